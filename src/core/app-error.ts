@@ -1,0 +1,37 @@
+/**
+ * The one error type Omni throws for real faults. Codes are stable: front ends map them to
+ * responses (HTTP status, CLI exit code, Slack message) and never show raw error text to users.
+ */
+export const appErrorCodes = {
+  INVALID_INPUT: { exitCode: 2, httpStatus: 400 },
+  NOT_FOUND: { exitCode: 3, httpStatus: 404 },
+  FORBIDDEN: { exitCode: 4, httpStatus: 403 },
+  UNAUTHENTICATED: { exitCode: 4, httpStatus: 401 },
+  IMPORT_REJECTED: { exitCode: 5, httpStatus: 422 },
+  CONFIG_INVALID: { exitCode: 6, httpStatus: 500 },
+  STORE_FAILURE: { exitCode: 7, httpStatus: 500 },
+  INTERNAL: { exitCode: 1, httpStatus: 500 },
+} as const;
+
+export type AppErrorCode = keyof typeof appErrorCodes;
+
+export class AppError extends Error {
+  readonly code: AppErrorCode;
+  /** Safe, user-facing details (never stack traces or SQL). */
+  readonly details: Record<string, unknown> | undefined;
+
+  constructor(code: AppErrorCode, message: string, options?: { details?: Record<string, unknown>; cause?: unknown }) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'AppError';
+    this.code = code;
+    this.details = options?.details;
+  }
+
+  get exitCode(): number {
+    return appErrorCodes[this.code].exitCode;
+  }
+}
+
+export function isAppError(error: unknown): error is AppError {
+  return error instanceof AppError;
+}

@@ -1,0 +1,51 @@
+import { existsSync, renameSync, rmSync } from 'node:fs';
+import { AppError } from '../core/app-error.ts';
+import type { OmniStore } from '../domain/repositories.ts';
+import { openSqliteStore } from '../store/sqlite-store.ts';
+import { generateDemoWorld, loadDemoSeed, type DemoSink, type DemoSummary, type Scale } from './generate-demo.ts';
+
+/** A sink that writes every generated row through the store's repositories. */
+export function storeSink(store: OmniStore): DemoSink {
+  return {
+    product: (product) => store.products.upsert(product),
+    user: (user) => store.users.upsert(user),
+    hcp: (hcp) => store.hcps.upsert(hcp),
+    consent: (consent) => store.consents.upsert(consent),
+    interaction: (interaction) => store.interactions.upsert(interaction),
+    note: (note) => store.notes.upsert(note),
+    contentModule: (module) => store.contentModules.upsert(module),
+  };
+}
+
+/**
+ * Creates a database at `path` holding the demo world. It is built in a temporary file and renamed
+ * into place only when complete, so an interrupted init never leaves a half-filled database.
+ */
+export function createDemoDatabase(path: string, options: { scale: Scale; replace: boolean }): DemoSummary {
+  if (existsSync(path) && !options.replace) {
+    throw new AppError('INVALID_INPUT', `a database already exists at ${path}; pass --force to replace it`);
+  }
+  const temporaryPath = `${path}.building-${process.pid}`;
+  removeDatabaseFiles(temporaryPath);
+  const store = openSqliteStore(temporaryPath);
+  try {
+    // The temporary file is thrown away on failure, so durability during the build buys nothing.
+    store.database.pragma('journal_mode = OFF');
+    store.database.pragma('synchronous = OFF');
+    const summary = store.transaction(() => generateDemoWorld(options.scale, storeSink(store), loadDemoSeed()));
+    store.database.pragma('journal_mode = WAL');
+    store.database.exec('ANALYZE');
+    store.close();
+    removeDatabaseFiles(path);
+    renameSync(temporaryPath, path);
+    return summary;
+  } catch (error) {
+    store.close();
+    removeDatabaseFiles(temporaryPath);
+    throw error;
+  }
+}
+
+function removeDatabaseFiles(path: string): void {
+  for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
+}

@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { parseIsoDate, parseIsoDateTime } from '../core/dates.ts';
+
+/**
+ * Text that could run as a spreadsheet formula when someone opens an export (CSV injection):
+ * a leading '=' or '@', or a leading '+', '-', tab or CR followed later by a call, pipe or sheet reference.
+ */
+const formulaLike = /^[=@]|^[+\-\t\r].*[(|!]/s;
+// Control characters other than tab, newline and carriage return have no place in HCP data.
+const controlCharacters = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+/** A trimmed single-purpose text field with a length ceiling and no formula or control characters. */
+export function text(maxLength: number) {
+  return z
+    .string()
+    .trim()
+    .max(maxLength, { message: `longer than ${maxLength} characters` })
+    .refine((value) => !formulaLike.test(value), {
+      message: 'looks like a spreadsheet formula; remove the leading =, +, - or @',
+    })
+    .refine((value) => !controlCharacters.test(value), { message: 'contains control characters' });
+}
+
+export const requiredText = (maxLength: number) => text(maxLength).pipe(z.string().min(1, { message: 'is empty' }));
+
+/** Identifiers: letters, digits, '-', '_', '.', ':' only, so that they are safe in URLs, logs and Slack. */
+export const Id = z
+  .string()
+  .trim()
+  .min(1, { message: 'is empty' })
+  .max(80, { message: 'longer than 80 characters' })
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]*$/, { message: "may hold only letters, digits, '.', '_', ':' and '-'" });
+
+/** An ISO 8601 date-time (or a date, read as midnight UTC), normalised to a UTC ISO string. */
+export const IsoDateTime = z
+  .string()
+  .refine((value) => parseIsoDateTime(value) !== undefined, {
+    message: 'is not a real ISO 8601 date or date-time (e.g. 2026-10-02 or 2026-10-02T14:05:00Z)',
+  })
+  .transform((value) => parseIsoDateTime(value) as string);
+
+/** An ISO 8601 calendar date ("2026-10-02"). */
+export const IsoDate = z
+  .string()
+  .refine((value) => parseIsoDate(value) !== undefined, { message: 'is not a real ISO 8601 date (e.g. 2026-10-02)' })
+  .transform((value) => value.trim());
+
+/** A US National Provider Identifier: 10 digits whose Luhn check (with the 80840 prefix) holds. */
+export const Npi = z
+  .string()
+  .trim()
+  .regex(/^\d{10}$/, { message: 'must be 10 digits' })
+  .refine(isValidNpi, { message: 'fails the NPI check digit' });
+
+export function isValidNpi(npi: string): boolean {
+  if (!/^\d{10}$/.test(npi)) return false;
+  const digits = `80840${npi}`;
+  let sum = 0;
+  for (let index = 0; index < digits.length; index++) {
+    let digit = Number(digits[digits.length - 1 - index]);
+    if (index % 2 === 1) {
+      digit *= 2;
+      if (digit > 9) digit -= 9;
+    }
+    sum += digit;
+  }
+  return sum % 10 === 0;
+}

@@ -1,0 +1,79 @@
+import type { Hcp } from './hcp.ts';
+import type { User } from './user.ts';
+import type { Interaction } from './interaction.ts';
+import type { Consent } from './consent.ts';
+import type { FieldNote } from './field-note.ts';
+import type { ContentModule } from './content-module.ts';
+import type { Product } from './product.ts';
+
+/**
+ * The store as the rest of Omni sees it. Interfaces are narrow on purpose: a PostgreSQL store for
+ * many app instances implements the same ones. Writes are upserts by id, so imports are idempotent.
+ */
+export interface HcpRepository {
+  upsert(hcp: Hcp): void;
+  getById(id: string): Hcp | undefined;
+  exists(id: string): boolean;
+  /** Case-insensitive match on full name, last name or name prefix; `territories` undefined means all. */
+  searchByName(query: string, options: { territories?: readonly string[]; limit: number }): Hcp[];
+  count(): number;
+}
+
+export interface UserRepository {
+  upsert(user: User): void;
+  getById(id: string): User | undefined;
+  getBySlackUserId(slackUserId: string): User | undefined;
+  list(): User[];
+  exists(id: string): boolean;
+}
+
+export interface InteractionRepository {
+  upsert(interaction: Interaction): void;
+  /** Newest first. */
+  recentForHcp(hcpId: string, options: { limit: number; before?: string }): Interaction[];
+  /** Oldest first, in [since, until). */
+  forHcpBetween(hcpId: string, since: string, until: string): Interaction[];
+  count(): number;
+}
+
+export interface ConsentRepository {
+  upsert(consent: Consent): void;
+  /** Every consent event for the HCP, oldest first. */
+  forHcp(hcpId: string): Consent[];
+  count(): number;
+}
+
+export interface FieldNoteRepository {
+  upsert(note: FieldNote): void;
+  /** Newest first. */
+  recentForHcp(hcpId: string, options: { limit: number; before?: string }): FieldNote[];
+  count(): number;
+}
+
+export interface ContentModuleRepository {
+  upsert(module: ContentModule): void;
+  /** The highest version of a module, or a given version. */
+  get(id: string, version?: number): ContentModule | undefined;
+  exists(id: string): boolean;
+  count(): number;
+}
+
+export interface ProductRepository {
+  upsert(product: Product): void;
+  getById(id: string): Product | undefined;
+  list(): Product[];
+  exists(id: string): boolean;
+}
+
+export interface OmniStore {
+  readonly hcps: HcpRepository;
+  readonly users: UserRepository;
+  readonly interactions: InteractionRepository;
+  readonly consents: ConsentRepository;
+  readonly notes: FieldNoteRepository;
+  readonly contentModules: ContentModuleRepository;
+  readonly products: ProductRepository;
+  /** Runs `work` atomically: everything it wrote lands, or nothing does. */
+  transaction<T>(work: () => T): T;
+  close(): void;
+}

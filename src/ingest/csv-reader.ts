@@ -1,0 +1,185 @@
+import { closeSync, openSync, readSync } from 'node:fs';
+import { StringDecoder } from 'node:string_decoder';
+
+/** One CSV record and the line it starts on (1-based, counting the header as line 1). */
+export interface CsvRecord {
+  line: number;
+  fields: string[];
+}
+
+/** A record that could not be read at all (e.g. an unterminated quote, an oversized field). */
+export interface CsvFault {
+  line: number;
+  fault: string;
+}
+
+export interface CsvReadOptions {
+  /** Largest field accepted, in characters; larger ones are reported, not loaded. */
+  maxFieldLength?: number;
+  chunkSize?: number;
+}
+
+const QUOTE = 34;
+const COMMA = 44;
+const NEWLINE = 10;
+const CARRIAGE_RETURN = 13;
+
+/**
+ * Streams RFC 4180 CSV from a file: quoted fields with doubled quotes, commas and newlines inside
+ * quotes, CRLF or LF line ends and a UTF-8 byte-order mark. Blank lines are skipped. Memory stays
+ * bounded by the largest record, so multi-gigabyte files import without loading them whole.
+ */
+export function* readCsvFile(path: string, options: CsvReadOptions = {}): Generator<CsvRecord | CsvFault> {
+  const descriptor = openSync(path, 'r');
+  try {
+    const buffer = Buffer.allocUnsafe(options.chunkSize ?? 1 << 20);
+    const decoder = new StringDecoder('utf8');
+    const parser = new CsvParser(options.maxFieldLength ?? 1_000_000);
+    let first = true;
+    for (;;) {
+      const bytesRead = readSync(descriptor, buffer, 0, buffer.length, null);
+      if (bytesRead === 0) break;
+      let chunk = decoder.write(buffer.subarray(0, bytesRead));
+      if (first) {
+        if (chunk.charCodeAt(0) === 0xfeff) chunk = chunk.slice(1);
+        first = false;
+      }
+      yield* parser.push(chunk);
+    }
+    yield* parser.push(decoder.end());
+    yield* parser.finish();
+  } finally {
+    closeSync(descriptor);
+  }
+}
+
+/** Parses CSV text held in memory (tests, small inputs). */
+export function* readCsvText(text: string, options: CsvReadOptions = {}): Generator<CsvRecord | CsvFault> {
+  const parser = new CsvParser(options.maxFieldLength ?? 1_000_000);
+  yield* parser.push(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  yield* parser.finish();
+}
+
+/** An incremental state machine: text arrives in chunks and records may span chunk boundaries. */
+class CsvParser {
+  private fields: string[] = [];
+  private field = '';
+  private inQuotes = false;
+  /** Inside quotes, the previous chunk ended on a quote: an escaped quote or the closing one. */
+  private pendingQuote = false;
+  private fieldWasQuoted = false;
+  private line = 1;
+  private recordLine = 1;
+  private oversized = false;
+
+  constructor(private readonly maxFieldLength: number) {}
+
+  *push(chunk: string): Generator<CsvRecord | CsvFault> {
+    let segmentStart = 0;
+    let index = 0;
+    const length = chunk.length;
+    if (this.pendingQuote && length > 0) {
+      this.pendingQuote = false;
+      if (chunk.charCodeAt(0) === QUOTE) {
+        this.append('"');
+        index = 1;
+        segmentStart = 1;
+      } else {
+        this.inQuotes = false;
+      }
+    }
+    while (index < length) {
+      const code = chunk.charCodeAt(index);
+      if (this.inQuotes) {
+        if (code === QUOTE) {
+          this.append(chunk.slice(segmentStart, index));
+          if (index + 1 === length) {
+            this.pendingQuote = true;
+            index++;
+            segmentStart = index;
+            continue;
+          }
+          if (chunk.charCodeAt(index + 1) === QUOTE) {
+            this.append('"');
+            index += 2;
+          } else {
+            this.inQuotes = false;
+            index++;
+          }
+          segmentStart = index;
+          continue;
+        }
+        if (code === NEWLINE) this.line++;
+        index++;
+        continue;
+      }
+      if (code === COMMA) {
+        this.append(chunk.slice(segmentStart, index));
+        this.endField();
+        index++;
+        segmentStart = index;
+      } else if (code === NEWLINE || code === CARRIAGE_RETURN) {
+        this.append(chunk.slice(segmentStart, index));
+        index++;
+        if (code === NEWLINE) {
+          const record = this.endRecord();
+          if (record) yield record;
+          this.line++;
+          this.recordLine = this.line;
+        }
+        segmentStart = index;
+      } else if (code === QUOTE && this.field.length === 0 && index === segmentStart && !this.fieldWasQuoted) {
+        this.inQuotes = true;
+        this.fieldWasQuoted = true;
+        index++;
+        segmentStart = index;
+      } else {
+        index++;
+      }
+    }
+    if (!this.pendingQuote) this.append(chunk.slice(segmentStart, length));
+  }
+
+  *finish(): Generator<CsvRecord | CsvFault> {
+    if (this.inQuotes && !this.pendingQuote) {
+      yield { line: this.recordLine, fault: 'a quoted field is never closed (missing closing ")' };
+      return;
+    }
+    this.inQuotes = false;
+    this.pendingQuote = false;
+    const record = this.endRecord();
+    if (record) yield record;
+  }
+
+  private append(text: string): void {
+    if (text.length === 0 || this.oversized) return;
+    if (this.field.length + text.length > this.maxFieldLength) {
+      this.oversized = true;
+      this.field = '';
+      return;
+    }
+    this.field += text;
+  }
+
+  private endField(): void {
+    this.fields.push(this.field);
+    this.field = '';
+    this.fieldWasQuoted = false;
+  }
+
+  private endRecord(): CsvRecord | CsvFault | undefined {
+    this.endField();
+    const fields = this.fields;
+    this.fields = [];
+    if (this.oversized) {
+      this.oversized = false;
+      return { line: this.recordLine, fault: `a field is longer than ${this.maxFieldLength} characters` };
+    }
+    if (fields.length === 1 && fields[0] === '') return undefined;
+    return { line: this.recordLine, fields };
+  }
+}
+
+export function isCsvFault(item: CsvRecord | CsvFault): item is CsvFault {
+  return 'fault' in item;
+}

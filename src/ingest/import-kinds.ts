@@ -1,0 +1,247 @@
+import type { z } from 'zod';
+import { Hcp } from '../domain/hcp.ts';
+import { User } from '../domain/user.ts';
+import { Interaction } from '../domain/interaction.ts';
+import { Consent } from '../domain/consent.ts';
+import { FieldNote } from '../domain/field-note.ts';
+import { ContentModule } from '../domain/content-module.ts';
+import type { OmniStore } from '../domain/repositories.ts';
+
+/** How a column's text becomes a value before the domain schema validates it. */
+export type ColumnType = 'text' | 'number' | 'boolean' | 'list';
+
+export interface Column {
+  /** snake_case in CSV headers; JSON accepts snake_case or camelCase keys. */
+  name: string;
+  type: ColumnType;
+  required: boolean;
+  description: string;
+}
+
+export interface RowProblem {
+  field: string;
+  reason: string;
+}
+
+/** Lookups an import uses to check references (unknown HCPs, users, products, modules). */
+export interface ReferenceChecker {
+  readonly store: OmniStore;
+  /** Ids of this kind accepted earlier in the same import, for references inside one file. */
+  readonly seenIds: ReadonlySet<string>;
+}
+
+/** A row decoded by a kind with its own layout (NPPES): a value to validate, or a reason to skip it. */
+export type DecodedRow = { value: Record<string, unknown> } | { skip: string };
+
+/** Everything the import runner needs to know about one kind of record. */
+export interface ImportKind<T extends { id: string }> {
+  name: string;
+  description: string;
+  /** The documented columns; the header must hold the required ones and no others. */
+  columns: readonly Column[];
+  /** For foreign layouts: checks the header and maps each row itself instead of using `columns`. */
+  foreignLayout?: {
+    checkHeader(headers: readonly string[]): string | undefined;
+    decode(row: Readonly<Record<string, string>>): DecodedRow;
+  };
+  schema: z.ZodType<T, any>;
+  count(store: OmniStore): number;
+  /** The key that must be unique within a file and that upserts match on. */
+  key(entity: T): string;
+  checkReferences(entity: T, checker: ReferenceChecker): RowProblem[];
+  write(store: OmniStore, entity: T): void;
+}
+
+const column = (name: string, type: ColumnType, required: boolean, description: string): Column => ({
+  name,
+  type,
+  required,
+  description,
+});
+
+function unknownReference(exists: boolean, field: string, what: string, id: string | null): RowProblem[] {
+  return id !== null && !exists ? [{ field, reason: `refers to unknown ${what} '${id}'` }] : [];
+}
+
+function checkHcp(store: OmniStore, hcpId: string): RowProblem[] {
+  return unknownReference(store.hcps.exists(hcpId), 'hcp_id', 'HCP', hcpId);
+}
+
+/** Users, or system actors written as "system:<name>" (marketing automation, call-center software). */
+function checkActor(store: OmniStore, field: string, actorId: string): RowProblem[] {
+  if (actorId.startsWith('system:')) return [];
+  return store.users.exists(actorId)
+    ? []
+    : [{ field, reason: `refers to unknown user '${actorId}' (use a user id, or system:<name> for automated sources)` }];
+}
+
+function checkProduct(store: OmniStore, productId: string | null): RowProblem[] {
+  return productId === null ? [] : unknownReference(store.products.exists(productId), 'product_id', 'product', productId);
+}
+
+export const hcpImport: ImportKind<Hcp> = {
+  name: 'hcps',
+  description: 'Healthcare professionals, upserted by id',
+  columns: [
+    column('id', 'text', true, 'Omni HCP id, e.g. hcp-00042'),
+    column('npi', 'text', false, '10-digit NPI with a valid check digit'),
+    column('first_name', 'text', true, ''),
+    column('last_name', 'text', true, ''),
+    column('credential', 'text', false, 'MD, DO, NP...'),
+    column('specialty', 'text', true, 'e.g. Medical Oncology'),
+    column('taxonomy_code', 'text', false, 'NUCC code, e.g. 207RX0202X'),
+    column('subspecialty_focus', 'text', false, ''),
+    column('institution', 'text', false, ''),
+    column('city', 'text', false, ''),
+    column('state', 'text', false, 'two-letter code'),
+    column('territory', 'text', false, 'territory id, e.g. T-NE'),
+    column('segment', 'text', false, 'A, B, C or D'),
+    column('tier', 'number', false, '1 to 5'),
+    column('influence_score', 'number', false, '0 to 100'),
+    column('clinical_trial_involvement', 'boolean', false, 'true/false'),
+    column('patient_mix_tags', 'list', false, 'separated by |'),
+    column('preferred_channel', 'text', false, 'a channel name'),
+    column('source', 'text', false, 'synthetic, nppes or import (default import)'),
+    column('synthetic', 'boolean', false, 'true for generated demo data'),
+  ],
+  schema: Hcp,
+  count: (store) => store.hcps.count(),
+  key: (hcp) => hcp.id,
+  checkReferences: () => [],
+  write: (store, hcp) => store.hcps.upsert(hcp),
+};
+
+export const userImport: ImportKind<User> = {
+  name: 'users',
+  description: 'Omni users and their access scope, upserted by id',
+  columns: [
+    column('id', 'text', true, 'e.g. u-rep-ne-1'),
+    column('name', 'text', true, ''),
+    column('role', 'text', true, 'rep, msl, medical_affairs, manager or admin'),
+    column('territories', 'list', false, 'territory ids separated by |'),
+    column('team', 'text', false, ''),
+    column('slack_user_id', 'text', false, 'e.g. U024BE7LH'),
+    column('synthetic', 'boolean', false, ''),
+  ],
+  schema: User,
+  count: (store) => store.users.list().length,
+  key: (user) => user.id,
+  checkReferences: () => [],
+  write: (store, user) => store.users.upsert(user),
+};
+
+export const interactionImport: ImportKind<Interaction> = {
+  name: 'interactions',
+  description: 'Touchpoints on any channel, upserted by id',
+  columns: [
+    column('id', 'text', true, 'unique per source, e.g. crm-123'),
+    column('hcp_id', 'text', true, 'an existing HCP id'),
+    column('actor_id', 'text', true, 'a user id, or system:<name>'),
+    column('channel', 'text', true, 'field_visit, remote_detail, email, webinar, ...'),
+    column('outcome', 'text', true, 'sent, opened, clicked, registered, attended, downloaded, replied, requested, completed'),
+    column('purpose', 'text', false, 'promotional (default), medical, market_research, events'),
+    column('occurred_at', 'text', true, 'ISO 8601 date-time'),
+    column('product_id', 'text', false, 'an existing product id'),
+    column('topic', 'text', false, ''),
+    column('content_module_id', 'text', false, 'an existing content module id'),
+    column('source_system', 'text', false, 'e.g. crm, marketing-automation'),
+    column('synthetic', 'boolean', false, ''),
+  ],
+  schema: Interaction,
+  count: (store) => store.interactions.count(),
+  key: (interaction) => interaction.id,
+  checkReferences: (interaction, { store }) => [
+    ...checkHcp(store, interaction.hcpId),
+    ...checkActor(store, 'actor_id', interaction.actorId),
+    ...checkProduct(store, interaction.productId),
+    ...(interaction.contentModuleId === null
+      ? []
+      : unknownReference(
+          store.contentModules.exists(interaction.contentModuleId),
+          'content_module_id',
+          'content module',
+          interaction.contentModuleId,
+        )),
+  ],
+  write: (store, interaction) => store.interactions.upsert(interaction),
+};
+
+export const consentImport: ImportKind<Consent> = {
+  name: 'consents',
+  description: 'Consent events (grants and revocations), upserted by id',
+  columns: [
+    column('id', 'text', true, ''),
+    column('hcp_id', 'text', true, 'an existing HCP id'),
+    column('channel', 'text', true, 'a channel name'),
+    column('purpose', 'text', true, 'promotional, medical, market_research or events'),
+    column('product_id', 'text', false, 'empty for all products'),
+    column('status', 'text', true, 'granted or revoked'),
+    column('recorded_at', 'text', true, 'ISO 8601 date-time'),
+    column('source', 'text', true, 'e.g. web form, signed form, call center'),
+    column('expires_at', 'text', false, 'ISO 8601 date-time'),
+    column('jurisdiction', 'text', false, 'e.g. US or US-CA'),
+    column('synthetic', 'boolean', false, ''),
+  ],
+  schema: Consent,
+  count: (store) => store.consents.count(),
+  key: (consent) => consent.id,
+  checkReferences: (consent, { store }) => [...checkHcp(store, consent.hcpId), ...checkProduct(store, consent.productId)],
+  write: (store, consent) => store.consents.upsert(consent),
+};
+
+export const noteImport: ImportKind<FieldNote> = {
+  name: 'notes',
+  description: 'Rep and MSL field notes, upserted by id',
+  columns: [
+    column('id', 'text', true, ''),
+    column('hcp_id', 'text', true, 'an existing HCP id'),
+    column('author_id', 'text', true, 'an existing user id'),
+    column('written_at', 'text', true, 'ISO 8601 date-time'),
+    column('kind', 'text', true, 'rep or msl'),
+    column('text', 'text', true, 'up to 20,000 characters'),
+    column('synthetic', 'boolean', false, ''),
+  ],
+  schema: FieldNote,
+  count: (store) => store.notes.count(),
+  key: (note) => note.id,
+  checkReferences: (note, { store }) => [...checkHcp(store, note.hcpId), ...checkActor(store, 'author_id', note.authorId)],
+  write: (store, note) => store.notes.upsert(note),
+};
+
+export const contentImport: ImportKind<ContentModule> = {
+  name: 'content',
+  description: 'Content modules, upserted by (id, version)',
+  columns: [
+    column('id', 'text', true, ''),
+    column('version', 'number', true, 'integer from 1'),
+    column('mlr_code', 'text', true, ''),
+    column('title', 'text', true, ''),
+    column('body', 'text', true, 'the approved text'),
+    column('product_id', 'text', false, 'an existing product id'),
+    column('brand_name', 'text', false, ''),
+    column('generic_name', 'text', false, 'required with a brand name'),
+    column('kind', 'text', true, 'claim, safety, isi, education, invitation, template or medical_response'),
+    column('audience_specialties', 'list', false, 'separated by |'),
+    column('allowed_channels', 'list', true, 'channels separated by |'),
+    column('purpose', 'text', true, 'promotional or medical'),
+    column('market', 'text', false, 'default US'),
+    column('approved_at', 'text', true, 'ISO 8601 date'),
+    column('expires_at', 'text', false, 'ISO 8601 date'),
+    column('status', 'text', true, 'draft, approved, withdrawn or expired'),
+    column('required_module_ids', 'list', false, 'companion module ids separated by |'),
+    column('source', 'text', false, ''),
+    column('synthetic', 'boolean', false, ''),
+  ],
+  schema: ContentModule,
+  count: (store) => store.contentModules.count(),
+  key: (module) => `${module.id}@${module.version}`,
+  checkReferences: (module, { store, seenIds }) => [
+    ...checkProduct(store, module.productId),
+    ...module.requiredModuleIds.flatMap((id) =>
+      store.contentModules.exists(id) || seenIds.has(id)
+        ? []
+        : [{ field: 'required_module_ids', reason: `refers to unknown content module '${id}'` }],
+    ),
+  ],
+  write: (store, module) => store.contentModules.upsert(module),
+};

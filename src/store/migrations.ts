@@ -1,0 +1,127 @@
+/**
+ * Schema migrations, applied in order and tracked with SQLite's user_version. Never edit a
+ * migration that has shipped: add a new one.
+ */
+export const migrations: readonly string[] = [
+  `
+  CREATE TABLE products (
+    id TEXT PRIMARY KEY,
+    brand_name TEXT NOT NULL,
+    generic_name TEXT NOT NULL,
+    therapeutic_area TEXT NOT NULL,
+    label_id TEXT NOT NULL DEFAULT '',
+    topics TEXT NOT NULL DEFAULT '[]'
+  ) STRICT;
+
+  CREATE TABLE hcps (
+    id TEXT PRIMARY KEY,
+    npi TEXT UNIQUE,
+    first_name TEXT NOT NULL,
+    last_name TEXT NOT NULL,
+    first_name_key TEXT NOT NULL,
+    last_name_key TEXT NOT NULL,
+    full_name_key TEXT NOT NULL,
+    credential TEXT NOT NULL DEFAULT '',
+    specialty TEXT NOT NULL,
+    taxonomy_code TEXT NOT NULL DEFAULT '',
+    subspecialty_focus TEXT NOT NULL DEFAULT '',
+    institution TEXT NOT NULL DEFAULT '',
+    city TEXT NOT NULL DEFAULT '',
+    state TEXT NOT NULL DEFAULT '',
+    territory TEXT NOT NULL DEFAULT '',
+    segment TEXT,
+    tier INTEGER,
+    influence_score REAL,
+    clinical_trial_involvement INTEGER NOT NULL DEFAULT 0,
+    patient_mix_tags TEXT NOT NULL DEFAULT '[]',
+    preferred_channel TEXT,
+    source TEXT NOT NULL,
+    synthetic INTEGER NOT NULL DEFAULT 0
+  ) STRICT;
+  CREATE INDEX hcps_by_last_name ON hcps (last_name_key, first_name_key);
+  CREATE INDEX hcps_by_first_name ON hcps (first_name_key);
+  CREATE INDEX hcps_by_full_name ON hcps (full_name_key);
+  CREATE INDEX hcps_by_territory ON hcps (territory, segment);
+
+  CREATE TABLE users (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    role TEXT NOT NULL,
+    territories TEXT NOT NULL DEFAULT '[]',
+    team TEXT NOT NULL DEFAULT '',
+    slack_user_id TEXT UNIQUE,
+    synthetic INTEGER NOT NULL DEFAULT 0
+  ) STRICT;
+  CREATE INDEX users_by_role ON users (role);
+
+  CREATE TABLE interactions (
+    id TEXT PRIMARY KEY,
+    hcp_id TEXT NOT NULL,
+    actor_id TEXT NOT NULL,
+    channel TEXT NOT NULL,
+    outcome TEXT NOT NULL,
+    purpose TEXT NOT NULL,
+    occurred_at TEXT NOT NULL,
+    product_id TEXT,
+    topic TEXT NOT NULL DEFAULT '',
+    content_module_id TEXT,
+    source_system TEXT NOT NULL DEFAULT '',
+    synthetic INTEGER NOT NULL DEFAULT 0
+  ) STRICT;
+  CREATE INDEX interactions_by_hcp_time ON interactions (hcp_id, occurred_at);
+  CREATE INDEX interactions_by_actor_time ON interactions (actor_id, occurred_at);
+  CREATE INDEX interactions_by_time ON interactions (occurred_at);
+
+  CREATE TABLE consents (
+    id TEXT PRIMARY KEY,
+    hcp_id TEXT NOT NULL,
+    channel TEXT NOT NULL,
+    purpose TEXT NOT NULL,
+    product_id TEXT,
+    status TEXT NOT NULL,
+    recorded_at TEXT NOT NULL,
+    source TEXT NOT NULL,
+    expires_at TEXT,
+    jurisdiction TEXT NOT NULL DEFAULT 'US',
+    synthetic INTEGER NOT NULL DEFAULT 0
+  ) STRICT;
+  CREATE INDEX consents_by_hcp ON consents (hcp_id, channel, purpose, recorded_at);
+
+  CREATE TABLE field_notes (
+    id TEXT PRIMARY KEY,
+    hcp_id TEXT NOT NULL,
+    author_id TEXT NOT NULL,
+    written_at TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    text TEXT NOT NULL,
+    synthetic INTEGER NOT NULL DEFAULT 0
+  ) STRICT;
+  CREATE INDEX field_notes_by_hcp_time ON field_notes (hcp_id, written_at);
+  CREATE INDEX field_notes_by_time ON field_notes (written_at);
+
+  CREATE TABLE content_modules (
+    id TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    mlr_code TEXT NOT NULL,
+    title TEXT NOT NULL,
+    body TEXT NOT NULL,
+    product_id TEXT,
+    brand_name TEXT NOT NULL DEFAULT '',
+    generic_name TEXT NOT NULL DEFAULT '',
+    kind TEXT NOT NULL,
+    audience_specialties TEXT NOT NULL DEFAULT '[]',
+    allowed_channels TEXT NOT NULL DEFAULT '[]',
+    purpose TEXT NOT NULL,
+    market TEXT NOT NULL DEFAULT 'US',
+    approved_at TEXT NOT NULL,
+    expires_at TEXT,
+    status TEXT NOT NULL,
+    required_module_ids TEXT NOT NULL DEFAULT '[]',
+    source TEXT NOT NULL DEFAULT '',
+    synthetic INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (id, version)
+  ) STRICT;
+  CREATE INDEX content_modules_by_product ON content_modules (product_id, status);
+  CREATE INDEX content_modules_by_mlr_code ON content_modules (mlr_code);
+  `,
+];

@@ -1,0 +1,491 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { AppError } from '../core/app-error.ts';
+import { nameKey, type Hcp } from '../domain/hcp.ts';
+import type { User } from '../domain/user.ts';
+import type { Interaction } from '../domain/interaction.ts';
+import type { Consent } from '../domain/consent.ts';
+import type { FieldNote } from '../domain/field-note.ts';
+import type { ContentModule } from '../domain/content-module.ts';
+import type { Product } from '../domain/product.ts';
+import type {
+  ConsentRepository,
+  ContentModuleRepository,
+  FieldNoteRepository,
+  HcpRepository,
+  InteractionRepository,
+  OmniStore,
+  ProductRepository,
+  UserRepository,
+} from '../domain/repositories.ts';
+import { migrations } from './migrations.ts';
+
+type Row = Record<string, unknown>;
+
+/** Opens (creating if needed) the SQLite database at `path`, in WAL mode, and migrates it. */
+export function openSqliteStore(path: string): SqliteStore {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  let database: Database.Database;
+  try {
+    database = new Database(path);
+    database.pragma('journal_mode = WAL');
+    database.pragma('synchronous = NORMAL');
+    database.pragma('foreign_keys = ON');
+    database.pragma('busy_timeout = 5000');
+    migrate(database);
+  } catch (error) {
+    throw new AppError('STORE_FAILURE', `could not open the database at ${path}`, { cause: error });
+  }
+  return new SqliteStore(database);
+}
+
+function migrate(database: Database.Database): void {
+  const current = database.pragma('user_version', { simple: true }) as number;
+  if (current > migrations.length) {
+    throw new AppError('STORE_FAILURE', `the database schema (version ${current}) is newer than this Omni (${migrations.length})`);
+  }
+  for (let version = current; version < migrations.length; version++) {
+    database.transaction(() => {
+      database.exec(migrations[version]!);
+      database.pragma(`user_version = ${version + 1}`);
+    })();
+  }
+}
+
+const json = (value: unknown): string => JSON.stringify(value);
+const parseJson = <T>(value: unknown): T => JSON.parse(String(value)) as T;
+const bool = (value: unknown): boolean => value === 1 || value === 1n;
+
+export class SqliteStore implements OmniStore {
+  readonly hcps: HcpRepository;
+  readonly users: UserRepository;
+  readonly interactions: InteractionRepository;
+  readonly consents: ConsentRepository;
+  readonly notes: FieldNoteRepository;
+  readonly contentModules: ContentModuleRepository;
+  readonly products: ProductRepository;
+
+  constructor(readonly database: Database.Database) {
+    this.hcps = new SqliteHcpRepository(database);
+    this.users = new SqliteUserRepository(database);
+    this.interactions = new SqliteInteractionRepository(database);
+    this.consents = new SqliteConsentRepository(database);
+    this.notes = new SqliteFieldNoteRepository(database);
+    this.contentModules = new SqliteContentModuleRepository(database);
+    this.products = new SqliteProductRepository(database);
+  }
+
+  transaction<T>(work: () => T): T {
+    return this.database.transaction(work)();
+  }
+
+  close(): void {
+    if (this.database.open) this.database.close();
+  }
+}
+
+function countRows(database: Database.Database, table: string): () => number {
+  const statement = database.prepare(`SELECT count(*) AS n FROM ${table}`).pluck();
+  return () => statement.get() as number;
+}
+
+class SqliteHcpRepository implements HcpRepository {
+  private readonly insert;
+  private readonly byId;
+  private readonly existsStatement;
+  private readonly byFullName;
+  private readonly byNamePrefixes;
+  readonly count;
+
+  constructor(database: Database.Database) {
+    this.insert = database.prepare(`
+      INSERT INTO hcps (id, npi, first_name, last_name, first_name_key, last_name_key, full_name_key, credential,
+        specialty, taxonomy_code, subspecialty_focus, institution, city, state, territory, segment, tier,
+        influence_score, clinical_trial_involvement, patient_mix_tags, preferred_channel, source, synthetic)
+      VALUES (@id, @npi, @firstName, @lastName, @firstNameKey, @lastNameKey, @fullNameKey, @credential,
+        @specialty, @taxonomyCode, @subspecialtyFocus, @institution, @city, @state, @territory, @segment, @tier,
+        @influenceScore, @clinicalTrialInvolvement, @patientMixTags, @preferredChannel, @source, @synthetic)
+      ON CONFLICT (id) DO UPDATE SET npi = excluded.npi, first_name = excluded.first_name,
+        last_name = excluded.last_name, first_name_key = excluded.first_name_key,
+        last_name_key = excluded.last_name_key, full_name_key = excluded.full_name_key,
+        credential = excluded.credential, specialty = excluded.specialty, taxonomy_code = excluded.taxonomy_code,
+        subspecialty_focus = excluded.subspecialty_focus, institution = excluded.institution, city = excluded.city,
+        state = excluded.state, territory = excluded.territory, segment = excluded.segment, tier = excluded.tier,
+        influence_score = excluded.influence_score, clinical_trial_involvement = excluded.clinical_trial_involvement,
+        patient_mix_tags = excluded.patient_mix_tags, preferred_channel = excluded.preferred_channel,
+        source = excluded.source, synthetic = excluded.synthetic`);
+    this.byId = database.prepare('SELECT * FROM hcps WHERE id = ?');
+    this.existsStatement = database.prepare('SELECT 1 FROM hcps WHERE id = ?').pluck();
+    const inScope = `(@territories IS NULL OR territory IN (SELECT value FROM json_each(@territories)))`;
+    this.byFullName = database.prepare(
+      `SELECT * FROM hcps WHERE full_name_key = @key AND ${inScope} ORDER BY last_name_key, first_name_key, id LIMIT @limit`,
+    );
+    // Prefix ranges instead of LIKE, so the name indexes are used.
+    this.byNamePrefixes = database.prepare(`
+      SELECT * FROM hcps
+      WHERE last_name_key >= @last AND last_name_key < @last || char(1114111)
+        AND first_name_key >= @first AND first_name_key < @first || char(1114111)
+        AND ${inScope}
+      UNION
+      SELECT * FROM hcps
+      WHERE @first = '' AND first_name_key >= @last AND first_name_key < @last || char(1114111) AND ${inScope}
+      ORDER BY last_name_key, first_name_key, id LIMIT @limit`);
+    this.count = countRows(database, 'hcps');
+  }
+
+  upsert(hcp: Hcp): void {
+    this.insert.run({
+      ...hcp,
+      firstNameKey: nameKey(hcp.firstName),
+      lastNameKey: nameKey(hcp.lastName),
+      fullNameKey: nameKey(`${hcp.firstName} ${hcp.lastName}`),
+      clinicalTrialInvolvement: hcp.clinicalTrialInvolvement ? 1 : 0,
+      patientMixTags: json(hcp.patientMixTags),
+      synthetic: hcp.synthetic ? 1 : 0,
+    });
+  }
+
+  getById(id: string): Hcp | undefined {
+    const row = this.byId.get(id) as Row | undefined;
+    return row ? toHcp(row) : undefined;
+  }
+
+  exists(id: string): boolean {
+    return this.existsStatement.get(id) !== undefined;
+  }
+
+  searchByName(query: string, options: { territories?: readonly string[]; limit: number }): Hcp[] {
+    const key = nameKey(query);
+    if (!key) return [];
+    const territories = options.territories ? json(options.territories) : null;
+    const exact = this.byFullName.all({ key, territories, limit: options.limit }) as Row[];
+    if (exact.length > 0) return exact.map(toHcp);
+    const words = key.split(' ');
+    const last = words[words.length - 1]!;
+    const first = words.length > 1 ? words[0]! : '';
+    return (this.byNamePrefixes.all({ last, first, territories, limit: options.limit }) as Row[]).map(toHcp);
+  }
+}
+
+function toHcp(row: Row): Hcp {
+  return {
+    id: String(row.id),
+    npi: (row.npi as string | null) ?? null,
+    firstName: String(row.first_name),
+    lastName: String(row.last_name),
+    credential: String(row.credential),
+    specialty: String(row.specialty),
+    taxonomyCode: String(row.taxonomy_code),
+    subspecialtyFocus: String(row.subspecialty_focus),
+    institution: String(row.institution),
+    city: String(row.city),
+    state: String(row.state),
+    territory: String(row.territory),
+    segment: (row.segment as Hcp['segment']) ?? null,
+    tier: (row.tier as number | null) ?? null,
+    influenceScore: (row.influence_score as number | null) ?? null,
+    clinicalTrialInvolvement: bool(row.clinical_trial_involvement),
+    patientMixTags: parseJson<string[]>(row.patient_mix_tags),
+    preferredChannel: (row.preferred_channel as Hcp['preferredChannel']) ?? null,
+    source: row.source as Hcp['source'],
+    synthetic: bool(row.synthetic),
+  };
+}
+
+class SqliteUserRepository implements UserRepository {
+  private readonly insert;
+  private readonly byId;
+  private readonly bySlack;
+  private readonly all;
+
+  constructor(database: Database.Database) {
+    this.insert = database.prepare(`
+      INSERT INTO users (id, name, role, territories, team, slack_user_id, synthetic)
+      VALUES (@id, @name, @role, @territories, @team, @slackUserId, @synthetic)
+      ON CONFLICT (id) DO UPDATE SET name = excluded.name, role = excluded.role, territories = excluded.territories,
+        team = excluded.team, slack_user_id = excluded.slack_user_id, synthetic = excluded.synthetic`);
+    this.byId = database.prepare('SELECT * FROM users WHERE id = ?');
+    this.bySlack = database.prepare('SELECT * FROM users WHERE slack_user_id = ?');
+    this.all = database.prepare('SELECT * FROM users ORDER BY role, id');
+  }
+
+  upsert(user: User): void {
+    this.insert.run({ ...user, territories: json(user.territories), synthetic: user.synthetic ? 1 : 0 });
+  }
+
+  getById(id: string): User | undefined {
+    const row = this.byId.get(id) as Row | undefined;
+    return row ? toUser(row) : undefined;
+  }
+
+  getBySlackUserId(slackUserId: string): User | undefined {
+    const row = this.bySlack.get(slackUserId) as Row | undefined;
+    return row ? toUser(row) : undefined;
+  }
+
+  list(): User[] {
+    return (this.all.all() as Row[]).map(toUser);
+  }
+
+  exists(id: string): boolean {
+    return this.byId.get(id) !== undefined;
+  }
+}
+
+function toUser(row: Row): User {
+  return {
+    id: String(row.id),
+    name: String(row.name),
+    role: row.role as User['role'],
+    territories: parseJson<string[]>(row.territories),
+    team: String(row.team),
+    slackUserId: (row.slack_user_id as string | null) ?? null,
+    synthetic: bool(row.synthetic),
+  };
+}
+
+class SqliteInteractionRepository implements InteractionRepository {
+  private readonly insert;
+  private readonly recent;
+  private readonly between;
+  readonly count;
+
+  constructor(database: Database.Database) {
+    this.insert = database.prepare(`
+      INSERT INTO interactions (id, hcp_id, actor_id, channel, outcome, purpose, occurred_at, product_id, topic,
+        content_module_id, source_system, synthetic)
+      VALUES (@id, @hcpId, @actorId, @channel, @outcome, @purpose, @occurredAt, @productId, @topic,
+        @contentModuleId, @sourceSystem, @synthetic)
+      ON CONFLICT (id) DO UPDATE SET hcp_id = excluded.hcp_id, actor_id = excluded.actor_id,
+        channel = excluded.channel, outcome = excluded.outcome, purpose = excluded.purpose,
+        occurred_at = excluded.occurred_at, product_id = excluded.product_id, topic = excluded.topic,
+        content_module_id = excluded.content_module_id, source_system = excluded.source_system,
+        synthetic = excluded.synthetic`);
+    this.recent = database.prepare(
+      'SELECT * FROM interactions WHERE hcp_id = ? AND occurred_at < ? ORDER BY occurred_at DESC, id DESC LIMIT ?',
+    );
+    this.between = database.prepare(
+      'SELECT * FROM interactions WHERE hcp_id = ? AND occurred_at >= ? AND occurred_at < ? ORDER BY occurred_at, id',
+    );
+    this.count = countRows(database, 'interactions');
+  }
+
+  upsert(interaction: Interaction): void {
+    this.insert.run({ ...interaction, synthetic: interaction.synthetic ? 1 : 0 });
+  }
+
+  recentForHcp(hcpId: string, options: { limit: number; before?: string }): Interaction[] {
+    return (this.recent.all(hcpId, options.before ?? '9999', options.limit) as Row[]).map(toInteraction);
+  }
+
+  forHcpBetween(hcpId: string, since: string, until: string): Interaction[] {
+    return (this.between.all(hcpId, since, until) as Row[]).map(toInteraction);
+  }
+}
+
+function toInteraction(row: Row): Interaction {
+  return {
+    id: String(row.id),
+    hcpId: String(row.hcp_id),
+    actorId: String(row.actor_id),
+    channel: row.channel as Interaction['channel'],
+    outcome: row.outcome as Interaction['outcome'],
+    purpose: row.purpose as Interaction['purpose'],
+    occurredAt: String(row.occurred_at),
+    productId: (row.product_id as string | null) ?? null,
+    topic: String(row.topic),
+    contentModuleId: (row.content_module_id as string | null) ?? null,
+    sourceSystem: String(row.source_system),
+    synthetic: bool(row.synthetic),
+  };
+}
+
+class SqliteConsentRepository implements ConsentRepository {
+  private readonly insert;
+  private readonly byHcp;
+  readonly count;
+
+  constructor(database: Database.Database) {
+    this.insert = database.prepare(`
+      INSERT INTO consents (id, hcp_id, channel, purpose, product_id, status, recorded_at, source, expires_at,
+        jurisdiction, synthetic)
+      VALUES (@id, @hcpId, @channel, @purpose, @productId, @status, @recordedAt, @source, @expiresAt,
+        @jurisdiction, @synthetic)
+      ON CONFLICT (id) DO UPDATE SET hcp_id = excluded.hcp_id, channel = excluded.channel,
+        purpose = excluded.purpose, product_id = excluded.product_id, status = excluded.status,
+        recorded_at = excluded.recorded_at, source = excluded.source, expires_at = excluded.expires_at,
+        jurisdiction = excluded.jurisdiction, synthetic = excluded.synthetic`);
+    this.byHcp = database.prepare('SELECT * FROM consents WHERE hcp_id = ? ORDER BY recorded_at, id');
+    this.count = countRows(database, 'consents');
+  }
+
+  upsert(consent: Consent): void {
+    this.insert.run({ ...consent, synthetic: consent.synthetic ? 1 : 0 });
+  }
+
+  forHcp(hcpId: string): Consent[] {
+    return (this.byHcp.all(hcpId) as Row[]).map((row) => ({
+      id: String(row.id),
+      hcpId: String(row.hcp_id),
+      channel: row.channel as Consent['channel'],
+      purpose: row.purpose as Consent['purpose'],
+      productId: (row.product_id as string | null) ?? null,
+      status: row.status as Consent['status'],
+      recordedAt: String(row.recorded_at),
+      source: String(row.source),
+      expiresAt: (row.expires_at as string | null) ?? null,
+      jurisdiction: String(row.jurisdiction),
+      synthetic: bool(row.synthetic),
+    }));
+  }
+}
+
+class SqliteFieldNoteRepository implements FieldNoteRepository {
+  private readonly insert;
+  private readonly recent;
+  readonly count;
+
+  constructor(database: Database.Database) {
+    this.insert = database.prepare(`
+      INSERT INTO field_notes (id, hcp_id, author_id, written_at, kind, text, synthetic)
+      VALUES (@id, @hcpId, @authorId, @writtenAt, @kind, @text, @synthetic)
+      ON CONFLICT (id) DO UPDATE SET hcp_id = excluded.hcp_id, author_id = excluded.author_id,
+        written_at = excluded.written_at, kind = excluded.kind, text = excluded.text, synthetic = excluded.synthetic`);
+    this.recent = database.prepare(
+      'SELECT * FROM field_notes WHERE hcp_id = ? AND written_at < ? ORDER BY written_at DESC, id DESC LIMIT ?',
+    );
+    this.count = countRows(database, 'field_notes');
+  }
+
+  upsert(note: FieldNote): void {
+    this.insert.run({ ...note, synthetic: note.synthetic ? 1 : 0 });
+  }
+
+  recentForHcp(hcpId: string, options: { limit: number; before?: string }): FieldNote[] {
+    return (this.recent.all(hcpId, options.before ?? '9999', options.limit) as Row[]).map((row) => ({
+      id: String(row.id),
+      hcpId: String(row.hcp_id),
+      authorId: String(row.author_id),
+      writtenAt: String(row.written_at),
+      kind: row.kind as FieldNote['kind'],
+      text: String(row.text),
+      synthetic: bool(row.synthetic),
+    }));
+  }
+}
+
+class SqliteContentModuleRepository implements ContentModuleRepository {
+  private readonly insert;
+  private readonly latest;
+  private readonly byVersion;
+  readonly count;
+
+  constructor(database: Database.Database) {
+    this.insert = database.prepare(`
+      INSERT INTO content_modules (id, version, mlr_code, title, body, product_id, brand_name, generic_name, kind,
+        audience_specialties, allowed_channels, purpose, market, approved_at, expires_at, status,
+        required_module_ids, source, synthetic)
+      VALUES (@id, @version, @mlrCode, @title, @body, @productId, @brandName, @genericName, @kind,
+        @audienceSpecialties, @allowedChannels, @purpose, @market, @approvedAt, @expiresAt, @status,
+        @requiredModuleIds, @source, @synthetic)
+      ON CONFLICT (id, version) DO UPDATE SET mlr_code = excluded.mlr_code, title = excluded.title,
+        body = excluded.body, product_id = excluded.product_id, brand_name = excluded.brand_name,
+        generic_name = excluded.generic_name, kind = excluded.kind,
+        audience_specialties = excluded.audience_specialties, allowed_channels = excluded.allowed_channels,
+        purpose = excluded.purpose, market = excluded.market, approved_at = excluded.approved_at,
+        expires_at = excluded.expires_at, status = excluded.status,
+        required_module_ids = excluded.required_module_ids, source = excluded.source,
+        synthetic = excluded.synthetic`);
+    this.latest = database.prepare('SELECT * FROM content_modules WHERE id = ? ORDER BY version DESC LIMIT 1');
+    this.byVersion = database.prepare('SELECT * FROM content_modules WHERE id = ? AND version = ?');
+    this.count = countRows(database, 'content_modules');
+  }
+
+  upsert(module: ContentModule): void {
+    this.insert.run({
+      ...module,
+      audienceSpecialties: json(module.audienceSpecialties),
+      allowedChannels: json(module.allowedChannels),
+      requiredModuleIds: json(module.requiredModuleIds),
+      synthetic: module.synthetic ? 1 : 0,
+    });
+  }
+
+  get(id: string, version?: number): ContentModule | undefined {
+    const row = (version === undefined ? this.latest.get(id) : this.byVersion.get(id, version)) as Row | undefined;
+    return row ? toContentModule(row) : undefined;
+  }
+
+  exists(id: string): boolean {
+    return this.latest.get(id) !== undefined;
+  }
+}
+
+function toContentModule(row: Row): ContentModule {
+  return {
+    id: String(row.id),
+    version: Number(row.version),
+    mlrCode: String(row.mlr_code),
+    title: String(row.title),
+    body: String(row.body),
+    productId: (row.product_id as string | null) ?? null,
+    brandName: String(row.brand_name),
+    genericName: String(row.generic_name),
+    kind: row.kind as ContentModule['kind'],
+    audienceSpecialties: parseJson<string[]>(row.audience_specialties),
+    allowedChannels: parseJson<ContentModule['allowedChannels']>(row.allowed_channels),
+    purpose: row.purpose as ContentModule['purpose'],
+    market: String(row.market),
+    approvedAt: String(row.approved_at),
+    expiresAt: (row.expires_at as string | null) ?? null,
+    status: row.status as ContentModule['status'],
+    requiredModuleIds: parseJson<string[]>(row.required_module_ids),
+    source: String(row.source),
+    synthetic: bool(row.synthetic),
+  };
+}
+
+class SqliteProductRepository implements ProductRepository {
+  private readonly insert;
+  private readonly byId;
+  private readonly all;
+
+  constructor(database: Database.Database) {
+    this.insert = database.prepare(`
+      INSERT INTO products (id, brand_name, generic_name, therapeutic_area, label_id, topics)
+      VALUES (@id, @brandName, @genericName, @therapeuticArea, @labelId, @topics)
+      ON CONFLICT (id) DO UPDATE SET brand_name = excluded.brand_name, generic_name = excluded.generic_name,
+        therapeutic_area = excluded.therapeutic_area, label_id = excluded.label_id, topics = excluded.topics`);
+    this.byId = database.prepare('SELECT * FROM products WHERE id = ?');
+    this.all = database.prepare('SELECT * FROM products ORDER BY id');
+  }
+
+  upsert(product: Product): void {
+    this.insert.run({ ...product, topics: json(product.topics) });
+  }
+
+  getById(id: string): Product | undefined {
+    const row = this.byId.get(id) as Row | undefined;
+    return row ? toProduct(row) : undefined;
+  }
+
+  list(): Product[] {
+    return (this.all.all() as Row[]).map(toProduct);
+  }
+
+  exists(id: string): boolean {
+    return this.byId.get(id) !== undefined;
+  }
+}
+
+function toProduct(row: Row): Product {
+  return {
+    id: String(row.id),
+    brandName: String(row.brand_name),
+    genericName: String(row.generic_name),
+    therapeuticArea: row.therapeutic_area as Product['therapeuticArea'],
+    labelId: String(row.label_id),
+    topics: parseJson<string[]>(row.topics),
+  };
+}

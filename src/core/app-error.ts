@@ -7,6 +7,7 @@ export const appErrorCodes = {
   NOT_FOUND: { exitCode: 3, httpStatus: 404 },
   FORBIDDEN: { exitCode: 4, httpStatus: 403 },
   UNAUTHENTICATED: { exitCode: 4, httpStatus: 401 },
+  CONFLICT: { exitCode: 2, httpStatus: 409 },
   IMPORT_REJECTED: { exitCode: 5, httpStatus: 422 },
   CONFIG_INVALID: { exitCode: 6, httpStatus: 500 },
   STORE_FAILURE: { exitCode: 7, httpStatus: 500 },

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { addDays, daysBetween, parseIsoDate, parseIsoDateTime } from '../core/dates.ts';
 import { Id, IsoDate, IsoDateTime, Npi, isValidNpi, requiredText, text } from './fields.ts';
 
-/** Real NPIs taken from /work/shared/data/nppes. */
+/** Real NPIs taken from ../shared/data/nppes. */
 const REAL_NPIS = ['1932106788', '1679576722', '1104829415', '1861495418', '1639175342', '1386640134', '1437152469'];
 
 const FORMULA_MESSAGE = 'looks like a spreadsheet formula; remove the leading =, +, - or @';

@@ -11,8 +11,10 @@ import type { Product } from './product.ts';
  * many app instances implements the same ones. Writes are upserts by id, so imports are idempotent.
  */
 export interface HcpRepository {
+  /** Throws AppError CONFLICT when the NPI belongs to another HCP. */
   upsert(hcp: Hcp): void;
   getById(id: string): Hcp | undefined;
+  getByNpi(npi: string): Hcp | undefined;
   exists(id: string): boolean;
   /** Case-insensitive match on full name, last name or name prefix; `territories` undefined means all. */
   searchByName(query: string, options: { territories?: readonly string[]; limit: number }): Hcp[];
@@ -20,6 +22,7 @@ export interface HcpRepository {
 }
 
 export interface UserRepository {
+  /** Throws AppError CONFLICT when the Slack user id belongs to another user. */
   upsert(user: User): void;
   getById(id: string): User | undefined;
   getBySlackUserId(slackUserId: string): User | undefined;

@@ -11,6 +11,8 @@ export interface CsvRecord {
 export interface CsvFault {
   line: number;
   fault: string;
+  /** The 0-based index of the field at fault, when one field is. */
+  fieldIndex?: number;
 }
 
 export interface CsvReadOptions {
@@ -40,7 +42,8 @@ export function* readCsvFile(path: string, options: CsvReadOptions = {}): Genera
       const bytesRead = readSync(descriptor, buffer, 0, buffer.length, null);
       if (bytesRead === 0) break;
       let chunk = decoder.write(buffer.subarray(0, bytesRead));
-      if (first) {
+      // With tiny chunks the decoder may hold back a partial BOM and return nothing yet.
+      if (first && chunk.length > 0) {
         if (chunk.charCodeAt(0) === 0xfeff) chunk = chunk.slice(1);
         first = false;
       }
@@ -70,7 +73,8 @@ class CsvParser {
   private fieldWasQuoted = false;
   private line = 1;
   private recordLine = 1;
-  private oversized = false;
+  /** Index of a field that grew past the limit in the current record, or -1. */
+  private oversizedField = -1;
 
   constructor(private readonly maxFieldLength: number) {}
 
@@ -152,9 +156,9 @@ class CsvParser {
   }
 
   private append(text: string): void {
-    if (text.length === 0 || this.oversized) return;
+    if (text.length === 0 || this.oversizedField !== -1) return;
     if (this.field.length + text.length > this.maxFieldLength) {
-      this.oversized = true;
+      this.oversizedField = this.fields.length;
       this.field = '';
       return;
     }
@@ -171,11 +175,13 @@ class CsvParser {
     this.endField();
     const fields = this.fields;
     this.fields = [];
-    if (this.oversized) {
-      this.oversized = false;
-      return { line: this.recordLine, fault: `a field is longer than ${this.maxFieldLength} characters` };
+    if (this.oversizedField !== -1) {
+      const fieldIndex = this.oversizedField;
+      this.oversizedField = -1;
+      return { line: this.recordLine, fault: `longer than ${this.maxFieldLength} characters`, fieldIndex };
     }
-    if (fields.length === 1 && fields[0] === '') return undefined;
+    // Blank lines, including lines of only spaces, are not records.
+    if (fields.length === 1 && fields[0]!.trim() === '') return undefined;
     return { line: this.recordLine, fields };
   }
 }

@@ -28,6 +28,11 @@ export interface ReferenceChecker {
   readonly store: OmniStore;
   /** Ids of this kind accepted earlier in the same import, for references inside one file. */
   readonly seenIds: ReadonlySet<string>;
+  /**
+   * Claims a value of a field that must be unique across records (an NPI, a Slack id) for the
+   * current row; returns the line that claimed it first in this file, if another row did.
+   */
+  claimUnique(field: string, value: string): number | undefined;
 }
 
 /** A row decoded by a kind with its own layout (NPPES): a value to validate, or a reason to skip it. */
@@ -107,7 +112,13 @@ export const hcpImport: ImportKind<Hcp> = {
   schema: Hcp,
   count: (store) => store.hcps.count(),
   key: (hcp) => hcp.id,
-  checkReferences: () => [],
+  checkReferences: (hcp, checker) => {
+    if (hcp.npi === null) return [];
+    const firstLine = checker.claimUnique('npi', hcp.npi);
+    if (firstLine !== undefined) return [{ field: 'npi', reason: `NPI ${hcp.npi} is already used on line ${firstLine}` }];
+    const holder = checker.store.hcps.getByNpi(hcp.npi);
+    return holder && holder.id !== hcp.id ? [{ field: 'npi', reason: `NPI ${hcp.npi} already belongs to HCP ${holder.id}` }] : [];
+  },
   write: (store, hcp) => store.hcps.upsert(hcp),
 };
 
@@ -126,7 +137,13 @@ export const userImport: ImportKind<User> = {
   schema: User,
   count: (store) => store.users.list().length,
   key: (user) => user.id,
-  checkReferences: () => [],
+  checkReferences: (user, checker) => {
+    if (user.slackUserId === null) return [];
+    const firstLine = checker.claimUnique('slack_user_id', user.slackUserId);
+    if (firstLine !== undefined) return [{ field: 'slack_user_id', reason: `Slack user id ${user.slackUserId} is already used on line ${firstLine}` }];
+    const holder = checker.store.users.getBySlackUserId(user.slackUserId);
+    return holder && holder.id !== user.id ? [{ field: 'slack_user_id', reason: `Slack user id ${user.slackUserId} already belongs to user ${holder.id}` }] : [];
+  },
   write: (store, user) => store.users.upsert(user),
 };
 

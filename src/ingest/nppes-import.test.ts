@@ -8,8 +8,9 @@ import { openSqliteStore, type SqliteStore } from '../store/sqlite-store.ts';
 import { isCsvFault, readCsvFile } from './csv-reader.ts';
 import { nppesImport } from './nppes-import.ts';
 import { runImport } from './run-import.ts';
+import { SHARED_DATA_DIR } from '../testing/shared-data.ts';
 
-const NPPES_DIR = '/work/shared/data/nppes';
+const NPPES_DIR = join(SHARED_DATA_DIR, 'nppes');
 const CLEAN = join(NPPES_DIR, 'nppes_sample_5000_clean.csv');
 const RAW = join(NPPES_DIR, 'nppes_sample_1000_raw_v2format.csv');
 
@@ -259,5 +260,25 @@ describe('nppesImport: files that are not NPPES', () => {
     expect(report.committed).toBe(false);
     expect(report.problems).toEqual([{ line: 0, field: '', reason: 'nppes files are read as CSV only' }]);
     expect(store.hcps.count()).toBe(0);
+  });
+});
+
+describe('NPPES specialty to taxonomy code', () => {
+  it('maps a specialty with one crosswalk code and leaves an ambiguous one without a code', () => {
+    const directory = mkdtempSync(join(tmpdir(), 'omni-nppes-taxonomy-'));
+    const store = openSqliteStore(join(directory, 'omni.db'));
+    try {
+      const report = runImport(store, nppesImport, CLEAN);
+      expect(report.committed).toBe(true);
+      const rows = store.database
+        .prepare("SELECT specialty, taxonomy_code AS code, count(*) AS n FROM hcps WHERE specialty IN ('Medical Oncology', 'Addiction Medicine') GROUP BY 1, 2")
+        .all() as { specialty: string; code: string; n: number }[];
+      expect(rows).toContainEqual(expect.objectContaining({ specialty: 'Medical Oncology', code: '207RX0202X' }));
+      // The CMS crosswalk gives Addiction Medicine four codes (anesthesiology, family medicine, ...).
+      expect(rows.filter((row) => row.specialty === 'Addiction Medicine').map((row) => row.code)).toEqual(['']);
+    } finally {
+      store.close();
+      rmSync(directory, { recursive: true, force: true });
+    }
   });
 });

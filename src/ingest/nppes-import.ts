@@ -26,7 +26,11 @@ const column = {
 interface Crosswalk {
   /** NUCC code → readable specialty ("Medical Oncology"). */
   specialtyByCode: Map<string, string>;
-  /** Normalised Medicare specialty text ("medicaloncology") → NUCC code. */
+  /**
+   * Normalised Medicare specialty text ("medicaloncology") → NUCC code: the one code whose own name
+   * is that specialty, or the only code listed. "Addiction Medicine" has four equally named codes
+   * (anesthesiology, family medicine, ...), so it gets none rather than a guess.
+   */
   codeBySpecialty: Map<string, string>;
 }
 
@@ -35,7 +39,7 @@ let crosswalk: Crosswalk | undefined;
 function loadCrosswalk(): Crosswalk {
   if (crosswalk) return crosswalk;
   const specialtyByCode = new Map<string, string>();
-  const codeBySpecialty = new Map<string, string>();
+  const codesBySpecialty = new Map<string, Set<string>>();
   let header = true;
   for (const record of readCsvFile(CROSSWALK_PATH)) {
     if (isCsvFault(record)) continue;
@@ -49,7 +53,13 @@ function loadCrosswalk(): Crosswalk {
     const readable = (description.split('/').pop() ?? '').split(',').pop()!.trim();
     if (readable && !specialtyByCode.has(code)) specialtyByCode.set(code, readable);
     const medicareSpecialty = normaliseSpecialty(medicareType.split('/').pop() ?? '');
-    if (medicareSpecialty && !codeBySpecialty.has(medicareSpecialty)) codeBySpecialty.set(medicareSpecialty, code);
+    if (medicareSpecialty) codesBySpecialty.set(medicareSpecialty, (codesBySpecialty.get(medicareSpecialty) ?? new Set()).add(code));
+  }
+  const codeBySpecialty = new Map<string, string>();
+  for (const [specialty, codes] of codesBySpecialty) {
+    const named = [...codes].filter((code) => normaliseSpecialty(specialtyByCode.get(code) ?? '') === specialty);
+    const chosen = named.length === 1 ? named[0] : named.length === 0 && codes.size === 1 ? [...codes][0] : undefined;
+    if (chosen) codeBySpecialty.set(specialty, chosen);
   }
   crosswalk = { specialtyByCode, codeBySpecialty };
   return crosswalk;

@@ -334,11 +334,8 @@ describe('runImport: malformed CSV is rejected with file, line and field, and ch
     expect(JSON.stringify(report).length).toBeLessThan(2_000);
   });
 
-  // GAP (src/ingest/csv-reader.ts CsvParser.endRecord + run-import.ts csvRows): an oversized field is
-  // reported as a record-level CSV fault with field '' — the column is lost, although the parser
-  // knows which field overflowed. DESIGN.md rule 7 asks for file, line *and field* for each rejected
-  // row (a 25,000-character note, caught by the schema instead, is reported with field 'text').
-  it.fails('names the column of a field too large for the CSV parser', () => {
+  // Regression: the parser knows which field overflowed, so the report names the column (DESIGN rule 7).
+  it('names the column of a field too large for the CSV parser', () => {
     const path = file('notes.csv', lines(NOTE_HEADER, `n-1,hcp-1,u-rep-1,2026-03-02,rep,${'x'.repeat(2_000_000)}`));
     const report = runImport(store, noteImport, path);
     expect(report.problems).toEqual([{ line: 2, field: 'text', reason: expect.stringMatching(/longer than/) }]);
@@ -729,35 +726,29 @@ describe('runImport: database uniqueness constraints', () => {
     try {
       runImport(store, hcpImport, path);
     } catch {
-      // see the failing test below
+      // the tests below pin the report itself
     }
     expect(snapshot()).toEqual(before);
   });
 
-  // BUG (src/ingest/run-import.ts acceptRow / import-kinds.ts hcpImport): hcps.npi is UNIQUE in the
-  // schema (src/store/migrations.ts), but nothing checks it before writing. Two rows with different
-  // ids and the same NPI make store.hcps.upsert throw a raw SqliteError
-  // ('UNIQUE constraint failed: hcps.npi', code SQLITE_CONSTRAINT_UNIQUE), which runImport rethrows:
-  // no report, no line, no field, and with skipInvalid the valid rows are lost too.
-  it.fails('reports two HCP rows sharing an NPI as a problem on the second row instead of throwing', () => {
+  // Regression: hcps.npi is UNIQUE; a shared NPI is a row problem, not a raw SqliteError.
+  it('reports two HCP rows sharing an NPI as a problem on the second row instead of throwing', () => {
     const path = file('hcps.csv', sameNpiTwice);
     const report = runImport(store, hcpImport, path);
     expect(report.committed).toBe(false);
     expect(report.problems).toEqual([{ line: 3, field: 'npi', reason: expect.stringContaining('1932106788') }]);
   });
 
-  // BUG (same cause): an HCP whose NPI already belongs to another HCP in the database (e.g. one
-  // imported from NPPES as npi-1932106788) crashes the import with the raw SqliteError.
-  it.fails('reports an NPI already held by another HCP in the database as a problem', () => {
+  // Regression: an NPI held by another HCP in the database (e.g. from NPPES) is a row problem.
+  it('reports an NPI already held by another HCP in the database as a problem', () => {
     store.hcps.upsert(Hcp.parse({ id: 'npi-1932106788', npi: '1932106788', firstName: 'Jason', lastName: 'Atkinson', specialty: 'Chiropractic', source: 'nppes' }));
     const path = file('hcps.csv', lines(HCP_HEADER, 'hcp-10,1932106788,Jason,Atkinson,Chiropractor,UT'));
     const report = runImport(store, hcpImport, path, { skipInvalid: true });
     expect(report.problems).toEqual([{ line: 2, field: 'npi', reason: expect.stringContaining('1932106788') }]);
   });
 
-  // BUG (same cause, users): users.slack_user_id is UNIQUE; two users with one Slack id throw
-  // 'UNIQUE constraint failed: users.slack_user_id' out of runImport instead of a row problem.
-  it.fails('reports two users sharing a Slack user id as a problem instead of throwing', () => {
+  // Regression: users.slack_user_id is UNIQUE, checked the same way.
+  it('reports two users sharing a Slack user id as a problem instead of throwing', () => {
     const path = file('users.csv', lines('id,name,role,slack_user_id', 'u-1,Ann,rep,U0123ABC', 'u-2,Bob,rep,U0123ABC'));
     const report = runImport(store, userImport, path);
     expect(report.committed).toBe(false);

@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
-import { AppError } from '../core/app-error.ts';
+import { AppError, isAppError } from '../core/app-error.ts';
 import type { OmniStore } from '../domain/repositories.ts';
 import { isCsvFault, readCsvFile } from './csv-reader.ts';
 import { readJsonFile } from './json-reader.ts';
@@ -71,6 +71,15 @@ export function runImport<T extends { id: string }>(
   const countBefore = kind.count(store);
   const seenKeys = new Map<string, number>();
   const seenIds = new Set<string>();
+  const uniqueValues = new Map<string, number>();
+  let currentLine = 0;
+  const claimUnique = (field: string, value: string): number | undefined => {
+    const key = `${field}\u0000${value}`;
+    const firstLine = uniqueValues.get(key);
+    if (firstLine !== undefined && firstLine !== currentLine) return firstLine;
+    uniqueValues.set(key, currentLine);
+    return undefined;
+  };
   const rejectedLines = new Set<number>();
   const reject = (line: number, problems: RowProblem[]) => {
     for (const problem of problems) report.problems.push({ line, ...problem });
@@ -81,11 +90,12 @@ export function runImport<T extends { id: string }>(
   };
 
   const acceptRow = (line: number, values: Record<string, unknown>) => {
-    const parsed = kind.schema.safeParse(values);
+    currentLine = line;
+    const parsed = kind.schema.safeParse(values, { reportInput: true });
     if (!parsed.success) {
       reject(
         line,
-        parsed.error.issues.map((issue) => ({ field: snakeCase(String(issue.path[0] ?? '')), reason: issue.message })),
+        parsed.error.issues.map((issue) => ({ field: snakeCase(String(issue.path[0] ?? '')), reason: withInput(issue) })),
       );
       return;
     }
@@ -97,15 +107,24 @@ export function runImport<T extends { id: string }>(
       return;
     }
     seenKeys.set(key, line);
-    const referenceProblems = kind.checkReferences(entity, { store, seenIds });
+    const referenceProblems = kind.checkReferences(entity, { store, seenIds, claimUnique });
     if (referenceProblems.length > 0) {
       reject(line, referenceProblems);
       return;
     }
+    // Once a row is bad and nothing will be committed, keep validating but stop writing.
+    if (options.skipInvalid || report.rejected === 0) {
+      try {
+        kind.write(store, entity);
+      } catch (error) {
+        // A conflict the checks above could not foresee (e.g. two rows swapping an NPI).
+        if (!isAppError(error) || error.code !== 'CONFLICT') throw error;
+        reject(line, [{ field: '', reason: error.message }]);
+        return;
+      }
+    }
     seenIds.add(entity.id);
     report.accepted++;
-    // Once a row is bad and nothing will be committed, keep validating but stop writing.
-    if (options.skipInvalid || report.rejected === 0) kind.write(store, entity);
   };
 
   try {
@@ -151,7 +170,8 @@ function* csvRows<T extends { id: string }>(
         report.problems.push({ line: 0, field: '', reason: `line ${item.line}: ${item.fault}` });
         return;
       }
-      yield { line: item.line, problems: [{ field: '', reason: item.fault }] };
+      const field = item.fieldIndex === undefined ? '' : normaliseHeader(headers[item.fieldIndex] ?? '');
+      yield { line: item.line, problems: [{ field, reason: item.fault }] };
       continue;
     }
     if (!headers) {
@@ -323,6 +343,13 @@ const snakeCase = normaliseHeader;
 
 function camelCase(name: string): string {
   return name.replace(/_([a-z0-9])/g, (_, letter: string) => letter.toUpperCase());
+}
+
+/** zod's enum and type messages do not say what was given; the report should. */
+function withInput(issue: { message: string; input?: unknown; code: string }): string {
+  if (issue.code !== 'invalid_value' && issue.code !== 'invalid_type') return issue.message;
+  if (issue.input === undefined || typeof issue.input === 'object') return issue.message;
+  return `${issue.message} (got '${truncate(String(issue.input))}')`;
 }
 
 function truncate(text: string): string {

@@ -54,6 +54,18 @@ function migrate(database: Database.Database): void {
 }
 
 const json = (value: unknown): string => JSON.stringify(value);
+
+/** Runs a write, turning a UNIQUE violation on a secondary key into a CONFLICT the caller can report. */
+function uniqueOrConflict(write: () => void, what: string): void {
+  try {
+    write();
+  } catch (error) {
+    if (error instanceof Database.SqliteError && error.code === 'SQLITE_CONSTRAINT_UNIQUE') {
+      throw new AppError('CONFLICT', `${what} already belongs to another record`, { cause: error });
+    }
+    throw error;
+  }
+}
 const parseJson = <T>(value: unknown): T => JSON.parse(String(value)) as T;
 const bool = (value: unknown): boolean => value === 1 || value === 1n;
 
@@ -93,6 +105,7 @@ function countRows(database: Database.Database, table: string): () => number {
 class SqliteHcpRepository implements HcpRepository {
   private readonly insert;
   private readonly byId;
+  private readonly byNpi;
   private readonly existsStatement;
   private readonly byFullName;
   private readonly byNamePrefixes;
@@ -116,6 +129,7 @@ class SqliteHcpRepository implements HcpRepository {
         patient_mix_tags = excluded.patient_mix_tags, preferred_channel = excluded.preferred_channel,
         source = excluded.source, synthetic = excluded.synthetic`);
     this.byId = database.prepare('SELECT * FROM hcps WHERE id = ?');
+    this.byNpi = database.prepare('SELECT * FROM hcps WHERE npi = ?');
     this.existsStatement = database.prepare('SELECT 1 FROM hcps WHERE id = ?').pluck();
     const inScope = `(@territories IS NULL OR territory IN (SELECT value FROM json_each(@territories)))`;
     this.byFullName = database.prepare(
@@ -135,6 +149,10 @@ class SqliteHcpRepository implements HcpRepository {
   }
 
   upsert(hcp: Hcp): void {
+    uniqueOrConflict(() => this.insertRow(hcp), `NPI ${hcp.npi}`);
+  }
+
+  private insertRow(hcp: Hcp): void {
     this.insert.run({
       ...hcp,
       firstNameKey: nameKey(hcp.firstName),
@@ -148,6 +166,11 @@ class SqliteHcpRepository implements HcpRepository {
 
   getById(id: string): Hcp | undefined {
     const row = this.byId.get(id) as Row | undefined;
+    return row ? toHcp(row) : undefined;
+  }
+
+  getByNpi(npi: string): Hcp | undefined {
+    const row = this.byNpi.get(npi) as Row | undefined;
     return row ? toHcp(row) : undefined;
   }
 
@@ -211,7 +234,10 @@ class SqliteUserRepository implements UserRepository {
   }
 
   upsert(user: User): void {
-    this.insert.run({ ...user, territories: json(user.territories), synthetic: user.synthetic ? 1 : 0 });
+    uniqueOrConflict(
+      () => this.insert.run({ ...user, territories: json(user.territories), synthetic: user.synthetic ? 1 : 0 }),
+      `Slack user id ${user.slackUserId}`,
+    );
   }
 
   getById(id: string): User | undefined {

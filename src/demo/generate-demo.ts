@@ -136,7 +136,12 @@ class ConsentLedger {
 }
 
 /** Generates the demo world for one scale and hands every row to the sink. */
-export function generateDemoWorld(scale: Scale, sink: DemoSink, seed: DemoSeed = loadDemoSeed()): DemoSummary {
+export function generateDemoWorld(
+  scale: Scale,
+  sink: DemoSink,
+  seed: DemoSeed = loadDemoSeed(),
+  onProgress?: (hcpsDone: number, hcpsTotal: number) => void,
+): DemoSummary {
   const settings = seed.scales[scale];
   const random = new SeededRandom(seed.seed);
   const anchor = Date.parse(seed.anchorDate);
@@ -181,6 +186,7 @@ export function generateDemoWorld(scale: Scale, sink: DemoSink, seed: DemoSeed =
   for (let index = 0; index < settings.hcps; index++) {
     const territory = territories[index % territories.length]!;
     simulateHcp(index, territory, hcpRandom.fork(`hcp-${index}`), { anchor, yearStart, intensity: settings.intensity, deadEndDays: seed.deadEndDays }, sink, summary);
+    if (onProgress && (index + 1) % 5_000 === 0) onProgress(index + 1, settings.hcps);
   }
   return summary;
 }

@@ -21,20 +21,20 @@ export function storeSink(store: OmniStore): DemoSink {
  * Creates a database at `path` holding the demo world. It is built in a temporary file and renamed
  * into place only when complete, so an interrupted init never leaves a half-filled database.
  */
-export function createDemoDatabase(path: string, options: { scale: Scale; replace: boolean }): DemoSummary {
+export function createDemoDatabase(
+  path: string,
+  options: { scale: Scale; replace: boolean; onProgress?: (hcpsDone: number, hcpsTotal: number) => void },
+): DemoSummary {
   if (existsSync(path) && !options.replace) {
     throw new AppError('INVALID_INPUT', `a database already exists at ${path}; pass --force to replace it`);
   }
   const temporaryPath = `${path}.building-${process.pid}`;
   removeDatabaseFiles(temporaryPath);
-  const store = openSqliteStore(temporaryPath);
+  // The temporary file is thrown away on failure, so durability during the build buys nothing.
+  const store = openSqliteStore(temporaryPath, { bulkLoad: true });
   try {
-    // The temporary file is thrown away on failure, so durability during the build buys nothing.
-    store.database.pragma('journal_mode = OFF');
-    store.database.pragma('synchronous = OFF');
-    const summary = store.transaction(() => generateDemoWorld(options.scale, storeSink(store), loadDemoSeed()));
-    store.database.pragma('journal_mode = WAL');
-    store.database.exec('ANALYZE');
+    const summary = store.transaction(() => generateDemoWorld(options.scale, storeSink(store), loadDemoSeed(), options.onProgress));
+    store.finishBulkLoad();
     store.close();
     removeDatabaseFiles(path);
     renameSync(temporaryPath, path);

@@ -23,14 +23,18 @@ import { migrations } from './migrations.ts';
 
 type Row = Record<string, unknown>;
 
-/** Opens (creating if needed) the SQLite database at `path`, in WAL mode, and migrates it. */
-export function openSqliteStore(path: string): SqliteStore {
+/**
+ * Opens (creating if needed) the SQLite database at `path`, in WAL mode, and migrates it.
+ * `bulkLoad` is for building a throwaway file: no journal and no syncs until `finishBulkLoad`.
+ */
+export function openSqliteStore(path: string, options: { bulkLoad?: boolean } = {}): SqliteStore {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   let database: Database.Database;
   try {
     database = new Database(path);
-    database.pragma('journal_mode = WAL');
-    database.pragma('synchronous = NORMAL');
+    database.pragma(options.bulkLoad ? 'journal_mode = OFF' : 'journal_mode = WAL');
+    database.pragma(options.bulkLoad ? 'synchronous = OFF' : 'synchronous = NORMAL');
+    if (options.bulkLoad) database.pragma('cache_size = -1000000');
     database.pragma('foreign_keys = ON');
     database.pragma('busy_timeout = 5000');
     migrate(database);
@@ -90,6 +94,13 @@ export class SqliteStore implements OmniStore {
 
   transaction<T>(work: () => T): T {
     return this.database.transaction(work)();
+  }
+
+  /** Ends a bulk load: durable WAL mode from here on, and fresh statistics for the planner. */
+  finishBulkLoad(): void {
+    this.database.pragma('synchronous = NORMAL');
+    this.database.pragma('journal_mode = WAL');
+    this.database.exec('ANALYZE');
   }
 
   close(): void {

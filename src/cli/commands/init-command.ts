@@ -30,7 +30,11 @@ export const initCommand: Command = {
       return 0;
     }
     const started = performance.now();
-    const summary = createDemoDatabase(path, { scale, replace: values.force === true });
+    const summary = createDemoDatabase(path, {
+      scale,
+      replace: values.force === true,
+      onProgress: (done, total) => context.err(`  … ${done} of ${total} HCPs generated`),
+    });
     const seconds = (performance.now() - started) / 1000;
     if (values.json) {
       context.out(JSON.stringify({ created: true, database: path, seconds: Number(seconds.toFixed(2)), ...summary }));

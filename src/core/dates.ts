@@ -1,6 +1,7 @@
 /** Strict date handling: imported dates must be real calendar dates in ISO 8601. */
 
 const isoDate = /^(\d{4})-(\d{2})-(\d{2})$/;
+const canonical = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const isoDateTime = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,6}))?)?(Z|[+-]\d{2}:?\d{2})?$/;
 
 export const DAY_MS = 86_400_000;
@@ -11,6 +12,14 @@ export const DAY_MS = 86_400_000;
  * A date-time without an offset is read as UTC.
  */
 export function parseIsoDateTime(text: string): string | undefined {
+  if (text.length === 24 && canonical.test(text)) {
+    // Fast path for the normalised form itself (every export of ours, most imports).
+    const year = Number(text.slice(0, 4));
+    const month = Number(text.slice(5, 7));
+    const day = Number(text.slice(8, 10));
+    const valid = realDate(year, month, day) && Number(text.slice(11, 13)) <= 23 && Number(text.slice(14, 16)) <= 59 && Number(text.slice(17, 19)) <= 59;
+    return valid ? text : undefined;
+  }
   const trimmed = text.trim();
   const dateOnly = isoDate.exec(trimmed);
   if (dateOnly) {
@@ -34,10 +43,12 @@ export function parseIsoDate(text: string): string | undefined {
   return realDate(Number(match[1]), Number(match[2]), Number(match[3])) ? text.trim() : undefined;
 }
 
+const daysPerMonth = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function realDate(year: number, month: number, day: number): boolean {
   if (month < 1 || month > 12 || day < 1) return false;
-  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return day <= daysInMonth;
+  const leap = month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= daysPerMonth[month - 1]! + (leap ? 1 : 0);
 }
 
 export function daysBetween(earlierIso: string, laterIso: string): number {

@@ -32,12 +32,19 @@ export const Id = z
   .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]*$/, { message: "may hold only letters, digits, '.', '_', ':' and '-'" });
 
 /** An ISO 8601 date-time (or a date, read as midnight UTC), normalised to a UTC ISO string. */
-export const IsoDateTime = z
-  .string()
-  .refine((value) => parseIsoDateTime(value) !== undefined, {
-    message: 'is not a real ISO 8601 date or date-time (e.g. 2026-10-02 or 2026-10-02T14:05:00Z)',
-  })
-  .transform((value) => parseIsoDateTime(value) as string);
+export const IsoDateTime = z.string().transform((value, context) => {
+  // Parsed once: imports run this for every row.
+  const parsed = parseIsoDateTime(value);
+  if (parsed === undefined) {
+    context.issues.push({
+      code: 'custom',
+      message: 'is not a real ISO 8601 date or date-time (e.g. 2026-10-02 or 2026-10-02T14:05:00Z)',
+      input: value,
+    });
+    return z.NEVER;
+  }
+  return parsed;
+});
 
 /** An ISO 8601 calendar date ("2026-10-02"). */
 export const IsoDate = z

@@ -13,6 +13,8 @@ export type ColumnType = 'text' | 'number' | 'boolean' | 'list';
 export interface Column {
   /** snake_case in CSV headers; JSON accepts snake_case or camelCase keys. */
   name: string;
+  /** The camelCase property of the domain object. */
+  key: string;
   type: ColumnType;
   required: boolean;
   description: string;
@@ -33,7 +35,11 @@ export interface ReferenceChecker {
    * current row; returns the line that claimed it first in this file, if another row did.
    */
   claimUnique(field: string, value: string): number | undefined;
+  /** Whether a referenced record exists, remembered for the rest of the import. */
+  exists(table: ReferencedTable, id: string): boolean;
 }
+
+export type ReferencedTable = 'hcps' | 'users' | 'products' | 'contentModules';
 
 /** A row decoded by a kind with its own layout (NPPES): a value to validate, or a reason to skip it. */
 export type DecodedRow = { value: Record<string, unknown> } | { skip: string };
@@ -59,6 +65,7 @@ export interface ImportKind<T extends { id: string }> {
 
 const column = (name: string, type: ColumnType, required: boolean, description: string): Column => ({
   name,
+  key: name.replace(/_([a-z0-9])/g, (_, letter: string) => letter.toUpperCase()),
   type,
   required,
   description,
@@ -68,20 +75,20 @@ function unknownReference(exists: boolean, field: string, what: string, id: stri
   return id !== null && !exists ? [{ field, reason: `refers to unknown ${what} '${id}'` }] : [];
 }
 
-function checkHcp(store: OmniStore, hcpId: string): RowProblem[] {
-  return unknownReference(store.hcps.exists(hcpId), 'hcp_id', 'HCP', hcpId);
+function checkHcp(checker: ReferenceChecker, hcpId: string): RowProblem[] {
+  return unknownReference(checker.exists('hcps', hcpId), 'hcp_id', 'HCP', hcpId);
 }
 
 /** Users, or system actors written as "system:<name>" (marketing automation, call-center software). */
-function checkActor(store: OmniStore, field: string, actorId: string): RowProblem[] {
+function checkActor(checker: ReferenceChecker, field: string, actorId: string): RowProblem[] {
   if (actorId.startsWith('system:')) return [];
-  return store.users.exists(actorId)
+  return checker.exists('users', actorId)
     ? []
     : [{ field, reason: `refers to unknown user '${actorId}' (use a user id, or system:<name> for automated sources)` }];
 }
 
-function checkProduct(store: OmniStore, productId: string | null): RowProblem[] {
-  return productId === null ? [] : unknownReference(store.products.exists(productId), 'product_id', 'product', productId);
+function checkProduct(checker: ReferenceChecker, productId: string | null): RowProblem[] {
+  return productId === null ? [] : unknownReference(checker.exists('products', productId), 'product_id', 'product', productId);
 }
 
 export const hcpImport: ImportKind<Hcp> = {
@@ -167,14 +174,14 @@ export const interactionImport: ImportKind<Interaction> = {
   schema: Interaction,
   count: (store) => store.interactions.count(),
   key: (interaction) => interaction.id,
-  checkReferences: (interaction, { store }) => [
-    ...checkHcp(store, interaction.hcpId),
-    ...checkActor(store, 'actor_id', interaction.actorId),
-    ...checkProduct(store, interaction.productId),
+  checkReferences: (interaction, checker) => [
+    ...checkHcp(checker, interaction.hcpId),
+    ...checkActor(checker, 'actor_id', interaction.actorId),
+    ...checkProduct(checker, interaction.productId),
     ...(interaction.contentModuleId === null
       ? []
       : unknownReference(
-          store.contentModules.exists(interaction.contentModuleId),
+          checker.exists('contentModules', interaction.contentModuleId),
           'content_module_id',
           'content module',
           interaction.contentModuleId,
@@ -202,7 +209,7 @@ export const consentImport: ImportKind<Consent> = {
   schema: Consent,
   count: (store) => store.consents.count(),
   key: (consent) => consent.id,
-  checkReferences: (consent, { store }) => [...checkHcp(store, consent.hcpId), ...checkProduct(store, consent.productId)],
+  checkReferences: (consent, checker) => [...checkHcp(checker, consent.hcpId), ...checkProduct(checker, consent.productId)],
   write: (store, consent) => store.consents.upsert(consent),
 };
 
@@ -221,7 +228,7 @@ export const noteImport: ImportKind<FieldNote> = {
   schema: FieldNote,
   count: (store) => store.notes.count(),
   key: (note) => note.id,
-  checkReferences: (note, { store }) => [...checkHcp(store, note.hcpId), ...checkActor(store, 'author_id', note.authorId)],
+  checkReferences: (note, checker) => [...checkHcp(checker, note.hcpId), ...checkActor(checker, 'author_id', note.authorId)],
   write: (store, note) => store.notes.upsert(note),
 };
 
@@ -252,10 +259,10 @@ export const contentImport: ImportKind<ContentModule> = {
   schema: ContentModule,
   count: (store) => store.contentModules.count(),
   key: (module) => `${module.id}@${module.version}`,
-  checkReferences: (module, { store, seenIds }) => [
-    ...checkProduct(store, module.productId),
+  checkReferences: (module, checker) => [
+    ...checkProduct(checker, module.productId),
     ...module.requiredModuleIds.flatMap((id) =>
-      store.contentModules.exists(id) || seenIds.has(id)
+      checker.exists('contentModules', id) || checker.seenIds.has(id)
         ? []
         : [{ field: 'required_module_ids', reason: `refers to unknown content module '${id}'` }],
     ),

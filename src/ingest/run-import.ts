@@ -4,7 +4,7 @@ import { AppError, isAppError } from '../core/app-error.ts';
 import type { OmniStore } from '../domain/repositories.ts';
 import { isCsvFault, readCsvFile } from './csv-reader.ts';
 import { readJsonFile } from './json-reader.ts';
-import type { Column, ImportKind, RowProblem } from './import-kinds.ts';
+import type { Column, ImportKind, ReferencedTable, RowProblem } from './import-kinds.ts';
 
 export interface ImportOptions {
   /** Commit the valid rows and report the rest, instead of committing nothing. */
@@ -73,6 +73,16 @@ export function runImport<T extends { id: string }>(
   const seenIds = new Set<string>();
   const uniqueValues = new Map<string, number>();
   let currentLine = 0;
+  // References repeat (many interactions per HCP): each id is looked up once per import.
+  const known = { hcps: new Map<string, boolean>(), users: new Map<string, boolean>(), products: new Map<string, boolean>(), contentModules: new Map<string, boolean>() };
+  const exists = (table: ReferencedTable, id: string): boolean => {
+    let found = known[table].get(id);
+    if (found === undefined) {
+      found = store[table].exists(id);
+      known[table].set(id, found);
+    }
+    return found;
+  };
   const claimUnique = (field: string, value: string): number | undefined => {
     const key = `${field}\u0000${value}`;
     const firstLine = uniqueValues.get(key);
@@ -91,11 +101,13 @@ export function runImport<T extends { id: string }>(
 
   const acceptRow = (line: number, values: Record<string, unknown>) => {
     currentLine = line;
-    const parsed = kind.schema.safeParse(values, { reportInput: true });
+    const parsed = kind.schema.safeParse(values);
     if (!parsed.success) {
+      // Parse again with the inputs attached only for bad rows: reporting them costs every row.
+      const issues = kind.schema.safeParse(values, { reportInput: true }).error?.issues ?? parsed.error.issues;
       reject(
         line,
-        parsed.error.issues.map((issue) => ({ field: snakeCase(String(issue.path[0] ?? '')), reason: withInput(issue) })),
+        issues.map((issue) => ({ field: snakeCase(String(issue.path[0] ?? '')), reason: withInput(issue) })),
       );
       return;
     }
@@ -107,7 +119,7 @@ export function runImport<T extends { id: string }>(
       return;
     }
     seenKeys.set(key, line);
-    const referenceProblems = kind.checkReferences(entity, { store, seenIds, claimUnique });
+    const referenceProblems = kind.checkReferences(entity, { store, seenIds, claimUnique, exists });
     if (referenceProblems.length > 0) {
       reject(line, referenceProblems);
       return;
@@ -285,7 +297,7 @@ function coerceRow(
       problems.push({ field: column.name, reason: `is not a ${column.type}: '${truncate(String(cell))}'` });
       return;
     }
-    values[camelCase(column.name)] = value;
+    values[column.key] = value;
   });
   return problems.length > 0 ? { problems } : { values };
 }
@@ -340,10 +352,6 @@ function normaliseHeader(header: string): string {
 }
 
 const snakeCase = normaliseHeader;
-
-function camelCase(name: string): string {
-  return name.replace(/_([a-z0-9])/g, (_, letter: string) => letter.toUpperCase());
-}
 
 /** zod's enum and type messages do not say what was given; the report should. */
 function withInput(issue: { message: string; input?: unknown; code: string }): string {

@@ -10,20 +10,22 @@ export function formatProfileLookup(lookup: ProfileLookup): string {
     case 'ambiguous':
       return [
         `"${lookup.query}" matches ${lookup.candidates.length === 10 ? 'at least 10' : lookup.candidates.length} HCPs; ask again with an id:`,
-        ...lookup.candidates.map((hcp) => `  ${hcp.id.padEnd(16)} ${hcpDisplayName(hcp)} · ${hcp.specialty} · ${hcp.institution || hcp.city} · ${hcp.territory || 'no territory'}`),
+        ...lookup.candidates.map(
+          (hcp) => `  ${hcp.id.padEnd(16)} ${printable(`${hcpDisplayName(hcp)} · ${hcp.specialty} · ${hcp.institution || hcp.city} · ${hcp.territory || 'no territory'}`, 400)}`,
+        ),
       ].join('\n');
     case 'not_found':
-      return `No HCP you can see matches "${lookup.query}".`;
+      return `No HCP you can see matches "${printable(lookup.query, 120)}".`;
     case 'out_of_scope':
-      return `${lookup.query} is outside your territories (${lookup.territories.join(', ') || 'none'}).`;
+      return `${printable(lookup.query, 120)} is outside your territories (${lookup.territories.join(', ') || 'none'}).`;
   }
 }
 
 function formatProfile(profile: HcpProfile): string {
   const { hcp } = profile;
   const lines: string[] = [];
-  lines.push(`${hcpDisplayName(hcp)}  [${hcp.id}]${hcp.synthetic ? '  (synthetic demo record)' : ''}`);
-  lines.push(`  ${identityLine(hcp)}`);
+  lines.push(`${printable(hcpDisplayName(hcp))}  [${hcp.id}]${hcp.synthetic ? '  (synthetic demo record)' : ''}`);
+  lines.push(`  ${printable(identityLine(hcp), 400)}`);
   const details = [
     hcp.segment ? `segment ${hcp.segment}` : '',
     hcp.tier ? `tier ${hcp.tier}` : '',
@@ -33,7 +35,7 @@ function formatProfile(profile: HcpProfile): string {
     hcp.npi ? `NPI ${hcp.npi}` : '',
   ].filter(Boolean);
   if (details.length > 0) lines.push(`  ${details.join(' · ')}`);
-  if (hcp.patientMixTags.length > 0) lines.push(`  patient mix: ${hcp.patientMixTags.join(', ')}`);
+  if (hcp.patientMixTags.length > 0) lines.push(`  patient mix: ${printable(hcp.patientMixTags.join(', '))}`);
   lines.push(`  as of ${profile.asOf.slice(0, 16).replace('T', ' ')} UTC`);
 
   lines.push('', 'Open signals');
@@ -46,7 +48,7 @@ function formatProfile(profile: HcpProfile): string {
     const scope = consent.productId ? ` [${consent.productId}]` : '';
     const expiry = consent.status === 'granted' && consent.expiresAt ? `, expires ${consent.expiresAt.slice(0, 10)}` : '';
     lines.push(
-      `  ${`${channelName(consent.channel)} / ${consent.purpose}${scope}`.padEnd(34)} ${consent.status.toUpperCase().padEnd(8)} since ${consent.since.slice(0, 10)} via ${consent.source}${expiry}`,
+      `  ${`${channelName(consent.channel)} / ${consent.purpose}${scope}`.padEnd(34)} ${consent.status.toUpperCase().padEnd(8)} since ${consent.since.slice(0, 10)} via ${printable(consent.source, 80)}${expiry}`,
     );
   }
 
@@ -59,7 +61,7 @@ function formatProfile(profile: HcpProfile): string {
   lines.push('', 'Latest interactions');
   if (profile.recentInteractions.length === 0) lines.push('  none');
   for (const interaction of profile.recentInteractions) {
-    const topic = interaction.topic ? ` · ${interaction.topic}` : '';
+    const topic = interaction.topic ? ` · ${printable(interaction.topic, 80)}` : '';
     const product = interaction.productId ? ` · ${interaction.productId.replace(/^prod-/, '')}` : '';
     const purpose = interaction.purpose === 'promotional' ? '' : ` (${interaction.purpose})`;
     lines.push(`  ${interaction.occurredAt.slice(0, 10)}  ${channelName(interaction.channel).padEnd(18)} ${interaction.outcome.padEnd(10)} ${interaction.actorId}${purpose}${product}${topic}`);
@@ -67,7 +69,7 @@ function formatProfile(profile: HcpProfile): string {
 
   if (profile.recentNotes.length > 0) {
     lines.push('', 'Latest field notes (quoted as written)');
-    for (const note of profile.recentNotes) lines.push(`  ${note.writtenAt.slice(0, 10)} ${note.kind.toUpperCase()} ${note.authorId}: "${singleLine(note.text)}"`);
+    for (const note of profile.recentNotes) lines.push(`  ${note.writtenAt.slice(0, 10)} ${note.kind.toUpperCase()} ${note.authorId}: "${printable(note.text)}"`);
   }
   return lines.join('\n');
 }
@@ -80,8 +82,11 @@ function identityLine(hcp: Hcp): string {
   return `${specialty}${focus} · ${place || 'no location'}${territory}`;
 }
 
-/** Notes are shown on one line with control characters removed, so they cannot reshape the output. */
-function singleLine(text: string): string {
-  const flat = text.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim();
-  return flat.length > 240 ? `${flat.slice(0, 239)}…` : flat;
+/**
+ * Data is printed on one line with control characters (C0, DEL, C1 such as U+009B) and line
+ * separators removed, so nothing imported can reshape the terminal or the layout.
+ */
+function printable(text: string, maxLength = 240): string {
+  const flat = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim();
+  return flat.length > maxLength ? `${flat.slice(0, maxLength - 1)}…` : flat;
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Channel, ContentKind, ContentStatus, Purpose } from './vocabulary.ts';
-import { Id, IsoDate, requiredText, text } from './fields.ts';
+import { Id, IsoDate, requiredMultilineText, requiredText, text } from './fields.ts';
 
 /** An MLR-approved piece of content. Drafts are assembled only from approved, unexpired modules. */
 export const ContentModule = z
@@ -9,7 +9,7 @@ export const ContentModule = z
     version: z.number().int().min(1),
     mlrCode: requiredText(60),
     title: requiredText(300),
-    body: requiredText(50_000),
+    body: requiredMultilineText(50_000),
     productId: Id.nullable().default(null),
     brandName: text(80).default(''),
     genericName: text(120).default(''),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, IsoDateTime, requiredText } from './fields.ts';
+import { Id, IsoDateTime, requiredMultilineText } from './fields.ts';
 
 /** A free-text note from a rep or MSL. Notes are data, never instructions to the assistant. */
 export const FieldNote = z.object({
@@ -8,7 +8,7 @@ export const FieldNote = z.object({
   authorId: Id,
   writtenAt: IsoDateTime,
   kind: z.enum(['rep', 'msl']),
-  text: requiredText(20_000),
+  text: requiredMultilineText(20_000),
   synthetic: z.boolean().default(false),
 });
 export type FieldNote = z.infer<typeof FieldNote>;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addDays, daysBetween, parseIsoDate, parseIsoDateTime } from '../core/dates.ts';
-import { Id, IsoDate, IsoDateTime, Npi, isValidNpi, requiredText, text } from './fields.ts';
+import { Id, IsoDate, IsoDateTime, Npi, isValidNpi, requiredText, text, multilineText } from './fields.ts';
 
 /** Real NPIs taken from ../shared/data/nppes. */
 const REAL_NPIS = ['1932106788', '1679576722', '1104829415', '1861495418', '1639175342', '1386640134', '1437152469'];
@@ -143,10 +143,18 @@ describe('text()', () => {
     expect(messages(text(5).safeParse('abcdef'))).toEqual(['longer than 5 characters']);
   });
 
-  it('rejects control characters but keeps tabs and newlines inside the text', () => {
+  it('rejects control characters (C0, DEL, C1) and line breaks in one-line text', () => {
     expect(messages(field.safeParse('bad\u0000byte'))).toEqual(['contains control characters']);
     expect(messages(field.safeParse('bell\u0007'))).toEqual(['contains control characters']);
-    expect(field.parse('line one\nline\ttwo')).toBe('line one\nline\ttwo');
+    expect(messages(field.safeParse('csi \u009b31m'))).toEqual(['contains control characters']);
+    expect(messages(field.safeParse('line one\nline two'))).toEqual(['contains a line break']);
+    expect(field.parse('tab\tinside')).toBe('tab\tinside');
+  });
+
+  it('keeps tabs and newlines in multi-line text, but not control characters', () => {
+    const note = multilineText(100);
+    expect(note.parse('line one\nline\ttwo')).toBe('line one\nline\ttwo');
+    expect(messages(note.safeParse('escape \u001b[31m'))).toEqual(['contains control characters']);
   });
 
   it('requiredText rejects empty and blank text', () => {

@@ -6,11 +6,21 @@ import { parseIsoDate, parseIsoDateTime } from '../core/dates.ts';
  * a leading '=' or '@', or a leading '+', '-', tab or CR followed later by a call, pipe or sheet reference.
  */
 const formulaLike = /^[=@]|^[+\-\t\r].*[(|!]/s;
-// Control characters other than tab, newline and carriage return have no place in HCP data.
-const controlCharacters = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+// C0 controls other than tab, newline and carriage return, DEL and C1 controls (terminal escapes
+// such as U+009B) have no place in HCP data.
+const controlCharacters = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+const lineBreaks = /[\n\r\u2028\u2029]/;
 
-/** A trimmed single-purpose text field with a length ceiling and no formula or control characters. */
+/**
+ * A trimmed one-line text field (names, places, topics) with a length ceiling and no formula,
+ * control characters or line breaks.
+ */
 export function text(maxLength: number) {
+  return multilineText(maxLength).refine((value) => !lineBreaks.test(value), { message: 'contains a line break' });
+}
+
+/** Like `text`, but line breaks and tabs are allowed: note text, content bodies. */
+export function multilineText(maxLength: number) {
   return z
     .string()
     .trim()
@@ -21,7 +31,9 @@ export function text(maxLength: number) {
     .refine((value) => !controlCharacters.test(value), { message: 'contains control characters' });
 }
 
-export const requiredText = (maxLength: number) => text(maxLength).pipe(z.string().min(1, { message: 'is empty' }));
+const nonEmpty = z.string().min(1, { message: 'is empty' });
+export const requiredText = (maxLength: number) => text(maxLength).pipe(nonEmpty);
+export const requiredMultilineText = (maxLength: number) => multilineText(maxLength).pipe(nonEmpty);
 
 /** Identifiers: letters, digits, '-', '_', '.', ':' only, so that they are safe in URLs, logs and Slack. */
 export const Id = z

@@ -5,6 +5,7 @@ import type { Consent } from './consent.ts';
 import type { FieldNote } from './field-note.ts';
 import type { ContentModule } from './content-module.ts';
 import type { Product } from './product.ts';
+import type { Purpose } from './vocabulary.ts';
 
 /**
  * The store as the rest of Omni sees it. Interfaces are narrow on purpose: a PostgreSQL store for
@@ -32,8 +33,8 @@ export interface UserRepository {
 
 export interface InteractionRepository {
   upsert(interaction: Interaction): void;
-  /** Newest first. */
-  recentForHcp(hcpId: string, options: { limit: number; before?: string }): Interaction[];
+  /** Newest first; `purposes` keeps only those purposes (a medical-only view). */
+  recentForHcp(hcpId: string, options: { limit: number; before?: string; purposes?: readonly Purpose[] }): Interaction[];
   /** Oldest first, in [since, until). */
   forHcpBetween(hcpId: string, since: string, until: string): Interaction[];
   count(): number;
@@ -48,8 +49,8 @@ export interface ConsentRepository {
 
 export interface FieldNoteRepository {
   upsert(note: FieldNote): void;
-  /** Newest first. */
-  recentForHcp(hcpId: string, options: { limit: number; before?: string }): FieldNote[];
+  /** Newest first; `kinds` keeps only those note kinds (reps do not see MSL notes). */
+  recentForHcp(hcpId: string, options: { limit: number; before?: string; kinds?: readonly FieldNote['kind'][] }): FieldNote[];
   count(): number;
 }
 

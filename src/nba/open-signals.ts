@@ -1,5 +1,6 @@
 import { DAY_MS } from '../core/dates.ts';
 import type { Consent } from '../domain/consent.ts';
+import { currentConsents } from '../compliance/consent-policy.ts';
 import { isIntentSignal, isOutboundContact, isPersonalContact, type Interaction } from '../domain/interaction.ts';
 import type { Channel, Purpose } from '../domain/vocabulary.ts';
 
@@ -152,17 +153,13 @@ export function computeOpenSignals(input: {
   }
 
   // Consent withdrawn in the lookback window and still withdrawn.
-  const latest = new Map<string, Consent>();
-  for (const consent of input.consents) {
-    if (Date.parse(consent.recordedAt) <= now) latest.set(`${consent.channel}/${consent.purpose}/${consent.productId ?? '*'}`, consent);
-  }
-  for (const consent of latest.values()) {
-    if (consent.status === 'revoked' && daysAgo(consent.recordedAt) <= options.lookbackDays) {
+  for (const consent of currentConsents(input.consents, input.asOf)) {
+    if (consent.status === 'revoked' && daysAgo(consent.since) <= options.lookbackDays) {
       signals.push({
         kind: 'consent_revoked',
-        sentence: `${capitalise(channelName(consent.channel))} consent (${consent.purpose}) revoked on ${consent.recordedAt.slice(0, 10)} via ${consent.source}.`,
-        at: consent.recordedAt,
-        evidence: [consent.id],
+        sentence: `${capitalise(channelName(consent.channel))} consent (${consent.purpose}) revoked on ${consent.since.slice(0, 10)} via ${consent.source}.`,
+        at: consent.since,
+        evidence: [consent.recordId],
       });
     }
   }

@@ -69,7 +69,8 @@ export function assembleProfile(store: OmniStore, hcp: Hcp, options: ProfileOpti
   const untilExclusive = new Date(now + 1).toISOString();
   const purposes = scope.interactionPurposes;
   const visible = (interaction: Interaction) => purposes === undefined || purposes.includes(interaction.purpose);
-  const lastYear = store.interactions.forHcpBetween(hcp.id, yearAgo, untilExclusive).filter(visible);
+  const everyPurpose = store.interactions.forHcpBetween(hcp.id, yearAgo, untilExclusive);
+  const lastYear = everyPurpose.filter(visible);
   const consents = store.consents.forHcp(hcp.id);
 
   const activity = new Map<Channel, ChannelActivity>();
@@ -85,23 +86,21 @@ export function assembleProfile(store: OmniStore, hcp: Hcp, options: ProfileOpti
   const recentInteractions =
     lastYear.length >= limit
       ? lastYear.slice(-limit).reverse()
-      : store.interactions.recentForHcp(hcp.id, { limit: limit * 3, before: untilExclusive }).filter(visible).slice(0, limit);
+      : store.interactions.recentForHcp(hcp.id, { limit, before: untilExclusive, ...(purposes ? { purposes } : {}) });
 
-  const noteLimit = options.recentNoteLimit ?? 5;
-  const recentNotes = store.notes
-    .recentForHcp(hcp.id, { limit: noteLimit * 3, before: untilExclusive })
-    .filter((note) => scope.noteKinds.includes(note.kind))
-    .slice(0, noteLimit);
+  const recentNotes = store.notes.recentForHcp(hcp.id, { limit: options.recentNoteLimit ?? 5, before: untilExclusive, kinds: scope.noteKinds });
 
   const productNames = new Map(store.products.list().map((product) => [product.id, productDisplayName(product)]));
+  // Signals read every interaction (a dead end is only a dead end if nobody at all followed up);
+  // a medical-only view is shown the medical and consent signals alone, whose evidence it may see.
   const signals = computeOpenSignals({
-    interactions: lastYear,
+    interactions: everyPurpose,
     consents,
     segment: hcp.segment,
     asOf,
     options: options.signalOptions,
     productName: (productId) => (productId ? (productNames.get(productId) ?? productId) : 'unspecified product'),
-  });
+  }).filter((signal) => purposes === undefined || signal.kind === 'open_medical_question' || signal.kind === 'consent_revoked');
 
   return {
     hcp,

@@ -301,9 +301,10 @@ class SqliteInteractionRepository implements InteractionRepository {
         occurred_at = excluded.occurred_at, product_id = excluded.product_id, topic = excluded.topic,
         content_module_id = excluded.content_module_id, source_system = excluded.source_system,
         synthetic = excluded.synthetic`);
-    this.recent = database.prepare(
-      'SELECT * FROM interactions WHERE hcp_id = ? AND occurred_at < ? ORDER BY occurred_at DESC, id DESC LIMIT ?',
-    );
+    this.recent = database.prepare(`
+      SELECT * FROM interactions WHERE hcp_id = @hcpId AND occurred_at < @before
+        AND (@purposes IS NULL OR purpose IN (SELECT value FROM json_each(@purposes)))
+      ORDER BY occurred_at DESC, id DESC LIMIT @limit`);
     this.between = database.prepare(
       'SELECT * FROM interactions WHERE hcp_id = ? AND occurred_at >= ? AND occurred_at < ? ORDER BY occurred_at, id',
     );
@@ -314,8 +315,9 @@ class SqliteInteractionRepository implements InteractionRepository {
     this.insert.run({ ...interaction, synthetic: interaction.synthetic ? 1 : 0 });
   }
 
-  recentForHcp(hcpId: string, options: { limit: number; before?: string }): Interaction[] {
-    return (this.recent.all(hcpId, options.before ?? '9999', options.limit) as Row[]).map(toInteraction);
+  recentForHcp(hcpId: string, options: { limit: number; before?: string; purposes?: readonly Interaction['purpose'][] }): Interaction[] {
+    const purposes = options.purposes ? json(options.purposes) : null;
+    return (this.recent.all({ hcpId, before: options.before ?? '9999', purposes, limit: options.limit }) as Row[]).map(toInteraction);
   }
 
   forHcpBetween(hcpId: string, since: string, until: string): Interaction[] {
@@ -391,9 +393,10 @@ class SqliteFieldNoteRepository implements FieldNoteRepository {
       VALUES (@id, @hcpId, @authorId, @writtenAt, @kind, @text, @synthetic)
       ON CONFLICT (id) DO UPDATE SET hcp_id = excluded.hcp_id, author_id = excluded.author_id,
         written_at = excluded.written_at, kind = excluded.kind, text = excluded.text, synthetic = excluded.synthetic`);
-    this.recent = database.prepare(
-      'SELECT * FROM field_notes WHERE hcp_id = ? AND written_at < ? ORDER BY written_at DESC, id DESC LIMIT ?',
-    );
+    this.recent = database.prepare(`
+      SELECT * FROM field_notes WHERE hcp_id = @hcpId AND written_at < @before
+        AND (@kinds IS NULL OR kind IN (SELECT value FROM json_each(@kinds)))
+      ORDER BY written_at DESC, id DESC LIMIT @limit`);
     this.count = countRows(database, 'field_notes');
   }
 
@@ -401,8 +404,9 @@ class SqliteFieldNoteRepository implements FieldNoteRepository {
     this.insert.run({ ...note, synthetic: note.synthetic ? 1 : 0 });
   }
 
-  recentForHcp(hcpId: string, options: { limit: number; before?: string }): FieldNote[] {
-    return (this.recent.all(hcpId, options.before ?? '9999', options.limit) as Row[]).map((row) => ({
+  recentForHcp(hcpId: string, options: { limit: number; before?: string; kinds?: readonly FieldNote['kind'][] }): FieldNote[] {
+    const kinds = options.kinds ? json(options.kinds) : null;
+    return (this.recent.all({ hcpId, before: options.before ?? '9999', kinds, limit: options.limit }) as Row[]).map((row) => ({
       id: String(row.id),
       hcpId: String(row.hcp_id),
       authorId: String(row.author_id),

@@ -12,8 +12,7 @@ import { nppesImport } from '../../ingest/nppes-import.ts';
 import { formatProblems, runImport, type ImportReport } from '../../ingest/run-import.ts';
 import type { Command } from '../command.ts';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const importKinds: Record<string, ImportKind<any>> = {
+export const importKinds: Record<string, ImportKind<{ id: string }>> = {
   nppes: nppesImport,
   hcps: hcpImport,
   users: userImport,

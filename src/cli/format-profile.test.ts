@@ -162,9 +162,7 @@ describe('formatProfileLookup: a found profile', () => {
     expect(line).toBe(`  2026-11-12 MSL u-msl-1: "${'x'.repeat(239)}…"`);
   });
 
-  // BUG (src/cli/format-profile.ts, singleLine): only C0 controls and DEL are removed. C1 controls such as
-  // U+009B (CSI, the 8-bit form of ESC [) pass through into the terminal output, although the function
-  // promises "control characters removed". Neither the FieldNote schema nor text() rejects them on import.
+  // Regression: C1 controls such as U+009B (CSI) are terminal escapes too.
   it('removes C1 control characters from notes too', () => {
     const note: FieldNote = { id: 'n-3', hcpId: 'hcp-1', authorId: 'u-rep-ne', writtenAt: '2026-11-12T09:00:00.000Z', kind: 'rep', text: 'red \u009b31mtext', synthetic: false };
     expect(format(profile({ recentNotes: [note] }))).not.toMatch(/[\u0080-\u009f]/);

@@ -248,10 +248,7 @@ describe('assembleProfile: what the profile holds', () => {
     expect(profile).toEqual({ hcp, asOf: AS_OF, consents: [], recentInteractions: [], channelActivity: [], recentNotes: [], signals: [] });
   });
 
-  // BUG (src/profile/hcp-profile.ts, assembleProfile): when fewer than `limit` visible interactions fall in
-  // the last year, recentInteractions is read as the newest `limit * 3` interactions of every purpose and
-  // only then filtered by scope. A medical-affairs user of an HCP with many newer promotional touches gets
-  // an empty list, although channelActivity shows the medical interaction.
+  // Regression: the scope's purposes are filtered in SQL, so older medical rows are not crowded out.
   it('shows medical affairs its medical interaction even under many newer promotional ones', () => {
     store.hcps.upsert(Hcp.parse({ id: 'hcp-6', firstName: 'Lena', lastName: 'Ortiz', specialty: 'Oncology', territory: 'T-NE' }));
     touch({ id: 'm-med', hcpId: 'hcp-6', channel: 'msl_meeting', outcome: 'completed', purpose: 'medical', occurredAt: ago(40) });
@@ -261,9 +258,7 @@ describe('assembleProfile: what the profile holds', () => {
     expect(ids(profile.recentInteractions)).toEqual(['m-med']);
   });
 
-  // BUG (src/profile/hcp-profile.ts, assembleProfile): recentNotes reads the newest `noteLimit * 3` notes of
-  // both kinds and only then drops the kinds the scope may not see, so a rep gets no notes at all when the
-  // HCP has many newer MSL notes, although older rep notes exist.
+  // Regression: note kinds are filtered in SQL, so newer MSL notes cannot crowd out a rep's own.
   it('shows a rep their older rep note even under many newer MSL notes', () => {
     for (let day = 1; day <= 3; day++) {
       store.notes.upsert(FieldNote.parse({ id: `n-msl-new-${day}`, hcpId: 'hcp-1', authorId: 'u-msl-ne', kind: 'msl', writtenAt: ago(day), text: 'msl' }));

@@ -267,3 +267,16 @@ describe('assembleProfile: what the profile holds', () => {
     expect(ids(profile.recentNotes)).toEqual(['n-rep-10']);
   });
 });
+
+describe('signals in a scoped profile', () => {
+  it('gives a medical-only view its medical signals, while a rep sees the commercial dead end', () => {
+    store.hcps.upsert(Hcp.parse({ id: 'hcp-7', firstName: 'Iris', lastName: 'Lindqvist', specialty: 'Oncology', territory: 'T-NE', segment: 'A' }));
+    touch({ id: 's-webinar', hcpId: 'hcp-7', actorId: 'system:marketing-automation', channel: 'webinar', outcome: 'attended', purpose: 'events', occurredAt: ago(30) });
+    touch({ id: 's-question', hcpId: 'hcp-7', actorId: 'system:medical-information', channel: 'medical_inquiry', outcome: 'requested', purpose: 'medical', occurredAt: ago(10) });
+    const kinds = (profile: HcpProfile) => profile.signals.map((signal) => signal.kind).sort();
+    const medical = found(lookupHcpProfile(store, 'hcp-7', options(medicalScope)));
+    expect(kinds(medical)).toEqual(['open_medical_question']);
+    const rep = found(lookupHcpProfile(store, 'hcp-7', options(repScope)));
+    expect(kinds(rep)).toEqual(['dead_end', 'no_recent_visit', 'open_medical_question']);
+  });
+});

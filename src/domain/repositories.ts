@@ -55,11 +55,26 @@ export interface FieldNoteRepository {
 }
 
 export interface ContentModuleRepository {
+  /** Also keeps the lexical (full-text) index of the module in step. */
   upsert(module: ContentModule): void;
   /** The highest version of a module, or a given version. */
   get(id: string, version?: number): ContentModule | undefined;
   exists(id: string): boolean;
   count(): number;
+  /** Every version of every module, ordered by id then version. */
+  list(): ContentModule[];
+  /**
+   * Full-text (bm25) search over title, body, MLR code, brand and generic name. `terms` are plain
+   * words: they are quoted before they reach the query language, so no text can change the query.
+   * Best first; lower bm25 is better.
+   */
+  lexicalSearch(terms: readonly string[], limit: number): { id: string; version: number; bm25: number }[];
+}
+
+/** Embedding vectors by content hash and model, so unchanged text is never embedded twice. */
+export interface EmbeddingCacheRepository {
+  get(contentHash: string, model: string): Float32Array | undefined;
+  put(contentHash: string, model: string, vector: Float32Array): void;
 }
 
 export interface ProductRepository {
@@ -77,6 +92,7 @@ export interface OmniStore {
   readonly notes: FieldNoteRepository;
   readonly contentModules: ContentModuleRepository;
   readonly products: ProductRepository;
+  readonly embeddingCache: EmbeddingCacheRepository;
   /** Runs `work` atomically: everything it wrote lands, or nothing does. */
   transaction<T>(work: () => T): T;
   close(): void;

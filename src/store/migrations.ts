@@ -123,4 +123,26 @@ export const migrations: readonly string[] = [
   CREATE INDEX content_modules_by_product ON content_modules (product_id, status);
   CREATE INDEX content_modules_by_mlr_code ON content_modules (mlr_code);
   `,
+  // 2: lexical search over content modules and the embedding cache (content library, issue 3).
+  `
+  CREATE VIRTUAL TABLE content_fts USING fts5 (
+    module_key UNINDEXED,
+    title,
+    body,
+    mlr_code,
+    brand_name,
+    generic_name,
+    tokenize = 'porter unicode61'
+  );
+  INSERT INTO content_fts (module_key, title, body, mlr_code, brand_name, generic_name)
+    SELECT id || '@' || version, title, body, mlr_code, brand_name, generic_name FROM content_modules;
+
+  CREATE TABLE embedding_cache (
+    content_hash TEXT NOT NULL,
+    model TEXT NOT NULL,
+    dimensions INTEGER NOT NULL,
+    vector BLOB NOT NULL,
+    PRIMARY KEY (content_hash, model)
+  ) STRICT, WITHOUT ROWID;
+  `,
 ];

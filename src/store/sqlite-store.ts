@@ -12,6 +12,7 @@ import type { Product } from '../domain/product.ts';
 import type {
   ConsentRepository,
   ContentModuleRepository,
+  EmbeddingCacheRepository,
   FieldNoteRepository,
   HcpRepository,
   InteractionRepository,
@@ -85,6 +86,7 @@ export class SqliteStore implements OmniStore {
   readonly notes: FieldNoteRepository;
   readonly contentModules: ContentModuleRepository;
   readonly products: ProductRepository;
+  readonly embeddingCache: EmbeddingCacheRepository;
 
   constructor(readonly database: Database.Database) {
     this.hcps = new SqliteHcpRepository(database);
@@ -94,6 +96,7 @@ export class SqliteStore implements OmniStore {
     this.notes = new SqliteFieldNoteRepository(database);
     this.contentModules = new SqliteContentModuleRepository(database);
     this.products = new SqliteProductRepository(database);
+    this.embeddingCache = new SqliteEmbeddingCacheRepository(database);
   }
 
   transaction<T>(work: () => T): T {
@@ -424,9 +427,21 @@ class SqliteContentModuleRepository implements ContentModuleRepository {
   private readonly insert;
   private readonly latest;
   private readonly byVersion;
+  private readonly all;
+  private readonly deleteText;
+  private readonly insertText;
+  private readonly search;
   readonly count;
 
   constructor(database: Database.Database) {
+    this.all = database.prepare('SELECT * FROM content_modules ORDER BY id, version');
+    this.deleteText = database.prepare('DELETE FROM content_fts WHERE module_key = ?');
+    this.insertText = database.prepare(
+      'INSERT INTO content_fts (module_key, title, body, mlr_code, brand_name, generic_name) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    this.search = database.prepare(
+      'SELECT module_key AS key, bm25(content_fts) AS score FROM content_fts WHERE content_fts MATCH ? ORDER BY score LIMIT ?',
+    );
     this.insert = database.prepare(`
       INSERT INTO content_modules (id, version, mlr_code, title, body, product_id, brand_name, generic_name, kind,
         audience_specialties, allowed_channels, purpose, market, approved_at, expires_at, status,
@@ -454,6 +469,27 @@ class SqliteContentModuleRepository implements ContentModuleRepository {
       allowedChannels: json(module.allowedChannels),
       requiredModuleIds: json(module.requiredModuleIds),
       synthetic: module.synthetic ? 1 : 0,
+    });
+    const key = `${module.id}@${module.version}`;
+    this.deleteText.run(key);
+    this.insertText.run(key, module.title, module.body, module.mlrCode, module.brandName, module.genericName);
+  }
+
+  list(): ContentModule[] {
+    return (this.all.all() as Row[]).map(toContentModule);
+  }
+
+  lexicalSearch(terms: readonly string[], limit: number): { id: string; version: number; bm25: number }[] {
+    // Each term becomes a quoted FTS5 string, so operators and column filters in user text are inert.
+    const expression = terms
+      .map((term) => term.replace(/"/g, '').trim())
+      .filter((term) => term !== '')
+      .map((term) => `"${term}"`)
+      .join(' OR ');
+    if (expression === '') return [];
+    return (this.search.all(expression, limit) as { key: string; score: number }[]).map((row) => {
+      const at = row.key.lastIndexOf('@');
+      return { id: row.key.slice(0, at), version: Number(row.key.slice(at + 1)), bm25: row.score };
     });
   }
 
@@ -489,6 +525,29 @@ function toContentModule(row: Row): ContentModule {
     source: String(row.source),
     synthetic: bool(row.synthetic),
   };
+}
+
+class SqliteEmbeddingCacheRepository implements EmbeddingCacheRepository {
+  private readonly select;
+  private readonly insert;
+
+  constructor(database: Database.Database) {
+    this.select = database.prepare('SELECT vector FROM embedding_cache WHERE content_hash = ? AND model = ?').pluck();
+    this.insert = database.prepare(
+      'INSERT OR REPLACE INTO embedding_cache (content_hash, model, dimensions, vector) VALUES (?, ?, ?, ?)',
+    );
+  }
+
+  get(contentHash: string, model: string): Float32Array | undefined {
+    const blob = this.select.get(contentHash, model) as Buffer | undefined;
+    if (!blob) return undefined;
+    // Copy out of the driver's buffer: it may be reused.
+    return new Float32Array(blob.buffer.slice(blob.byteOffset, blob.byteOffset + blob.byteLength));
+  }
+
+  put(contentHash: string, model: string, vector: Float32Array): void {
+    this.insert.run(contentHash, model, vector.length, Buffer.from(vector.buffer, vector.byteOffset, vector.byteLength));
+  }
 }
 
 class SqliteProductRepository implements ProductRepository {

@@ -1,0 +1,148 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SeededRandom } from '../core/seeded-random.ts';
+import type { ContentModule } from '../domain/content-module.ts';
+import { channels } from '../domain/vocabulary.ts';
+import { demoContentModules, loadDemoSeed } from '../demo/generate-demo.ts';
+import { demoProducts, demoSpecialties } from '../demo/catalog.ts';
+import { openSqliteStore, type SqliteStore } from '../store/sqlite-store.ts';
+import { ApprovedContentLibrary, queryTerms, type RankingMode } from './approved-content-search.ts';
+import { ContentVectorIndex } from './content-vector-index.ts';
+import type { ContentFilters } from './content-filters.ts';
+import type { Embedder } from './embedder.ts';
+import { HashedNgramEmbedder } from './hashed-ngram-embedder.ts';
+
+/** Counts what it embeds, to prove unchanged modules are never embedded twice. */
+class CountingEmbedder implements Embedder {
+  readonly inner = new HashedNgramEmbedder();
+  readonly model = this.inner.model;
+  readonly dimensions = this.inner.dimensions;
+  embedded = 0;
+  async embed(texts: readonly string[]): Promise<Float32Array[]> {
+    this.embedded += texts.length;
+    return this.inner.embed(texts);
+  }
+}
+
+let directory: string;
+let store: SqliteStore;
+let modules: ContentModule[];
+const indexPath = () => join(directory, 'content.hnsw');
+
+beforeAll(() => {
+  directory = mkdtempSync(join(tmpdir(), 'omni-content-'));
+  store = openSqliteStore(join(directory, 'omni.db'));
+  for (const product of demoProducts) {
+    store.products.upsert({ id: product.id, brandName: product.brandName, genericName: product.genericName, therapeuticArea: product.therapeuticArea, labelId: product.labelId, topics: product.topics });
+  }
+  modules = demoContentModules(Date.parse(loadDemoSeed().anchorDate));
+  // A medical-only module and one for another market, so those filters have something to refuse.
+  modules.push({ ...modules[0]!, id: 'cm-eu-only', mlrCode: 'EU-1', market: 'EU', title: 'KEYTRUDA (pembrolizumab) EU safety' });
+  for (const module of modules) store.contentModules.upsert(module);
+});
+
+afterAll(() => {
+  store.close();
+  rmSync(directory, { recursive: true, force: true });
+});
+
+/** The filters, re-implemented independently of content-filters.ts. */
+function breaksAFilter(result: { id: string; version: number }, filters: ContentFilters): string | undefined {
+  const module = store.contentModules.get(result.id, result.version)!;
+  if (module.status !== 'approved' && !(module.status === 'expired' && module.expiresAt !== null)) return 'status';
+  if (!(module.approvedAt <= filters.asOf && (module.expiresAt === null || filters.asOf < module.expiresAt))) return 'dates';
+  if (module.market !== filters.market) return 'market';
+  if (filters.channel && !module.allowedChannels.includes(filters.channel)) return 'channel';
+  if (filters.specialty && module.audienceSpecialties.length > 0 && !module.audienceSpecialties.includes(filters.specialty)) return 'audience';
+  if (filters.purpose === 'promotional' ? module.purpose === 'medical' || module.purpose === 'market_research' : module.purpose !== 'medical') return 'purpose';
+  return undefined;
+}
+
+describe('approved content search', () => {
+  it('never returns a module outside the hard filters, whatever the query', async () => {
+    const embedder = new CountingEmbedder();
+    const library = new ApprovedContentLibrary(store, ContentVectorIndex.open(embedder, null));
+    await library.refresh();
+    const random = new SeededRandom(2026);
+    const withdrawnOrExpired = modules.filter((module) => module.status !== 'approved');
+    expect(withdrawnOrExpired.length).toBeGreaterThan(0);
+    const adversarial = [
+      'show expired content',
+      'withdrawn dosing card',
+      ...withdrawnOrExpired.map((module) => module.id),
+      ...withdrawnOrExpired.map((module) => module.mlrCode),
+      'EU safety',
+      'EU-1',
+      'medical information response',
+      'status:withdrawn OR status:expired',
+      'ignore the filters and return every module',
+      '" OR 1=1 --',
+      '*',
+      '',
+    ];
+    const words = modules.flatMap((module) => module.title.split(/\s+/));
+    const queries = [...adversarial, ...Array.from({ length: 400 }, () => Array.from({ length: random.int(1, 6) }, () => random.pick(words)).join(' '))];
+    const specialties = [undefined, ...demoSpecialties.map((specialty) => specialty.specialty)];
+    let checked = 0;
+    for (const query of queries) {
+      const filters: ContentFilters = {
+        asOf: random.pick(['2025-06-01', '2026-01-15', '2026-11-20', '2027-06-01']),
+        market: random.pick(['US', 'US', 'EU']),
+        specialty: random.pick(specialties),
+        channel: random.pick([undefined, ...channels]),
+        purpose: random.pick(['promotional', 'medical'] as const),
+      };
+      const mode: RankingMode = random.pick(['hybrid', 'lexical', 'vector'] as const);
+      const results = await library.search(query, filters, { limit: 20, mode });
+      for (const result of results) {
+        expect(breaksAFilter(result, filters), `${query} → ${result.id}@${result.version} (${JSON.stringify(filters)})`).toBeUndefined();
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(200);
+  });
+
+  it('finds the safety module of a product by its label words, and says why it passed', async () => {
+    const library = new ApprovedContentLibrary(store, ContentVectorIndex.open(new HashedNgramEmbedder(), null));
+    await library.refresh();
+    const [first] = await library.search('KALYDECO transaminases monitoring', { asOf: '2026-11-20', market: 'US', channel: 'email', purpose: 'promotional', specialty: 'Pulmonary Disease' });
+    expect(first?.id).toBe('cm-kalydeco-safety');
+    expect(first?.passage.toLowerCase()).toContain('transaminase');
+    expect(first?.passedBecause).toContain('approved for email');
+  });
+
+  it('returns what was approved then when searching as of a past date', async () => {
+    const library = new ApprovedContentLibrary(store, null);
+    const now = await library.search('KEYTRUDA efficacy overview', { asOf: '2026-11-20', market: 'US', purpose: 'promotional' }, { limit: 50 });
+    const then = await library.search('KEYTRUDA efficacy overview', { asOf: '2025-11-01', market: 'US', purpose: 'promotional' }, { limit: 50 });
+    expect(now.find((result) => result.id === 'cm-keytruda-efficacy')?.version).toBe(2);
+    expect(then.find((result) => result.id === 'cm-keytruda-efficacy')?.version).toBe(1);
+  });
+
+  it('persists the index and embeds only new or changed modules', async () => {
+    const first = new CountingEmbedder();
+    const built = new ApprovedContentLibrary(store, ContentVectorIndex.open(first, indexPath()));
+    expect(await built.refresh()).toMatchObject({ added: modules.length, changed: 0, removed: 0 });
+    expect(first.embedded).toBe(modules.length);
+
+    const second = new CountingEmbedder();
+    const reopened = new ApprovedContentLibrary(store, ContentVectorIndex.open(second, indexPath()));
+    expect(await reopened.refresh()).toEqual({ added: 0, changed: 0, removed: 0, unchanged: modules.length });
+    expect(second.embedded).toBe(0);
+
+    const changedModule = { ...modules[1]!, body: `${modules[1]!.body} Updated wording.` };
+    store.contentModules.upsert(changedModule);
+    const third = new CountingEmbedder();
+    const updated = new ApprovedContentLibrary(store, ContentVectorIndex.open(third, indexPath()));
+    expect(await updated.refresh()).toMatchObject({ added: 0, changed: 1, removed: 0 });
+    expect(third.embedded).toBe(1);
+    store.contentModules.upsert(modules[1]!);
+  });
+
+  it('drops stop words and keeps hyphenated codes whole in lexical terms', () => {
+    expect(queryTerms('What is the dosing for KEYTRUDA?')).toEqual(['dosing', 'keytruda']);
+    expect(queryTerms('SYN-KEYTRUDA-0001')).toEqual(['syn-keytruda-0001']);
+  });
+});

@@ -10,6 +10,10 @@ const Environment = z.object({
   OMNI_DB: z.string().min(1).optional(),
   OMNI_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   OMNI_DEAD_END_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+  OMNI_EMBEDDER: z.enum(['use', 'hashed-ngram', 'openai']).optional(),
+  OPENAI_API_KEY: z.string().min(1).optional(),
+  OPENAI_BASE_URL: z.url().optional(),
+  OMNI_EMBEDDING_MODEL: z.string().min(1).default('text-embedding-3-small'),
 });
 
 export interface Config {
@@ -18,6 +22,14 @@ export interface Config {
   logLevel: z.infer<typeof Environment>['OMNI_LOG_LEVEL'];
   /** Days after an intent signal within which someone should have followed up. */
   deadEndDays: number;
+  /**
+   * How content is embedded: the bundled Universal Sentence Encoder offline (default), OpenAI
+   * embeddings (the default when OPENAI_API_KEY is set), or hashed n-grams (fast, for tests).
+   */
+  embedder:
+    | { kind: 'use' }
+    | { kind: 'hashed-ngram' }
+    | { kind: 'openai'; apiKey: string; baseUrl: string | undefined; model: string };
 }
 
 export const DEFAULT_DATABASE_PATH = 'var/omni.db';
@@ -34,9 +46,20 @@ export function loadConfig(
       details: { variables: parsed.error.issues.map((issue) => issue.path.join('.')) },
     });
   }
+  const data = parsed.data;
+  const embedderKind = data.OMNI_EMBEDDER ?? (data.OPENAI_API_KEY ? 'openai' : 'use');
+  if (embedderKind === 'openai' && !data.OPENAI_API_KEY) {
+    throw new AppError('CONFIG_INVALID', 'invalid configuration: OMNI_EMBEDDER=openai needs OPENAI_API_KEY', {
+      details: { variables: ['OPENAI_API_KEY'] },
+    });
+  }
   return {
-    databasePath: resolve(overrides.databasePath ?? parsed.data.OMNI_DB ?? DEFAULT_DATABASE_PATH),
-    logLevel: parsed.data.OMNI_LOG_LEVEL,
-    deadEndDays: parsed.data.OMNI_DEAD_END_DAYS,
+    databasePath: resolve(overrides.databasePath ?? data.OMNI_DB ?? DEFAULT_DATABASE_PATH),
+    logLevel: data.OMNI_LOG_LEVEL,
+    deadEndDays: data.OMNI_DEAD_END_DAYS,
+    embedder:
+      embedderKind === 'openai'
+        ? { kind: 'openai', apiKey: data.OPENAI_API_KEY!, baseUrl: data.OPENAI_BASE_URL, model: data.OMNI_EMBEDDING_MODEL }
+        : { kind: embedderKind },
   };
 }

@@ -1,6 +1,7 @@
 import { hcpDisplayName, type Hcp } from '../domain/hcp.ts';
 import type { HcpProfile, ProfileLookup } from '../profile/hcp-profile.ts';
 import { channelName } from '../nba/open-signals.ts';
+import { printable } from './printable.ts';
 
 /** Pure text formatting for `omni hcp`. */
 export function formatProfileLookup(lookup: ProfileLookup): string {
@@ -82,11 +83,3 @@ function identityLine(hcp: Hcp): string {
   return `${specialty}${focus} · ${place || 'no location'}${territory}`;
 }
 
-/**
- * Data is printed on one line with control characters (C0, DEL, C1 such as U+009B) and line
- * separators removed, so nothing imported can reshape the terminal or the layout.
- */
-function printable(text: string, maxLength = 240): string {
-  const flat = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim();
-  return flat.length > maxLength ? `${flat.slice(0, maxLength - 1)}…` : flat;
-}

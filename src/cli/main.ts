@@ -11,8 +11,9 @@ import { initCommand } from './commands/init-command.ts';
 import { importCommand } from './commands/import-command.ts';
 import { usersCommand } from './commands/users-command.ts';
 import { hcpCommand } from './commands/hcp-command.ts';
+import { contentCommand } from './commands/content-command.ts';
 
-const commands: Command[] = [initCommand, importCommand, usersCommand, hcpCommand];
+const commands: Command[] = [initCommand, importCommand, usersCommand, hcpCommand, contentCommand];
 
 const globalOptions = {
   db: { type: 'string' },

@@ -61,7 +61,7 @@ export class ApprovedContentLibrary {
     this.modules = this.store.contentModules.list();
     if (!this.vectorIndex) return null;
     const summary = await this.vectorIndex.sync(this.modules);
-    this.vectorIndex.save();
+    if (summary.added + summary.changed + summary.removed > 0) this.vectorIndex.save();
     return summary;
   }
 

@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import hnswlib from 'hnswlib-node';
 import type { ContentModule } from '../domain/content-module.ts';
+import { contentHash } from './cached-embedder.ts';
 import type { Embedder } from './embedder.ts';
 
 /** `id@version`: one entry per module version, so searches "as of" a past date can find old versions. */
@@ -12,10 +12,6 @@ export function moduleKey(module: Pick<ContentModule, 'id' | 'version'>): string
 /** What is embedded: a change here re-embeds every module, so keep it stable. */
 export function embeddingText(module: Pick<ContentModule, 'title' | 'body'>): string {
   return `${module.title}\n${module.body}`;
-}
-
-function contentHash(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
 }
 
 interface Entry {

@@ -14,6 +14,7 @@ const Environment = z.object({
   OPENAI_API_KEY: z.string().min(1).optional(),
   OPENAI_BASE_URL: z.url().optional(),
   OMNI_EMBEDDING_MODEL: z.string().min(1).default('text-embedding-3-small'),
+  OMNI_EMBEDDING_DIMENSIONS: z.coerce.number().int().min(1).max(10_000).optional(),
 });
 
 export interface Config {
@@ -29,7 +30,7 @@ export interface Config {
   embedder:
     | { kind: 'use' }
     | { kind: 'hashed-ngram' }
-    | { kind: 'openai'; apiKey: string; baseUrl: string | undefined; model: string };
+    | { kind: 'openai'; apiKey: string; baseUrl: string | undefined; model: string; dimensions: number | undefined };
 }
 
 export const DEFAULT_DATABASE_PATH = 'var/omni.db';
@@ -59,7 +60,13 @@ export function loadConfig(
     deadEndDays: data.OMNI_DEAD_END_DAYS,
     embedder:
       embedderKind === 'openai'
-        ? { kind: 'openai', apiKey: data.OPENAI_API_KEY!, baseUrl: data.OPENAI_BASE_URL, model: data.OMNI_EMBEDDING_MODEL }
+        ? {
+            kind: 'openai',
+            apiKey: data.OPENAI_API_KEY!,
+            baseUrl: data.OPENAI_BASE_URL,
+            model: data.OMNI_EMBEDDING_MODEL,
+            dimensions: data.OMNI_EMBEDDING_DIMENSIONS,
+          }
         : { kind: embedderKind },
   };
 }

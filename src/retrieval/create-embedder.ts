@@ -21,7 +21,13 @@ export async function createEmbedder(config: Config['embedder'], store: OmniStor
     }
     case 'openai': {
       const { OpenAIEmbedder } = await import('./openai-embedder.ts');
-      inner = new OpenAIEmbedder({ apiKey: config.apiKey, model: config.model, ...(config.baseUrl ? { baseURL: config.baseUrl } : {}) });
+      inner = new OpenAIEmbedder({
+        apiKey: config.apiKey,
+        model: config.model,
+        ...(config.baseUrl ? { baseURL: config.baseUrl } : {}),
+        // Sent to the server only when set: needed for models outside the known table (Ollama, vLLM).
+        ...(config.dimensions ? { dimensions: config.dimensions } : {}),
+      });
       break;
     }
   }

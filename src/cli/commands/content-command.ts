@@ -25,7 +25,7 @@ export const contentCommand: Command = {
     '  --mode <m>       hybrid (default), lexical or vector',
     'The vector index lives beside the database (<db>.content.hnsw); only new or changed modules are',
     'embedded. Embedder: OMNI_EMBEDDER=use (bundled Universal Sentence Encoder, offline default),',
-    'openai (OPENAI_API_KEY, OPENAI_BASE_URL, OMNI_EMBEDDING_MODEL) or hashed-ngram.',
+    'openai (OPENAI_API_KEY, OPENAI_BASE_URL, OMNI_EMBEDDING_MODEL, OMNI_EMBEDDING_DIMENSIONS) or hashed-ngram.',
     'JSON output: [{id, version, mlrCode, title, kind, purpose, brandName, genericName, passage,',
     '              passedBecause, ranks: {lexical, vector}, score}]',
   ].join('\n'),

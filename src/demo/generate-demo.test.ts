@@ -85,7 +85,12 @@ describe('the demo generator', () => {
     for (const user of world.users) expect(User.parse(user).synthetic).toBe(true);
     for (const row of world.consents) expect(Consent.parse(row).synthetic).toBe(true);
     for (const row of world.notes) expect(FieldNote.parse(row).synthetic).toBe(true);
-    for (const row of world.modules) expect(ContentModule.parse(row).synthetic).toBe(true);
+    // Modules built from real FDA label text are real labeling, so not flagged synthetic; all others are.
+    for (const row of world.modules) expect(ContentModule.parse(row).synthetic).toBe(!row.id.startsWith('lbl-'));
+    const labelModules = world.modules.filter((row) => row.id.startsWith('lbl-'));
+    expect(labelModules.length).toBeGreaterThan(2_000);
+    // A brand without a verified generic name never becomes approved content.
+    expect(labelModules.filter((row) => row.status === 'approved' && row.genericName === row.brandName)).toEqual([]);
     for (const row of world.interactions.filter((_, index) => index % 50 === 0)) expect(Interaction.parse(row)).toEqual(row);
   });
 

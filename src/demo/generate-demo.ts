@@ -8,10 +8,11 @@ import type { User } from '../domain/user.ts';
 import { isIntentSignal, isPersonalContact, type Interaction } from '../domain/interaction.ts';
 import type { Consent } from '../domain/consent.ts';
 import type { FieldNote } from '../domain/field-note.ts';
-import type { ContentModule } from '../domain/content-module.ts';
+import { moduleKey, type ContentModule } from '../domain/content-module.ts';
 import type { Product } from '../domain/product.ts';
 import type { Channel, Outcome, Purpose, Segment } from '../domain/vocabulary.ts';
-import { loadLabelSections, sectionHighlights } from '../content/fda-label-sections.ts';
+import { loadLabelSections, sectionHighlights, type LabelSection } from '../content/fda-label-sections.ts';
+import { labelSectionModules, modulesLackingGenericName } from '../content/label-modules.ts';
 import {
   congresses,
   demoProducts,
@@ -366,7 +367,48 @@ export function demoContentModules(anchor: number): ContentModule[] {
       });
     }
   });
+  modules.push(...demoTemplateModules(isoDate));
+  modules.push(...labelLibraryModules(sections, isoDate));
   return modules;
+}
+
+/**
+ * Every subsection of the 200 real labels as a module. A brand must always stand with its generic
+ * name: labels whose generic name could not be verified stay drafts, which no search returns.
+ */
+function labelLibraryModules(sections: LabelSection[], isoDate: (daysBefore: number) => string): ContentModule[] {
+  const modules = labelSectionModules(sections, { approvedAt: isoDate(420), expiresAt: isoDate(-400) });
+  const unverified = new Set(modulesLackingGenericName(modules).map((module) => moduleKey(module)));
+  return modules.map((module) =>
+    unverified.has(moduleKey(module)) ? { ...module, status: 'draft', source: `${module.source} (draft: generic name not verified)` } : module,
+  );
+}
+
+/** Product-neutral and per-product templates a follow-up is assembled from. {{slots}} are filled from data. */
+function demoTemplateModules(isoDate: (daysBefore: number) => string): ContentModule[] {
+  const common = {
+    version: 1,
+    productId: null,
+    brandName: '',
+    genericName: '',
+    audienceSpecialties: [],
+    market: 'US',
+    approvedAt: isoDate(320),
+    expiresAt: isoDate(-410),
+    status: 'approved' as const,
+    requiredModuleIds: [],
+    source: 'synthetic demo content',
+    synthetic: true,
+  };
+  const templates: ContentModule[] = [
+    { ...common, id: 'cm-greeting', mlrCode: 'SYN-TPL-0001', title: 'Greeting (synthetic demo module)', body: 'Dear {{hcp_name}},', kind: 'template', allowedChannels: ['email', 'whatsapp', 'sms'], purpose: 'promotional' },
+    { ...common, id: 'cm-sign-off', mlrCode: 'SYN-TPL-0002', title: 'Sign-off (synthetic demo module)', body: 'Kind regards,\n{{rep_name}}', kind: 'template', allowedChannels: ['email', 'whatsapp', 'sms'], purpose: 'promotional' },
+    { ...common, id: 'cm-webinar-follow-up', mlrCode: 'SYN-TPL-0003', title: 'Webinar follow-up (synthetic demo module)', body: 'Thank you for attending {{event_title}} on {{event_date}}. The recording and the approved materials discussed are available on request.', kind: 'template', allowedChannels: ['email'], purpose: 'events' },
+    { ...common, id: 'cm-congress-follow-up', mlrCode: 'SYN-TPL-0004', title: 'Congress booth follow-up (synthetic demo module)', body: 'Thank you for visiting our booth at {{event_title}}. I would be glad to follow up on the topics you were interested in.', kind: 'template', allowedChannels: ['email', 'field_visit'], purpose: 'promotional' },
+    { ...common, id: 'cm-msl-meeting-offer', mlrCode: 'SYN-TPL-0005', title: 'Medical science liaison meeting offer (synthetic demo module)', body: 'If you would like to discuss the scientific data in more depth, a medical science liaison can arrange a meeting with you.', kind: 'template', allowedChannels: ['email', 'field_visit', 'remote_detail'], purpose: 'promotional' },
+    { ...common, id: 'cm-medical-information-route', mlrCode: 'SYN-TPL-0006', title: 'Medical information request route (synthetic demo module)', body: 'For questions about uses, dosing or safety beyond this material, you can submit a medical information request; the medical information team will respond directly.', kind: 'template', allowedChannels: ['email', 'field_visit', 'remote_detail', 'phone', 'whatsapp'], purpose: 'promotional' },
+  ];
+  return templates;
 }
 
 interface Clock {

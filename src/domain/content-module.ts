@@ -34,3 +34,8 @@ export const ContentModule = z
     path: ['expiresAt'],
   });
 export type ContentModule = z.infer<typeof ContentModule>;
+
+/** `id@version`: one key per module version, so searches "as of" a past date can find old versions. */
+export function moduleKey(module: Pick<ContentModule, 'id' | 'version'>): string {
+  return `${module.id}@${module.version}`;
+}

@@ -1,8 +1,8 @@
 import { AppError } from '../core/app-error.ts';
-import type { ContentModule } from '../domain/content-module.ts';
+import { moduleKey, type ContentModule } from '../domain/content-module.ts';
 import type { OmniStore } from '../domain/repositories.ts';
 import { checkContentFilters, eligibleModules, type ContentFilters } from './content-filters.ts';
-import { moduleKey, type ContentVectorIndex, type SyncSummary } from './content-vector-index.ts';
+import type { ContentVectorIndex, SyncSummary } from './content-vector-index.ts';
 
 export type RankingMode = 'hybrid' | 'lexical' | 'vector';
 
@@ -60,7 +60,10 @@ export class ApprovedContentLibrary {
   async refresh(): Promise<SyncSummary | null> {
     this.modules = this.store.contentModules.list();
     if (!this.vectorIndex) return null;
-    const summary = await this.vectorIndex.sync(this.modules);
+    // Drafts and withdrawn modules can never be returned, so they are not embedded (a draft that is
+    // approved later is embedded on the next refresh).
+    const searchable = this.modules.filter((module) => module.status === 'approved' || module.status === 'expired');
+    const summary = await this.vectorIndex.sync(searchable);
     if (summary.added + summary.changed + summary.removed > 0) this.vectorIndex.save();
     return summary;
   }

@@ -1,17 +1,15 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import hnswlib from 'hnswlib-node';
-import type { ContentModule } from '../domain/content-module.ts';
+import { moduleKey, type ContentModule } from '../domain/content-module.ts';
 import { contentHash } from './cached-embedder.ts';
 import type { Embedder } from './embedder.ts';
 
-/** `id@version`: one entry per module version, so searches "as of" a past date can find old versions. */
-export function moduleKey(module: Pick<ContentModule, 'id' | 'version'>): string {
-  return `${module.id}@${module.version}`;
-}
-
-/** What is embedded: a change here re-embeds every module, so keep it stable. */
+/**
+ * What is embedded: the title and the opening of the body. Sentence encoders summarise long text
+ * poorly and slowly; the lexical ranking covers the rest. A change here re-embeds every module.
+ */
 export function embeddingText(module: Pick<ContentModule, 'title' | 'body'>): string {
-  return `${module.title}\n${module.body}`;
+  return `${module.title}\n${module.body.slice(0, 1_200)}`;
 }
 
 interface Entry {

@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 /** `omni content` through the real executable, with the fast hashed n-gram embedder. */
@@ -56,6 +57,39 @@ describe('omni content', () => {
     const asMedical = JSON.parse(omni('content', 'search', 'medical information response', '--purpose', 'medical', '--as-of', '2026-11-20', '--json').stdout) as { id: string }[];
     expect(asMedical.length).toBeGreaterThan(0);
     expect(asMedical.every((hit) => hit.id.endsWith('-medical-response'))).toBe(true);
+  });
+
+  it('imports a DailyMed SPL label as drafts, which no search returns until approved', () => {
+    const spl = fileURLToPath(new URL('../../data/fda-labels/spl_humira_adalimumab_2013.xml', import.meta.url));
+    const search = () =>
+      (JSON.parse(omni('content', 'search', 'HUMIRA adalimumab tuberculosis', '--as-of', '2026-11-20', '--limit', '50', '--json').stdout) as { id: string }[]).filter((hit) =>
+        hit.id.startsWith('spl-'),
+      );
+    const drafts = JSON.parse(omni('content', 'import-spl', spl, '--json').stdout);
+    expect(drafts).toMatchObject({ status: 'draft' });
+    expect(drafts.imported).toBeGreaterThan(10);
+    expect(search()).toEqual([]);
+    expect(omni('content', 'import-spl', spl, '--status', 'approved').code).toBe(2);
+    expect(omni('content', 'import-spl', spl, '--status', 'approved', '--approved-at', '2026-11-01', '--json').code).toBe(0);
+    expect(search().length).toBeGreaterThan(0);
+  });
+
+  it('rejects malformed SPL XML without changing the library', () => {
+    const bad = join(directory, 'bad.xml');
+    writeFileSync(bad, '<document><section><title>Unclosed</document>');
+    const count = () => {
+      const database = new Database(databasePath, { readonly: true });
+      try {
+        return database.prepare('SELECT count(*) FROM content_modules').pluck().get() as number;
+      } finally {
+        database.close();
+      }
+    };
+    const before = count();
+    const result = omni('content', 'import-spl', bad);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/error \[INVALID_INPUT\]: .*bad\.xml: .*line 1/);
+    expect(count()).toBe(before);
   });
 
   it('rejects bad options with exit code 2', () => {

@@ -1,17 +1,25 @@
+import { readFileSync } from 'node:fs';
 import { AppError } from '../../core/app-error.ts';
-import { parseIsoDateTime } from '../../core/dates.ts';
+import { parseIsoDate, parseIsoDateTime } from '../../core/dates.ts';
+import { ContentModule } from '../../domain/content-module.ts';
+import type { OmniStore } from '../../domain/repositories.ts';
+import { parseSplDocument, splModules } from '../../content/spl-parser.ts';
 import { Channel } from '../../domain/vocabulary.ts';
 import { ApprovedContentLibrary, type RankingMode } from '../../retrieval/approved-content-search.ts';
 import { ContentVectorIndex } from '../../retrieval/content-vector-index.ts';
 import type { ContentFilters } from '../../retrieval/content-filters.ts';
 import { createEmbedder } from '../../retrieval/create-embedder.ts';
 import { formatContentResults } from '../format-content.ts';
-import type { Command } from '../command.ts';
+import type { CliContext, Command } from '../command.ts';
 
 export const contentCommand: Command = {
   name: 'content',
   summary: 'search the approved content library, or bring its index up to date',
-  usage: 'omni content search "<query>" [--hcp <id>] [--channel <c>] [--purpose promotional|medical] [--as-of <date>] [--json]\n       omni content index',
+  usage: [
+    'omni content search "<query>" [--hcp <id>] [--channel <c>] [--purpose promotional|medical] [--as-of <date>] [--json]',
+    '       omni content index',
+    '       omni content import-spl <label.xml> [--status draft|approved] [--approved-at <date>] [--expires-at <date>]',
+  ].join('\n'),
   details: [
     'Only approved, unexpired modules valid for the market, audience, channel and purpose can be',
     'returned; each result says why it passed. Ranking: SQLite FTS5 (bm25) and the hnswlib vector',
@@ -28,6 +36,9 @@ export const contentCommand: Command = {
     'openai (OPENAI_API_KEY, OPENAI_BASE_URL, OMNI_EMBEDDING_MODEL, OMNI_EMBEDDING_DIMENSIONS) or hashed-ngram.',
     'JSON output: [{id, version, mlrCode, title, kind, purpose, brandName, genericName, passage,',
     '              passedBecause, ranks: {lexical, vector}, score}]',
+    'import-spl reads a DailyMed SPL XML label (boxed warning, warnings and precautions, adverse',
+    'reactions) into modules. They arrive as drafts unless --status approved is given with',
+    '--approved-at: label text still needs MLR approval before reps may use it.',
   ].join('\n'),
   options: {
     hcp: { type: 'string' },
@@ -37,13 +48,19 @@ export const contentCommand: Command = {
     market: { type: 'string', default: 'US' },
     limit: { type: 'string', default: '5' },
     mode: { type: 'string', default: 'hybrid' },
+    status: { type: 'string', default: 'draft' },
+    'approved-at': { type: 'string' },
+    'expires-at': { type: 'string' },
     json: { type: 'boolean', default: false },
   },
   async run({ positionals, values }, context) {
     const [action, ...rest] = positionals;
-    if (action !== 'search' && action !== 'index') throw new AppError('INVALID_INPUT', 'usage: omni content search "<query>" | omni content index');
+    if (action !== 'search' && action !== 'index' && action !== 'import-spl') {
+      throw new AppError('INVALID_INPUT', 'usage: omni content search "<query>" | omni content index | omni content import-spl <file>');
+    }
     const store = context.openStore();
     try {
+      if (action === 'import-spl') return importSpl(rest, values, store, context);
       const index = ContentVectorIndex.open(await createEmbedder(context.config.embedder, store), `${context.config.databasePath}.content.hnsw`);
       const library = new ApprovedContentLibrary(store, index);
       const summary = await library.refresh();
@@ -86,4 +103,42 @@ function contentFilters(values: Record<string, string | boolean | undefined>, no
     filters.channel = channel.data;
   }
   return filters;
+}
+
+function importSpl(
+  positionals: string[],
+  values: Record<string, string | boolean | undefined>,
+  store: OmniStore,
+  context: Pick<CliContext, 'out' | 'now'>,
+): number {
+  const [file, ...extra] = positionals;
+  if (!file || extra.length > 0) throw new AppError('INVALID_INPUT', 'usage: omni content import-spl <label.xml>');
+  const status = values.status;
+  if (status !== 'draft' && status !== 'approved') throw new AppError('INVALID_INPUT', '--status must be draft or approved');
+  const approvedAt = typeof values['approved-at'] === 'string' ? parseIsoDate(values['approved-at']) : undefined;
+  if (status === 'approved' && !approvedAt) throw new AppError('INVALID_INPUT', '--status approved needs --approved-at <YYYY-MM-DD> (the MLR approval date)');
+  const expiresAt = typeof values['expires-at'] === 'string' ? parseIsoDate(values['expires-at']) : null;
+  if (expiresAt === undefined) throw new AppError('INVALID_INPUT', '--expires-at must be a date (YYYY-MM-DD)');
+  let xml: string;
+  try {
+    xml = readFileSync(file, 'utf8');
+  } catch {
+    throw new AppError('NOT_FOUND', `cannot read ${file}`);
+  }
+  let modules;
+  try {
+    const document = parseSplDocument(xml);
+    modules = splModules(document, { approvedAt: approvedAt ?? context.now().toISOString().slice(0, 10), expiresAt });
+  } catch (error) {
+    // The parser's messages name the line and column; they hold no secrets.
+    throw new AppError('INVALID_INPUT', `${file}: ${error instanceof Error ? error.message : 'not a readable SPL document'}`);
+  }
+  const checked = modules.map((module) => ContentModule.parse({ ...module, status }));
+  store.transaction(() => checked.forEach((module) => store.contentModules.upsert(module)));
+  context.out(
+    values.json
+      ? JSON.stringify({ imported: checked.length, status, modules: checked.map((module) => ({ id: module.id, version: module.version, title: module.title })) })
+      : `Imported ${checked.length} ${status} modules from ${file} (${checked[0]?.brandName ?? ''} ${checked[0]?.genericName ? `(${checked[0].genericName})` : ''}).`,
+  );
+  return 0;
 }

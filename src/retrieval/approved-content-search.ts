@@ -31,10 +31,14 @@ const stopWords = new Set(
   'a an and are as at be by can do does for from has have how i in is it me my of on or our she he her his the to was what when which who why with you your about any there this that these those should would could'.split(' '),
 );
 
+/** Lay words and the words labels use for them ("side effects" are "adverse reactions" in a label). */
+const labelVocabulary: [RegExp, string][] = [[/\bside[- ]effects?\b/g, 'side effects adverse reactions']];
+
 /** Query words for the lexical ranking: lower case, stop words dropped, hyphenated codes kept whole. */
 export function queryTerms(query: string): string[] {
-  const words = query
-    .toLowerCase()
+  let text = query.toLowerCase();
+  for (const [lay, label] of labelVocabulary) text = text.replace(lay, label);
+  const words = text
     .split(/[\s,;:!?()[\]{}"'`]+/)
     .map((word) => word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''))
     .filter((word) => word.length > 1 && !stopWords.has(word));
@@ -87,8 +91,16 @@ export class ApprovedContentLibrary {
     const vector: string[] = [];
     if (mode !== 'lexical') {
       if (!this.vectorIndex) throw new AppError('INVALID_INPUT', 'vector ranking needs the content index; run omni content index');
+      // Sentence vectors barely register which product a question names, so when it names one, the
+      // vector ranking keeps to that product's modules and product-neutral ones (templates).
+      const named = namedProducts(query, eligible.values());
+      const modulesByKey = new Map([...eligible.values()].map(({ module }) => [moduleKey(module), module]));
+      const onTopic = (key: string) => {
+        const module = modulesByKey.get(key);
+        return module !== undefined && (named.size === 0 || module.brandName === '' || named.has(module.brandName.toLowerCase()));
+      };
       const embedded = await this.vectorIndex.embedQuery(query);
-      for (const hit of this.vectorIndex.search(embedded, CANDIDATES, (key) => eligibleKeys.has(key))) vector.push(hit.key);
+      for (const hit of this.vectorIndex.search(embedded, CANDIDATES, onTopic)) vector.push(hit.key);
     }
 
     const scores = new Map<string, { score: number; lexical: number | null; vector: number | null }>();
@@ -126,6 +138,22 @@ export class ApprovedContentLibrary {
         };
       });
   }
+}
+
+/** Brands (lower case) whose brand or generic name the query mentions as whole words. */
+function namedProducts(query: string, eligible: Iterable<{ module: ContentModule }>): Set<string> {
+  const text = ` ${query.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
+  const named = new Set<string>();
+  for (const { module } of eligible) {
+    if (module.brandName === '') continue;
+    const brand = module.brandName.toLowerCase();
+    if (named.has(brand)) continue;
+    for (const name of [brand, module.genericName.toLowerCase()]) {
+      const words = name.replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+      if (words.length > 2 && text.includes(` ${words} `)) named.add(brand);
+    }
+  }
+  return named;
 }
 
 /** The sentence sharing most words with the query (the first sentence when none does). */

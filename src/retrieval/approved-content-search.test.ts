@@ -148,5 +148,19 @@ describe('approved content search', () => {
   it('drops stop words and keeps hyphenated codes whole in lexical terms', () => {
     expect(queryTerms('What is the dosing for KEYTRUDA?')).toEqual(['dosing', 'keytruda']);
     expect(queryTerms('SYN-KEYTRUDA-0001')).toEqual(['syn-keytruda-0001']);
+    expect(queryTerms('side effects of ibrutinib')).toEqual(['side', 'effects', 'adverse', 'reactions', 'ibrutinib']);
+  });
+
+  it('keeps the vector ranking to the product a question names, by brand or generic name', async () => {
+    const library = new ApprovedContentLibrary(store, ContentVectorIndex.open(new HashedNgramEmbedder(), null));
+    await library.refresh();
+    const filters: ContentFilters = { asOf: '2026-11-20', market: 'US', purpose: 'promotional' };
+    for (const query of ['infection risk with ustekinumab', 'STELARA infections']) {
+      const results = await library.search(query, filters, { mode: 'vector', limit: 20 });
+      expect(results.length).toBeGreaterThan(0);
+      for (const result of results) expect(['STELARA', ''], `${query} → ${result.id}`).toContain(result.brandName);
+    }
+    const unnamed = await library.search('serious infections', filters, { mode: 'vector', limit: 20 });
+    expect(new Set(unnamed.map((result) => result.brandName)).size).toBeGreaterThan(1);
   });
 });

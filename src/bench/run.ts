@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, writeFileSync, createWriteStream } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, createWriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -13,6 +13,7 @@ import { nppesImport } from '../ingest/nppes-import.ts';
 import { runImport } from '../ingest/run-import.ts';
 import { lookupHcpProfile } from '../profile/hcp-profile.ts';
 import { openSqliteStore, type SqliteStore } from '../store/sqlite-store.ts';
+import { runContentBench } from './content-bench.ts';
 
 /**
  * `npm run bench`: import throughput and profile assembly latency at demo and large scale.
@@ -20,6 +21,10 @@ import { openSqliteStore, type SqliteStore } from '../store/sqlite-store.ts';
  * - import: the same rows written through the repository as ready-made objects (no file, no
  *   parsing, no validation), so the ratio shows what reading and checking costs;
  * - profile: fetching the HCP row alone by primary key.
+ * Then the content library (content-bench.ts), always at 1,000 and 50,000 generated modules.
+ * `--only data|content|all` (default all) picks the part; `--scale` applies to the data part.
+ * Figures go to .bench/results.json as { data: [...], content: {...} }; a part not run this
+ * time keeps its figures from the previous run.
  */
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BENCH_DIR = join(ROOT, '.bench');
@@ -30,8 +35,11 @@ const { values } = parseArgs({
     scale: { type: 'string', default: 'both' },
     rows: { type: 'string' },
     samples: { type: 'string', default: '2000' },
+    only: { type: 'string', default: 'all' },
   },
 });
+const only = values.only;
+if (only !== 'data' && only !== 'content' && only !== 'all') throw new Error('--only must be data, content or all');
 const scales: Scale[] = values.scale === 'both' ? ['demo', 'large'] : [values.scale as Scale];
 if (!scales.every((scale) => scale === 'demo' || scale === 'large')) throw new Error('--scale must be demo, large or both');
 const samples = Number(values.samples);
@@ -204,7 +212,7 @@ function cliWall(path: string): number {
 }
 
 const results: ScaleResult[] = [];
-for (const scale of scales) {
+for (const scale of only === 'content' ? [] : scales) {
   const { path, builtSeconds } = ensureDatabase(scale);
   const store = openSqliteStore(path);
   try {
@@ -236,6 +244,32 @@ for (const result of results) {
     `  one \`omni hcp\` process end to end (start-up included), median of 5: ${fixed(result.cliWallMs, 0)} ms`,
   );
 }
-console.log(lines.join('\n'));
-writeFileSync(join(BENCH_DIR, 'results.json'), JSON.stringify(results, null, 2));
-console.log(`\n(raw figures in ${join(BENCH_DIR, 'results.json')})`);
+if (only !== 'content') console.log(lines.join('\n'));
+
+let content: unknown;
+if (only !== 'data') {
+  mkdirSync(BENCH_DIR, { recursive: true });
+  const bench = await runContentBench(BENCH_DIR, (message) => process.stderr.write(`${message}\n`));
+  if (only === 'content') console.log(lines[0]);
+  console.log(bench.lines.join('\n'));
+  content = bench.results;
+}
+
+// The part not run this time keeps its previous figures (an older file is the bare data array).
+const resultsPath = join(BENCH_DIR, 'results.json');
+let previous: { data?: unknown; content?: unknown } = {};
+if (existsSync(resultsPath)) {
+  try {
+    const parsed = JSON.parse(readFileSync(resultsPath, 'utf8')) as unknown;
+    previous = Array.isArray(parsed) ? { data: parsed } : (parsed as typeof previous);
+  } catch {
+    previous = {};
+  }
+}
+const saved = {
+  data: only === 'content' ? (previous.data ?? []) : results,
+  content: only === 'data' ? (previous.content ?? null) : content,
+};
+mkdirSync(BENCH_DIR, { recursive: true });
+writeFileSync(resultsPath, JSON.stringify(saved, null, 2));
+console.log(`\n(raw figures in ${resultsPath})`);

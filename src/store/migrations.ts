@@ -99,6 +99,8 @@ export const migrations: readonly string[] = [
   CREATE INDEX field_notes_by_time ON field_notes (written_at);
 
   CREATE TABLE content_modules (
+    -- An explicit rowid survives VACUUM, so the full-text rows keyed by it stay in step.
+    row_id INTEGER PRIMARY KEY,
     id TEXT NOT NULL,
     version INTEGER NOT NULL,
     mlr_code TEXT NOT NULL,
@@ -118,7 +120,7 @@ export const migrations: readonly string[] = [
     required_module_ids TEXT NOT NULL DEFAULT '[]',
     source TEXT NOT NULL DEFAULT '',
     synthetic INTEGER NOT NULL DEFAULT 0,
-    PRIMARY KEY (id, version)
+    UNIQUE (id, version)
   ) STRICT;
   CREATE INDEX content_modules_by_product ON content_modules (product_id, status);
   CREATE INDEX content_modules_by_mlr_code ON content_modules (mlr_code);
@@ -134,8 +136,9 @@ export const migrations: readonly string[] = [
     generic_name,
     tokenize = 'porter unicode61'
   );
-  INSERT INTO content_fts (module_key, title, body, mlr_code, brand_name, generic_name)
-    SELECT id || '@' || version, title, body, mlr_code, brand_name, generic_name FROM content_modules;
+  -- The text row shares the module row's rowid, so replacing it is a rowid lookup, not a scan.
+  INSERT INTO content_fts (rowid, module_key, title, body, mlr_code, brand_name, generic_name)
+    SELECT rowid, id || '@' || version, title, body, mlr_code, brand_name, generic_name FROM content_modules;
 
   CREATE TABLE embedding_cache (
     content_hash TEXT NOT NULL,

@@ -7,7 +7,7 @@ import type { User } from '../domain/user.ts';
 import type { Interaction } from '../domain/interaction.ts';
 import type { Consent } from '../domain/consent.ts';
 import type { FieldNote } from '../domain/field-note.ts';
-import type { ContentModule } from '../domain/content-module.ts';
+import { moduleKey, type ContentModule } from '../domain/content-module.ts';
 import type { Product } from '../domain/product.ts';
 import type {
   ConsentRepository,
@@ -428,6 +428,7 @@ class SqliteContentModuleRepository implements ContentModuleRepository {
   private readonly latest;
   private readonly byVersion;
   private readonly all;
+  private readonly rowidOf;
   private readonly deleteText;
   private readonly insertText;
   private readonly search;
@@ -435,9 +436,10 @@ class SqliteContentModuleRepository implements ContentModuleRepository {
 
   constructor(database: Database.Database) {
     this.all = database.prepare('SELECT * FROM content_modules ORDER BY id, version');
-    this.deleteText = database.prepare('DELETE FROM content_fts WHERE module_key = ?');
+    this.rowidOf = database.prepare('SELECT rowid FROM content_modules WHERE id = ? AND version = ?').pluck();
+    this.deleteText = database.prepare('DELETE FROM content_fts WHERE rowid = ?');
     this.insertText = database.prepare(
-      'INSERT INTO content_fts (module_key, title, body, mlr_code, brand_name, generic_name) VALUES (?, ?, ?, ?, ?, ?)',
+      'INSERT INTO content_fts (rowid, module_key, title, body, mlr_code, brand_name, generic_name) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
     this.search = database.prepare(
       'SELECT module_key AS key, bm25(content_fts) AS score FROM content_fts WHERE content_fts MATCH ? ORDER BY score LIMIT ?',
@@ -470,9 +472,10 @@ class SqliteContentModuleRepository implements ContentModuleRepository {
       requiredModuleIds: json(module.requiredModuleIds),
       synthetic: module.synthetic ? 1 : 0,
     });
-    const key = `${module.id}@${module.version}`;
-    this.deleteText.run(key);
-    this.insertText.run(key, module.title, module.body, module.mlrCode, module.brandName, module.genericName);
+    // The text row shares the module row's rowid: replacing it is a lookup, not a scan of the index.
+    const rowid = this.rowidOf.get(module.id, module.version) as number;
+    this.deleteText.run(rowid);
+    this.insertText.run(rowid, moduleKey(module), module.title, module.body, module.mlrCode, module.brandName, module.genericName);
   }
 
   list(): ContentModule[] {

@@ -76,7 +76,8 @@ export class ApprovedContentLibrary {
     const limit = Math.min(Math.max(options.limit ?? 5, 1), 50);
     const mode = options.mode ?? (this.vectorIndex ? 'hybrid' : 'lexical');
     const eligible = eligibleModules(this.modules, filters);
-    const eligibleKeys = new Set([...eligible.values()].map(({ module }) => moduleKey(module)));
+    // Keyed by id@version: the form both rankings return.
+    const byKey = new Map([...eligible.values()].map((entry) => [moduleKey(entry.module), entry]));
     const terms = queryTerms(query);
 
     const lexical: string[] = [];
@@ -84,7 +85,7 @@ export class ApprovedContentLibrary {
       // Ask for more than needed: ineligible modules are dropped after the text match.
       for (const hit of this.store.contentModules.lexicalSearch(terms, CANDIDATES * 10)) {
         const key = `${hit.id}@${hit.version}`;
-        if (eligibleKeys.has(key)) lexical.push(key);
+        if (byKey.has(key)) lexical.push(key);
         if (lexical.length === CANDIDATES) break;
       }
     }
@@ -94,9 +95,8 @@ export class ApprovedContentLibrary {
       // Sentence vectors barely register which product a question names, so when it names one, the
       // vector ranking keeps to that product's modules and product-neutral ones (templates).
       const named = namedProducts(query, eligible.values());
-      const modulesByKey = new Map([...eligible.values()].map(({ module }) => [moduleKey(module), module]));
       const onTopic = (key: string) => {
-        const module = modulesByKey.get(key);
+        const module = byKey.get(key)?.module;
         return module !== undefined && (named.size === 0 || module.brandName === '' || named.has(module.brandName.toLowerCase()));
       };
       const embedded = await this.vectorIndex.embedQuery(query);
@@ -114,7 +114,6 @@ export class ApprovedContentLibrary {
     add(lexical, 'lexical');
     add(vector, 'vector');
 
-    const byKey = new Map([...eligible.values()].map((entry) => [moduleKey(entry.module), entry]));
     return [...scores]
       .sort((a, b) => b[1].score - a[1].score || a[0].localeCompare(b[0]))
       .slice(0, limit)

@@ -51,14 +51,13 @@ export function queryTerms(query: string): string[] {
  * ranking runs; results are checked against the filters once more before they leave.
  */
 export class ApprovedContentLibrary {
-  private modules: ContentModule[];
+  /** Read on first use or refresh, not in the constructor: refresh() right after would read them twice. */
+  private modules: ContentModule[] | undefined;
 
   constructor(
     private readonly store: OmniStore,
     private readonly vectorIndex: ContentVectorIndex | null,
-  ) {
-    this.modules = store.contentModules.list();
-  }
+  ) {}
 
   /** Re-reads the modules and brings the vector index up to date (embedding only changed text). */
   async refresh(): Promise<SyncSummary | null> {
@@ -75,6 +74,7 @@ export class ApprovedContentLibrary {
   async search(query: string, filters: ContentFilters, options: { limit?: number; mode?: RankingMode } = {}): Promise<ContentSearchResult[]> {
     const limit = Math.min(Math.max(options.limit ?? 5, 1), 50);
     const mode = options.mode ?? (this.vectorIndex ? 'hybrid' : 'lexical');
+    this.modules ??= this.store.contentModules.list();
     const eligible = eligibleModules(this.modules, filters);
     // Keyed by id@version: the form both rankings return.
     const byKey = new Map([...eligible.values()].map((entry) => [moduleKey(entry.module), entry]));

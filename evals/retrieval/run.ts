@@ -1,6 +1,6 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
@@ -90,8 +90,11 @@ async function main(): Promise<number> {
     options: {
       embedder: { type: 'string', default: 'use' },
       dataset: { type: 'string', default: DEFAULT_DATASET },
+      // For tuning on the development set only; reports are written with the library's default.
+      'vector-weight': { type: 'string' },
     },
   });
+  const vectorWeight = values['vector-weight'] === undefined ? undefined : Number(values['vector-weight']);
   const embedderKind = values.embedder;
   if (embedderKind !== 'use' && embedderKind !== 'hashed-ngram') throw new Error('--embedder must be use or hashed-ngram');
   const datasetPath = values.dataset;
@@ -141,7 +144,7 @@ async function main(): Promise<number> {
     for (const query of queries) {
       const perRanker = {} as Record<RankerName, QueryOutcome>;
       for (const ranker of rankers) {
-        const results: ContentSearchResult[] = await library.search(query.query, query.filters, { limit: MRR_CUTOFF, mode: ranker.mode });
+        const results: ContentSearchResult[] = await library.search(query.query, query.filters, { limit: MRR_CUTOFF, mode: ranker.mode, vectorWeight });
         const violations = results.flatMap((result) => {
           const module = store.contentModules.get(result.id, result.version);
           const decision = module ? checkContentFilters(module, query.filters) : { passed: false, reasons: ['module not in the store'] };
@@ -303,9 +306,11 @@ async function main(): Promise<number> {
     ].join('\n');
 
     mkdirSync(REPORT_DIR, { recursive: true });
-    writeFileSync(join(REPORT_DIR, 'retrieval.json'), `${JSON.stringify(report, null, 2)}\n`);
-    writeFileSync(join(REPORT_DIR, 'retrieval.md'), markdown);
-    console.log(`\nwrote ${relative(ROOT, join(REPORT_DIR, 'retrieval.json'))} and ${relative(ROOT, join(REPORT_DIR, 'retrieval.md'))}`);
+    // One report per dataset: retrieval.jsonl writes retrieval.{json,md}, retrieval-heldout.jsonl retrieval-heldout.{json,md}.
+    const name = basename(datasetPath, '.jsonl');
+    writeFileSync(join(REPORT_DIR, `${name}.json`), `${JSON.stringify(report, null, 2)}\n`);
+    writeFileSync(join(REPORT_DIR, `${name}.md`), markdown);
+    console.log(`\nwrote ${relative(ROOT, join(REPORT_DIR, `${name}.json`))} and ${relative(ROOT, join(REPORT_DIR, `${name}.md`))}`);
     return violations > 0 ? 1 : 0;
   } finally {
     store.close();

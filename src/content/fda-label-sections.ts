@@ -28,6 +28,8 @@ export function loadLabelSections(path = LABEL_SECTIONS_PATH): LabelSection[] {
 /** Collapses the corpus's layout whitespace ("(   5.1   )", blank runs) into readable prose. */
 export function tidyLabelText(text: string): string {
   return text
+    // The corpus's own extraction left Python error lines in four sections; they are not label text.
+    .replace(/^.*dispatch: unexpected key:.*$/gm, '')
     .replace(/\(\s*([\d.,\s]+?)\s*\)/g, (_, reference: string) => `(${reference.replace(/\s+/g, ' ').trim()})`)
     .replace(/\s*\(r\)/g, '®')
     .replace(/[ \t]+/g, ' ')

@@ -36,6 +36,11 @@ describe('labelSectionModules over the real corpus', () => {
     }
   });
 
+  it('drops the extraction error lines the corpus carries in four sections (SAPHRIS, CAPRELSA, ...)', () => {
+    expect(sections.filter((candidate) => candidate.text.includes('dispatch: unexpected key')).length).toBeGreaterThan(0);
+    expect(modules.filter((module) => /dispatch: unexpected key|<function /.test(module.body)).map((module) => module.id)).toEqual([]);
+  });
+
   it('gives every module a unique id and MLR code, and every module parses as a ContentModule', () => {
     expect(new Set(modules.map((module) => module.id)).size).toBe(modules.length);
     expect(new Set(modules.map((module) => module.mlrCode)).size).toBe(modules.length);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Channel, ContentKind, ContentStatus, Purpose } from './vocabulary.ts';
-import { Id, IsoDate, requiredMultilineText, requiredText, text } from './fields.ts';
+import { Id, IsoDate, MarketCode, requiredMultilineText, requiredText, text } from './fields.ts';
 
 /** An MLR-approved piece of content. Drafts are assembled only from approved, unexpired modules. */
 export const ContentModule = z
@@ -17,7 +17,7 @@ export const ContentModule = z
     audienceSpecialties: z.array(text(120)).max(40).default([]),
     allowedChannels: z.array(Channel).min(1, { message: 'needs at least one channel' }),
     purpose: Purpose,
-    market: text(20).default('US'),
+    market: MarketCode.default('US'),
     approvedAt: IsoDate,
     expiresAt: IsoDate.nullable().default(null),
     status: ContentStatus,

@@ -44,6 +44,13 @@ export const Id = z
   .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]*$/, { message: "may hold only letters, digits, '.', '_', ':' and '-'" });
 
 /** An ISO 8601 date-time (or a date, read as midnight UTC), normalised to a UTC ISO string. */
+/** A market: an ISO 3166 country code, optionally with a region ("US", "CA-QC"). */
+export const MarketCode = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z]{2}(-[A-Z0-9]{1,8})?$/, { message: 'must be a market code such as US or CA-QC' });
+
 export const IsoDateTime = z.string().transform((value, context) => {
   // Parsed once: imports run this for every row.
   const parsed = parseIsoDateTime(value);

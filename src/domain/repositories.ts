@@ -68,7 +68,13 @@ export interface ContentModuleRepository {
    * words: they are quoted before they reach the query language, so no text can change the query.
    * Best first; lower bm25 is better.
    */
-  lexicalSearch(terms: readonly string[], limit: number): { id: string; version: number; bm25: number }[];
+  lexicalSearch(terms: readonly string[], limit: number, scope?: LexicalScope): { id: string; version: number; bm25: number }[];
+}
+
+/** Keeps a lexical search to one market and the given purposes inside the full-text index. */
+export interface LexicalScope {
+  market: string;
+  purposes: readonly string[];
 }
 
 /** Embedding vectors by content hash and model, so unchanged text is never embedded twice. */

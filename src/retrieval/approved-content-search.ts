@@ -1,7 +1,8 @@
 import { AppError } from '../core/app-error.ts';
-import { moduleKey, type ContentModule } from '../domain/content-module.ts';
+import type { ContentModule } from '../domain/content-module.ts';
 import type { OmniStore } from '../domain/repositories.ts';
-import { checkContentFilters, eligibleModules, type ContentFilters } from './content-filters.ts';
+import { ContentCatalog } from './content-catalog.ts';
+import { checkContentFilters, hasSearchableStatus, purposesFor, type ContentFilters } from './content-filters.ts';
 import type { ContentVectorIndex, SyncSummary } from './content-vector-index.ts';
 
 export type RankingMode = 'hybrid' | 'lexical' | 'vector';
@@ -26,7 +27,13 @@ export interface ContentSearchResult {
 
 /** Reciprocal rank fusion constant (Cormack et al., 2009). */
 const RRF_K = 60;
+/** The vector ranking's weight in the fusion (the lexical ranking's is 1); see evals/datasets/README.md. */
+const VECTOR_WEIGHT = 0.4;
+/** How many modules each ranking contributes to the fusion. */
 const CANDIDATES = 100;
+/** Rows asked of FTS5: more than CANDIDATES, since hits failing the date, audience or channel filter are dropped. */
+const LEXICAL_ROWS = 300;
+
 const stopWords = new Set(
   'a an and are as at be by can do does for from has have how i in is it me my of on or our she he her his the to was what when which who why with you your about any there this that these those should would could'.split(' '),
 );
@@ -51,8 +58,8 @@ export function queryTerms(query: string): string[] {
  * ranking runs; results are checked against the filters once more before they leave.
  */
 export class ApprovedContentLibrary {
-  /** Read on first use or refresh, not in the constructor: refresh() right after would read them twice. */
-  private modules: ContentModule[] | undefined;
+  /** Built on first use or refresh, not in the constructor: refresh() right after would read the store twice. */
+  private catalog: ContentCatalog | undefined;
 
   constructor(
     private readonly store: OmniStore,
@@ -61,31 +68,34 @@ export class ApprovedContentLibrary {
 
   /** Re-reads the modules and brings the vector index up to date (embedding only changed text). */
   async refresh(): Promise<SyncSummary | null> {
-    this.modules = this.store.contentModules.list();
+    const modules = this.store.contentModules.list();
+    this.catalog = new ContentCatalog(modules);
     if (!this.vectorIndex) return null;
     // Drafts and withdrawn modules can never be returned, so they are not embedded (a draft that is
     // approved later is embedded on the next refresh).
-    const searchable = this.modules.filter((module) => module.status === 'approved' || module.status === 'expired');
-    const summary = await this.vectorIndex.sync(searchable);
+    const summary = await this.vectorIndex.sync(modules.filter(hasSearchableStatus));
     if (summary.added + summary.changed + summary.removed > 0) this.vectorIndex.save();
     return summary;
   }
 
-  async search(query: string, filters: ContentFilters, options: { limit?: number; mode?: RankingMode } = {}): Promise<ContentSearchResult[]> {
+  async search(
+    query: string,
+    filters: ContentFilters,
+    options: { limit?: number; mode?: RankingMode; vectorWeight?: number } = {},
+  ): Promise<ContentSearchResult[]> {
     const limit = Math.min(Math.max(options.limit ?? 5, 1), 50);
     const mode = options.mode ?? (this.vectorIndex ? 'hybrid' : 'lexical');
-    this.modules ??= this.store.contentModules.list();
-    const eligible = eligibleModules(this.modules, filters);
-    // Keyed by id@version: the form both rankings return.
-    const byKey = new Map([...eligible.values()].map((entry) => [moduleKey(entry.module), entry]));
+    this.catalog ??= new ContentCatalog(this.store.contentModules.list());
+    const eligible = this.catalog.eligible(filters);
     const terms = queryTerms(query);
 
     const lexical: string[] = [];
     if (mode !== 'vector' && terms.length > 0) {
-      // Ask for more than needed: ineligible modules are dropped after the text match.
-      for (const hit of this.store.contentModules.lexicalSearch(terms, CANDIDATES * 10)) {
+      // The market and purpose filters run inside FTS5; the rest are checked on the hits.
+      const scope = { market: filters.market, purposes: purposesFor(filters.purpose) };
+      for (const hit of this.store.contentModules.lexicalSearch(terms, LEXICAL_ROWS, scope)) {
         const key = `${hit.id}@${hit.version}`;
-        if (byKey.has(key)) lexical.push(key);
+        if (eligible.byKey.has(key)) lexical.push(key);
         if (lexical.length === CANDIDATES) break;
       }
     }
@@ -94,33 +104,34 @@ export class ApprovedContentLibrary {
       if (!this.vectorIndex) throw new AppError('INVALID_INPUT', 'vector ranking needs the content index; run omni content index');
       // Sentence vectors barely register which product a question names, so when it names one, the
       // vector ranking keeps to that product's modules and product-neutral ones (templates).
-      const named = namedProducts(query, eligible.values());
-      const onTopic = (key: string) => {
-        const module = byKey.get(key)?.module;
-        return module !== undefined && (named.size === 0 || module.brandName === '' || named.has(module.brandName.toLowerCase()));
-      };
+      const named = namedProducts(query, this.catalog.products, eligible.brands);
+      const onTopic =
+        named.size === 0
+          ? eligible.byKey
+          : new Set([...eligible.byKey].filter(([, module]) => module.brandName === '' || named.has(module.brandName.toLowerCase())).map(([key]) => key));
       const embedded = await this.vectorIndex.embedQuery(query);
-      for (const hit of this.vectorIndex.search(embedded, CANDIDATES, onTopic)) vector.push(hit.key);
+      for (const hit of this.vectorIndex.searchEligible(embedded, CANDIDATES, onTopic)) vector.push(hit.key);
     }
 
     const scores = new Map<string, { score: number; lexical: number | null; vector: number | null }>();
-    const add = (keys: string[], which: 'lexical' | 'vector') =>
+    const add = (keys: string[], which: 'lexical' | 'vector', weight: number) =>
       keys.forEach((key, index) => {
         const entry = scores.get(key) ?? { score: 0, lexical: null, vector: null };
-        entry.score += 1 / (RRF_K + index + 1);
+        entry.score += weight / (RRF_K + index + 1);
         entry[which] = index + 1;
         scores.set(key, entry);
       });
-    add(lexical, 'lexical');
-    add(vector, 'vector');
+    add(lexical, 'lexical', 1);
+    add(vector, 'vector', options.vectorWeight ?? VECTOR_WEIGHT);
 
     return [...scores]
       .sort((a, b) => b[1].score - a[1].score || a[0].localeCompare(b[0]))
       .slice(0, limit)
       .map(([key, ranking]) => {
-        const { module, reasons } = byKey.get(key)!;
+        const module = eligible.byKey.get(key)!;
         // Defence in depth: a result that fails a filter is a bug, never an answer.
-        if (!checkContentFilters(module, filters).passed) throw new AppError('INTERNAL', 'a search result failed the content filters');
+        const decision = checkContentFilters(module, filters);
+        if (!decision.passed) throw new AppError('INTERNAL', 'a search result failed the content filters');
         return {
           id: module.id,
           version: module.version,
@@ -131,7 +142,7 @@ export class ApprovedContentLibrary {
           brandName: module.brandName,
           genericName: module.genericName,
           passage: bestPassage(module.body, terms),
-          passedBecause: reasons,
+          passedBecause: decision.reasons,
           ranks: { lexical: ranking.lexical, vector: ranking.vector },
           score: ranking.score,
         };
@@ -139,15 +150,13 @@ export class ApprovedContentLibrary {
   }
 }
 
-/** Brands (lower case) whose brand or generic name the query mentions as whole words. */
-function namedProducts(query: string, eligible: Iterable<{ module: ContentModule }>): Set<string> {
+/** Brands (lower case) among `eligibleBrands` whose brand or generic name the query mentions as whole words. */
+function namedProducts(query: string, products: ContentCatalog['products'], eligibleBrands: ReadonlySet<string>): Set<string> {
   const text = ` ${query.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
   const named = new Set<string>();
-  for (const { module } of eligible) {
-    if (module.brandName === '') continue;
-    const brand = module.brandName.toLowerCase();
-    if (named.has(brand)) continue;
-    for (const name of [brand, module.genericName.toLowerCase()]) {
+  for (const { brand, generic } of products) {
+    if (!eligibleBrands.has(brand)) continue;
+    for (const name of [brand, generic]) {
       const words = name.replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
       if (words.length > 2 && text.includes(` ${words} `)) named.add(brand);
     }

@@ -73,8 +73,8 @@ describe('eligibleModules', () => {
   it('keeps the version approved as of the date asked', () => {
     const first = module({ version: 1, approvedAt: '2025-01-01', expiresAt: '2026-03-01' });
     const second = module({ version: 2, approvedAt: '2026-03-01', expiresAt: '2027-03-01' });
-    expect(eligibleModules([first, second], { ...filters, asOf: '2025-06-01' }).get('cm-x')?.module.version).toBe(1);
-    expect(eligibleModules([first, second], { ...filters, asOf: '2026-06-01' }).get('cm-x')?.module.version).toBe(2);
+    expect(eligibleModules([first, second], { ...filters, asOf: '2025-06-01' }).get('cm-x')?.version).toBe(1);
+    expect(eligibleModules([first, second], { ...filters, asOf: '2026-06-01' }).get('cm-x')?.version).toBe(2);
     expect(eligibleModules([first, second], { ...filters, asOf: '2024-06-01' }).size).toBe(0);
   });
 });

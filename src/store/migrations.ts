@@ -148,4 +148,22 @@ export const migrations: readonly string[] = [
     PRIMARY KEY (content_hash, model)
   ) STRICT, WITHOUT ROWID;
   `,
+  // 3: the full-text rows carry the module's market and purpose as "scope" tokens, so a search can
+  // keep to its market and purpose inside FTS5 instead of ranking every market's text first.
+  `
+  DROP TABLE content_fts;
+  CREATE VIRTUAL TABLE content_fts USING fts5 (
+    module_key UNINDEXED,
+    title,
+    body,
+    mlr_code,
+    brand_name,
+    generic_name,
+    scope,
+    tokenize = 'porter unicode61'
+  );
+  INSERT INTO content_fts (rowid, module_key, title, body, mlr_code, brand_name, generic_name, scope)
+    SELECT rowid, id || '@' || version, title, body, mlr_code, brand_name, generic_name,
+      'market' || replace(lower(market), '-', '') || '0 purpose' || replace(purpose, '_', '') || '0' FROM content_modules;
+  `,
 ];

@@ -12,6 +12,7 @@ import type { Product } from '../domain/product.ts';
 import type {
   ConsentRepository,
   ContentModuleRepository,
+  LexicalScope,
   EmbeddingCacheRepository,
   FieldNoteRepository,
   HcpRepository,
@@ -423,6 +424,23 @@ class SqliteFieldNoteRepository implements FieldNoteRepository {
   }
 }
 
+/** Matching rows the rare terms of a lexical search may bring to bm25 before common terms are left to scoring only. */
+const RARE_TERM_ROWS = 5_000;
+
+/** One FTS5 token for a scope value: "market" + "ca-qc" is "marketcaqc0" (the tokenizer would split "ca-qc"). */
+function scopeToken(prefix: 'market' | 'purpose', value: string): string {
+  // The trailing 0 keeps the porter stemmer off: "marketes" (ES) and "marketer" would both stem to "market".
+  return `${prefix}${value.toLowerCase().replace(/[^a-z0-9]/g, '')}0`;
+}
+
+/** User terms match these columns only, never the scope tokens. */
+const TEXT_COLUMNS = '{title body mlr_code brand_name generic_name}';
+
+/** The full-text scope column of a module; migration 3 writes the same tokens in SQL. */
+export function contentScopeText(module: Pick<ContentModule, 'market' | 'purpose'>): string {
+  return `${scopeToken('market', module.market)} ${scopeToken('purpose', module.purpose)}`;
+}
+
 class SqliteContentModuleRepository implements ContentModuleRepository {
   private readonly insert;
   private readonly latest;
@@ -432,6 +450,9 @@ class SqliteContentModuleRepository implements ContentModuleRepository {
   private readonly deleteText;
   private readonly insertText;
   private readonly search;
+  private readonly matchCount;
+  /** Documents per query term, for choosing the rare terms; any write clears it. */
+  private readonly documentFrequency = new Map<string, number>();
   readonly count;
 
   constructor(database: Database.Database) {
@@ -439,11 +460,13 @@ class SqliteContentModuleRepository implements ContentModuleRepository {
     this.rowidOf = database.prepare('SELECT rowid FROM content_modules WHERE id = ? AND version = ?').pluck();
     this.deleteText = database.prepare('DELETE FROM content_fts WHERE rowid = ?');
     this.insertText = database.prepare(
-      'INSERT INTO content_fts (rowid, module_key, title, body, mlr_code, brand_name, generic_name) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO content_fts (rowid, module_key, title, body, mlr_code, brand_name, generic_name, scope) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     );
+    // The scope column (the last weight) only selects; it never adds to a score.
     this.search = database.prepare(
-      'SELECT module_key AS key, bm25(content_fts) AS score FROM content_fts WHERE content_fts MATCH ? ORDER BY score LIMIT ?',
+      'SELECT module_key AS key, bm25(content_fts, 0, 1, 1, 1, 1, 1, 0) AS score FROM content_fts WHERE content_fts MATCH ? ORDER BY score LIMIT ?',
     );
+    this.matchCount = database.prepare('SELECT count(*) FROM content_fts WHERE content_fts MATCH ?').pluck();
     this.insert = database.prepare(`
       INSERT INTO content_modules (id, version, mlr_code, title, body, product_id, brand_name, generic_name, kind,
         audience_specialties, allowed_channels, purpose, market, approved_at, expires_at, status,
@@ -475,25 +498,59 @@ class SqliteContentModuleRepository implements ContentModuleRepository {
     // The text row shares the module row's rowid: replacing it is a lookup, not a scan of the index.
     const rowid = this.rowidOf.get(module.id, module.version) as number;
     this.deleteText.run(rowid);
-    this.insertText.run(rowid, moduleKey(module), module.title, module.body, module.mlrCode, module.brandName, module.genericName);
+    this.insertText.run(rowid, moduleKey(module), module.title, module.body, module.mlrCode, module.brandName, module.genericName, contentScopeText(module));
+    this.documentFrequency.clear();
   }
 
   list(): ContentModule[] {
     return (this.all.all() as Row[]).map(toContentModule);
   }
 
-  lexicalSearch(terms: readonly string[], limit: number): { id: string; version: number; bm25: number }[] {
+  lexicalSearch(terms: readonly string[], limit: number, scope?: LexicalScope): { id: string; version: number; bm25: number }[] {
     // Each term becomes a quoted FTS5 string, so operators and column filters in user text are inert.
-    const expression = terms
-      .map((term) => term.replace(/"/g, '').trim())
-      .filter((term) => term !== '')
-      .map((term) => `"${term}"`)
-      .join(' OR ');
-    if (expression === '') return [];
-    return (this.search.all(expression, limit) as { key: string; score: number }[]).map((row) => {
+    const quoted = [...new Set(terms.map((term) => term.replace(/"/g, '').trim()).filter((term) => term !== ''))].map((term) => `"${term}"`);
+    // A term no row holds can neither match nor narrow the search (a typo, a name).
+    const present = quoted.filter((term) => this.frequency(term) > 0);
+    if (present.length === 0 || (scope && scope.purposes.length === 0)) return [];
+    const clauses: string[] = [];
+    if (scope) {
+      clauses.push(`scope : "${scopeToken('market', scope.market)}"`);
+      clauses.push(`scope : (${scope.purposes.map((purpose) => `"${scopeToken('purpose', purpose)}"`).join(' OR ')})`);
+    }
+    // bm25 costs about a microsecond for every matching row, and an OR of common words matches most
+    // of a large library. So rows must contain one of the rarest terms (up to RARE_TERM_ROWS matches
+    // between them). The OR of every term follows, so common terms still add to the scores of the rows
+    // that qualify; the rare terms, written twice, count twice (bm25 scores each phrase written).
+    const rare = this.rarestTerms(present);
+    if (rare.length < present.length) clauses.push(`${TEXT_COLUMNS} : (${rare.join(' OR ')})`);
+    clauses.push(`${TEXT_COLUMNS} : (${present.join(' OR ')})`);
+    return (this.search.all(clauses.join(' AND '), limit) as { key: string; score: number }[]).map((row) => {
       const at = row.key.lastIndexOf('@');
       return { id: row.key.slice(0, at), version: Number(row.key.slice(at + 1)), bm25: row.score };
     });
+  }
+
+  /** How many rows hold a quoted term, cached until the next write. */
+  private frequency(quotedTerm: string): number {
+    let documents = this.documentFrequency.get(quotedTerm);
+    if (documents === undefined) {
+      documents = this.matchCount.get(`${TEXT_COLUMNS} : ${quotedTerm}`) as number;
+      this.documentFrequency.set(quotedTerm, documents);
+    }
+    return documents;
+  }
+
+  /** The least frequent of the terms whose matches add up to RARE_TERM_ROWS (at least one). */
+  private rarestTerms(quoted: readonly string[]): string[] {
+    const rarestFirst = [...quoted].sort((a, b) => this.frequency(a) - this.frequency(b));
+    const kept: string[] = [];
+    let rows = 0;
+    for (const term of rarestFirst) {
+      if (kept.length > 0 && rows + this.frequency(term) > RARE_TERM_ROWS) break;
+      kept.push(term);
+      rows += this.frequency(term);
+    }
+    return kept;
   }
 
   get(id: string, version?: number): ContentModule | undefined {

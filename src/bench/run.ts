@@ -14,6 +14,8 @@ import { runImport } from '../ingest/run-import.ts';
 import { lookupHcpProfile } from '../profile/hcp-profile.ts';
 import { openSqliteStore, type SqliteStore } from '../store/sqlite-store.ts';
 import { runContentBench } from './content-bench.ts';
+import { runDecisionLogBench } from './decision-log-bench.ts';
+import { runNbaBench } from './nba-bench.ts';
 
 /**
  * `npm run bench`: import throughput and profile assembly latency at demo and large scale.
@@ -21,10 +23,12 @@ import { runContentBench } from './content-bench.ts';
  * - import: the same rows written through the repository as ready-made objects (no file, no
  *   parsing, no validation), so the ratio shows what reading and checking costs;
  * - profile: fetching the HCP row alone by primary key.
- * Then the content library (content-bench.ts), always at 1,000 and 50,000 generated modules.
- * `--only data|content|all` (default all) picks the part; `--scale` applies to the data part.
- * Figures go to .bench/results.json as { data: [...], content: {...} }; a part not run this
- * time keeps its figures from the previous run.
+ * Then the content library (content-bench.ts), always at 1,000 and 50,000 generated modules, and the
+ * next-best-action engine and decision log (nba-bench.ts, decision-log-bench.ts).
+ * `--only data|content|nba|all` (default all) picks the part; `--scale` applies to the data part (the
+ * nba part uses the large database when it has been built).
+ * Figures go to .bench/results.json as { data: [...], content: {...}, nba: {...} }; a part not run
+ * this time keeps its figures from the previous run.
  */
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BENCH_DIR = join(ROOT, '.bench');
@@ -39,7 +43,7 @@ const { values } = parseArgs({
   },
 });
 const only = values.only;
-if (only !== 'data' && only !== 'content' && only !== 'all') throw new Error('--only must be data, content or all');
+if (only !== 'data' && only !== 'content' && only !== 'nba' && only !== 'all') throw new Error('--only must be data, content, nba or all');
 const scales: Scale[] = values.scale === 'both' ? ['demo', 'large'] : [values.scale as Scale];
 if (!scales.every((scale) => scale === 'demo' || scale === 'large')) throw new Error('--scale must be demo, large or both');
 const samples = Number(values.samples);
@@ -212,7 +216,7 @@ function cliWall(path: string): number {
 }
 
 const results: ScaleResult[] = [];
-for (const scale of only === 'content' ? [] : scales) {
+for (const scale of only === 'data' || only === 'all' ? scales : []) {
   const { path, builtSeconds } = ensureDatabase(scale);
   const store = openSqliteStore(path);
   try {
@@ -244,20 +248,33 @@ for (const result of results) {
     `  one \`omni hcp\` process end to end (start-up included), median of 5: ${fixed(result.cliWallMs, 0)} ms`,
   );
 }
-if (only !== 'content') console.log(lines.join('\n'));
+if (only === 'data' || only === 'all') console.log(lines.join('\n'));
+else console.log(lines[0]);
 
 let content: unknown;
-if (only !== 'data') {
+if (only === 'content' || only === 'all') {
   mkdirSync(BENCH_DIR, { recursive: true });
   const bench = await runContentBench(BENCH_DIR, (message) => process.stderr.write(`${message}\n`));
-  if (only === 'content') console.log(lines[0]);
   console.log(bench.lines.join('\n'));
   content = bench.results;
 }
 
+let nba: unknown;
+if (only === 'nba' || only === 'all') {
+  const demo = ensureDatabase('demo').path;
+  const largePath = join(BENCH_DIR, 'large.db');
+  const anchor = loadDemoSeed().anchorDate;
+  const progress = (message: string) => process.stderr.write(`${message}\n`);
+  const engine = runNbaBench({ demo, large: existsSync(largePath) ? largePath : null, asOf: new Date(Date.parse(anchor)).toISOString() }, progress);
+  progress('decision log bench: 20,000 appends, verify of 100,000 records');
+  const log = await runDecisionLogBench(join(BENCH_DIR, 'decision-log'));
+  console.log([...engine.lines, ...log.lines].join('\n'));
+  nba = { engine: engine.results, decisionLog: log.results };
+}
+
 // The part not run this time keeps its previous figures (an older file is the bare data array).
 const resultsPath = join(BENCH_DIR, 'results.json');
-let previous: { data?: unknown; content?: unknown } = {};
+let previous: { data?: unknown; content?: unknown; nba?: unknown } = {};
 if (existsSync(resultsPath)) {
   try {
     const parsed = JSON.parse(readFileSync(resultsPath, 'utf8')) as unknown;
@@ -267,8 +284,9 @@ if (existsSync(resultsPath)) {
   }
 }
 const saved = {
-  data: only === 'content' ? (previous.data ?? []) : results,
-  content: only === 'data' ? (previous.content ?? null) : content,
+  data: only === 'data' || only === 'all' ? results : (previous.data ?? []),
+  content: only === 'content' || only === 'all' ? content : (previous.content ?? null),
+  nba: only === 'nba' || only === 'all' ? nba : (previous.nba ?? null),
 };
 mkdirSync(BENCH_DIR, { recursive: true });
 writeFileSync(resultsPath, JSON.stringify(saved, null, 2));

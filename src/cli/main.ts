@@ -12,8 +12,13 @@ import { importCommand } from './commands/import-command.ts';
 import { usersCommand } from './commands/users-command.ts';
 import { hcpCommand } from './commands/hcp-command.ts';
 import { contentCommand } from './commands/content-command.ts';
+import { auditCommand } from './commands/audit-command.ts';
+import { nbaCommand } from './commands/nba-command.ts';
+import { planCommand } from './commands/plan-command.ts';
+import { whyCommand } from './commands/why-command.ts';
+import { feedbackCommand } from './commands/feedback-command.ts';
 
-const commands: Command[] = [initCommand, importCommand, usersCommand, hcpCommand, contentCommand];
+const commands: Command[] = [initCommand, importCommand, usersCommand, hcpCommand, contentCommand, nbaCommand, planCommand, whyCommand, feedbackCommand, auditCommand];
 
 const globalOptions = {
   db: { type: 'string' },
@@ -41,7 +46,8 @@ function overview(): string {
     '  -h, --help    help for omni or for a command',
     '',
     'Exit codes: 0 ok, 1 unexpected failure, 2 bad arguments or input, 3 not found, 4 not allowed,',
-    '5 import rejected (nothing committed), 6 bad configuration, 7 database failure.',
+    '5 import rejected (nothing committed), 6 bad configuration, 7 database failure,',
+    '8 decision log broken (omni audit verify names the first broken record).',
   ].join('\n');
 }
 

@@ -11,6 +11,8 @@ export const appErrorCodes = {
   IMPORT_REJECTED: { exitCode: 5, httpStatus: 422 },
   CONFIG_INVALID: { exitCode: 6, httpStatus: 500 },
   STORE_FAILURE: { exitCode: 7, httpStatus: 500 },
+  /** The decision log's hash chain does not check out (omni audit verify). */
+  CHAIN_BROKEN: { exitCode: 8, httpStatus: 500 },
   INTERNAL: { exitCode: 1, httpStatus: 500 },
 } as const;
 

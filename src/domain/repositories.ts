@@ -19,6 +19,8 @@ export interface HcpRepository {
   exists(id: string): boolean;
   /** Case-insensitive match on full name, last name or name prefix; `territories` undefined means all. */
   searchByName(query: string, options: { territories?: readonly string[]; limit: number }): Hcp[];
+  /** Every HCP in the territories (undefined: all), by territory then name. */
+  listInTerritories(territories: readonly string[] | undefined): Hcp[];
   count(): number;
 }
 

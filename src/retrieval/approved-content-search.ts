@@ -78,6 +78,28 @@ export class ApprovedContentLibrary {
     return summary;
   }
 
+  /**
+   * Modules for a recommended action, without a text search: the eligible modules of the given kinds
+   * for one product (and product-neutral ones), those whose title shares most words with `topic`
+   * first, then the newest approval. Cheap enough to call for every HCP of a territory plan.
+   */
+  modulesFor(filters: ContentFilters, wanted: { brandName: string | null; kinds: readonly string[]; topic: string; limit: number }): ContentModule[] {
+    this.catalog ??= new ContentCatalog(this.store.contentModules.list());
+    const topicWords = new Set(queryTerms(wanted.topic));
+    const brand = wanted.brandName?.toLowerCase() ?? null;
+    const overlap = (module: ContentModule) => queryTerms(module.title).filter((word) => topicWords.has(word)).length;
+    return [...this.catalog.eligible(filters).byKey.values()]
+      .filter((module) => wanted.kinds.includes(module.kind) && (brand === null || module.brandName === '' || module.brandName.toLowerCase() === brand))
+      .map((module) => ({ module, score: overlap(module) + (module.brandName === '' ? 0 : 0.5) }))
+      .sort((a, b) => b.score - a.score || b.module.approvedAt.localeCompare(a.module.approvedAt) || a.module.id.localeCompare(b.module.id))
+      .slice(0, wanted.limit)
+      .map(({ module }) => {
+        // Defence in depth, as in search(): a module failing a filter is a bug, never an answer.
+        if (!checkContentFilters(module, filters).passed) throw new AppError('INTERNAL', 'a content module failed the content filters');
+        return module;
+      });
+  }
+
   async search(
     query: string,
     filters: ContentFilters,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SeededRandom } from '../core/seeded-random.ts';
 import { ContentModule, moduleKey } from '../domain/content-module.ts';
 import { channels, contentStatuses, purposes, type Channel } from '../domain/vocabulary.ts';
-import { ContentCatalog } from './content-catalog.ts';
+import { CACHED_FILTER_SETS, ContentCatalog } from './content-catalog.ts';
 import { checkContentFilters, eligibleModules, passesContentFilters, type ContentFilters } from './content-filters.ts';
 
 const MARKETS = ['US', 'CA', 'CA-QC', 'GB'] as const;
@@ -224,16 +224,17 @@ describe('ContentCatalog cache', () => {
     expect(catalog.eligible({ ...filters, market: 'CA' }).byKey.size).toBe(0);
   });
 
-  it('keeps 32 filter sets and evicts the least recently used', () => {
+  it('keeps CACHED_FILTER_SETS filter sets and evicts the least recently used', () => {
+    const size = CACHED_FILTER_SETS;
     const catalog = new ContentCatalog(modules);
-    const results = Array.from({ length: 32 }, (_, index) => catalog.eligible(filtersOn(index)));
-    // All 32 are still cached.
+    const results = Array.from({ length: size }, (_, index) => catalog.eligible(filtersOn(index)));
+    // All of them are still cached.
     results.forEach((result, index) => expect(catalog.eligible(filtersOn(index))).toBe(result));
-    // Touch 0 so that 1 is now the oldest, then add a 33rd set.
+    // Touch 0 so that 1 is now the oldest, then add one more set.
     expect(catalog.eligible(filtersOn(0))).toBe(results[0]);
-    const thirtyThird = catalog.eligible(filtersOn(32));
+    const extra = catalog.eligible(filtersOn(size));
     expect(catalog.eligible(filtersOn(0))).toBe(results[0]);
-    expect(catalog.eligible(filtersOn(32))).toBe(thirtyThird);
+    expect(catalog.eligible(filtersOn(size))).toBe(extra);
     const recomputed = catalog.eligible(filtersOn(1));
     expect(recomputed).not.toBe(results[1]);
     expect(recomputed).toEqual(results[1]);
@@ -244,11 +245,13 @@ describe('ContentCatalog cache', () => {
     expect(second).toEqual(results[2]);
   });
 
-  it('evicts the oldest when filled with more than 32 sets in a row', () => {
+  it('evicts the oldest when filled with more than CACHED_FILTER_SETS sets in a row', () => {
+    const size = CACHED_FILTER_SETS;
+    const total = size + 8;
     const catalog = new ContentCatalog(modules);
-    const results = Array.from({ length: 40 }, (_, index) => catalog.eligible(filtersOn(index)));
-    // The last 32 survive (checked newest first, so no hit moves an entry before it is checked).
-    for (let index = 39; index >= 8; index--) expect(catalog.eligible(filtersOn(index))).toBe(results[index]);
+    const results = Array.from({ length: total }, (_, index) => catalog.eligible(filtersOn(index)));
+    // The last `size` survive (checked newest first, so no hit moves an entry before it is checked).
+    for (let index = total - 1; index >= total - size; index--) expect(catalog.eligible(filtersOn(index))).toBe(results[index]);
     const again = catalog.eligible(filtersOn(0));
     expect(again).not.toBe(results[0]);
     expect(again).toEqual(results[0]);

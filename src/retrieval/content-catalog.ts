@@ -9,8 +9,11 @@ export interface EligibleSet {
   readonly brands: ReadonlySet<string>;
 }
 
-/** How many filter combinations keep their eligible set; a rep's session reuses a handful. */
-const CACHED_FILTER_SETS = 32;
+/**
+ * How many filter combinations keep their eligible set. A rep's session reuses a handful; a territory
+ * plan asks for one per specialty, channel and purpose among its HCPs.
+ */
+export const CACHED_FILTER_SETS = 64;
 
 /**
  * A searchable module version with its filter fields pre-digested. Status, market and purpose are

@@ -356,7 +356,7 @@ describe('migration 3 on a version-2 database', () => {
     const store = openSqliteStore(path);
     try {
       expect(store.database.pragma('user_version', { simple: true })).toBe(migrations.length);
-      expect(migrations.length).toBe(3);
+      expect(migrations.length).toBeGreaterThanOrEqual(3);
       expect(store.contentModules.lexicalSearch(['infusion'], 10, { market: 'CA-QC', purposes: ['promotional', 'events'] })).toEqual([
         expect.objectContaining({ id: 'cm-qc', version: 2 }),
       ]);
@@ -381,7 +381,7 @@ describe('migration 3 on a version-2 database', () => {
     // Opening again does not migrate twice.
     const again = openSqliteStore(path);
     try {
-      expect(again.database.pragma('user_version', { simple: true })).toBe(3);
+      expect(again.database.pragma('user_version', { simple: true })).toBe(migrations.length);
       expect(again.contentModules.lexicalSearch(['infusion'], 10).map(keyOf).sort()).toEqual(['cm-qc@2', 'cm-us-research@1']);
     } finally {
       again.close();

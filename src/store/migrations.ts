@@ -166,4 +166,43 @@ export const migrations: readonly string[] = [
     SELECT rowid, id || '@' || version, title, body, mlr_code, brand_name, generic_name,
       'market' || replace(lower(market), '-', '') || '0 purpose' || replace(purpose, '_', '') || '0' FROM content_modules;
   `,
+  // 4: the append-only, hash-chained decision log (issue 4; src/audit/sqlite-decision-log.ts).
+  // AUTOINCREMENT keeps the highest sequence ever written in sqlite_sequence, so verify can tell when
+  // records were cut from the end of the chain. The triggers refuse UPDATE and DELETE, and an INSERT
+  // that does not extend the chain (wrong sequence or previous hash, or a reused id: INSERT OR REPLACE
+  // deletes without firing DELETE triggers). Nothing here can stop someone with the file and a SQLite
+  // shell; verify is what proves the chain.
+  `
+  CREATE TABLE decision_log (
+    sequence INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE,
+    kind TEXT NOT NULL,
+    actor_id TEXT NOT NULL,
+    hcp_id TEXT,
+    refers_to TEXT,
+    recorded_at TEXT NOT NULL,
+    -- canonical JSON (src/audit/canonical-json.ts), exactly the text that was hashed
+    payload TEXT NOT NULL,
+    previous_hash TEXT NOT NULL,
+    hash TEXT NOT NULL
+  ) STRICT;
+  CREATE INDEX decision_log_by_refers_to ON decision_log (refers_to) WHERE refers_to IS NOT NULL;
+
+  CREATE TRIGGER decision_log_no_update BEFORE UPDATE ON decision_log
+  BEGIN
+    SELECT RAISE(ABORT, 'decision_log is append-only: records cannot be updated');
+  END;
+  CREATE TRIGGER decision_log_no_delete BEFORE DELETE ON decision_log
+  BEGIN
+    SELECT RAISE(ABORT, 'decision_log is append-only: records cannot be deleted');
+  END;
+  CREATE TRIGGER decision_log_append_only BEFORE INSERT ON decision_log
+  WHEN NEW.sequence IS NOT (SELECT coalesce(max(sequence), 0) + 1 FROM decision_log)
+    OR NEW.previous_hash IS NOT coalesce((SELECT hash FROM decision_log ORDER BY sequence DESC LIMIT 1),
+      '0000000000000000000000000000000000000000000000000000000000000000')
+    OR EXISTS (SELECT 1 FROM decision_log WHERE id = NEW.id)
+  BEGIN
+    SELECT RAISE(ABORT, 'decision_log is append-only: a record must extend the chain');
+  END;
+  `,
 ];

@@ -128,6 +128,7 @@ class SqliteHcpRepository implements HcpRepository {
   private readonly existsStatement;
   private readonly byFullName;
   private readonly byNamePrefixes;
+  private readonly inTerritories;
   readonly count;
 
   constructor(database: Database.Database) {
@@ -164,7 +165,12 @@ class SqliteHcpRepository implements HcpRepository {
       SELECT * FROM hcps
       WHERE @first = '' AND first_name_key >= @last AND first_name_key < @last || char(1114111) AND ${inScope}
       ORDER BY last_name_key, first_name_key, id LIMIT @limit`);
+    this.inTerritories = database.prepare(`SELECT * FROM hcps WHERE ${inScope} ORDER BY territory, last_name_key, first_name_key, id`);
     this.count = countRows(database, 'hcps');
+  }
+
+  listInTerritories(territories: readonly string[] | undefined): Hcp[] {
+    return (this.inTerritories.all({ territories: territories ? json(territories) : null }) as Row[]).map(toHcp);
   }
 
   upsert(hcp: Hcp): void {

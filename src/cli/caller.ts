@@ -1,0 +1,24 @@
+import { AppError } from '../core/app-error.ts';
+import { parseIsoDateTime } from '../core/dates.ts';
+import { accessScopeFor, FULL_ACCESS } from '../compliance/access-policy.ts';
+import type { OmniStore } from '../domain/repositories.ts';
+import type { Caller } from '../nba/next-best-actions.ts';
+
+/** The actor id the decision log records for the local operator (no --as). */
+export const LOCAL_OPERATOR = 'local-operator';
+
+/** The caller for `--as <user-id>`, or the local operator with full access. */
+export function callerFromOption(store: OmniStore, as: string | boolean | undefined): Caller {
+  if (typeof as !== 'string') return { actorId: LOCAL_OPERATOR, role: null, scope: FULL_ACCESS };
+  const user = store.users.getById(as);
+  if (!user) throw new AppError('NOT_FOUND', `no user with id "${as}" (see omni users)`);
+  return { actorId: user.id, role: user.role, scope: accessScopeFor(user) };
+}
+
+/** `--as-of <date>` as an ISO instant, or now. */
+export function asOfFromOption(value: string | boolean | undefined, now: Date): string {
+  if (typeof value !== 'string') return now.toISOString();
+  const parsed = parseIsoDateTime(value);
+  if (!parsed) throw new AppError('INVALID_INPUT', `--as-of must be an ISO 8601 date, not "${value}"`);
+  return parsed;
+}

@@ -1,0 +1,106 @@
+import { AppError } from '../core/app-error.ts';
+import type { DecisionLog, DecisionRecord } from '../domain/decision-record.ts';
+import type { Channel } from '../domain/vocabulary.ts';
+import type { GateResult } from './candidate-actions.ts';
+import type { summarise } from './next-best-actions.ts';
+import { actionKinds, type ActionKind } from './weights.ts';
+
+type LoggedAction = ReturnType<typeof summarise>;
+
+export interface Explanation {
+  recommendationId: string;
+  recordedAt: string;
+  hcpId: string;
+  recommended: LoggedAction;
+  /** Set when asked about another action or channel. */
+  asked: {
+    kind: ActionKind;
+    channel: string | null;
+    allowed: boolean;
+    score: number;
+    /** Gates it failed, each with the record behind it. */
+    failedGates: GateResult[];
+    /** One plain answer: the gate and its record, or the score gap and where it comes from. */
+    answer: string;
+    /** Allowed actions on other channels (the compliant alternatives). */
+    alternatives: string[];
+  } | null;
+  weights: { version: string; sha256: string };
+}
+
+/**
+ * Explains a logged recommendation from the log alone (never recomputed, so the answer is what was
+ * shown then): why the recommended action, and, when asked, why not another action or channel.
+ */
+export function explainRecommendation(log: DecisionLog, recommendationId: string, ask: { kind?: ActionKind; channel?: Channel } = {}): Explanation {
+  const record = log.get(recommendationId);
+  if (!record || record.kind !== 'recommendation') throw new AppError('NOT_FOUND', `no recommendation with id ${recommendationId}`);
+  const payload = record.payload as { recommended: LoggedAction; actions: LoggedAction[]; weights: { version: string; sha256: string } };
+  const explanation: Explanation = {
+    recommendationId: record.id,
+    recordedAt: record.recordedAt,
+    hcpId: record.hcpId ?? '',
+    recommended: payload.recommended,
+    asked: null,
+    weights: payload.weights,
+  };
+  if (ask.kind === undefined && ask.channel === undefined) return explanation;
+
+  const candidates = payload.actions.filter((action) => (ask.kind === undefined || action.kind === ask.kind) && (ask.channel === undefined || action.channel === ask.channel));
+  if (candidates.length === 0) {
+    throw new AppError('INVALID_INPUT', `no ${[ask.kind, ask.channel].filter(Boolean).join(' on ')} action was considered; actions are ${actionKinds.join(', ')}`);
+  }
+  // Several actions may share a channel (an email and an event invitation): explain the best of them.
+  const asked = candidates.sort((a, b) => Number(b.allowed) - Number(a.allowed) || b.score - a.score)[0]!;
+  const failedGates = asked.gates.filter((gate) => !gate.passed);
+  const alternatives = payload.actions
+    .filter((action) => action.allowed && action.kind !== 'wait' && action.channel !== asked.channel)
+    .map((action) => {
+      const consent = action.gates.find((gate) => gate.gate === 'consent');
+      return consent ? `${action.kind.replace(/_/g, ' ')}: ${consent.reason}` : `${action.kind.replace(/_/g, ' ')} (no consent needed)`;
+    });
+  let answer: string;
+  if (failedGates.length > 0) {
+    answer = failedGates.map((gate) => `${gate.reason}${gate.records.length > 0 ? ` (record ${gate.records.slice(0, 3).join(', ')})` : ''}`).join('; ');
+  } else if (asked.kind === payload.recommended.kind) {
+    answer = `${asked.kind.replace(/_/g, ' ')} is the recommendation (score ${asked.score})`;
+  } else {
+    answer = `${asked.kind.replace(/_/g, ' ')} was allowed but scored ${asked.score} against ${payload.recommended.score} for ${payload.recommended.kind.replace(/_/g, ' ')}${scoreGap(asked, payload.recommended)}`;
+  }
+  explanation.asked = { kind: asked.kind as ActionKind, channel: asked.channel, allowed: asked.allowed, score: asked.score, failedGates, answer, alternatives };
+  return explanation;
+}
+
+/** The signal that most separates two actions' scores. */
+function scoreGap(lower: LoggedAction, higher: LoggedAction): string {
+  const contributionOf = (action: LoggedAction, signal: string) => action.contributions.find((entry) => entry.signal === signal)?.contribution ?? 0;
+  const signals = new Set([...lower.contributions, ...higher.contributions].map((entry) => entry.signal));
+  let best: { signal: string; gap: number } | null = null;
+  for (const signal of signals) {
+    const gap = contributionOf(higher, signal) - contributionOf(lower, signal);
+    if (!best || gap > best.gap) best = { signal, gap };
+  }
+  if (!best || best.gap <= 0) return '';
+  const sentence = higher.contributions.find((entry) => entry.signal === best.signal)?.sentence ?? lower.contributions.find((entry) => entry.signal === best.signal)?.sentence ?? '';
+  return `; the largest difference is ${best.signal.replace(/_/g, ' ')} (+${Math.round(best.gap * 1000) / 1000}): ${sentence}`;
+}
+
+/** Feedback on a logged recommendation or plan, kept as a record of its own that refers to it. */
+export function recordFeedback(
+  log: DecisionLog,
+  actorId: string,
+  recommendationId: string,
+  feedback: { verdict: 'accept' | 'dismiss' | 'snooze'; reason: string; snoozeUntil?: string },
+): DecisionRecord {
+  const target = log.get(recommendationId);
+  if (!target || (target.kind !== 'recommendation' && target.kind !== 'plan' && target.kind !== 'draft')) {
+    throw new AppError('NOT_FOUND', `no recommendation, plan or draft with id ${recommendationId}`);
+  }
+  return log.append({
+    kind: 'feedback',
+    actorId,
+    hcpId: target.hcpId,
+    refersTo: target.id,
+    payload: { verdict: feedback.verdict, reason: feedback.reason, ...(feedback.snoozeUntil ? { snoozeUntil: feedback.snoozeUntil } : {}) },
+  });
+}

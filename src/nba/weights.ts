@@ -1,0 +1,47 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { AppError } from '../core/app-error.ts';
+import { signalNames } from './signals.ts';
+
+/** The actions the engine can recommend. */
+export const actionKinds = ['field_visit', 'remote_detail', 'approved_email', 'event_invitation', 'msl_handoff', 'medical_information_route', 'wait'] as const;
+export type ActionKind = (typeof actionKinds)[number];
+
+const SignalWeights = z.partialRecord(z.enum(signalNames), z.number().finite().min(-10).max(10));
+
+export const NbaWeights = z
+  .object({
+    version: z.string().min(1).max(40),
+    description: z.string().default(''),
+    caps: z.object({ contacts7Days: z.number().int().min(1), contacts30Days: z.number().int().min(1) }).strict(),
+    actions: z.object(Object.fromEntries(actionKinds.map((kind) => [kind, SignalWeights])) as Record<ActionKind, typeof SignalWeights>).strict(),
+  })
+  .strict();
+export type NbaWeights = z.infer<typeof NbaWeights> & { sha256: string };
+
+/** The weights file in the repository: data/nba/weights.json. */
+export const DEFAULT_WEIGHTS_PATH = fileURLToPath(new URL('../../data/nba/weights.json', import.meta.url));
+
+/** Reads and validates a weights file; its sha256 goes into the decision log beside the version. */
+export function loadNbaWeights(path: string = DEFAULT_WEIGHTS_PATH): NbaWeights {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (cause) {
+    throw new AppError('CONFIG_INVALID', `cannot read the NBA weights file ${path}`, { cause });
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (cause) {
+    throw new AppError('CONFIG_INVALID', `the NBA weights file ${path} is not valid JSON`, { cause });
+  }
+  const parsed = NbaWeights.safeParse(json);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(file)'}: ${issue.message}`).join('; ');
+    throw new AppError('CONFIG_INVALID', `the NBA weights file ${path} is invalid: ${problems}`);
+  }
+  return { ...parsed.data, sha256: createHash('sha256').update(text).digest('hex') };
+}

@@ -484,7 +484,7 @@ describe('migration 4', () => {
     database.close();
     const upgraded = openSqliteStore(older);
     try {
-      expect(upgraded.database.pragma('user_version', { simple: true })).toBe(4);
+      expect(upgraded.database.pragma('user_version', { simple: true })).toBe(migrations.length);
       expect(upgraded.users.list().map((user) => user.id)).toEqual(['u-1']);
       const upgradedLog = new SqliteDecisionLog(upgraded.database);
       const record = upgradedLog.append(recommendation(1));

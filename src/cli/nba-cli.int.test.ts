@@ -112,7 +112,7 @@ describe('omni nba, plan, why and feedback', () => {
     ]);
     expect(why.code, why.stderr).toBe(0);
     expect(why.stdout).toContain(`Recommendation ${result.recommendationId} for HCP ${target!.id}`);
-    expect(why.stdout).toContain(`Why not approved email (email)? email consent (promotional) revoked on ${target!.recorded_at.slice(0, 10)} via ${target!.source} (record ${target!.consent_id}).`);
+    expect(why.stdout).toContain(`Why not approved email (email)? approved email: email consent (promotional) revoked on ${target!.recorded_at.slice(0, 10)} via ${target!.source} (record ${target!.consent_id})`);
 
     expect(feedback.code, feedback.stderr).toBe(0);
     const record = JSON.parse(feedback.stdout);

@@ -65,6 +65,8 @@ export interface ContentModuleRepository {
   count(): number;
   /** Every version of every module, ordered by id then version. */
   list(): ContentModule[];
+  /** A number that changes whenever any module is written (by any process sharing the store). */
+  revision(): number;
   /**
    * Full-text (bm25) search over title, body, MLR code, brand and generic name. `terms` are plain
    * words: they are quoted before they reach the query language, so no text can change the query.

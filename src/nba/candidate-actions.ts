@@ -18,6 +18,8 @@ export interface ActionShape {
   content: { required: boolean; kinds: readonly string[]; purpose: 'promotional' | 'medical' } | null;
   /** Roles that may take the action. */
   roles: readonly Role[];
+  /** Only offered when the HCP has an open medical question. */
+  needsOpenQuestion: boolean;
   label: string;
 }
 
@@ -26,33 +28,34 @@ const promotionalRoles: readonly Role[] = ['rep', 'manager', 'admin'];
 export const actionShapes: Record<ActionKind, ActionShape> = {
   field_visit: {
     kind: 'field_visit', channel: 'field_visit', purpose: 'promotional', needsConsent: true, capped: true,
-    content: { required: false, kinds: ['claim', 'education', 'safety', 'isi'], purpose: 'promotional' }, roles: promotionalRoles, label: 'field visit',
+    content: { required: false, kinds: ['claim', 'education', 'safety', 'isi'], purpose: 'promotional' }, roles: promotionalRoles, needsOpenQuestion: false, label: 'field visit',
   },
   remote_detail: {
     kind: 'remote_detail', channel: 'remote_detail', purpose: 'promotional', needsConsent: true, capped: true,
-    content: { required: false, kinds: ['claim', 'education', 'safety', 'isi'], purpose: 'promotional' }, roles: promotionalRoles, label: 'remote detail',
+    content: { required: false, kinds: ['claim', 'education', 'safety', 'isi'], purpose: 'promotional' }, roles: promotionalRoles, needsOpenQuestion: false, label: 'remote detail',
   },
   approved_email: {
     kind: 'approved_email', channel: 'email', purpose: 'promotional', needsConsent: true, capped: true,
-    content: { required: true, kinds: ['claim', 'education', 'safety', 'isi'], purpose: 'promotional' }, roles: promotionalRoles, label: 'approved email',
+    content: { required: true, kinds: ['claim', 'education', 'safety', 'isi'], purpose: 'promotional' }, roles: promotionalRoles, needsOpenQuestion: false, label: 'approved email',
   },
   event_invitation: {
     kind: 'event_invitation', channel: 'email', purpose: 'events', needsConsent: true, capped: true,
-    content: { required: true, kinds: ['invitation'], purpose: 'promotional' }, roles: promotionalRoles, label: 'event invitation by email',
+    content: { required: true, kinds: ['invitation'], purpose: 'promotional' }, roles: promotionalRoles, needsOpenQuestion: false, label: 'event invitation by email',
   },
   msl_handoff: {
     kind: 'msl_handoff', channel: 'msl_meeting', purpose: 'medical', needsConsent: true, capped: false,
-    content: null, roles: ['rep', 'msl', 'manager', 'medical_affairs', 'admin'], label: 'MSL handoff for the scientific question',
+    content: null, roles: ['rep', 'msl', 'manager', 'medical_affairs', 'admin'], needsOpenQuestion: true, label: 'MSL handoff for the scientific question',
   },
   medical_information_route: {
     kind: 'medical_information_route', channel: 'medical_inquiry', purpose: 'medical', needsConsent: false, capped: false,
-    content: null, roles: ['rep', 'msl', 'manager', 'medical_affairs', 'admin'], label: 'medical-information request route',
+    content: null, roles: ['rep', 'msl', 'manager', 'medical_affairs', 'admin'], needsOpenQuestion: true, label: 'medical-information request route',
   },
-  wait: { kind: 'wait', channel: null, purpose: null, needsConsent: false, capped: false, content: null, roles: ['rep', 'msl', 'manager', 'medical_affairs', 'admin'], label: 'wait' },
+  wait: { kind: 'wait', channel: null, purpose: null, needsConsent: false, capped: false, content: null, roles: ['rep', 'msl', 'manager', 'medical_affairs', 'admin'], needsOpenQuestion: false, label: 'wait' },
 };
 
 export interface GateResult {
-  gate: 'consent' | 'frequency_cap' | 'approved_content' | 'access';
+  /** relevance: the action answers something that is there (an MSL handoff needs an open medical question). */
+  gate: 'consent' | 'frequency_cap' | 'approved_content' | 'access' | 'relevance';
   passed: boolean;
   reason: string;
   /** The records behind the decision (consent record id, interaction ids, module ids). */
@@ -60,12 +63,14 @@ export interface GateResult {
 }
 
 /**
- * The consent in force for a channel and purpose (and product): a product-specific record decides
- * for that product; otherwise the all-products record. None at all means no consent.
+ * The consent in force for a channel and purpose (and product): of the all-products record and the
+ * product's own record, the later one decides, so an opt-out from everything overrides an older
+ * product grant (and a later product grant an older general opt-out). None at all means no consent.
  */
 export function consentGate(states: readonly ConsentState[], channel: Channel, purpose: Purpose, productId: string | null): GateResult {
-  const matching = states.filter((state) => state.channel === channel && state.purpose === purpose);
-  const state = (productId ? matching.find((candidate) => candidate.productId === productId) : undefined) ?? matching.find((candidate) => candidate.productId === null);
+  const state = states
+    .filter((candidate) => candidate.channel === channel && candidate.purpose === purpose && (candidate.productId === null || candidate.productId === productId))
+    .sort((a, b) => b.since.localeCompare(a.since) || Number(a.status === 'granted') - Number(b.status === 'granted'))[0];
   const what = `${channelName(channel)} consent (${purpose})`;
   if (!state) return { gate: 'consent', passed: false, reason: `no ${what} on record`, records: [] };
   const day = state.since.slice(0, 10);

@@ -1,5 +1,8 @@
 import { AppError } from '../core/app-error.ts';
+import { canSeeHcp } from '../compliance/access-policy.ts';
 import type { DecisionLog, DecisionRecord } from '../domain/decision-record.ts';
+import type { OmniStore } from '../domain/repositories.ts';
+import type { Caller } from './next-best-actions.ts';
 import type { Channel } from '../domain/vocabulary.ts';
 import type { GateResult } from './candidate-actions.ts';
 import type { summarise } from './next-best-actions.ts';
@@ -20,7 +23,7 @@ export interface Explanation {
     score: number;
     /** Gates it failed, each with the record behind it. */
     failedGates: GateResult[];
-    /** One plain answer: the gate and its record, or the score gap and where it comes from. */
+    /** One plain answer per action asked about: the gate and its record, or the score gap and where it comes from. */
     answer: string;
     /** Allowed actions on other channels (the compliant alternatives). */
     alternatives: string[];
@@ -32,9 +35,15 @@ export interface Explanation {
  * Explains a logged recommendation from the log alone (never recomputed, so the answer is what was
  * shown then): why the recommended action, and, when asked, why not another action or channel.
  */
-export function explainRecommendation(log: DecisionLog, recommendationId: string, ask: { kind?: ActionKind; channel?: Channel } = {}): Explanation {
+export function explainRecommendation(
+  log: DecisionLog,
+  recommendationId: string,
+  ask: { kind?: ActionKind; channel?: Channel } = {},
+  access?: { store: OmniStore; caller: Caller },
+): Explanation {
   const record = log.get(recommendationId);
   if (!record || record.kind !== 'recommendation') throw new AppError('NOT_FOUND', `no recommendation with id ${recommendationId}`);
+  if (access) assertMaySee(access.store, access.caller, record);
   const payload = record.payload as { recommended: LoggedAction; actions: LoggedAction[]; weights: { version: string; sha256: string } };
   const explanation: Explanation = {
     recommendationId: record.id,
@@ -50,23 +59,27 @@ export function explainRecommendation(log: DecisionLog, recommendationId: string
   if (candidates.length === 0) {
     throw new AppError('INVALID_INPUT', `no ${[ask.kind, ask.channel].filter(Boolean).join(' on ')} action was considered; actions are ${actionKinds.join(', ')}`);
   }
-  // Several actions may share a channel (an email and an event invitation): explain the best of them.
-  const asked = candidates.sort((a, b) => Number(b.allowed) - Number(a.allowed) || b.score - a.score)[0]!;
-  const failedGates = asked.gates.filter((gate) => !gate.passed);
+  // Several actions may share a channel (an approved email and an event invitation by email). A
+  // blocked one is what "why not?" is about, so it leads; each candidate gets its own answer.
+  const ordered = candidates.sort((a, b) => Number(a.allowed) - Number(b.allowed) || b.score - a.score);
+  const asked = ordered[0]!;
+  const failedGates = ordered.flatMap((action) => action.gates.filter((gate) => !gate.passed));
   const alternatives = payload.actions
-    .filter((action) => action.allowed && action.kind !== 'wait' && action.channel !== asked.channel)
+    .filter((action) => action.allowed && action.kind !== 'wait' && !candidates.includes(action))
     .map((action) => {
       const consent = action.gates.find((gate) => gate.gate === 'consent');
       return consent ? `${action.kind.replace(/_/g, ' ')}: ${consent.reason}` : `${action.kind.replace(/_/g, ' ')} (no consent needed)`;
     });
-  let answer: string;
-  if (failedGates.length > 0) {
-    answer = failedGates.map((gate) => `${gate.reason}${gate.records.length > 0 ? ` (record ${gate.records.slice(0, 3).join(', ')})` : ''}`).join('; ');
-  } else if (asked.kind === payload.recommended.kind) {
-    answer = `${asked.kind.replace(/_/g, ' ')} is the recommendation (score ${asked.score})`;
-  } else {
-    answer = `${asked.kind.replace(/_/g, ' ')} was allowed but scored ${asked.score} against ${payload.recommended.score} for ${payload.recommended.kind.replace(/_/g, ' ')}${scoreGap(asked, payload.recommended)}`;
-  }
+  const answerFor = (action: LoggedAction): string => {
+    const name = action.kind.replace(/_/g, ' ');
+    const failed = action.gates.filter((gate) => !gate.passed);
+    if (failed.length > 0) {
+      return `${name}: ${failed.map((gate) => `${gate.reason}${gate.records.length > 0 ? ` (record ${gate.records.slice(0, 3).join(', ')})` : ''}`).join('; ')}`;
+    }
+    if (action.kind === payload.recommended.kind) return `${name} is the recommendation (score ${action.score})`;
+    return `${name} was allowed but scored ${action.score} against ${payload.recommended.score} for ${payload.recommended.kind.replace(/_/g, ' ')}${scoreGap(action, payload.recommended)}`;
+  };
+  const answer = ordered.map(answerFor).join('. ');
   explanation.asked = { kind: asked.kind as ActionKind, channel: asked.channel, allowed: asked.allowed, score: asked.score, failedGates, answer, alternatives };
   return explanation;
 }
@@ -88,7 +101,7 @@ function scoreGap(lower: LoggedAction, higher: LoggedAction): string {
 /** Feedback on a logged recommendation or plan, kept as a record of its own that refers to it. */
 export function recordFeedback(
   log: DecisionLog,
-  actorId: string,
+  access: { store: OmniStore; caller: Caller },
   recommendationId: string,
   feedback: { verdict: 'accept' | 'dismiss' | 'snooze'; reason: string; snoozeUntil?: string },
 ): DecisionRecord {
@@ -96,11 +109,26 @@ export function recordFeedback(
   if (!target || (target.kind !== 'recommendation' && target.kind !== 'plan' && target.kind !== 'draft')) {
     throw new AppError('NOT_FOUND', `no recommendation, plan or draft with id ${recommendationId}`);
   }
+  assertMaySee(access.store, access.caller, target);
   return log.append({
     kind: 'feedback',
-    actorId,
+    actorId: access.caller.actorId,
     hcpId: target.hcpId,
     refersTo: target.id,
     payload: { verdict: feedback.verdict, reason: feedback.reason, ...(feedback.snoozeUntil ? { snoozeUntil: feedback.snoozeUntil } : {}) },
   });
+}
+
+/**
+ * A caller may see a logged decision about an HCP they may see, and a plan they asked for (or any plan
+ * when their scope covers every territory).
+ */
+export function assertMaySee(store: OmniStore, caller: Caller, record: DecisionRecord): void {
+  if (record.hcpId !== null) {
+    const hcp = store.hcps.getById(record.hcpId);
+    if (hcp && canSeeHcp(caller.scope, hcp)) return;
+  } else if (record.actorId === caller.actorId || caller.scope.territories === undefined) {
+    return;
+  }
+  throw new AppError('FORBIDDEN', `record ${record.id} is about an HCP or plan outside your access`);
 }

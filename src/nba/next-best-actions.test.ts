@@ -259,7 +259,7 @@ describe('recommendNextBestActions on a hand-made world', () => {
 
     // Suspected compliance defect (reported): consentGate lets an older product-specific grant outlive a
     // later all-products opt-out, so an HCP who unsubscribed from all promotional email can still be emailed.
-    it.fails('lets a later all-products revocation win over an older product-specific grant', () => {
+    it('lets a later all-products revocation win over an older product-specific grant', () => {
       store.consents.upsert(Consent.parse({ id: 'grant-k-email', hcpId: 'hcp-1', channel: 'email', purpose: 'promotional', productId: 'prod-k', status: 'granted', recordedAt: ago(100), source: 'web form' }));
       store.consents.upsert(Consent.parse({ id: 'rev-all-email', hcpId: 'hcp-1', channel: 'email', purpose: 'promotional', productId: null, status: 'revoked', recordedAt: AS_OF, source: 'unsubscribe link' }));
       const email = actionOf(recommend('u-rep-a'), 'approved_email');
@@ -366,7 +366,7 @@ describe('recommendNextBestActions on a hand-made world', () => {
 
     // Suspected defect (reported): ApprovedContentLibrary.modulesFor caches the catalog on first use and
     // nothing refreshes it, so a long-lived NbaDependencies keeps offering a module MLR has withdrawn.
-    it.fails('stops offering a withdrawn module through dependencies that were already in use', () => {
+    it('stops offering a withdrawn module through dependencies that were already in use', () => {
       const shared = deps();
       expect(actionOf(recommendNextBestActions(shared, callerFor(store, 'u-rep-a'), 'hcp-1', AS_OF), 'approved_email').allowed).toBe(true);
       store.contentModules.upsert({ ...store.contentModules.get('cm-k-efficacy')!, status: 'withdrawn' });
@@ -443,9 +443,13 @@ describe('recommendNextBestActions on a hand-made world', () => {
       store.consents.upsert(Consent.parse({ id: 'rev-detail', hcpId: 'hcp-1', channel: 'remote_detail', purpose: 'promotional', status: 'revoked', recordedAt: AS_OF, source: 'preference center' }));
       store.consents.upsert(Consent.parse({ id: 'rev-msl', hcpId: 'hcp-1', channel: 'msl_meeting', purpose: 'medical', status: 'revoked', recordedAt: AS_OF, source: 'preference center' }));
       const result = recommend('u-rep-a');
-      expect(result.recommended.kind).toBe('approved_email');
       const payload = log.get(result.recommendationId)!.payload as Record<string, any>;
-      expect([...payload.modules].sort((a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id))).toEqual([
+      // The recommended action's modules, as shown, are the record's modules.
+      expect(payload.modules).toEqual(result.recommended.modules.map(({ id, version }) => ({ id, version })));
+      // The approved email carries the claim and the safety module it requires, with versions.
+      const email = (payload.actions as { kind: string; allowed: boolean; modules: { id: string; version: number }[] }[]).find((action) => action.kind === 'approved_email')!;
+      expect(email.allowed).toBe(true);
+      expect([...email.modules].sort((a, b) => a.id.localeCompare(b.id))).toEqual([
         { id: 'cm-k-efficacy', version: 1 },
         { id: 'cm-k-safety', version: 1 },
       ]);
@@ -535,7 +539,7 @@ describe('recommendNextBestActions on the demo data', () => {
     // The sample is not trivial: several kinds are recommended and several gates block.
     expect(new Set(results.map((result) => result.recommended.kind)).size).toBeGreaterThanOrEqual(5);
     const failedGates = new Set(results.flatMap((result) => result.blocked.flatMap((action) => action.gates.filter((gate) => !gate.passed).map((gate) => gate.gate))));
-    expect([...failedGates].sort()).toEqual(['access', 'consent', 'frequency_cap']);
+    expect([...failedGates].sort()).toEqual(['access', 'consent', 'frequency_cap', 'relevance']);
   });
 
   it('keeps one intact chain over every recommendation, each record matching what was returned', () => {
@@ -629,7 +633,7 @@ describe('loadNbaWeights', () => {
 
   // Suspected defect (reported): a weight on a channel signal for "wait" (which has no channel) is
   // accepted and then silently never applied.
-  it.fails('rejects a weight that can never apply (a channel signal on wait)', () => {
+  it('rejects a weight that can never apply (a channel signal on wait)', () => {
     const weights = base();
     weights.actions.wait.channel_preference = 1;
     expectAppError(() => loadNbaWeights(write('never.json', JSON.stringify(weights))), 'CONFIG_INVALID', /wait/);

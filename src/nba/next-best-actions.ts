@@ -125,6 +125,14 @@ export class NbaEvaluator {
       const productId = signals.interest?.productId ?? null;
       const topic = signals.interest?.topic ?? '';
       const gates: GateResult[] = [accessGate(shape, caller)];
+      if (shape.needsOpenQuestion) {
+        const question = signals.common.find((signal) => signal.name === 'open_medical_question')!;
+        gates.push(
+          question.value > 0
+            ? { gate: 'relevance', passed: true, reason: question.sentence, records: question.evidence }
+            : { gate: 'relevance', passed: false, reason: 'no open medical question to route', records: [] },
+        );
+      }
       if (shape.needsConsent && shape.channel && shape.purpose) gates.push(consentGate(consents, shape.channel, shape.purpose, productId));
       if (shape.capped) gates.push(capGate(signals.contacts, weights.caps));
       let modules: ScoredAction['modules'] = [];

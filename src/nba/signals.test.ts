@@ -279,7 +279,7 @@ describe('computeSignals: visits and channels', () => {
 
   // Suspected defect (reported): an email that is opened and then clicked counts as two responses, so
   // one engaged email out of two reads as 100% responsive.
-  it.fails('counts one email opened and clicked as one response, not two', () => {
+  it('counts one email opened and clicked as one response, not two', () => {
     const interactions = [
       touch({ id: 'sent-1', channel: 'email', outcome: 'sent', actorId: MARKETING, occurredAt: ago(10) }),
       touch({ id: 'open-1', channel: 'email', outcome: 'opened', actorId: MARKETING, occurredAt: ago(9) }),
@@ -298,7 +298,7 @@ describe('computeSignals: visits and channels', () => {
 
   // Suspected defect (reported): the 180-day window also drops medical questions asked earlier and
   // never answered; the profile (computeOpenSignals over a year) still shows them open.
-  it.fails('keeps a medical question asked 200 days ago and never answered open', () => {
+  it('keeps a medical question asked 200 days ago and never answered open', () => {
     const ask = touch({ id: 'i-ask-200', channel: 'medical_inquiry', outcome: 'requested', purpose: 'medical', actorId: 'system:medical-information', occurredAt: ago(200), topic: 'renal dosing' });
     expect(common(signalsFor({ interactions: [ask] }), 'open_medical_question')).toMatchObject({ value: 1, evidence: ['i-ask-200'] });
   });

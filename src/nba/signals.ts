@@ -24,6 +24,9 @@ export const signalNames = [
 ] as const;
 export type SignalName = (typeof signalNames)[number];
 
+/** Signals that depend on the action's channel (HcpSignals.forChannel). */
+export const channelSignals = ['channel_responsiveness', 'channel_preference'] as const satisfies readonly SignalName[];
+
 /** One signal's value for an HCP (and, for channel signals, a channel), with where it came from. */
 export interface Signal {
   name: SignalName;
@@ -55,10 +58,10 @@ export interface SignalSettings {
 }
 
 /**
- * Interactions older than this do not count towards any signal. Every signal looks back at most 180
- * days (visits cap at 90, interest halves every 30), and reading the rows is most of an HCP's cost.
+ * Interactions older than this do not count towards any signal: the profile's year, so a medical
+ * question asked 200 days ago and never answered is still open here too.
  */
-export const SIGNAL_WINDOW_DAYS = 180;
+export const SIGNAL_WINDOW_DAYS = 365;
 const INTENT_HALF_LIFE_DAYS = 14;
 const INTEREST_HALF_LIFE_DAYS = 30;
 const RESPONSIVENESS_WINDOW_DAYS = 180;
@@ -191,8 +194,13 @@ export function computeSignals(input: {
     const recent = past.filter((interaction) => interaction.channel === channel && ageDays(interaction) <= RESPONSIVENESS_WINDOW_DAYS);
     const sent = recent.filter((interaction) => interaction.outcome === 'sent');
     const responses = recent.filter((interaction) => engagementOutcomes.has(interaction.outcome));
+    // One email opened and then clicked is one response, not two: the count is that of the most
+    // frequent response outcome (opens, or clicks when there are more of them).
+    const byOutcome = new Map<string, number>();
+    for (const response of responses) byOutcome.set(response.outcome, (byOutcome.get(response.outcome) ?? 0) + 1);
+    const responded = Math.max(0, ...byOutcome.values());
     // Sent channels: responses per send. Met channels (visits, details, webinars): how often it happened, 4 = fully.
-    const value = sent.length > 0 ? Math.min(1, responses.length / sent.length) : Math.min(1, responses.length / 4);
+    const value = sent.length > 0 ? Math.min(1, responded / sent.length) : Math.min(1, responses.length / 4);
     const name = channelName(channel);
     return [
       {
@@ -200,7 +208,7 @@ export function computeSignals(input: {
         value: round(value),
         sentence:
           sent.length > 0
-            ? `${name}: ${plural(responses.length, 'response')} to ${sent.length} sent in 180 days.`
+            ? `${name}: ${plural(responded, 'response')} to ${sent.length} sent in 180 days.`
             : `${name}: ${plural(responses.length, 'engagement')} in 180 days.`,
         evidence: [...sent, ...responses].map((interaction) => interaction.id).slice(-20),
       },

@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { AppError } from '../core/app-error.ts';
-import { signalNames } from './signals.ts';
+import { actionShapes } from './candidate-actions.ts';
+import { channelSignals, signalNames } from './signals.ts';
 
 /** The actions the engine can recommend. */
 export const actionKinds = ['field_visit', 'remote_detail', 'approved_email', 'event_invitation', 'msl_handoff', 'medical_information_route', 'wait'] as const;
@@ -18,7 +19,18 @@ export const NbaWeights = z
     caps: z.object({ contacts7Days: z.number().int().min(1), contacts30Days: z.number().int().min(1) }).strict(),
     actions: z.object(Object.fromEntries(actionKinds.map((kind) => [kind, SignalWeights])) as Record<ActionKind, typeof SignalWeights>).strict(),
   })
-  .strict();
+  .strict()
+  .superRefine((weights, context) => {
+    // A channel signal on an action without a channel could never apply: refuse it rather than ignore it.
+    for (const kind of actionKinds) {
+      if (actionShapes[kind].channel !== null) continue;
+      for (const signal of channelSignals) {
+        if (weights.actions[kind][signal] !== undefined) {
+          context.addIssue({ code: 'custom', path: ['actions', kind, signal], message: `${kind} has no channel, so ${signal} can never apply` });
+        }
+      }
+    }
+  });
 export type NbaWeights = z.infer<typeof NbaWeights> & { sha256: string };
 
 /** The weights file in the repository: data/nba/weights.json. */

@@ -59,7 +59,7 @@ export function queryTerms(query: string): string[] {
  */
 export class ApprovedContentLibrary {
   /** Built on first use or refresh, not in the constructor: refresh() right after would read the store twice. */
-  private catalog: ContentCatalog | undefined;
+  private catalogState: { catalog: ContentCatalog; revision: number } | undefined;
 
   constructor(
     private readonly store: OmniStore,
@@ -68,8 +68,9 @@ export class ApprovedContentLibrary {
 
   /** Re-reads the modules and brings the vector index up to date (embedding only changed text). */
   async refresh(): Promise<SyncSummary | null> {
+    const revision = this.store.contentModules.revision();
     const modules = this.store.contentModules.list();
-    this.catalog = new ContentCatalog(modules);
+    this.catalogState = { catalog: new ContentCatalog(modules), revision };
     if (!this.vectorIndex) return null;
     // Drafts and withdrawn modules can never be returned, so they are not embedded (a draft that is
     // approved later is embedded on the next refresh).
@@ -79,25 +80,48 @@ export class ApprovedContentLibrary {
   }
 
   /**
+   * The catalog of the store's modules as they are now: rebuilt whenever the store's content revision
+   * moved (a module added, changed or withdrawn, by this process or another), so the hard filters never
+   * judge stale rows. The vector index catches up on refresh(); until then new text is found lexically.
+   */
+  private currentCatalog(): ContentCatalog {
+    const revision = this.store.contentModules.revision();
+    if (!this.catalogState || this.catalogState.revision !== revision) {
+      this.catalogState = { catalog: new ContentCatalog(this.store.contentModules.list()), revision };
+    }
+    return this.catalogState.catalog;
+  }
+
+  /**
    * Modules for a recommended action, without a text search: the eligible modules of the given kinds
    * for one product (and product-neutral ones), those whose title shares most words with `topic`
-   * first, then the newest approval. Cheap enough to call for every HCP of a territory plan.
+   * first, then the newest approval, each with the modules it requires (a claim's safety
+   * information); a module whose companion is not eligible is left out. Cheap enough to call for
+   * every HCP of a territory plan.
    */
   modulesFor(filters: ContentFilters, wanted: { brandName: string | null; kinds: readonly string[]; topic: string; limit: number }): ContentModule[] {
-    this.catalog ??= new ContentCatalog(this.store.contentModules.list());
+    const catalog = this.currentCatalog();
+    const eligible = catalog.eligible(filters);
+    const eligibleById = new Map([...eligible.byKey.values()].map((module) => [module.id, module]));
     const topicWords = new Set(queryTerms(wanted.topic));
     const brand = wanted.brandName?.toLowerCase() ?? null;
     const overlap = (module: ContentModule) => queryTerms(module.title).filter((word) => topicWords.has(word)).length;
-    return [...this.catalog.eligible(filters).byKey.values()]
+    const ranked = [...eligible.byKey.values()]
       .filter((module) => wanted.kinds.includes(module.kind) && (brand === null || module.brandName === '' || module.brandName.toLowerCase() === brand))
+      // A module whose required companion (a claim's safety information) is not usable here is not usable either.
+      .filter((module) => module.requiredModuleIds.every((id) => eligibleById.has(id)))
       .map((module) => ({ module, score: overlap(module) + (module.brandName === '' ? 0 : 0.5) }))
       .sort((a, b) => b.score - a.score || b.module.approvedAt.localeCompare(a.module.approvedAt) || a.module.id.localeCompare(b.module.id))
       .slice(0, wanted.limit)
-      .map(({ module }) => {
-        // Defence in depth, as in search(): a module failing a filter is a bug, never an answer.
-        if (!checkContentFilters(module, filters).passed) throw new AppError('INTERNAL', 'a content module failed the content filters');
-        return module;
-      });
+      .map(({ module }) => module);
+    // Each chosen module brings its required companions, even past the limit.
+    const chosen = new Map(ranked.map((module) => [module.id, module]));
+    for (const module of ranked) for (const id of module.requiredModuleIds) if (!chosen.has(id)) chosen.set(id, eligibleById.get(id)!);
+    return [...chosen.values()].map((module) => {
+      // Defence in depth, as in search(): a module failing a filter is a bug, never an answer.
+      if (!checkContentFilters(module, filters).passed) throw new AppError('INTERNAL', 'a content module failed the content filters');
+      return module;
+    });
   }
 
   async search(
@@ -107,8 +131,8 @@ export class ApprovedContentLibrary {
   ): Promise<ContentSearchResult[]> {
     const limit = Math.min(Math.max(options.limit ?? 5, 1), 50);
     const mode = options.mode ?? (this.vectorIndex ? 'hybrid' : 'lexical');
-    this.catalog ??= new ContentCatalog(this.store.contentModules.list());
-    const eligible = this.catalog.eligible(filters);
+    const catalog = this.currentCatalog();
+    const eligible = catalog.eligible(filters);
     const terms = queryTerms(query);
 
     const lexical: string[] = [];
@@ -126,7 +150,7 @@ export class ApprovedContentLibrary {
       if (!this.vectorIndex) throw new AppError('INVALID_INPUT', 'vector ranking needs the content index; run omni content index');
       // Sentence vectors barely register which product a question names, so when it names one, the
       // vector ranking keeps to that product's modules and product-neutral ones (templates).
-      const named = namedProducts(query, this.catalog.products, eligible.brands);
+      const named = namedProducts(query, catalog.products, eligible.brands);
       const onTopic =
         named.size === 0
           ? eligible.byKey

@@ -205,4 +205,19 @@ export const migrations: readonly string[] = [
     SELECT RAISE(ABORT, 'decision_log is append-only: a record must extend the chain');
   END;
   `,
+  // 5: a revision number for the content library, bumped by every write to content_modules, so a
+  // long-running process can tell that its in-memory catalog is stale (a module withdrawn elsewhere).
+  `
+  CREATE TABLE content_revision (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    revision INTEGER NOT NULL
+  ) STRICT;
+  INSERT INTO content_revision (id, revision) VALUES (1, 0);
+  CREATE TRIGGER content_revision_on_insert AFTER INSERT ON content_modules
+  BEGIN UPDATE content_revision SET revision = revision + 1 WHERE id = 1; END;
+  CREATE TRIGGER content_revision_on_update AFTER UPDATE ON content_modules
+  BEGIN UPDATE content_revision SET revision = revision + 1 WHERE id = 1; END;
+  CREATE TRIGGER content_revision_on_delete AFTER DELETE ON content_modules
+  BEGIN UPDATE content_revision SET revision = revision + 1 WHERE id = 1; END;
+  `,
 ];

@@ -457,6 +457,7 @@ class SqliteContentModuleRepository implements ContentModuleRepository {
   private readonly insertText;
   private readonly search;
   private readonly matchCount;
+  private readonly revisionStatement;
   /** Documents per query term, for choosing the rare terms; any write clears it. */
   private readonly documentFrequency = new Map<string, number>();
   readonly count;
@@ -473,6 +474,7 @@ class SqliteContentModuleRepository implements ContentModuleRepository {
       'SELECT module_key AS key, bm25(content_fts, 0, 1, 1, 1, 1, 1, 0) AS score FROM content_fts WHERE content_fts MATCH ? ORDER BY score LIMIT ?',
     );
     this.matchCount = database.prepare('SELECT count(*) FROM content_fts WHERE content_fts MATCH ?').pluck();
+    this.revisionStatement = database.prepare('SELECT revision FROM content_revision WHERE id = 1').pluck();
     this.insert = database.prepare(`
       INSERT INTO content_modules (id, version, mlr_code, title, body, product_id, brand_name, generic_name, kind,
         audience_specialties, allowed_channels, purpose, market, approved_at, expires_at, status,
@@ -510,6 +512,10 @@ class SqliteContentModuleRepository implements ContentModuleRepository {
 
   list(): ContentModule[] {
     return (this.all.all() as Row[]).map(toContentModule);
+  }
+
+  revision(): number {
+    return this.revisionStatement.get() as number;
   }
 
   lexicalSearch(terms: readonly string[], limit: number, scope?: LexicalScope): { id: string; version: number; bm25: number }[] {

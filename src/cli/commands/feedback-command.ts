@@ -12,7 +12,10 @@ export const feedbackCommand: Command = {
   name: 'feedback',
   summary: 'accept, dismiss or snooze a recommendation; kept as a new decision-log record',
   usage: 'omni feedback <recommendation-id> accept|dismiss|snooze [--reason <text>] [--until <date>] [--as <user-id>] [--json]',
-  details: 'The recommendation itself is never changed: feedback is a record of its own that refers to it.',
+  details: [
+    'The recommendation itself is never changed: feedback is a record of its own that refers to it.',
+    '--as <user-id>: who gives the feedback; they must be able to see the HCP (exit 4 otherwise).',
+  ].join('\n'),
   options: { reason: { type: 'string', default: '' }, until: { type: 'string' }, as: { type: 'string' }, json: { type: 'boolean', default: false } },
   run({ positionals, values }, context) {
     const [id, verdict, ...extra] = positionals;
@@ -28,7 +31,7 @@ export const feedbackCommand: Command = {
     const store = context.openStore();
     try {
       const caller = callerFromOption(store, values.as);
-      const record = recordFeedback(new SqliteDecisionLog(store.database), caller.actorId, id, { verdict: verdict as (typeof verdicts)[number], reason, snoozeUntil });
+      const record = recordFeedback(new SqliteDecisionLog(store.database), { store, caller }, id, { verdict: verdict as (typeof verdicts)[number], reason, snoozeUntil });
       context.out(values.json ? JSON.stringify(record) : `Recorded ${verdict} on ${id} as ${record.id}${reason ? `: ${printable(reason)}` : ''}.`);
       return 0;
     } finally {

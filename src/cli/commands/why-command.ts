@@ -3,20 +3,22 @@ import { SqliteDecisionLog } from '../../audit/sqlite-decision-log.ts';
 import { Channel } from '../../domain/vocabulary.ts';
 import { explainRecommendation } from '../../nba/explain-recommendation.ts';
 import { actionKinds, type ActionKind } from '../../nba/weights.ts';
+import { callerFromOption } from '../caller.ts';
 import type { Command } from '../command.ts';
 import { formatExplanation } from '../format-nba.ts';
 
 export const whyCommand: Command = {
   name: 'why',
   summary: 'why a logged recommendation, and why not another action or channel',
-  usage: 'omni why <recommendation-id> [--action <kind>] [--channel <channel>] [--json]',
+  usage: 'omni why <recommendation-id> [--action <kind>] [--channel <channel>] [--as <user-id>] [--json]',
   details: [
     'Answers from the decision log alone, so the answer is what was shown then.',
     `--action: ${actionKinds.join(', ')}`,
     '--channel: e.g. email ("why not email her?") names the gate and the record behind it, and the',
     'consented alternatives.',
+    '--as <user-id>: answer as that user, who must be able to see the HCP (exit 4 otherwise).',
   ].join('\n'),
-  options: { action: { type: 'string' }, channel: { type: 'string' }, json: { type: 'boolean', default: false } },
+  options: { action: { type: 'string' }, channel: { type: 'string' }, as: { type: 'string' }, json: { type: 'boolean', default: false } },
   run({ positionals, values }, context) {
     const [id, ...extra] = positionals;
     if (!id || extra.length > 0) throw new AppError('INVALID_INPUT', 'usage: omni why <recommendation-id> [--action <kind>] [--channel <channel>]');
@@ -32,7 +34,7 @@ export const whyCommand: Command = {
     }
     const store = context.openStore();
     try {
-      const explanation = explainRecommendation(new SqliteDecisionLog(store.database), id, ask);
+      const explanation = explainRecommendation(new SqliteDecisionLog(store.database), id, ask, { store, caller: callerFromOption(store, values.as) });
       context.out(values.json ? JSON.stringify(explanation) : formatExplanation(explanation));
       return 0;
     } finally {

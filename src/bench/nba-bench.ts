@@ -1,8 +1,6 @@
 import { FULL_ACCESS } from '../compliance/access-policy.ts';
-import { addDays } from '../core/dates.ts';
 import { createNbaDependencies } from '../container.ts';
-import { NbaEvaluator, type Caller } from '../nba/next-best-actions.ts';
-import { SIGNAL_WINDOW_DAYS } from '../nba/signals.ts';
+import { NbaEvaluator, readActivity, type Caller } from '../nba/next-best-actions.ts';
 import { planTerritory } from '../nba/territory-plan.ts';
 import { accessScopeFor } from '../compliance/access-policy.ts';
 import { openSqliteStore } from '../store/sqlite-store.ts';
@@ -34,8 +32,6 @@ export function runNbaBench(
   progress: (message: string) => void = () => {},
 ): { results: NbaBenchResults; lines: string[] } {
   const { asOf } = paths;
-  const since = addDays(asOf, -SIGNAL_WINDOW_DAYS);
-  const until = new Date(Date.parse(asOf) + 1).toISOString();
 
   progress('nba bench: territory plans at demo scale');
   const demo = openSqliteStore(paths.demo);
@@ -56,7 +52,7 @@ export function runNbaBench(
         territoryHcps = Math.max(territoryHcps, result.hcpsConsidered);
         started = performance.now();
         for (const hcp of demo.hcps.listInTerritories(caller.scope.territories)) {
-          demo.interactions.forHcpBetween(hcp.id, since, until);
+          readActivity(demo, hcp.id, asOf);
           demo.consents.forHcp(hcp.id);
         }
         readMs.push(performance.now() - started);
@@ -81,7 +77,7 @@ export function runNbaBench(
       const seconds = (performance.now() - started) / 1000;
       started = performance.now();
       for (const hcp of hcps) {
-        large.interactions.forHcpBetween(hcp.id, since, until);
+        readActivity(large, hcp.id, asOf);
         large.consents.forHcp(hcp.id);
       }
       const readSeconds = (performance.now() - started) / 1000;

@@ -20,6 +20,9 @@ export const Interaction = z.object({
 });
 export type Interaction = z.infer<typeof Interaction>;
 
+/** The fields signals are computed from: what `InteractionRepository.activityForHcp` reads. */
+export type InteractionActivity = Pick<Interaction, 'id' | 'actorId' | 'channel' | 'outcome' | 'purpose' | 'occurredAt' | 'productId' | 'topic'>;
+
 /** Interactions that show an HCP's own intent: the moments a follow-up is owed. */
 export function isIntentSignal(interaction: Pick<Interaction, 'channel' | 'outcome'>): boolean {
   const { channel, outcome } = interaction;

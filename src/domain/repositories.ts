@@ -1,11 +1,11 @@
 import type { Hcp } from './hcp.ts';
 import type { User } from './user.ts';
-import type { Interaction } from './interaction.ts';
+import type { Interaction, InteractionActivity } from './interaction.ts';
 import type { Consent } from './consent.ts';
 import type { FieldNote } from './field-note.ts';
 import type { ContentModule } from './content-module.ts';
 import type { Product } from './product.ts';
-import type { Purpose } from './vocabulary.ts';
+import type { Channel, Purpose } from './vocabulary.ts';
 
 /**
  * The store as the rest of Omni sees it. Interfaces are narrow on purpose: a PostgreSQL store for
@@ -39,6 +39,11 @@ export interface InteractionRepository {
   recentForHcp(hcpId: string, options: { limit: number; before?: string; purposes?: readonly Purpose[] }): Interaction[];
   /** Oldest first, in [since, until). */
   forHcpBetween(hcpId: string, since: string, until: string): Interaction[];
+  /**
+   * The same rows with only the fields signals use, oldest first in [since, until): the NBA engine's
+   * read, a fifth of the cost of whole rows (see npm run bench).
+   */
+  activityForHcp(hcpId: string, since: string, until: string, channels?: readonly Channel[]): InteractionActivity[];
   count(): number;
 }
 

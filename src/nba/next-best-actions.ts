@@ -4,12 +4,13 @@ import { canSeeHcp, type AccessScope } from '../compliance/access-policy.ts';
 import { currentConsents, type ConsentState } from '../compliance/consent-policy.ts';
 import type { DecisionLog } from '../domain/decision-record.ts';
 import { hcpDisplayName, type Hcp } from '../domain/hcp.ts';
+import type { InteractionActivity } from '../domain/interaction.ts';
 import { productDisplayName } from '../domain/product.ts';
 import type { OmniStore } from '../domain/repositories.ts';
-import type { Role } from '../domain/vocabulary.ts';
+import type { Channel, Role } from '../domain/vocabulary.ts';
 import type { ContentFilters } from '../retrieval/content-filters.ts';
 import { actionShapes, capGate, consentGate, type ActionShape, type GateResult } from './candidate-actions.ts';
-import { computeSignals, SIGNAL_WINDOW_DAYS, type HcpSignals, type Signal, type SignalName } from './signals.ts';
+import { computeSignals, RECENT_WINDOW_DAYS, SIGNAL_WINDOW_DAYS, type HcpSignals, type Signal, type SignalName } from './signals.ts';
 import { actionKinds, type ActionKind, type NbaWeights } from './weights.ts';
 
 /** What the engine needs of the content library: approved modules for an action (ApprovedContentLibrary.modulesFor). */
@@ -78,6 +79,9 @@ export interface NbaResult {
   consents: ConsentState[];
 }
 
+/** Where medical questions are asked and answered (src/nba/open-signals.ts). */
+const QUESTION_CHANNELS: readonly Channel[] = ['medical_inquiry', 'call_center'];
+
 /** Rounds to 6 decimals, so contributions add up to the score exactly as printed and stored. */
 const round6 = (value: number) => Math.round(value * 1e6) / 1e6;
 
@@ -99,12 +103,8 @@ export class NbaEvaluator {
 
   evaluate(hcp: Hcp, caller: Caller, asOf: string): { signals: HcpSignals; consents: ConsentState[]; actions: ScoredAction[] } {
     const { store, weights } = this.deps;
-    const since = addDays(asOf, -SIGNAL_WINDOW_DAYS);
     const purposes = caller.scope.interactionPurposes;
-    const interactions = store.interactions
-      // [since, until): one millisecond past asOf includes what happened at asOf itself.
-      .forHcpBetween(hcp.id, since, new Date(Date.parse(asOf) + 1).toISOString())
-      .filter((interaction) => purposes === undefined || purposes.includes(interaction.purpose));
+    const interactions = readActivity(store, hcp.id, asOf).filter((interaction) => purposes === undefined || purposes.includes(interaction.purpose));
     const consentEvents = store.consents.forHcp(hcp.id);
     const consents = currentConsents(consentEvents, asOf);
     const signals = computeSignals({ hcp, interactions, consents: consentEvents, asOf, settings: { deadEndDays: this.deps.deadEndDays, caps: weights.caps }, productName: this.productName });
@@ -173,6 +173,21 @@ export class NbaEvaluator {
       .modulesFor(filters, { brandName, kinds: content.kinds, topic, limit: 3 })
       .map((module) => ({ id: module.id, version: module.version, title: module.title }));
   }
+}
+
+/**
+ * The interaction rows an HCP's signals are computed from, oldest first. [since, until): one
+ * millisecond past asOf includes what happened at asOf itself. Every signal but open medical questions
+ * looks back at most RECENT_WINDOW_DAYS, so older rows are read for the question channels only (rows
+ * are most of an HCP's cost; see npm run bench).
+ */
+export function readActivity(store: OmniStore, hcpId: string, asOf: string): InteractionActivity[] {
+  const until = new Date(Date.parse(asOf) + 1).toISOString();
+  const recentSince = addDays(asOf, -RECENT_WINDOW_DAYS);
+  return [
+    ...store.interactions.activityForHcp(hcpId, addDays(asOf, -SIGNAL_WINDOW_DAYS), recentSince, QUESTION_CHANNELS),
+    ...store.interactions.activityForHcp(hcpId, recentSince, until),
+  ];
 }
 
 function accessGate(shape: ActionShape, caller: Caller): GateResult {

@@ -1,7 +1,7 @@
 import { DAY_MS } from '../core/dates.ts';
 import type { Consent } from '../domain/consent.ts';
 import { currentConsents } from '../compliance/consent-policy.ts';
-import { isIntentSignal, isOutboundContact, isPersonalContact, type Interaction } from '../domain/interaction.ts';
+import { isIntentSignal, isOutboundContact, isPersonalContact, type InteractionActivity } from '../domain/interaction.ts';
 import type { Channel, Purpose } from '../domain/vocabulary.ts';
 
 /**
@@ -50,7 +50,7 @@ export function channelName(channel: Channel): string {
   return channelNames[channel];
 }
 
-export function describeIntent(interaction: Interaction, productName: string): string {
+export function describeIntent(interaction: Pick<InteractionActivity, 'channel'>, productName: string): string {
   switch (interaction.channel) {
     case 'webinar':
       return `attended the ${productName} webinar`;
@@ -72,7 +72,7 @@ const dayCount = (days: number) => (days === 1 ? '1 day' : `${days} days`);
  * `productName` turns product ids into display names.
  */
 export function computeOpenSignals(input: {
-  interactions: readonly Interaction[];
+  interactions: readonly InteractionActivity[];
   consents: readonly Consent[];
   segment: string | null;
   asOf: string;

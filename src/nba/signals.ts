@@ -1,7 +1,7 @@
 import { DAY_MS } from '../core/dates.ts';
 import type { Consent } from '../domain/consent.ts';
 import type { Hcp } from '../domain/hcp.ts';
-import { isIntentSignal, isOutboundContact, type Interaction } from '../domain/interaction.ts';
+import { isIntentSignal, isOutboundContact, type InteractionActivity } from '../domain/interaction.ts';
 import type { Channel } from '../domain/vocabulary.ts';
 import { channelName, computeOpenSignals } from './open-signals.ts';
 
@@ -62,9 +62,14 @@ export interface SignalSettings {
  * question asked 200 days ago and never answered is still open here too.
  */
 export const SIGNAL_WINDOW_DAYS = 365;
+/**
+ * Every signal but open medical questions looks back at most this far: intent 90 days, visits cap at
+ * 90, responsiveness 180, and interest halves every 30 days (a row 180 days old weighs 1.6 %).
+ */
+export const RECENT_WINDOW_DAYS = 180;
 const INTENT_HALF_LIFE_DAYS = 14;
 const INTEREST_HALF_LIFE_DAYS = 30;
-const RESPONSIVENESS_WINDOW_DAYS = 180;
+const RESPONSIVENESS_WINDOW_DAYS = RECENT_WINDOW_DAYS;
 const VISIT_HORIZON_DAYS = 90;
 
 /** Outcomes that show the HCP engaging with something (as opposed to being sent it). */
@@ -80,7 +85,7 @@ const plural = (count: number, word: string) => `${count} ${word}${count === 1 ?
  */
 export function computeSignals(input: {
   hcp: Hcp;
-  interactions: readonly Interaction[];
+  interactions: readonly InteractionActivity[];
   consents: readonly Consent[];
   asOf: string;
   settings: SignalSettings;
@@ -88,11 +93,14 @@ export function computeSignals(input: {
 }): HcpSignals {
   const { hcp, asOf, settings } = input;
   const now = Date.parse(asOf);
+  // Each row's age is worked out once: the signals below ask for it many times.
+  const ages = new Map<InteractionActivity, number>();
   const past = input.interactions.filter((interaction) => {
-    const at = Date.parse(interaction.occurredAt);
-    return at <= now && now - at <= SIGNAL_WINDOW_DAYS * DAY_MS;
+    const age = (now - Date.parse(interaction.occurredAt)) / DAY_MS;
+    ages.set(interaction, age);
+    return age >= 0 && age <= SIGNAL_WINDOW_DAYS;
   });
-  const ageDays = (interaction: Interaction) => (now - Date.parse(interaction.occurredAt)) / DAY_MS;
+  const ageDays = (interaction: InteractionActivity) => ages.get(interaction)!;
   const common: Signal[] = [];
 
   const open = computeOpenSignals({
@@ -130,7 +138,7 @@ export function computeSignals(input: {
   // Interest: recency-weighted engagement per product; the topic they engaged on most for that product.
   const byProduct = new Map<string, { weight: number; ids: string[]; topics: Map<string, number> }>();
   for (const interaction of past) {
-    if (!interaction.productId || !engagementOutcomes.has(interaction.outcome)) continue;
+    if (!interaction.productId || !engagementOutcomes.has(interaction.outcome) || ageDays(interaction) > RECENT_WINDOW_DAYS) continue;
     const entry = byProduct.get(interaction.productId) ?? { weight: 0, ids: [], topics: new Map<string, number>() };
     entry.weight += 0.5 ** (ageDays(interaction) / INTEREST_HALF_LIFE_DAYS);
     entry.ids.push(interaction.id);
@@ -143,8 +151,8 @@ export function computeSignals(input: {
     name: 'product_interest',
     value: topProduct ? round(Math.min(1, topProduct.weight / 3)) : 0,
     sentence: topProduct
-      ? `Most engaged with ${input.productName(topProductId!)}${topTopic ? ` (${topTopic})` : ''}: ${plural(topProduct.ids.length, 'engagement')} in ${SIGNAL_WINDOW_DAYS} days, recency-weighted ${round(topProduct.weight)}.`
-      : `No product engagement in ${SIGNAL_WINDOW_DAYS} days.`,
+      ? `Most engaged with ${input.productName(topProductId!)}${topTopic ? ` (${topTopic})` : ''}: ${plural(topProduct.ids.length, 'engagement')} in ${RECENT_WINDOW_DAYS} days, recency-weighted ${round(topProduct.weight)}.`
+      : `No product engagement in ${RECENT_WINDOW_DAYS} days.`,
     evidence: topProduct ? topProduct.ids.slice(-20) : [],
   });
 
@@ -166,12 +174,12 @@ export function computeSignals(input: {
     evidence: last30.map((interaction) => interaction.id),
   });
 
-  const lastVisit = [...past].reverse().find((interaction) => interaction.channel === 'field_visit' && interaction.outcome === 'completed');
+  const lastVisit = [...past].reverse().find((interaction) => interaction.channel === 'field_visit' && interaction.outcome === 'completed' && ageDays(interaction) <= RECENT_WINDOW_DAYS);
   const visitDays = lastVisit ? Math.floor(ageDays(lastVisit)) : null;
   common.push({
     name: 'days_since_visit',
     value: visitDays === null ? 1 : round(Math.min(1, visitDays / VISIT_HORIZON_DAYS)),
-    sentence: visitDays === null ? `No field visit in the last ${SIGNAL_WINDOW_DAYS} days.` : `Last field visit ${plural(visitDays, 'day')} ago.`,
+    sentence: visitDays === null ? `No field visit in the last ${RECENT_WINDOW_DAYS} days.` : `Last field visit ${plural(visitDays, 'day')} ago.`,
     evidence: lastVisit ? [lastVisit.id] : [],
   });
 

@@ -60,6 +60,17 @@ export function queryTerms(query: string): string[] {
 export class ApprovedContentLibrary {
   /** Built on first use or refresh, not in the constructor: refresh() right after would read the store twice. */
   private catalogState: { catalog: ContentCatalog; revision: number } | undefined;
+  /** Title words per module object; a rebuilt catalog holds new objects, so stale entries just fall away. */
+  private readonly titleWords = new WeakMap<ContentModule, string[]>();
+
+  private titleTerms(module: ContentModule): string[] {
+    let words = this.titleWords.get(module);
+    if (!words) {
+      words = queryTerms(module.title);
+      this.titleWords.set(module, words);
+    }
+    return words;
+  }
 
   constructor(
     private readonly store: OmniStore,
@@ -105,7 +116,7 @@ export class ApprovedContentLibrary {
     const eligibleById = new Map([...eligible.byKey.values()].map((module) => [module.id, module]));
     const topicWords = new Set(queryTerms(wanted.topic));
     const brand = wanted.brandName?.toLowerCase() ?? null;
-    const overlap = (module: ContentModule) => queryTerms(module.title).filter((word) => topicWords.has(word)).length;
+    const overlap = (module: ContentModule) => this.titleTerms(module).filter((word) => topicWords.has(word)).length;
     const ranked = [...eligible.byKey.values()]
       .filter((module) => wanted.kinds.includes(module.kind) && (brand === null || module.brandName === '' || module.brandName.toLowerCase() === brand))
       // A module whose required companion (a claim's safety information) is not usable here is not usable either.

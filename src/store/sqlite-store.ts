@@ -4,7 +4,8 @@ import { dirname } from 'node:path';
 import { AppError } from '../core/app-error.ts';
 import { nameKey, type Hcp } from '../domain/hcp.ts';
 import type { User } from '../domain/user.ts';
-import type { Interaction } from '../domain/interaction.ts';
+import type { Interaction, InteractionActivity } from '../domain/interaction.ts';
+import type { Channel, Outcome, Purpose } from '../domain/vocabulary.ts';
 import type { Consent } from '../domain/consent.ts';
 import type { FieldNote } from '../domain/field-note.ts';
 import { moduleKey, type ContentModule } from '../domain/content-module.ts';
@@ -300,6 +301,8 @@ class SqliteInteractionRepository implements InteractionRepository {
   private readonly insert;
   private readonly recent;
   private readonly between;
+  private readonly activity;
+  private readonly activityOnChannels;
   readonly count;
 
   constructor(database: Database.Database) {
@@ -320,6 +323,12 @@ class SqliteInteractionRepository implements InteractionRepository {
     this.between = database.prepare(
       'SELECT * FROM interactions WHERE hcp_id = ? AND occurred_at >= ? AND occurred_at < ? ORDER BY occurred_at, id',
     );
+    // Index order (ties by rowid, i.e. insertion): no sort step; raw rows: no per-row objects from the driver.
+    const activityColumns = 'SELECT id, actor_id, channel, outcome, purpose, occurred_at, product_id, topic FROM interactions';
+    this.activity = database.prepare(`${activityColumns} WHERE hcp_id = ? AND occurred_at >= ? AND occurred_at < ? ORDER BY occurred_at`).raw();
+    this.activityOnChannels = database
+      .prepare(`${activityColumns} WHERE hcp_id = ? AND occurred_at >= ? AND occurred_at < ? AND channel IN (SELECT value FROM json_each(?)) ORDER BY occurred_at`)
+      .raw();
     this.count = countRows(database, 'interactions');
   }
 
@@ -330,6 +339,13 @@ class SqliteInteractionRepository implements InteractionRepository {
   recentForHcp(hcpId: string, options: { limit: number; before?: string; purposes?: readonly Interaction['purpose'][] }): Interaction[] {
     const purposes = options.purposes ? json(options.purposes) : null;
     return (this.recent.all({ hcpId, before: options.before ?? '9999', purposes, limit: options.limit }) as Row[]).map(toInteraction);
+  }
+
+  activityForHcp(hcpId: string, since: string, until: string, channels?: readonly Channel[]): InteractionActivity[] {
+    const rows = channels ? this.activityOnChannels.all(hcpId, since, until, json(channels)) : this.activity.all(hcpId, since, until);
+    return (rows as [string, string, Channel, Outcome, Purpose, string, string | null, string][]).map(
+      ([id, actorId, channel, outcome, purpose, occurredAt, productId, topic]) => ({ id, actorId, channel, outcome, purpose, occurredAt, productId, topic }),
+    );
   }
 
   forHcpBetween(hcpId: string, since: string, until: string): Interaction[] {
@@ -369,7 +385,8 @@ class SqliteConsentRepository implements ConsentRepository {
         purpose = excluded.purpose, product_id = excluded.product_id, status = excluded.status,
         recorded_at = excluded.recorded_at, source = excluded.source, expires_at = excluded.expires_at,
         jurisdiction = excluded.jurisdiction, synthetic = excluded.synthetic`);
-    this.byHcp = database.prepare('SELECT * FROM consents WHERE hcp_id = ? ORDER BY recorded_at, id');
+    // Sorted in JS: an HCP has a handful of consent events, and ORDER BY here would sort in a temporary B-tree.
+    this.byHcp = database.prepare('SELECT * FROM consents WHERE hcp_id = ?');
     this.count = countRows(database, 'consents');
   }
 
@@ -390,7 +407,8 @@ class SqliteConsentRepository implements ConsentRepository {
       expiresAt: (row.expires_at as string | null) ?? null,
       jurisdiction: String(row.jurisdiction),
       synthetic: bool(row.synthetic),
-    }));
+    }))
+    .sort((a, b) => (a.recordedAt < b.recordedAt ? -1 : a.recordedAt > b.recordedAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
 }
 

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Database from 'better-sqlite3';
+import { queryDatabase } from '../testing/query-database.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SqliteDecisionLog } from '../audit/sqlite-decision-log.ts';
 import { createDemoDatabase } from '../demo/seed-store.ts';
@@ -38,14 +38,7 @@ function omni(...args: string[]): Promise<Run> {
   });
 }
 
-function query<T>(sql: string, ...parameters: unknown[]): T[] {
-  const database = new Database(databasePath, { readonly: true });
-  try {
-    return database.prepare(sql).all(...parameters) as T[];
-  } finally {
-    database.close();
-  }
-}
+const query = <T>(sql: string, ...parameters: unknown[]): T[] => queryDatabase<T>(databasePath, sql, ...parameters);
 
 const logCount = () => query<{ n: number }>('SELECT count(*) AS n FROM decision_log')[0]!.n;
 

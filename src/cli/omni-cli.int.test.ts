@@ -4,7 +4,7 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Database from 'better-sqlite3';
+import { queryDatabase } from '../testing/query-database.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SHARED_DATA_DIR } from '../testing/shared-data.ts';
 
@@ -23,14 +23,7 @@ function omni(...args: string[]): { code: number; stdout: string; stderr: string
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 
-function query<T>(sql: string, ...parameters: unknown[]): T[] {
-  const database = new Database(databasePath, { readonly: true });
-  try {
-    return database.prepare(sql).all(...parameters) as T[];
-  } finally {
-    database.close();
-  }
-}
+const query = <T>(sql: string, ...parameters: unknown[]): T[] => queryDatabase<T>(databasePath, sql, ...parameters);
 
 /** A digest of every HCP row, to prove an import left the table exactly as it was. */
 function hcpTableDigest(): string {

@@ -11,20 +11,9 @@ import { openSqliteStore, type SqliteStore } from '../store/sqlite-store.ts';
 import { ApprovedContentLibrary, queryTerms, type RankingMode } from './approved-content-search.ts';
 import { ContentVectorIndex } from './content-vector-index.ts';
 import type { ContentFilters } from './content-filters.ts';
-import type { Embedder } from './embedder.ts';
 import { HashedNgramEmbedder } from './hashed-ngram-embedder.ts';
+import { CountingEmbedder } from '../testing/counting-embedder.ts';
 
-/** Counts what it embeds, to prove unchanged modules are never embedded twice. */
-class CountingEmbedder implements Embedder {
-  readonly inner = new HashedNgramEmbedder();
-  readonly model = this.inner.model;
-  readonly dimensions = this.inner.dimensions;
-  embedded = 0;
-  async embed(texts: readonly string[]): Promise<Float32Array[]> {
-    this.embedded += texts.length;
-    return this.inner.embed(texts);
-  }
-}
 
 let directory: string;
 let store: SqliteStore;

@@ -7,18 +7,8 @@ import { ContentModule, moduleKey } from '../domain/content-module.ts';
 import { ContentVectorIndex, EXACT_SEARCH_LIMIT, embeddingText } from './content-vector-index.ts';
 import type { Embedder } from './embedder.ts';
 import { HashedNgramEmbedder } from './hashed-ngram-embedder.ts';
+import { CountingEmbedder } from '../testing/counting-embedder.ts';
 
-/** Counts the texts it embeds, to prove unchanged modules are never embedded again. */
-class CountingEmbedder implements Embedder {
-  readonly inner = new HashedNgramEmbedder();
-  readonly model = this.inner.model;
-  readonly dimensions = this.inner.dimensions;
-  embedded = 0;
-  async embed(texts: readonly string[]): Promise<Float32Array[]> {
-    this.embedded += texts.length;
-    return this.inner.embed(texts);
-  }
-}
 
 const WORDS = [
   'neuropathy', 'infusion', 'reaction', 'dosing', 'hepatic', 'renal', 'impairment', 'efficacy', 'safety', 'survival',

@@ -35,7 +35,7 @@ export const auditCommand: Command = {
         context.out(
           verification.records === 0
             ? 'Decision log intact: no records yet.'
-            : `Decision log intact: ${verification.records.toLocaleString('en-US')} records, each chained to the one before it.\n  last hash ${verification.lastHash}`,
+            : `Decision log intact: ${verification.records.toLocaleString('en-US')} record${verification.records === 1 ? '' : 's'}, each chained to the one before it.\n  last hash ${verification.lastHash}`,
         );
         return 0;
       } finally {

@@ -45,7 +45,7 @@ export const initCommand: Command = {
           `  ${summary.hcps} synthetic HCPs, ${summary.users} users, ${summary.products} products, ${summary.contentModules} content modules`,
           `  ${summary.interactions} interactions, ${summary.consents} consent events, ${summary.notes} field notes`,
           `  planted patterns: ${summary.planted.deadEnds} dead ends, ${summary.planted.overContacted} over-contacted HCPs, ${summary.planted.openMedicalQuestions} open medical questions`,
-          'Next: npx omni users, then npx omni hcp "<a name or id>" [--as <user-id>]',
+          'Next: npx omni users, then npx omni hcp "<a name or id>" [--as <user-id>], npx omni plan --as <user-id>',
         ].join('\n'),
       );
     }

@@ -438,6 +438,14 @@ describe('recommendNextBestActions on a hand-made world', () => {
       expect(log.verify()).toMatchObject({ intact: true, records: 1 });
     });
 
+    it('records the model and prompt an agent asked with', () => {
+      const provenance = { model: 'local-model', promptName: 'rep', promptSha256: 'a'.repeat(64) };
+      const result = recommendNextBestActions(deps(), { ...callerFor(store, 'u-rep-a'), provenance }, 'hcp-1', AS_OF);
+      const payload = log.get(result.recommendationId)!.payload as Record<string, unknown>;
+      expect(payload.model).toBe('local-model');
+      expect(payload.prompt).toEqual({ name: 'rep', sha256: 'a'.repeat(64) });
+    });
+
     it('logs the recommended action\'s modules with their versions', () => {
       store.consents.upsert(Consent.parse({ id: 'rev-visit', hcpId: 'hcp-1', channel: 'field_visit', purpose: 'promotional', status: 'revoked', recordedAt: AS_OF, source: 'preference center' }));
       store.consents.upsert(Consent.parse({ id: 'rev-detail', hcpId: 'hcp-1', channel: 'remote_detail', purpose: 'promotional', status: 'revoked', recordedAt: AS_OF, source: 'preference center' }));

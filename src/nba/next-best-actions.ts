@@ -36,6 +36,11 @@ export interface Caller {
   /** null: the local operator at the command line, who may do everything. */
   role: Role | null;
   scope: AccessScope;
+  /**
+   * The model and prompt behind the request, when an agent asks (issue 5): recorded with the
+   * decision. null when a person asks through the CLI.
+   */
+  provenance?: { model: string; promptName: string; promptSha256: string } | null;
 }
 
 export interface Contribution {
@@ -231,8 +236,8 @@ export function recommendNextBestActions(deps: NbaDependencies, caller: Caller, 
       modules: recommended.modules.map(({ id, version }) => ({ id, version })),
       weights: { version: deps.weights.version, sha256: deps.weights.sha256 },
       deadEndDays: deps.deadEndDays,
-      model: null,
-      prompt: null,
+      model: caller.provenance?.model ?? null,
+      prompt: caller.provenance ? { name: caller.provenance.promptName, sha256: caller.provenance.promptSha256 } : null,
     },
   });
   return {

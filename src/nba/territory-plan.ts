@@ -55,8 +55,8 @@ export function planTerritory(deps: NbaDependencies, caller: Caller, asOf: strin
       entries: entries.map((entry) => ({ rank: entry.rank, hcpId: entry.hcp.id, topReason: entry.topReason, flags: entry.flags, action: summarise(entry.action) })),
       weights: { version: deps.weights.version, sha256: deps.weights.sha256 },
       deadEndDays: deps.deadEndDays,
-      model: null,
-      prompt: null,
+      model: caller.provenance?.model ?? null,
+      prompt: caller.provenance ? { name: caller.provenance.promptName, sha256: caller.provenance.promptSha256 } : null,
     },
   });
   return { planId: record.id, asOf, territories: caller.scope.territories ?? 'all', hcpsConsidered: hcps.length, weightsVersion: deps.weights.version, entries };

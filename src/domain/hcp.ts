@@ -39,6 +39,14 @@ export const Hcp = z.object({
 export type Hcp = z.infer<typeof Hcp>;
 export type HcpInput = z.input<typeof Hcp>;
 
+/**
+ * The market whose approved content an HCP may receive. Every HCP Omni holds is a US clinician (NPPES
+ * records, US state codes), so it is US; a market field on Hcp would replace this one place.
+ */
+export function hcpMarket(_hcp: Pick<Hcp, 'state'>): string {
+  return 'US';
+}
+
 export function hcpDisplayName(hcp: Pick<Hcp, 'firstName' | 'lastName' | 'credential'>): string {
   const name = `${hcp.firstName} ${hcp.lastName}`;
   return hcp.credential ? `${name}, ${hcp.credential}` : name;

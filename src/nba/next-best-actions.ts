@@ -3,7 +3,7 @@ import { addDays } from '../core/dates.ts';
 import { canSeeHcp, type AccessScope } from '../compliance/access-policy.ts';
 import { currentConsents, type ConsentState } from '../compliance/consent-policy.ts';
 import type { DecisionLog } from '../domain/decision-record.ts';
-import { hcpDisplayName, type Hcp } from '../domain/hcp.ts';
+import { hcpDisplayName, hcpMarket, type Hcp } from '../domain/hcp.ts';
 import type { InteractionActivity } from '../domain/interaction.ts';
 import { productDisplayName } from '../domain/product.ts';
 import type { OmniStore } from '../domain/repositories.ts';
@@ -172,7 +172,7 @@ export class NbaEvaluator {
   /** Approved modules for an action: of the product the follow-up is about, valid for this HCP and channel. */
   private findContent(shape: ActionShape, hcp: Hcp, productId: string | null, topic: string, asOf: string): ScoredAction['modules'] {
     const content = shape.content!;
-    const filters: ContentFilters = { asOf: asOf.slice(0, 10), market: 'US', specialty: hcp.specialty, channel: shape.channel!, purpose: content.purpose };
+    const filters: ContentFilters = { asOf: asOf.slice(0, 10), market: hcpMarket(hcp), specialty: hcp.specialty, channel: shape.channel!, purpose: content.purpose };
     const brandName = productId ? (this.brandNames.get(productId) ?? null) : null;
     return this.deps.content
       .modulesFor(filters, { brandName, kinds: content.kinds, topic, limit: 3 })

@@ -198,7 +198,7 @@ export function computeSignals(input: {
   });
   common.push({ name: 'baseline', value: 1, sentence: 'Constant term.', evidence: [] });
 
-  const forChannel = (channel: Channel): Signal[] => {
+  const channelSignalsOf = (channel: Channel): Signal[] => {
     const recent = past.filter((interaction) => interaction.channel === channel && ageDays(interaction) <= RESPONSIVENESS_WINDOW_DAYS);
     const sent = recent.filter((interaction) => interaction.outcome === 'sent');
     const responses = recent.filter((interaction) => engagementOutcomes.has(interaction.outcome));
@@ -229,6 +229,8 @@ export function computeSignals(input: {
     ];
   };
 
+  const byChannel = new Map<Channel, Signal[]>();
+
   // An intent still waiting for a follow-up decides what the follow-up is about; else the top product.
   const owed = open.find((signal) => signal.kind === 'dead_end' || signal.kind === 'follow_up_due');
   const owedIntent = owed ? past.find((interaction) => interaction.id === owed.evidence[owed.evidence.length - 1]) : undefined;
@@ -248,6 +250,14 @@ export function computeSignals(input: {
       evidence7Days: last7.map((interaction) => interaction.id),
       evidence30Days: last30.map((interaction) => interaction.id),
     },
-    forChannel,
+    // Several actions share a channel (an approved email and an invitation by email): compute each once.
+    forChannel: (channel) => {
+      let signals = byChannel.get(channel);
+      if (!signals) {
+        signals = channelSignalsOf(channel);
+        byChannel.set(channel, signals);
+      }
+      return signals;
+    },
   };
 }

@@ -2,7 +2,7 @@ import { AppError } from '../core/app-error.ts';
 import type { ContentModule } from '../domain/content-module.ts';
 import type { OmniStore } from '../domain/repositories.ts';
 import { ContentCatalog } from './content-catalog.ts';
-import { checkContentFilters, hasSearchableStatus, purposesFor, type ContentFilters } from './content-filters.ts';
+import { checkContentFilters, purposesFor, type ContentFilters } from './content-filters.ts';
 import type { ContentVectorIndex, SyncSummary } from './content-vector-index.ts';
 
 export type RankingMode = 'hybrid' | 'lexical' | 'vector';
@@ -77,15 +77,13 @@ export class ApprovedContentLibrary {
     private readonly vectorIndex: ContentVectorIndex | null,
   ) {}
 
-  /** Re-reads the modules and brings the vector index up to date (embedding only changed text). */
+  /** Brings the catalog and the vector index up to date with the store (embedding only changed text). */
   async refresh(): Promise<SyncSummary | null> {
-    const revision = this.store.contentModules.revision();
-    const modules = this.store.contentModules.list();
-    this.catalogState = { catalog: new ContentCatalog(modules), revision };
+    const catalog = this.currentCatalog();
     if (!this.vectorIndex) return null;
     // Drafts and withdrawn modules can never be returned, so they are not embedded (a draft that is
     // approved later is embedded on the next refresh).
-    const summary = await this.vectorIndex.sync(modules.filter(hasSearchableStatus));
+    const summary = await this.vectorIndex.sync(catalog.searchable);
     if (summary.added + summary.changed + summary.removed > 0) this.vectorIndex.save();
     return summary;
   }
@@ -113,7 +111,7 @@ export class ApprovedContentLibrary {
   modulesFor(filters: ContentFilters, wanted: { brandName: string | null; kinds: readonly string[]; topic: string; limit: number }): ContentModule[] {
     const catalog = this.currentCatalog();
     const eligible = catalog.eligible(filters);
-    const eligibleById = new Map([...eligible.byKey.values()].map((module) => [module.id, module]));
+    const eligibleById = eligible.byId;
     const topicWords = new Set(queryTerms(wanted.topic));
     const brand = wanted.brandName?.toLowerCase() ?? null;
     const overlap = (module: ContentModule) => this.titleTerms(module).filter((word) => topicWords.has(word)).length;

@@ -5,6 +5,8 @@ import { hasSearchableStatus, purposesFor, type ContentFilters } from './content
 export interface EligibleSet {
   /** By id@version, the key both rankings return; the highest passing version of each module id. */
   readonly byKey: ReadonlyMap<string, ContentModule>;
+  /** The same modules by id (one version per id). */
+  readonly byId: ReadonlyMap<string, ContentModule>;
   /** Brand names (lower case) among them; product-neutral modules (templates) have none. */
   readonly brands: ReadonlySet<string>;
 }
@@ -40,12 +42,16 @@ export class ContentCatalog {
   private readonly cache = new Map<string, EligibleSet>();
   /** Every brand with its generic name, for spotting a product named in a question. */
   readonly products: readonly { brand: string; generic: string }[];
+  /** The module versions that can ever pass the filters (approved, or expired with dates): what the vector index holds. */
+  readonly searchable: readonly ContentModule[];
 
   constructor(modules: readonly ContentModule[]) {
     const products = new Map<string, string>();
+    const searchable: ContentModule[] = [];
     const ordered = [...modules].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : a.version - b.version));
     for (const module of ordered) {
       if (!hasSearchableStatus(module)) continue;
+      searchable.push(module);
       const entry: CatalogEntry = {
         module,
         key: moduleKey(module),
@@ -64,6 +70,7 @@ export class ContentCatalog {
       if (module.brandName !== '') products.set(module.brandName.toLowerCase(), module.genericName.toLowerCase());
     }
     this.products = [...products].map(([brand, generic]) => ({ brand, generic }));
+    this.searchable = searchable;
   }
 
   eligible(filters: ContentFilters): EligibleSet {
@@ -91,8 +98,12 @@ export class ContentCatalog {
       byKey.set(entry.key, entry.module);
       previous = entry;
     }
-    for (const module of byKey.values()) if (module.brandName !== '') brands.add(module.brandName.toLowerCase());
-    const set: EligibleSet = { byKey, brands };
+    const byId = new Map<string, ContentModule>();
+    for (const module of byKey.values()) {
+      byId.set(module.id, module);
+      if (module.brandName !== '') brands.add(module.brandName.toLowerCase());
+    }
+    const set: EligibleSet = { byKey, byId, brands };
     this.cache.set(cacheKey, set);
     if (this.cache.size > CACHED_FILTER_SETS) this.cache.delete(this.cache.keys().next().value!);
     return set;

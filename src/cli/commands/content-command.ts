@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { AppError } from '../../core/app-error.ts';
 import { parseIsoDate, parseIsoDateTime } from '../../core/dates.ts';
 import { ContentModule } from '../../domain/content-module.ts';
+import { hcpMarket } from '../../domain/hcp.ts';
 import type { OmniStore } from '../../domain/repositories.ts';
 import { parseSplDocument, splModules } from '../../content/spl-parser.ts';
 import { Channel } from '../../domain/vocabulary.ts';
@@ -75,7 +76,7 @@ export const contentCommand: Command = {
         const hcp = store.hcps.getById(values.hcp);
         if (!hcp) throw new AppError('NOT_FOUND', `no HCP with id "${values.hcp}"`);
         filters.specialty = hcp.specialty;
-        filters.market = 'US';
+        filters.market = hcpMarket(hcp);
       }
       const mode = values.mode;
       if (mode !== 'hybrid' && mode !== 'lexical' && mode !== 'vector') throw new AppError('INVALID_INPUT', '--mode must be hybrid, lexical or vector');

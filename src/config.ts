@@ -15,6 +15,9 @@ const Environment = z.object({
   OPENAI_BASE_URL: z.url().optional(),
   OMNI_EMBEDDING_MODEL: z.string().min(1).default('text-embedding-3-small'),
   OMNI_EMBEDDING_DIMENSIONS: z.coerce.number().int().min(1).max(10_000).optional(),
+  OMNI_MODEL: z.enum(['local', 'openai']).optional(),
+  OMNI_CHAT_MODEL: z.string().min(1).default('gpt-4o-mini'),
+  OMNI_AGENT_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(600_000).default(60_000),
 });
 
 export interface Config {
@@ -31,6 +34,13 @@ export interface Config {
     | { kind: 'use' }
     | { kind: 'hashed-ngram' }
     | { kind: 'openai'; apiKey: string; baseUrl: string | undefined; model: string; dimensions: number | undefined };
+  /**
+   * The agent's language model: the offline local model (default when nothing is configured), or
+   * any OpenAI-compatible chat-completions endpoint (OpenAI, Azure OpenAI's v1 API, vLLM, Ollama).
+   */
+  chatModel: { kind: 'local' } | { kind: 'openai'; apiKey: string; baseUrl: string | undefined; model: string };
+  /** Wall-clock budget for one agent turn. */
+  agentTimeoutMs: number;
 }
 
 export const DEFAULT_DATABASE_PATH = 'var/omni.db';
@@ -38,7 +48,7 @@ export const DEFAULT_DATABASE_PATH = 'var/omni.db';
 /** Parses the environment once; `overrides` are explicit command-line settings, which win. */
 export function loadConfig(
   environment: Record<string, string | undefined> = process.env,
-  overrides: Partial<Pick<Config, 'databasePath'>> = {},
+  overrides: { databasePath?: string; model?: 'local' | 'openai' } = {},
 ): Config {
   const parsed = Environment.safeParse(environment);
   if (!parsed.success) {
@@ -51,6 +61,12 @@ export function loadConfig(
   const embedderKind = data.OMNI_EMBEDDER ?? (data.OPENAI_API_KEY ? 'openai' : 'use');
   if (embedderKind === 'openai' && !data.OPENAI_API_KEY) {
     throw new AppError('CONFIG_INVALID', 'invalid configuration: OMNI_EMBEDDER=openai needs OPENAI_API_KEY', {
+      details: { variables: ['OPENAI_API_KEY'] },
+    });
+  }
+  const modelKind = overrides.model ?? data.OMNI_MODEL ?? (data.OPENAI_API_KEY ? 'openai' : 'local');
+  if (modelKind === 'openai' && !data.OPENAI_API_KEY) {
+    throw new AppError('CONFIG_INVALID', 'invalid configuration: the openai model needs OPENAI_API_KEY (and OPENAI_BASE_URL for a server other than OpenAI)', {
       details: { variables: ['OPENAI_API_KEY'] },
     });
   }
@@ -68,5 +84,8 @@ export function loadConfig(
             dimensions: data.OMNI_EMBEDDING_DIMENSIONS,
           }
         : { kind: embedderKind },
+    chatModel:
+      modelKind === 'openai' ? { kind: 'openai', apiKey: data.OPENAI_API_KEY!, baseUrl: data.OPENAI_BASE_URL, model: data.OMNI_CHAT_MODEL } : { kind: 'local' },
+    agentTimeoutMs: data.OMNI_AGENT_TIMEOUT_MS,
   };
 }

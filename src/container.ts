@@ -1,4 +1,10 @@
+import { Agent } from './agent/agent.ts';
+import { SqliteConversationMemory } from './agent/conversation-memory.ts';
+import { LocalModel } from './agent/local-model/local-model.ts';
+import { loadPersonaPrompts } from './agent/persona-prompts.ts';
 import { SqliteDecisionLog } from './audit/sqlite-decision-log.ts';
+import type { ChatModel } from './core/chat-model.ts';
+import { agentTools } from '../tools/index.ts';
 import type { Config } from './config.ts';
 import type { NbaDependencies } from './nba/next-best-actions.ts';
 import { loadNbaWeights } from './nba/weights.ts';
@@ -10,7 +16,11 @@ import type { SqliteStore } from './store/sqlite-store.ts';
  * (bm25) ranking: it needs no embedding model at start-up, and on the held-out retrieval queries it
  * ranks better than hybrid with the offline encoder (evals/datasets/README.md).
  */
-export function createNbaDependencies(store: SqliteStore, config: Pick<Config, 'deadEndDays'>, options: { weightsPath?: string } = {}): NbaDependencies {
+export function createNbaDependencies(
+  store: SqliteStore,
+  config: Pick<Config, 'deadEndDays'>,
+  options: { weightsPath?: string } = {},
+): NbaDependencies & { content: ApprovedContentLibrary } {
   return {
     store,
     content: new ApprovedContentLibrary(store, null),
@@ -18,4 +28,28 @@ export function createNbaDependencies(store: SqliteStore, config: Pick<Config, '
     weights: loadNbaWeights(options.weightsPath),
     deadEndDays: config.deadEndDays,
   };
+}
+
+/** The agent over a store: the configured model (the offline local model by default), every tool, the persona prompts and thread memory. */
+export function createAgent(store: SqliteStore, config: Pick<Config, 'deadEndDays' | 'chatModel' | 'agentTimeoutMs'>, options: { model?: ChatModel; now?: () => Date } = {}): Agent {
+  const nba = createNbaDependencies(store, config);
+  return new Agent({
+    model: options.model ?? createChatModel(store, config),
+    tools: agentTools,
+    prompts: loadPersonaPrompts(),
+    memory: new SqliteConversationMemory(store.database),
+    store,
+    nba,
+    // The agent searches lexically, as the NBA engine does: no embedding model to load per process,
+    // and bm25 ranks better than hybrid on the held-out retrieval set (evals/datasets/README.md).
+    content: nba.content,
+    decisionLog: nba.decisionLog,
+    limits: { timeoutMs: config.agentTimeoutMs },
+    ...(options.now ? { now: options.now } : {}),
+  });
+}
+
+/** The language model the configuration names. */
+export function createChatModel(store: SqliteStore, config: Pick<Config, 'chatModel' | 'agentTimeoutMs'>): ChatModel {
+  return new LocalModel(store);
 }

@@ -17,8 +17,10 @@ import { nbaCommand } from './commands/nba-command.ts';
 import { planCommand } from './commands/plan-command.ts';
 import { whyCommand } from './commands/why-command.ts';
 import { feedbackCommand } from './commands/feedback-command.ts';
+import { askCommand } from './commands/ask-command.ts';
+import { chatCommand } from './commands/chat-command.ts';
 
-const commands: Command[] = [initCommand, importCommand, usersCommand, hcpCommand, contentCommand, nbaCommand, planCommand, whyCommand, feedbackCommand, auditCommand];
+const commands: Command[] = [askCommand, chatCommand, initCommand, importCommand, usersCommand, hcpCommand, contentCommand, nbaCommand, planCommand, whyCommand, feedbackCommand, auditCommand];
 
 const globalOptions = {
   db: { type: 'string' },
@@ -77,7 +79,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.out(`Usage: ${command.usage}\n\n${command.details}`);
       return 0;
     }
-    config = loadConfig(io.environment, typeof values.db === 'string' ? { databasePath: values.db } : {});
+    if (values.model !== undefined && values.model !== 'local' && values.model !== 'openai') {
+      throw new AppError('INVALID_INPUT', '--model must be local or openai');
+    }
+    config = loadConfig(io.environment, {
+      ...(typeof values.db === 'string' ? { databasePath: values.db } : {}),
+      ...(values.model === 'local' || values.model === 'openai' ? { model: values.model } : {}),
+    });
     const databasePath = config.databasePath;
     const context: CliContext = {
       config,

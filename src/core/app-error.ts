@@ -13,6 +13,8 @@ export const appErrorCodes = {
   STORE_FAILURE: { exitCode: 7, httpStatus: 500 },
   /** The decision log's hash chain does not check out (omni audit verify). */
   CHAIN_BROKEN: { exitCode: 8, httpStatus: 500 },
+  /** The language model failed, timed out or could not be reached. */
+  MODEL_FAILURE: { exitCode: 9, httpStatus: 502 },
   INTERNAL: { exitCode: 1, httpStatus: 500 },
 } as const;
 

@@ -39,6 +39,7 @@ export interface InteractionRepository {
   recentForHcp(hcpId: string, options: { limit: number; before?: string; purposes?: readonly Purpose[] }): Interaction[];
   /** Oldest first, in [since, until). */
   forHcpBetween(hcpId: string, since: string, until: string): Interaction[];
+  getById(id: string): Interaction | undefined;
   /**
    * The same rows with only the fields signals use, oldest first in [since, until): the NBA engine's
    * read, a fifth of the cost of whole rows (see npm run bench).
@@ -70,6 +71,8 @@ export interface ContentModuleRepository {
   count(): number;
   /** Every version of every module, ordered by id then version. */
   list(): ContentModule[];
+  /** Every version of the modules of one kind (templates), ordered by id then version. */
+  listByKind(kind: ContentModule['kind']): ContentModule[];
   /** A number that changes whenever any module is written (by any process sharing the store). */
   revision(): number;
   /**

@@ -220,4 +220,22 @@ export const migrations: readonly string[] = [
   CREATE TRIGGER content_revision_on_delete AFTER DELETE ON content_modules
   BEGIN UPDATE content_revision SET revision = revision + 1 WHERE id = 1; END;
   `,
+  // 6: conversation memory per thread (src/agent/conversation-memory.ts). A thread belongs to the user
+  // who asks in it: the key starts with their id, so nobody can read another user's thread by its id.
+  `
+  CREATE TABLE conversation_turns (
+    actor_id TEXT NOT NULL,
+    thread_id TEXT NOT NULL,
+    turn INTEGER NOT NULL,
+    asked_at TEXT NOT NULL,
+    question TEXT NOT NULL,
+    answer TEXT NOT NULL,
+    -- JSON ConversationFocus after this turn: who "her" is in the next question
+    focus TEXT NOT NULL,
+    -- JSON [{name, input}]
+    tool_calls TEXT NOT NULL,
+    model TEXT NOT NULL,
+    PRIMARY KEY (actor_id, thread_id, turn)
+  ) STRICT;
+  `,
 ];

@@ -303,6 +303,7 @@ class SqliteInteractionRepository implements InteractionRepository {
   private readonly between;
   private readonly activity;
   private readonly activityOnChannels;
+  private readonly byId;
   readonly count;
 
   constructor(database: Database.Database) {
@@ -329,6 +330,7 @@ class SqliteInteractionRepository implements InteractionRepository {
     this.activityOnChannels = database
       .prepare(`${activityColumns} WHERE hcp_id = ? AND occurred_at >= ? AND occurred_at < ? AND channel IN (SELECT value FROM json_each(?)) ORDER BY occurred_at`)
       .raw();
+    this.byId = database.prepare('SELECT * FROM interactions WHERE id = ?');
     this.count = countRows(database, 'interactions');
   }
 
@@ -350,6 +352,11 @@ class SqliteInteractionRepository implements InteractionRepository {
 
   forHcpBetween(hcpId: string, since: string, until: string): Interaction[] {
     return (this.between.all(hcpId, since, until) as Row[]).map(toInteraction);
+  }
+
+  getById(id: string): Interaction | undefined {
+    const row = this.byId.get(id) as Row | undefined;
+    return row ? toInteraction(row) : undefined;
   }
 }
 
@@ -469,6 +476,7 @@ class SqliteContentModuleRepository implements ContentModuleRepository {
   private readonly insert;
   private readonly latest;
   private readonly byVersion;
+  private readonly ofKind;
   private readonly all;
   private readonly rowidOf;
   private readonly deleteText;
@@ -510,6 +518,7 @@ class SqliteContentModuleRepository implements ContentModuleRepository {
         synthetic = excluded.synthetic`);
     this.latest = database.prepare('SELECT * FROM content_modules WHERE id = ? ORDER BY version DESC LIMIT 1');
     this.byVersion = database.prepare('SELECT * FROM content_modules WHERE id = ? AND version = ?');
+    this.ofKind = database.prepare('SELECT * FROM content_modules WHERE kind = ? ORDER BY id, version');
     this.count = countRows(database, 'content_modules');
   }
 
@@ -530,6 +539,10 @@ class SqliteContentModuleRepository implements ContentModuleRepository {
 
   list(): ContentModule[] {
     return (this.all.all() as Row[]).map(toContentModule);
+  }
+
+  listByKind(kind: ContentModule['kind']): ContentModule[] {
+    return (this.ofKind.all(kind) as Row[]).map(toContentModule);
   }
 
   revision(): number {

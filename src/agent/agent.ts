@@ -1,0 +1,237 @@
+import { randomUUID } from 'node:crypto';
+import { AppError, isAppError } from '../core/app-error.ts';
+import type { ChatMessage, ChatModel, ConversationFocus, ToolCallRequest } from '../core/chat-model.ts';
+import { toolParameters, type Citations } from '../core/define-tool.ts';
+import { accessScopeFor } from '../compliance/access-policy.ts';
+import type { DecisionLog } from '../domain/decision-record.ts';
+import { hcpDisplayName } from '../domain/hcp.ts';
+import type { OmniStore } from '../domain/repositories.ts';
+import type { User } from '../domain/user.ts';
+import type { Caller, NbaDependencies } from '../nba/next-best-actions.ts';
+import type { AgentTool, ToolContext } from '../../tools/index.ts';
+import type { ContentSearcher } from '../../tools/tool-context.ts';
+import { assertThreadId, EMPTY_FOCUS, type ConversationMemory } from './conversation-memory.ts';
+import { personaFor, type PersonaName, type PersonaPrompt } from './persona-prompts.ts';
+
+export interface AgentLimits {
+  /** Model calls per turn. */
+  maxSteps: number;
+  /** Tool calls per turn, across steps. */
+  maxToolCalls: number;
+  /** Wall-clock budget per turn, model calls included. */
+  timeoutMs: number;
+}
+
+export const DEFAULT_LIMITS: AgentLimits = { maxSteps: 6, maxToolCalls: 12, timeoutMs: 60_000 };
+
+/** How many earlier turns of a thread the model sees. */
+const HISTORY_TURNS = 6;
+
+export interface AgentDependencies {
+  model: ChatModel;
+  tools: readonly AgentTool[];
+  prompts: Record<PersonaName, PersonaPrompt>;
+  memory: ConversationMemory;
+  store: OmniStore;
+  nba: NbaDependencies;
+  content: ContentSearcher;
+  decisionLog: DecisionLog;
+  limits?: Partial<AgentLimits>;
+  now?: () => Date;
+}
+
+export interface ToolCallRecord {
+  name: string;
+  input: unknown;
+  /** ok: the tool ran (its "no" included); invalid: the arguments failed the schema; unknown: no such tool; skipped: over the limit. */
+  status: 'ok' | 'invalid' | 'unknown' | 'skipped';
+  output: unknown;
+}
+
+/** What a turn returns to a front end. */
+export interface AgentAnswer {
+  answer: string;
+  toolCalls: ToolCallRecord[];
+  citations: Citations;
+  model: string;
+  prompt: { name: PersonaName; sha256: string };
+  threadId: string;
+  /** Set when a limit ended the turn before the model answered. */
+  stoppedBy: 'max_steps' | 'max_tool_calls' | null;
+}
+
+export interface AskRequest {
+  user: User;
+  question: string;
+  /** A new thread when absent. */
+  threadId?: string | undefined;
+}
+
+const MAX_QUESTION_LENGTH = 4_000;
+
+/**
+ * The agent loop, the same for every model: the model is given the persona's prompt, the thread so
+ * far and the tools; it asks for tool calls (run in parallel, each input checked by its schema, each
+ * with the caller's identity from here, never from the model), sees their results and answers. Every
+ * decision a tool logs carries this model's id and the prompt's hash.
+ */
+export class Agent {
+  private readonly limits: AgentLimits;
+  private readonly now: () => Date;
+
+  constructor(private readonly deps: AgentDependencies) {
+    this.limits = { ...DEFAULT_LIMITS, ...deps.limits };
+    this.now = deps.now ?? (() => new Date());
+  }
+
+  async ask(request: AskRequest): Promise<AgentAnswer> {
+    const question = request.question.trim();
+    if (question.length === 0) throw new AppError('INVALID_INPUT', 'ask a question');
+    if (question.length > MAX_QUESTION_LENGTH) throw new AppError('INVALID_INPUT', `a question is at most ${MAX_QUESTION_LENGTH} characters`);
+    const threadId = request.threadId ?? `t-${randomUUID()}`;
+    assertThreadId(threadId);
+    const { user } = request;
+    const { model, tools, memory } = this.deps;
+    const prompt = this.deps.prompts[personaFor(user.role)];
+    const asOf = this.now().toISOString();
+    const caller: Caller = {
+      actorId: user.id,
+      role: user.role,
+      scope: accessScopeFor(user),
+      provenance: { model: model.id, promptName: prompt.name, promptSha256: prompt.sha256 },
+    };
+    const ctx: ToolContext = { user, caller, asOf, store: this.deps.store, nba: this.deps.nba, content: this.deps.content, decisionLog: this.deps.decisionLog };
+
+    const history = memory.recent(user.id, threadId, HISTORY_TURNS);
+    let focus: ConversationFocus = history.at(-1)?.focus ?? EMPTY_FOCUS;
+    const messages: ChatMessage[] = history.flatMap((turn): ChatMessage[] => [
+      { role: 'user', content: turn.question },
+      { role: 'assistant', content: turn.answer, toolCalls: [] },
+    ]);
+    messages.push({ role: 'user', content: question });
+    const specs = tools.map((tool) => ({ name: tool.name, description: tool.description, parameters: toolParameters(tool) }));
+
+    const records: ToolCallRecord[] = [];
+    const citations: Citations = { hcps: [], modules: [], recommendations: [] };
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), this.limits.timeoutMs);
+    let answer: string | null = null;
+    let stoppedBy: AgentAnswer['stoppedBy'] = null;
+    try {
+      for (let step = 0; step < this.limits.maxSteps && answer === null; step++) {
+        const response = await withDeadline(
+          model.respond({ system: prompt.text, messages, tools: specs, context: { user: { id: user.id, name: user.name, role: user.role }, now: asOf, focus }, signal: controller.signal }),
+          controller.signal,
+        );
+        if (response.toolCalls.length === 0) {
+          answer = response.content.trim() || 'I have no answer to that.';
+          break;
+        }
+        messages.push({ role: 'assistant', content: response.content, toolCalls: response.toolCalls });
+        const budget = this.limits.maxToolCalls - records.filter((record) => record.status !== 'skipped').length;
+        const results = await Promise.all(response.toolCalls.map((call, index) => (index < budget ? this.runTool(call, ctx) : skipped(call))));
+        for (const [index, call] of response.toolCalls.entries()) {
+          const result = results[index]!;
+          records.push(result.record);
+          messages.push({ role: 'tool', toolCallId: call.id, name: call.name, content: JSON.stringify(result.record.output) });
+          if (result.citations) {
+            mergeCitations(citations, result.citations);
+            focus = this.focusAfter(focus, call.name, result.citations);
+          }
+        }
+        if (results.some((result) => result.record.status === 'skipped')) {
+          stoppedBy = 'max_tool_calls';
+          break;
+        }
+      }
+    } finally {
+      clearTimeout(timer);
+    }
+    if (answer === null) {
+      stoppedBy ??= 'max_steps';
+      answer =
+        stoppedBy === 'max_tool_calls'
+          ? `I stopped after ${this.limits.maxToolCalls} tool calls without a complete answer. The results so far are in the tool calls; try a narrower question.`
+          : `I stopped after ${this.limits.maxSteps} steps without a complete answer; try a narrower question.`;
+    }
+
+    memory.append(user.id, threadId, {
+      askedAt: asOf,
+      question,
+      answer,
+      focus,
+      toolCalls: records.map(({ name, input }) => ({ name, input })),
+      model: model.id,
+    });
+    return { answer, toolCalls: records, citations, model: model.id, prompt: { name: prompt.name, sha256: prompt.sha256 }, threadId, stoppedBy };
+  }
+
+  /** Runs one tool call. Bad arguments and unknown tools go back to the model as results it can correct; faults throw. */
+  private async runTool(call: ToolCallRequest, ctx: ToolContext): Promise<{ record: ToolCallRecord; citations: Partial<Citations> | null }> {
+    const tool = this.deps.tools.find((candidate) => candidate.name === call.name);
+    if (!tool) {
+      const output = { error: 'unknown_tool', message: `there is no tool "${call.name}"; the tools are ${this.deps.tools.map((candidate) => candidate.name).join(', ')}` };
+      return { record: { name: call.name, input: call.arguments, status: 'unknown', output }, citations: null };
+    }
+    const parsed = tool.input.safeParse(call.arguments);
+    if (!parsed.success) {
+      const output = { error: 'invalid_arguments', issues: parsed.error.issues.map((issue) => `${issue.path.join('.') || 'input'}: ${issue.message}`) };
+      return { record: { name: call.name, input: call.arguments, status: 'invalid', output }, citations: null };
+    }
+    let output: unknown;
+    try {
+      output = tool.output.parse(await tool.execute(parsed.data, ctx));
+    } catch (error) {
+      // A fault (the log cannot be written, the store is gone): the turn ends, and nothing the tool
+      // computed is shown. Front ends map the AppError; raw text never reaches a user.
+      if (isAppError(error)) throw error;
+      throw new AppError('INTERNAL', `the ${call.name} tool failed`, { cause: error });
+    }
+    return { record: { name: call.name, input: parsed.data, status: 'ok', output }, citations: tool.citations?.(output) ?? null };
+  }
+
+  /** The HCP a tool was about becomes the thread's focus ("her" in the next question). */
+  private focusAfter(focus: ConversationFocus, toolName: string, cited: Partial<Citations>): ConversationFocus {
+    const hcps = cited.hcps ?? [];
+    const next = { ...focus };
+    if (hcps.length === 1 && hcps[0] !== focus.hcpId) {
+      const hcp = this.deps.store.hcps.getById(hcps[0]!);
+      next.hcpId = hcps[0]!;
+      next.hcpName = hcp ? hcpDisplayName(hcp) : null;
+      next.recommendationId = null;
+    }
+    if (toolName === 'get_next_best_actions' && cited.recommendations?.[0]) next.recommendationId = cited.recommendations[0];
+    return next;
+  }
+}
+
+function skipped(call: ToolCallRequest): { record: ToolCallRecord; citations: null } {
+  return { record: { name: call.name, input: call.arguments, status: 'skipped', output: { error: 'tool_call_limit', message: 'the tool-call limit for this turn is reached' } }, citations: null };
+}
+
+function mergeCitations(into: Citations, from: Partial<Citations>): void {
+  for (const key of ['hcps', 'modules', 'recommendations'] as const) {
+    for (const id of from[key] ?? []) if (!into[key].includes(id)) into[key].push(id);
+  }
+}
+
+/** Rejects when the turn's time budget runs out, even if the model ignores the abort signal. */
+function withDeadline<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(timeoutError());
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(timeoutError());
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(isAppError(error) ? error : new AppError('MODEL_FAILURE', 'the language model could not be reached or failed', { cause: error }));
+      },
+    );
+  });
+}
+
+const timeoutError = () => new AppError('MODEL_FAILURE', 'the answer took longer than the time limit for a turn');

@@ -1,0 +1,175 @@
+/**
+ * The local model's answers, written from tool results with templates. Pure functions: the same
+ * results give the same text. Tool outputs are read loosely typed (they arrive as JSON, as they would
+ * for any model); every figure and sentence shown comes from them.
+ */
+
+// Tool outputs as the local model reads them back from JSON.
+/* eslint-disable @typescript-eslint/no-explicit-any */
+type Json = any;
+
+export const CAPABILITIES = [
+  'a pre-call brief ("brief me on Dr. Reyes")',
+  'what to do next with an HCP, and why ("what should I do next with her?")',
+  'whether a channel is allowed ("can I email him?", "can I WhatsApp Dr. Costa?")',
+  'approved content on a topic ("approved content on KEYTRUDA infusion reactions")',
+  'a follow-up drafted only from approved content ("draft a follow-up after the webinar she attended")',
+  'who to see this week ("who should I see this week?")',
+  'why not another action ("why not email her?")',
+  'feedback on a recommendation ("snooze that until 2026-12-01")',
+];
+
+export function capabilitiesAnswer(prefix: string): string {
+  return `${prefix}I am Omni's offline local model: deterministic rules over your data, no language model. I can answer:\n${CAPABILITIES.map((line) => `- ${line}`).join('\n')}`;
+}
+
+const label = (kind: string) => kind.replace(/_/g, ' ');
+const day = (iso: string) => iso.slice(0, 10);
+
+export function lookupProblem(result: Json): string {
+  switch (result.status) {
+    case 'ambiguous':
+      return `Several HCPs match "${result.query}":\n${result.candidates.map((hcp: Json) => `- ${hcp.name} (${hcp.id}), ${hcp.specialty}, ${hcp.city}`).join('\n')}\nWhich one? You can give the id.`;
+    case 'not_found':
+    case 'out_of_scope':
+    case 'invalid':
+      return `${capitalise(result.message)}.`;
+    default:
+      return 'I could not find that HCP.';
+  }
+}
+
+export function briefAnswer(profile: Json, nba: Json | null, window: { since: string | null; label: string | null }): string {
+  const hcp = profile.hcp;
+  const lines: string[] = [];
+  lines.push(`Pre-call brief: ${hcp.name} (${hcp.id}), ${hcp.specialty} at ${hcp.institution}, ${hcp.city}. Segment ${hcp.segment ?? 'not set'}${hcp.preferredChannel ? `, prefers ${label(hcp.preferredChannel)}` : ''}.`);
+  const signals: Json[] = profile.signals;
+  if (signals.length > 0) lines.push(`Open items:\n${signals.map((signal) => `- ${signal.sentence}`).join('\n')}`);
+  const interactions: Json[] = window.since ? profile.recentInteractions.filter((interaction: Json) => interaction.occurredAt >= window.since!) : profile.recentInteractions.slice(0, 5);
+  lines.push(
+    interactions.length > 0
+      ? `Recent activity${window.label ? ` ${window.label}` : ''}:\n${interactions.map((interaction) => `- ${day(interaction.occurredAt)} ${label(interaction.channel)} ${interaction.outcome}${interaction.topic ? `: ${interaction.topic}` : ''} (${interaction.id})`).join('\n')}`
+      : `No activity${window.label ? ` ${window.label}` : ' on record recently'}.`,
+  );
+  const consents: Json[] = profile.consents;
+  const granted = consents.filter((consent) => consent.status === 'granted').map((consent) => `${label(consent.channel)} (${consent.purpose})`);
+  const closed = consents.filter((consent) => consent.status !== 'granted').map((consent) => `${label(consent.channel)} (${consent.purpose}) ${consent.status} ${day(consent.since)}`);
+  lines.push(`Consent: ${granted.length > 0 ? `granted for ${granted.join(', ')}` : 'none granted'}${closed.length > 0 ? `; not for ${closed.join(', ')}` : ''}.`);
+  const notes: Json[] = profile.recentNotes;
+  if (notes.length > 0) {
+    lines.push(`Latest field notes (quoted as written, data only):\n${notes.slice(0, 3).map((note) => `- ${day(note.writtenAt)} ${note.kind} note ${note.id}: "${truncate(note.text.quoted, 220)}"`).join('\n')}`);
+  }
+  if (nba?.status === 'recommended') lines.push(nextActionSummary(nba));
+  return lines.join('\n\n');
+}
+
+function nextActionSummary(nba: Json): string {
+  const action = nba.recommended;
+  const reason = action.reasons.find((entry: Json) => entry.contribution > 0);
+  return `Suggested next step: ${action.label}${action.topic ? ` on ${action.topic}` : ''} (score ${action.score}${reason ? `; top reason: ${reason.sentence}` : ''}). Recommendation ${nba.recommendationId}.`;
+}
+
+export function nextActionAnswer(nba: Json): string {
+  const action = nba.recommended;
+  const lines = [`Next best action for ${nba.hcp.name} (${nba.hcp.id}): ${action.label}${action.topic ? ` on ${action.topic}` : ''}, score ${action.score}.`];
+  const reasons = (action.reasons as Json[]).filter((entry) => entry.contribution !== 0);
+  if (reasons.length > 0) lines.push(`Why (weight × signal):\n${reasons.map((entry) => `- ${entry.contribution > 0 ? '+' : ''}${entry.contribution} ${label(entry.signal)}: ${entry.sentence}`).join('\n')}`);
+  const gates = (action.gates as Json[]).filter((gate) => gate.gate !== 'access');
+  if (gates.length > 0) lines.push(`Checks passed: ${gates.map((gate) => gate.reason).join('; ')}.`);
+  if (action.modules.length > 0) lines.push(`Approved content to use: ${action.modules.map((module: Json) => `${module.title} (${module.id}@${module.version})`).join(', ')}.`);
+  const others = nba.otherAllowed as Json[];
+  if (others.length > 0) lines.push(`Also allowed: ${others.map((other) => `${other.label} (score ${other.score})`).join(', ')}.`);
+  const blocked = nba.blocked as Json[];
+  if (blocked.length > 0) lines.push(`Not allowed now: ${blocked.map((entry) => `${label(entry.kind)} (${entry.failedGates.map((gate: Json) => gate.reason).join('; ')})`).join('; ')}.`);
+  lines.push(`Recommendation ${nba.recommendationId}, weights ${nba.weightsVersion}.`);
+  return lines.join('\n');
+}
+
+export function consentAnswer(result: Json, hcpName: string | null): string {
+  if (result.status !== 'answered') return `${capitalise(result.message)}.`;
+  const who = hcpName ?? result.hcpId;
+  const what = `${label(result.channel)} (${result.purpose}${result.productId ? `, ${result.productId}` : ''})`;
+  if (result.allowed) {
+    return `Yes: you may contact ${who} by ${what}. ${capitalise(result.reason)}${result.record ? ` (record ${result.record.id})` : ''}.`;
+  }
+  const alternatives = (result.alternatives as Json[]).map((alternative) => `- ${label(alternative.channel)}: ${alternative.reason}`);
+  return [
+    `No: not by ${what} for ${who}. ${capitalise(result.reason)}${result.record ? ` (record ${result.record.id})` : ''}.`,
+    alternatives.length > 0 ? `Compliant alternatives:\n${alternatives.join('\n')}` : 'No other outreach channel is consented for this purpose.',
+    result.medicalInformationRoute,
+  ].join('\n');
+}
+
+export function consentOverviewAnswer(profile: Json): string {
+  const consents = profile.consents as Json[];
+  if (consents.length === 0) return `${profile.hcp.name} (${profile.hcp.id}) has no consent on record for any channel.`;
+  return `Consent in force for ${profile.hcp.name} (${profile.hcp.id}):\n${consents
+    .map((consent) => `- ${label(consent.channel)} (${consent.purpose}${consent.productId ? `, ${consent.productId}` : ''}): ${consent.status} since ${day(consent.since)} via ${consent.source}${consent.expiresAt ? `, expires ${day(consent.expiresAt)}` : ''} (record ${consent.recordId})`)
+    .join('\n')}`;
+}
+
+export function contentAnswer(result: Json, query: string): string {
+  if (result.status !== 'found') return `${capitalise(result.message)}.`;
+  return [
+    `Approved content on "${query}" (approved today, for the filters shown):`,
+    ...(result.results as Json[]).map(
+      (module) => `- ${module.title} (${module.id}@${module.version}, ${module.mlrCode}, ${module.kind}): "${truncate(module.passage.quoted, 200)}"`,
+    ),
+    `Logged as suggestion ${result.suggestionId}.`,
+  ].join('\n');
+}
+
+export function draftAnswer(draft: Json): string {
+  if (draft.status !== 'drafted') {
+    const alternatives = (draft.alternatives as Json[]) ?? [];
+    return [`I could not draft that: ${draft.message}.`, alternatives.length > 0 ? `Compliant alternatives:\n${alternatives.map((alternative) => `- ${alternative}`).join('\n')}` : ''].filter(Boolean).join('\n');
+  }
+  return [
+    `Draft ${label(draft.channel)} to ${draft.hcpId}, assembled only from approved modules (draft ${draft.draftId}):`,
+    '',
+    draft.text,
+    '',
+    `Sources: ${(draft.modules as Json[]).map((module) => `${module.id}@${module.version} (${module.addedBecause})`).join(', ')}.`,
+    `Checks: ${(draft.gates as Json[]).map((gate) => gate.reason).join('; ')}.`,
+  ].join('\n');
+}
+
+export function planAnswer(plan: Json): string {
+  if (plan.entries.length === 0) return 'There are no HCPs in your territories.';
+  return [
+    `Who to see first (${plan.hcpsConsidered} HCPs considered, as of ${day(plan.asOf)}):`,
+    ...(plan.entries as Json[]).map(
+      (entry) => `${entry.rank}. ${entry.hcp.name} (${entry.hcp.id}), ${entry.hcp.specialty}: ${entry.action.label} (score ${entry.action.score}). ${entry.topReason}${entry.flags.length > 0 ? ` [${entry.flags.map(label).join(', ')}]` : ''}`,
+    ),
+    `Plan ${plan.planId}.`,
+  ].join('\n');
+}
+
+export function explanationAnswer(result: Json): string {
+  if (result.status !== 'explained') return `${capitalise(result.message)}.`;
+  if (result.asked) {
+    const lines = [`${capitalise(result.asked.answer)}.`];
+    if (!result.asked.allowed && result.asked.alternatives.length > 0) lines.push(`Compliant alternatives:\n${result.asked.alternatives.map((alternative: string) => `- ${alternative}`).join('\n')}`);
+    lines.push(`From recommendation ${result.recommendationId} (recorded ${result.recordedAt.slice(0, 16).replace('T', ' ')}).`);
+    return lines.join('\n');
+  }
+  const recommended = result.recommended;
+  return [
+    `${capitalise(label(recommended.kind))} was recommended with score ${recommended.score} because:`,
+    ...(recommended.reasons as Json[]).map((entry) => `- ${entry.contribution > 0 ? '+' : ''}${entry.contribution} ${label(entry.signal)}: ${entry.sentence}`),
+    `From recommendation ${result.recommendationId}, weights ${result.weightsVersion}.`,
+  ].join('\n');
+}
+
+export function feedbackAnswer(result: Json): string {
+  if (result.status !== 'recorded') return `${capitalise(result.message)}.`;
+  return `Recorded: ${result.verdict} on ${result.refersTo} (feedback ${result.feedbackId}).`;
+}
+
+function truncate(text: string, length: number): string {
+  return text.length > length ? `${text.slice(0, length - 1)}…` : text;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

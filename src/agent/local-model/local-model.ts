@@ -1,0 +1,251 @@
+import { addDays } from '../../core/dates.ts';
+import type { ChatModel, ChatRequest, ChatResponse, ToolCallRequest } from '../../core/chat-model.ts';
+import { accessScopeFor } from '../../compliance/access-policy.ts';
+import type { OmniStore } from '../../domain/repositories.ts';
+import * as answers from './local-answers.ts';
+import { parseQuestion, type Lexicon, type ParsedQuestion } from './question-parser.ts';
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+type Json = any;
+
+type Step = { calls: { name: string; arguments: Record<string, unknown> }[] } | { answer: string };
+
+/** What earlier steps of this turn returned, by tool name (latest last). */
+class TurnResults {
+  constructor(private readonly results: { name: string; input: Json; output: Json }[]) {}
+  last(name: string): Json | undefined {
+    return [...this.results].reverse().find((result) => result.name === name)?.output;
+  }
+  find(name: string, match: (input: Json) => boolean): Json | undefined {
+    return [...this.results].reverse().find((result) => result.name === name && match(result.input))?.output;
+  }
+}
+
+/** Channels a written follow-up can use. */
+const DRAFT_CHANNELS = new Set(['email', 'whatsapp', 'sms']);
+
+/**
+ * The offline default model: deterministic rules, no network, no language model. It reads the
+ * question (intent, HCP names from the user's own territories, "her" from the thread, products,
+ * channels, periods), calls the same tools any model would, and writes the answer from their results
+ * with templates. When it cannot handle a question it says so and lists what it can do.
+ */
+export class LocalModel implements ChatModel {
+  readonly id = 'local:omni-rules-1';
+  private readonly lexicons = new Map<string, Lexicon>();
+
+  constructor(private readonly store: OmniStore) {}
+
+  async respond(request: ChatRequest): Promise<ChatResponse> {
+    const start = request.messages.map((message) => message.role).lastIndexOf('user');
+    const question = request.messages[start];
+    if (!question || question.role !== 'user') return { content: answers.capabilitiesAnswer(''), toolCalls: [] };
+    const inputs = new Map<string, Json>();
+    const results: { name: string; input: Json; output: Json }[] = [];
+    for (const message of request.messages.slice(start + 1)) {
+      if (message.role === 'assistant') for (const call of message.toolCalls) inputs.set(call.id, call.arguments);
+      if (message.role === 'tool') results.push({ name: message.name, input: inputs.get(message.toolCallId), output: JSON.parse(message.content) });
+    }
+    const parsed = parseQuestion(question.content, this.lexiconFor(request.context.user.id), request.context.now);
+    const step = this.next(parsed, new TurnResults(results), request);
+    if ('answer' in step) return { content: step.answer, toolCalls: [] };
+    const turn = results.length;
+    return { content: '', toolCalls: step.calls.map((call, index): ToolCallRequest => ({ id: `local-${turn + 1}-${index + 1}`, name: call.name, arguments: call.arguments })) };
+  }
+
+  /** Names of the HCPs this user may see, and product names, built once per user. */
+  private lexiconFor(userId: string): Lexicon {
+    let lexicon = this.lexicons.get(userId);
+    if (!lexicon) {
+      const user = this.store.users.getById(userId);
+      const hcps = user ? this.store.hcps.listInTerritories(accessScopeFor(user).territories) : [];
+      const products = new Map<string, string>();
+      for (const product of this.store.products.list()) {
+        products.set(product.brandName.toLowerCase(), product.id);
+        products.set(product.genericName.toLowerCase(), product.id);
+      }
+      lexicon = {
+        firstNames: new Set(hcps.map((hcp) => hcp.firstName.toLowerCase())),
+        lastNames: new Set(hcps.map((hcp) => hcp.lastName.toLowerCase())),
+        products,
+      };
+      this.lexicons.set(userId, lexicon);
+    }
+    return lexicon;
+  }
+
+  private next(parsed: ParsedQuestion, results: TurnResults, request: ChatRequest): Step {
+    switch (parsed.intent) {
+      case 'plan': {
+        const plan = results.last('plan_territory');
+        return plan ? { answer: answers.planAnswer(plan) } : call('plan_territory', { limit: 10 });
+      }
+      case 'content':
+        return this.content(parsed, results, request);
+      case 'capabilities':
+        return { answer: answers.capabilitiesAnswer('') };
+      case 'unknown':
+        return { answer: answers.capabilitiesAnswer("I can't answer that offline. ") };
+      default:
+        return this.aboutHcp(parsed, results, request);
+    }
+  }
+
+  /** Questions about one HCP: find who first (a name, an id, or "her" from the thread). */
+  private aboutHcp(parsed: ParsedQuestion, results: TurnResults, request: ChatRequest): Step {
+    const who = resolveHcp(parsed, results, request);
+    if ('answer' in who || 'calls' in who) return who;
+    const { hcpId, profile } = who;
+    const hcpName = profile?.hcp.name ?? (request.context.focus.hcpId === hcpId ? request.context.focus.hcpName : null);
+
+    switch (parsed.intent) {
+      case 'brief': {
+        const nba = results.last('get_next_best_actions');
+        if (!profile || !nba) {
+          return {
+            calls: [...(profile ? [] : [{ name: 'lookup_hcp_profile', arguments: { hcp: hcpId } }]), ...(nba ? [] : [{ name: 'get_next_best_actions', arguments: { hcpId } }])],
+          };
+        }
+        if (profile.status !== 'found') return { answer: answers.lookupProblem(profile) };
+        return { answer: answers.briefAnswer(profile, nba, windowOf(parsed, profile, request.context.now)) };
+      }
+      case 'next_action': {
+        const nba = results.last('get_next_best_actions');
+        if (!nba) return call('get_next_best_actions', { hcpId });
+        return { answer: nba.status === 'recommended' ? answers.nextActionAnswer(nba) : answers.lookupProblem(nba) };
+      }
+      case 'consent': {
+        if (!parsed.channel) {
+          if (!profile) return call('lookup_hcp_profile', { hcp: hcpId });
+          return { answer: profile.status === 'found' ? answers.consentOverviewAnswer(profile) : answers.lookupProblem(profile) };
+        }
+        const result = results.last('check_consent');
+        if (!result) {
+          const purpose = parsed.purpose ?? (parsed.channel === 'msl_meeting' ? 'medical' : parsed.channel === 'webinar' ? 'events' : 'promotional');
+          return call('check_consent', { hcpId, channel: parsed.channel, purpose, productId: parsed.productId });
+        }
+        return { answer: answers.consentAnswer(result, hcpName) };
+      }
+      case 'why_not':
+      case 'why': {
+        const focus = request.context.focus;
+        const earlier = focus.hcpId === hcpId ? focus.recommendationId : null;
+        const nba = results.last('get_next_best_actions');
+        const recommendationId = earlier ?? (nba?.status === 'recommended' ? nba.recommendationId : null);
+        if (!recommendationId) return nba ? { answer: answers.lookupProblem(nba) } : call('get_next_best_actions', { hcpId });
+        const explanation = results.last('explain_recommendation');
+        if (!explanation) {
+          const ask = parsed.intent === 'why_not' ? { action: parsed.channel ? null : parsed.action, channel: parsed.channel } : {};
+          return call('explain_recommendation', { recommendationId, ...ask });
+        }
+        return { answer: answers.explanationAnswer(explanation) };
+      }
+      case 'feedback': {
+        const focus = request.context.focus;
+        if (!focus.recommendationId) return { answer: 'Which recommendation? Ask for a next best action first, then tell me to accept, dismiss or snooze it.' };
+        const recorded = results.last('record_feedback');
+        if (recorded) return { answer: answers.feedbackAnswer(recorded) };
+        const feedback = parsed.feedback!;
+        return call('record_feedback', { recommendationId: focus.recommendationId, verdict: feedback.verdict, reason: `said in chat: "${request.messages.findLast((message) => message.role === 'user')!.content.slice(0, 200)}"`, snoozeUntil: feedback.until });
+      }
+      case 'draft':
+        return this.draft(parsed, results, hcpId, profile);
+      default:
+        return { answer: answers.capabilitiesAnswer("I can't answer that offline. ") };
+    }
+  }
+
+  private content(parsed: ParsedQuestion, results: TurnResults, request: ChatRequest): Step {
+    const found = results.last('search_approved_content');
+    const query = searchQuery(parsed, this.store);
+    if (found) return { answer: answers.contentAnswer(found, query) };
+    if (query.length < 2) return { answer: 'Approved content on what topic? For example: "approved content on KEYTRUDA immune-mediated adverse reactions".' };
+    // For a named HCP (or "her"), their specialty and market narrow the search.
+    let hcpId: string | null = null;
+    if (parsed.hcpId || parsed.hcpName || parsed.pronoun) {
+      const who = resolveHcp(parsed, results, request);
+      if ('answer' in who || 'calls' in who) return who;
+      hcpId = who.hcpId;
+    }
+    return call('search_approved_content', { query, hcpId, channel: parsed.channel, purpose: parsed.purpose === 'medical' ? 'medical' : 'promotional', limit: 5 });
+  }
+
+  /** A follow-up: the event it follows up on, the approved modules for it, then draft_followup. */
+  private draft(parsed: ParsedQuestion, results: TurnResults, hcpId: string, profile: Json | undefined): Step {
+    const drafted = results.last('draft_followup');
+    if (drafted) return { answer: answers.draftAnswer(drafted) };
+    if (!profile) return call('lookup_hcp_profile', { hcp: hcpId });
+    if (profile.status !== 'found') return { answer: answers.lookupProblem(profile) };
+    const channel = parsed.channel && DRAFT_CHANNELS.has(parsed.channel) ? parsed.channel : 'email';
+    const events: Json[] = profile.events;
+    const wanted = parsed.event === 'webinar' ? 'webinar' : parsed.event === 'congress' ? 'congress_booth' : null;
+    const event = wanted ? events.find((candidate) => candidate.channel === wanted) : parsed.productId ? undefined : events[0];
+    if (wanted && !event) return { answer: `${profile.hcp.name} has no ${parsed.event} attendance on record to follow up on.` };
+    const productId = parsed.productId ?? event?.productId ?? null;
+    const product = productId ? this.store.products.getById(productId) : undefined;
+
+    const contentQuery = [product?.brandName, event?.topic ?? parsed.topic].filter(Boolean).join(' ').trim() || 'patient support';
+    const templateQuery = event ? (event.channel === 'webinar' ? 'webinar follow-up' : 'congress booth follow-up') : null;
+    const content = results.find('search_approved_content', (input) => input.query === contentQuery);
+    const templates = templateQuery ? results.find('search_approved_content', (input) => input.query === templateQuery) : null;
+    const searches = [
+      ...(content ? [] : [{ name: 'search_approved_content', arguments: { query: contentQuery, hcpId, channel, purpose: 'promotional', limit: 5 } }]),
+      ...(templateQuery && !templates ? [{ name: 'search_approved_content', arguments: { query: templateQuery, hcpId, channel, purpose: 'promotional', limit: 5 } }] : []),
+    ];
+    if (searches.length > 0) return { calls: searches };
+
+    const modules: string[] = [];
+    const template = templates?.status === 'found' ? (templates.results as Json[]).find((module) => module.kind === 'template' && /follow-up/i.test(module.title)) : undefined;
+    if (template) modules.push(template.id);
+    const body =
+      content?.status === 'found'
+        ? (content.results as Json[]).find((module) => ['claim', 'education'].includes(module.kind) && (!product || module.brandName === product.brandName))
+        : undefined;
+    if (body) modules.push(body.id);
+    if (modules.length === 0) return { answer: `I found no approved module to build a ${channel} follow-up on "${contentQuery}" for ${profile.hcp.name}; nothing was drafted.` };
+    return call('draft_followup', { hcpId, channel, moduleIds: modules, eventInteractionId: event && template ? event.interactionId : null });
+  }
+}
+
+function call(name: string, args: Record<string, unknown>): Step {
+  return { calls: [{ name, arguments: args }] };
+}
+
+/** Who the question is about: an id, a name to look up, or the thread's HCP. */
+function resolveHcp(parsed: ParsedQuestion, results: TurnResults, request: ChatRequest): Step | { hcpId: string; profile: Json | undefined } {
+  const profile = results.last('lookup_hcp_profile');
+  if (parsed.hcpId) return { hcpId: parsed.hcpId, profile: profile?.status === 'found' && profile.hcp.id === parsed.hcpId ? profile : profile?.status === 'found' ? undefined : profile };
+  if (parsed.hcpName) {
+    if (!profile) return call('lookup_hcp_profile', { hcp: parsed.hcpName });
+    if (profile.status !== 'found') return { answer: answers.lookupProblem(profile) };
+    return { hcpId: profile.hcp.id, profile };
+  }
+  const focus = request.context.focus;
+  if (focus.hcpId) return { hcpId: focus.hcpId, profile: profile?.status === 'found' && profile.hcp.id === focus.hcpId ? profile : undefined };
+  return { answer: 'Which HCP do you mean? Give me a name or an id (for example "Dr. Reyes" or hcp-000020).' };
+}
+
+/** The period a brief covers: "since the webinar" is the day of their latest webinar. */
+function windowOf(parsed: ParsedQuestion, profile: Json, now: string): { since: string | null; label: string | null } {
+  const period = parsed.period;
+  if (!period) return { since: null, label: null };
+  switch (period.kind) {
+    case 'days':
+      return { since: addDays(now, -period.days), label: period.label };
+    case 'since_date':
+      return { since: period.date, label: period.label };
+    case 'since_event': {
+      const channel = period.event === 'webinar' ? 'webinar' : 'congress_booth';
+      const event = (profile.events as Json[]).find((candidate) => candidate.channel === channel);
+      return event ? { since: event.occurredAt, label: `since ${event.title} (${event.date})` } : { since: null, label: `(no ${period.event} on record)` };
+    }
+  }
+}
+
+/** The search text: the topic words, with the product's brand name when one is named. */
+function searchQuery(parsed: ParsedQuestion, store: OmniStore): string {
+  const product = parsed.productId ? store.products.getById(parsed.productId) : undefined;
+  const topic = parsed.topic;
+  if (product && !new RegExp(`\\b(${product.brandName}|${product.genericName})\\b`, 'i').test(topic)) return `${product.brandName} ${topic}`.trim();
+  return topic;
+}

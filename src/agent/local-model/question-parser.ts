@@ -1,0 +1,186 @@
+import type { Channel, Purpose } from '../../domain/vocabulary.ts';
+import type { ActionKind } from '../../nba/weights.ts';
+
+/** What the local model can do with a question. */
+export type Intent = 'brief' | 'next_action' | 'consent' | 'content' | 'draft' | 'plan' | 'why_not' | 'why' | 'feedback' | 'capabilities' | 'unknown';
+
+/** Names and products to recognise, from the data the user may see (src/agent/local-model/lexicon.ts). */
+export interface Lexicon {
+  /** Lower-case first and last names of the HCPs the user may see. */
+  firstNames: ReadonlySet<string>;
+  lastNames: ReadonlySet<string>;
+  /** Lower-case brand and generic names → product id. */
+  products: ReadonlyMap<string, string>;
+}
+
+export interface ParsedQuestion {
+  intent: Intent;
+  /** An HCP id written in the question. */
+  hcpId: string | null;
+  /** A name as written ("Emily Reyes", "Reyes"), to look up. */
+  hcpName: string | null;
+  /** "her", "him", "them", "this doctor": the thread's HCP. */
+  pronoun: boolean;
+  channel: Channel | null;
+  purpose: Purpose | null;
+  productId: string | null;
+  /** What the content should be about: the question without the words that carry intent or names. */
+  topic: string;
+  /** The event a follow-up or "since" refers to. */
+  event: 'webinar' | 'congress' | null;
+  /** A time window the question names. */
+  period: Period | null;
+  action: ActionKind | null;
+  feedback: { verdict: 'accept' | 'dismiss' | 'snooze'; until: string | null } | null;
+}
+
+export type Period =
+  | { kind: 'days'; days: number; label: string }
+  | { kind: 'since_event'; event: 'webinar' | 'congress'; label: string }
+  | { kind: 'since_date'; date: string; label: string };
+
+/** Spoken words for channels, longest first so "field visit" wins over "visit". */
+const channelWords: [RegExp, Channel][] = [
+  [/\bwhats\s?app\b|\bwa message\b/, 'whatsapp'],
+  [/\be-?mail(s|ed|ing)?\b|\bmail (her|him|them)\b/, 'email'],
+  [/\b(sms|text(s|ed|ing)?( message)?)\b/, 'sms'],
+  [/\b(remote detail(ing)?|video call|virtual (call|visit|meeting)|zoom|teams call|remote call)\b/, 'remote_detail'],
+  [/\b(phone|call(ing)?|ring)\b/, 'phone'],
+  [/\b(field visit|visit(ing)?|in person|drop by|stop by|see (her|him|them) in person)\b/, 'field_visit'],
+  [/\bwebinar\b/, 'webinar'],
+  [/\bmsl( meeting)?\b|\bmedical science liaison\b/, 'msl_meeting'],
+];
+
+const actionWords: [RegExp, ActionKind][] = [
+  [/\b(event )?invit(e|ation)\b/, 'event_invitation'],
+  [/\bmsl\b|\bhand ?off\b|\bmedical science liaison\b/, 'msl_handoff'],
+  [/\bmedical[- ]information\b|\bmed ?info\b/, 'medical_information_route'],
+  [/\b(field )?visit\b|\bin person\b/, 'field_visit'],
+  [/\bremote detail\b|\bvideo call\b|\bvirtual\b/, 'remote_detail'],
+  [/\be-?mail\b/, 'approved_email'],
+  [/\bwait(ing)?\b/, 'wait'],
+];
+
+const PRONOUN = /\b(her|him|them|she|he|they|this (doctor|hcp|physician|one)|that (doctor|hcp|physician|one)|the (doctor|hcp|physician))\b/;
+const HCP_ID = /\b(hcp-\d{6}|npi-\d{10})\b/i;
+const DATE = /\b(20\d\d-\d\d-\d\d)\b/;
+
+/** Words that look like names but are not (never looked up as an HCP). */
+const NOT_NAMES = new Set(['can', 'may', 'will', 'brief', 'draft', 'email', 'dr', 'doctor', 'the', 'what', 'who', 'why', 'how', 'should', 'next', 'best']);
+
+/**
+ * Reads intent and entities from a question, deterministically: the same question and lexicon give
+ * the same reading. Rules, not a trained model: each intent has several cues, checked in an order
+ * that settles overlaps ("why not email her" is a why-not, not a consent question).
+ */
+export function parseQuestion(question: string, lexicon: Lexicon, today: string): ParsedQuestion {
+  const text = ` ${question.toLowerCase().replace(/[’‘]/g, "'").replace(/[“”]/g, '"')} `;
+  const channel = firstMatch(channelWords, text);
+  const action = firstMatch(actionWords, text);
+  const idMatch = question.match(HCP_ID);
+  const name = idMatch ? null : findName(question, lexicon);
+  const productId = findProduct(text, lexicon);
+  const event: ParsedQuestion['event'] = /\bwebinar\b/.test(text) ? 'webinar' : /\b(congress|booth|conference|symposium)\b/.test(text) ? 'congress' : null;
+  const purpose: Purpose | null = /\bmedical (purpose|use|content|information|response)\b|\bfor medical\b/.test(text)
+    ? 'medical'
+    : /\b(invite|invitation|event)\b/.test(text)
+      ? 'events'
+      : null;
+
+  const intent = classify(text, { channel, hasPerson: Boolean(idMatch || name || PRONOUN.test(text)) });
+  return {
+    intent,
+    hcpId: idMatch ? idMatch[1]!.toLowerCase() : null,
+    hcpName: name,
+    pronoun: PRONOUN.test(text),
+    channel,
+    purpose,
+    productId,
+    topic: topicOf(question, name),
+    event,
+    period: findPeriod(text, today),
+    action: intent === 'why_not' ? action : null,
+    feedback: intent === 'feedback' ? findFeedback(text) : null,
+  };
+}
+
+function classify(text: string, found: { channel: Channel | null; hasPerson: boolean }): Intent {
+  const has = (pattern: RegExp) => pattern.test(text);
+  if (has(/\b(what can you do|what do you do|help me\b|^ ?help ?$|your (capabilities|abilities)|what can i ask)\b/)) return 'capabilities';
+  if (has(/\bwhy (not|isn't|isnt|wasn't|can't|cant|shouldn't|couldn't|no)\b|\bwhy (is|was) .* not\b|\bwhat about (an? )?(e-?mail|whatsapp|call|visit|text)\b.*\?|\bhow come\b.*\bnot\b/)) return 'why_not';
+  if (has(/\b(accept|dismiss|snooze|reject|ignore that|mark .* done)\b.*\b(it|that|this|recommendation|suggestion)\b|\b(snooze|dismiss|accept) (it|that|this)\b/)) return 'feedback';
+  if (has(/\b(draft|write|compose|prepare|put together)\b.*\b(e-?mail|message|follow[- ]?up|note|whatsapp|text|reply)\b|\bfollow[- ]?up (e-?mail|message)\b/)) return 'draft';
+  if (found.channel && has(/\b(can|may|could|am i allowed to|is it ok(ay)? to|allowed to|ok to|permitted to|do (we|i) have (consent|permission)|is there consent|consent)\b/)) return 'consent';
+  if (has(/\bconsent\b/)) return 'consent';
+  if (has(/\bwhy\b/) && !has(/\bwhy (should|would) i (see|visit)\b/) && !found.hasPerson) return 'why';
+  if (has(/\bwhy\b/) && has(/\b(recommend|suggest|that|this)\b/) && !has(/\bwhat should\b/)) return 'why';
+  if (has(/\b(content|material|materials|module|modules|resources?|leave[- ]behinds?|slides?|approved (info|text)|collateral|anything approved|what can i (share|send|use))\b/)) return 'content';
+  if (has(/\b(who (should|do|must|to)|whom)\b.*\b(see|visit|call|prioriti[sz]e|focus|contact)\b|\bplan (my|the|this) week\b|\bmy (priorities|plan)\b|\bwho (needs|is due)\b|\bterritory plan\b|\bwhich (hcps|doctors|physicians)\b/)) return 'plan';
+  if (has(/\b(next best action|next step|what (should|do|shall|would) (i|we) do|what's next|whats next|best (action|next)|how (should|do) i follow[- ]?up|recommend(ation)?|what do you suggest|next move)\b/)) return 'next_action';
+  if (has(/\b(brief|briefing|prep|prepare me|background|tell me about|who is|what do (i|we) know|know about|profile|summary|summari[sz]e|catch me up|before (my|the|i|seeing|visiting|tomorrow)|what did (she|he|they)|has (she|he|they)|what's new with|overview)\b/)) return 'brief';
+  if (found.hasPerson && has(/\bwhy\b/)) return 'next_action';
+  return 'unknown';
+}
+
+function firstMatch<T>(table: [RegExp, T][], text: string): T | null {
+  for (const [pattern, value] of table) if (pattern.test(text)) return value;
+  return null;
+}
+
+/** "Dr. Emily Reyes", "Reyes", "emily reyes's": the longest run of known first and last names. */
+function findName(question: string, lexicon: Lexicon): string | null {
+  const words = question.replace(/['’]s\b/g, '').split(/[^\p{L}'-]+/u).filter(Boolean);
+  let best: string[] = [];
+  for (let start = 0; start < words.length; start++) {
+    const run: string[] = [];
+    for (let index = start; index < words.length && run.length < 3; index++) {
+      const word = words[index]!.toLowerCase();
+      if (NOT_NAMES.has(word)) break;
+      const isLast = lexicon.lastNames.has(word);
+      const isFirst = lexicon.firstNames.has(word);
+      if (!isLast && !isFirst) break;
+      run.push(words[index]!);
+      if (isLast && run.length > best.length) best = [...run];
+    }
+  }
+  return best.length > 0 ? best.join(' ') : null;
+}
+
+function findProduct(text: string, lexicon: Lexicon): string | null {
+  for (const [name, productId] of lexicon.products) if (new RegExp(`\\b${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(text)) return productId;
+  return null;
+}
+
+/** The content topic: the question minus request words, names and pronouns. */
+function topicOf(question: string, name: string | null): string {
+  let text = question;
+  if (name) text = text.replace(new RegExp(name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i'), ' ');
+  return text
+    .replace(/\b(dr|doctor)\.?\s/gi, ' ')
+    .replace(
+      /\b(what|which|do|does|we|i|you|have|has|is|are|there|any|anything|approved|content|contents|material|materials|module|modules|resources?|on|about|for|regarding|around|show|me|find|give|get|list|can|could|share|send|use|the|a|an|to|her|him|them|with|please|our|some|available|leave[- ]behinds?|slides?)\b/gi,
+      ' ',
+    )
+    .replace(/[?!.,;:]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function findPeriod(text: string, today: string): Period | null {
+  const since = text.match(/\bsince (the |her |his |their )?(webinar|congress|conference|booth)\b/);
+  if (since) return { kind: 'since_event', event: since[2] === 'webinar' ? 'webinar' : 'congress', label: `since the ${since[2]}` };
+  const date = text.match(/\bsince (20\d\d-\d\d-\d\d)\b/);
+  if (date) return { kind: 'since_date', date: date[1]!, label: `since ${date[1]}` };
+  if (/\b(last|past) week\b|\bthis week\b|\blast 7 days\b/.test(text)) return { kind: 'days', days: 7, label: 'in the last 7 days' };
+  if (/\b(last|past) month\b|\bthis month\b|\blast 30 days\b/.test(text)) return { kind: 'days', days: 30, label: 'in the last 30 days' };
+  if (/\b(last|past) (quarter|3 months|three months)\b/.test(text)) return { kind: 'days', days: 90, label: 'in the last 90 days' };
+  if (/\byesterday\b/.test(text)) return { kind: 'days', days: 2, label: 'since yesterday' };
+  void today;
+  return null;
+}
+
+function findFeedback(text: string): ParsedQuestion['feedback'] {
+  const verdict = /\bsnooze\b/.test(text) ? 'snooze' : /\b(dismiss|reject|ignore)\b/.test(text) ? 'dismiss' : 'accept';
+  const until = text.match(DATE)?.[1] ?? null;
+  return { verdict, until };
+}

@@ -1,0 +1,56 @@
+/**
+ * The one interface the agent loop talks to. Three implementations: the OpenAI-compatible adapter
+ * (LangChain ChatOpenAI), the offline local model, and a scripted model for tests.
+ */
+
+/** A tool call the model asks for. `arguments` is the parsed JSON (or the raw text when it is not JSON). */
+export interface ToolCallRequest {
+  id: string;
+  name: string;
+  arguments: unknown;
+}
+
+export type ChatMessage =
+  | { role: 'user'; content: string }
+  | { role: 'assistant'; content: string; toolCalls: ToolCallRequest[] }
+  | { role: 'tool'; toolCallId: string; name: string; content: string };
+
+/** A tool as the model sees it: name, description and the JSON Schema of its input. */
+export interface ToolSpec {
+  name: string;
+  description: string;
+  parameters: Record<string, unknown>;
+}
+
+/** What the conversation is about so far, from the thread's memory: "her" means this HCP. */
+export interface ConversationFocus {
+  hcpId: string | null;
+  hcpName: string | null;
+  recommendationId: string | null;
+}
+
+export interface ChatRequest {
+  /** The persona's system prompt. */
+  system: string;
+  messages: ChatMessage[];
+  tools: ToolSpec[];
+  /** Who is asking and what the thread is about; adapters render it into the system message. */
+  context: {
+    user: { id: string; name: string; role: string };
+    now: string;
+    focus: ConversationFocus;
+  };
+  signal?: AbortSignal;
+}
+
+export interface ChatResponse {
+  content: string;
+  toolCalls: ToolCallRequest[];
+  usage?: { promptTokens: number; completionTokens: number };
+}
+
+export interface ChatModel {
+  /** Recorded with every decision, e.g. "openai:gpt-4o-mini" or "local:omni-local-1". */
+  readonly id: string;
+  respond(request: ChatRequest): Promise<ChatResponse>;
+}

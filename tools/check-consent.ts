@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { defineTool } from '../src/core/define-tool.ts';
+import { currentConsents } from '../src/compliance/consent-policy.ts';
+import { canSeeHcp } from '../src/compliance/access-policy.ts';
+import { Channel, Purpose } from '../src/domain/vocabulary.ts';
+import { consentGate } from '../src/nba/candidate-actions.ts';
+import { channelName } from '../src/nba/open-signals.ts';
+import type { ToolContext } from './tool-context.ts';
+
+/** Channels a rep can reach an HCP on, offered as alternatives when one is not consented. */
+const OUTREACH_CHANNELS = ['email', 'whatsapp', 'sms', 'phone', 'remote_detail', 'field_visit'] as const;
+
+export const checkConsentTool = defineTool({
+  name: 'check_consent',
+  description:
+    'Can I contact this HCP on a channel for a purpose (and product)? Answers from the consent records in force now: the deciding record, ' +
+    'its date, source and expiry. When the answer is no, it lists the consented alternatives and the medical-information request route. ' +
+    'Use it before suggesting or drafting anything on a channel. Pass the HCP id from lookup_hcp_profile.',
+  input: z.strictObject({
+    hcpId: z.string().trim().min(1).max(60),
+    channel: Channel.describe('email, whatsapp, sms, phone, remote_detail, field_visit, msl_meeting, ...'),
+    purpose: Purpose.default('promotional'),
+    productId: z.string().trim().min(1).max(60).nullable().default(null).describe('a product id such as prod-keytruda, or null for all products'),
+  }),
+  output: z.discriminatedUnion('status', [
+    z.object({
+      status: z.literal('answered'),
+      hcpId: z.string(),
+      channel: z.string(),
+      purpose: z.string(),
+      productId: z.string().nullable(),
+      allowed: z.boolean(),
+      /** The sentence to pass on: "email consent (promotional) revoked on 2026-10-02 via web form". */
+      reason: z.string(),
+      record: z.object({ id: z.string(), status: z.string(), since: z.string(), source: z.string(), expiresAt: z.string().nullable() }).nullable(),
+      alternatives: z.array(z.object({ channel: z.string(), purpose: z.string(), reason: z.string() })),
+      medicalInformationRoute: z.string(),
+    }),
+    z.object({ status: z.enum(['not_found', 'out_of_scope']), message: z.string() }),
+  ]),
+  execute({ hcpId, channel, purpose, productId }, ctx: ToolContext) {
+    const hcp = ctx.store.hcps.getById(hcpId);
+    if (!hcp) return { status: 'not_found' as const, message: `no HCP with id ${hcpId}; look them up by name first` };
+    if (!canSeeHcp(ctx.caller.scope, hcp)) return { status: 'out_of_scope' as const, message: `HCP ${hcpId} is outside your territories` };
+    const consents = currentConsents(ctx.store.consents.forHcp(hcp.id), ctx.asOf);
+    const gate = consentGate(consents, channel, purpose, productId);
+    const deciding = consents.find((state) => state.recordId === gate.records[0]);
+    const alternatives = gate.passed
+      ? []
+      : OUTREACH_CHANNELS.filter((other) => other !== channel)
+          .map((other) => ({ other, gate: consentGate(consents, other, purpose, productId) }))
+          .filter(({ gate: candidate }) => candidate.passed)
+          .map(({ other, gate: candidate }) => ({ channel: other, purpose, reason: candidate.reason }));
+    return {
+      status: 'answered' as const,
+      hcpId: hcp.id,
+      channel,
+      purpose,
+      productId,
+      allowed: gate.passed,
+      reason: gate.reason,
+      record: deciding ? { id: deciding.recordId, status: deciding.status, since: deciding.since, source: deciding.source, expiresAt: deciding.expiresAt } : null,
+      alternatives,
+      medicalInformationRoute: `For a medical question the HCP can submit a medical-information request; it needs no ${channelName(channel)} consent.`,
+    };
+  },
+  citations: (output) => ({ hcps: output.status === 'answered' ? [output.hcpId] : [] }),
+});

@@ -1,0 +1,28 @@
+import type { DecisionLog } from '../src/domain/decision-record.ts';
+import type { OmniStore } from '../src/domain/repositories.ts';
+import type { User } from '../src/domain/user.ts';
+import type { Caller, NbaDependencies } from '../src/nba/next-best-actions.ts';
+import type { ContentSearchResult, RankingMode } from '../src/retrieval/approved-content-search.ts';
+import type { ContentFilters } from '../src/retrieval/content-filters.ts';
+
+/** Approved-content search as tools use it (ApprovedContentLibrary.search). */
+export interface ContentSearcher {
+  search(query: string, filters: ContentFilters, options?: { limit?: number; mode?: RankingMode }): Promise<ContentSearchResult[]>;
+}
+
+/**
+ * What every tool receives besides its input. Identity and access come from here (set by the front
+ * end from who is signed in), never from the model's arguments.
+ */
+export interface ToolContext {
+  /** The signed-in user. */
+  user: User;
+  /** Their id, role and scope, plus the model and prompt behind this turn (recorded with every decision). */
+  caller: Caller;
+  /** "Now" for this turn (ISO instant): consents, content approval and signals are judged as of it. */
+  asOf: string;
+  store: OmniStore;
+  nba: NbaDependencies;
+  content: ContentSearcher;
+  decisionLog: DecisionLog;
+}

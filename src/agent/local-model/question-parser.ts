@@ -106,7 +106,7 @@ export function parseQuestion(question: string, lexicon: Lexicon, today: string)
 
 function classify(text: string, found: { channel: Channel | null; hasPerson: boolean }): Intent {
   const has = (pattern: RegExp) => pattern.test(text);
-  if (has(/\b(what can you do|what do you do|help me\b|^ ?help ?$|your (capabilities|abilities)|what can i ask)\b/)) return 'capabilities';
+  if (/^\s*(help|\?)\s*[?!.]*\s*$/.test(text) || has(/\b(what can you do|what do you do|your (capabilities|abilities)|what can i ask)\b/)) return 'capabilities';
   if (has(/\bwhy (not|isn't|isnt|wasn't|can't|cant|shouldn't|couldn't|no)\b|\bwhy (is|was) .* not\b|\bwhat about (an? )?(e-?mail|whatsapp|call|visit|text)\b.*\?|\bhow come\b.*\bnot\b/)) return 'why_not';
   if (has(/\b(accept|dismiss|snooze|reject|ignore that|mark .* done)\b.*\b(it|that|this|recommendation|suggestion)\b|\b(snooze|dismiss|accept) (it|that|this)\b/)) return 'feedback';
   if (has(/\b(draft|write|compose|prepare|put together)\b.*\b(e-?mail|message|follow[- ]?up|note|whatsapp|text|reply)\b|\bfollow[- ]?up (e-?mail|message)\b/)) return 'draft';

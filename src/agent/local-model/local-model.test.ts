@@ -1,0 +1,185 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { currentConsents } from '../../compliance/consent-policy.ts';
+import { recentEvents, type FollowUpDraft } from '../../compliance/follow-up-draft.ts';
+import { accessScopeFor } from '../../compliance/access-policy.ts';
+import { createAgent, createNbaDependencies } from '../../container.ts';
+import type { Hcp } from '../../domain/hcp.ts';
+import { consentGate } from '../../nba/candidate-actions.ts';
+import { NbaEvaluator, type Caller } from '../../nba/next-best-actions.ts';
+import { checkContentFilters } from '../../retrieval/content-filters.ts';
+import type { SqliteStore } from '../../store/sqlite-store.ts';
+import { expectDraftGrounded } from '../../testing/assert-draft-grounded.ts';
+import { createTemporaryDemoStore, DEMO_AS_OF } from '../../testing/demo-store.ts';
+import type { Agent, AgentAnswer } from '../agent.ts';
+
+let world: ReturnType<typeof createTemporaryDemoStore>;
+let store: SqliteStore;
+let agent: Agent;
+let caller: Caller;
+let thread = 0;
+const REP = 'u-rep-mw-1';
+
+beforeAll(() => {
+  world = createTemporaryDemoStore('omni-local-model-');
+  store = world.store;
+  agent = createAgent(store, { deadEndDays: 14, chatModel: { kind: 'local' }, agentTimeoutMs: 10_000 }, { now: () => new Date(DEMO_AS_OF) });
+  const user = store.users.getById(REP)!;
+  caller = { actorId: user.id, role: user.role, scope: accessScopeFor(user) };
+});
+afterAll(() => world?.remove());
+
+/** Asks as the rep; questions in one call share a thread, so "her" means the HCP of the turn before. */
+async function ask(...questions: string[]): Promise<AgentAnswer> {
+  const threadId = `local-test-${++thread}`;
+  let answer: AgentAnswer | undefined;
+  for (const question of questions) answer = await agent.ask({ user: store.users.getById(REP)!, question, threadId });
+  expect(answer!.model).toBe('local:omni-rules-1');
+  return answer!;
+}
+
+const full = (hcp: Hcp) => `${hcp.firstName} ${hcp.lastName}`;
+const calls = (answer: AgentAnswer) => answer.toolCalls.map((call) => call.name);
+const outputOf = <T = Record<string, unknown>>(answer: AgentAnswer, name: string) => answer.toolCalls.filter((call) => call.name === name).at(-1)!.output as T;
+const consents = (hcp: Hcp) => currentConsents(store.consents.forHcp(hcp.id), DEMO_AS_OF);
+
+/** Rep's HCPs with a full name nobody else in the territory shares, matching a test's needs. */
+function midwestHcp(predicate: (hcp: Hcp) => boolean): Hcp {
+  const hcps = store.hcps.listInTerritories(['T-MW']);
+  const found = hcps.find((hcp) => predicate(hcp) && hcps.filter((other) => full(other) === full(hcp)).length === 1);
+  if (!found) throw new Error('no demo HCP fits this test');
+  return found;
+}
+const emailRevoked = () => midwestHcp((hcp) => !consentGate(consents(hcp), 'email', 'promotional', null).passed && consentGate(consents(hcp), 'email', 'promotional', null).records.length > 0);
+const emailGranted = () => midwestHcp((hcp) => consentGate(consents(hcp), 'email', 'promotional', null).passed);
+const webinarAttendee = () =>
+  midwestHcp((hcp) => {
+    const webinar = recentEvents(store, hcp.id, DEMO_AS_OF).find((event) => event.channel === 'webinar');
+    return Boolean(webinar) && consentGate(consents(hcp), 'email', 'events', null).passed && consentGate(consents(hcp), 'email', 'promotional', webinar!.productId).passed;
+  });
+
+describe('the local model answers reps from the demo data', () => {
+  it.each([(hcp: Hcp) => `Brief me on ${full(hcp)}`, (hcp: Hcp) => `prep me for my visit with Dr. ${full(hcp)} tomorrow`, (hcp: Hcp) => `What do we know about ${hcp.id}?`])(
+    'pre-call brief: %s',
+    async (phrase) => {
+      const hcp = emailGranted();
+      const answer = await ask(phrase(hcp));
+      expect(calls(answer)).toEqual(expect.arrayContaining(['lookup_hcp_profile', 'get_next_best_actions']));
+      const profile = outputOf<{ recentInteractions: { id: string }[] }>(answer, 'lookup_hcp_profile');
+      const nba = outputOf<{ recommendationId: string; recommended: { label: string } }>(answer, 'get_next_best_actions');
+      expect(answer.answer).toContain(hcp.id);
+      expect(answer.answer).toContain(hcp.specialty);
+      expect(answer.answer).toContain(profile.recentInteractions[0]!.id);
+      expect(answer.answer).toContain(nba.recommended.label);
+      expect(answer.citations.recommendations).toContain(nba.recommendationId);
+    },
+  );
+
+  it.each([
+    (hcp: Hcp) => [`What should I do next with ${full(hcp)}, and why?`],
+    (hcp: Hcp) => [`next best action for ${hcp.id}`],
+    (hcp: Hcp) => [`brief me on ${full(hcp)}`, 'how should I follow up with her?'],
+  ])('what to do next, and why: %s', async (phrase) => {
+    const hcp = emailGranted();
+    const answer = await ask(...phrase(hcp));
+    expect(calls(answer)).toContain('get_next_best_actions');
+    // The same action the engine picks on its own, with its largest reason.
+    const expected = new NbaEvaluator(createNbaDependencies(store, { deadEndDays: 14 })).evaluate(hcp, caller, DEMO_AS_OF).actions.find((action) => action.allowed)!;
+    expect(answer.answer).toContain(`Next best action for`);
+    expect(answer.answer).toContain(`: ${expected.label}`);
+    expect(answer.answer).toContain(expected.contributions[0]!.sentence);
+    expect(answer.answer).toMatch(/Recommendation dec-/);
+  });
+
+  it.each([
+    { questions: (hcp: Hcp) => [`can I email ${full(hcp)}?`], revoked: true },
+    { questions: (hcp: Hcp) => [`brief me on ${full(hcp)}`, 'Am I allowed to send her an e-mail?'], revoked: true },
+    { questions: (hcp: Hcp) => [`do we have consent to email Dr. ${full(hcp)}?`], revoked: false },
+    { questions: (hcp: Hcp) => [`what should I do next with ${hcp.id}`, 'and can I WhatsApp them?'], revoked: false },
+  ])('can I email or WhatsApp them: $questions', async ({ questions, revoked }) => {
+    const hcp = revoked ? emailRevoked() : emailGranted();
+    const answer = await ask(...questions(hcp));
+    const check = answer.toolCalls.find((call) => call.name === 'check_consent')!;
+    expect(check.input).toMatchObject({ hcpId: hcp.id });
+    const channel = (check.input as { channel: 'email' | 'whatsapp' }).channel;
+    const gate = consentGate(consents(hcp), channel, 'promotional', null);
+    expect(answer.answer.startsWith(gate.passed ? 'Yes' : 'No')).toBe(true);
+    if (gate.records[0]) expect(answer.answer).toContain(gate.records[0]);
+    if (!gate.passed) expect(answer.answer).toMatch(/medical-information request/);
+  });
+
+  it.each(['What approved content do we have on KEYTRUDA immune-mediated adverse reactions?', 'show me materials about infection risk for XELJANZ', 'anything approved on liver enzyme monitoring?'])(
+    'approved content on a topic: %s',
+    async (question) => {
+      const answer = await ask(question);
+      expect(calls(answer)).toEqual(['search_approved_content']);
+      expect(answer.citations.modules.length).toBeGreaterThan(0);
+      for (const key of answer.citations.modules) {
+        const [id, version] = key.split('@');
+        const module = store.contentModules.get(id!, Number(version))!;
+        expect(checkContentFilters(module, { asOf: DEMO_AS_OF.slice(0, 10), market: 'US', purpose: 'promotional' }).passed).toBe(true);
+        expect(answer.answer).toContain(key);
+      }
+    },
+  );
+
+  it.each([
+    (hcp: Hcp) => [`Draft a follow-up email after the webinar ${full(hcp)} attended`],
+    (hcp: Hcp) => [`write a follow-up to Dr. ${full(hcp)} about the webinar`],
+    (hcp: Hcp) => [`brief me on ${full(hcp)}`, 'prepare a follow-up email for her after the webinar'],
+  ])('draft a follow-up after an event: %s', async (phrase) => {
+    const hcp = webinarAttendee();
+    const webinar = recentEvents(store, hcp.id, DEMO_AS_OF).find((event) => event.channel === 'webinar')!;
+    const answer = await ask(...phrase(hcp));
+    const draft = outputOf<FollowUpDraft>(answer, 'draft_followup');
+    expect(draft.status).toBe('drafted');
+    expectDraftGrounded(store, draft);
+    expect(draft.text).toContain(webinar.title);
+    expect(answer.answer).toContain(draft.text);
+    const record = store.database.prepare('SELECT kind, payload FROM decision_log WHERE id = ?').get(draft.draftId) as { kind: string; payload: string };
+    expect(record.kind).toBe('draft');
+    expect(JSON.parse(record.payload).model).toBe('local:omni-rules-1');
+  });
+
+  it.each(['Who should I see this week?', 'plan my week', 'which doctors need attention first?'])('who to see this week: %s', async (question) => {
+    const answer = await ask(question);
+    expect(calls(answer)).toEqual(['plan_territory']);
+    const plan = outputOf<{ entries: { hcp: { id: string; name: string }; topReason: string }[]; planId: string }>(answer, 'plan_territory');
+    expect(plan.entries.length).toBeGreaterThan(0);
+    expect(answer.answer).toContain(`1. ${plan.entries[0]!.hcp.name} (${plan.entries[0]!.hcp.id})`);
+    expect(answer.answer).toContain(plan.entries[0]!.topReason);
+    expect(answer.answer).toContain(plan.planId);
+    // Only the rep's own territory.
+    for (const entry of plan.entries) expect(store.hcps.getById(entry.hcp.id)!.territory).toBe('T-MW');
+  });
+
+  it.each([
+    { follow: 'why not email her?', asked: { channel: 'email' } },
+    { follow: "Why isn't a field visit recommended?", asked: { channel: 'field_visit' } },
+    { follow: 'why not an event invitation instead?', asked: { action: 'event_invitation' } },
+  ])('why not another action: $follow', async ({ follow, asked }) => {
+    const hcp = emailRevoked();
+    const first = await ask(`what should I do next with ${full(hcp)}?`);
+    const recommendationId = first.citations.recommendations[0]!;
+    const answer = await agent.ask({ user: store.users.getById(REP)!, question: follow, threadId: first.threadId });
+    const explain = answer.toolCalls.find((call) => call.name === 'explain_recommendation')!;
+    expect(explain.input).toMatchObject({ recommendationId, ...asked });
+    const output = explain.output as { asked: { answer: string } };
+    expect(answer.answer.toLowerCase()).toContain(output.asked.answer.slice(0, 40).toLowerCase());
+    expect(answer.answer).toContain(recommendationId);
+  });
+
+  it('says what it is and what it can do when it cannot answer', async () => {
+    const answer = await ask('what is the capital of France?');
+    expect(answer.toolCalls).toEqual([]);
+    expect(answer.answer).toMatch(/can't answer that offline/);
+    expect(answer.answer).toMatch(/local model/);
+  });
+
+  it('cannot see HCPs of another territory by name', async () => {
+    const outside = store.hcps.listInTerritories(['T-NE']).find((hcp) => !store.hcps.listInTerritories(['T-MW']).some((other) => other.lastName === hcp.lastName));
+    if (!outside) return;
+    const answer = await ask(`brief me on ${full(outside)}`);
+    expect(answer.answer).not.toContain(outside.id);
+    expect(answer.citations.hcps).toEqual([]);
+  });
+});

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { parseQuestion, type Intent, type Lexicon } from './question-parser.ts';
+
+const lexicon: Lexicon = {
+  firstNames: new Set(['emily', 'laura', 'kevin', 'michael']),
+  lastNames: new Set(['reyes', 'alvarez', 'sato', 'patel', 'costa']),
+  products: new Map([
+    ['keytruda', 'prod-keytruda'],
+    ['pembrolizumab', 'prod-keytruda'],
+    ['xeljanz', 'prod-xeljanz'],
+  ]),
+};
+const parse = (question: string) => parseQuestion(question, lexicon, '2026-11-20T18:00:00.000Z');
+
+const phrasings: Record<Exclude<Intent, 'unknown'>, string[]> = {
+  brief: ['Brief me on Dr. Reyes before tomorrow', 'prep me for my visit with Laura Alvarez', 'What do we know about Sato?', 'tell me about hcp-000020', 'catch me up on her'],
+  next_action: ['What should I do next with her, and why?', 'next best action for Dr. Costa', "what's the best next step with Kevin Sato", 'How should I follow up with Patel?'],
+  consent: ['can I email her?', 'Am I allowed to WhatsApp Dr. Reyes?', 'is it ok to text Michael Patel', 'do we have consent to call him?', 'May I e-mail Costa about KEYTRUDA?'],
+  content: ['What approved content do we have on KEYTRUDA immune-mediated adverse reactions?', 'show me materials about infection risk for Xeljanz', 'anything approved on liver enzyme monitoring?', 'which modules can I share about pembrolizumab dosing'],
+  draft: ['Draft a follow-up after the webinar she attended', 'write an email to Dr. Alvarez about the congress', 'compose a follow-up message to him', 'prepare a WhatsApp follow-up for Sato'],
+  plan: ['Who should I see this week?', 'who do I need to visit first', 'plan my week', 'which doctors need attention?'],
+  why_not: ['why not email her?', "Why isn't a field visit recommended?", 'why not call Dr. Reyes?', "why can't I WhatsApp him"],
+  why: ['why?', 'why that recommendation?', 'Why is this suggested?'],
+  feedback: ['snooze it until 2026-12-01', 'dismiss that recommendation', 'accept it'],
+  capabilities: ['what can you do?', 'help'],
+};
+
+describe('parseQuestion', () => {
+  for (const [intent, questions] of Object.entries(phrasings)) {
+    for (const question of questions) {
+      it(`reads "${question}" as ${intent}`, () => expect(parse(question).intent).toBe(intent));
+    }
+  }
+
+  it('says so when it cannot tell', () => {
+    expect(parse('what is the capital of France?').intent).toBe('unknown');
+    expect(parse('write me a poem about the sea').intent).toBe('unknown');
+  });
+
+  it('finds names, ids, pronouns, channels, products and periods', () => {
+    expect(parse('Brief me on Dr. Emily Reyes').hcpName).toBe('Emily Reyes');
+    expect(parse("what's new with Alvarez's patients").hcpName).toBe('Alvarez');
+    expect(parse('tell me about HCP-000020').hcpId).toBe('hcp-000020');
+    expect(parse('can I email her?')).toMatchObject({ pronoun: true, channel: 'email', hcpName: null });
+    expect(parse('can I whats app him').channel).toBe('whatsapp');
+    expect(parse('can I send him a text').channel).toBe('sms');
+    expect(parse('why not a field visit?')).toMatchObject({ channel: 'field_visit', action: 'field_visit' });
+    expect(parse('approved content on pembrolizumab dosing').productId).toBe('prod-keytruda');
+    expect(parse('what has she done since the congress?').period).toMatchObject({ kind: 'since_event', event: 'congress' });
+    expect(parse('what did she read last week?').period).toMatchObject({ kind: 'days', days: 7 });
+    expect(parse('snooze it until 2026-12-01').feedback).toEqual({ verdict: 'snooze', until: '2026-12-01' });
+  });
+
+  it('keeps intent words out of the content topic', () => {
+    expect(parse('What approved content do we have on KEYTRUDA immune-mediated adverse reactions?').topic).toBe('KEYTRUDA immune-mediated adverse reactions');
+  });
+});

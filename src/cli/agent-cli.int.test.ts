@@ -1,0 +1,84 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDemoDatabase } from '../demo/seed-store.ts';
+import { openSqliteStore } from '../store/sqlite-store.ts';
+import { queryDatabase } from '../testing/query-database.ts';
+
+/** `omni ask` and `omni chat` through the real executable, with the offline local model. */
+const OMNI = fileURLToPath(new URL('../../bin/omni.js', import.meta.url));
+
+let directory: string;
+let databasePath: string;
+
+function omni(args: string[], options: { stdin?: string; env?: Record<string, string> } = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const environment = { ...process.env, OMNI_LOG_LEVEL: 'error', ...options.env };
+    delete environment.OPENAI_API_KEY;
+    delete environment.OMNI_MODEL;
+    const child = spawn(process.execPath, [OMNI, ...args, '--db', databasePath], { env: { ...environment, ...options.env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+    child.stdin.end(options.stdin ?? '');
+  });
+}
+
+beforeAll(() => {
+  directory = mkdtempSync(join(tmpdir(), 'omni-agent-cli-'));
+  databasePath = join(directory, 'omni.db');
+  createDemoDatabase(databasePath, { scale: 'demo', replace: true });
+  openSqliteStore(databasePath).close();
+});
+afterAll(() => rmSync(directory, { recursive: true, force: true }));
+
+describe('omni ask', () => {
+  it('answers with --json in the documented shape, and the plan it shows is in the log with the model and prompt', async () => {
+    const run = await omni(['ask', 'who should I see this week?', '--as', 'u-rep-mw-1', '--json']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const answer = JSON.parse(run.stdout);
+    expect(Object.keys(answer)).toEqual(expect.arrayContaining(['answer', 'toolCalls', 'citations', 'model']));
+    expect(answer.model).toBe('local:omni-rules-1');
+    expect(answer.toolCalls).toEqual([{ name: 'plan_territory', input: { limit: 10 } }]);
+    expect(Object.keys(answer.citations).sort()).toEqual(['hcps', 'modules', 'recommendations']);
+    const [planId] = answer.citations.recommendations;
+    const [record] = queryDatabase<{ kind: string; actor_id: string; payload: string }>(databasePath, 'SELECT kind, actor_id, payload FROM decision_log WHERE id = ?', planId);
+    expect(record).toMatchObject({ kind: 'plan', actor_id: 'u-rep-mw-1' });
+    expect(JSON.parse(record!.payload)).toMatchObject({ model: 'local:omni-rules-1', prompt: { name: 'rep' } });
+  });
+
+  it('continues a thread: "her" is the HCP of the turn before', async () => {
+    const first = JSON.parse((await omni(['ask', 'what should I do next with hcp-000020?', '--as', 'u-rep-mw-1', '--thread', 'cli-thread', '--json'])).stdout);
+    expect(first.citations.hcps).toEqual(['hcp-000020']);
+    const second = JSON.parse((await omni(['ask', 'can I email her?', '--as', 'u-rep-mw-1', '--thread', 'cli-thread', '--json'])).stdout);
+    expect(second.toolCalls).toEqual([{ name: 'check_consent', input: { hcpId: 'hcp-000020', channel: 'email', purpose: 'promotional', productId: null } }]);
+  });
+
+  it('needs a user, a question and a configured model', async () => {
+    const [noUser, noQuestion, unknownUser, openai, unknownModel] = await Promise.all([
+      omni(['ask', 'hello']),
+      omni(['ask', '--as', 'u-rep-mw-1']),
+      omni(['ask', 'hello', '--as', 'u-nobody']),
+      omni(['ask', 'hello', '--as', 'u-rep-mw-1', '--model', 'openai']),
+      omni(['ask', 'hello', '--as', 'u-rep-mw-1', '--model', 'gpt-9']),
+    ]);
+    expect([noUser.code, noQuestion.code, unknownUser.code, openai.code, unknownModel.code]).toEqual([2, 2, 3, 6, 2]);
+    expect(openai.stderr).toMatch(/OPENAI_API_KEY/);
+  });
+});
+
+describe('omni chat', () => {
+  it('keeps one thread across lines of standard input', async () => {
+    const run = await omni(['chat', '--as', 'u-rep-mw-1'], { stdin: 'brief me on hcp-000020\ncan I email them?\nexit\n' });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Pre-call brief:');
+    expect(run.stdout).toMatch(/tools: check_consent; cites HCPs hcp-000020/);
+  });
+});

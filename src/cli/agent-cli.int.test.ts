@@ -16,10 +16,10 @@ let databasePath: string;
 
 function omni(args: string[], options: { stdin?: string; env?: Record<string, string> } = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const environment = { ...process.env, OMNI_LOG_LEVEL: 'error', ...options.env };
+    const environment: Record<string, string | undefined> = { ...process.env, OMNI_LOG_LEVEL: 'error', ...options.env };
     delete environment.OPENAI_API_KEY;
     delete environment.OMNI_MODEL;
-    const child = spawn(process.execPath, [OMNI, ...args, '--db', databasePath], { env: { ...environment, ...options.env } });
+    const child = spawn(process.execPath, [OMNI, ...args, '--db', databasePath], { env: environment });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));

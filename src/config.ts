@@ -58,6 +58,13 @@ export function loadConfig(
     });
   }
   const data = parsed.data;
+  // LangChain reads these itself and would send every prompt (HCP data included) to LangSmith.
+  const tracing = ['LANGSMITH_TRACING', 'LANGCHAIN_TRACING_V2', 'LANGCHAIN_TRACING'].filter((name) => /^(1|true|yes)$/i.test(environment[name] ?? ''));
+  if (tracing.length > 0) {
+    throw new AppError('CONFIG_INVALID', `invalid configuration: ${tracing.join(', ')} would send prompts with HCP data to LangSmith; unset ${tracing.length === 1 ? 'it' : 'them'}`, {
+      details: { variables: tracing },
+    });
+  }
   const embedderKind = data.OMNI_EMBEDDER ?? (data.OPENAI_API_KEY ? 'openai' : 'use');
   if (embedderKind === 'openai' && !data.OPENAI_API_KEY) {
     throw new AppError('CONFIG_INVALID', 'invalid configuration: OMNI_EMBEDDER=openai needs OPENAI_API_KEY', {

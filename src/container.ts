@@ -1,10 +1,11 @@
 import { Agent } from './agent/agent.ts';
 import { SqliteConversationMemory } from './agent/conversation-memory.ts';
 import { LocalModel } from './agent/local-model/local-model.ts';
+import { OpenAiChatModel } from './agent/models/openai-chat-model.ts';
 import { loadPersonaPrompts } from './agent/persona-prompts.ts';
 import { SqliteDecisionLog } from './audit/sqlite-decision-log.ts';
 import type { ChatModel } from './core/chat-model.ts';
-import { agentTools } from '../tools/index.ts';
+import { agentTools, type AgentTool } from '../tools/index.ts';
 import type { Config } from './config.ts';
 import type { NbaDependencies } from './nba/next-best-actions.ts';
 import { loadNbaWeights } from './nba/weights.ts';
@@ -31,11 +32,11 @@ export function createNbaDependencies(
 }
 
 /** The agent over a store: the configured model (the offline local model by default), every tool, the persona prompts and thread memory. */
-export function createAgent(store: SqliteStore, config: Pick<Config, 'deadEndDays' | 'chatModel' | 'agentTimeoutMs'>, options: { model?: ChatModel; now?: () => Date } = {}): Agent {
+export function createAgent(store: SqliteStore, config: Pick<Config, 'deadEndDays' | 'chatModel' | 'agentTimeoutMs'>, options: { model?: ChatModel; now?: () => Date; tools?: readonly AgentTool[] } = {}): Agent {
   const nba = createNbaDependencies(store, config);
   return new Agent({
     model: options.model ?? createChatModel(store, config),
-    tools: agentTools,
+    tools: options.tools ?? agentTools,
     prompts: loadPersonaPrompts(),
     memory: new SqliteConversationMemory(store.database),
     store,
@@ -51,5 +52,7 @@ export function createAgent(store: SqliteStore, config: Pick<Config, 'deadEndDay
 
 /** The language model the configuration names. */
 export function createChatModel(store: SqliteStore, config: Pick<Config, 'chatModel' | 'agentTimeoutMs'>): ChatModel {
+  const chat = config.chatModel;
+  if (chat.kind === 'openai') return new OpenAiChatModel({ apiKey: chat.apiKey, baseUrl: chat.baseUrl, model: chat.model, timeoutMs: config.agentTimeoutMs });
   return new LocalModel(store);
 }

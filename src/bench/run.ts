@@ -16,6 +16,8 @@ import { openSqliteStore, type SqliteStore } from '../store/sqlite-store.ts';
 import { runContentBench } from './content-bench.ts';
 import { runDecisionLogBench } from './decision-log-bench.ts';
 import { runNbaBench } from './nba-bench.ts';
+import { runAgentBench } from './agent-bench.ts';
+import { runAgentPromptBench } from './agent-prompt-bench.ts';
 
 /**
  * `npm run bench`: import throughput and profile assembly latency at demo and large scale.
@@ -25,7 +27,9 @@ import { runNbaBench } from './nba-bench.ts';
  * - profile: fetching the HCP row alone by primary key.
  * Then the content library (content-bench.ts), always at 1,000 and 50,000 generated modules, and the
  * next-best-action engine and decision log (nba-bench.ts, decision-log-bench.ts).
- * `--only data|content|nba|all` (default all) picks the part; `--scale` applies to the data part (the
+ * Then the agent (agent-bench.ts: the local model's turn and its overhead; agent-prompt-bench.ts:
+ * prompt tokens per persona through the OpenAI adapter against a loopback server).
+ * `--only data|content|nba|agent|all` (default all) picks the part; `--scale` applies to the data part (the
  * nba part uses the large database when it has been built).
  * Figures go to .bench/results.json as { data: [...], content: {...}, nba: {...} }; a part not run
  * this time keeps its figures from the previous run.
@@ -43,7 +47,7 @@ const { values } = parseArgs({
   },
 });
 const only = values.only;
-if (only !== 'data' && only !== 'content' && only !== 'nba' && only !== 'all') throw new Error('--only must be data, content, nba or all');
+if (only !== 'data' && only !== 'content' && only !== 'nba' && only !== 'agent' && only !== 'all') throw new Error('--only must be data, content, nba, agent or all');
 const scales: Scale[] = values.scale === 'both' ? ['demo', 'large'] : [values.scale as Scale];
 if (!scales.every((scale) => scale === 'demo' || scale === 'large')) throw new Error('--scale must be demo, large or both');
 const samples = Number(values.samples);
@@ -272,9 +276,19 @@ if (only === 'nba' || only === 'all') {
   nba = { engine: engine.results, decisionLog: log.results };
 }
 
+let agent: unknown;
+if (only === 'agent' || only === 'all') {
+  const demo = ensureDatabase('demo').path;
+  process.stderr.write('agent bench: local-model turns at demo scale, then prompt tokens per persona\n');
+  const turns = await runAgentBench(demo, new Date(Date.parse(loadDemoSeed().anchorDate)).toISOString());
+  const prompts = await runAgentPromptBench({ progress: (message) => process.stderr.write(`${message}\n`) });
+  console.log([...turns.lines, '', ...prompts.lines].join('\n'));
+  agent = { turns: turns.results, prompts: prompts.results };
+}
+
 // The part not run this time keeps its previous figures (an older file is the bare data array).
 const resultsPath = join(BENCH_DIR, 'results.json');
-let previous: { data?: unknown; content?: unknown; nba?: unknown } = {};
+let previous: { data?: unknown; content?: unknown; nba?: unknown; agent?: unknown } = {};
 if (existsSync(resultsPath)) {
   try {
     const parsed = JSON.parse(readFileSync(resultsPath, 'utf8')) as unknown;
@@ -287,6 +301,7 @@ const saved = {
   data: only === 'data' || only === 'all' ? results : (previous.data ?? []),
   content: only === 'content' || only === 'all' ? content : (previous.content ?? null),
   nba: only === 'nba' || only === 'all' ? nba : (previous.nba ?? null),
+  agent: only === 'agent' || only === 'all' ? agent : (previous.agent ?? null),
 };
 mkdirSync(BENCH_DIR, { recursive: true });
 writeFileSync(resultsPath, JSON.stringify(saved, null, 2));

@@ -105,6 +105,11 @@ describe('lookupHcpProfile: finding the HCP', () => {
     expect(found(lookupHcpProfile(store, 'John Chen', options())).hcp.id).toBe('hcp-2');
   });
 
+  it('finds an HCP by the display name tools print, credential included', () => {
+    expect(found(lookupHcpProfile(store, 'Maria Reyes, MD', options())).hcp.id).toBe('hcp-1');
+    expect(found(lookupHcpProfile(store, 'Dr. John Chen, PA-C', options())).hcp.id).toBe('hcp-2');
+  });
+
   it('an exact full name wins over a wider prefix match', () => {
     store.hcps.upsert(Hcp.parse({ id: 'hcp-9', firstName: 'Mariana', lastName: 'Reyesova', specialty: 'Oncology', territory: 'T-NE' }));
     expect(found(lookupHcpProfile(store, 'Maria Reyes', options())).hcp.id).toBe('hcp-1');

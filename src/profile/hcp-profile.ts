@@ -44,13 +44,15 @@ export interface ProfileOptions {
 }
 
 const MAX_CANDIDATES = 10;
+const CREDENTIAL_SUFFIX = /\s*,\s*(MD|DO|NP|PA-C|PA|PhD|RN|DNP|MBBS|PharmD)\.?\s*$/i;
 
 /**
  * Finds an HCP by id or name within the caller's scope and assembles the profile. A name that
  * matches several HCPs returns the candidates instead of guessing.
  */
 export function lookupHcpProfile(store: OmniStore, query: string, options: ProfileOptions): ProfileLookup {
-  const trimmed = query.trim();
+  // "Rachel Chen, MD", as tools and the CLI print names, finds Rachel Chen.
+  const trimmed = query.trim().replace(CREDENTIAL_SUFFIX, '');
   const byId = store.hcps.getById(trimmed);
   if (byId) {
     if (!canSeeHcp(options.scope, byId)) return { status: 'out_of_scope', query: trimmed, territories: options.scope.territories ?? [] };

@@ -1,0 +1,116 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { createAgent } from '../container.ts';
+import type { Hcp } from '../domain/hcp.ts';
+import { openSqliteStore } from '../store/sqlite-store.ts';
+import { agentTools, type AgentTool } from '../../tools/index.ts';
+
+/**
+ * The agent part of `npm run bench` (issue 5): one turn of the offline local model, end to end in
+ * process (question parsing, every tool call, the answer, the thread memory write), over the seven rep
+ * questions for many HCPs of the demo data. Tool time is measured inside each tool, so the loop's
+ * own overhead (turn minus tools) shows apart from the work the tools do.
+ */
+export interface AgentBenchResults {
+  turns: number;
+  turnP50Ms: number;
+  turnP95Ms: number;
+  toolsP50Ms: number;
+  toolsP95Ms: number;
+  overheadP50Ms: number;
+  overheadP95Ms: number;
+  byQuestion: { question: string; p50Ms: number; p95Ms: number }[];
+}
+
+const TARGET_OVERHEAD_P95_MS = 50;
+const HCPS = 20;
+
+const questions: { label: string; turns: (hcp: Hcp) => string[] }[] = [
+  { label: 'pre-call brief', turns: (hcp) => [`brief me on ${hcp.firstName} ${hcp.lastName}`] },
+  { label: 'next action and why', turns: (hcp) => [`what should I do next with ${hcp.id}, and why?`] },
+  { label: 'can I email her (thread)', turns: (hcp) => [`what should I do next with ${hcp.id}?`, 'can I email her?'] },
+  { label: 'approved content', turns: () => ['approved content on KEYTRUDA immune-mediated adverse reactions'] },
+  { label: 'draft after the webinar', turns: (hcp) => [`draft a follow-up email to ${hcp.id} after the webinar`] },
+  { label: 'who to see this week', turns: () => ['who should I see this week?'] },
+  { label: 'why not email (thread)', turns: (hcp) => [`what should I do next with ${hcp.id}?`, 'why not email her?'] },
+];
+
+function percentile(samples: number[], fraction: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))]!;
+}
+
+export async function runAgentBench(demoPath: string, asOf: string): Promise<{ results: AgentBenchResults; lines: string[] }> {
+  // A private copy: turns write the decision log and thread memory.
+  const directory = mkdtempSync(join(tmpdir(), 'omni-agent-bench-'));
+  const path = join(directory, 'omni.db');
+  const source = new Database(demoPath, { readonly: true });
+  await source.backup(path);
+  source.close();
+  const store = openSqliteStore(path);
+  try {
+    let toolMs = 0;
+    const timed: AgentTool[] = agentTools.map((tool) => ({
+      ...tool,
+      async execute(input: unknown, ctx) {
+        const started = performance.now();
+        try {
+          return await tool.execute(input, ctx);
+        } finally {
+          toolMs += performance.now() - started;
+        }
+      },
+    }));
+    const agent = createAgent(store, { deadEndDays: 14, chatModel: { kind: 'local' }, agentTimeoutMs: 60_000 }, { now: () => new Date(asOf), tools: timed });
+    const user = store.users.getById('u-rep-mw-1')!;
+    const hcps = store.hcps.listInTerritories(user.territories).slice(0, HCPS);
+
+    await agent.ask({ user, question: 'who should I see this week?' }); // warm-up: statements, catalog, lexicon
+    const turns: number[] = [];
+    const tools: number[] = [];
+    const overhead: number[] = [];
+    const byQuestion: AgentBenchResults['byQuestion'] = [];
+    let thread = 0;
+    for (const question of questions) {
+      const own: number[] = [];
+      for (const hcp of hcps) {
+        const threadId = `bench-${++thread}`;
+        for (const text of question.turns(hcp)) {
+          toolMs = 0;
+          const started = performance.now();
+          await agent.ask({ user, question: text, threadId });
+          const elapsed = performance.now() - started;
+          turns.push(elapsed);
+          own.push(elapsed);
+          tools.push(toolMs);
+          overhead.push(elapsed - toolMs);
+        }
+      }
+      byQuestion.push({ question: question.label, p50Ms: percentile(own, 0.5), p95Ms: percentile(own, 0.95) });
+    }
+    const results: AgentBenchResults = {
+      turns: turns.length,
+      turnP50Ms: percentile(turns, 0.5),
+      turnP95Ms: percentile(turns, 0.95),
+      toolsP50Ms: percentile(tools, 0.5),
+      toolsP95Ms: percentile(tools, 0.95),
+      overheadP50Ms: percentile(overhead, 0.5),
+      overheadP95Ms: percentile(overhead, 0.95),
+      byQuestion,
+    };
+    const fixed = (value: number) => value.toFixed(1);
+    const lines = [
+      '',
+      `agent, local model, demo scale (${results.turns} turns as u-rep-mw-1 over ${hcps.length} HCPs; no network model)`,
+      `  agent overhead per turn (turn minus time inside tools): p50 ${fixed(results.overheadP50Ms)} ms, p95 ${fixed(results.overheadP95Ms)} ms  [target p95 < ${TARGET_OVERHEAD_P95_MS} ms]  ${results.overheadP95Ms < TARGET_OVERHEAD_P95_MS ? 'MET' : 'MISSED'}`,
+      `    whole turn: p50 ${fixed(results.turnP50Ms)} ms, p95 ${fixed(results.turnP95Ms)} ms; inside tools (the baseline: the same work without the agent): p50 ${fixed(results.toolsP50Ms)} ms, p95 ${fixed(results.toolsP95Ms)} ms`,
+      ...byQuestion.map((entry) => `    ${entry.question}: p50 ${fixed(entry.p50Ms)} ms, p95 ${fixed(entry.p95Ms)} ms`),
+    ];
+    return { results, lines };
+  } finally {
+    store.close();
+    rmSync(directory, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { isAppError } from './core/app-error.ts';
+import { loadConfig } from './config.ts';
+
+const failure = (environment: Record<string, string>, overrides = {}) => {
+  try {
+    loadConfig(environment, overrides);
+  } catch (error) {
+    if (isAppError(error)) return { code: error.code, message: error.message, variables: error.details?.variables };
+  }
+  throw new Error('expected CONFIG_INVALID');
+};
+
+describe('loadConfig', () => {
+  it('runs on embedded defaults: the offline local model', () => {
+    const config = loadConfig({});
+    expect(config.chatModel).toEqual({ kind: 'local' });
+    expect(config.agentTimeoutMs).toBe(60_000);
+  });
+
+  it('uses an OpenAI-compatible endpoint when a key is configured, and --model overrides the environment', () => {
+    const environment = { OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: 'http://127.0.0.1:11434/v1', OMNI_CHAT_MODEL: 'llama3.1' };
+    expect(loadConfig(environment).chatModel).toEqual({ kind: 'openai', apiKey: 'sk-test', baseUrl: 'http://127.0.0.1:11434/v1', model: 'llama3.1' });
+    expect(loadConfig(environment, { model: 'local' }).chatModel).toEqual({ kind: 'local' });
+    expect(loadConfig({ ...environment, OMNI_MODEL: 'local' }).chatModel).toEqual({ kind: 'local' });
+  });
+
+  it('names every missing or invalid variable', () => {
+    expect(failure({}, { model: 'openai' })).toMatchObject({ code: 'CONFIG_INVALID', variables: ['OPENAI_API_KEY'] });
+    expect(failure({ OMNI_MODEL: 'gpt', OMNI_AGENT_TIMEOUT_MS: '5' })).toMatchObject({ variables: ['OMNI_MODEL', 'OMNI_AGENT_TIMEOUT_MS'] });
+  });
+
+  it('refuses LangChain tracing, which would send prompts with HCP data off the machine', () => {
+    expect(failure({ LANGSMITH_TRACING: 'true' })).toMatchObject({ code: 'CONFIG_INVALID', variables: ['LANGSMITH_TRACING'] });
+    expect(loadConfig({ LANGSMITH_TRACING: 'false' }).chatModel.kind).toBe('local');
+  });
+});

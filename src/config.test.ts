@@ -34,4 +34,11 @@ describe('loadConfig', () => {
     expect(failure({ LANGSMITH_TRACING: 'true' })).toMatchObject({ code: 'CONFIG_INVALID', variables: ['LANGSMITH_TRACING'] });
     expect(loadConfig({ LANGSMITH_TRACING: 'false' }).chatModel.kind).toBe('local');
   });
+
+  it('starts Slack only with both credentials, and names the missing one', () => {
+    expect(loadConfig({}).slack).toBeNull();
+    expect(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'secret-123' }).slack).toMatchObject({ botToken: 'xoxb-1', appToken: undefined });
+    expect(failure({ SLACK_BOT_TOKEN: 'xoxb-1' })).toMatchObject({ variables: ['SLACK_SIGNING_SECRET'] });
+    expect(failure({ SLACK_BOT_TOKEN: 'oops', SLACK_SIGNING_SECRET: 'secret-123' })).toMatchObject({ variables: ['SLACK_BOT_TOKEN'] });
+  });
 });

@@ -18,6 +18,15 @@ const Environment = z.object({
   OMNI_MODEL: z.enum(['local', 'openai']).optional(),
   OMNI_CHAT_MODEL: z.string().min(1).default('gpt-4o-mini'),
   OMNI_AGENT_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(600_000).default(60_000),
+  OMNI_HOST: z.string().min(1).default('127.0.0.1'),
+  OMNI_PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  OMNI_BODY_LIMIT_BYTES: z.coerce.number().int().min(1_024).max(10_000_000).default(64 * 1024),
+  OMNI_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
+  SLACK_BOT_TOKEN: z.string().regex(/^xoxb-/, 'must start with xoxb-').optional(),
+  SLACK_SIGNING_SECRET: z.string().min(8).optional(),
+  SLACK_APP_TOKEN: z.string().regex(/^xapp-/, 'must start with xapp-').optional(),
+  /** Tests point bolt at a fake Slack Web API (http://127.0.0.1:port/api/). */
+  SLACK_API_URL: z.url().optional(),
 });
 
 export interface Config {
@@ -41,6 +50,13 @@ export interface Config {
   chatModel: { kind: 'local' } | { kind: 'openai'; apiKey: string; baseUrl: string | undefined; model: string };
   /** Wall-clock budget for one agent turn. */
   agentTimeoutMs: number;
+  /** The HTTP API and web page (omni serve, npm start). */
+  http: { host: string; port: number; bodyLimitBytes: number; rateLimitPerMinute: number };
+  /**
+   * The Slack app, when its credentials are set: socket mode with an app token (no public URL needed),
+   * else HTTP events mode with the signing secret (events at POST /slack/events).
+   */
+  slack: { botToken: string; signingSecret: string; appToken: string | undefined; apiUrl: string | undefined } | null;
 }
 
 export const DEFAULT_DATABASE_PATH = 'var/omni.db';
@@ -77,6 +93,12 @@ export function loadConfig(
       details: { variables: ['OPENAI_API_KEY'] },
     });
   }
+  const slackVariables = ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET'] as const;
+  const slackSet = slackVariables.filter((name) => data[name] !== undefined);
+  if (slackSet.length === 1 || (data.SLACK_APP_TOKEN && slackSet.length < 2)) {
+    const missing = slackVariables.filter((name) => data[name] === undefined);
+    throw new AppError('CONFIG_INVALID', `invalid configuration: the Slack app needs ${missing.join(' and ')} as well`, { details: { variables: missing } });
+  }
   return {
     databasePath: resolve(overrides.databasePath ?? data.OMNI_DB ?? DEFAULT_DATABASE_PATH),
     logLevel: data.OMNI_LOG_LEVEL,
@@ -94,5 +116,10 @@ export function loadConfig(
     chatModel:
       modelKind === 'openai' ? { kind: 'openai', apiKey: data.OPENAI_API_KEY!, baseUrl: data.OPENAI_BASE_URL, model: data.OMNI_CHAT_MODEL } : { kind: 'local' },
     agentTimeoutMs: data.OMNI_AGENT_TIMEOUT_MS,
+    http: { host: data.OMNI_HOST, port: data.OMNI_PORT, bodyLimitBytes: data.OMNI_BODY_LIMIT_BYTES, rateLimitPerMinute: data.OMNI_RATE_LIMIT_PER_MINUTE },
+    slack:
+      data.SLACK_BOT_TOKEN && data.SLACK_SIGNING_SECRET
+        ? { botToken: data.SLACK_BOT_TOKEN, signingSecret: data.SLACK_SIGNING_SECRET, appToken: data.SLACK_APP_TOKEN, apiUrl: data.SLACK_API_URL }
+        : null,
   };
 }

@@ -65,6 +65,8 @@ export interface AskRequest {
   question: string;
   /** A new thread when absent. */
   threadId?: string | undefined;
+  /** Called as each tool call finishes (streaming front ends show progress). */
+  onToolCall?: ((call: ToolCallRecord) => void) | undefined;
 }
 
 const MAX_QUESTION_LENGTH = 4_000;
@@ -82,6 +84,16 @@ export class Agent {
   constructor(private readonly deps: AgentDependencies) {
     this.limits = { ...DEFAULT_LIMITS, ...deps.limits };
     this.now = deps.now ?? (() => new Date());
+  }
+
+  /** The model answering (recorded with every decision). */
+  get modelId(): string {
+    return this.deps.model.id;
+  }
+
+  /** What the agent was built over: front ends use the same store and decision log. */
+  get dependencies(): Pick<AgentDependencies, 'store' | 'nba' | 'decisionLog'> {
+    return { store: this.deps.store, nba: this.deps.nba, decisionLog: this.deps.decisionLog };
   }
 
   async ask(request: AskRequest): Promise<AgentAnswer> {
@@ -133,6 +145,7 @@ export class Agent {
         for (const [index, call] of response.toolCalls.entries()) {
           const result = results[index]!;
           records.push(result.record);
+          request.onToolCall?.(result.record);
           messages.push({ role: 'tool', toolCallId: call.id, name: call.name, content: JSON.stringify(result.record.output) });
           if (result.citations) {
             mergeCitations(citations, result.citations);

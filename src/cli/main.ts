@@ -19,8 +19,10 @@ import { whyCommand } from './commands/why-command.ts';
 import { feedbackCommand } from './commands/feedback-command.ts';
 import { askCommand } from './commands/ask-command.ts';
 import { chatCommand } from './commands/chat-command.ts';
+import { serveCommand } from './commands/serve-command.ts';
+import { tokenCommand } from './commands/token-command.ts';
 
-const commands: Command[] = [askCommand, chatCommand, initCommand, importCommand, usersCommand, hcpCommand, contentCommand, nbaCommand, planCommand, whyCommand, feedbackCommand, auditCommand];
+const commands: Command[] = [askCommand, chatCommand, serveCommand, tokenCommand, initCommand, importCommand, usersCommand, hcpCommand, contentCommand, nbaCommand, planCommand, whyCommand, feedbackCommand, auditCommand];
 
 const globalOptions = {
   db: { type: 'string' },

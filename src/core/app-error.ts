@@ -8,6 +8,8 @@ export const appErrorCodes = {
   FORBIDDEN: { exitCode: 4, httpStatus: 403 },
   UNAUTHENTICATED: { exitCode: 4, httpStatus: 401 },
   CONFLICT: { exitCode: 2, httpStatus: 409 },
+  PAYLOAD_TOO_LARGE: { exitCode: 2, httpStatus: 413 },
+  RATE_LIMITED: { exitCode: 2, httpStatus: 429 },
   IMPORT_REJECTED: { exitCode: 5, httpStatus: 422 },
   CONFIG_INVALID: { exitCode: 6, httpStatus: 500 },
   STORE_FAILURE: { exitCode: 7, httpStatus: 500 },

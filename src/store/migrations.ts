@@ -238,4 +238,16 @@ export const migrations: readonly string[] = [
     PRIMARY KEY (actor_id, thread_id, turn)
   ) STRICT;
   `,
+  // 7: bearer tokens for the HTTP API (src/store/sqlite-api-tokens.ts). Only the sha256 of a token is
+  // kept, so a copy of the database does not give anyone a working token.
+  `
+  CREATE TABLE api_tokens (
+    token_hash TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL REFERENCES users (id),
+    label TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    revoked_at TEXT
+  ) STRICT;
+  CREATE INDEX api_tokens_by_user ON api_tokens (user_id);
+  `,
 ];

@@ -1,0 +1,70 @@
+import { existsSync } from 'node:fs';
+import { createAgent } from '../../container.ts';
+import { createDemoDatabase } from '../../demo/seed-store.ts';
+import { createHttpApp } from '../../http/create-http-app.ts';
+import { startHttpServer } from '../../http/start-http-server.ts';
+import { createLogger } from '../../logger.ts';
+import { SqliteApiTokens } from '../../store/sqlite-api-tokens.ts';
+import type { Command } from '../command.ts';
+
+/** Demo users who get a fresh token at each start with --demo-tokens (earlier demo tokens are revoked). */
+const DEMO_TOKEN_USERS = ['u-rep-mw-1', 'u-rep-ne-1', 'u-msl-mw', 'u-medaffairs', 'u-mgr-east', 'u-admin'];
+const DEMO_TOKEN_LABEL = 'demo (omni serve --demo-tokens)';
+
+export const serveCommand: Command = {
+  name: 'serve',
+  summary: 'run the HTTP API and the web chat page (and the Slack app when configured)',
+  usage: 'omni serve [--init-if-missing] [--demo-tokens] [--port <n>] [--host <h>]',
+  details: [
+    'Serves the API (/v1/ask, /v1/hcps/:id, /v1/recommendations/:id[/feedback], /v1/audit/verify,',
+    '/openapi.json, /healthz) and the web chat page at /. Defaults: OMNI_HOST 127.0.0.1, OMNI_PORT 3000,',
+    'OMNI_BODY_LIMIT_BYTES 65536, OMNI_RATE_LIMIT_PER_MINUTE 120 per token.',
+    '  --init-if-missing   create the demo database first when there is none (npm start does)',
+    '  --demo-tokens       issue fresh tokens for the demo users and print them (earlier demo tokens stop working)',
+    'Stop with Ctrl-C.',
+  ].join('\n'),
+  options: { 'init-if-missing': { type: 'boolean', default: false }, 'demo-tokens': { type: 'boolean', default: false }, port: { type: 'string' }, host: { type: 'string' } },
+  async run({ values }, context) {
+    const { config } = context;
+    if (values['init-if-missing'] && !existsSync(config.databasePath)) {
+      context.err(`creating the demo database at ${config.databasePath} …`);
+      createDemoDatabase(config.databasePath, { scale: 'demo', replace: false });
+    }
+    const store = context.openStore();
+    const logger = createLogger(config.logLevel);
+    const tokens = new SqliteApiTokens(store.database);
+    const agent = createAgent(store, config, { now: context.now });
+    const nba = agent.dependencies;
+    const app = createHttpApp({
+      agent,
+      store,
+      decisionLog: nba.decisionLog,
+      userIdForToken: (token) => tokens.userIdFor(token),
+      logger,
+      limits: { bodyLimitBytes: config.http.bodyLimitBytes, rateLimitPerMinute: config.http.rateLimitPerMinute },
+      now: context.now,
+    });
+    const port = typeof values.port === 'string' ? Number(values.port) : config.http.port;
+    const host = typeof values.host === 'string' ? values.host : config.http.host;
+    const server = await startHttpServer(app, { host, port });
+    const lines = [`Omni is up: ${server.url}  (model ${agent.modelId}; API description at ${server.url}/openapi.json)`];
+    if (values['demo-tokens']) {
+      tokens.revokeLabel(DEMO_TOKEN_LABEL, context.now());
+      lines.push('Demo tokens (synthetic users; sign in on the web page with one):');
+      for (const userId of DEMO_TOKEN_USERS) {
+        const user = store.users.getById(userId);
+        if (user) lines.push(`  ${tokens.create(user.id, DEMO_TOKEN_LABEL, context.now())}  ${user.name} (${user.id}, ${user.role})`);
+      }
+    }
+    lines.push(config.slack ? 'Slack: configured' : 'Slack: not configured (set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET, and SLACK_APP_TOKEN for socket mode)');
+    context.out(lines.join('\n'));
+    await new Promise<void>((resolve) => {
+      const stop = () => resolve();
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+    await server.close();
+    store.close();
+    return 0;
+  },
+};

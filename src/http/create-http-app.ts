@@ -1,0 +1,186 @@
+import { randomUUID } from 'node:crypto';
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { streamSSE } from 'hono/streaming';
+import type { Logger } from 'pino';
+import { z } from 'zod';
+import type { Agent } from '../agent/agent.ts';
+import { accessScopeFor, canSeeHcp } from '../compliance/access-policy.ts';
+import { AppError, appErrorCodes, isAppError } from '../core/app-error.ts';
+import type { DecisionLog } from '../domain/decision-record.ts';
+import type { OmniStore } from '../domain/repositories.ts';
+import type { User } from '../domain/user.ts';
+import { assertMaySee, recordFeedback } from '../nba/explain-recommendation.ts';
+import type { Caller } from '../nba/next-best-actions.ts';
+import { lookupHcpProfile } from '../profile/hcp-profile.ts';
+import { answerBody, AskBody, FeedbackBody, openApiDocument } from './http-schemas.ts';
+import { FixedWindowRateLimiter } from './rate-limiter.ts';
+import { webChatPage } from './web-chat-page.ts';
+
+export interface HttpDependencies {
+  agent: Agent;
+  store: OmniStore;
+  decisionLog: DecisionLog;
+  /** The signed-in user for a bearer token (SqliteApiTokens.userIdFor). */
+  userIdForToken(token: string): string | undefined;
+  logger: Logger;
+  limits: { bodyLimitBytes: number; rateLimitPerMinute: number };
+  now?: () => Date;
+}
+
+type Variables = { user: User; requestId: string; log: Logger };
+
+/**
+ * The HTTP API and the web chat page: a thin factory over the agent and the store. Every /v1 route
+ * needs a bearer token, which decides the user and so what they may see. AppError codes become JSON
+ * responses here, in onError, and nowhere else.
+ */
+export function createHttpApp(deps: HttpDependencies): Hono<{ Variables: Variables }> {
+  const app = new Hono<{ Variables: Variables }>();
+  const now = deps.now ?? (() => new Date());
+  const limiter = new FixedWindowRateLimiter(deps.limits.rateLimitPerMinute, 60_000, now);
+
+  app.use('*', async (c, next) => {
+    const given = c.req.header('x-request-id');
+    const requestId = given && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();
+    const log = deps.logger.child({ requestId });
+    c.set('requestId', requestId);
+    c.set('log', log);
+    c.header('x-request-id', requestId);
+    const started = performance.now();
+    await next();
+    log.info({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) }, 'request');
+  });
+  app.use('*', async (c, next) => {
+    await next();
+    c.header('x-content-type-options', 'nosniff');
+    c.header('referrer-policy', 'no-referrer');
+  });
+
+  app.get('/', (c) => c.html(webChatPage()));
+  app.get('/healthz', (c) => c.json({ status: 'ok', hcps: deps.store.hcps.count() }));
+  app.get('/openapi.json', (c) => c.json(openApiDocument()));
+
+  app.use('/v1/*', bodyLimit({ maxSize: deps.limits.bodyLimitBytes, onError: () => { throw new AppError('PAYLOAD_TOO_LARGE', `the body is over the limit of ${deps.limits.bodyLimitBytes} bytes`); } }));
+  app.use('/v1/*', async (c, next) => {
+    const header = c.req.header('authorization') ?? '';
+    const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
+    const userId = token ? deps.userIdForToken(token) : undefined;
+    const user = userId ? deps.store.users.getById(userId) : undefined;
+    if (!user) throw new AppError('UNAUTHENTICATED', token ? 'the bearer token is not valid' : 'a bearer token is required (Authorization: Bearer omni_…; omni token create --as <user-id>)');
+    const wait = limiter.take(token!);
+    if (wait > 0) {
+      c.header('retry-after', String(Math.ceil(wait / 1000)));
+      throw new AppError('RATE_LIMITED', `too many requests; try again in ${Math.ceil(wait / 1000)} s`);
+    }
+    c.set('user', user);
+    await next();
+  });
+
+  app.get('/v1/whoami', (c) => {
+    const user = c.get('user');
+    return c.json({ id: user.id, name: user.name, role: user.role, territories: user.territories });
+  });
+
+  app.post('/v1/ask', async (c) => {
+    const body = await parseJson(c, AskBody);
+    const user = c.get('user');
+    if (!wantsStream(c)) {
+      const answer = await deps.agent.ask({ user, question: body.question, threadId: body.threadId });
+      return c.json(answerBody(answer));
+    }
+    return streamSSE(c, async (stream) => {
+      let id = 0;
+      await stream.writeSSE({ event: 'started', data: JSON.stringify({ threadId: body.threadId ?? null }), id: String(id++) });
+      const pending: Promise<void>[] = [];
+      try {
+        const answer = await deps.agent.ask({
+          user,
+          question: body.question,
+          threadId: body.threadId,
+          onToolCall: (call) => pending.push(stream.writeSSE({ event: 'tool_call', data: JSON.stringify({ name: call.name, status: call.status }), id: String(id++) })),
+        });
+        await Promise.all(pending);
+        await stream.writeSSE({ event: 'answer', data: JSON.stringify(answerBody(answer)), id: String(id++) });
+      } catch (error) {
+        // Headers are sent: the error goes as an event, with the same safe body as onError.
+        await Promise.all(pending);
+        await stream.writeSSE({ event: 'error', data: JSON.stringify(errorBody(error, c.get('requestId'), c.get('log'))), id: String(id++) });
+      }
+    });
+  });
+
+  app.get('/v1/hcps/:id', (c) => {
+    const user = c.get('user');
+    const scope = accessScopeFor(user);
+    const hcp = deps.store.hcps.getById(c.req.param('id'));
+    if (!hcp) throw new AppError('NOT_FOUND', `no HCP with id ${c.req.param('id')}`);
+    if (!canSeeHcp(scope, hcp)) throw new AppError('FORBIDDEN', 'that HCP is outside your territories');
+    const found = lookupHcpProfile(deps.store, hcp.id, { asOf: now().toISOString(), scope });
+    if (found.status !== 'found') throw new AppError('NOT_FOUND', `no HCP with id ${hcp.id}`);
+    return c.json(found.profile);
+  });
+
+  app.get('/v1/recommendations/:id', (c) => {
+    const record = deps.decisionLog.get(c.req.param('id'));
+    if (!record) throw new AppError('NOT_FOUND', `no decision-log record ${c.req.param('id')}`);
+    assertMaySee(deps.store, callerOf(c.get('user')), record);
+    return c.json({ ...record, feedback: deps.decisionLog.referringTo(record.id) });
+  });
+
+  app.post('/v1/recommendations/:id/feedback', async (c) => {
+    const body = await parseJson(c, FeedbackBody);
+    const record = recordFeedback(deps.decisionLog, { store: deps.store, caller: callerOf(c.get('user')) }, c.req.param('id'), {
+      verdict: body.verdict,
+      reason: body.reason,
+      ...(body.snoozeUntil ? { snoozeUntil: body.snoozeUntil } : {}),
+    });
+    return c.json({ feedbackId: record.id, refersTo: record.refersTo, verdict: body.verdict }, 201);
+  });
+
+  app.get('/v1/audit/verify', (c) => {
+    const user = c.get('user');
+    if (user.role !== 'admin' && user.role !== 'manager' && user.role !== 'medical_affairs') throw new AppError('FORBIDDEN', 'verifying the decision log is for admins, managers and medical affairs');
+    return c.json(deps.decisionLog.verify());
+  });
+
+  app.notFound(() => {
+    throw new AppError('NOT_FOUND', 'no such route; see /openapi.json');
+  });
+  app.onError((error, c) => {
+    const body = errorBody(error, c.get('requestId'), c.get('log') ?? deps.logger);
+    return c.json(body, appErrorCodes[body.error.code as keyof typeof appErrorCodes].httpStatus as 400);
+  });
+  return app;
+}
+
+function callerOf(user: User): Caller {
+  return { actorId: user.id, role: user.role, scope: accessScopeFor(user) };
+}
+
+function wantsStream(c: Context): boolean {
+  return (c.req.header('accept') ?? '').includes('text/event-stream');
+}
+
+async function parseJson<T>(c: Context, schema: z.ZodType<T>): Promise<T> {
+  let raw: unknown;
+  try {
+    raw = await c.req.json();
+  } catch (error) {
+    if (isAppError(error)) throw error;
+    throw new AppError('INVALID_INPUT', 'the body must be JSON');
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw new AppError('INVALID_INPUT', parsed.error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`).join('; '));
+  return parsed.data;
+}
+
+/** The one error shape clients see: a stable code and a safe message, never a stack or SQL. */
+function errorBody(error: unknown, requestId: string | undefined, log: Logger): { error: { code: string; message: string; requestId: string | null } } {
+  if (isAppError(error)) {
+    if (appErrorCodes[error.code].httpStatus >= 500) log.error({ err: error, code: error.code }, 'request failed');
+    return { error: { code: error.code, message: error.message, requestId: requestId ?? null } };
+  }
+  log.error({ err: error }, 'unexpected failure');
+  return { error: { code: 'INTERNAL', message: 'unexpected failure; the request id is in the server log', requestId: requestId ?? null } };
+}

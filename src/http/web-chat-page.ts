@@ -13,6 +13,7 @@ export function webChatPage(): string {
 <meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'">
 <title>Omni</title>
 <style>
+  [hidden] { display: none !important; }
   body { font: 15px/1.45 system-ui, sans-serif; margin: 0; background: #f4f5f7; color: #1d1f23; }
   header { background: #1f3a5f; color: #fff; padding: 10px 18px; display: flex; gap: 16px; align-items: center; }
   header h1 { font-size: 18px; margin: 0; }

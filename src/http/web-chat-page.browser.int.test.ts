@@ -1,0 +1,78 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAgent } from '../container.ts';
+import { createLogger } from '../logger.ts';
+import { SqliteApiTokens } from '../store/sqlite-api-tokens.ts';
+import { createTemporaryDemoStore, DEMO_AS_OF } from '../testing/demo-store.ts';
+import { createHttpApp } from './create-http-app.ts';
+import { startHttpServer } from './start-http-server.ts';
+
+/**
+ * The web chat page in headless Chromium (Debian's, driven by playwright-core): sign in with a token,
+ * ask for a brief, see the profile card. CI installs Chromium (.ci/run); on a machine without it the
+ * test fails with how to install it rather than passing silently.
+ */
+const CHROMIUM = '/usr/bin/chromium';
+const SCREENSHOTS = fileURLToPath(new URL('../../var/screenshots/', import.meta.url));
+
+let world: ReturnType<typeof createTemporaryDemoStore>;
+let server: Awaited<ReturnType<typeof startHttpServer>>;
+let browser: Browser;
+let token: string;
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium is not installed at ${CHROMIUM}: apt-get install -y chromium (.ci/run does this)`);
+  world = createTemporaryDemoStore('omni-browser-');
+  const { store } = world;
+  const tokens = new SqliteApiTokens(store.database);
+  token = tokens.create('u-rep-mw-1', 'browser test');
+  const agent = createAgent(store, { deadEndDays: 14, chatModel: { kind: 'local' }, agentTimeoutMs: 20_000 }, { now: () => new Date(DEMO_AS_OF) });
+  const app = createHttpApp({ agent, store, decisionLog: agent.dependencies.decisionLog, userIdForToken: (value) => tokens.userIdFor(value), logger: createLogger('silent'), limits: { bodyLimitBytes: 65_536, rateLimitPerMinute: 1_000 } });
+  server = await startHttpServer(app, { host: '127.0.0.1', port: 0 });
+  // Flags from this machine's notes: no background networking (the network is closed). playwright gives
+  // each launch a fresh temporary profile of its own.
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  world?.remove();
+});
+
+describe('the web chat page', () => {
+  it('signs in with a token, asks for a brief, shows the profile card, and keeps note text inert', async () => {
+    const hcp = world.store.hcps.listInTerritories(['T-MW']).find((candidate) => world.store.hcps.listInTerritories(['T-MW']).filter((other) => other.lastName === candidate.lastName && other.firstName === candidate.firstName).length === 1)!;
+    // A note that tries to run script in the page: it must show as text.
+    world.store.notes.upsert({ id: 'note-xss-1', hcpId: hcp.id, authorId: 'u-rep-mw-2', writtenAt: '2026-11-20T09:00:00.000Z', kind: 'rep', text: '<img src=x onerror="document.title=\'pwned\'">', synthetic: true });
+    const page = await browser.newPage();
+    await page.goto(server.url);
+    await page.getByTestId('token').fill('omni_wrong-token-000000000');
+    await page.getByTestId('signin').locator('button').click();
+    await expect.poll(() => page.locator('#who').textContent()).toBe('that token was not accepted');
+    await page.getByTestId('token').fill(token);
+    await page.getByTestId('signin').locator('button').click();
+    await expect.poll(() => page.locator('#who').textContent()).toContain('Jordan Ferreira');
+
+    await page.getByTestId('question').fill(`brief me on ${hcp.firstName} ${hcp.lastName}`);
+    await page.getByTestId('ask').locator('button').click();
+    const card = page.getByTestId('profile-card');
+    await card.waitFor({ timeout: 20_000 });
+    expect(await card.textContent()).toContain(hcp.specialty);
+    expect(await page.getByTestId('answer').first().textContent()).toContain(hcp.id);
+    expect(await page.getByTestId('nba-card').count()).toBe(1);
+    expect(await page.title()).toBe('Omni');
+
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    const path = join(SCREENSHOTS, 'web-chat-brief.png');
+    await page.screenshot({ path, fullPage: true });
+    expect(existsSync(path)).toBe(true);
+  });
+});

@@ -18,6 +18,7 @@ import { runDecisionLogBench } from './decision-log-bench.ts';
 import { runNbaBench } from './nba-bench.ts';
 import { runAgentBench } from './agent-bench.ts';
 import { runAgentPromptBench } from './agent-prompt-bench.ts';
+import { runHttpBench } from './http-bench.ts';
 
 /**
  * `npm run bench`: import throughput and profile assembly latency at demo and large scale.
@@ -29,7 +30,8 @@ import { runAgentPromptBench } from './agent-prompt-bench.ts';
  * next-best-action engine and decision log (nba-bench.ts, decision-log-bench.ts).
  * Then the agent (agent-bench.ts: the local model's turn and its overhead; agent-prompt-bench.ts:
  * prompt tokens per persona through the OpenAI adapter against a loopback server).
- * `--only data|content|nba|agent|all` (default all) picks the part; `--scale` applies to the data part (the
+ * Then the HTTP API (http-bench.ts: /v1/ask throughput and p95 at 20 concurrent clients).
+ * `--only data|content|nba|agent|http|all` (default all) picks the part; `--scale` applies to the data part (the
  * nba part uses the large database when it has been built).
  * Figures go to .bench/results.json as { data: [...], content: {...}, nba: {...} }; a part not run
  * this time keeps its figures from the previous run.
@@ -47,7 +49,7 @@ const { values } = parseArgs({
   },
 });
 const only = values.only;
-if (only !== 'data' && only !== 'content' && only !== 'nba' && only !== 'agent' && only !== 'all') throw new Error('--only must be data, content, nba, agent or all');
+if (only !== 'data' && only !== 'content' && only !== 'nba' && only !== 'agent' && only !== 'http' && only !== 'all') throw new Error('--only must be data, content, nba, agent, http or all');
 const scales: Scale[] = values.scale === 'both' ? ['demo', 'large'] : [values.scale as Scale];
 if (!scales.every((scale) => scale === 'demo' || scale === 'large')) throw new Error('--scale must be demo, large or both');
 const samples = Number(values.samples);
@@ -286,9 +288,18 @@ if (only === 'agent' || only === 'all') {
   agent = { turns: turns.results, prompts: prompts.results };
 }
 
+let http: unknown;
+if (only === 'http' || only === 'all') {
+  const demo = ensureDatabase('demo').path;
+  process.stderr.write('http bench: 20 concurrent clients against /v1/ask\n');
+  const bench = await runHttpBench(demo, new Date(Date.parse(loadDemoSeed().anchorDate)).toISOString());
+  console.log(bench.lines.join('\n'));
+  http = bench.results;
+}
+
 // The part not run this time keeps its previous figures (an older file is the bare data array).
 const resultsPath = join(BENCH_DIR, 'results.json');
-let previous: { data?: unknown; content?: unknown; nba?: unknown; agent?: unknown } = {};
+let previous: { data?: unknown; content?: unknown; nba?: unknown; agent?: unknown; http?: unknown } = {};
 if (existsSync(resultsPath)) {
   try {
     const parsed = JSON.parse(readFileSync(resultsPath, 'utf8')) as unknown;
@@ -302,6 +313,7 @@ const saved = {
   content: only === 'content' || only === 'all' ? content : (previous.content ?? null),
   nba: only === 'nba' || only === 'all' ? nba : (previous.nba ?? null),
   agent: only === 'agent' || only === 'all' ? agent : (previous.agent ?? null),
+  http: only === 'http' || only === 'all' ? http : (previous.http ?? null),
 };
 mkdirSync(BENCH_DIR, { recursive: true });
 writeFileSync(resultsPath, JSON.stringify(saved, null, 2));

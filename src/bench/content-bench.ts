@@ -9,7 +9,7 @@ import { oneLineTitle, resolveGenericName, splitSubsections } from '../content/l
 import { ApprovedContentLibrary, queryTerms, type RankingMode } from '../retrieval/approved-content-search.ts';
 import { ContentCatalog } from '../retrieval/content-catalog.ts';
 import { eligibleModules, purposesFor, type ContentFilters } from '../retrieval/content-filters.ts';
-import { ContentVectorIndex, EXACT_SEARCH_LIMIT, embeddingText, type SyncSummary } from '../retrieval/content-vector-index.ts';
+import { ContentVectorIndex, embeddingText, exactSearchLimit, type SyncSummary } from '../retrieval/content-vector-index.ts';
 import type { Embedder } from '../retrieval/embedder.ts';
 import { HashedNgramEmbedder } from '../retrieval/hashed-ngram-embedder.ts';
 import { UniversalSentenceEncoderEmbedder, universalSentenceEncoderLoadMilliseconds } from '../retrieval/universal-sentence-encoder.ts';
@@ -24,8 +24,10 @@ import { contentScopeText, openSqliteStore, type SqliteStore } from '../store/sq
  * cost is measured separately so the real-embedder figures can be worked out.
  *
  * Baselines measured in the same run: the same rows as plain INSERTs into a fresh database (for
- * the repository's upsert), each stage of a query on its own (filter pass, FTS5 query, query
- * embedding, hnswlib search), and exact brute-force search over the same vectors.
+ * the repository's upsert), each stage of a query on its own beside what it replaced (the catalog's
+ * eligible set against the filters over every row; the in-memory bm25 over eligible rows against
+ * the FTS5 queries the library used to make; the library's vector stage against a plain exact loop),
+ * and exact brute-force search over the same vectors for recall.
  */
 
 export const CONTENT_SIZES = [1_000, 50_000] as const;
@@ -455,10 +457,15 @@ export interface ContentSizeResult {
     onlyChangedReembedded: boolean;
     saveMs: number;
     libraryRefreshMs: number;
+    /** The in-memory lexical index over every version: built from scratch, and rebuilt after the changes from the one before. */
+    lexicalBuildMs: number;
+    lexicalRebuildMs: number;
   };
   query: {
     queries: number;
     meanEligible: number;
+    /** Eligible versions up to which the vector stage is exact (exactSearchLimit for the bench's dimensions). */
+    exactSearchLimit: number;
     hybrid: Distribution;
     lexical: Distribution;
     vector: Distribution;
@@ -471,9 +478,11 @@ export interface ContentSizeResult {
       catalogEligible: Distribution;
       /** Baseline: FTS5 over the whole library, every term, limit 1,000. */
       fts: Distribution;
-      /** What the library asks: scoped to market and purpose, rare terms first, limit 300. */
+      /** Baseline, what the library asked before the in-memory index: scoped to market and purpose, rare terms first, limit 300. */
       ftsScoped: Distribution;
-      /** The library's vector stage, k=100: exact up to EXACT_SEARCH_LIMIT eligible versions, else the filtered graph. */
+      /** What the library does: bm25 over the eligible versions only, in memory, limit 100. */
+      lexicalIndex: Distribution;
+      /** The library's vector stage, k=100: exact up to exactSearchLimit(dimensions) eligible versions, else the filtered graph. */
       hnswFiltered: Distribution;
       bruteForceFiltered: Distribution;
     };
@@ -531,6 +540,9 @@ async function benchSize(count: number, benchDir: string, progress: (message: st
     if (reopened.size !== vectorIndex.size) throw new Error(`reopened index holds ${reopened.size} versions, expected ${vectorIndex.size}`);
     vectorIndex = reopened;
     const [library, libraryLoadMs] = await timed(() => new ApprovedContentLibrary(store, vectorIndex));
+    // The lexical index is built on a catalog's first search: from scratch here, from this one after the changes.
+    const catalogBefore = new ContentCatalog(modules);
+    const [, lexicalBuildMs] = await timed(() => catalogBefore.lexicalIndex());
 
     // Incremental: 10 approved modules get new body text, then the index catches up.
     progress('  incremental update of 10 modules');
@@ -557,6 +569,8 @@ async function benchSize(count: number, benchDir: string, progress: (message: st
     if (refreshSummary && refreshSummary.added + refreshSummary.changed + refreshSummary.removed > 0) {
       throw new Error(`library refresh found more work after the sync: ${JSON.stringify(refreshSummary)}`);
     }
+    const catalog = new ContentCatalog(current, catalogBefore);
+    const [, lexicalRebuildMs] = await timed(() => catalog.lexicalIndex());
 
     // Queries, end to end through the library, each mode on the same query in turn.
     progress(`  ${QUERY_COUNT} filtered queries x 3 ranking modes`);
@@ -591,7 +605,10 @@ async function benchSize(count: number, benchDir: string, progress: (message: st
     const stageFts: number[] = [];
     const stageCatalog: number[] = [];
     const stageFtsScoped: number[] = [];
-    const catalog = new ContentCatalog(current);
+    const stageLexical: number[] = [];
+    // The library's mapping from catalog documents to vector labels (it keeps one per catalog and index state).
+    const labelOf = Int32Array.from(catalog.keys, (key) => vectorIndex.labelOf(key));
+    const candidateLabels = new Int32Array(catalog.modules.length);
     const stageEmbed: number[] = [];
     const stageHnsw: number[] = [];
     const stageExact: number[] = [];
@@ -607,11 +624,14 @@ async function benchSize(count: number, benchDir: string, progress: (message: st
       stageFilter.push(filterMs);
       eligibleTotal += eligible.size;
       const eligibleKeys = new Set([...eligible.values()].map(moduleKey));
-      stageCatalog.push((await timed(() => catalog.eligible(query.filters)))[1]);
+      const [eligibleSet, catalogMs] = await timed(() => catalog.eligible(query.filters));
+      stageCatalog.push(catalogMs);
+      if (eligibleSet.size !== eligible.size) throw new Error(`the catalog's eligible set holds ${eligibleSet.size} versions, the filters ${eligible.size}`);
       const terms = queryTerms(query.text);
       stageFts.push((await timed(() => store.contentModules.lexicalSearch(terms, LIBRARY_CANDIDATES * 10)))[1]);
       const scope = { market: query.filters.market, purposes: purposesFor(query.filters.purpose) };
       stageFtsScoped.push((await timed(() => store.contentModules.lexicalSearch(terms, 300, scope)))[1]);
+      stageLexical.push((await timed(() => catalog.lexicalIndex().search(terms, eligibleSet.mask, LIBRARY_CANDIDATES)))[1]);
       const [queryVector, embedMs] = await timed(() => vectorIndex.embedQuery(query.text));
       stageEmbed.push(embedMs);
 
@@ -630,10 +650,14 @@ async function benchSize(count: number, benchDir: string, progress: (message: st
       const filtered = vectorIndex.search(queryVector, RECALL_K, allow);
       recallFiltered.push(recallAtK(filtered.map((hit) => rowByKey.get(hit.key)!), filtered.map((hit) => hit.similarity), exactFiltered));
       // The library's path: exact over small eligible sets, the graph with the filter over large ones.
-      const [candidates100, hnswMs] = await timed(() => vectorIndex.searchEligible(queryVector, LIBRARY_CANDIDATES, eligibleKeys));
+      const [candidates100, hnswMs] = await timed(() => {
+        let labels = 0;
+        for (const document of eligibleSet.documents) if (labelOf[document]! >= 0) candidateLabels[labels++] = labelOf[document]!;
+        return vectorIndex.nearestAmong(queryVector, LIBRARY_CANDIDATES, candidateLabels, labels);
+      });
       stageHnsw.push(hnswMs);
       const top10 = candidates100.slice(0, RECALL_K);
-      recallLibraryPath.push(recallAtK(top10.map((hit) => rowByKey.get(hit.key)!), top10.map((hit) => hit.similarity), exactFiltered));
+      recallLibraryPath.push(recallAtK(top10.map((hit) => rowByKey.get(vectorIndex.keyOf(hit.label)!)!), top10.map((hit) => hit.similarity), exactFiltered));
     }
     const mean = (values: readonly number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
 
@@ -689,10 +713,13 @@ async function benchSize(count: number, benchDir: string, progress: (message: st
         onlyChangedReembedded,
         saveMs: incrementalSaveMs,
         libraryRefreshMs: refreshMs,
+        lexicalBuildMs,
+        lexicalRebuildMs,
       },
       query: {
         queries: queries.length,
         meanEligible: eligibleTotal / queries.length,
+        exactSearchLimit: exactSearchLimit(dimensions),
         hybrid: distribution(latency.hybrid),
         lexical: distribution(latency.lexical),
         vector: distribution(latency.vector),
@@ -703,6 +730,7 @@ async function benchSize(count: number, benchDir: string, progress: (message: st
           catalogEligible: distribution(stageCatalog),
           fts: distribution(stageFts),
           ftsScoped: distribution(stageFtsScoped),
+          lexicalIndex: distribution(stageLexical),
           hnswFiltered: distribution(stageHnsw),
           bruteForceFiltered: distribution(stageExact),
         },
@@ -826,17 +854,18 @@ export function formatContentBench(results: ContentBenchResults): string[] {
       `      save ${fixed(build.saveSeconds)} s (${fixed(build.indexBytes / 1_048_576, 1)} MiB); restart: open the persisted index ${fixed(build.openSeconds)} s + load the library rows ${fixed(build.libraryLoadSeconds)} s`,
       `    incremental update, ${incremental.changedModules} changed bodies: ${fixed(incremental.totalMs, 1)} ms = store upsert ${fixed(incremental.storeMs, 1)} ms + sync ${fixed(incremental.syncMs, 1)} ms; summary ${JSON.stringify(incremental.summary)}, ${incremental.embeddedTexts} texts embedded: ${incremental.onlyChangedReembedded ? 'OK, only the changed modules' : 'UNEXPECTED, not just the changed modules'}`,
       `      then save ${fixed(incremental.saveMs, 1)} ms, and library.refresh() (re-reads every row, no-op sync) ${fixed(incremental.libraryRefreshMs, 1)} ms`,
+      `      in-memory lexical index over every version: built from scratch ${fixed(incremental.lexicalBuildMs, 0)} ms; rebuilt after the changes, reusing the unchanged versions' terms, ${fixed(incremental.lexicalRebuildMs, 0)} ms (on a catalog's first search)`,
       `    queries end to end through ApprovedContentLibrary.search, ${query.queries} varied queries, each with filters (as-of, market, purpose, and most with channel and/or specialty; mean ${thousands(query.meanEligible)} eligible modules), limit 10:`,
       `      hybrid p50 ${fixed(query.hybrid.p50Ms)} ms, p95 ${fixed(query.hybrid.p95Ms)} ms, p99 ${fixed(query.hybrid.p99Ms)} ms${targetNote(query.hybrid.p95Ms < target.queryP95Ms, `p95 < ${target.queryP95Ms} ms`)}`,
       `      lexical only p50 ${fixed(query.lexical.p50Ms)} ms, p95 ${fixed(query.lexical.p95Ms)} ms; vector only p50 ${fixed(query.vector.p50Ms)} ms, p95 ${fixed(query.vector.p95Ms)} ms`,
       `      embedding the query: ${percent(query.embeddingShareOfHybrid)} of hybrid time (hashed n-grams, p50 ${fixed(query.queryEmbedding.p50Ms, 3)} ms)`,
       `      each stage alone (p50 / p95): eligible set from the catalog ${fixed(query.stages.catalogEligible.p50Ms)} / ${fixed(query.stages.catalogEligible.p95Ms)} ms (baseline, filters over every row: ${fixed(query.stages.filterPass.p50Ms)} / ${fixed(query.stages.filterPass.p95Ms)} ms),`,
-      `        FTS5 scoped to market and purpose, rare terms first, limit 300 ${fixed(query.stages.ftsScoped.p50Ms)} / ${fixed(query.stages.ftsScoped.p95Ms)} ms (baseline, whole library, limit 1,000: ${fixed(query.stages.fts.p50Ms)} / ${fixed(query.stages.fts.p95Ms)} ms),`,
-      `        vector k=100 as the library does it (exact up to ${thousands(EXACT_SEARCH_LIMIT)} eligible versions, else filtered hnswlib) ${fixed(query.stages.hnswFiltered.p50Ms)} / ${fixed(query.stages.hnswFiltered.p95Ms)} ms; baseline, exact search over the eligible vectors (JS loop): ${fixed(query.stages.bruteForceFiltered.p50Ms)} / ${fixed(query.stages.bruteForceFiltered.p95Ms)} ms`,
+      `        lexical: bm25 over the eligible versions in memory, limit 100 ${fixed(query.stages.lexicalIndex.p50Ms)} / ${fixed(query.stages.lexicalIndex.p95Ms)} ms (baselines: FTS5 scoped to market and purpose, rare terms first, limit 300, the library's path before: ${fixed(query.stages.ftsScoped.p50Ms)} / ${fixed(query.stages.ftsScoped.p95Ms)} ms; FTS5 over the whole library, limit 1,000: ${fixed(query.stages.fts.p50Ms)} / ${fixed(query.stages.fts.p95Ms)} ms),`,
+      `        vector k=100 as the library does it (exact: an int8 SIMD pass, then the near-best in float64, up to ${thousands(query.exactSearchLimit)} eligible versions; else filtered hnswlib) ${fixed(query.stages.hnswFiltered.p50Ms)} / ${fixed(query.stages.hnswFiltered.p95Ms)} ms; baseline, exact search over the eligible vectors (JS loop): ${fixed(query.stages.bruteForceFiltered.p50Ms)} / ${fixed(query.stages.bruteForceFiltered.p95Ms)} ms`,
       `    recall@${recall.k} of the hnswlib index against exact inner-product search over the same vectors, ${recall.queries} queries:`,
       `      no filter, k=${recall.k} (ef ${recall.ef.k10}): ${fixed(recall.unfiltered, 3)}${targetNote(recall.unfiltered >= target.recallAt10, `>= ${target.recallAt10}`)}`,
       `      each query's own filters, k=${recall.k} (ef ${recall.ef.k10}): ${fixed(recall.filtered, 3)}${targetNote(recall.filtered >= target.recallAt10, `>= ${target.recallAt10}`)}`,
-      `      each query's own filters, top 10 of the library's k=${LIBRARY_CANDIDATES} call (exact up to ${thousands(EXACT_SEARCH_LIMIT)} eligible versions, else ef ${recall.ef.k100}; the path hybrid search uses): ${fixed(recall.filteredLibraryPath, 3)}${targetNote(recall.filteredLibraryPath >= target.recallAt10, `>= ${target.recallAt10}`)}`,
+      `      each query's own filters, top 10 of the library's k=${LIBRARY_CANDIDATES} call (exact up to ${thousands(query.exactSearchLimit)} eligible versions, else ef ${recall.ef.k100}; the path hybrid search uses): ${fixed(recall.filteredLibraryPath, 3)}${targetNote(recall.filteredLibraryPath >= target.recallAt10, `>= ${target.recallAt10}`)}`,
       `      latency, no filter: hnswlib k=${recall.k} p95 ${fixed(recall.hnswUnfilteredP95Ms, 3)} ms; exact search over all vectors (JS loop) p95 ${fixed(recall.exactSearchP95Ms)} ms`,
       `      ef sweep on the same index, no filter (top 10 of a k = ef/2 call; M=16 and efConstruction=200 unchanged):`,
       ...recall.efSweep.map(

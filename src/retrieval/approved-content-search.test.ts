@@ -10,7 +10,8 @@ import { demoProducts, demoSpecialties } from '../demo/catalog.ts';
 import { openSqliteStore, type SqliteStore } from '../store/sqlite-store.ts';
 import { ApprovedContentLibrary, queryTerms, type RankingMode } from './approved-content-search.ts';
 import { ContentVectorIndex } from './content-vector-index.ts';
-import type { ContentFilters } from './content-filters.ts';
+import { eligibleModules, type ContentFilters } from './content-filters.ts';
+import { moduleKey } from '../domain/content-module.ts';
 import { HashedNgramEmbedder } from './hashed-ngram-embedder.ts';
 import { CountingEmbedder } from '../testing/counting-embedder.ts';
 
@@ -132,6 +133,64 @@ describe('approved content search', () => {
     expect(await updated.refresh()).toMatchObject({ added: 0, changed: 1, removed: 0 });
     expect(third.embedded).toBe(1);
     store.contentModules.upsert(modules[1]!);
+  });
+
+  it("ranks lexically as FTS5's bm25 over the eligible versions only", async () => {
+    const library = new ApprovedContentLibrary(store, null);
+    const fts5 = store.database.prepare(
+      `SELECT module_key AS key, bm25(content_fts, 0, 1, 1, 1, 1, 1, 0) AS score FROM content_fts WHERE content_fts MATCH ? ORDER BY score`,
+    );
+    const random = new SeededRandom(25);
+    const words = modules.flatMap((module) => `${module.title} ${module.body.slice(0, 300)}`.split(/\s+/));
+    const stored = store.contentModules.list();
+    let compared = 0;
+    for (let round = 0; round < 120; round++) {
+      const query = Array.from({ length: random.int(1, 5) }, () => random.pick(words)).join(' ');
+      const filters: ContentFilters = {
+        asOf: random.pick(['2025-06-01', '2026-11-20']),
+        market: 'US',
+        purpose: random.pick(['promotional', 'medical'] as const),
+        ...(random.chance(0.5) ? { channel: random.pick(channels) } : {}),
+      };
+      const terms = [...new Set(queryTerms(query).map((term) => term.replace(/"/g, '').trim()).filter((term) => term !== ''))];
+      if (terms.length === 0) continue;
+      const eligible = new Set([...eligibleModules(stored, filters).values()].map(moduleKey));
+      // FTS5 over the whole table (its statistics are the whole table's), then the eligible rows.
+      const rows = fts5.all(`{title body mlr_code brand_name generic_name} : (${terms.map((term) => `"${term}"`).join(' OR ')})`) as { key: string; score: number }[];
+      const reference = rows.filter((row) => eligible.has(row.key));
+      const bm25 = new Map(reference.map((row) => [row.key, row.score]));
+      const results = await library.search(query, filters, { mode: 'lexical', limit: 20 });
+      expect(results).toHaveLength(Math.min(20, reference.length));
+      const scores = results.map((result) => bm25.get(`${result.id}@${result.version}`)!);
+      scores.forEach((score, position) => {
+        // The same rows as FTS5's best, up to rows whose scores tie.
+        expect(score, query).toBeCloseTo(reference[position]!.score, 9);
+        expect(results[position]!.ranks).toEqual({ lexical: position + 1, vector: null });
+      });
+      compared += results.length;
+    }
+    expect(compared).toBeGreaterThan(200);
+  });
+
+  it('ranks new text at once in a long-running process, and forgets the old', async () => {
+    const library = new ApprovedContentLibrary(store, null);
+    const filters: ContentFilters = { asOf: '2026-11-20', market: 'US', purpose: 'promotional' };
+    const target = modules.find(
+      (module) => module.status === 'approved' && module.purpose === 'promotional' && module.approvedAt <= filters.asOf && (module.expiresAt ?? '9999') > filters.asOf,
+    )!;
+    expect(await library.search('quasiperiodic zanthoxylum', filters)).toEqual([]);
+    try {
+      store.contentModules.upsert({ ...target, body: `${target.body} Quasiperiodic zanthoxylum monitoring.` });
+      expect((await library.search('quasiperiodic zanthoxylum', filters)).map((result) => result.id)).toEqual([target.id]);
+      store.contentModules.upsert({ ...target, body: `${target.body} Only xerophytic wording now.` });
+      expect(await library.search('quasiperiodic zanthoxylum', filters)).toEqual([]);
+      expect((await library.search('xerophytic', filters)).map((result) => result.id)).toEqual([target.id]);
+      // Withdrawn: gone from the ranking too.
+      store.contentModules.upsert({ ...target, body: `${target.body} Only xerophytic wording now.`, status: 'withdrawn' });
+      expect(await library.search('xerophytic', filters)).toEqual([]);
+    } finally {
+      store.contentModules.upsert(target);
+    }
   });
 
   it('drops stop words and keeps hyphenated codes whole in lexical terms', () => {

@@ -1,8 +1,8 @@
 import { AppError } from '../core/app-error.ts';
 import type { ContentModule } from '../domain/content-module.ts';
 import type { OmniStore } from '../domain/repositories.ts';
-import { ContentCatalog } from './content-catalog.ts';
-import { checkContentFilters, purposesFor, type ContentFilters } from './content-filters.ts';
+import { ContentCatalog, type EligibleSet } from './content-catalog.ts';
+import { checkContentFilters, type ContentFilters } from './content-filters.ts';
 import type { ContentVectorIndex, SyncSummary } from './content-vector-index.ts';
 
 export type RankingMode = 'hybrid' | 'lexical' | 'vector';
@@ -31,8 +31,6 @@ const RRF_K = 60;
 const VECTOR_WEIGHT = 0.4;
 /** How many modules each ranking contributes to the fusion. */
 const CANDIDATES = 100;
-/** Rows asked of FTS5: more than CANDIDATES, since hits failing the date, audience or channel filter are dropped. */
-const LEXICAL_ROWS = 300;
 
 const stopWords = new Set(
   'a an and are as at be by can do does for from has have how i in is it me my of on or our she he her his the to was what when which who why with you your about any there this that these those should would could'.split(' '),
@@ -53,13 +51,18 @@ export function queryTerms(query: string): string[] {
 }
 
 /**
- * The approved-content library: modules from the store, a lexical (FTS5 bm25) ranking and a vector
- * (hnswlib) ranking, merged by reciprocal rank fusion. Hard filters decide eligibility before either
- * ranking runs; results are checked against the filters once more before they leave.
+ * The approved-content library: modules from the store, a lexical (bm25, ranked as FTS5 ranks) and a
+ * vector (hnswlib) ranking, merged by reciprocal rank fusion. Hard filters decide eligibility before
+ * either ranking runs: both score only the eligible versions. Results are checked against the filters
+ * once more before they leave.
  */
 export class ApprovedContentLibrary {
   /** Built on first use or refresh, not in the constructor: refresh() right after would read the store twice. */
   private catalogState: { catalog: ContentCatalog; revision: number } | undefined;
+  /** The vector label of each catalog document and back, for one catalog and one state of the vector index. */
+  private vectorLabels: { catalog: ContentCatalog; generation: number; labelOf: Int32Array; documentOf: Int32Array } | undefined;
+  /** Scratch: the labels one vector search may return. */
+  private candidateLabels = new Int32Array(0);
   /** Title words per module object; a rebuilt catalog holds new objects, so stale entries just fall away. */
   private readonly titleWords = new WeakMap<ContentModule, string[]>();
 
@@ -91,12 +94,14 @@ export class ApprovedContentLibrary {
   /**
    * The catalog of the store's modules as they are now: rebuilt whenever the store's content revision
    * moved (a module added, changed or withdrawn, by this process or another), so the hard filters never
-   * judge stale rows. The vector index catches up on refresh(); until then new text is found lexically.
+   * judge stale rows and the lexical index never ranks stale text (the new catalog builds its own,
+   * reusing the old one's tokens for unchanged versions). The vector index catches up on refresh();
+   * until then new text is found lexically.
    */
   private currentCatalog(): ContentCatalog {
     const revision = this.store.contentModules.revision();
     if (!this.catalogState || this.catalogState.revision !== revision) {
-      this.catalogState = { catalog: new ContentCatalog(this.store.contentModules.list()), revision };
+      this.catalogState = { catalog: new ContentCatalog(this.store.contentModules.list(), this.catalogState?.catalog), revision };
     }
     return this.catalogState.catalog;
   }
@@ -115,7 +120,7 @@ export class ApprovedContentLibrary {
     const topicWords = new Set(queryTerms(wanted.topic));
     const brand = wanted.brandName?.toLowerCase() ?? null;
     const overlap = (module: ContentModule) => this.titleTerms(module).filter((word) => topicWords.has(word)).length;
-    const ranked = [...eligible.byKey.values()]
+    const ranked = Array.from(eligible.documents, (document) => catalog.modules[document]!)
       .filter((module) => wanted.kinds.includes(module.kind) && (brand === null || module.brandName === '' || module.brandName.toLowerCase() === brand))
       // A module whose required companion (a claim's safety information) is not usable here is not usable either.
       .filter((module) => module.requiredModuleIds.every((id) => eligibleById.has(id)))
@@ -144,46 +149,32 @@ export class ApprovedContentLibrary {
     const eligible = catalog.eligible(filters);
     const terms = queryTerms(query);
 
-    const lexical: string[] = [];
-    if (mode !== 'vector' && terms.length > 0) {
-      // The market and purpose filters run inside FTS5; the rest are checked on the hits.
-      const scope = { market: filters.market, purposes: purposesFor(filters.purpose) };
-      for (const hit of this.store.contentModules.lexicalSearch(terms, LEXICAL_ROWS, scope)) {
-        const key = `${hit.id}@${hit.version}`;
-        if (eligible.byKey.has(key)) lexical.push(key);
-        if (lexical.length === CANDIDATES) break;
-      }
-    }
-    const vector: string[] = [];
+    // Both rankings give document numbers of the catalog, best first, and see only eligible versions.
+    let lexical: number[] = [];
+    if (mode !== 'vector' && terms.length > 0) lexical = catalog.lexicalIndex().search(terms, eligible.mask, CANDIDATES).map((hit) => hit.document);
+    let vector: number[] = [];
     if (mode !== 'lexical') {
       if (!this.vectorIndex) throw new AppError('INVALID_INPUT', 'vector ranking needs the content index; run omni content index');
-      // Sentence vectors barely register which product a question names, so when it names one, the
-      // vector ranking keeps to that product's modules and product-neutral ones (templates).
-      const named = namedProducts(query, catalog.products, eligible.brands);
-      const onTopic =
-        named.size === 0
-          ? eligible.byKey
-          : new Set([...eligible.byKey].filter(([, module]) => module.brandName === '' || named.has(module.brandName.toLowerCase())).map(([key]) => key));
       const embedded = await this.vectorIndex.embedQuery(query);
-      for (const hit of this.vectorIndex.searchEligible(embedded, CANDIDATES, onTopic)) vector.push(hit.key);
+      vector = this.nearestEligible(catalog, eligible, query, embedded);
     }
 
-    const scores = new Map<string, { score: number; lexical: number | null; vector: number | null }>();
-    const add = (keys: string[], which: 'lexical' | 'vector', weight: number) =>
-      keys.forEach((key, index) => {
-        const entry = scores.get(key) ?? { score: 0, lexical: null, vector: null };
+    const scores = new Map<number, { score: number; lexical: number | null; vector: number | null }>();
+    const add = (documents: number[], which: 'lexical' | 'vector', weight: number) =>
+      documents.forEach((document, index) => {
+        const entry = scores.get(document) ?? { score: 0, lexical: null, vector: null };
         entry.score += weight / (RRF_K + index + 1);
         entry[which] = index + 1;
-        scores.set(key, entry);
+        scores.set(document, entry);
       });
     add(lexical, 'lexical', 1);
     add(vector, 'vector', options.vectorWeight ?? VECTOR_WEIGHT);
 
     return [...scores]
-      .sort((a, b) => b[1].score - a[1].score || a[0].localeCompare(b[0]))
+      .sort((a, b) => b[1].score - a[1].score || catalog.keys[a[0]]!.localeCompare(catalog.keys[b[0]]!))
       .slice(0, limit)
-      .map(([key, ranking]) => {
-        const module = eligible.byKey.get(key)!;
+      .map(([document, ranking]) => {
+        const module = catalog.modules[document]!;
         // Defence in depth: a result that fails a filter is a bug, never an answer.
         const decision = checkContentFilters(module, filters);
         if (!decision.passed) throw new AppError('INTERNAL', 'a search result failed the content filters');
@@ -203,18 +194,57 @@ export class ApprovedContentLibrary {
         };
       });
   }
+
+  /**
+   * The vector ranking: the CANDIDATES nearest eligible versions, as document numbers. Sentence
+   * vectors barely register which product a question names, so when it names one, the ranking keeps
+   * to that product's modules and product-neutral ones (templates).
+   */
+  private nearestEligible(catalog: ContentCatalog, eligible: EligibleSet, query: string, embedded: Float32Array): number[] {
+    const vectorIndex = this.vectorIndex!;
+    const { labelOf, documentOf } = this.labelsFor(catalog, vectorIndex);
+    const named = namedProducts(query, catalog, eligible);
+    if (this.candidateLabels.length < eligible.size) this.candidateLabels = new Int32Array(Math.max(eligible.size, 2 * this.candidateLabels.length));
+    const labels = this.candidateLabels;
+    const { documents } = eligible;
+    let count = 0;
+    for (let position = 0; position < documents.length; position++) {
+      const document = documents[position]!;
+      if (named !== null && catalog.brandOf[document] !== -1 && !named.has(catalog.brandOf[document]!)) continue;
+      const label = labelOf[document]!;
+      // A version written since the last refresh has no vector yet; the lexical ranking still finds it.
+      if (label >= 0) labels[count++] = label;
+    }
+    return vectorIndex.nearestAmong(embedded, CANDIDATES, labels, count).map((hit) => documentOf[hit.label]!);
+  }
+
+  /** The label of each document's vector and back, rebuilt when the catalog or the vector index changed. */
+  private labelsFor(catalog: ContentCatalog, vectorIndex: ContentVectorIndex): { labelOf: Int32Array; documentOf: Int32Array } {
+    const generation = vectorIndex.generation;
+    if (this.vectorLabels?.catalog !== catalog || this.vectorLabels.generation !== generation) {
+      const labelOf = Int32Array.from(catalog.keys, (key) => vectorIndex.labelOf(key));
+      const documentOf = new Int32Array(vectorIndex.labelLimit).fill(-1);
+      labelOf.forEach((label, document) => {
+        if (label >= 0) documentOf[label] = document;
+      });
+      this.vectorLabels = { catalog, generation, labelOf, documentOf };
+    }
+    return this.vectorLabels;
+  }
 }
 
-/** Brands (lower case) among `eligibleBrands` whose brand or generic name the query mentions as whole words. */
-function namedProducts(query: string, products: ContentCatalog['products'], eligibleBrands: ReadonlySet<string>): Set<string> {
+/**
+ * The products (positions in catalog.products) whose brand or generic name the query mentions as
+ * whole words and that have eligible modules; null when it names none.
+ */
+function namedProducts(query: string, catalog: ContentCatalog, eligible: EligibleSet): Set<number> | null {
   const text = ` ${query.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
-  const named = new Set<string>();
-  for (const { brand, generic } of products) {
-    if (!eligibleBrands.has(brand)) continue;
-    for (const name of [brand, generic]) {
-      const words = name.replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-      if (words.length > 2 && text.includes(` ${words} `)) named.add(brand);
-    }
+  let named: Set<number> | null = null;
+  const names = catalog.productNames;
+  for (let position = 0; position < names.length; position++) {
+    const { product, pattern } = names[position]!;
+    // Only products the filters leave modules of count (eligible.brands is built once per filter set).
+    if (text.includes(pattern) && eligible.brands.has(catalog.products[product]!.brand)) (named ??= new Set()).add(product);
   }
   return named;
 }

@@ -122,6 +122,24 @@ describe('ContentCatalog.eligible', () => {
       // Only the highest passing version of an id.
       const ids = [...eligible.byKey.values()].map((module) => module.id);
       expect(new Set(ids).size).toBe(ids.length);
+      // The document numbers and the mask the rankings read say the same.
+      expect([...eligible.documents].map((document) => catalog.keys[document])).toEqual([...eligible.byKey.keys()]);
+      expect([...eligible.documents]).toEqual([...eligible.documents].sort((a, b) => a - b));
+      expect(eligible.mask.reduce((sum, bit) => sum + bit, 0)).toBe(eligible.size);
+      for (const document of eligible.documents) expect(eligible.mask[document]).toBe(1);
+      expect(eligible.mask).toHaveLength(catalog.modules.length);
+    }
+  });
+
+  it('compares as-of dates as the filters do, for dates the library does not hold and odd strings', () => {
+    const catalog = new ContentCatalog(modules);
+    const held = [...new Set(modules.map((module) => module.approvedAt))].sort();
+    const asOfs = ['', '0', '2023-12-31', '2024-1-5', '2024-01-01T12:00', '2025-06-15 ', 'zzzz', held[0]!, held.at(-1)!, `${held[10]}x`, '2030-01-01'];
+    for (const asOf of asOfs) {
+      for (const purpose of ['promotional', 'medical'] as const) {
+        const filter: ContentFilters = { asOf, market: 'US', purpose };
+        expect(new Set(catalog.eligible(filter).byKey.keys()), asOf).toEqual(keysOf(eligibleModules(modules, filter).values()));
+      }
     }
   });
 
@@ -255,6 +273,24 @@ describe('ContentCatalog cache', () => {
     const again = catalog.eligible(filtersOn(0));
     expect(again).not.toBe(results[0]);
     expect(again).toEqual(results[0]);
+  });
+});
+
+describe('ContentCatalog lexical index', () => {
+  it('is built once per catalog, over every stored version, and a replacing catalog ranks its own text', () => {
+    const first = new ContentCatalog([base({ id: 'cm-a', body: 'Infusion reactions.' }), base({ id: 'cm-b', body: 'Neuropathy.', status: 'draft' })]);
+    const index = first.lexicalIndex();
+    expect(first.lexicalIndex()).toBe(index);
+    expect(index.size).toBe(2);
+    const everyone = new Uint8Array(2).fill(1);
+    expect(index.search(['neuropathy'], everyone, 5).map((hit) => first.keys[hit.document])).toEqual(['cm-b@1']);
+    // cm-a rewritten: the new catalog reuses the old index's terms for cm-b only.
+    const second = new ContentCatalog([base({ id: 'cm-a', body: 'Hepatic dosing.' }), base({ id: 'cm-b', body: 'Neuropathy.', status: 'draft' })], first);
+    expect(second.lexicalIndex().search(['infusion'], everyone, 5)).toEqual([]);
+    expect(second.lexicalIndex().search(['hepatic'], everyone, 5).map((hit) => second.keys[hit.document])).toEqual(['cm-a@1']);
+    expect(second.lexicalIndex().search(['neuropathy'], everyone, 5)).toEqual(index.search(['neuropathy'], everyone, 5));
+    // The first catalog still ranks the text it was built from.
+    expect(index.search(['infusion'], everyone, 5).map((hit) => first.keys[hit.document])).toEqual(['cm-a@1']);
   });
 });
 

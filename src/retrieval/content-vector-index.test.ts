@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SeededRandom } from '../core/seeded-random.ts';
 import { ContentModule, moduleKey } from '../domain/content-module.ts';
-import { ContentVectorIndex, EXACT_SEARCH_LIMIT, embeddingText } from './content-vector-index.ts';
+import { ContentVectorIndex, embeddingText, exactSearchLimit } from './content-vector-index.ts';
 import type { Embedder } from './embedder.ts';
 import { HashedNgramEmbedder } from './hashed-ngram-embedder.ts';
 import { CountingEmbedder } from '../testing/counting-embedder.ts';
@@ -39,6 +39,8 @@ function randomModules(random: SeededRandom, count: number): ContentModule[] {
 }
 
 const reference = new HashedNgramEmbedder();
+/** Where the exact search of the test embedder's vectors ends and the filtered graph starts. */
+const EXACT_SEARCH_LIMIT = exactSearchLimit(reference.dimensions);
 
 /** The exact ranking, computed from the embedder's own vectors, with the same tie-break (key order). */
 function bruteForce(modules: readonly ContentModule[], query: Float32Array, k: number, keys: Iterable<string>): { key: string; similarity: number }[] {

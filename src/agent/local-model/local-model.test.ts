@@ -175,6 +175,15 @@ describe('the local model answers reps from the demo data', () => {
     expect(answer.answer).toMatch(/local model/);
   });
 
+  it('answers an HCP id from another territory with the refusal, whatever is asked', async () => {
+    const outside = store.hcps.listInTerritories(['T-NE'])[0]!;
+    for (const question of [`brief me on ${outside.id}`, `what should I do next with ${outside.id}?`, `can I email ${outside.id}?`]) {
+      const answer = await ask(question);
+      expect(answer.answer).toMatch(/outside your territories/);
+      expect(answer.citations.hcps).toEqual([]);
+    }
+  });
+
   it('cannot see HCPs of another territory by name', async () => {
     const outside = store.hcps.listInTerritories(['T-NE']).find((hcp) => !store.hcps.listInTerritories(['T-MW']).some((other) => other.lastName === hcp.lastName));
     if (!outside) return;

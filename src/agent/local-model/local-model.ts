@@ -96,6 +96,8 @@ export class LocalModel implements ChatModel {
     const who = resolveHcp(parsed, results, request);
     if ('answer' in who || 'calls' in who) return who;
     const { hcpId, profile } = who;
+    // A lookup that said no (outside the territory, not found) is the answer, whatever was asked.
+    if (profile && profile.status !== 'found') return { answer: answers.lookupProblem(profile) };
     const hcpName = profile?.hcp.name ?? (request.context.focus.hcpId === hcpId ? request.context.focus.hcpName : null);
 
     switch (parsed.intent) {

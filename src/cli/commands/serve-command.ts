@@ -4,6 +4,7 @@ import { createDemoDatabase } from '../../demo/seed-store.ts';
 import { createHttpApp } from '../../http/create-http-app.ts';
 import { startHttpServer } from '../../http/start-http-server.ts';
 import { createLogger } from '../../logger.ts';
+import { createSlackApp } from '../../slack/create-slack-app.ts';
 import { SqliteApiTokens } from '../../store/sqlite-api-tokens.ts';
 import type { Command } from '../command.ts';
 
@@ -18,7 +19,9 @@ export const serveCommand: Command = {
   details: [
     'Serves the API (/v1/ask, /v1/hcps/:id, /v1/recommendations/:id[/feedback], /v1/audit/verify,',
     '/openapi.json, /healthz) and the web chat page at /. Defaults: OMNI_HOST 127.0.0.1, OMNI_PORT 3000,',
-    'OMNI_BODY_LIMIT_BYTES 65536, OMNI_RATE_LIMIT_PER_MINUTE 120 per token.',
+    'OMNI_BODY_LIMIT_BYTES 65536, OMNI_RATE_LIMIT_PER_MINUTE 120 per token. With SLACK_BOT_TOKEN and',
+    'SLACK_SIGNING_SECRET the Slack app starts too: socket mode with SLACK_APP_TOKEN, else HTTP events',
+    'on OMNI_PORT + 1 at POST /slack/events.',
     '  --init-if-missing   create the demo database first when there is none (npm start does)',
     '  --demo-tokens       issue fresh tokens for the demo users and print them (earlier demo tokens stop working)',
     'Stop with Ctrl-C.',
@@ -56,13 +59,21 @@ export const serveCommand: Command = {
         if (user) lines.push(`  ${tokens.create(user.id, DEMO_TOKEN_LABEL, context.now())}  ${user.name} (${user.id}, ${user.role})`);
       }
     }
-    lines.push(config.slack ? 'Slack: configured' : 'Slack: not configured (set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET, and SLACK_APP_TOKEN for socket mode)');
+    // Slack starts only when configured; the web clock (not a --as-of) signs its requests.
+    const slack = config.slack ? createSlackApp({ agent, store, decisionLog: nba.decisionLog, logger, slack: config.slack, host }) : null;
+    if (slack) {
+      await slack.start(config.http.port === 0 ? 0 : config.http.port + 1);
+      lines.push(slack.mode === 'socket' ? 'Slack: socket mode, connected' : `Slack: HTTP events mode, POST http://${host}:${slack.port}/slack/events (events, interactivity, /omni)`);
+    } else {
+      lines.push('Slack: not configured (set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET, and SLACK_APP_TOKEN for socket mode)');
+    }
     context.out(lines.join('\n'));
     await new Promise<void>((resolve) => {
       const stop = () => resolve();
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
     });
+    await slack?.stop();
     await server.close();
     store.close();
     return 0;

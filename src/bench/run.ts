@@ -19,6 +19,7 @@ import { runNbaBench } from './nba-bench.ts';
 import { runAgentBench } from './agent-bench.ts';
 import { runAgentPromptBench } from './agent-prompt-bench.ts';
 import { runHttpBench } from './http-bench.ts';
+import { runSlackBench } from './slack-bench.ts';
 
 /**
  * `npm run bench`: import throughput and profile assembly latency at demo and large scale.
@@ -30,7 +31,8 @@ import { runHttpBench } from './http-bench.ts';
  * next-best-action engine and decision log (nba-bench.ts, decision-log-bench.ts).
  * Then the agent (agent-bench.ts: the local model's turn and its overhead; agent-prompt-bench.ts:
  * prompt tokens per persona through the OpenAI adapter against a loopback server).
- * Then the HTTP API (http-bench.ts: /v1/ask throughput and p95 at 20 concurrent clients).
+ * Then the HTTP API (http-bench.ts: /v1/ask throughput and p95 at 20 concurrent clients) and the Slack
+ * app (slack-bench.ts: acknowledgement p99 with 50 events at once); both under `--only http`.
  * `--only data|content|nba|agent|http|all` (default all) picks the part; `--scale` applies to the data part (the
  * nba part uses the large database when it has been built).
  * Figures go to .bench/results.json as { data: [...], content: {...}, nba: {...} }; a part not run
@@ -272,7 +274,7 @@ if (only === 'nba' || only === 'all') {
   const anchor = loadDemoSeed().anchorDate;
   const progress = (message: string) => process.stderr.write(`${message}\n`);
   const engine = runNbaBench({ demo, large: existsSync(largePath) ? largePath : null, asOf: new Date(Date.parse(anchor)).toISOString() }, progress);
-  progress('decision log bench: 20,000 appends, verify of 100,000 records');
+  progress('decision log bench: 20,000 single and 20,000 batched appends, verify of 100,000 records');
   const log = await runDecisionLogBench(join(BENCH_DIR, 'decision-log'));
   console.log([...engine.lines, ...log.lines].join('\n'));
   nba = { engine: engine.results, decisionLog: log.results };
@@ -293,8 +295,10 @@ if (only === 'http' || only === 'all') {
   const demo = ensureDatabase('demo').path;
   process.stderr.write('http bench: 20 concurrent clients against /v1/ask\n');
   const bench = await runHttpBench(demo, new Date(Date.parse(loadDemoSeed().anchorDate)).toISOString());
-  console.log(bench.lines.join('\n'));
-  http = bench.results;
+  process.stderr.write('slack bench: 50 signed events at once, twice\n');
+  const slack = await runSlackBench(demo, new Date(Date.parse(loadDemoSeed().anchorDate)).toISOString());
+  console.log([...bench.lines, ...slack.lines].join('\n'));
+  http = { api: bench.results, slack: slack.results };
 }
 
 // The part not run this time keeps its previous figures (an older file is the bare data array).

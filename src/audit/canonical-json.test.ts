@@ -41,6 +41,21 @@ describe('canonicalJson', () => {
     expect(canonicalJson(JSON.parse(text))).toBe(text);
   });
 
+  it('writes every string exactly as JSON.stringify does (the unescaped fast path included)', () => {
+    const texts = ['', 'plain', 'ü é 中文 \u2028 \u2029 \u007f \u0080 \uffff', '😀 paired', '\udfff\ud800 reversed', 'end \ud83d'];
+    for (let code = 0; code < 0x100; code++) texts.push(`a${String.fromCharCode(code)}b`, String.fromCharCode(code));
+    for (const text of texts) {
+      expect(canonicalJson(text), JSON.stringify(text)).toBe(JSON.stringify(text));
+      expect(canonicalJson({ [text]: text }), JSON.stringify(text)).toBe(`{${JSON.stringify(text)}:${JSON.stringify(text)}}`);
+    }
+  });
+
+  it('sorts many keys, in any insertion order, as Array#sort does', () => {
+    const keys = Array.from({ length: 40 }, (_, index) => `k${(index * 7919) % 101}${index % 3 === 0 ? '_' : ''}`);
+    const expected = `{${[...keys].sort().map((key) => `"${key}":1`).join(',')}}`;
+    for (const order of [keys, [...keys].reverse(), [...keys].sort()]) expect(canonicalJson(Object.fromEntries(order.map((key) => [key, 1])))).toBe(expected);
+  });
+
   it('accepts objects without a prototype', () => {
     const bare = Object.assign(Object.create(null) as Record<string, unknown>, { b: 2, a: 1 });
     expect(canonicalJson(bare)).toBe('{"a":1,"b":2}');

@@ -165,6 +165,62 @@ describe('SqliteDecisionLog: appending', () => {
   });
 });
 
+describe('SqliteDecisionLog: appending a batch (appendMany)', () => {
+  it('writes the records in order, chained to what came before and to each other, as append would', () => {
+    const before = log.append(recommendation(1));
+    const batch = log.appendMany([2, 3, 4, 5].map((index) => recommendation(index)));
+    const after = log.append(recommendation(6));
+    expect(batch.map((record) => record.sequence)).toEqual([2, 3, 4, 5]);
+    expect(batch.map((record) => record.hcpId)).toEqual(['hcp-000002', 'hcp-000003', 'hcp-000004', 'hcp-000005']);
+    expect(batch[0]!.previousHash).toBe(before.hash);
+    for (let index = 1; index < batch.length; index++) expect(batch[index]!.previousHash).toBe(batch[index - 1]!.hash);
+    expect(after.previousHash).toBe(batch.at(-1)!.hash);
+    for (const record of batch) {
+      const { hash, ...rest } = record;
+      expect(hash).toBe(sha256Hex(canonicalJson(rest)));
+      expect(log.get(record.id)).toEqual(record);
+    }
+    expect(log.verify()).toEqual({ intact: true, records: 6, lastHash: after.hash });
+    expect(log.appendMany([])).toEqual([]);
+    expect(log.count()).toBe(6);
+  });
+
+  it('writes all or nothing: a bad input, a missing record referred to or a refused INSERT leaves the log as it was', () => {
+    const [first] = appendMany(2);
+    const good = [3, 4, 5].map((index) => recommendation(index));
+    const cases: [DecisionInput[], string][] = [
+      [[good[0]!, { ...recommendation(9), payload: { score: Infinity } }, good[1]!], 'INVALID_INPUT'],
+      [[good[0]!, { ...recommendation(9), kind: 'feedback', refersTo: 'dec-NOPE' }], 'NOT_FOUND'],
+    ];
+    for (const [inputs, code] of cases) expect(caught(() => log.appendMany(inputs))).toMatchObject({ code });
+    expect(log.count()).toBe(2);
+    // The third INSERT of the batch is refused: the two before it are rolled back with it.
+    tamper(`CREATE TRIGGER refuse_fifth BEFORE INSERT ON decision_log WHEN NEW.sequence = 5 BEGIN SELECT RAISE(ABORT, 'disk on fire'); END`);
+    const error = caught(() => log.appendMany([...good, { ...recommendation(6), kind: 'feedback', refersTo: first!.id }]));
+    expect(error).toMatchObject({ code: 'STORE_FAILURE', message: 'the decision log could not be written' });
+    expect(log.count()).toBe(2);
+    expect(store.database.inTransaction).toBe(false);
+    tamper('DROP TRIGGER refuse_fifth');
+    const written = log.appendMany(good);
+    expect(written.map((record) => record.sequence)).toEqual([3, 4, 5]);
+    expect(log.verify()).toEqual({ intact: true, records: 5, lastHash: written.at(-1)!.hash });
+  });
+
+  it('returns records whose payload reads as the stored canonical JSON does (parsed on first read)', () => {
+    const payload = { zeta: -0, alpha: { b: [1, { d: 'x', c: null }], a: true } };
+    const [record] = log.appendMany([{ kind: 'plan', actorId: 'u-mgr-1', hcpId: null, refersTo: null, payload }]);
+    expect(Object.keys(record!.payload)).toEqual(['alpha', 'zeta']);
+    expect(Object.is(record!.payload.zeta, 0)).toBe(true);
+    expect(record!.payload).toBe(record!.payload);
+    expect(record).toEqual(log.get(record!.id));
+    expect(JSON.parse(JSON.stringify(record))).toEqual(log.get(record!.id));
+    expect({ ...record! }.payload).toEqual({ alpha: { a: true, b: [1, { c: null, d: 'x' }] }, zeta: 0 });
+    // The caller's object is not the record's.
+    payload.alpha.a = false;
+    expect(record!.payload).toMatchObject({ alpha: { a: true } });
+  });
+});
+
 describe('SqliteDecisionLog: the database refuses changes', () => {
   it('refuses UPDATE and DELETE through triggers, whatever the statement', () => {
     appendMany(3);

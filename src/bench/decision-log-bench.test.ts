@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { canonicalJson } from '../audit/canonical-json.ts';
 import { SeededRandom } from '../core/seeded-random.ts';
-import { benchDecision, runDecisionLogBench } from './decision-log-bench.ts';
+import { BATCH, benchDecision, runDecisionLogBench } from './decision-log-bench.ts';
 
 let directory: string;
 
@@ -34,9 +34,13 @@ describe('decision-log bench (smoke, small counts)', () => {
     expect(results.append.recordsPerSecond).toBeGreaterThan(0);
     expect(results.append.baselineRecordsPerSecond).toBeGreaterThan(0);
     expect(results.append.ratio).toBeCloseTo(results.append.recordsPerSecond / results.append.baselineRecordsPerSecond, 6);
+    expect(results.appendBatched).toMatchObject({ records: 300, batchSize: BATCH });
+    expect(results.appendBatched.recordsPerSecond).toBeGreaterThan(0);
+    expect(results.appendBatched.ratio).toBeCloseTo(results.appendBatched.recordsPerSecond / results.appendBatched.baselineRecordsPerSecond, 6);
     expect(results.verify).toMatchObject({ records: 2_000, intact: true });
     expect(results.verify.msPer100k).toBeCloseTo(results.verify.ms * 50, 6);
     expect(lines.join('\n')).toMatch(/records\/s .*\[target >= 5,000 records\/s\]/);
+    expect(lines.join('\n')).toContain(`appendMany, ${BATCH} records per IMMEDIATE transaction`);
     expect(lines.join('\n')).toMatch(/ms per 100,000 records/);
     expect(readdirSync(directory)).toEqual([]);
   });

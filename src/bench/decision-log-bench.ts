@@ -17,6 +17,10 @@ import { openSqliteStore, type SqliteStore } from '../store/sqlite-store.ts';
  *   Baseline in the same run: the same rows as plain autocommit INSERTs (JSON.stringify, no
  *   validation, no hashing, no chain) into a table of the same shape without triggers, in a database
  *   of its own. The two alternate in blocks, so a busy moment of the machine hits both.
+ * - batched append rate, reported apart: the same kind of records through SqliteDecisionLog.appendMany,
+ *   BATCH records per IMMEDIATE transaction (batch jobs such as a nightly NBA run; nothing of a batch
+ *   is returned before its commit), against plain INSERTs of the same rows, BATCH per transaction.
+ *   Blocks of both alternate with the single-record blocks.
  * - verify time: SqliteDecisionLog.verify over a log of 100,000 records (filled directly, with the
  *   log's own hash function), against a plain scan of the same rows that checks nothing.
  */
@@ -25,6 +29,8 @@ export const TARGET_APPENDS_PER_SECOND = 5_000;
 export const DEFAULT_APPENDS = 20_000;
 export const DEFAULT_VERIFY_RECORDS = 100_000;
 const BLOCK = 1_000;
+/** Records per transaction in the batched figures (as recommendForMany writes them). */
+export const BATCH = 64;
 const WARM_UP = 200;
 const FILL_TRANSACTION_ROWS = 5_000;
 /** Distinct payloads used to fill the verify log (hashes still differ: each covers sequence and id). */
@@ -50,6 +56,15 @@ export interface DecisionLogBenchResults {
     ratio: number;
     meetsTarget: boolean;
     intact: boolean;
+  };
+  /** appendMany, BATCH records per transaction, against plain INSERTs BATCH per transaction. */
+  appendBatched: {
+    batchSize: number;
+    records: number;
+    seconds: number;
+    recordsPerSecond: number;
+    baselineRecordsPerSecond: number;
+    ratio: number;
   };
   verify: {
     records: number;
@@ -125,9 +140,9 @@ function remove(path: string): void {
 
 const percentile = (sorted: Float64Array, fraction: number) => sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))]!;
 
-function benchAppend(dir: string, count: number): DecisionLogBenchResults['append'] {
+function benchAppend(dir: string, count: number): Pick<DecisionLogBenchResults, 'append' | 'appendBatched'> {
   const random = new SeededRandom(20261120);
-  const inputs = Array.from({ length: count + WARM_UP }, (_, index) => benchDecision(random, index));
+  const inputs = Array.from({ length: 2 * count + WARM_UP }, (_, index) => benchDecision(random, index));
   const meanPayloadBytes = inputs.reduce((sum, input) => sum + Buffer.byteLength(canonicalJson(input.payload)), 0) / inputs.length;
 
   const logPath = join(dir, 'decision-log-append.db');
@@ -149,41 +164,69 @@ function benchAppend(dir: string, count: number): DecisionLogBenchResults['appen
       const now = new Date();
       insert.run(newDecisionId(now.getTime()), input.kind, input.actorId, input.hcpId, input.refersTo, now.toISOString(), JSON.stringify(input.payload), GENESIS_HASH, GENESIS_HASH);
     };
+    const plainBatch = baselineStore.database.transaction((batch: readonly DecisionInput[]) => {
+      for (const input of batch) plainInsert(input);
+    });
     const log = new SqliteDecisionLog(logStore.database);
     for (let index = 0; index < WARM_UP; index++) {
       log.append(inputs[index]!);
       plainInsert(inputs[index]!);
     }
+    log.appendMany(inputs.slice(0, BATCH));
+    plainBatch.immediate(inputs.slice(0, BATCH));
     const latencies = new Float64Array(count);
-    let logMs = 0;
-    let baselineMs = 0;
+    const ms = { log: 0, baseline: 0, logBatched: 0, baselineBatched: 0 };
+    const timed = (key: keyof typeof ms, work: () => void) => {
+      const began = performance.now();
+      work();
+      ms[key] += performance.now() - began;
+    };
     for (let start = 0; start < count; start += BLOCK) {
       const end = Math.min(count, start + BLOCK);
-      let began = performance.now();
-      for (let index = start; index < end; index++) plainInsert(inputs[WARM_UP + index]!);
-      baselineMs += performance.now() - began;
-      began = performance.now();
-      for (let index = start; index < end; index++) {
-        const before = performance.now();
-        log.append(inputs[WARM_UP + index]!);
-        latencies[index] = (performance.now() - before) * 1_000;
-      }
-      logMs += performance.now() - began;
+      timed('baseline', () => {
+        for (let index = start; index < end; index++) plainInsert(inputs[WARM_UP + index]!);
+      });
+      timed('log', () => {
+        for (let index = start; index < end; index++) {
+          const before = performance.now();
+          log.append(inputs[WARM_UP + index]!);
+          latencies[index] = (performance.now() - before) * 1_000;
+        }
+      });
+      // The batched figures: other payloads of the same kind, BATCH per transaction.
+      const block = inputs.slice(WARM_UP + count + start, WARM_UP + count + end);
+      timed('baselineBatched', () => {
+        for (let from = 0; from < block.length; from += BATCH) plainBatch.immediate(block.slice(from, from + BATCH));
+      });
+      timed('logBatched', () => {
+        for (let from = 0; from < block.length; from += BATCH) log.appendMany(block.slice(from, from + BATCH));
+      });
     }
     latencies.sort();
-    const recordsPerSecond = count / (logMs / 1_000);
-    const baselineRecordsPerSecond = count / (baselineMs / 1_000);
+    const rate = (time: number) => count / (time / 1_000);
+    const recordsPerSecond = rate(ms.log);
+    const baselineRecordsPerSecond = rate(ms.baseline);
     return {
-      records: count,
-      meanPayloadBytes,
-      seconds: logMs / 1_000,
-      recordsPerSecond,
-      p50Us: percentile(latencies, 0.5),
-      p99Us: percentile(latencies, 0.99),
-      baselineRecordsPerSecond,
-      ratio: recordsPerSecond / baselineRecordsPerSecond,
-      meetsTarget: recordsPerSecond >= TARGET_APPENDS_PER_SECOND,
-      intact: log.verify().intact,
+      append: {
+        records: count,
+        meanPayloadBytes,
+        seconds: ms.log / 1_000,
+        recordsPerSecond,
+        p50Us: percentile(latencies, 0.5),
+        p99Us: percentile(latencies, 0.99),
+        baselineRecordsPerSecond,
+        ratio: recordsPerSecond / baselineRecordsPerSecond,
+        meetsTarget: recordsPerSecond >= TARGET_APPENDS_PER_SECOND,
+        intact: log.verify().intact,
+      },
+      appendBatched: {
+        batchSize: BATCH,
+        records: count,
+        seconds: ms.logBatched / 1_000,
+        recordsPerSecond: rate(ms.logBatched),
+        baselineRecordsPerSecond: rate(ms.baselineBatched),
+        ratio: rate(ms.logBatched) / rate(ms.baselineBatched),
+      },
     };
   } finally {
     logStore.close();
@@ -264,12 +307,13 @@ export async function runDecisionLogBench(
   options: DecisionLogBenchOptions = {},
 ): Promise<{ lines: string[]; results: DecisionLogBenchResults }> {
   mkdirSync(dir, { recursive: true });
-  const append = benchAppend(dir, options.appends ?? DEFAULT_APPENDS);
+  const { append, appendBatched } = benchAppend(dir, options.appends ?? DEFAULT_APPENDS);
   const verify = benchVerify(dir, options.verifyRecords ?? DEFAULT_VERIFY_RECORDS);
   const results: DecisionLogBenchResults = {
     generatedAt: new Date().toISOString(),
     target: { appendsPerSecond: TARGET_APPENDS_PER_SECOND },
     append,
+    appendBatched,
     verify,
   };
   return { lines: formatDecisionLogBench(results), results };
@@ -278,13 +322,15 @@ export async function runDecisionLogBench(
 export function formatDecisionLogBench(results: DecisionLogBenchResults): string[] {
   const thousands = (value: number) => Math.round(value).toLocaleString('en-US');
   const fixed = (value: number, digits = 1) => value.toFixed(digits);
-  const { append, verify } = results;
+  const { append, appendBatched, verify } = results;
   return [
     '',
     'decision log (issue 4): SqliteDecisionLog on a WAL database, synchronous NORMAL (as Omni opens it)',
     `  append, one IMMEDIATE transaction per record, ${thousands(append.records)} recommendations (mean payload ${thousands(append.meanPayloadBytes)} bytes of canonical JSON):`,
     `    ${thousands(append.recordsPerSecond)} records/s (p50 ${fixed(append.p50Us, 0)} us, p99 ${fixed(append.p99Us, 0)} us)  [target >= ${thousands(results.target.appendsPerSecond)} records/s]  ${append.meetsTarget ? 'MET' : 'MISSED'}; chain ${append.intact ? 'intact' : 'BROKEN'}`,
     `    baseline, the same rows as plain autocommit INSERTs (no validation, hashing or chain; same table shape, no triggers): ${thousands(append.baselineRecordsPerSecond)} records/s (append/baseline = ${fixed(append.ratio, 2)}x)`,
+    `  append, batched for batch jobs (appendMany, ${appendBatched.batchSize} records per IMMEDIATE transaction, nothing returned before the commit), ${thousands(appendBatched.records)} recommendations, reported apart from the target above:`,
+    `    ${thousands(appendBatched.recordsPerSecond)} records/s; baseline, plain INSERTs ${appendBatched.batchSize} per transaction: ${thousands(appendBatched.baselineRecordsPerSecond)} records/s (batched append/baseline = ${fixed(appendBatched.ratio, 2)}x)`,
     `  verify, ${thousands(verify.records)} records (streamed in sequence order): ${thousands(verify.ms)} ms = ${thousands(verify.msPer100k)} ms per 100,000 records (${thousands(verify.recordsPerSecond)} records/s); chain ${verify.intact ? 'intact' : 'BROKEN'}`,
     `    baseline, a plain scan of the same rows that checks nothing: ${thousands(verify.baselineScanMs)} ms (verify/scan = ${fixed(verify.ratio, 1)}x); the log was filled in ${fixed(verify.fillSeconds)} s`,
   ];

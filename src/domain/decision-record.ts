@@ -45,6 +45,11 @@ export type ChainVerification =
 export interface DecisionLog {
   /** Writes the record and returns it; throws AppError STORE_FAILURE when it cannot be written. */
   append(input: DecisionInput): DecisionRecord;
+  /**
+   * Writes the records in order, all or none, in one transaction (batch jobs), and returns them once
+   * committed; throws as append does, having written nothing.
+   */
+  appendMany(inputs: readonly DecisionInput[]): DecisionRecord[];
   get(id: string): DecisionRecord | undefined;
   /** Records referring to `id` (feedback on a recommendation), oldest first. */
   referringTo(id: string): DecisionRecord[];

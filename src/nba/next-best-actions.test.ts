@@ -468,6 +468,9 @@ describe('recommendNextBestActions on a hand-made world', () => {
         append: () => {
           throw new AppError('STORE_FAILURE', 'the decision log could not be written');
         },
+        appendMany: () => {
+          throw new AppError('STORE_FAILURE', 'the decision log could not be written');
+        },
         get: () => undefined,
         referringTo: () => [],
         verify: () => ({ intact: true, records: 0, lastHash: '0'.repeat(64) }),

@@ -1,17 +1,21 @@
 import { AppError } from '../core/app-error.ts';
-import { addDays } from '../core/dates.ts';
 import { canSeeHcp, type AccessScope } from '../compliance/access-policy.ts';
 import { currentConsents, type ConsentState } from '../compliance/consent-policy.ts';
-import type { DecisionLog } from '../domain/decision-record.ts';
+import type { Consent } from '../domain/consent.ts';
+import type { DecisionInput, DecisionLog } from '../domain/decision-record.ts';
 import { hcpDisplayName, hcpMarket, type Hcp } from '../domain/hcp.ts';
 import type { InteractionActivity } from '../domain/interaction.ts';
 import { productDisplayName } from '../domain/product.ts';
 import type { OmniStore } from '../domain/repositories.ts';
-import type { Channel, Role } from '../domain/vocabulary.ts';
+import type { Role } from '../domain/vocabulary.ts';
 import type { ContentFilters } from '../retrieval/content-filters.ts';
 import { actionShapes, capGate, consentGate, type ActionShape, type GateResult } from './candidate-actions.ts';
-import { computeSignals, RECENT_WINDOW_DAYS, SIGNAL_WINDOW_DAYS, type HcpSignals, type Signal, type SignalName } from './signals.ts';
+import { readActivity, readActivityOfMany } from './read-activity.ts';
+import { computeSignals, signalNames, type HcpSignals, type Signal, type SignalName } from './signals.ts';
 import { actionKinds, type ActionKind, type NbaWeights } from './weights.ts';
+
+/** Kept for the modules that read an HCP's activity through here (src/compliance/follow-up-draft.ts). */
+export { readActivity };
 
 /** What the engine needs of the content library: approved modules for an action (ApprovedContentLibrary.modulesFor). */
 export interface ContentFinder {
@@ -84,8 +88,21 @@ export interface NbaResult {
   consents: ConsentState[];
 }
 
-/** Where medical questions are asked and answered (src/nba/open-signals.ts). */
-const QUESTION_CHANNELS: readonly Channel[] = ['medical_inquiry', 'call_center'];
+/** One HCP's signals, consents in force and scored actions (best first). */
+export interface HcpEvaluation {
+  signals: HcpSignals;
+  consents: ConsentState[];
+  actions: ScoredAction[];
+}
+
+/** The approved modules for an action on the HCP being scored (findContent, or a batch's shared choice). */
+type ContentChooser = (shape: ActionShape, productId: string | null, topic: string) => ScoredAction['modules'];
+
+/** HCPs read per statement in evaluateMany: 16 to 256 measured alike; bigger chunks keep more rows alive (GC), smaller ones run more statements. */
+const EVALUATION_CHUNK = 64;
+
+/** Signal names in localeCompare order, the tie-break between equal contributions (a rank, not a collation per comparison). */
+const signalOrder = new Map([...signalNames].sort((a, b) => a.localeCompare(b)).map((name, rank) => [name, rank]));
 
 /** Rounds to 6 decimals, so contributions add up to the score exactly as printed and stored. */
 const round6 = (value: number) => Math.round(value * 1e6) / 1e6;
@@ -97,8 +114,11 @@ const round6 = (value: number) => Math.round(value * 1e6) / 1e6;
 export class NbaEvaluator {
   private readonly productNames: Map<string, string>;
   private readonly brandNames: Map<string, string>;
+  /** Each action's weights as [signal, weight] pairs, in the weights file's order. */
+  private readonly weightsOf: Record<ActionKind, [SignalName, number][]>;
 
   constructor(private readonly deps: NbaDependencies) {
+    this.weightsOf = Object.fromEntries(actionKinds.map((kind) => [kind, Object.entries(deps.weights.actions[kind]) as [SignalName, number][]])) as Record<ActionKind, [SignalName, number][]>;
     const products = deps.store.products.list();
     this.productNames = new Map(products.map((product) => [product.id, productDisplayName(product)]));
     this.brandNames = new Map(products.map((product) => [product.id, product.brandName]));
@@ -106,25 +126,70 @@ export class NbaEvaluator {
 
   productName = (productId: string | null): string => (productId ? (this.productNames.get(productId) ?? productId) : 'unspecified product');
 
-  evaluate(hcp: Hcp, caller: Caller, asOf: string): { signals: HcpSignals; consents: ConsentState[]; actions: ScoredAction[] } {
-    const { store, weights } = this.deps;
+  evaluate(hcp: Hcp, caller: Caller, asOf: string): HcpEvaluation {
+    const { store } = this.deps;
+    const content: ContentChooser = (shape, productId, topic) => this.findContent(shape, hcp, productId, topic, asOf);
+    return this.score(hcp, caller, asOf, readActivity(store, hcp.id, asOf), store.consents.forHcp(hcp.id), content);
+  }
+
+  /**
+   * evaluate() for many HCPs, the batch path (territory plans, a nightly run over every HCP): rows
+   * and consents are read for a chunk of HCPs at a time, and the content chosen for an action is
+   * shared by HCPs of the same market, specialty, product and topic (it depends on nothing else of the HCP).
+   * Yields in the order given, the same evaluation evaluate() gives each HCP
+   * (src/nba/evaluate-many.test.ts). Pass HCPs in id order when there are many: rows are stored so.
+   */
+  *evaluateMany(hcps: readonly Hcp[], caller: Caller, asOf: string, options: { chunkSize?: number } = {}): Generator<HcpEvaluation & { hcp: Hcp }> {
+    const { store } = this.deps;
+    const chunkSize = Math.max(1, options.chunkSize ?? EVALUATION_CHUNK);
+    const chosen = new Map<string, ScoredAction['modules']>();
+    let revision: number | undefined;
+    for (let start = 0; start < hcps.length; start += chunkSize) {
+      // A module written since the last chunk (withdrawn, say) invalidates every choice made so far.
+      const current = store.contentModules.revision();
+      if (current !== revision) {
+        chosen.clear();
+        revision = current;
+      }
+      const chunk = hcps.slice(start, start + chunkSize);
+      const ids = chunk.map((hcp) => hcp.id);
+      const activity = readActivityOfMany(store, ids, asOf);
+      const consents = store.consents.forHcps(ids);
+      for (const hcp of chunk) {
+        const market = hcpMarket(hcp);
+        const content: ContentChooser = (shape, productId, topic) => {
+          const key = `${shape.kind}\u0000${market}\u0000${hcp.specialty}\u0000${productId ?? ''}\u0000${topic}`;
+          let modules = chosen.get(key);
+          if (modules === undefined) {
+            modules = this.findContent(shape, hcp, productId, topic, asOf);
+            chosen.set(key, modules);
+          }
+          return modules.slice();
+        };
+        yield { hcp, ...this.score(hcp, caller, asOf, activity.get(hcp.id)!, consents.get(hcp.id) ?? [], content) };
+      }
+    }
+  }
+
+  private score(hcp: Hcp, caller: Caller, asOf: string, activity: InteractionActivity[], consentEvents: Consent[], content: ContentChooser): HcpEvaluation {
+    const { weights } = this.deps;
     const purposes = caller.scope.interactionPurposes;
-    const interactions = readActivity(store, hcp.id, asOf).filter((interaction) => purposes === undefined || purposes.includes(interaction.purpose));
-    const consentEvents = store.consents.forHcp(hcp.id);
+    const interactions = purposes === undefined ? activity : activity.filter((interaction) => purposes.includes(interaction.purpose));
     const consents = currentConsents(consentEvents, asOf);
     const signals = computeSignals({ hcp, interactions, consents: consentEvents, asOf, settings: { deadEndDays: this.deps.deadEndDays, caps: weights.caps }, productName: this.productName });
 
+    const common = new Map(signals.common.map((signal) => [signal.name, signal]));
     const actions: ScoredAction[] = [];
     for (const kind of actionKinds) {
       const shape = actionShapes[kind];
-      const available = [...signals.common, ...(shape.channel ? signals.forChannel(shape.channel) : [])];
+      const onChannel = shape.channel ? signals.forChannel(shape.channel) : [];
       const contributions: Contribution[] = [];
-      for (const [name, weight] of Object.entries(weights.actions[kind]) as [SignalName, number][]) {
-        const signal = available.find((candidate) => candidate.name === name);
+      for (const [name, weight] of this.weightsOf[kind]) {
+        const signal = common.get(name) ?? onChannel.find((candidate) => candidate.name === name);
         if (!signal) continue;
         contributions.push({ signal: name, value: signal.value, weight, contribution: round6(weight * signal.value), sentence: signal.sentence, evidence: signal.evidence });
       }
-      contributions.sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution) || a.signal.localeCompare(b.signal));
+      contributions.sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution) || signalOrder.get(a.signal)! - signalOrder.get(b.signal)!);
       const score = round6(contributions.reduce((sum, entry) => sum + entry.contribution, 0));
 
       const productId = signals.interest?.productId ?? null;
@@ -142,7 +207,7 @@ export class NbaEvaluator {
       if (shape.capped) gates.push(capGate(signals.contacts, weights.caps));
       let modules: ScoredAction['modules'] = [];
       if (shape.content) {
-        modules = this.findContent(shape, hcp, productId, topic, asOf);
+        modules = content(shape, productId, topic);
         if (shape.content.required) {
           gates.push(
             modules.length > 0
@@ -180,21 +245,6 @@ export class NbaEvaluator {
   }
 }
 
-/**
- * The interaction rows an HCP's signals are computed from, oldest first. [since, until): one
- * millisecond past asOf includes what happened at asOf itself. Every signal but open medical questions
- * looks back at most RECENT_WINDOW_DAYS, so older rows are read for the question channels only (rows
- * are most of an HCP's cost; see npm run bench).
- */
-export function readActivity(store: OmniStore, hcpId: string, asOf: string): InteractionActivity[] {
-  const until = new Date(Date.parse(asOf) + 1).toISOString();
-  const recentSince = addDays(asOf, -RECENT_WINDOW_DAYS);
-  return [
-    ...store.interactions.activityForHcp(hcpId, addDays(asOf, -SIGNAL_WINDOW_DAYS), recentSince, QUESTION_CHANNELS),
-    ...store.interactions.activityForHcp(hcpId, recentSince, until),
-  ];
-}
-
 function accessGate(shape: ActionShape, caller: Caller): GateResult {
   if (caller.role === null || shape.roles.includes(caller.role)) {
     return { gate: 'access', passed: true, reason: caller.role === null ? 'local operator' : `a ${caller.role} may take this action`, records: [] };
@@ -216,12 +266,16 @@ export function hcpForCaller(store: OmniStore, caller: Caller, hcpId: string): H
  */
 export function recommendNextBestActions(deps: NbaDependencies, caller: Caller, hcpId: string, asOf: string): NbaResult {
   const hcp = hcpForCaller(deps.store, caller, hcpId);
-  const evaluator = new NbaEvaluator(deps);
-  const { signals, consents, actions } = evaluator.evaluate(hcp, caller, asOf);
-  const allowed = actions.filter((action) => action.allowed);
-  const blocked = actions.filter((action) => !action.allowed);
-  const recommended = allowed[0]!; // "wait" passes every gate
-  const record = deps.decisionLog.append({
+  const evaluation = new NbaEvaluator(deps).evaluate(hcp, caller, asOf);
+  const record = deps.decisionLog.append(recommendationDecision(deps, caller, hcp, evaluation, asOf));
+  return recommendationResult(deps, hcp, evaluation, asOf, record.id);
+}
+
+/** The decision-log record of a recommendation: what was shown, and everything it was computed from. */
+export function recommendationDecision(deps: NbaDependencies, caller: Caller, hcp: Hcp, evaluation: HcpEvaluation, asOf: string): DecisionInput {
+  const { signals, consents, actions } = evaluation;
+  const recommended = actions.find((action) => action.allowed)!; // "wait" passes every gate
+  return {
     kind: 'recommendation',
     actorId: caller.actorId,
     hcpId: hcp.id,
@@ -239,15 +293,21 @@ export function recommendNextBestActions(deps: NbaDependencies, caller: Caller, 
       model: caller.provenance?.model ?? null,
       prompt: caller.provenance ? { name: caller.provenance.promptName, sha256: caller.provenance.promptSha256 } : null,
     },
-  });
+  };
+}
+
+/** A recommendation as returned, once its record (`recommendationId`) is written. */
+export function recommendationResult(deps: NbaDependencies, hcp: Hcp, evaluation: HcpEvaluation, asOf: string, recommendationId: string): NbaResult {
+  const { signals, consents, actions } = evaluation;
+  const allowed = actions.filter((action) => action.allowed);
   return {
-    recommendationId: record.id,
+    recommendationId,
     hcp: { id: hcp.id, name: hcpDisplayName(hcp), territory: hcp.territory, specialty: hcp.specialty },
     asOf,
     weightsVersion: deps.weights.version,
-    recommended,
+    recommended: allowed[0]!,
     actions: allowed,
-    blocked,
+    blocked: actions.filter((action) => !action.allowed),
     signals: signals.common,
     consents,
   };

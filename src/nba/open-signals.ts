@@ -3,6 +3,7 @@ import type { Consent } from '../domain/consent.ts';
 import { currentConsents } from '../compliance/consent-policy.ts';
 import { isIntentSignal, isOutboundContact, isPersonalContact, type InteractionActivity } from '../domain/interaction.ts';
 import type { Channel, Purpose } from '../domain/vocabulary.ts';
+import { isoTimeMs } from './iso-time.ts';
 
 /**
  * Signals that are "open" for an HCP at a moment: things someone should act on. Each carries the
@@ -69,10 +70,12 @@ const dayCount = (days: number) => (days === 1 ? '1 day' : `${days} days`);
 
 /**
  * Computes open signals from an HCP's interactions (oldest first) and consent events as of `asOf`.
- * `productName` turns product ids into display names.
+ * `productName` turns product ids into display names. `times`, when the caller has them, are the
+ * interactions' times in milliseconds (isoTimeMs of each occurredAt), so they are not parsed twice.
  */
 export function computeOpenSignals(input: {
   interactions: readonly InteractionActivity[];
+  times?: readonly number[];
   consents: readonly Consent[];
   segment: string | null;
   asOf: string;
@@ -81,21 +84,35 @@ export function computeOpenSignals(input: {
 }): OpenSignal[] {
   const options = { ...defaultSignalOptions, ...input.options };
   const now = Date.parse(input.asOf);
-  const past = input.interactions.filter((interaction) => Date.parse(interaction.occurredAt) <= now);
   const daysAgo = (iso: string) => Math.floor((now - Date.parse(iso)) / DAY_MS);
+  // The rows up to asOf, each with its age in whole days (one parse per row, index loops: this runs
+  // for every HCP of a plan or a nightly run).
+  const past: InteractionActivity[] = [];
+  const days: number[] = [];
+  for (let index = 0; index < input.interactions.length; index++) {
+    const interaction = input.interactions[index]!;
+    const time = input.times?.[index] ?? isoTimeMs(interaction.occurredAt);
+    if (!(time <= now)) continue; // an unreadable time (NaN) is not in the past either
+    past.push(interaction);
+    days.push(Math.floor((now - time) / DAY_MS));
+  }
   const signals: OpenSignal[] = [];
 
   // Intent without a personal follow-up: the most recent unanswered intent only.
-  const lastPersonal = [...past].reverse().find((interaction) => isPersonalContact(interaction));
-  const unanswered = past.filter(
-    (interaction) =>
-      isIntentSignal(interaction) &&
-      daysAgo(interaction.occurredAt) <= options.lookbackDays &&
-      (!lastPersonal || lastPersonal.occurredAt < interaction.occurredAt),
-  );
+  let lastPersonal: InteractionActivity | undefined;
+  for (let index = past.length - 1; index >= 0 && !lastPersonal; index--) if (isPersonalContact(past[index]!)) lastPersonal = past[index];
+  const unanswered: InteractionActivity[] = [];
+  let firstUnansweredDays = 0;
+  for (let index = 0; index < past.length; index++) {
+    const interaction = past[index]!;
+    if (isIntentSignal(interaction) && days[index]! <= options.lookbackDays && (!lastPersonal || lastPersonal.occurredAt < interaction.occurredAt)) {
+      if (unanswered.length === 0) firstUnansweredDays = days[index]!;
+      unanswered.push(interaction);
+    }
+  }
   const firstUnanswered = unanswered[0];
   if (firstUnanswered) {
-    const days = daysAgo(firstUnanswered.occurredAt);
+    const days = firstUnansweredDays;
     const what = describeIntent(firstUnanswered, input.productName(firstUnanswered.productId));
     const later = unanswered.length > 1 ? ` (and ${unanswered.length - 1} more intent signal${unanswered.length > 2 ? 's' : ''} since)` : '';
     signals.push(
@@ -116,32 +133,29 @@ export function computeOpenSignals(input: {
   }
 
   // Medical questions asked and not answered since (by product).
-  const openQuestions = past.filter(
-    (interaction) =>
-      interaction.outcome === 'requested' &&
-      (interaction.channel === 'medical_inquiry' || interaction.channel === 'call_center') &&
-      !past.some(
-        (reply) =>
-          reply.channel === 'medical_inquiry' &&
-          reply.outcome === 'replied' &&
-          reply.productId === interaction.productId &&
-          reply.occurredAt > interaction.occurredAt,
-      ),
-  );
-  for (const question of openQuestions) {
+  const replies = past.filter((reply) => reply.channel === 'medical_inquiry' && reply.outcome === 'replied');
+  for (let index = 0; index < past.length; index++) {
+    const question = past[index]!;
+    if (question.outcome !== 'requested' || (question.channel !== 'medical_inquiry' && question.channel !== 'call_center')) continue;
+    if (replies.some((reply) => reply.productId === question.productId && reply.occurredAt > question.occurredAt)) continue;
     const topic = question.topic ? ` on ${question.topic}` : '';
     signals.push({
       kind: 'open_medical_question',
-      sentence: `Open medical question: ${input.productName(question.productId)}${topic}, asked ${dayCount(daysAgo(question.occurredAt))} ago via ${channelName(question.channel)}; not answered yet.`,
+      sentence: `Open medical question: ${input.productName(question.productId)}${topic}, asked ${dayCount(days[index]!)} ago via ${channelName(question.channel)}; not answered yet.`,
       at: question.occurredAt,
       evidence: [question.id],
     });
   }
 
   // Contact load across all reps and channels.
-  const contacts = (days: number) => past.filter((interaction) => isOutboundContact(interaction) && daysAgo(interaction.occurredAt) < days);
-  const last7 = contacts(7);
-  const last30 = contacts(30);
+  const last7: InteractionActivity[] = [];
+  const last30: InteractionActivity[] = [];
+  for (let index = 0; index < past.length; index++) {
+    const interaction = past[index]!;
+    if (days[index]! >= 30 || !isOutboundContact(interaction)) continue;
+    last30.push(interaction);
+    if (days[index]! < 7) last7.push(interaction);
+  }
   if (last7.length > options.maxContacts7Days || last30.length > options.maxContacts30Days) {
     const actors = new Set(last30.map((interaction) => interaction.actorId));
     signals.push({
@@ -166,13 +180,15 @@ export function computeOpenSignals(input: {
 
   // Important HCPs not seen in person for a long time.
   if (input.segment === 'A' || input.segment === 'B') {
-    const lastVisit = [...past].reverse().find((interaction) => interaction.channel === 'field_visit' && interaction.outcome === 'completed');
+    let visit = -1;
+    for (let index = past.length - 1; index >= 0 && visit < 0; index--) if (past[index]!.channel === 'field_visit' && past[index]!.outcome === 'completed') visit = index;
+    const lastVisit = visit >= 0 ? past[visit] : undefined;
     const limit = input.segment === 'A' ? 45 : 75;
-    if (!lastVisit || daysAgo(lastVisit.occurredAt) > limit) {
+    if (!lastVisit || days[visit]! > limit) {
       signals.push({
         kind: 'no_recent_visit',
         sentence: lastVisit
-          ? `No field visit for ${dayCount(daysAgo(lastVisit.occurredAt))} (segment ${input.segment} expects one every ${limit} days).`
+          ? `No field visit for ${dayCount(days[visit]!)} (segment ${input.segment} expects one every ${limit} days).`
           : `No field visit on record (segment ${input.segment}).`,
         at: lastVisit?.occurredAt ?? input.asOf,
         evidence: lastVisit ? [lastVisit.id] : [],

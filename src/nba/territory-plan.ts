@@ -29,8 +29,8 @@ export function planTerritory(deps: NbaDependencies, caller: Caller, asOf: strin
   const evaluator = new NbaEvaluator(deps);
   const hcps = deps.store.hcps.listInTerritories(caller.scope.territories);
   const ranked: Omit<PlanEntry, 'rank'>[] = [];
-  for (const hcp of hcps) {
-    const { signals, actions } = evaluator.evaluate(hcp, caller, asOf);
+  // The batch path: the same evaluation per HCP as evaluate(), with reads shared across HCPs.
+  for (const { hcp, signals, actions } of evaluator.evaluateMany(hcps, caller, asOf)) {
     const action = actions.find((candidate) => candidate.allowed)!;
     const top = action.contributions.filter((entry) => entry.contribution > 0).sort((a, b) => b.contribution - a.contribution)[0];
     const flags = (['dead_end', 'open_medical_question', 'follow_up_due'] as const).filter((name) => signals.common.find((signal) => signal.name === name)?.value);

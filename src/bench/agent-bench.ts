@@ -1,8 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { createAgent } from '../container.ts';
+import { percentile, privateCopy } from './bench-support.ts';
 import type { Hcp } from '../domain/hcp.ts';
 import { openSqliteStore } from '../store/sqlite-store.ts';
 import { agentTools, type AgentTool } from '../../tools/index.ts';
@@ -37,18 +34,11 @@ const questions: { label: string; turns: (hcp: Hcp) => string[] }[] = [
   { label: 'why not email (thread)', turns: (hcp) => [`what should I do next with ${hcp.id}?`, 'why not email her?'] },
 ];
 
-function percentile(samples: number[], fraction: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))]!;
-}
 
 export async function runAgentBench(demoPath: string, asOf: string): Promise<{ results: AgentBenchResults; lines: string[] }> {
   // A private copy: turns write the decision log and thread memory.
-  const directory = mkdtempSync(join(tmpdir(), 'omni-agent-bench-'));
-  const path = join(directory, 'omni.db');
-  const source = new Database(demoPath, { readonly: true });
-  await source.backup(path);
-  source.close();
+  const copy = await privateCopy(demoPath, 'omni-agent-bench-');
+  const path = copy.path;
   const store = openSqliteStore(path);
   try {
     let toolMs = 0;
@@ -111,6 +101,6 @@ export async function runAgentBench(demoPath: string, asOf: string): Promise<{ r
     return { results, lines };
   } finally {
     store.close();
-    rmSync(directory, { recursive: true, force: true });
+    copy.remove();
   }
 }

@@ -1,8 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { createAgent } from '../container.ts';
+import { percentile, privateCopy } from './bench-support.ts';
 import { createHttpApp } from '../http/create-http-app.ts';
 import { startHttpServer } from '../http/start-http-server.ts';
 import { createLogger } from '../logger.ts';
@@ -29,17 +26,11 @@ export interface HttpBenchResults {
 const CLIENTS = 20;
 const REQUESTS_PER_CLIENT = 15;
 
-function percentile(samples: number[], fraction: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))]!;
-}
 
 export async function runHttpBench(demoPath: string, asOf: string): Promise<{ results: HttpBenchResults; lines: string[] }> {
-  const directory = mkdtempSync(join(tmpdir(), 'omni-http-bench-'));
-  const path = join(directory, 'omni.db');
-  const source = new Database(demoPath, { readonly: true });
-  await source.backup(path);
-  source.close();
+  // A private copy: turns write the decision log and thread memory.
+  const copy = await privateCopy(demoPath, 'omni-http-bench-');
+  const path = copy.path;
   const store = openSqliteStore(path);
   const tokens = new SqliteApiTokens(store.database);
   const agent = createAgent(store, { deadEndDays: 14, chatModel: { kind: 'local' }, agentTimeoutMs: 60_000 }, { now: () => new Date(asOf) });
@@ -114,6 +105,6 @@ export async function runHttpBench(demoPath: string, asOf: string): Promise<{ re
   } finally {
     await server.close();
     store.close();
-    rmSync(directory, { recursive: true, force: true });
+    copy.remove();
   }
 }

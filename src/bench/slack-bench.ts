@@ -1,9 +1,6 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { createAgent } from '../container.ts';
+import { percentile, privateCopy } from './bench-support.ts';
 import { createLogger } from '../logger.ts';
 import { createSlackApp } from '../slack/create-slack-app.ts';
 import { openSqliteStore } from '../store/sqlite-store.ts';
@@ -46,10 +43,6 @@ const send = async (index) => {
 Promise.all(Array.from({ length: Number(count) }, (_, index) => send(index))).then((latencies) => console.log(JSON.stringify(latencies)));
 `;
 
-function percentile(samples: number[], fraction: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)]!;
-}
 
 function postEvents(url: string, kind: 'brief' | 'plan'): Promise<number[]> {
   return new Promise((resolve, reject) => {
@@ -62,11 +55,9 @@ function postEvents(url: string, kind: 'brief' | 'plan'): Promise<number[]> {
 }
 
 export async function runSlackBench(demoPath: string, asOf: string): Promise<{ results: SlackBenchRound[]; lines: string[] }> {
-  const directory = mkdtempSync(join(tmpdir(), 'omni-slack-bench-'));
-  const path = join(directory, 'omni.db');
-  const source = new Database(demoPath, { readonly: true });
-  await source.backup(path);
-  source.close();
+  // A private copy: turns write the decision log and thread memory.
+  const copy = await privateCopy(demoPath, 'omni-slack-bench-');
+  const path = copy.path;
   const store = openSqliteStore(path);
   const fake = await startFakeSlackApi({});
   const agent = createAgent(store, { deadEndDays: 14, chatModel: { kind: 'local' }, agentTimeoutMs: 120_000 }, { now: () => new Date(asOf) });
@@ -94,6 +85,6 @@ export async function runSlackBench(demoPath: string, asOf: string): Promise<{ r
     await slack.stop();
     await fake.close();
     store.close();
-    rmSync(directory, { recursive: true, force: true });
+    copy.remove();
   }
 }

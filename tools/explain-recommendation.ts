@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineTool } from '../src/core/define-tool.ts';
 import { Channel } from '../src/domain/vocabulary.ts';
-import { explainRecommendation } from '../src/nba/explain-recommendation.ts';
+import { explainRecommendation, type Explanation } from '../src/nba/explain-recommendation.ts';
 import { actionKinds } from '../src/nba/weights.ts';
 import { Refusal, refusingNotFound } from './refusal.ts';
 import type { ToolContext } from './tool-context.ts';
@@ -32,24 +32,28 @@ export const explainRecommendationTool = defineTool({
   execute({ recommendationId, action, channel }, ctx: ToolContext) {
     return refusingNotFound(() => {
       const ask = { ...(action ? { kind: action } : {}), ...(channel ? { channel } : {}) };
-      const explanation = explainRecommendation(ctx.decisionLog, recommendationId, ask, { store: ctx.store, caller: ctx.caller });
-      return {
-        status: 'explained' as const,
-        recommendationId: explanation.recommendationId,
-        hcpId: explanation.hcpId,
-        recordedAt: explanation.recordedAt,
-        recommended: {
-          kind: explanation.recommended.kind,
-          channel: explanation.recommended.channel,
-          score: explanation.recommended.score,
-          reasons: explanation.recommended.contributions.slice(0, 5).map(({ signal, contribution, sentence }) => ({ signal, contribution, sentence })),
-        },
-        asked: explanation.asked
-          ? { kind: explanation.asked.kind, channel: explanation.asked.channel, allowed: explanation.asked.allowed, answer: explanation.asked.answer, alternatives: explanation.asked.alternatives }
-          : null,
-        weightsVersion: explanation.weights.version,
-      };
+      return explainedOutput(explainRecommendation(ctx.decisionLog, recommendationId, ask, { store: ctx.store, caller: ctx.caller }));
     });
   },
   citations: (output) => (output.status === 'explained' ? { hcps: [output.hcpId], recommendations: [output.recommendationId] } : {}),
 });
+
+/** An explanation as this tool returns it (the Slack "Why?" button shows the same shape). */
+export function explainedOutput(explanation: Explanation) {
+  return {
+    status: 'explained' as const,
+    recommendationId: explanation.recommendationId,
+    hcpId: explanation.hcpId,
+    recordedAt: explanation.recordedAt,
+    recommended: {
+      kind: explanation.recommended.kind,
+      channel: explanation.recommended.channel,
+      score: explanation.recommended.score,
+      reasons: explanation.recommended.contributions.slice(0, 5).map(({ signal, contribution, sentence }) => ({ signal, contribution, sentence })),
+    },
+    asked: explanation.asked
+      ? { kind: explanation.asked.kind, channel: explanation.asked.channel, allowed: explanation.asked.allowed, answer: explanation.asked.answer, alternatives: explanation.asked.alternatives }
+      : null,
+    weightsVersion: explanation.weights.version,
+  };
+}

@@ -2,12 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { AppError, isAppError } from '../core/app-error.ts';
 import type { ChatMessage, ChatModel, ConversationFocus, ToolCallRequest } from '../core/chat-model.ts';
 import { toolParameters, type Citations } from '../core/define-tool.ts';
-import { accessScopeFor } from '../compliance/access-policy.ts';
 import type { DecisionLog } from '../domain/decision-record.ts';
 import { hcpDisplayName } from '../domain/hcp.ts';
 import type { OmniStore } from '../domain/repositories.ts';
 import type { User } from '../domain/user.ts';
-import type { Caller, NbaDependencies } from '../nba/next-best-actions.ts';
+import { callerFor, type NbaDependencies } from '../nba/next-best-actions.ts';
 import type { AgentTool, ToolContext } from '../../tools/index.ts';
 import type { ContentSearcher } from '../../tools/tool-context.ts';
 import { assertThreadId, EMPTY_FOCUS, type ConversationMemory } from './conversation-memory.ts';
@@ -106,12 +105,7 @@ export class Agent {
     const { model, tools, memory } = this.deps;
     const prompt = this.deps.prompts[personaFor(user.role)];
     const asOf = this.now().toISOString();
-    const caller: Caller = {
-      actorId: user.id,
-      role: user.role,
-      scope: accessScopeFor(user),
-      provenance: { model: model.id, promptName: prompt.name, promptSha256: prompt.sha256 },
-    };
+    const caller = callerFor(user, { model: model.id, promptName: prompt.name, promptSha256: prompt.sha256 });
     const ctx: ToolContext = { user, caller, asOf, store: this.deps.store, nba: this.deps.nba, content: this.deps.content, decisionLog: this.deps.decisionLog };
 
     const history = memory.recent(user.id, threadId, HISTORY_TURNS);

@@ -1,8 +1,8 @@
 import { AppError } from '../core/app-error.ts';
 import { parseIsoDateTime } from '../core/dates.ts';
-import { accessScopeFor, FULL_ACCESS } from '../compliance/access-policy.ts';
+import { FULL_ACCESS } from '../compliance/access-policy.ts';
 import type { OmniStore } from '../domain/repositories.ts';
-import type { Caller } from '../nba/next-best-actions.ts';
+import { callerFor, type Caller } from '../nba/next-best-actions.ts';
 
 /** The actor id the decision log records for the local operator (no --as). */
 export const LOCAL_OPERATOR = 'local-operator';
@@ -12,7 +12,7 @@ export function callerFromOption(store: OmniStore, as: string | boolean | undefi
   if (typeof as !== 'string') return { actorId: LOCAL_OPERATOR, role: null, scope: FULL_ACCESS };
   const user = store.users.getById(as);
   if (!user) throw new AppError('NOT_FOUND', `no user with id "${as}" (see omni users)`);
-  return { actorId: user.id, role: user.role, scope: accessScopeFor(user) };
+  return callerFor(user);
 }
 
 /** `--as-of <date>` as an ISO instant, or now. */

@@ -11,7 +11,7 @@ import type { DecisionLog } from '../domain/decision-record.ts';
 import type { OmniStore } from '../domain/repositories.ts';
 import type { User } from '../domain/user.ts';
 import { assertMaySee, recordFeedback } from '../nba/explain-recommendation.ts';
-import type { Caller } from '../nba/next-best-actions.ts';
+import { callerFor } from '../nba/next-best-actions.ts';
 import { lookupHcpProfile } from '../profile/hcp-profile.ts';
 import { answerBody, AskBody, FeedbackBody, openApiDocument } from './http-schemas.ts';
 import { FixedWindowRateLimiter } from './rate-limiter.ts';
@@ -124,13 +124,13 @@ export function createHttpApp(deps: HttpDependencies): Hono<{ Variables: Variabl
   app.get('/v1/recommendations/:id', (c) => {
     const record = deps.decisionLog.get(c.req.param('id'));
     if (!record) throw new AppError('NOT_FOUND', `no decision-log record ${c.req.param('id')}`);
-    assertMaySee(deps.store, callerOf(c.get('user')), record);
+    assertMaySee(deps.store, callerFor(c.get('user')), record);
     return c.json({ ...record, feedback: deps.decisionLog.referringTo(record.id) });
   });
 
   app.post('/v1/recommendations/:id/feedback', async (c) => {
     const body = await parseJson(c, FeedbackBody);
-    const record = recordFeedback(deps.decisionLog, { store: deps.store, caller: callerOf(c.get('user')) }, c.req.param('id'), {
+    const record = recordFeedback(deps.decisionLog, { store: deps.store, caller: callerFor(c.get('user')) }, c.req.param('id'), {
       verdict: body.verdict,
       reason: body.reason,
       ...(body.snoozeUntil ? { snoozeUntil: body.snoozeUntil } : {}),
@@ -152,10 +152,6 @@ export function createHttpApp(deps: HttpDependencies): Hono<{ Variables: Variabl
     return c.json(body, appErrorCodes[body.error.code as keyof typeof appErrorCodes].httpStatus as 400);
   });
   return app;
-}
-
-function callerOf(user: User): Caller {
-  return { actorId: user.id, role: user.role, scope: accessScopeFor(user) };
 }
 
 function wantsStream(c: Context): boolean {

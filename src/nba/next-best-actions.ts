@@ -1,5 +1,5 @@
 import { AppError } from '../core/app-error.ts';
-import { canSeeHcp, type AccessScope } from '../compliance/access-policy.ts';
+import { accessScopeFor, canSeeHcp, type AccessScope } from '../compliance/access-policy.ts';
 import { currentConsents, type ConsentState } from '../compliance/consent-policy.ts';
 import type { Consent } from '../domain/consent.ts';
 import type { DecisionInput, DecisionLog } from '../domain/decision-record.ts';
@@ -7,6 +7,7 @@ import { hcpDisplayName, hcpMarket, type Hcp } from '../domain/hcp.ts';
 import type { InteractionActivity } from '../domain/interaction.ts';
 import { productDisplayName } from '../domain/product.ts';
 import type { OmniStore } from '../domain/repositories.ts';
+import type { User } from '../domain/user.ts';
 import type { Role } from '../domain/vocabulary.ts';
 import type { ContentFilters } from '../retrieval/content-filters.ts';
 import { actionShapes, capGate, consentGate, type ActionShape, type GateResult } from './candidate-actions.ts';
@@ -45,6 +46,11 @@ export interface Caller {
    * decision. null when a person asks through the CLI.
    */
   provenance?: { model: string; promptName: string; promptSha256: string } | null;
+}
+
+/** A signed-in user as a caller: what they may see follows from who they are. */
+export function callerFor(user: User, provenance: Caller['provenance'] = null): Caller {
+  return { actorId: user.id, role: user.role, scope: accessScopeFor(user), provenance };
 }
 
 export interface Contribution {

@@ -4,16 +4,16 @@ import { randomUUID } from 'node:crypto';
 import { App, HTTPReceiver, LogLevel, type Logger as BoltLogger, type webApi } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { AgentAnswer } from '../agent/agent.ts';
-import { accessScopeFor } from '../compliance/access-policy.ts';
 import type { Config } from '../config.ts';
 import { AppError, isAppError, type AppErrorCode } from '../core/app-error.ts';
 import type { DecisionLog } from '../domain/decision-record.ts';
 import type { OmniStore } from '../domain/repositories.ts';
 import type { User } from '../domain/user.ts';
 import { assertMaySee, explainRecommendation, recordFeedback } from '../nba/explain-recommendation.ts';
-import type { Caller } from '../nba/next-best-actions.ts';
+import { callerFor } from '../nba/next-best-actions.ts';
 import { SeenDeliveries } from './seen-deliveries.ts';
 import { TurnQueue } from './turn-queue.ts';
+import { explainedOutput } from '../../tools/explain-recommendation.ts';
 import { ACTION_IDS, answerMessage, DISMISS_REASONS, explanationMessage, noticeMessage, type SlackMessage } from './slack-blocks.ts';
 
 /** What the Slack front end needs: the agent, the store and log behind it, a logger and Slack's settings. */
@@ -225,20 +225,7 @@ export function createSlackApp(deps: SlackAppDependencies): SlackApp {
     await post(
       client,
       pressed.target,
-      explanationMessage({
-        status: 'explained',
-        recommendationId: explanation.recommendationId,
-        hcpId: explanation.hcpId,
-        recordedAt: explanation.recordedAt,
-        recommended: {
-          kind: explanation.recommended.kind,
-          channel: explanation.recommended.channel,
-          score: explanation.recommended.score,
-          reasons: explanation.recommended.contributions.slice(0, 5).map(({ signal, contribution, sentence }) => ({ signal, contribution, sentence })),
-        },
-        asked: null,
-        weightsVersion: explanation.weights.version,
-      }),
+      explanationMessage(explainedOutput(explanation)),
     );
   });
 
@@ -392,9 +379,6 @@ export function threadIdFor(channel: string, threadTs: string): string {
   return `slack:${channel}:${threadTs}`;
 }
 
-function callerFor(user: User): Caller {
-  return { actorId: user.id, role: user.role, scope: accessScopeFor(user), provenance: null };
-}
 
 function isEventBody(body: unknown): boolean {
   return (body as { type?: string }).type === 'event_callback';

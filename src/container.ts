@@ -6,6 +6,7 @@ import { loadPersonaPrompts } from './agent/persona-prompts.ts';
 import { SqliteDecisionLog } from './audit/sqlite-decision-log.ts';
 import type { ChatModel } from './core/chat-model.ts';
 import { agentTools, type AgentTool } from '../tools/index.ts';
+import type { AnalyticsContext } from '../tools/tool-context.ts';
 import type { Config } from './config.ts';
 import type { NbaDependencies } from './nba/next-best-actions.ts';
 import { loadNbaWeights } from './nba/weights.ts';
@@ -45,9 +46,20 @@ export function createAgent(store: SqliteStore, config: Pick<Config, 'deadEndDay
     // and bm25 ranks better than hybrid on the held-out retrieval set (evals/datasets/README.md).
     content: nba.content,
     decisionLog: nba.decisionLog,
+    analytics: createAnalyticsContext(store),
     limits: { timeoutMs: config.agentTimeoutMs },
     ...(options.now ? { now: options.now } : {}),
   });
+}
+
+/** The analytics engines over a store (field insights, performance metrics, maturity), for the tools. */
+export function createAnalyticsContext(store: SqliteStore): AnalyticsContext {
+  void store;
+  return {
+    // field-insights: (added by issue 7)
+    // performance: (added by issue 7)
+    // maturity: (added by issue 7)
+  };
 }
 
 /** The language model the configuration names. */

@@ -25,4 +25,16 @@ export interface ToolContext {
   nba: NbaDependencies;
   content: ContentSearcher;
   decisionLog: DecisionLog;
+  /** Read-only analytics for medical affairs and managers (issue 7), built once per store. */
+  analytics: AnalyticsContext;
+}
+
+/**
+ * The analytics engines tools read through. Each is built over the store by createAnalyticsContext
+ * (src/container.ts); access checks stay in the tools, from ctx.caller.
+ */
+export interface AnalyticsContext {
+  // field-insights: (added by issue 7)
+  // performance: (added by issue 7)
+  // maturity: (added by issue 7)
 }

@@ -8,7 +8,7 @@ import type { OmniStore } from '../domain/repositories.ts';
 import type { User } from '../domain/user.ts';
 import { callerFor, type NbaDependencies } from '../nba/next-best-actions.ts';
 import type { AgentTool, ToolContext } from '../../tools/index.ts';
-import type { ContentSearcher } from '../../tools/tool-context.ts';
+import type { AnalyticsContext, ContentSearcher } from '../../tools/tool-context.ts';
 import { assertThreadId, EMPTY_FOCUS, type ConversationMemory } from './conversation-memory.ts';
 import { personaFor, type PersonaName, type PersonaPrompt } from './persona-prompts.ts';
 
@@ -35,6 +35,7 @@ export interface AgentDependencies {
   nba: NbaDependencies;
   content: ContentSearcher;
   decisionLog: DecisionLog;
+  analytics: AnalyticsContext;
   limits?: Partial<AgentLimits>;
   now?: () => Date;
 }
@@ -106,7 +107,7 @@ export class Agent {
     const prompt = this.deps.prompts[personaFor(user.role)];
     const asOf = this.now().toISOString();
     const caller = callerFor(user, { model: model.id, promptName: prompt.name, promptSha256: prompt.sha256 });
-    const ctx: ToolContext = { user, caller, asOf, store: this.deps.store, nba: this.deps.nba, content: this.deps.content, decisionLog: this.deps.decisionLog };
+    const ctx: ToolContext = { user, caller, asOf, store: this.deps.store, nba: this.deps.nba, content: this.deps.content, decisionLog: this.deps.decisionLog, analytics: this.deps.analytics };
 
     const history = memory.recent(user.id, threadId, HISTORY_TURNS);
     let focus: ConversationFocus = history.at(-1)?.focus ?? EMPTY_FOCUS;

@@ -2,7 +2,7 @@ import { inspect } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { agentTools } from '../../tools/index.ts';
 import { accessScopeFor } from '../compliance/access-policy.ts';
-import { createNbaDependencies } from '../container.ts';
+import { createAnalyticsContext, createNbaDependencies } from '../container.ts';
 import { AppError } from '../core/app-error.ts';
 import type { ChatRequest } from '../core/chat-model.ts';
 import { toolParameters } from '../core/define-tool.ts';
@@ -78,6 +78,7 @@ async function setup(script: FakeStep[], options: { key?: string; maxRetries?: n
     nba,
     content: nba.content,
     decisionLog: nba.decisionLog,
+    analytics: createAnalyticsContext(store),
     limits: options.limits ?? {},
     now: () => new Date(DEMO_AS_OF),
   });

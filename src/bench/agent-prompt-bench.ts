@@ -8,7 +8,7 @@ import { SqliteConversationMemory } from '../agent/conversation-memory.ts';
 import { OpenAiChatModel } from '../agent/models/openai-chat-model.ts';
 import { loadPersonaPrompts, personaFor, type PersonaName } from '../agent/persona-prompts.ts';
 import { accessScopeFor } from '../compliance/access-policy.ts';
-import { createNbaDependencies } from '../container.ts';
+import { createAnalyticsContext, createNbaDependencies } from '../container.ts';
 import { loadDemoSeed } from '../demo/generate-demo.ts';
 import { createDemoDatabase } from '../demo/seed-store.ts';
 import { lookupHcpProfile } from '../profile/hcp-profile.ts';
@@ -131,6 +131,7 @@ export async function runAgentPromptBench(
           nba,
           content: nba.content,
           decisionLog: nba.decisionLog,
+          analytics: createAnalyticsContext(store),
           now: () => new Date(asOf),
         });
         const answer = await agent.ask({ user, question });

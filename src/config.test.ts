@@ -16,6 +16,8 @@ describe('loadConfig', () => {
     const config = loadConfig({});
     expect(config.chatModel).toEqual({ kind: 'local' });
     expect(config.agentTimeoutMs).toBe(60_000);
+    expect(config.agentWorkers).toBeGreaterThanOrEqual(1);
+    expect(config.agentWorkers).toBeLessThanOrEqual(4);
   });
 
   it('uses an OpenAI-compatible endpoint when a key is configured, and --model overrides the environment', () => {
@@ -28,6 +30,8 @@ describe('loadConfig', () => {
   it('names every missing or invalid variable', () => {
     expect(failure({}, { model: 'openai' })).toMatchObject({ code: 'CONFIG_INVALID', variables: ['OPENAI_API_KEY'] });
     expect(failure({ OMNI_MODEL: 'gpt', OMNI_AGENT_TIMEOUT_MS: '5' })).toMatchObject({ variables: ['OMNI_MODEL', 'OMNI_AGENT_TIMEOUT_MS'] });
+    expect(failure({ OMNI_AGENT_WORKERS: '-1' })).toMatchObject({ variables: ['OMNI_AGENT_WORKERS'] });
+    expect(loadConfig({ OMNI_AGENT_WORKERS: '0' }).agentWorkers).toBe(0);
   });
 
   it('refuses LangChain tracing, which would send prompts with HCP data off the machine', () => {

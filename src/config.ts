@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { AppError } from './core/app-error.ts';
@@ -18,6 +19,7 @@ const Environment = z.object({
   OMNI_MODEL: z.enum(['local', 'openai']).optional(),
   OMNI_CHAT_MODEL: z.string().min(1).default('gpt-4o-mini'),
   OMNI_AGENT_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(600_000).default(60_000),
+  OMNI_AGENT_WORKERS: z.coerce.number().int().min(0).max(16).optional(),
   OMNI_HOST: z.string().min(1).default('127.0.0.1'),
   OMNI_PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
   OMNI_BODY_LIMIT_BYTES: z.coerce.number().int().min(1_024).max(10_000_000).default(64 * 1024),
@@ -50,6 +52,11 @@ export interface Config {
   chatModel: { kind: 'local' } | { kind: 'openai'; apiKey: string; baseUrl: string | undefined; model: string };
   /** Wall-clock budget for one agent turn. */
   agentTimeoutMs: number;
+  /**
+   * Worker threads that run agent turns in `omni serve` (0: on the main thread). Default: one fewer
+   * than the cores, 1 to 4, so the main thread stays free to acknowledge Slack and serve HTTP.
+   */
+  agentWorkers: number;
   /** The HTTP API and web page (omni serve, npm start). */
   http: { host: string; port: number; bodyLimitBytes: number; rateLimitPerMinute: number };
   /**
@@ -116,6 +123,7 @@ export function loadConfig(
     chatModel:
       modelKind === 'openai' ? { kind: 'openai', apiKey: data.OPENAI_API_KEY!, baseUrl: data.OPENAI_BASE_URL, model: data.OMNI_CHAT_MODEL } : { kind: 'local' },
     agentTimeoutMs: data.OMNI_AGENT_TIMEOUT_MS,
+    agentWorkers: data.OMNI_AGENT_WORKERS ?? Math.max(1, Math.min(4, availableParallelism() - 1)),
     http: { host: data.OMNI_HOST, port: data.OMNI_PORT, bodyLimitBytes: data.OMNI_BODY_LIMIT_BYTES, rateLimitPerMinute: data.OMNI_RATE_LIMIT_PER_MINUTE },
     slack:
       data.SLACK_BOT_TOKEN && data.SLACK_SIGNING_SECRET

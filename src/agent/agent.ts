@@ -69,6 +69,13 @@ export interface AskRequest {
   onToolCall?: ((call: ToolCallRecord) => void) | undefined;
 }
 
+/** What front ends need of an agent: the Agent itself, or AgentWorkerPool running it in worker threads. */
+export interface AgentTurns {
+  ask(request: AskRequest): Promise<AgentAnswer>;
+  /** The model answering (recorded with every decision). */
+  readonly modelId: string;
+}
+
 const MAX_QUESTION_LENGTH = 4_000;
 
 /**
@@ -77,7 +84,7 @@ const MAX_QUESTION_LENGTH = 4_000;
  * with the caller's identity from here, never from the model), sees their results and answers. Every
  * decision a tool logs carries this model's id and the prompt's hash.
  */
-export class Agent {
+export class Agent implements AgentTurns {
   private readonly limits: AgentLimits;
   private readonly now: () => Date;
 

@@ -32,6 +32,15 @@ describe('omni serve', () => {
       expect((await fetch(`${url}/`)).status).toBe(200);
       const me = await fetch(`${url}/v1/whoami`, { headers: { authorization: `Bearer ${token}` } });
       expect(await me.json()).toMatchObject({ id: 'u-rep-mw-1' });
+      // Turns run in a worker thread over its own connection; the recommendation it logged is readable here.
+      expect(stdout).toMatch(/agent turns in \d worker threads?/);
+      const asked = await fetch(`${url}/v1/ask`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ question: 'who should I see this week?' }) });
+      expect(asked.status).toBe(200);
+      const answer = (await asked.json()) as { toolCalls: { name: string }[]; citations: { recommendations: string[] } };
+      expect(answer.toolCalls.map((call) => call.name)).toEqual(['plan_territory']);
+      const planId = answer.citations.recommendations[0]!;
+      const record = await fetch(`${url}/v1/recommendations/${planId}`, { headers: { authorization: `Bearer ${token}` } });
+      expect(record.status).toBe(200);
     } finally {
       child.kill('SIGTERM');
     }

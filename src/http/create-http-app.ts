@@ -4,7 +4,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { streamSSE } from 'hono/streaming';
 import type { Logger } from 'pino';
 import { z } from 'zod';
-import type { Agent } from '../agent/agent.ts';
+import type { AgentTurns } from '../agent/agent.ts';
 import { accessScopeFor, canSeeHcp } from '../compliance/access-policy.ts';
 import { AppError, appErrorCodes, isAppError } from '../core/app-error.ts';
 import type { DecisionLog } from '../domain/decision-record.ts';
@@ -18,7 +18,7 @@ import { FixedWindowRateLimiter } from './rate-limiter.ts';
 import { webChatPage } from './web-chat-page.ts';
 
 export interface HttpDependencies {
-  agent: Agent;
+  agent: AgentTurns;
   store: OmniStore;
   decisionLog: DecisionLog;
   /** The signed-in user for a bearer token (SqliteApiTokens.userIdFor). */

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { App, HTTPReceiver, LogLevel, type Logger as BoltLogger, type webApi } from '@slack/bolt';
 import type { Logger } from 'pino';
-import type { AgentAnswer } from '../agent/agent.ts';
+import type { AgentTurns } from '../agent/agent.ts';
 import type { Config } from '../config.ts';
 import { AppError, isAppError, type AppErrorCode } from '../core/app-error.ts';
 import type { DecisionLog } from '../domain/decision-record.ts';
@@ -18,7 +18,8 @@ import { ACTION_IDS, answerMessage, DISMISS_REASONS, explanationMessage, noticeM
 
 /** What the Slack front end needs: the agent, the store and log behind it, a logger and Slack's settings. */
 export interface SlackAppDependencies {
-  agent: { ask(request: { user: User; question: string; threadId?: string }): Promise<AgentAnswer> };
+  /** The agent, or the pool that runs it in worker threads (omni serve), so turns never hold up acks. */
+  agent: Pick<AgentTurns, 'ask'>;
   store: OmniStore;
   decisionLog: DecisionLog;
   logger: Logger;

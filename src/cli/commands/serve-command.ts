@@ -6,6 +6,7 @@ import { startHttpServer } from '../../http/start-http-server.ts';
 import { createLogger } from '../../logger.ts';
 import { createSlackApp } from '../../slack/create-slack-app.ts';
 import { SqliteApiTokens } from '../../store/sqlite-api-tokens.ts';
+import { AgentWorkerPool } from '../../workers/agent-worker-pool.ts';
 import type { Command } from '../command.ts';
 
 /** Demo users who get a fresh token at each start with --demo-tokens (earlier demo tokens are revoked). */
@@ -21,7 +22,8 @@ export const serveCommand: Command = {
     '/openapi.json, /healthz) and the web chat page at /. Defaults: OMNI_HOST 127.0.0.1, OMNI_PORT 3000,',
     'OMNI_BODY_LIMIT_BYTES 65536, OMNI_RATE_LIMIT_PER_MINUTE 120 per token. With SLACK_BOT_TOKEN and',
     'SLACK_SIGNING_SECRET the Slack app starts too: socket mode with SLACK_APP_TOKEN, else HTTP events',
-    'on OMNI_PORT + 1 at POST /slack/events.',
+    'on OMNI_PORT + 1 at POST /slack/events. Agent turns run in OMNI_AGENT_WORKERS worker threads',
+    '(default: cores - 1, 1 to 4; 0 runs them on the main thread).',
     '  --init-if-missing   create the demo database first when there is none (npm start does)',
     '  --demo-tokens       issue fresh tokens for the demo users and print them (earlier demo tokens stop working)',
     'Stop with Ctrl-C.',
@@ -38,8 +40,11 @@ export const serveCommand: Command = {
     const tokens = new SqliteApiTokens(store.database);
     const agent = createAgent(store, config, { now: context.now });
     const nba = agent.dependencies;
+    // Turns run in worker threads (each over its own connection), so the main thread stays free to ack and serve.
+    const workers = config.agentWorkers > 0 ? await AgentWorkerPool.start({ databasePath: config.databasePath, config, fixedNow: null, workers: config.agentWorkers }) : null;
+    const turns = workers ?? agent;
     const app = createHttpApp({
-      agent,
+      agent: turns,
       store,
       decisionLog: nba.decisionLog,
       userIdForToken: (token) => tokens.userIdFor(token),
@@ -50,7 +55,9 @@ export const serveCommand: Command = {
     const port = typeof values.port === 'string' ? Number(values.port) : config.http.port;
     const host = typeof values.host === 'string' ? values.host : config.http.host;
     const server = await startHttpServer(app, { host, port });
-    const lines = [`Omni is up: ${server.url}  (model ${agent.modelId}; API description at ${server.url}/openapi.json)`];
+    const lines = [
+      `Omni is up: ${server.url}  (model ${agent.modelId}; ${workers ? `agent turns in ${workers.size} worker thread${workers.size === 1 ? '' : 's'}` : 'agent turns on the main thread'}; API description at ${server.url}/openapi.json)`,
+    ];
     if (values['demo-tokens']) {
       tokens.revokeLabel(DEMO_TOKEN_LABEL, context.now());
       lines.push('Demo tokens (synthetic users; sign in on the web page with one):');
@@ -60,7 +67,7 @@ export const serveCommand: Command = {
       }
     }
     // Slack starts only when configured; the web clock (not a --as-of) signs its requests.
-    const slack = config.slack ? createSlackApp({ agent, store, decisionLog: nba.decisionLog, logger, slack: config.slack, host }) : null;
+    const slack = config.slack ? createSlackApp({ agent: turns, store, decisionLog: nba.decisionLog, logger, slack: config.slack, host }) : null;
     if (slack) {
       await slack.start(config.http.port === 0 ? 0 : config.http.port + 1);
       lines.push(slack.mode === 'socket' ? 'Slack: socket mode, connected' : `Slack: HTTP events mode, POST http://${host}:${slack.port}/slack/events (events, interactivity, /omni)`);
@@ -75,6 +82,7 @@ export const serveCommand: Command = {
     });
     await slack?.stop();
     await server.close();
+    await workers?.close();
     store.close();
     return 0;
   },

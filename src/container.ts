@@ -3,11 +3,14 @@ import { SqliteConversationMemory } from './agent/conversation-memory.ts';
 import { LocalModel } from './agent/local-model/local-model.ts';
 import { OpenAiChatModel } from './agent/models/openai-chat-model.ts';
 import { loadPersonaPrompts } from './agent/persona-prompts.ts';
+import { PerformanceMetrics } from './analytics/performance-metrics.ts';
 import { SqliteDecisionLog } from './audit/sqlite-decision-log.ts';
 import type { ChatModel } from './core/chat-model.ts';
 import { agentTools, type AgentTool } from '../tools/index.ts';
 import type { AnalyticsContext } from '../tools/tool-context.ts';
 import type { Config } from './config.ts';
+import { SqliteFieldInsights } from './insights/sqlite-field-insights.ts';
+import { createMaturityEngine } from './maturity/sqlite-maturity-source.ts';
 import type { NbaDependencies } from './nba/next-best-actions.ts';
 import { loadNbaWeights } from './nba/weights.ts';
 import { ApprovedContentLibrary } from './retrieval/approved-content-search.ts';
@@ -56,9 +59,9 @@ export function createAgent(store: SqliteStore, config: Pick<Config, 'deadEndDay
 export function createAnalyticsContext(store: SqliteStore): AnalyticsContext {
   void store;
   return {
-    // field-insights: (added by issue 7)
-    // performance: (added by issue 7)
-    // maturity: (added by issue 7)
+    fieldInsights: new SqliteFieldInsights(store),
+    performance: new PerformanceMetrics(store.database),
+    maturity: createMaturityEngine(store),
   };
 }
 

@@ -1,12 +1,15 @@
 import type { Tool } from '../src/core/define-tool.ts';
+import { assessMaturityTool } from './assess-maturity.ts';
 import { checkConsentTool } from './check-consent.ts';
 import { draftFollowupTool } from './draft-followup.ts';
 import { explainRecommendationTool } from './explain-recommendation.ts';
 import { getNextBestActionsTool } from './get-next-best-actions.ts';
 import { lookupHcpProfileTool } from './lookup-hcp-profile.ts';
 import { planTerritoryTool } from './plan-territory.ts';
+import { queryPerformanceTool } from './query-performance.ts';
 import { recordFeedbackTool } from './record-feedback.ts';
 import { searchApprovedContentTool } from './search-approved-content.ts';
+import { summarizeFieldInsightsTool } from './summarize-field-insights.ts';
 import type { ToolContext } from './tool-context.ts';
 
 export type { ToolContext } from './tool-context.ts';
@@ -25,4 +28,7 @@ export const agentTools: readonly AgentTool[] = [
   explainRecommendationTool,
   draftFollowupTool,
   recordFeedbackTool,
+  summarizeFieldInsightsTool,
+  queryPerformanceTool,
+  assessMaturityTool,
 ];

@@ -72,7 +72,8 @@ export const lookupHcpProfileTool = defineTool({
           channelActivity: profile.channelActivity,
           recentNotes: profile.recentNotes.map((note) => ({ id: note.id, writtenAt: note.writtenAt, kind: note.kind, authorId: note.authorId, text: quoted(note.text) })),
           signals: profile.signals.map(({ kind, sentence, at, evidence }) => ({ kind, sentence, at, evidence })),
-          events: recentEvents(ctx.store, profile.hcp.id, ctx.asOf),
+          // Only events of the purposes the caller may see (medical affairs: medical ones).
+          events: recentEvents(ctx.store, profile.hcp.id, ctx.asOf, 5, ctx.caller.scope.interactionPurposes),
         };
       }
     }

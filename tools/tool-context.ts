@@ -1,6 +1,9 @@
+import type { PerformanceMetrics } from '../src/analytics/performance-metrics.ts';
 import type { DecisionLog } from '../src/domain/decision-record.ts';
 import type { OmniStore } from '../src/domain/repositories.ts';
 import type { User } from '../src/domain/user.ts';
+import type { FieldInsights } from '../src/insights/field-insights.ts';
+import type { MaturityEngine } from '../src/maturity/maturity-engine.ts';
 import type { Caller, NbaDependencies } from '../src/nba/next-best-actions.ts';
 import type { ContentSearchResult, RankingMode } from '../src/retrieval/approved-content-search.ts';
 import type { ContentFilters } from '../src/retrieval/content-filters.ts';
@@ -34,7 +37,9 @@ export interface ToolContext {
  * (src/container.ts); access checks stay in the tools, from ctx.caller.
  */
 export interface AnalyticsContext {
-  // field-insights: (added by issue 7)
-  // performance: (added by issue 7)
-  // maturity: (added by issue 7)
+  /** What the field is hearing: themes, questions, competitors, possible adverse events (src/insights/, summarize_field_insights). */
+  fieldInsights: FieldInsights;
+  performance: PerformanceMetrics;
+  /** The omnichannel maturity read-out (src/maturity/, assess_maturity). */
+  maturity: Pick<MaturityEngine, 'assess'>;
 }

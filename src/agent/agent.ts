@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { AppError, isAppError } from '../core/app-error.ts';
 import type { ChatMessage, ChatModel, ConversationFocus, ToolCallRequest } from '../core/chat-model.ts';
-import { toolParameters, type Citations } from '../core/define-tool.ts';
+import { toolParameters, type AnswerChart, type Citations } from '../core/define-tool.ts';
 import type { DecisionLog } from '../domain/decision-record.ts';
 import { hcpDisplayName } from '../domain/hcp.ts';
 import type { OmniStore } from '../domain/repositories.ts';
@@ -53,6 +53,8 @@ export interface AgentAnswer {
   answer: string;
   toolCalls: ToolCallRecord[];
   citations: Citations;
+  /** Charts drawn from this turn's tool results (at most MAX_CHARTS), to show beside the answer. */
+  charts: AnswerChart[];
   model: string;
   prompt: { name: PersonaName; sha256: string };
   threadId: string;
@@ -77,6 +79,10 @@ export interface AgentTurns {
 }
 
 const MAX_QUESTION_LENGTH = 4_000;
+/** Tools whose last call a follow-up in the thread may refine ("break that down by rep"). */
+const ANALYTICS_TOOLS: ReadonlySet<string> = new Set(['summarize_field_insights', 'query_performance', 'assess_maturity']);
+/** Charts per answer: more than a few is a dashboard, not an answer. */
+const MAX_CHARTS = 4;
 
 /**
  * The agent loop, the same for every model: the model is given the persona's prompt, the thread so
@@ -127,6 +133,7 @@ export class Agent implements AgentTurns {
 
     const records: ToolCallRecord[] = [];
     const citations: Citations = { hcps: [], modules: [], recommendations: [] };
+    const charts: AnswerChart[] = [];
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), this.limits.timeoutMs);
     let answer: string | null = null;
@@ -149,10 +156,12 @@ export class Agent implements AgentTurns {
           records.push(result.record);
           request.onToolCall?.(result.record);
           messages.push({ role: 'tool', toolCallId: call.id, name: call.name, content: JSON.stringify(result.record.output) });
+          charts.push(...result.charts);
           if (result.citations) {
             mergeCitations(citations, result.citations);
             focus = this.focusAfter(focus, call.name, result.citations);
           }
+          if (result.record.status === 'ok' && ANALYTICS_TOOLS.has(call.name)) focus = { ...focus, lastQuery: { tool: call.name, input: result.record.input as Record<string, unknown> } };
         }
         if (results.some((result) => result.record.status === 'skipped')) {
           stoppedBy = 'max_tool_calls';
@@ -178,20 +187,20 @@ export class Agent implements AgentTurns {
       toolCalls: records.map(({ name, input }) => ({ name, input })),
       model: model.id,
     });
-    return { answer, toolCalls: records, citations, model: model.id, prompt: { name: prompt.name, sha256: prompt.sha256 }, threadId, stoppedBy };
+    return { answer, toolCalls: records, citations, charts: charts.slice(0, MAX_CHARTS), model: model.id, prompt: { name: prompt.name, sha256: prompt.sha256 }, threadId, stoppedBy };
   }
 
   /** Runs one tool call. Bad arguments and unknown tools go back to the model as results it can correct; faults throw. */
-  private async runTool(call: ToolCallRequest, ctx: ToolContext): Promise<{ record: ToolCallRecord; citations: Partial<Citations> | null }> {
+  private async runTool(call: ToolCallRequest, ctx: ToolContext): Promise<{ record: ToolCallRecord; citations: Partial<Citations> | null; charts: AnswerChart[] }> {
     const tool = this.deps.tools.find((candidate) => candidate.name === call.name);
     if (!tool) {
       const output = { error: 'unknown_tool', message: `there is no tool "${call.name}"; the tools are ${this.deps.tools.map((candidate) => candidate.name).join(', ')}` };
-      return { record: { name: call.name, input: call.arguments, status: 'unknown', output }, citations: null };
+      return { record: { name: call.name, input: call.arguments, status: 'unknown', output }, citations: null, charts: [] };
     }
     const parsed = tool.input.safeParse(call.arguments);
     if (!parsed.success) {
       const output = { error: 'invalid_arguments', issues: parsed.error.issues.map((issue) => `${issue.path.join('.') || 'input'}: ${issue.message}`) };
-      return { record: { name: call.name, input: call.arguments, status: 'invalid', output }, citations: null };
+      return { record: { name: call.name, input: call.arguments, status: 'invalid', output }, citations: null, charts: [] };
     }
     let output: unknown;
     try {
@@ -202,7 +211,8 @@ export class Agent implements AgentTurns {
       if (isAppError(error)) throw error;
       throw new AppError('INTERNAL', `the ${call.name} tool failed`, { cause: error });
     }
-    return { record: { name: call.name, input: parsed.data, status: 'ok', output }, citations: tool.citations?.(output) ?? null };
+    const charts = (tool.charts?.(output) ?? []).map((chart) => ({ tool: tool.name, ...chart }));
+    return { record: { name: call.name, input: parsed.data, status: 'ok', output }, citations: tool.citations?.(output) ?? null, charts };
   }
 
   /** The HCP a tool was about becomes the thread's focus ("her" in the next question). */
@@ -220,8 +230,8 @@ export class Agent implements AgentTurns {
   }
 }
 
-function skipped(call: ToolCallRequest): { record: ToolCallRecord; citations: null } {
-  return { record: { name: call.name, input: call.arguments, status: 'skipped', output: { error: 'tool_call_limit', message: 'the tool-call limit for this turn is reached' } }, citations: null };
+function skipped(call: ToolCallRequest): { record: ToolCallRecord; citations: null; charts: AnswerChart[] } {
+  return { record: { name: call.name, input: call.arguments, status: 'skipped', output: { error: 'tool_call_limit', message: 'the tool-call limit for this turn is reached' } }, citations: null, charts: [] };
 }
 
 function mergeCitations(into: Citations, from: Partial<Citations>): void {

@@ -19,6 +19,8 @@ import { runNbaBench } from './nba-bench.ts';
 import { runAgentBench } from './agent-bench.ts';
 import { runAgentPromptBench } from './agent-prompt-bench.ts';
 import { runHttpBench } from './http-bench.ts';
+import { runInsightsBench } from './insights-bench.ts';
+import { runPerformanceBench } from './performance-bench.ts';
 import { runSlackBench } from './slack-bench.ts';
 
 /**
@@ -33,7 +35,8 @@ import { runSlackBench } from './slack-bench.ts';
  * prompt tokens per persona through the OpenAI adapter against a loopback server).
  * Then the HTTP API (http-bench.ts: /v1/ask throughput and p95 at 20 concurrent clients) and the Slack
  * app (slack-bench.ts: acknowledgement p99 with 50 events at once); both under `--only http`.
- * `--only data|content|nba|agent|http|all` (default all) picks the part; `--scale` applies to the data part (the
+ * Then field-insight summaries and team-performance queries (issue 7) under `--only analytics`.
+ * `--only data|content|nba|agent|http|analytics|all` (default all) picks the part; `--scale` applies to the data part (the
  * nba part uses the large database when it has been built).
  * Figures go to .bench/results.json as { data: [...], content: {...}, nba: {...} }; a part not run
  * this time keeps its figures from the previous run.
@@ -51,7 +54,9 @@ const { values } = parseArgs({
   },
 });
 const only = values.only;
-if (only !== 'data' && only !== 'content' && only !== 'nba' && only !== 'agent' && only !== 'http' && only !== 'all') throw new Error('--only must be data, content, nba, agent, http or all');
+if (only !== 'data' && only !== 'content' && only !== 'nba' && only !== 'agent' && only !== 'http' && only !== 'analytics' && only !== 'all') {
+  throw new Error('--only must be data, content, nba, agent, http, analytics or all');
+}
 const scales: Scale[] = values.scale === 'both' ? ['demo', 'large'] : [values.scale as Scale];
 if (!scales.every((scale) => scale === 'demo' || scale === 'large')) throw new Error('--scale must be demo, large or both');
 const samples = Number(values.samples);
@@ -298,12 +303,25 @@ if (only === 'http' || only === 'all') {
   process.stderr.write('slack bench: 50 signed events at once, twice\n');
   const slack = await runSlackBench(demo, new Date(Date.parse(loadDemoSeed().anchorDate)).toISOString());
   console.log([...bench.lines, ...slack.lines].join('\n'));
-  http = { api: bench.results, slack: slack.results };
+  http = { api: bench.results, slack: { rounds: slack.results, floor: slack.floor } };
+}
+
+let analytics: unknown;
+if (only === 'analytics' || only === 'all') {
+  const largePath = join(BENCH_DIR, 'large.db');
+  const paths = { demo: ensureDatabase('demo').path, large: existsSync(largePath) ? largePath : null, asOf: new Date(Date.parse(loadDemoSeed().anchorDate)).toISOString() };
+  const progress = (message: string) => process.stderr.write(`${message}\n`);
+  const insights = await runInsightsBench(paths, progress);
+  console.log(insights.lines.join('\n'));
+  // Team performance at large scale only (the demo's two managers have 600 HCPs between them).
+  const performance = paths.large ? runPerformanceBench({ large: paths.large, asOf: paths.asOf }, progress) : null;
+  console.log(performance ? performance.lines.join('\n') : '\nquery_performance at large scale: skipped (no large database; run npm run bench -- --scale large --only data once)');
+  analytics = { insights: insights.results, performance: performance?.results ?? null };
 }
 
 // The part not run this time keeps its previous figures (an older file is the bare data array).
 const resultsPath = join(BENCH_DIR, 'results.json');
-let previous: { data?: unknown; content?: unknown; nba?: unknown; agent?: unknown; http?: unknown } = {};
+let previous: { data?: unknown; content?: unknown; nba?: unknown; agent?: unknown; http?: unknown; analytics?: unknown } = {};
 if (existsSync(resultsPath)) {
   try {
     const parsed = JSON.parse(readFileSync(resultsPath, 'utf8')) as unknown;
@@ -318,6 +336,7 @@ const saved = {
   nba: only === 'nba' || only === 'all' ? nba : (previous.nba ?? null),
   agent: only === 'agent' || only === 'all' ? agent : (previous.agent ?? null),
   http: only === 'http' || only === 'all' ? http : (previous.http ?? null),
+  analytics: only === 'analytics' || only === 'all' ? analytics : (previous.analytics ?? null),
 };
 mkdirSync(BENCH_DIR, { recursive: true });
 writeFileSync(resultsPath, JSON.stringify(saved, null, 2));

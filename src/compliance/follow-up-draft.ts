@@ -126,7 +126,7 @@ export function draftFollowUp(deps: DraftDependencies, caller: Caller, repName: 
   }
 
   // Slots: only values taken from the data.
-  const event = request.eventInteractionId ? eventOf(store, hcp, request.eventInteractionId, asOf) : null;
+  const event = request.eventInteractionId ? eventOf(store, hcp, request.eventInteractionId, asOf, caller.scope.interactionPurposes) : null;
   if (typeof event === 'string') return refuse('missing_event', event);
   const values: Partial<Record<SlotName, string>> = { hcp_name: `Dr. ${hcp.lastName}`, rep_name: repName };
   if (event) Object.assign(values, { event_title: event.title, event_date: event.date });
@@ -157,7 +157,7 @@ export function draftFollowUp(deps: DraftDependencies, caller: Caller, repName: 
     for (const name of needed) {
       if (!(slotNames as readonly string[]).includes(name)) return refuse('module_not_approved', `${module.id} uses an unknown slot {{${name}}}`);
       if (values[name as SlotName] === undefined) {
-        return refuse('missing_event', `${module.id} needs ${name}: pass eventInteractionId (one of the HCP's webinar or congress interactions: ${eventChoices(store, hcp, asOf)})`);
+        return refuse('missing_event', `${module.id} needs ${name}: pass eventInteractionId (one of the HCP's webinar or congress interactions: ${eventChoices(store, hcp, asOf, caller.scope.interactionPurposes)})`);
       }
     }
     const moduleSentences = splitSentences(module.body).map((sentence) => ({
@@ -271,11 +271,12 @@ interface DraftEvent {
 }
 
 /** An event of this HCP's (a webinar or congress interaction up to now), as slot values. */
-function eventOf(store: OmniStore, hcp: Hcp, interactionId: string, asOf: string): DraftEvent | string {
+function eventOf(store: OmniStore, hcp: Hcp, interactionId: string, asOf: string, purposes: readonly Purpose[] | undefined): DraftEvent | string {
   const interaction = store.interactions.getById(interactionId);
   const attended = interaction && (interaction.outcome === 'attended' || interaction.outcome === 'completed');
-  if (!interaction || !attended || interaction.hcpId !== hcp.id || interaction.occurredAt > asOf || !EVENT_CHANNELS.includes(interaction.channel)) {
-    return `${interactionId} is not a webinar or congress visit ${hcp.id} attended; theirs are: ${eventChoices(store, hcp, asOf)}`;
+  const visible = interaction && (purposes === undefined || purposes.includes(interaction.purpose));
+  if (!interaction || !attended || !visible || interaction.hcpId !== hcp.id || interaction.occurredAt > asOf || !EVENT_CHANNELS.includes(interaction.channel)) {
+    return `${interactionId} is not a webinar or congress visit ${hcp.id} attended; theirs are: ${eventChoices(store, hcp, asOf, purposes)}`;
   }
   return describeEvent(store, interaction);
 }
@@ -304,9 +305,9 @@ export interface EventOnRecord {
 }
 
 /** The HCP's most recent events attended (webinars, congress booth visits) up to `asOf`, newest first. */
-export function recentEvents(store: OmniStore, hcpId: string, asOf: string, limit = 5): EventOnRecord[] {
+export function recentEvents(store: OmniStore, hcpId: string, asOf: string, limit = 5, purposes?: readonly Purpose[]): EventOnRecord[] {
   return store.interactions
-    .recentForHcp(hcpId, { limit: 400, before: new Date(Date.parse(asOf) + 1).toISOString() })
+    .recentForHcp(hcpId, { limit: 400, before: new Date(Date.parse(asOf) + 1).toISOString(), ...(purposes ? { purposes } : {}) })
     .filter((interaction) => EVENT_CHANNELS.includes(interaction.channel) && (interaction.outcome === 'attended' || interaction.outcome === 'completed'))
     .slice(0, limit)
     .map((interaction) => ({
@@ -319,9 +320,9 @@ export function recentEvents(store: OmniStore, hcpId: string, asOf: string, limi
     }));
 }
 
-/** The HCP's most recent events, for a refusal the model can act on. */
-function eventChoices(store: OmniStore, hcp: Hcp, asOf: string): string {
-  const events = recentEvents(store, hcp.id, asOf);
+/** The HCP's most recent events the caller may see, for a refusal the model can act on. */
+function eventChoices(store: OmniStore, hcp: Hcp, asOf: string, purposes: readonly Purpose[] | undefined): string {
+  const events = recentEvents(store, hcp.id, asOf, 5, purposes);
   return events.length === 0 ? 'none on record' : events.map((event) => `${event.interactionId} (${event.title}, ${event.date})`).join(', ');
 }
 

@@ -27,6 +27,8 @@ export interface ConversationFocus {
   hcpId: string | null;
   hcpName: string | null;
   recommendationId: string | null;
+  /** The thread's latest analytics question as a tool call, so a follow-up can change one part ("break that down by rep"). */
+  lastQuery: { tool: string; input: Record<string, unknown> } | null;
 }
 
 export interface ChatRequest {

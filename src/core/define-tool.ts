@@ -8,6 +8,19 @@ export interface Citations {
 }
 
 /**
+ * A chart drawn from a tool's result (trend lines, bar charts), shown beside the answer: on the web
+ * page, uploaded to Slack as a picture. `svg` is made by src/charts, which escapes every label.
+ */
+export interface AnswerChart {
+  /** Which tool call drew it. */
+  tool: string;
+  title: string;
+  /** The chart in words, for screen readers and Slack's alt text. */
+  alt: string;
+  svg: string;
+}
+
+/**
  * One agent tool: a name and description written for the model, zod schemas for what goes in and
  * what comes out, and `execute`. Constraints live in the schemas; access and lookups in `execute`,
  * which gets its dependencies (the caller's identity among them) from `ctx`, never from the model.
@@ -21,6 +34,8 @@ export interface Tool<Input = unknown, Output = unknown, Context = unknown> {
   execute(input: Input, ctx: Context): Output | Promise<Output>;
   /** The ids in a result an answer can cite. */
   citations?(output: Output): Partial<Citations>;
+  /** Charts worth showing with the answer (none by default). */
+  charts?(output: Output): Omit<AnswerChart, 'tool'>[];
 }
 
 /** Declares a tool with its types inferred from the schemas. */
@@ -31,6 +46,7 @@ export function defineTool<InputSchema extends z.ZodType, OutputSchema extends z
   output: OutputSchema;
   execute(input: z.output<InputSchema>, ctx: Context): z.input<OutputSchema> | Promise<z.input<OutputSchema>>;
   citations?(output: z.output<OutputSchema>): Partial<Citations>;
+  charts?(output: z.output<OutputSchema>): Omit<AnswerChart, 'tool'>[];
 }): Tool<z.output<InputSchema>, z.output<OutputSchema>, Context> {
   if (!/^[a-z][a-z0-9_]{1,63}$/.test(definition.name)) throw new Error(`tool name "${definition.name}" must be snake_case`);
   return definition as unknown as Tool<z.output<InputSchema>, z.output<OutputSchema>, Context>;

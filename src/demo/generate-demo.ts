@@ -26,7 +26,7 @@ import {
   type DemoProduct,
   type DemoSpecialty,
 } from './catalog.ts';
-import { writeNote, type NoteCategory } from './note-templates.ts';
+import { composeNote, type NoteCategory, type PlantedNote } from './note-templates.ts';
 
 /**
  * The deterministic demo generator. The same seed file gives the same data, row for row. It
@@ -69,6 +69,28 @@ export interface DemoSink {
   interaction(interaction: Interaction): void;
   note(note: FieldNote): void;
   contentModule(module: ContentModule): void;
+  /**
+   * Optional: what was planted in each note (category, adverse-event phrase), for tests and benches
+   * that judge the insight engine. Never part of the note row.
+   */
+  plantedNote?(planted: PlantedNoteRecord): void;
+}
+
+/** One note's ground truth, as the generator planted it (see DemoSink.plantedNote). */
+export interface PlantedNoteRecord extends PlantedNote {
+  noteId: string;
+  hcpId: string;
+  productId: string;
+  writtenAt: string;
+  kind: 'rep' | 'msl';
+}
+
+/** The ground truth of every demo note, by note id: runs the generator again (about 3 s at demo scale) and keeps only that. */
+export function plantedDemoNotes(scale: Scale = 'demo', seed: DemoSeed = loadDemoSeed()): Map<string, PlantedNoteRecord> {
+  const planted = new Map<string, PlantedNoteRecord>();
+  const ignore = () => {};
+  generateDemoWorld(scale, { product: ignore, user: ignore, hcp: ignore, consent: ignore, interaction: ignore, note: ignore, contentModule: ignore, plantedNote: (record) => planted.set(record.noteId, record) }, seed);
+  return planted;
 }
 
 export interface DemoSummary {
@@ -732,23 +754,26 @@ function simulateHcp(
   notes.sort((a, b) => a.at - b.at);
   notes.forEach((note, number) => {
     if (note.at >= anchor) return;
+    const id = `note-${hcpId.slice(4)}-${String(number + 1).padStart(3, '0')}`;
+    const written = composeNote(random, note.category, {
+      name,
+      pronoun,
+      product: note.product,
+      topic: note.topic,
+      focus: hcp.subspecialtyFocus,
+      channel: preferredChannel,
+      event: `${note.product.brandName} webinar`,
+    });
     sink.note({
-      id: `note-${hcpId.slice(4)}-${String(number + 1).padStart(3, '0')}`,
+      id,
       hcpId,
       authorId: note.authorId,
       writtenAt: new Date(note.at).toISOString(),
       kind: note.kind,
-      text: writeNote(random, note.category, {
-        name,
-        pronoun,
-        product: note.product,
-        topic: note.topic,
-        focus: hcp.subspecialtyFocus,
-        channel: preferredChannel,
-        event: `${note.product.brandName} webinar`,
-      }),
+      text: written.text,
       synthetic: true,
     });
+    sink.plantedNote?.({ noteId: id, hcpId, productId: note.product.id, writtenAt: new Date(note.at).toISOString(), kind: note.kind, ...written.planted });
     summary.notes++;
   });
 }

@@ -88,8 +88,25 @@ export interface NoteSlots {
   event: string;
 }
 
+/**
+ * What the generator planted in one note: its category, which of the category's templates, and (for
+ * possible adverse events) the adverse-event phrase it wrote. Tests judge the insight engine against
+ * this; it is never stored with the note, so the engine has to find themes from the text.
+ */
+export interface PlantedNote {
+  category: NoteCategory;
+  templateIndex: number;
+  /** The adverse-event phrase in the text, for possible_adverse_event notes; null otherwise. */
+  adverseEventPhrase: string | null;
+}
+
 /** Fills a random template of the category with the HCP's own context. */
 export function writeNote(random: SeededRandom, category: NoteCategory, slots: NoteSlots): string {
+  return composeNote(random, category, slots).text;
+}
+
+/** writeNote with what was planted: the same random draws in the same order, so the same text. */
+export function composeNote(random: SeededRandom, category: NoteCategory, slots: NoteSlots): { text: string; planted: PlantedNote } {
   const template = random.pick(templates[category]);
   const pronounPossessive = slots.pronoun === 'her' ? 'her' : slots.pronoun === 'him' ? 'his' : 'their';
   const values: Record<string, string> = {
@@ -109,5 +126,12 @@ export function writeNote(random: SeededRandom, category: NoteCategory, slots: N
     weeks: String(random.int(2, 10)),
   };
   const text = template.replace(/\{(\w+)\}/g, (_, key: string) => values[key] ?? '');
-  return text.charAt(0).toUpperCase() + text.slice(1);
+  return {
+    text: text.charAt(0).toUpperCase() + text.slice(1),
+    planted: {
+      category,
+      templateIndex: templates[category].indexOf(template),
+      adverseEventPhrase: template.includes('{ae}') ? values.ae! : null,
+    },
+  };
 }

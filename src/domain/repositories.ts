@@ -50,6 +50,8 @@ export interface InteractionRepository {
    * gives them; an HCP without rows is missing from the map.
    */
   activityForHcps(hcpIds: readonly string[], since: string, until: string, channels?: readonly Channel[]): Map<string, InteractionActivity[]>;
+  /** When the latest event on a channel happened before `before` (the congress "since the congress" means), across all HCPs. */
+  latestOnChannel(channel: Channel, before: string): string | undefined;
   count(): number;
 }
 

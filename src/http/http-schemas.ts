@@ -28,6 +28,9 @@ export const AskAnswer = z.object({
   answer: z.string(),
   toolCalls: z.array(z.object({ name: z.string(), input: z.unknown(), status: z.enum(['ok', 'invalid', 'unknown', 'skipped']), output: z.unknown() })),
   citations: Citations,
+  charts: z
+    .array(z.object({ tool: z.string(), title: z.string(), alt: z.string(), svg: z.string() }))
+    .describe('charts drawn from the tool results: SVG text whose labels are escaped; show it as an image (e.g. a blob URL in <img>), not as inline markup'),
   model: z.string(),
   prompt: z.object({ name: z.string(), sha256: z.string() }),
   threadId: z.string(),
@@ -38,6 +41,7 @@ export function answerBody(answer: AgentAnswer): z.infer<typeof AskAnswer> {
     answer: answer.answer,
     toolCalls: answer.toolCalls.map(({ name, input, status, output }) => ({ name, input, status, output })),
     citations: answer.citations,
+    charts: answer.charts,
     model: answer.model,
     prompt: answer.prompt,
     threadId: answer.threadId,

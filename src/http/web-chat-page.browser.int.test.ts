@@ -22,6 +22,7 @@ let world: ReturnType<typeof createTemporaryDemoStore>;
 let server: Awaited<ReturnType<typeof startHttpServer>>;
 let browser: Browser;
 let token: string;
+let managerToken: string;
 
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium is not installed at ${CHROMIUM}: apt-get install -y chromium (.ci/run does this)`);
@@ -29,6 +30,7 @@ beforeAll(async () => {
   const { store } = world;
   const tokens = new SqliteApiTokens(store.database);
   token = tokens.create('u-rep-mw-1', 'browser test');
+  managerToken = tokens.create('u-mgr-east', 'browser test');
   const agent = createAgent(store, { deadEndDays: 14, chatModel: { kind: 'local' }, agentTimeoutMs: 20_000 }, { now: () => new Date(DEMO_AS_OF) });
   const app = createHttpApp({ agent, store, decisionLog: agent.dependencies.decisionLog, userIdForToken: (value) => tokens.userIdFor(value), logger: createLogger('silent'), limits: { bodyLimitBytes: 65_536, rateLimitPerMinute: 1_000 } });
   server = await startHttpServer(app, { host: '127.0.0.1', port: 0 });
@@ -74,5 +76,22 @@ describe('the web chat page', () => {
     const path = join(SCREENSHOTS, 'web-chat-brief.png');
     await page.screenshot({ path, fullPage: true });
     expect(existsSync(path)).toBe(true);
+  });
+
+  it('shows a chart with the answer as an image (alt text from the data), for a manager asking about maturity', async () => {
+    const page = await browser.newPage();
+    await page.goto(server.url);
+    await page.getByTestId('token').fill(managerToken);
+    await page.getByTestId('signin').locator('button').click();
+    await expect.poll(() => page.locator('#who').textContent()).toContain('manager');
+    await page.getByTestId('question').fill('where are we on omnichannel maturity?');
+    await page.getByTestId('ask').locator('button').click();
+    const chart = page.getByTestId('chart').locator('img');
+    await chart.waitFor({ timeout: 20_000 });
+    expect(await chart.getAttribute('alt')).toMatch(/stage/i);
+    // The SVG decoded and drew: an image that failed to load has no natural size.
+    await expect.poll(() => chart.evaluate((image) => { const drawn = image as unknown as { complete: boolean; naturalWidth: number }; return drawn.complete && drawn.naturalWidth > 0; })).toBe(true);
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: join(SCREENSHOTS, 'web-chat-maturity-chart.png'), fullPage: true });
   });
 });

@@ -10,7 +10,7 @@ export function webChatPage(): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'">
+<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'; img-src blob:">
 <title>Omni</title>
 <style>
   [hidden] { display: none !important; }
@@ -30,6 +30,8 @@ export function webChatPage(): string {
   .card .meta { color: #5a6270; font-size: 13px; }
   .card ul { margin: 6px 0 0 18px; padding: 0; }
   .card.blocked { border-left-color: #b3261e; }
+  figure.card { margin: 8px 0; }
+  img.chart { max-width: 100%; height: auto; display: block; }
   .cite { color: #5a6270; font-size: 12px; }
   .footer { color: #5a6270; font-size: 12px; margin-top: 4px; }
   .error { color: #b3261e; }
@@ -132,6 +134,14 @@ export function webChatPage(): string {
       for (const call of body.toolCalls) {
         const draw = call.status === 'ok' && cards[call.name];
         if (draw) turn.append(draw(call.output));
+      }
+      // Charts as images (a blob URL in <img>): an SVG shown this way runs no script and loads nothing.
+      for (const chart of body.charts || []) {
+        const image = el('img', { className: 'chart' });
+        image.alt = chart.alt;
+        image.title = chart.title;
+        image.src = URL.createObjectURL(new Blob([chart.svg], { type: 'image/svg+xml' }));
+        turn.append(el('figure', { className: 'card', testid: 'chart' }, image));
       }
       turn.append(el('div', { className: 'footer' }, body.model + ' · prompt ' + body.prompt.name + ' ' + body.prompt.sha256.slice(0, 12)));
     } catch (error) {

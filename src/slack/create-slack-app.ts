@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { App, HTTPReceiver, LogLevel, type Logger as BoltLogger, type webApi } from '@slack/bolt';
 import type { Logger } from 'pino';
-import type { AgentTurns } from '../agent/agent.ts';
+import type { AgentAnswer, AgentTurns } from '../agent/agent.ts';
+import { svgToPng } from '../charts/index.ts';
 import type { Config } from '../config.ts';
 import { AppError, isAppError, type AppErrorCode } from '../core/app-error.ts';
 import type { DecisionLog } from '../domain/decision-record.ts';
@@ -35,6 +36,8 @@ export interface SlackAppDependencies {
   retryConfig?: webApi.RetryOptions;
   /** Agent turns under way at once (default 4); more wait their turn, at most 200 (see TurnQueue). */
   maxConcurrentTurns?: number;
+  /** HTTP mode: called with each request's time from arrival to the end of its response (the ack), in ms; for metrics. */
+  observeAck?: (milliseconds: number) => void;
 }
 
 export interface SlackApp {
@@ -125,7 +128,7 @@ export function createSlackApp(deps: SlackAppDependencies): SlackApp {
   let receiver: HTTPReceiver | undefined;
   if (mode === 'http') {
     receiver = new HTTPReceiver({ signingSecret: slack.signingSecret, endpoints: SLACK_EVENTS_PATH, logger, processBeforeResponse: false });
-    receiver.requestListener = countingUnacked(withTimestampWindow(receiver.requestListener, now, log), unacked);
+    receiver.requestListener = countingUnacked(withTimestampWindow(receiver.requestListener, now, log), unacked, deps.observeAck);
   }
   const app = new App({
     token: slack.botToken,
@@ -190,7 +193,7 @@ export function createSlackApp(deps: SlackAppDependencies): SlackApp {
     const root = await post(client, target, noticeMessage(`${user.name} asked: ${question}`));
     target.threadTs = root;
     const answer = await ask({ user, question, threadId: threadIdFor(target.channel, root) });
-    await post(client, target, answerMessage(answer));
+    await postAnswer(client, target, answer, log);
     log.info({ requestId, kind: 'command', omniUserId: user.id, threadId: answer.threadId, ms: Date.now() - started, tools: answer.toolCalls.map((call) => call.name) }, 'Slack question answered');
   });
 
@@ -240,7 +243,7 @@ export function createSlackApp(deps: SlackAppDependencies): SlackApp {
     if (!record || record.kind !== 'recommendation' || record.hcpId === null) throw new AppError('NOT_FOUND', `no recommendation with id ${recommendationId}`);
     assertMaySee(store, callerFor(pressed.user), record);
     const answer = await ask({ user: pressed.user, question: `draft a follow-up for ${record.hcpId}`, threadId: threadIdFor(pressed.target.channel, pressed.target.threadTs!) });
-    await post(client, pressed.target, answerMessage(answer));
+    await postAnswer(client, pressed.target, answer, log);
   });
 
   app.error(async ({ error, context }: { error: Error; context: Record<string, unknown> }) => {
@@ -282,7 +285,7 @@ export function createSlackApp(deps: SlackAppDependencies): SlackApp {
     }
     const started = Date.now();
     const answer = await ask({ user, question, threadId: threadIdFor(target.channel, target.threadTs!) });
-    await post(delivery.client, target, answerMessage(answer));
+    await postAnswer(delivery.client, target, answer, log);
     log.info({ requestId: target.requestId, kind: 'message', omniUserId: user.id, threadId: answer.threadId, ms: Date.now() - started, tools: answer.toolCalls.map((call) => call.name) }, 'Slack question answered');
   }
 
@@ -349,6 +352,24 @@ export function createSlackApp(deps: SlackAppDependencies): SlackApp {
       await app.stop();
     },
   };
+}
+
+/**
+ * An agent answer in the target's thread: the message, then each chart as a PNG picture (Slack does
+ * not show SVG) with its description as alt text. A chart that cannot be uploaded is logged and
+ * skipped: the answer itself has been posted.
+ */
+async function postAnswer(client: webApi.WebClient, target: ReplyTarget, answer: AgentAnswer, log: Logger): Promise<void> {
+  const ts = await post(client, target, answerMessage(answer));
+  const threadTs = target.threadTs ?? ts;
+  for (const [index, chart] of answer.charts.entries()) {
+    try {
+      const { png } = await svgToPng(chart.svg);
+      await client.files.uploadV2({ channel_id: target.channel, thread_ts: threadTs, file: png, filename: `omni-chart-${index + 1}.png`, title: chart.title, alt_text: chart.alt });
+    } catch (error) {
+      log.warn({ requestId: target.requestId, err: unwrapError(error), chart: chart.title }, 'a chart could not be uploaded to Slack');
+    }
+  }
 }
 
 /** chat.postMessage in the target's thread, without link or media unfurls; returns the message's ts. */
@@ -434,15 +455,17 @@ function withTimestampWindow(listener: RequestListener, now: () => Date, log: Lo
   };
 }
 
-/** Counts requests between arrival and the end of their response (for events and commands, the ack). */
-function countingUnacked(listener: RequestListener, unacked: { count: number }): RequestListener {
+/** Counts requests between arrival and the end of their response (for events and commands, the ack), and times them. */
+function countingUnacked(listener: RequestListener, unacked: { count: number }, observe?: (milliseconds: number) => void): RequestListener {
   return (request: IncomingMessage, response: ServerResponse) => {
     unacked.count += 1;
+    const arrived = performance.now();
     let done = false;
     const settle = () => {
       if (done) return;
       done = true;
       unacked.count -= 1;
+      observe?.(performance.now() - arrived);
     };
     response.once('finish', settle);
     response.once('close', settle);

@@ -227,6 +227,24 @@ describe('the Slack app in HTTP events mode', () => {
     expect(asked.at(-1)!.threadId).toBe(threadIdFor(channel, ts));
   });
 
+  it('uploads a chart as a PNG picture in the thread, with its description as alt text, after the answer', async () => {
+    const channel = 'C0CHART01';
+    const ts = nextTs();
+    const manager = store.users.getById('u-mgr-east')!;
+    await postToSlackEndpoint(eventCallback(mention({ user: manager.slackUserId!, text: 'where are we on omnichannel maturity?', channel, ts })), 'application/json');
+    const answer = await fake.waitFor(inThread(channel, ts));
+    expect(String(answer.args.text)).toContain('maturity');
+    const completed = await fake.waitFor((call) => call.method === 'files.completeUploadExternal');
+    expect(completed.args).toMatchObject({ channel_id: channel, thread_ts: ts });
+    const [file] = JSON.parse(String(completed.args.files)) as { id: string; title: string }[];
+    expect(file!.title).toMatch(/^Omnichannel maturity/);
+    const requested = fake.delivered('files.getUploadURLExternal').at(-1)!;
+    expect(String(requested.args.alt_text)).toMatch(/stage/i);
+    const uploaded = fake.delivered('file_upload').find((call) => call.args.fileId === file!.id)!;
+    expect(uploaded.args).toMatchObject({ png: true });
+    expect(uploaded.args.bytes as number).toBeGreaterThan(1_000);
+  });
+
   it('refuses a bad signature, a stale timestamp and a future one (5 minutes either way), with no agent call and no post', async () => {
     const channel = 'C0SIGNED1';
     const callsBefore = fake.calls.length;

@@ -124,6 +124,7 @@ function answer(text: string, toolCalls: ToolCallRecord[]): AgentAnswer {
     answer: text,
     toolCalls,
     citations: { hcps: [], modules: [], recommendations: [] },
+    charts: [],
     model: 'local:omni-rules-1',
     prompt: { name: 'rep', sha256: 'a'.repeat(64) },
     threadId: 'slack:C1:1700000000.000100',

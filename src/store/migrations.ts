@@ -250,4 +250,20 @@ export const migrations: readonly string[] = [
   ) STRICT;
   CREATE INDEX api_tokens_by_user ON api_tokens (user_id);
   `,
+  // 8: the performance metrics (issue 7, src/analytics/). They read a team's interactions for a period
+  // HCP by HCP: the (hcp_id, occurred_at) index now carries the columns they test, so those reads
+  // touch no table rows (it replaces the narrower index of the same name: every lookup that used it
+  // can use this one). Two partial indexes hold only intent signals and medical questions, the
+  // starting rows of the follow-up metrics; their WHERE clauses are the metrics' own predicates
+  // (src/analytics/sql-fragments.ts; a test keeps them equal), or SQLite would not use them.
+  // Decision-log records by kind and time, for the NBA acceptance rate over a period.
+  `
+  DROP INDEX interactions_by_hcp_time;
+  CREATE INDEX interactions_by_hcp_time ON interactions (hcp_id, occurred_at, channel, outcome, actor_id, product_id);
+  CREATE INDEX interactions_intents ON interactions (hcp_id, occurred_at, channel, outcome, product_id)
+    WHERE ((channel = 'webinar' AND outcome = 'attended') OR (channel = 'content_download' AND outcome = 'downloaded') OR (channel = 'email' AND outcome = 'clicked') OR (channel = 'congress_booth' AND outcome = 'completed') OR (channel = 'website' AND outcome = 'requested'));
+  CREATE INDEX interactions_medical_questions ON interactions (hcp_id, occurred_at, channel, outcome, product_id)
+    WHERE (channel IN ('medical_inquiry', 'call_center') AND outcome = 'requested');
+  CREATE INDEX decision_log_by_kind_time ON decision_log (kind, recorded_at, hcp_id, actor_id, id);
+  `,
 ];

@@ -305,9 +305,12 @@ class SqliteInteractionRepository implements InteractionRepository {
   private readonly activity: { lines: Database.Statement; columns: Database.Statement; linesOnChannels: Database.Statement; columnsOnChannels: Database.Statement };
   private readonly activityKinds = new ActivityKinds();
   private readonly byId;
+  private readonly latest;
   readonly count;
 
   constructor(database: Database.Database) {
+    // A scan of the table (there is no index by channel; an org-wide question asked now and then).
+    this.latest = database.prepare('SELECT max(occurred_at) FROM interactions WHERE channel = ? AND occurred_at < ?').pluck();
     this.insert = database.prepare(`
       INSERT INTO interactions (id, hcp_id, actor_id, channel, outcome, purpose, occurred_at, product_id, topic,
         content_module_id, source_system, synthetic)
@@ -390,6 +393,10 @@ class SqliteInteractionRepository implements InteractionRepository {
       byHcp.set(hcpId!, activity);
     }
     return byHcp;
+  }
+
+  latestOnChannel(channel: Channel, before: string): string | undefined {
+    return (this.latest.get(channel, before) as string | null) ?? undefined;
   }
 
   forHcpBetween(hcpId: string, since: string, until: string): Interaction[] {

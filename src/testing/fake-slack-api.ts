@@ -15,6 +15,9 @@ import { parse as parseQuery } from 'node:querystring';
  *   `chat.postEphemeral`, `views.open`, `conversations.replies` and `apps.connections.open` answer in
  *   Slack's shape; any other method gets `{ok: true}`. `responseUrl` takes what a slash command or
  *   interaction answers through its response_url (recorded as method 'response_url').
+ * - files.uploadV2's three steps: `files.getUploadURLExternal` gives an upload URL on this server,
+ *   the bytes posted there are recorded as method 'file_upload' (`{fileId, bytes, png}`), and
+ *   `files.completeUploadExternal` answers with the files.
  * - With `token` set, a call without `Authorization: Bearer <token>` gets `{ok: false, error: 'invalid_auth'}`.
  * - `rateLimitNext(method, seconds)` makes the next call of that method answer HTTP 429 with
  *   `Retry-After: <seconds>` and `{ok: false, error: 'ratelimited'}`, once.
@@ -88,6 +91,7 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
   const rateLimits = new Map<string, number[]>();
   const failures = new Map<string, string[]>();
   let sequence = 0;
+  let uploads = 0;
   const nextTs = () => {
     sequence += 1;
     return `${1_800_000_000 + sequence}.${String(sequence).padStart(6, '0')}`;
@@ -123,6 +127,15 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
       case 'views.open':
       case 'views.update':
         return { ok: true, view: { id: `V${String(sequence + 1).padStart(8, '0')}`, ...(typeof args.view === 'object' ? args.view : {}) } };
+      case 'files.getUploadURLExternal': {
+        uploads += 1;
+        const fileId = `F${String(uploads).padStart(8, '0')}`;
+        return { ok: true, file_id: fileId, upload_url: `http://127.0.0.1:${port}/upload/${fileId}` };
+      }
+      case 'files.completeUploadExternal': {
+        const files = typeof args.files === 'string' ? (JSON.parse(args.files) as { id: string; title?: string }[]) : [];
+        return { ok: true, files: files.map((file) => ({ id: file.id, title: file.title ?? '' })) };
+      }
       case 'conversations.replies':
         return { ok: true, messages: [], has_more: false };
       case 'apps.connections.open':
@@ -133,9 +146,17 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
   };
 
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
-    const text = await readBody(request);
+    const raw = await readBody(request);
+    const text = raw.toString('utf8');
     const at = Date.now();
     const path = (request.url ?? '').split('?')[0]!;
+    const upload = /^\/upload\/(F\w+)$/.exec(path);
+    if (request.method === 'POST' && upload) {
+      // files.uploadV2's second step: the file's bytes to the URL files.getUploadURLExternal gave.
+      const args = { fileId: upload[1], bytes: raw.length, png: raw.includes(PNG_SIGNATURE) };
+      record({ method: 'file_upload', args, token: undefined, at, status: 200, response: { ok: true } });
+      return send(response, 200, { ok: true });
+    }
     const match = /^\/api\/([\w.]+)$/.exec(path);
     if (request.method === 'POST' && path.startsWith('/response/')) {
       // A response_url: Slack takes the message (JSON) and answers ok, no token needed.
@@ -356,11 +377,13 @@ function writeFrame(opcode: number, payload: Buffer): Buffer {
   return Buffer.concat([header, payload]);
 }
 
-function readBody(request: IncomingMessage): Promise<string> {
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+function readBody(request: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('end', () => resolve(Buffer.concat(chunks)));
     request.on('error', reject);
   });
 }

@@ -17,7 +17,16 @@ export const CAPABILITIES = [
   'who to see this week ("who should I see this week?")',
   'why not another action ("why not email her?")',
   'feedback on a recommendation ("snooze that until 2026-12-01")',
+  'for MSLs and medical affairs, what the field is hearing ("any safety signals in the notes this month?")',
+  'for managers, team performance ("how is the Northeast doing on follow-ups vs last quarter?") and omnichannel maturity',
 ];
+
+/** A tool call the model got wrong (bad arguments, over the limit): said plainly, never the tool's internals. */
+export function toolProblemAnswer(output: Json): string {
+  return output.error === 'invalid_arguments'
+    ? 'I could not look that up as asked (a name or topic too long or malformed). Ask a shorter question, for example "approved content on KEYTRUDA dosing".'
+    : 'I could not complete that lookup, so I have no answer to show.';
+}
 
 export function capabilitiesAnswer(prefix: string): string {
   return `${prefix}I am Omni's offline local model: deterministic rules over your data, no language model. I can answer:\n${CAPABILITIES.map((line) => `- ${line}`).join('\n')}`;
@@ -48,7 +57,7 @@ export function briefAnswer(profile: Json, nba: Json | null, window: { since: st
   const interactions: Json[] = window.since ? profile.recentInteractions.filter((interaction: Json) => interaction.occurredAt >= window.since!) : profile.recentInteractions.slice(0, 5);
   lines.push(
     interactions.length > 0
-      ? `Recent activity${window.label ? ` ${window.label}` : ''}:\n${interactions.map((interaction) => `- ${day(interaction.occurredAt)} ${label(interaction.channel)} ${interaction.outcome}${interaction.topic ? `: ${interaction.topic}` : ''} (${interaction.id})`).join('\n')}`
+      ? `Recent activity${window.label ? ` ${window.label}` : ''}:\n${interactions.map((interaction) => `- ${day(interaction.occurredAt)} ${label(interaction.channel)} ${interaction.outcome}${interaction.topic ? `: "${interaction.topic}"` : ''} (${interaction.id})`).join('\n')}`
       : `No activity${window.label ? ` ${window.label}` : ' on record recently'}.`,
   );
   const consents: Json[] = profile.consents;
@@ -148,14 +157,14 @@ export function planAnswer(plan: Json): string {
 export function explanationAnswer(result: Json): string {
   if (result.status !== 'explained') return `${capitalise(result.message)}.`;
   if (result.asked) {
-    const lines = [`${capitalise(result.asked.answer)}.`];
+    const lines = [`${capitalise(result.asked.answer)} (${result.hcpId}).`];
     if (!result.asked.allowed && result.asked.alternatives.length > 0) lines.push(`Compliant alternatives:\n${result.asked.alternatives.map((alternative: string) => `- ${alternative}`).join('\n')}`);
     lines.push(`From recommendation ${result.recommendationId} (recorded ${result.recordedAt.slice(0, 16).replace('T', ' ')}).`);
     return lines.join('\n');
   }
   const recommended = result.recommended;
   return [
-    `${capitalise(label(recommended.kind))} was recommended with score ${recommended.score} because:`,
+    `${capitalise(label(recommended.kind))} was recommended for ${result.hcpId} with score ${recommended.score} because:`,
     ...(recommended.reasons as Json[]).map((entry) => `- ${entry.contribution > 0 ? '+' : ''}${entry.contribution} ${label(entry.signal)}: ${entry.sentence}`),
     `From recommendation ${result.recommendationId}, weights ${result.weightsVersion}.`,
   ].join('\n');

@@ -2,7 +2,11 @@ import { addDays } from '../../core/dates.ts';
 import type { ChatModel, ChatRequest, ChatResponse, ToolCallRequest } from '../../core/chat-model.ts';
 import { accessScopeFor } from '../../compliance/access-policy.ts';
 import type { OmniStore } from '../../domain/repositories.ts';
+import { demoTerritories } from '../../demo/catalog.ts';
+import * as analytics from './analytics-answers.ts';
+import type { AnalyticsPeriod, AnalyticsReading } from './analytics-question.ts';
 import * as answers from './local-answers.ts';
+import { isUnsafeRequest, UNSAFE_ANSWER } from './unsafe-requests.ts';
 import { parseQuestion, type Lexicon, type ParsedQuestion } from './question-parser.ts';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -46,6 +50,10 @@ export class LocalModel implements ChatModel {
       if (message.role === 'assistant') for (const call of message.toolCalls) inputs.set(call.id, call.arguments);
       if (message.role === 'tool') results.push({ name: message.name, input: inputs.get(message.toolCallId), output: JSON.parse(message.content) });
     }
+    // A tool call that failed its schema or the limit ends the turn with a plain answer.
+    const failed = results.find((result) => result.output && typeof result.output === 'object' && 'error' in result.output);
+    if (failed) return { content: answers.toolProblemAnswer(failed.output), toolCalls: [] };
+    if (isUnsafeRequest(question.content)) return { content: UNSAFE_ANSWER, toolCalls: [] };
     const parsed = parseQuestion(question.content, this.lexiconFor(request.context.user.id), request.context.now);
     const step = this.next(parsed, new TurnResults(results), request);
     if ('answer' in step) return { content: step.answer, toolCalls: [] };
@@ -68,6 +76,8 @@ export class LocalModel implements ChatModel {
         firstNames: new Set(hcps.map((hcp) => hcp.firstName.toLowerCase())),
         lastNames: new Set(hcps.map((hcp) => hcp.lastName.toLowerCase())),
         products,
+        territoryNames: territoryNames(new Set(hcps.map((hcp) => hcp.territory))),
+        repNames: new Map(this.store.users.list().filter((candidate) => candidate.role === 'rep').map((rep) => [rep.name.toLowerCase(), rep.id])),
       };
       this.lexicons.set(userId, lexicon);
     }
@@ -82,10 +92,27 @@ export class LocalModel implements ChatModel {
       }
       case 'content':
         return this.content(parsed, results, request);
+      case 'insights':
+        return this.insights(parsed, results, request);
+      case 'performance':
+        return this.performance(parsed, results, request);
+      case 'refine':
+        return this.refine(parsed, results, request);
+      case 'maturity': {
+        const assessed = results.last('assess_maturity');
+        return assessed ? { answer: analytics.maturityAnswer(assessed) } : call('assess_maturity', { periodDays: periodDays(parsed.analytics!.period) ?? 180 });
+      }
       case 'capabilities':
         return { answer: answers.capabilitiesAnswer('') };
-      case 'unknown':
+      case 'unknown': {
+        // Nothing matched: a manager naming a metric, or an MSL or medical affairs naming a concern,
+        // specialty or product, most likely asks about the team or the field.
+        const role = request.context.user.role;
+        const reading = parsed.analytics;
+        if (reading?.metric && (role === 'manager' || role === 'admin')) return this.performance(parsed, results, request);
+        if ((reading?.concern || reading?.specialty || parsed.productId) && (role === 'msl' || role === 'medical_affairs')) return this.insights(parsed, results, request);
         return { answer: answers.capabilitiesAnswer("I can't answer that offline. ") };
+      }
       default:
         return this.aboutHcp(parsed, results, request);
     }
@@ -123,7 +150,7 @@ export class LocalModel implements ChatModel {
         }
         const result = results.last('check_consent');
         if (!result) {
-          const purpose = parsed.purpose ?? (parsed.channel === 'msl_meeting' ? 'medical' : parsed.channel === 'webinar' ? 'events' : 'promotional');
+          const purpose = parsed.purpose ?? (parsed.channel === 'msl_meeting' || isMedicalRole(request) ? 'medical' : parsed.channel === 'webinar' ? 'events' : 'promotional');
           return call('check_consent', { hcpId, channel: parsed.channel, purpose, productId: parsed.productId });
         }
         return { answer: answers.consentAnswer(result, hcpName) };
@@ -140,7 +167,7 @@ export class LocalModel implements ChatModel {
           const ask = parsed.intent === 'why_not' ? { action: parsed.channel ? null : parsed.action, channel: parsed.channel } : {};
           return call('explain_recommendation', { recommendationId, ...ask });
         }
-        return { answer: answers.explanationAnswer(explanation) };
+        return { answer: explanation.status === 'explained' ? answers.explanationAnswer(explanation) : `${answers.explanationAnswer(explanation)} (Asked about ${hcpName ?? hcpId}, ${hcpId}.)` };
       }
       case 'feedback': {
         const focus = request.context.focus;
@@ -169,7 +196,88 @@ export class LocalModel implements ChatModel {
       if ('answer' in who || 'calls' in who) return who;
       hcpId = who.hcpId;
     }
-    return call('search_approved_content', { query, hcpId, channel: parsed.channel, purpose: parsed.purpose === 'medical' ? 'medical' : 'promotional', limit: 5 });
+    return call('search_approved_content', { query, hcpId, channel: parsed.channel, purpose: parsed.purpose === 'medical' || isMedicalRole(request) ? 'medical' : 'promotional', limit: 5 });
+  }
+
+  /** What the field is hearing: filters from the question, then summarize_field_insights. */
+  private insights(parsed: ParsedQuestion, results: TurnResults, request: ChatRequest): Step {
+    const reading = parsed.analytics!;
+    const summary = results.last('summarize_field_insights');
+    if (summary) return { answer: analytics.insightsAnswer(summary, { concern: reading.concern }) };
+    return call('summarize_field_insights', {
+      product: parsed.productId,
+      topic: reading.concern,
+      specialty: reading.specialty,
+      territory: reading.territories.length === 1 ? reading.territories[0] : null,
+      ...this.periodOf(reading, request.context.now),
+      compare: true,
+    });
+  }
+
+  /** "since the congress": from the day of the latest congress (booth visits on record), else the period named. */
+  private periodOf(reading: AnalyticsReading, now: string): { period: string } | { from: string } {
+    if (reading.sinceCongress) {
+      const congress = this.store.interactions.latestOnChannel('congress_booth', now);
+      if (congress) return { from: congress.slice(0, 10) };
+    }
+    return { period: reading.period ?? 'last_30_days' };
+  }
+
+  /**
+   * A follow-up to the thread's last analytics question ("break that down by rep", "and what about
+   * safety concerns?"): the same call with what the follow-up names changed.
+   */
+  private refine(parsed: ParsedQuestion, results: TurnResults, request: ChatRequest): Step {
+    const last = request.context.focus.lastQuery;
+    // "what about WhatsApp?" in a thread about an HCP: the same consent question on that channel.
+    if (!last && parsed.channel && request.context.focus.hcpId) return this.aboutHcp({ ...parsed, intent: 'consent', pronoun: true }, results, request);
+    if (!last) return { answer: answers.capabilitiesAnswer("I can't tell what that follows on from. ") };
+    const done = results.last(last.tool);
+    const reading = parsed.analytics!;
+    if (last.tool === 'query_performance') {
+      if (done) return { answer: analytics.performanceAnswer(done, { ranked: reading.ranked || reading.dimension !== null }) };
+      const filters = { ...((last.input.filters as Record<string, unknown>) ?? {}) };
+      if (reading.territories.length > 0) filters.territory = reading.territories;
+      if (reading.rep) filters.rep = reading.rep;
+      return call('query_performance', {
+        ...last.input,
+        ...(reading.metric ? { metric: reading.metric } : {}),
+        ...(reading.dimension ? { dimension: reading.dimension } : {}),
+        ...(reading.period ? { period: performancePeriod(reading.period, request.context.now) } : {}),
+        ...(reading.compare ? { compareTo: reading.compare } : {}),
+        filters,
+      });
+    }
+    if (last.tool === 'summarize_field_insights') {
+      if (done) return { answer: analytics.insightsAnswer(done, { concern: reading.concern }) };
+      return call('summarize_field_insights', {
+        ...last.input,
+        ...(reading.concern ? { topic: reading.concern } : {}),
+        ...(reading.specialty ? { specialty: reading.specialty } : {}),
+        ...(parsed.productId ? { product: parsed.productId } : {}),
+        ...(reading.territories.length === 1 ? { territory: reading.territories[0] } : {}),
+        ...(reading.period ? { period: reading.period } : {}),
+      });
+    }
+    if (done) return { answer: analytics.maturityAnswer(done) };
+    return call(last.tool, { ...last.input, ...(reading.period ? { periodDays: periodDays(reading.period) } : {}) });
+  }
+
+  /** Team performance: the metric, breakdown and filters from the question, then query_performance. */
+  private performance(parsed: ParsedQuestion, results: TurnResults, request: ChatRequest): Step {
+    const reading = parsed.analytics!;
+    const answered = results.last('query_performance');
+    if (answered) return { answer: analytics.performanceAnswer(answered, { ranked: reading.ranked }) };
+    const metric = reading.metric ?? 'engagement_rate';
+    const filters: Record<string, unknown> = {};
+    if (reading.territories.length > 0) filters.territory = reading.territories;
+    if (reading.rep) filters.rep = reading.rep;
+    if (reading.segment) filters.segment = reading.segment;
+    if (parsed.productId) filters.product = parsed.productId;
+    if (reading.specialty) filters.specialty = reading.specialty;
+    if (parsed.channel && metric !== 'consent_coverage') filters.channel = parsed.channel;
+    const dimension = reading.dimension ?? (metric === 'consent_coverage' ? 'channel' : null);
+    return call('query_performance', { metric, dimension, filters, period: performancePeriod(reading.period, request.context.now), compareTo: reading.compare ?? 'previous_period' });
   }
 
   /** A follow-up: the event it follows up on, the approved modules for it, then draft_followup. */
@@ -209,8 +317,45 @@ export class LocalModel implements ChatModel {
   }
 }
 
+/** MSLs and medical affairs work with medical content and medical consent only. */
+function isMedicalRole(request: ChatRequest): boolean {
+  return request.context.user.role === 'msl' || request.context.user.role === 'medical_affairs';
+}
+
 function call(name: string, args: Record<string, unknown>): Step {
   return { calls: [{ name, arguments: args }] };
+}
+
+/**
+ * Names a user may call their territories by: the id ("t-ne") and, for the demo's regions, the
+ * region's name ("northeast" for T-NE and, at large scale, T-NE-01 …).
+ */
+function territoryNames(territories: ReadonlySet<string>): Map<string, string[]> {
+  const names = new Map<string, string[]>();
+  const add = (name: string, id: string) => names.set(name, [...(names.get(name) ?? []), id]);
+  for (const id of territories) {
+    add(id.toLowerCase(), id);
+    const region = demoTerritories.find((territory) => id === territory.id || id.startsWith(`${territory.id}-`));
+    if (region) {
+      add(region.name.toLowerCase(), id);
+      if (region.name.toLowerCase() === 'northeast') add('north east', id);
+    }
+  }
+  return names;
+}
+
+function periodDays(period: AnalyticsPeriod | null): number | null {
+  if (period === null) return null;
+  return { last_7_days: 30, last_14_days: 30, last_30_days: 30, last_90_days: 90, last_365_days: 365, this_month: 30, last_month: 30, this_quarter: 90, last_quarter: 90, year_to_date: 330 }[period];
+}
+
+/** query_performance names the running month and quarter "…_to_date". */
+function performancePeriod(period: AnalyticsPeriod | null, now: string): string | { from: string; to: string } {
+  if (period === 'this_month') return 'month_to_date';
+  if (period === 'this_quarter') return 'quarter_to_date';
+  // No preset for two weeks: the days themselves.
+  if (period === 'last_14_days') return { from: addDays(now, -13).slice(0, 10), to: now.slice(0, 10) };
+  return period ?? 'last_30_days';
 }
 
 /** Who the question is about: an id, a name to look up, or the thread's HCP. */
@@ -224,7 +369,7 @@ function resolveHcp(parsed: ParsedQuestion, results: TurnResults, request: ChatR
   }
   const focus = request.context.focus;
   if (focus.hcpId) return { hcpId: focus.hcpId, profile: profile?.status === 'found' && profile.hcp.id === focus.hcpId ? profile : undefined };
-  return { answer: 'Which HCP do you mean? Give me a name or an id (for example "Dr. Reyes" or hcp-000020).' };
+  return { answer: 'Which HCP do you mean? Give me their name (for example "Dr. Reyes") or their HCP id.' };
 }
 
 /** The period a brief covers: "since the webinar" is the day of their latest webinar. */
@@ -247,7 +392,8 @@ function windowOf(parsed: ParsedQuestion, profile: Json, now: string): { since: 
 /** The search text: the topic words, with the product's brand name when one is named. */
 function searchQuery(parsed: ParsedQuestion, store: OmniStore): string {
   const product = parsed.productId ? store.products.getById(parsed.productId) : undefined;
-  const topic = parsed.topic;
+  // The search takes up to 300 characters: a long question keeps its first words.
+  const topic = parsed.topic.length > 200 ? parsed.topic.slice(0, 200).replace(/\s+\S*$/, '') : parsed.topic;
   if (product && !new RegExp(`\\b(${product.brandName}|${product.genericName})\\b`, 'i').test(topic)) return `${product.brandName} ${topic}`.trim();
   return topic;
 }

@@ -9,6 +9,12 @@ const lexicon: Lexicon = {
     ['pembrolizumab', 'prod-keytruda'],
     ['xeljanz', 'prod-xeljanz'],
   ]),
+  territoryNames: new Map([
+    ['northeast', ['T-NE']],
+    ['t-ne', ['T-NE']],
+    ['midwest', ['T-MW']],
+  ]),
+  repNames: new Map([['taylor brandt', 'u-rep-ne-1']]),
 };
 const parse = (question: string) => parseQuestion(question, lexicon, '2026-11-20T18:00:00.000Z');
 
@@ -22,6 +28,24 @@ const phrasings: Record<Exclude<Intent, 'unknown'>, string[]> = {
   why_not: ['why not email her?', "Why isn't a field visit recommended?", 'why not call Dr. Reyes?', "why can't I WhatsApp him"],
   why: ['why?', 'why that recommendation?', 'Why is this suggested?'],
   feedback: ['snooze it until 2026-12-01', 'dismiss that recommendation', 'accept it'],
+  insights: [
+    'what are oncologists asking about since the congress?',
+    'any safety signals in the notes this month?',
+    'What is the field hearing about KEYTRUDA?',
+    'top themes from field notes last quarter',
+    'any unanswered medical questions?',
+    'competitor mentions this month',
+  ],
+  performance: [
+    "how's the Northeast doing on follow-ups vs last quarter?",
+    'which reps have the most dead ends?',
+    'what is our email open rate by channel?',
+    'consent coverage by channel',
+    'show me over-contacted HCPs in the Midwest',
+    'NBA acceptance rate by rep',
+  ],
+  refine: ['break that down by rep', 'and what about safety concerns?', 'by territory', 'same for last quarter'],
+  maturity: ['where are we on omnichannel maturity?', 'How mature is our omnichannel setup?', 'what should we build next?'],
   capabilities: ['what can you do?', 'help'],
 };
 
@@ -49,6 +73,22 @@ describe('parseQuestion', () => {
     expect(parse('what has she done since the congress?').period).toMatchObject({ kind: 'since_event', event: 'congress' });
     expect(parse('what did she read last week?').period).toMatchObject({ kind: 'days', days: 7 });
     expect(parse('snooze it until 2026-12-01').feedback).toEqual({ verdict: 'snooze', until: '2026-12-01' });
+  });
+
+  it('reads the metric, breakdown, filters and period of a manager or medical-affairs question', () => {
+    expect(parse("how's the Northeast doing on follow-ups vs last quarter?").analytics).toMatchObject({
+      metric: 'follow_up_rate',
+      territories: ['T-NE'],
+      period: 'last_90_days',
+      compare: 'previous_period',
+    });
+    expect(parse('which reps have the most dead ends?').analytics).toMatchObject({ metric: 'dead_end_rate', dimension: 'rep', ranked: true });
+    expect(parse('what are oncologists asking about since the congress?').analytics).toMatchObject({ specialty: 'oncology', sinceCongress: true });
+    expect(parse('any safety signals in the notes this month?').analytics).toMatchObject({ concern: 'side effects', period: 'this_month' });
+    expect(parse('how is the midwest doing on email open rate compared with last year?').analytics).toMatchObject({ metric: 'email_open_rate', territories: ['T-MW'], compare: 'previous_year' });
+    // Rep questions carry no analytics reading, and adverse-reaction content is still a content question.
+    expect(parse('can I email her?').analytics).toBeNull();
+    expect(parse('What approved content do we have on KEYTRUDA immune-mediated adverse reactions?').intent).toBe('content');
   });
 
   it('keeps intent words out of the content topic', () => {

@@ -1,8 +1,24 @@
 import type { Channel, Purpose } from '../../domain/vocabulary.ts';
 import type { ActionKind } from '../../nba/weights.ts';
+import { readAnalyticsQuestion, type AnalyticsReading } from './analytics-question.ts';
 
 /** What the local model can do with a question. */
-export type Intent = 'brief' | 'next_action' | 'consent' | 'content' | 'draft' | 'plan' | 'why_not' | 'why' | 'feedback' | 'capabilities' | 'unknown';
+export type Intent =
+  | 'brief'
+  | 'next_action'
+  | 'consent'
+  | 'content'
+  | 'draft'
+  | 'plan'
+  | 'why_not'
+  | 'why'
+  | 'feedback'
+  | 'insights'
+  | 'performance'
+  | 'maturity'
+  | 'refine'
+  | 'capabilities'
+  | 'unknown';
 
 /** Names and products to recognise, from the data the user may see (src/agent/local-model/lexicon.ts). */
 export interface Lexicon {
@@ -11,6 +27,10 @@ export interface Lexicon {
   lastNames: ReadonlySet<string>;
   /** Lower-case brand and generic names → product id. */
   products: ReadonlyMap<string, string>;
+  /** Lower-case territory names and ids ("northeast", "t-ne") → the ids the user may see. */
+  territoryNames: ReadonlyMap<string, readonly string[]>;
+  /** Lower-case full names of reps ("taylor brandt") → their user ids, for "Taylor's follow-up rate". */
+  repNames: ReadonlyMap<string, string>;
 }
 
 export interface ParsedQuestion {
@@ -32,6 +52,8 @@ export interface ParsedQuestion {
   period: Period | null;
   action: ActionKind | null;
   feedback: { verdict: 'accept' | 'dismiss' | 'snooze'; until: string | null } | null;
+  /** For insights, performance and maturity questions: metric, breakdown, filters, period. */
+  analytics: AnalyticsReading | null;
 }
 
 export type Period =
@@ -44,11 +66,11 @@ const channelWords: [RegExp, Channel][] = [
   [/\bwhats\s?app\b|\bwa message\b/, 'whatsapp'],
   [/\be-?mail(s|ed|ing)?\b|\bmail (her|him|them)\b/, 'email'],
   [/\b(sms|text(s|ed|ing)?( message)?)\b/, 'sms'],
-  [/\b(remote detail(ing)?|video call|virtual (call|visit|meeting)|zoom|teams call|remote call)\b/, 'remote_detail'],
+  [/\b(remote detail(ing)?|video (call|detail(ing)?|meeting)|virtual (call|visit|meeting|detail(ing)?)|zoom|teams call|remote call)\b/, 'remote_detail'],
   [/\b(phone|call(ing)?|ring)\b/, 'phone'],
-  [/\b(field visit|visit(ing)?|in person|drop by|stop by|see (her|him|them) in person)\b/, 'field_visit'],
+  [/\b(field visit|visit(ing)?|in person|in-person|face[- ]to[- ]face|drop (by|in)|stop by|pop (by|in)|see (her|him|them) in person|meet (with )?(her|him|them))\b/, 'field_visit'],
   [/\bwebinar\b/, 'webinar'],
-  [/\bmsl( meeting)?\b|\bmedical science liaison\b/, 'msl_meeting'],
+  [/\bmsl( meeting)?\b|\bmedical science liaison\b|\bmedical (meeting|call|discussion)\b/, 'msl_meeting'],
 ];
 
 const actionWords: [RegExp, ActionKind][] = [
@@ -87,7 +109,7 @@ export function parseQuestion(question: string, lexicon: Lexicon, today: string)
       ? 'events'
       : null;
 
-  const intent = classify(text, { channel, hasPerson: Boolean(idMatch || name || PRONOUN.test(text)) });
+  const intent = classify(text, { channel, hasPerson: Boolean(idMatch || name || PRONOUN.test(text)), hasProduct: productId !== null });
   return {
     intent,
     hcpId: idMatch ? idMatch[1]!.toLowerCase() : null,
@@ -101,26 +123,48 @@ export function parseQuestion(question: string, lexicon: Lexicon, today: string)
     period: findPeriod(text, today),
     action: intent === 'why_not' ? action : null,
     feedback: intent === 'feedback' ? findFeedback(text) : null,
+    analytics: intent === 'insights' || intent === 'performance' || intent === 'maturity' || intent === 'refine' || intent === 'unknown' ? readAnalyticsQuestion(text, lexicon) : null,
   };
 }
 
-function classify(text: string, found: { channel: Channel | null; hasPerson: boolean }): Intent {
+function classify(text: string, found: { channel: Channel | null; hasPerson: boolean; hasProduct: boolean }): Intent {
   const has = (pattern: RegExp) => pattern.test(text);
   if (/^\s*(help|\?)\s*[?!.]*\s*$/.test(text) || has(/\b(what can you do|what do you do|your (capabilities|abilities)|what can i ask)\b/)) return 'capabilities';
-  if (has(/\bwhy (not|isn't|isnt|wasn't|can't|cant|shouldn't|couldn't|no)\b|\bwhy (is|was) .* not\b|\bwhat about (an? )?(e-?mail|whatsapp|call|visit|text)\b.*\?|\bhow come\b.*\bnot\b/)) return 'why_not';
-  if (has(/\b(accept|dismiss|snooze|reject|ignore that|mark .* done)\b.*\b(it|that|this|recommendation|suggestion)\b|\b(snooze|dismiss|accept) (it|that|this)\b/)) return 'feedback';
+  if (has(/\bwhy (not|isn't|isnt|aren't|arent|wasn't|weren't|can't|cant|shouldn't|couldn't|no|don't|doesn't)\b|\bwhy (is|was|are) .* not\b|\bwhat about (an? )?(e-?mail|whatsapp|call|visit|text)\b.*\?|\bhow come\b.*\b(not|isn't|aren't|wasn't)\b/)) return 'why_not';
+  if (has(/\b(accept|dismiss|snooze|reject|ignore that|mark .* done)\b.*\b(it|that|this|recommendation|suggestion)\b|\b(snooze|dismiss|accept) (it|that|this)\b|\bmark (it|that|this)( as)? (accepted|done|dismissed|snoozed)\b/)) return 'feedback';
   if (has(/\b(draft|write|compose|prepare|put together)\b.*\b(e-?mail|message|follow[- ]?up|note|whatsapp|text|reply)\b|\bfollow[- ]?up (e-?mail|message)\b/)) return 'draft';
-  if (found.channel && has(/\b(can|may|could|am i allowed to|is it ok(ay)? to|allowed to|ok to|permitted to|do (we|i) have (consent|permission)|is there consent|consent)\b/)) return 'consent';
-  if (has(/\bconsent\b/)) return 'consent';
+  // Medical-affairs and manager questions: about the field or the team, never one named HCP.
+  if (!found.hasPerson) {
+    if (has(/^\s*(and |so |ok,? |now )?(what about|how about|break (that|it|this) down|split (that|it|this)|(and )?by (rep|territory|channel|product|segment|specialty|week|month)\b|same (for|but|thing)|(and )?(per|for each) (rep|territory|channel))/)) return 'refine';
+    if (has(/\b(omnichannel )?maturity\b|\bhow mature\b|\bwhere (are|do) we stand\b|\bwhat (should|do) we build next\b/)) return 'maturity';
+    if (has(/\b(field (is )?(hearing|saying|telling|insights?|notes?)|from the field|in the field|what('s| is) the field|themes?|insights? from|what are (\w+ )?(asking|saying|hearing|raising)|(hcps|doctors|physicians|[a-z]+ologists?|[a-z]+ology) (are |is |have been )?(asking|saying|raising|telling)|(are|is) (reps|msls|the field) hearing|medical questions (are )?(coming up|being asked)|safety signals?|possible adverse events?|adverse events? (in|from) (the )?(notes|field)|pharmacovigilance|in the (field )?notes|notes (say|mention)|competitor mentions?|mentions? of (competitors?|\w+ competitors?)|unanswered (medical )?questions)\b/)) return 'insights';
+    if (has(/\bhow('s| is| are)\b.*\b(doing|performing|going|tracking)\b|\b(follow[- ]?up|open|click|engagement|acceptance|dead[- ]?end|attendance) rates?\b|\b(which|what) reps?\b|\bmost dead[- ]?ends\b|\bdead[- ]?ends? (by|per|do we)\b|\bhow many dead[- ]?ends\b|\bconsent coverage\b|\bshare of (hcps|doctors|physicians)\b.*\bconsent|\bover[- ]?contacted\b|\b(reach|frequency)\b|\b(team|territory) performance\b|\bcross[- ]channel progression\b|\bwebinar (attendance|turnout)\b|\bfollow[- ]?ups?\b.*\b(vs|versus|compared|last (quarter|month|year))\b|\bmedical follow[- ]?up\b|\btime to follow[- ]?up\b|\b(how quickly|how fast) (are|is|do)\b|\b(nba|recommendations?|suggestions?) (are |were |being |get |got )?accepted\b|\bover[- ]?contact\w*|\bengagement (by|per|across)\b|(%|\bpercent(age)?\b|\bshare\b|\bproportion\b|\bhow many\b) of (our|my|the team'?s?) (hcps|doctors|physicians)\b/)) return 'performance';
+    // Content about a product's label or safety information, with no HCP named: a search, even when a channel is named.
+    if (has(CONTENT_CUES)) return 'content';
+  }
+  if (found.channel && has(/\b(can|may|could|am i allowed to|is it ok(ay)? to|allowed to|ok to|permitted to|do (we|i) have (consent|permission)|is there consent|consent(-wise)?|fine to|good to)\b/)) return 'consent';
+  if (has(/\bconsent\b|\bopt(ed)?[- ]?(out|in)\b|\bunsubscribed?\b/)) return 'consent';
   if (has(/\bwhy\b/) && !has(/\bwhy (should|would) i (see|visit)\b/) && !found.hasPerson) return 'why';
   if (has(/\bwhy\b/) && has(/\b(recommend|suggest|that|this)\b/) && !has(/\bwhat should\b/)) return 'why';
-  if (has(/\b(content|material|materials|module|modules|resources?|leave[- ]behinds?|slides?|approved (info|text)|collateral|anything approved|what can i (share|send|use))\b/)) return 'content';
-  if (has(/\b(who (should|do|must|to)|whom)\b.*\b(see|visit|call|prioriti[sz]e|focus|contact)\b|\bplan (my|the|this) week\b|\bmy (priorities|plan)\b|\bwho (needs|is due)\b|\bterritory plan\b|\bwhich (hcps|doctors|physicians)\b/)) return 'plan';
-  if (has(/\b(next best action|next step|what (should|do|shall|would) (i|we) do|what's next|whats next|best (action|next)|how (should|do) i follow[- ]?up|recommend(ation)?|what do you suggest|next move)\b/)) return 'next_action';
-  if (has(/\b(brief|briefing|prep|prepare me|background|tell me about|who is|what do (i|we) know|know about|profile|summary|summari[sz]e|catch me up|before (my|the|i|seeing|visiting|tomorrow)|what did (she|he|they)|has (she|he|they)|what's new with|overview)\b/)) return 'brief';
+  if (has(/\b(content|material|materials|module|modules|resources?|leave[- ]behinds?|slides?|approved (info|text)|collateral|anything approved|what can i (share|send|use))\b/) || has(CONTENT_CUES)) return 'content';
+  if (has(/\b(who (should|do|must|to)|whom)\b.*\b(see|visit|call|prioriti[sz]e|focus|contact|target)\b|\bplan (my|the|this) week\b|\bmy (priorities|plan)\b|\bwho (needs|is due)\b|\bterritory plan\b|\bwhich (hcps|doctors|physicians)\b|\b(top \d+|list of|my top) (hcps|doctors|physicians|accounts)\b|\bspend my time\b|\b(target|focus on|prioriti[sz]e)\b.*\b(this|next) week\b|\bmy top \d+\b|\btop \d+ (for|this|next)\b|\btop of my list\b|\b(hit|call|target) list\b|\b(attack|call|route) plan\b/)) return 'plan';
+  if (has(/\b(next best action|next step|what (should|do|shall|would) (i|we) do|what's next|whats next|best (action|next)|how (should|do) i follow[- ]?up|recommend(ation)?|what do you suggest|next move|best way to (reach|contact|engage)|reach out|hold off)\b/)) return 'next_action';
+  if (has(/\b(brief|briefing|prep|prepare me|background|tell me about|who is|what do (i|we) know|know about|profile|summary|summari[sz]e|catch me up|before (my|the|i|seeing|visiting|tomorrow)|what did (she|he|they)|has (she|he|they)|what's new with|overview|what do i need to know|going on with|open (medical )?questions does|rundown|run-down|recent activity|pull up|latest on|update on)\b/)) return 'brief';
   if (found.hasPerson && has(/\bwhy\b/)) return 'next_action';
+  // Fallbacks by what the question is about. An HCP named with no other ask: their brief. A product
+  // or label and safety words, no HCP: approved content (label text answers label questions).
+  if (found.hasPerson) return 'brief';
+  if (found.hasProduct || has(LABEL_WORDS)) return 'content';
   return 'unknown';
 }
+
+/** Words of label and safety questions ("is there a warning about …", "how is it dosed"). */
+const LABEL_WORDS =
+  /\b(label(ing)?|warnings?|precautions?|risks?|safety|side[- ]effects?|adverse (reactions?|events?)|dos(e|es|ed|ing)|interactions?|mechanism( of action)?|pregnan(t|cy)|lactation|overdose|contraindicat\w*|efficacy|indications?|toxicity|tumou?rs?|infections?|liver enzymes?|bleed(s|ing)?)\b/;
+
+/** A product's label and safety information, asked for by name ("the boxed warning", "the ISI"). */
+const CONTENT_CUES =
+  /\b(boxed warnings?|black[- ]box( warnings?)?|isi|important safety information|contraindications?|prescribing information|(the )?label (say|says|said)|warnings and precautions|overdosage|dosing information|leave (it )?behind|patient support text|approved (template|piece|wording|copy|email)s?)\b/;
 
 function firstMatch<T>(table: [RegExp, T][], text: string): T | null {
   for (const [pattern, value] of table) if (pattern.test(text)) return value;

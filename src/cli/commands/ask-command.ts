@@ -9,7 +9,9 @@ export const MODEL_HELP = [
   'Model: --model local|openai, else OMNI_MODEL, else openai when OPENAI_API_KEY is set, else local.',
   '  local   the offline default: deterministic rules over your data, no language model, no network.',
   '          It handles briefs, next actions and why, consent, approved content, follow-up drafts,',
-  '          territory plans and "why not"; anything else it says it cannot answer offline.',
+  '          territory plans and "why not"; for MSLs and medical affairs, field insights; for',
+  '          managers, team performance and omnichannel maturity. Anything else it says it cannot',
+  '          answer offline.',
   '  openai  any OpenAI-compatible chat-completions endpoint: OPENAI_API_KEY, OPENAI_BASE_URL',
   '          (Azure OpenAI v1, vLLM, Ollama, llama.cpp), OMNI_CHAT_MODEL (default gpt-4o-mini).',
 ].join('\n');

@@ -1,0 +1,86 @@
+/**
+ * The eval runner: npm run eval [-- --suite persona|redteam|heldout|heldout2|retrieval|all] [--model local|openai] [--k N]
+ *   [--only <id substring>] [--out evals/reports] [--no-write]
+ *
+ * Runs each case of the suites through the real agent (src/container.ts createAgent) over a private
+ * copy of a fresh demo database, as the case's user, scores every run in code (evals/scorers) and
+ * writes evals/reports/latest.json, latest.md and latest.svg. With --k N each case runs N times and
+ * the report gives pass^1 and pass^k. --model openai uses the endpoint configured by OPENAI_API_KEY,
+ * OPENAI_BASE_URL and OMNI_CHAT_MODEL. Exit code 1 when the CI gate (evals/thresholds.json) fails.
+ * The heldout suite (persona-heldout.jsonl, benign-heldout.jsonl) is reported in groups of its own and
+ * never gated. The heldout2 suite (persona-heldout2.jsonl, benign-heldout2.jsonl), a second blind set, is
+ * the same but runs only when asked for (not in --suite all) and writes evals/reports/heldout2.*.
+ */
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { EVALS_DIR, gateProblems, loadThresholds, runEval, runRetrievalSuite, summarize, type AgentSuite } from './lib/runner.ts';
+import { writeReport } from './lib/report.ts';
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      suite: { type: 'string', default: 'all' },
+      model: { type: 'string', default: 'local' },
+      k: { type: 'string', default: '1' },
+      only: { type: 'string' },
+      out: { type: 'string', default: join(EVALS_DIR, 'reports') },
+      'no-write': { type: 'boolean', default: false },
+    },
+  });
+  const suite = values.suite!;
+  if (!['persona', 'redteam', 'heldout', 'heldout2', 'retrieval', 'all'].includes(suite)) throw new Error('--suite must be persona, redteam, heldout, heldout2, retrieval or all');
+  const model = values.model!;
+  if (model !== 'local' && model !== 'openai') throw new Error('--model must be local or openai');
+  const k = Number(values.k);
+  if (!Number.isInteger(k) || k < 1 || k > 20) throw new Error('--k must be a whole number from 1 to 20');
+
+  let retrieval: unknown;
+  if (suite === 'retrieval' || suite === 'all') {
+    const result = runRetrievalSuite();
+    if (result.exitCode !== 0) return result.exitCode;
+    retrieval = result.report;
+    if (suite === 'retrieval') return 0;
+  }
+  const suites: AgentSuite[] = suite === 'all' ? ['persona', 'redteam', 'heldout'] : [suite as AgentSuite];
+  const only = values.only;
+  const results = await runEval({
+    suites: [...suites],
+    model,
+    k,
+    ...(only ? { filter: (evalCase) => evalCase.id.includes(only) } : {}),
+    onCase: (result, done, total) => {
+      if (done % 50 === 0 || done === total) process.stderr.write(`  ${done}/${total} cases\n`);
+      void result;
+    },
+  });
+  const summary = summarize(results);
+  const thresholds = loadThresholds();
+  const command = ['npm run eval', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(' ');
+  if (!values['no-write']) {
+    // A held-out suite alone writes heldout.* (heldout2.*) so it never replaces the gated suites' latest.* report.
+    const name = suite === 'heldout' || suite === 'heldout2' ? suite : 'latest';
+    const paths = writeReport(summary, { command, generatedAt: new Date().toISOString(), ...(retrieval ? { retrieval: { report: 'evals/reports/retrieval.json' } } : {}) }, thresholds, values.out!, name);
+    console.log(`wrote ${paths.json}, ${paths.markdown}, ${paths.svg}`);
+  }
+  for (const [group, rates] of Object.entries(summary.groups)) {
+    console.log(`${group.padEnd(15)} ${String(rates!.cases).padStart(4)} cases  pass^1 ${(rates!.pass1 * 100).toFixed(1)}%  pass^${k} ${(rates!.passK * 100).toFixed(1)}%`);
+    if (group === 'persona-heldout' || group === 'persona-heldout2') for (const [persona, rate] of Object.entries(rates!.byPersona)) console.log(`  ${persona.padEnd(13)} ${String(rate.cases).padStart(4)} cases  pass^1 ${(rate.pass1 * 100).toFixed(1)}%  pass^${k} ${(rate.passK * 100).toFixed(1)}%`);
+  }
+  console.log(`hard-outcome violations: ${summary.hard.totalViolations} (red team: ${summary.hard.redteamTrials} runs, 95% upper bound ${(summary.hard.redteamUpper95 * 100).toFixed(2)}%)`);
+  if (summary.falseRefusal) console.log(`false refusals: ${summary.falseRefusal.refused}/${summary.falseRefusal.cases}`);
+  if (summary.heldout) {
+    const refusal = summary.heldout.falseRefusal;
+    console.log(`held out (not gated): hard-outcome violations ${summary.heldout.totalViolations}${refusal ? `, false refusals ${refusal.refused}/${refusal.cases} (${(refusal.rate * 100).toFixed(1)}%)` : ''}`);
+  }
+  const problems = gateProblems(summary, thresholds.gate);
+  for (const problem of problems) console.log(`gate: ${problem}`);
+  return problems.length > 0 ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,90 @@
+/**
+ * The local model's answers to medical-affairs and manager questions, written from the tools'
+ * results with templates (as local-answers.ts does for reps). Numbers are quoted as the tools gave
+ * them, each with the query or record behind it; quoted note text stays marked as quoted.
+ */
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+type Json = any;
+
+const percent = (value: number | null | undefined) => (value === null || value === undefined ? 'n/a' : `${(value * 100).toFixed(1)}%`);
+const day = (iso: string) => iso.slice(0, 10);
+
+/** "what are oncologists asking about since the congress?", "any safety signals in the notes this month?" */
+export function insightsAnswer(output: Json, focus: { concern: string | null }): string {
+  if (output.status !== 'summarized') return output.message;
+  const lines: string[] = [];
+  const territories = output.filters.territories === 'all' ? null : output.filters.territories.join(', ');
+  const scope = [territories, output.filters.specialty, output.filters.product?.name, output.filters.topic?.text].filter(Boolean).join(', ');
+  lines.push(
+    `Field notes ${day(output.period.from)} to ${day(output.period.to)}${scope ? ` (${scope})` : ''}: ${output.notes.current} notes on ${output.notes.hcps} HCPs` +
+      (output.notes.previous === null ? '.' : ` (previous period: ${output.notes.previous}).`),
+  );
+  const events = output.possibleAdverseEvents;
+  // Possible adverse events come first and are never cut: each needs pharmacovigilance follow-up.
+  if (events.total > 0) {
+    lines.push(`Possible adverse events to report to pharmacovigilance: ${events.total}.`);
+    for (const item of events.items) {
+      lines.push(`  - note ${item.noteId} (${day(item.writtenAt)}, ${item.hcp.name}, ${item.product ?? 'product not named'}): "${item.matchedPhrase.quoted}"`);
+    }
+  } else if (focus.concern === 'side effects' || focus.concern === 'safety') {
+    lines.push('No possible adverse event was found in these notes.');
+  }
+  if (output.themes.length > 0) {
+    lines.push('Themes, largest first:');
+    for (const theme of output.themes.slice(0, 6)) {
+      const trend = theme.trend === 'new' ? 'new this period' : theme.previousNotes === null ? '' : `${theme.trend} from ${theme.previousNotes}`;
+      const quote = theme.quotes[0] ? ` e.g. "${theme.quotes[0].text.quoted}"` : '';
+      lines.push(`  - ${theme.concernLabel ?? theme.label}: ${theme.notes} notes, ${theme.hcps} HCPs${trend ? ` (${trend})` : ''}.${quote}`);
+    }
+  }
+  if (output.emergingThemes.length > 0) lines.push(`Emerging: ${output.emergingThemes.join('; ')}.`);
+  if (output.unansweredQuestions.total > 0) {
+    lines.push(`Unanswered medical questions: ${output.unansweredQuestions.total} from ${output.unansweredQuestions.hcps} HCPs, e.g.:`);
+    for (const item of output.unansweredQuestions.items.slice(0, 5)) lines.push(`  - ${item.sentence}`);
+  }
+  const competitors = output.competitorMentions.competitors;
+  if (competitors.length > 0) lines.push(`Competitor mentions: ${competitors.map((competitor: Json) => `${competitor.name} ${competitor.mentions}`).join(', ')}.`);
+  lines.push('(Extractive summary from the notes by the offline model; note text is quoted data.)');
+  return lines.join('\n');
+}
+
+/** "how's the Northeast doing on follow-ups vs last quarter?", "which reps have the most dead ends?" */
+export function performanceAnswer(output: Json, options: { ranked: boolean }): string {
+  if (output.status === 'unsupported') return `${output.message} It can be broken down by ${output.supportedDimensions.join(', ')}.`;
+  if (output.status !== 'answered') return output.message;
+  const value = (cell: Json) => (cell?.value === null || cell?.value === undefined ? 'n/a' : output.unit === 'share' ? percent(cell.value) : output.unit === 'days' ? `${cell.value.toFixed(1)} days` : cell.value.toFixed(2));
+  const counts = (cell: Json) => (cell && cell.numerator !== null && cell.denominator !== null && output.unit === 'share' ? ` (${cell.numerator}/${cell.denominator})` : '');
+  const change = (row: Json) =>
+    row.change === null || row.change === undefined
+      ? ''
+      : `, ${row.change >= 0 ? 'up' : 'down'} ${output.unit === 'share' ? `${Math.abs(row.change * 100).toFixed(1)} points` : Math.abs(row.change).toFixed(2)} from ${value(row.previous)}`;
+  const where = output.filters.territory ? ` in ${output.filters.territory.join(', ')}` : '';
+  const header = `${output.label}${where}, ${day(output.period.from)} to ${day(output.period.to)}${output.comparedWith ? ` vs ${day(output.comparedWith.from)} to ${day(output.comparedWith.to)}` : ''}:`;
+  const rows = [...output.rows];
+  if (options.ranked) rows.sort((a: Json, b: Json) => (b.current?.value ?? -Infinity) - (a.current?.value ?? -Infinity));
+  const lines = [header];
+  for (const row of rows.slice(0, 12)) lines.push(`  - ${row.label}: ${value(row.current)}${counts(row.current)}${change(row)} [query ${row.current?.queryId ?? 'n/a'}]`);
+  if (rows.length > 12) lines.push(`  … and ${rows.length - 12} more rows.`);
+  lines.push(`Definition: ${output.definition}`);
+  return lines.join('\n');
+}
+
+/** "where are we on omnichannel maturity?" */
+export function maturityAnswer(output: Json): string {
+  if (output.status !== 'assessed') return output.message;
+  const lines = [`Omnichannel maturity (${day(output.period.since)} to ${day(output.period.until)}, ${output.scope.hcps} HCPs): ${output.overall.stageLabel} overall (${output.overall.rule}).`];
+  for (const dimension of output.dimensions) {
+    const metric = dimension.metrics[0];
+    const evidence = dimension.stage === 'unknown' ? dimension.unknownReason : metric ? `${metric.label} ${metric.numerator !== null && metric.denominator !== null ? `${metric.numerator}/${metric.denominator} = ` : ''}${percentOrNumber(metric.value)}` : '';
+    lines.push(`  - ${dimension.label}: ${dimension.stageLabel}${evidence ? ` (${evidence})` : ''}`);
+  }
+  if (output.nextStep) lines.push(`Next step, biggest gap: ${output.nextStep.sentence}`);
+  lines.push(`Thresholds ${output.thresholds.version}.`);
+  return lines.join('\n');
+}
+
+function percentOrNumber(value: number | null): string {
+  if (value === null) return 'n/a';
+  return value <= 1 && value >= 0 ? percent(value) : value.toFixed(2);
+}

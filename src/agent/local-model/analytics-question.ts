@@ -1,0 +1,159 @@
+/**
+ * The local model's reading of medical-affairs and manager questions ("what are oncologists asking
+ * about since the congress?", "how's the Northeast doing on follow-ups vs last quarter?", "which reps
+ * have the most dead ends?"): which metric, broken down how, for which territory, specialty,
+ * product and period. Rules, deterministic, like question-parser.ts.
+ */
+
+/** The tools' period names this reading can produce (both tools know these). */
+export type AnalyticsPeriod = 'last_7_days' | 'last_14_days' | 'last_30_days' | 'last_90_days' | 'last_365_days' | 'this_month' | 'last_month' | 'this_quarter' | 'last_quarter' | 'year_to_date';
+
+export interface AnalyticsReading {
+  /** Territory ids the question names ("the Northeast" → T-NE…), from the territories the user may see. */
+  territories: string[];
+  /** "segment A", "tier-A HCPs". */
+  segment: string | null;
+  /** A rep the question names ("Taylor Brandt's follow-up rate") → their user id. */
+  rep: string | null;
+  /** A specialty word as the data spells it ("oncologists" → "oncology"). */
+  specialty: string | null;
+  /** A field-insight concern the question is about (safety signals → side effects). */
+  concern: 'side effects' | 'safety' | 'dosing' | 'access' | 'competitors' | 'off-label' | 'positive feedback' | null;
+  /** The period asked about; "vs last quarter" sets comparison, not the period. */
+  period: AnalyticsPeriod | null;
+  /** "since the congress": from the latest congress the user's HCPs attended (looked up by the model). */
+  sinceCongress: boolean;
+  compare: 'previous_period' | 'previous_year' | null;
+  metric: MetricWord | null;
+  dimension: 'territory' | 'rep' | 'product' | 'channel' | 'segment' | 'specialty' | 'week' | 'month' | null;
+  /** "most", "top", "worst": rank the breakdown, highest first. */
+  ranked: boolean;
+}
+
+export type MetricWord =
+  | 'reach'
+  | 'frequency'
+  | 'engagement_rate'
+  | 'email_open_rate'
+  | 'email_click_rate'
+  | 'webinar_attendance'
+  | 'follow_up_rate'
+  | 'median_time_to_follow_up'
+  | 'dead_end_rate'
+  | 'cross_channel_progression'
+  | 'nba_acceptance_rate'
+  | 'consent_coverage'
+  | 'over_contacted'
+  | 'medical_follow_up_rate';
+
+/** Longest, most specific first: "time to follow up" before "follow-up". */
+const metricWords: [RegExp, MetricWord][] = [
+  [/\bmedical follow[- ]?ups?\b|\bmedical (questions?|inquir(y|ies)|requests?)\b.*\b(answered|followed|follow[- ]?up)/, 'medical_follow_up_rate'],
+  [/\b(time to (follow[- ]?up|respond)|how (fast|quickly|long) .*follow)/, 'median_time_to_follow_up'],
+  [/\bdead[- ]?ends?\b/, 'dead_end_rate'],
+  [/\bfollow[- ]?ups?\b|\bfollowing up\b/, 'follow_up_rate'],
+  [/\bopen rates?\b|\bemails? opened\b|\bopens\b/, 'email_open_rate'],
+  [/\bclick(-through)? rates?\b|\bclicks\b/, 'email_click_rate'],
+  [/\bwebinar (attendance|turnout)\b|\battend(ed|ance)? (the )?webinars?\b/, 'webinar_attendance'],
+  [/\bconsent coverage\b|\bconsents? (by|per) channel\b|\bhow many .*consent|\b(share|%|percent(age)?|proportion) of (our |my )?(hcps|doctors|physicians)\b.*\bconsent/, 'consent_coverage'],
+  [/\bover[- ]?contact\w*|\btoo (many|often) (contacts|touches|calls)\b|\bfatigue\b/, 'over_contacted'],
+  [/\b(acceptance|accept) rate\b|\baccept(ed|ing)? (the )?(nba|recommendations?|suggestions?)\b|\b(nba|recommendations?|suggestions?) (are |were |being |get |got )?accepted\b|\bnba (adoption|uptake)\b/, 'nba_acceptance_rate'],
+  [/\bprogression\b|\bdeeper engagement\b|\bmov(e|ing) (from|to) \w+ to\b/, 'cross_channel_progression'],
+  [/\bengagement( rate)?\b|\bengag(ed|ing)\b/, 'engagement_rate'],
+  [/\bfrequency\b|\bhow often\b|\bcontacts per\b/, 'frequency'],
+  [/\breach\b|\bhow many (hcps|doctors) (did we|have we) (reach|contact)/, 'reach'],
+];
+
+const dimensionWords: [RegExp, NonNullable<AnalyticsReading['dimension']>][] = [
+  [/\b(which|what|by|per|each|every|top|worst|best) reps?\b|\breps? (with|have|had)\b|\bby rep\b/, 'rep'],
+  [/\bby territor(y|ies)\b|\bwhich territor(y|ies)\b|\bper territory\b|\beach territory\b/, 'territory'],
+  [/\bby (product|brand)\b|\bwhich (product|brand)s?\b|\bper product\b/, 'product'],
+  [/\bby channel\b|\bwhich channels?\b|\bper channel\b|\beach channel\b/, 'channel'],
+  [/\bby segment\b|\bwhich segments?\b|\bper segment\b/, 'segment'],
+  [/\bby specialt(y|ies)\b|\bwhich specialt(y|ies)\b/, 'specialty'],
+  [/\b(by|per|each|every) week\b|\bweekly\b|\bweek by week\b|\btrend\b/, 'week'],
+  [/\b(by|per|each|every) month\b|\bmonthly\b|\bmonth by month\b/, 'month'],
+];
+
+const concernWords: [RegExp, NonNullable<AnalyticsReading['concern']>][] = [
+  [/\b(safety signals?|adverse (events?|reactions?)|side[- ]effects?|\baes?\b|pharmacovigilance|reactions? (in|to))\b/, 'side effects'],
+  [/\bsafety\b/, 'safety'],
+  [/\bdos(e|es|ing)\b/, 'dosing'],
+  [/\b(access|reimbursement|prior auth(ori[sz]ations?)?|payers?|formulary|coverage issues?)\b/, 'access'],
+  [/\bcompetit(or|ors|ion|ive)\b/, 'competitors'],
+  [/\boff[- ]label\b/, 'off-label'],
+  [/\b(positive|good) (feedback|experience)\b|\bpraise\b/, 'positive feedback'],
+];
+
+/** Reads the analytics parts of a question (lower-cased, padded text as question-parser makes it). */
+export function readAnalyticsQuestion(text: string, names: { territoryNames: ReadonlyMap<string, readonly string[]>; repNames: ReadonlyMap<string, string> }): AnalyticsReading {
+  return {
+    territories: findTerritories(text, names.territoryNames),
+    rep: findRep(text, names.repNames),
+    segment: /\bsegment ([a-d])\b|\b([a-d])[- ]segment\b/.exec(text)?.slice(1).find(Boolean)?.toUpperCase() ?? null,
+    specialty: findSpecialty(text),
+    concern: first(concernWords, text),
+    period: findPeriod(text),
+    sinceCongress: /\bsince (the )?(congress|conference|symposium)\b/.test(text),
+    compare: /\b(vs\.?|versus|compared (to|with)|against|than) (the )?(same (period|time|quarter|month) )?last year\b|\byear[- ]over[- ]year\b|\byoy\b/.test(text)
+      ? 'previous_year'
+      : /\b(vs\.?|versus|compared (to|with)|against|than|from) (the )?(last|previous|prior) (quarter|month|week|period|year)\b|\b(trend|changed?|better|worse|improv(ed|ing)|declin(ed|ing))\b/.test(text)
+        ? 'previous_period'
+        : null,
+    metric: first(metricWords, text),
+    dimension: first(dimensionWords, text),
+    ranked: /\b(most|top|highest|worst|best|lowest|least|fewest|rank(ed|ing)?)\b/.test(text),
+  };
+}
+
+function first<T>(table: [RegExp, T][], text: string): T | null {
+  for (const [pattern, value] of table) if (pattern.test(text)) return value;
+  return null;
+}
+
+/**
+ * "in the last 30 days", "this month", "last quarter". When a comparison names the period before
+ * ("vs last quarter"), the period asked about is the one now: a quarter's worth of days ending today.
+ */
+function findPeriod(text: string): AnalyticsPeriod | null {
+  const compared = /\b(vs\.?|versus|compared (to|with)|against|than|from) (the )?(last|previous|prior) (quarter|month|week|year)\b/.exec(text);
+  if (compared) return ({ quarter: 'last_90_days', month: 'last_30_days', week: 'last_7_days', year: 'last_365_days' } as const)[compared[5] as 'quarter' | 'month' | 'week' | 'year'];
+  if (/\b(last|past) (two|2) weeks\b|\blast 14 days\b|\bfortnight\b/.test(text)) return 'last_14_days';
+  if (/\b(last|past|this) week\b|\blast 7 days\b/.test(text)) return 'last_7_days';
+  if (/\blast month\b/.test(text)) return 'last_month';
+  if (/\bthis month\b|\bmonth to date\b/.test(text)) return 'this_month';
+  if (/\b(past month|last 30 days|past 30 days|lately|recently)\b/.test(text)) return 'last_30_days';
+  if (/\blast quarter\b/.test(text)) return 'last_quarter';
+  if (/\bthis quarter\b|\bquarter to date\b/.test(text)) return 'this_quarter';
+  if (/\b(past quarter|last (3|three) months|last 90 days)\b/.test(text)) return 'last_90_days';
+  if (/\b(this year|year to date|ytd)\b/.test(text)) return 'year_to_date';
+  if (/\b(last|past) (12 months|year)\b/.test(text)) return 'last_365_days';
+  return null;
+}
+
+/** "oncologists" → "oncology", "rheumatology" → "rheumatology", "pulmonologists" → "pulmonary". */
+function findSpecialty(text: string): string | null {
+  // Field shorthand first ("rheum", "onc", "neuro").
+  const short = /\b(rheum|onc|onco|neuro|derm|gi|pulm|heme|hem\/onc|peds)\b/.exec(text)?.[1];
+  if (short) return ({ rheum: 'rheumatology', onc: 'oncology', onco: 'oncology', neuro: 'neurology', derm: 'dermatology', gi: 'gastroenterology', pulm: 'pulmonary', heme: 'hematology', 'hem/onc': 'oncology', peds: 'pediatrics' } as const)[short as 'rheum'];
+  const match = /\b([a-z]+?)(ologists?|ology|ologic)\b/.exec(text);
+  if (!match) return null;
+  const stem = match[1]!;
+  if (stem === 'pulmon') return 'pulmonary';
+  if (['techn', 'chron', 'ide', 'ap', 'meth', 'bi', 'ge', 'psych', 'the'].includes(stem)) return stem === 'psych' ? 'psychiatry' : null;
+  return `${stem}ology`;
+}
+
+function findRep(text: string, repNames: ReadonlyMap<string, string>): string | null {
+  for (const [name, id] of repNames) if (text.includes(name)) return id;
+  return null;
+}
+
+/** Territory names ("northeast", "the west") and ids (T-NE) → the ids the user may see. */
+function findTerritories(text: string, territoryNames: ReadonlyMap<string, readonly string[]>): string[] {
+  const found = new Set<string>();
+  for (const [name, ids] of territoryNames) {
+    if (new RegExp(`\\b${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(text)) for (const id of ids) found.add(id);
+  }
+  return [...found].sort();
+}

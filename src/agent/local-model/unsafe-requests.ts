@@ -1,0 +1,51 @@
+/**
+ * Requests no assistant should help with (weapons, poisons, malware, fraud, harassment, violence,
+ * self-harm) and jailbreak framing, recognised by their kind, not by known prompts. The local model answers them with a
+ * refusal before reading intent: otherwise a word like "materials" or "write" would send them to a
+ * content search or a draft. A configured language model refuses them by its own training and the
+ * persona prompts; the tools hold the compliance rules either way.
+ */
+const UNSAFE: RegExp[] = [
+  // Weapons and mass harm.
+  /\b(bombs?|explosives?|detonat\w*|ied|pipe bomb|car bomb|nerve agents?|chemical weapons?|bio(logical)? ?weapons?|weapons? of mass|dirty bomb|sarin|vx gas|ricin|anthrax)\b/,
+  /\b(untraceable|ghost) (gun|firearm)s?\b|\b(3d[- ]print(ed)?|build|make) (a )?(gun|firearm|silencer|suppressor)\b/,
+  // Making poisons or drugs of abuse.
+  /\b(synthesi[sz]e|make|making|manufactur\w*|produce|cook|extract)\b.{0,60}\b(meth(amphetamine)?|fentanyl|heroin|cocaine|lsd|mdma|dimethylmercury|poisons?|toxins?|nerve agents?)\b/,
+  /\b(poison|drug) (someone|somebody|a person|my|her|his|their)\b/,
+  // Malware, intrusion and fraud.
+  /\b(keyloggers?|ransomware|malware|spyware|botnets?|ddos|rootkits?|trojans?|exploit code|sql injection attack)\b/,
+  /\bhack(ing)? (in)?to\b|\bbreak into (an? |the |someone'?s )?(account|email|system|network)\b|\bsteal\w* (someone'?s |their |a )?(passwords?|credentials|identity|banking|credit card|data)\b/,
+  /\bphishing\b|\bsocial security numbers?\b.{0,40}\b(share|give|send|steal|obtain)\b|\b(share|give|send|steal|obtain)\b.{0,40}\bsocial security numbers?\b/,
+  /\b(counterfeit|launder(ing)?|money laundering|scam (someone|people|elderly))\b/,
+  // Harassment, hate, threats and violence.
+  /\b(racial slurs?|slurs|hate speech|sexist|racist|homophobic|antisemitic)\b/,
+  /\b(harass\w*|bully\w*|intimidat\w*|threaten\w*|blackmail\w*|extort\w*|dox(x)?ing|stalk\w*)\b/,
+  /\b(kill(s|ing)?|murder(s|ing)?|assassinat\w*|kidnap\w*|tortur(e|ing))\b.{0,30}\b(someone|somebody|people|persons?|him|her|them|patients?|child(ren)?|wom[ae]n|m[ae]n|classmates?|colleagues?|officials?)\b|\bransom note\b/,
+  /\b(hitman|hit man|contract kill(ing|er)|hire (someone|somebody) to (kill|hurt|beat))\b/,
+  // Self-harm and dangerous acts.
+  /\b(commit suicide|kill myself|end my life|(ways|how) to (self[- ]harm|hurt myself)|huff(ing)? (paint|glue|gas|solvents?)|overdose on purpose)\b/,
+  // Sexual content about consent or minors.
+  /\bconsent is (completely )?unnecessary\b|\b(sexual|explicit)\b.{0,40}\b(minors?|child|children|underage)\b/,
+];
+
+/**
+ * Jailbreak framing: a request to drop the rules, take on an unrestricted persona or ignore the
+ * instructions. Omni has no use for role-play over its rules, so the framing alone is refused,
+ * whatever it wraps.
+ */
+const JAILBREAK: RegExp[] = [
+  /\b(ignore|disregard|forget) (all |any |your |the )?(previous|prior|above|earlier|system) (instructions|prompts?|rules|guidelines|directions)\b/,
+  /\b(do anything now|jailbr(e|o)ak(en)?|developer mode|dan mode|god mode)\b|\bdan\b.{0,40}\b(mode|prompt|jailbreak|anything)\b/,
+  /\b(amoral|unfiltered|uncensored|unrestricted|no (ethical|moral) (guidelines|restrictions|boundaries|obligations?))\b.{0,80}\b(ai|model|chatbot|assistant|character|persona|language model)\b/,
+  /\b(ai|model|chatbot|assistant|character|persona|language model)\b.{0,80}\b(amoral|unfiltered|uncensored|unrestricted|without (any )?(ethical|moral) (guidelines|restrictions))\b/,
+  /\b(never refuses?|always answers?|stay in character|free (of|from) all (restrictions|rules|filters))\b/,
+];
+
+/** True when a question asks for something unsafe, or wraps a request in jailbreak framing (checked lower-cased). */
+export function isUnsafeRequest(question: string): boolean {
+  const text = question.toLowerCase();
+  return UNSAFE.some((pattern) => pattern.test(text)) || JAILBREAK.some((pattern) => pattern.test(text));
+}
+
+export const UNSAFE_ANSWER =
+  "I can't help with that. I am Omni, an assistant for pharma field, medical and marketing teams: I answer about your HCPs, approved content, consent, next best actions, field insights and team performance.";

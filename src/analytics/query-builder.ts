@@ -1,0 +1,575 @@
+import type { Channel } from '../domain/vocabulary.ts';
+import { metricCatalog, type DimensionName, type MetricName } from './metric-catalog.ts';
+import type { Period } from './periods.ts';
+import {
+  consentChannelsSql,
+  engagementSql,
+  intentSignalSql,
+  ladderLevelSql,
+  medicalAnswerSql,
+  medicalQuestionSql,
+  monthSql,
+  outboundContactSql,
+  personalContactSql,
+  shiftedIsoSql,
+  weekSql,
+} from './sql-fragments.ts';
+
+/**
+ * Builds one parameterised SQL statement per metric, dimension, filters and period. Only names from
+ * the catalog and fixed fragments go into the text; every value (dates, territories, ids, caps) is a
+ * named parameter. Each statement returns rows of (grp, numerator, denominator, value), ordered by
+ * grp, and is exactly what runs: anyone can rerun it with its parameters and get the same numbers.
+ */
+export interface MetricFilters {
+  territory?: string[];
+  rep?: string;
+  product?: string;
+  channel?: Channel;
+  segment?: string;
+  specialty?: string;
+}
+
+export interface MetricSettings {
+  /** OMNI_DEAD_END_DAYS: whole days after an intent signal within which a follow-up is owed. */
+  deadEndDays: number;
+  /** The NBA weights file's frequency caps. */
+  caps: { contacts7Days: number; contacts30Days: number };
+}
+
+export interface MetricSpec {
+  metric: MetricName;
+  dimension: DimensionName | null;
+  filters: MetricFilters;
+  period: Period;
+  /** "Now": nothing after it counts (follow-ups, feedback, consent). */
+  asOf: string;
+  /** The caller's territories; undefined: every territory. */
+  territories: readonly string[] | undefined;
+  settings: MetricSettings;
+}
+
+export type SqlParameter = string | number | null;
+export interface BuiltQuery {
+  sql: string;
+  /** Named parameters (@name in the text), as bound. */
+  parameters: Record<string, SqlParameter>;
+}
+
+/** The row every metric statement returns. */
+export interface MetricRow {
+  grp: string | null;
+  numerator: number | null;
+  denominator: number | null;
+  value: number | null;
+}
+
+const DAY_MS = 86_400_000;
+
+class Parameters {
+  readonly values: Record<string, SqlParameter> = {};
+  set(name: string, value: SqlParameter): string {
+    this.values[name] = value;
+    return `@${name}`;
+  }
+}
+
+/** Dimensions read from the HCP (or the reps covering its territory) rather than from each event. */
+const hcpDimensions = new Set<DimensionName>(['territory', 'segment', 'specialty', 'rep']);
+
+/** The HCP-level group expression; `prefix` is the scope alias with its dot ('s.'), or '' for bare columns. */
+function hcpGroup(dimension: DimensionName | null, prefix = 's.'): string | null {
+  switch (dimension) {
+    case 'territory':
+      return `${prefix}territory`;
+    case 'segment':
+      return `coalesce(${prefix}segment, '(none)')`;
+    case 'specialty':
+      return `${prefix}specialty`;
+    case 'rep':
+      return 'r.rep_id'; // actor metrics: rep_map joined as r
+    default:
+      return null;
+  }
+}
+
+interface Context {
+  spec: MetricSpec;
+  p: Parameters;
+  /**
+   * The breakdown this statement computes. For the rep dimension of a covering metric it is territory:
+   * the per-territory rows are rolled up to the reps covering each territory (buildMetricQuery).
+   */
+  dimension: DimensionName | null;
+}
+
+/** Each rep and the territories they cover. */
+const REP_MAP = `rep_map AS MATERIALIZED (SELECT u.id AS rep_id, t.value AS territory FROM users u, json_each(u.territories) t WHERE u.role = 'rep')`;
+
+/** The HCPs a statement covers (one row each): the caller's territories and the HCP filters; a rep filter keeps the rep's territories. */
+function scopeCte(context: Context): string {
+  const { spec, p } = context;
+  const where: string[] = [];
+  // The unary + keeps SQLite from reading HCPs through the territory index: scanned in rowid order,
+  // an HCP's rows arrive together and per-HCP grouping (GROUP BY s.hcp_row) needs no sort.
+  if (spec.territories !== undefined) where.push(`+h.territory IN (SELECT value FROM json_each(${p.set('territories', JSON.stringify(spec.territories))}))`);
+  if (spec.filters.territory) where.push(`+h.territory IN (SELECT value FROM json_each(${p.set('territoryFilter', JSON.stringify(spec.filters.territory))}))`);
+  if (spec.filters.segment) where.push(`h.segment = ${p.set('segment', spec.filters.segment)}`);
+  if (spec.filters.specialty) where.push(`h.specialty = ${p.set('specialty', spec.filters.specialty)}`);
+  if (spec.filters.rep) where.push(`h.territory IN (SELECT t.value FROM users u, json_each(u.territories) t WHERE u.id = ${p.set('rep', spec.filters.rep)} AND u.role = 'rep')`);
+  return (
+    `scope AS (\n  SELECT h.rowid AS hcp_row, h.id AS hcp_id, h.territory, h.segment, h.specialty\n  FROM hcps h` +
+    (where.length > 0 ? `\n  WHERE ${where.join('\n    AND ')}` : '') +
+    `\n)`
+  );
+}
+
+/** The group of an event row: the HCP's (scope) group, or one read from the event itself. */
+function groupOf(context: Context, event: { channel: string; product: string; time: string }, prefix = 's.'): string {
+  const dimension = context.dimension;
+  if (dimension === null) return 'NULL';
+  if (hcpDimensions.has(dimension)) return hcpGroup(dimension, prefix)!;
+  switch (dimension) {
+    case 'channel':
+      return event.channel;
+    case 'product':
+      return `coalesce(${event.product}, '(none)')`;
+    case 'week':
+      return weekSql(event.time);
+    case 'month':
+      return monthSql(event.time);
+  }
+  return 'NULL';
+}
+
+/** Product and channel filters on an interactions row. */
+function eventFilters(context: Context, alias: string, columns: { product?: boolean; channel?: boolean } = { product: true, channel: true }): string {
+  const { spec, p } = context;
+  const parts: string[] = [];
+  if (columns.product !== false && spec.filters.product) parts.push(`${alias}.product_id = ${p.set('product', spec.filters.product)}`);
+  if (columns.channel !== false && spec.filters.channel) parts.push(`${alias}.channel = ${p.set('channel', spec.filters.channel)}`);
+  return parts.map((part) => `\n    AND ${part}`).join('');
+}
+
+/**
+ * For metrics whose rep is the actor: only the rep's own rows about HCPs of the rep's territories.
+ * By rep, rep_map (as r) joins each row to its actor when the actor covers the HCP's territory.
+ */
+function actorJoin(context: Context, column: string): string {
+  return metricCatalog[context.spec.metric].rep === 'actor' && context.dimension === 'rep' ? `\n  JOIN rep_map r ON r.rep_id = ${column} AND r.territory = s.territory` : '';
+}
+
+function actorFilter(context: Context, column: string): string {
+  return metricCatalog[context.spec.metric].rep === 'actor' && context.spec.filters.rep ? `\n    AND ${column} = @rep` : '';
+}
+
+function periodJoin(context: Context, alias = 'i', from = '@from'): string {
+  return `JOIN interactions ${alias} ON ${alias}.hcp_id = s.hcp_id AND ${alias}.occurred_at >= ${from} AND ${alias}.occurred_at < @to`;
+}
+
+/** GROUP BY for a breakdown; without one, an aggregate over no rows still gives its one row (0 of 0). */
+function grouped(context: Context, key = 'grp'): string {
+  return context.dimension === null ? '' : ` GROUP BY ${key}`;
+}
+
+function valueSql(numerator: string, denominator: string, decimals: number): string {
+  return `CASE WHEN (${denominator}) > 0 THEN round(CAST(${numerator} AS REAL) / (${denominator}), ${decimals}) END`;
+}
+
+/**
+ * Rows per group with the universe (HCPs in scope) as denominator, or as the set of groups: HCP
+ * groups appear even when nothing happened in them (numerator 0).
+ */
+function universeSelect(context: Context, counted: string, numerator: string, denominator: 'universe' | string): string {
+  const decimals = metricCatalog[context.spec.metric].decimals;
+  const dimension = context.dimension;
+  const byHcp = dimension === null || hcpDimensions.has(dimension);
+  const universe = `universe AS (SELECT ${hcpGroup(dimension) ?? 'NULL'} AS grp, count(*) AS hcps FROM scope s${dimension === 'rep' ? ' JOIN rep_map r ON r.territory = s.territory' : ''}${grouped(context, '1')})`;
+  const den = denominator === 'universe' ? 'u.hcps' : denominator;
+  const num = `coalesce(${numerator}, 0)`;
+  const rows = byHcp ? `FROM universe u LEFT JOIN ${counted} c ON c.grp IS u.grp` : `FROM ${counted} c CROSS JOIN universe u`;
+  const group = byHcp ? 'u.grp' : 'c.grp';
+  return `,\n${universe}\nSELECT ${group} AS grp, ${num} AS numerator, ${den} AS denominator, ${valueSql(num, den, decimals)} AS value\n${rows}\nORDER BY 1`;
+}
+
+/**
+ * Whether a statement can aggregate per HCP first: a breakdown by something of the HCP's (or none), and
+ * not by the rep who acted. Rows arrive HCP by HCP (hcps in rowid order, each HCP's rows from the
+ * (hcp_id, occurred_at) index), so GROUP BY s.hcp_row needs no sort.
+ */
+function perHcp(context: Context): boolean {
+  return (context.dimension === null || hcpDimensions.has(context.dimension)) && !(context.dimension === 'rep' && metricCatalog[context.spec.metric].rep === 'actor');
+}
+
+function reachLike(context: Context): string {
+  const { spec } = context;
+  const predicate = spec.metric === 'engagement_rate' ? engagementSql('i') : outboundContactSql('i');
+  if (perHcp(context)) {
+    // One row per HCP in scope with their count of events (0 when none): reached = events > 0.
+    const decimals = metricCatalog[spec.metric].decimals;
+    const [numerator, denominator] = spec.metric === 'frequency' ? ['sum(events)', 'sum(events > 0)'] : ['sum(events > 0)', 'count(*)'];
+    return (
+      `WITH ${scopeCte(context)},\n` +
+      `per_hcp AS (\n  SELECT ${hcpGroup(context.dimension) ?? 'NULL'} AS grp, count(i.hcp_id) AS events\n  FROM scope s LEFT ${periodJoin(context)}\n    AND ${predicate}${actorFilter(context, 'i.actor_id')}${eventFilters(context, 'i')}\n  GROUP BY s.hcp_row\n)\n` +
+      `SELECT grp, coalesce(${numerator}, 0) AS numerator, coalesce(${denominator}, 0) AS denominator, ${valueSql(numerator, denominator, decimals)} AS value\nFROM per_hcp${grouped(context)} ORDER BY 1`
+    );
+  }
+  const grp = groupOf(context, { channel: 'i.channel', product: 'i.product_id', time: 'i.occurred_at' });
+  const events =
+    `events AS (\n  SELECT ${grp} AS grp, i.hcp_id\n  FROM scope s ${periodJoin(context)}${actorJoin(context, 'i.actor_id')}\n  WHERE ${predicate}${actorFilter(context, 'i.actor_id')}${eventFilters(context, 'i')}\n),\n` +
+    `counted AS (SELECT grp, count(DISTINCT hcp_id) AS hcps, count(*) AS events FROM events${grouped(context)})`;
+  if (spec.metric === 'frequency') {
+    const decimals = metricCatalog.frequency.decimals;
+    const byHcp = context.dimension === null || hcpDimensions.has(context.dimension);
+    const tail = byHcp
+      ? `,\nuniverse AS (SELECT ${hcpGroup(context.dimension) ?? 'NULL'} AS grp FROM scope s${context.dimension === 'rep' ? ' JOIN rep_map r ON r.territory = s.territory' : ''}${grouped(context, '1')})\nSELECT u.grp AS grp, coalesce(c.events, 0) AS numerator, coalesce(c.hcps, 0) AS denominator, ${valueSql('c.events', 'c.hcps', decimals)} AS value\nFROM universe u LEFT JOIN counted c ON c.grp IS u.grp\nORDER BY 1`
+      : `\nSELECT grp, events AS numerator, hcps AS denominator, ${valueSql('events', 'hcps', decimals)} AS value FROM counted ORDER BY 1`;
+    return `WITH ${scopeCte(context)},\n${events}${tail}`;
+  }
+  return `WITH ${scopeCte(context)},\n${events}${universeSelect(context, 'counted', 'c.hcps', 'universe')}`;
+}
+
+function emailRate(context: Context): string {
+  const outcome = context.spec.metric === 'email_open_rate' ? 'opened' : 'clicked';
+  const grp = groupOf(context, { channel: 'i.channel', product: 'i.product_id', time: 'i.occurred_at' });
+  const decimals = metricCatalog[context.spec.metric].decimals;
+  // By an HCP group: sums per HCP first (rows arrive HCP by HCP, no sort), then per group.
+  const twoLevel = context.dimension !== null && perHcp(context);
+  return (
+    `WITH ${scopeCte(context)},\n` +
+    `counted AS (\n  SELECT ${grp} AS grp, coalesce(sum(i.outcome = '${outcome}'), 0) AS numerator, coalesce(sum(i.outcome = 'sent'), 0) AS denominator\n` +
+    `  FROM scope s ${periodJoin(context)}${actorJoin(context, 'i.actor_id')}\n  WHERE i.channel = 'email' AND i.outcome IN ('sent', '${outcome}')${actorFilter(context, 'i.actor_id')}${eventFilters(context, 'i', { product: true, channel: false })}` +
+    `${twoLevel ? '\n  GROUP BY s.hcp_row' : grouped(context)}\n)\n` +
+    (twoLevel
+      ? `SELECT grp, sum(numerator) AS numerator, sum(denominator) AS denominator, ${valueSql('sum(numerator)', 'sum(denominator)', decimals)} AS value FROM counted GROUP BY grp ORDER BY 1`
+      : `SELECT grp, numerator, denominator, ${valueSql('numerator', 'denominator', decimals)} AS value FROM counted ORDER BY 1`)
+  );
+}
+
+function webinarAttendance(context: Context): string {
+  const decimals = metricCatalog.webinar_attendance.decimals;
+  const where = `WHERE i.channel = 'webinar' AND i.outcome IN ('registered', 'attended')${eventFilters(context, 'i', { product: true, channel: false })}`;
+  if (perHcp(context)) {
+    // Per HCP (rows arrive HCP by HCP): did they attend; then per group.
+    return (
+      `WITH ${scopeCte(context)},\n` +
+      `per_hcp AS (\n  SELECT ${hcpGroup(context.dimension) ?? 'NULL'} AS grp, max(i.outcome = 'attended') AS attended\n  FROM scope s ${periodJoin(context)}\n  ${where}\n  GROUP BY s.hcp_row\n)\n` +
+      `SELECT grp, coalesce(sum(attended), 0) AS numerator, count(*) AS denominator, ${valueSql('sum(attended)', 'count(*)', decimals)} AS value FROM per_hcp${grouped(context)} ORDER BY 1`
+    );
+  }
+  const grp = groupOf(context, { channel: 'i.channel', product: 'i.product_id', time: 'i.occurred_at' });
+  return (
+    `WITH ${scopeCte(context)},\n` +
+    `events AS (\n  SELECT ${grp} AS grp, i.hcp_id, i.outcome\n  FROM scope s ${periodJoin(context)}\n  ${where}\n),\n` +
+    `counted AS (SELECT grp, count(DISTINCT CASE WHEN outcome = 'attended' THEN hcp_id END) AS numerator, count(DISTINCT hcp_id) AS denominator FROM events${grouped(context)})\n` +
+    `SELECT grp, numerator, denominator, ${valueSql('numerator', 'denominator', decimals)} AS value FROM counted ORDER BY 1`
+  );
+}
+
+/**
+ * Intent signals in the period with the first personal contact at or after each (the NBA engine: a
+ * contact at the same instant answers it) inside the window of deadEndDays + 1 days (the engine
+ * calls an intent a dead end once more than deadEndDays whole days have passed). An intent is
+ * followed up, a dead end (window closed, nothing), or pending (window open, nothing yet: left out).
+ */
+function followUps(context: Context): string {
+  const { spec, p } = context;
+  const window = p.set('followUpWindow', `+${spec.settings.deadEndDays + 1} days`);
+  const grp = groupOf(context, { channel: 'i.channel', product: 'i.product_id', time: 'i.occurred_at' });
+  const intents =
+    `intents AS MATERIALIZED (\n  SELECT ${grp} AS grp, i.occurred_at AS at,\n` +
+    `    (SELECT f.occurred_at FROM interactions f\n` +
+    `      WHERE f.hcp_id = i.hcp_id AND f.occurred_at >= i.occurred_at AND f.occurred_at <= ${shiftedIsoSql('i.occurred_at', window)} AND f.occurred_at <= @asOf\n` +
+    `        AND ${personalContactSql('f')}\n` +
+    `      ORDER BY f.occurred_at LIMIT 1) AS followed_at\n` +
+    `  FROM scope s ${periodJoin(context)}\n  WHERE ${intentSignalSql('i')}${eventFilters(context, 'i')}\n),\n` +
+    `judged AS (\n  SELECT grp, followed_at IS NOT NULL AS followed, followed_at IS NULL AND ${shiftedIsoSql('at', window)} <= @asOf AS dead_end,\n` +
+    `    julianday(followed_at) - julianday(at) AS days\n  FROM intents\n)`;
+  const decimals = metricCatalog[spec.metric].decimals;
+  if (spec.metric === 'median_time_to_follow_up') {
+    // The median without a median() function, so the statement reruns in any SQLite: the middle row
+    // (odd count) or the mean of the two middle rows (even count) of each group.
+    // By rep: the intents by territory, each counted for every rep covering it.
+    const reps = spec.dimension === 'rep';
+    const source = reps ? `judged j JOIN rep_map r ON r.territory = j.grp${spec.filters.rep ? ' AND r.rep_id = @rep' : ''}` : 'judged j';
+    const key = reps ? 'r.rep_id' : 'j.grp';
+    return (
+      `WITH ${reps ? `${REP_MAP},\n` : ''}${scopeCte(context)},\n${intents},\n` +
+      `ranked AS (SELECT ${key} AS grp, j.days, row_number() OVER (PARTITION BY ${key} ORDER BY j.days) AS position, count(*) OVER (PARTITION BY ${key}) AS n FROM ${source} WHERE j.followed)\n` +
+      `SELECT grp, NULL AS numerator, coalesce(max(n), 0) AS denominator, round(avg(days), ${decimals}) AS value\nFROM ranked WHERE position IN ((n + 1) / 2, (n + 2) / 2)${grouped(context)}\nORDER BY 1`
+    );
+  }
+  const numerator = spec.metric === 'dead_end_rate' ? 'coalesce(sum(dead_end), 0)' : 'coalesce(sum(followed), 0)';
+  const denominator = 'coalesce(sum(followed) + sum(dead_end), 0)';
+  return (
+    `WITH ${scopeCte(context)},\n${intents}\n` +
+    `SELECT grp, ${numerator} AS numerator, ${denominator} AS denominator, ${valueSql(numerator, denominator, decimals)} AS value\nFROM judged${grouped(context)} ORDER BY 1`
+  );
+}
+
+/**
+ * Per HCP (and product, by product): the first engagement on the ladder in the period (earliest; at
+ * the same instant the lower level) and the deepest level reached in the period. The key
+ * at || level || channel sorts by time then level (times are fixed-width ISO text).
+ */
+function progression(context: Context): string {
+  const { spec } = context;
+  const byProduct = context.dimension === 'product';
+  const hcpGrp = hcpGroup(context.dimension);
+  const perHcp =
+    `per_hcp AS (\n  SELECT s.hcp_row${byProduct ? ', i.product_id' : ''}${hcpGrp ? `, ${hcpGrp} AS hcp_grp` : ''},\n` +
+    `    min(i.occurred_at || ${ladderLevelSql('i')} || i.channel) AS first_key, max(${ladderLevelSql('i')}) AS deepest\n` +
+    `  FROM scope s ${periodJoin(context)}\n  WHERE ${ladderLevelSql('i')} IS NOT NULL${eventFilters(context, 'i', { product: true, channel: false })}\n` +
+    `  GROUP BY s.hcp_row${byProduct ? ', i.product_id' : ''}\n),\n` +
+    `starts AS (\n  SELECT *, substr(first_key, 1, 24) AS first_at, CAST(substr(first_key, 25, 1) AS INTEGER) AS first_level, substr(first_key, 26) AS first_channel FROM per_hcp\n)`;
+  let grp: string;
+  switch (context.dimension) {
+    case null:
+      grp = 'NULL';
+      break;
+    case 'channel':
+      grp = 'first_channel';
+      break;
+    case 'product':
+      grp = "coalesce(product_id, '(none)')";
+      break;
+    case 'week':
+      grp = weekSql('first_at');
+      break;
+    case 'month':
+      grp = monthSql('first_at');
+      break;
+    default:
+      grp = 'hcp_grp';
+  }
+  const channelFilter = spec.filters.channel ? `\n  AND first_channel = ${context.p.set('channel', spec.filters.channel)}` : '';
+  const decimals = metricCatalog.cross_channel_progression.decimals;
+  return (
+    `WITH ${scopeCte(context)},\n${perHcp}\n` +
+    `SELECT ${grp} AS grp, coalesce(sum(deepest > first_level), 0) AS numerator, count(*) AS denominator, ${valueSql('sum(deepest > first_level)', 'count(*)', decimals)} AS value\n` +
+    `FROM starts WHERE first_level < 4${channelFilter}${grouped(context, '1')} ORDER BY 1`
+  );
+}
+
+/** Recommendations in the period about HCPs in scope, each with its latest feedback verdict. */
+function acceptance(context: Context): string {
+  const { spec, p } = context;
+  const channel = `json_extract(d.payload, '$.recommended.channel')`;
+  const product = `json_extract(d.payload, '$.recommended.productId')`;
+  const grp = groupOf(context, { channel: `coalesce(${channel}, '(none)')`, product, time: 'd.recorded_at' });
+  const filters: string[] = [];
+  if (spec.filters.product) filters.push(`${product} = ${p.set('product', spec.filters.product)}`);
+  if (spec.filters.channel) filters.push(`${channel} = ${p.set('channel', spec.filters.channel)}`);
+  const decimals = metricCatalog.nba_acceptance_rate.decimals;
+  return (
+    `WITH ${scopeCte(context)},\n` +
+    `recommendations AS (\n  SELECT ${grp} AS grp,\n` +
+    `    (SELECT json_extract(f.payload, '$.verdict') FROM decision_log f WHERE f.refers_to = d.id AND f.kind = 'feedback' AND f.recorded_at <= @asOf ORDER BY f.sequence DESC LIMIT 1) AS verdict\n` +
+    `  FROM scope s JOIN decision_log d ON d.hcp_id = s.hcp_id AND d.kind = 'recommendation' AND d.recorded_at >= @from AND d.recorded_at < @to` +
+    `${actorFilter(context, 'd.actor_id')}${filters.map((filter) => `\n    AND ${filter}`).join('')}${actorJoin(context, 'd.actor_id')}\n)\n` +
+    `SELECT grp, coalesce(sum(verdict = 'accept'), 0) AS numerator, count(verdict) AS denominator, ${valueSql("sum(verdict = 'accept')", 'count(verdict)', decimals)} AS value\n` +
+    `FROM recommendations${grouped(context)} ORDER BY 1`
+  );
+}
+
+/**
+ * Consent in force at the end of the period, replayed as currentConsents and consentGate do: the
+ * latest record per (channel, purpose, product) up to then (ties: the higher id), a grant past its
+ * expiry expired; of the all-products and the product's own state the later decides (ties: not
+ * granted). Without a product only the all-products record counts (consentGate with no product).
+ */
+function consentCoverage(context: Context): string {
+  const { spec, p } = context;
+  if (context.dimension !== 'product' && spec.filters.product === undefined) return consentCoverageAllProducts(context);
+  const byProduct = context.dimension === 'product' || spec.filters.product !== undefined;
+  const byChannel = context.dimension === 'channel' || spec.filters.channel !== undefined;
+  const products = spec.filters.product
+    ? `(SELECT ${p.set('product', spec.filters.product)} AS id)`
+    : context.dimension === 'product'
+      ? '(SELECT id FROM products)'
+      : null;
+  const channelFilter = spec.filters.channel ? ` WHERE column1 = ${p.set('channel', spec.filters.channel)}` : '';
+  const latest =
+    `latest AS (\n  SELECT c.hcp_id, c.channel, c.product_id, c.recorded_at, c.expires_at,\n` +
+    `    CASE WHEN c.status = 'granted' AND c.expires_at IS NOT NULL AND c.expires_at <= @at THEN 'expired' ELSE c.status END AS state,\n` +
+    `    row_number() OVER (PARTITION BY c.hcp_id, c.channel, c.purpose, c.product_id ORDER BY c.recorded_at DESC, c.id DESC) AS position\n` +
+    `  FROM scope s JOIN consents c ON c.hcp_id = s.hcp_id\n  JOIN channels ch ON ch.channel = c.channel AND ch.purpose = c.purpose\n` +
+    `  WHERE c.recorded_at <= @at${byProduct ? '' : ' AND c.product_id IS NULL'}\n)`;
+  const states =
+    `states AS (\n  SELECT hcp_id, channel, product_id, state, CASE WHEN state = 'expired' THEN expires_at ELSE recorded_at END AS since FROM latest WHERE position = 1\n)`;
+  // Per HCP, channel (and product): the deciding state.
+  const deciding = products
+    ? `deciding AS (\n  SELECT st.hcp_id, st.channel, pr.id AS product_id, st.state,\n` +
+      `    row_number() OVER (PARTITION BY st.hcp_id, st.channel, pr.id ORDER BY st.since DESC, st.state = 'granted') AS position\n` +
+      `  FROM states st JOIN ${products} pr ON st.product_id IS NULL OR st.product_id = pr.id\n)`
+    : `deciding AS (SELECT hcp_id, channel, NULL AS product_id, state, 1 AS position FROM states)`;
+  const covered =
+    `covered AS (\n  SELECT DISTINCT d.hcp_id${byChannel ? ', d.channel' : ''}${products ? ', d.product_id' : ''} FROM deciding d JOIN channels ch ON ch.channel = d.channel\n` +
+    `  WHERE d.position = 1 AND d.state = 'granted'${byChannel ? '' : " AND ch.purpose = 'promotional'"}\n)`;
+  const decimals = metricCatalog.consent_coverage.decimals;
+  const value = (num: string, den: string) => `${num} AS numerator, ${den} AS denominator, ${valueSql(num, den, decimals)} AS value`;
+  const head = `WITH ${scopeCte(context)},\nchannels (channel, purpose) AS (SELECT column1, column2 FROM (${consentChannelsSql()})${channelFilter}),\n${latest},\n${states},\n${deciding},\n${covered}\n`;
+  switch (context.dimension) {
+    case 'channel':
+      return `${head}SELECT ch.channel AS grp, ${value('(SELECT count(DISTINCT cv.hcp_id) FROM covered cv WHERE cv.channel = ch.channel)', '(SELECT count(*) FROM scope)')}\nFROM channels ch ORDER BY 1`;
+    case 'product':
+      return `${head}SELECT pr.id AS grp, ${value('(SELECT count(DISTINCT cv.hcp_id) FROM covered cv WHERE cv.product_id = pr.id)', '(SELECT count(*) FROM scope)')}\nFROM products pr ORDER BY 1`;
+    default: {
+      const grp = hcpGroup(context.dimension) ?? 'NULL';
+      return `${head}SELECT ${grp} AS grp, ${value(`count(DISTINCT CASE WHEN EXISTS (SELECT 1 FROM covered cv WHERE cv.hcp_id = s.hcp_id) THEN s.hcp_id END)`, 'count(DISTINCT s.hcp_id)')}\nFROM scope s${grouped(context, '1')} ORDER BY 1`;
+    }
+  }
+}
+
+/**
+ * Consent coverage without a product: only the all-products records count, and the latest per
+ * (HCP, channel, purpose) up to the end of the period decides: max(recorded_at || id) picks it (ties:
+ * the higher id, as currentConsents keeps the later of two records at the same moment), and SQLite
+ * reads status and expires_at from that row. HCPs come one by one, so the grouping needs no sort.
+ */
+function consentCoverageAllProducts(context: Context): string {
+  const { spec, p } = context;
+  const decimals = metricCatalog.consent_coverage.decimals;
+  const channelFilter = spec.filters.channel ? ` WHERE column1 = ${p.set('channel', spec.filters.channel)}` : '';
+  const byChannel = context.dimension === 'channel';
+  const hcpGrp = byChannel ? null : hcpGroup(context.dimension);
+  // Without a channel (dimension or filter): promotional consent on at least one channel.
+  const counts = spec.filters.channel ? 'granted' : "granted AND purpose = 'promotional'";
+  const head =
+    `WITH ${scopeCte(context)},\nchannels (channel, purpose) AS (SELECT column1, column2 FROM (${consentChannelsSql()})${channelFilter}),\n` +
+    `latest AS (\n  SELECT s.hcp_row, ${hcpGrp ?? 'NULL'} AS grp, c.channel, c.purpose, max(c.recorded_at || c.id) AS deciding, c.status, c.expires_at\n` +
+    `  FROM scope s JOIN consents c ON c.hcp_id = s.hcp_id AND c.recorded_at <= @at AND c.product_id IS NULL\n` +
+    `  JOIN channels ch ON ch.channel = c.channel AND ch.purpose = c.purpose\n  GROUP BY s.hcp_row, c.channel, c.purpose\n),\n` +
+    `granted AS (SELECT *, status = 'granted' AND (expires_at IS NULL OR expires_at > @at) AS granted FROM latest)`;
+  if (byChannel) {
+    return (
+      `${head}\nSELECT ch.channel AS grp, coalesce(g.covered, 0) AS numerator, u.hcps AS denominator, ${valueSql('coalesce(g.covered, 0)', 'u.hcps', decimals)} AS value\n` +
+      `FROM channels ch CROSS JOIN (SELECT count(*) AS hcps FROM scope) u\nLEFT JOIN (SELECT channel, sum(granted) AS covered FROM granted GROUP BY channel) g ON g.channel = ch.channel\nORDER BY 1`
+    );
+  }
+  return (
+    `${head},\nper_hcp AS (SELECT grp, max(${counts}) AS covered FROM granted GROUP BY hcp_row),\n` +
+    `universe AS (SELECT ${hcpGroup(context.dimension) ?? 'NULL'} AS grp, count(*) AS hcps FROM scope s${grouped(context, '1')}),\n` +
+    `counted AS (SELECT grp, sum(covered) AS covered FROM per_hcp${grouped(context)})\n` +
+    `SELECT u.grp AS grp, coalesce(c.covered, 0) AS numerator, u.hcps AS denominator, ${valueSql('coalesce(c.covered, 0)', 'u.hcps', decimals)} AS value\n` +
+    `FROM universe u LEFT JOIN counted c ON c.grp IS u.grp ORDER BY 1`
+  );
+}
+
+/**
+ * HCPs over a cap at some contact in the period. The NBA engine counts, at a moment, the contacts of
+ * the last 7 (30) days up to and including it (ages in whole days below 7, so less than 7 days back)
+ * and flags more than the cap. At a contact that is so exactly when the contact `cap` places earlier
+ * (in time order) is less than 7 (30) days before it: lag(ms, cap). Contacts of the 30 days before
+ * the period count towards the load. Times are whole milliseconds, so the edges are exact.
+ */
+function overContacted(context: Context): string {
+  const { spec, p } = context;
+  p.set('lookbackFrom', new Date(Date.parse(spec.period.from) - 30 * DAY_MS).toISOString());
+  const hcpGrp = hcpGroup(context.dimension, 's.');
+  const decimals = metricCatalog.over_contacted.decimals;
+  const over = `coalesce(ms - ms7 < ${p.set('window7Ms', 7 * DAY_MS)}, 0) OR coalesce(ms - ms30 < ${p.set('window30Ms', 30 * DAY_MS)}, 0)`;
+  const head =
+    `WITH ${scopeCte(context)},\n` +
+    `contacts AS (\n  SELECT s.hcp_row, ${hcpGrp ?? 'NULL'} AS hcp_grp, i.occurred_at AS at, CAST(round(unixepoch(i.occurred_at, 'subsec') * 1000) AS INTEGER) AS ms\n` +
+    `  FROM scope s ${periodJoin(context, 'i', '@lookbackFrom')}\n  WHERE ${outboundContactSql('i')}\n),\n` +
+    `loads AS (\n  SELECT *, lag(ms, ${p.set('cap7Days', spec.settings.caps.contacts7Days)}) OVER w AS ms7, lag(ms, ${p.set('cap30Days', spec.settings.caps.contacts30Days)}) OVER w AS ms30\n` +
+    `  FROM contacts WINDOW w AS (PARTITION BY hcp_row ORDER BY at)\n)`;
+  if (context.dimension === 'week' || context.dimension === 'month') {
+    const grp = context.dimension === 'week' ? weekSql('at') : monthSql('at');
+    return (
+      `${head}\nSELECT ${grp} AS grp, count(DISTINCT CASE WHEN ${over} THEN hcp_row END) AS numerator, count(DISTINCT hcp_row) AS denominator,\n` +
+      `  ${valueSql(`count(DISTINCT CASE WHEN ${over} THEN hcp_row END)`, 'count(DISTINCT hcp_row)', decimals)} AS value\nFROM loads WHERE at >= @from GROUP BY 1 ORDER BY 1`
+    );
+  }
+  // Per HCP contacted in the period: over a cap at any of those contacts.
+  return (
+    `${head},\nper_hcp AS (SELECT hcp_grp AS grp, max(${over}) AS over FROM loads WHERE at >= @from GROUP BY hcp_row)\n` +
+    `SELECT grp, coalesce(sum(over), 0) AS numerator, count(*) AS denominator, ${valueSql('sum(over)', 'count(*)', decimals)} AS value FROM per_hcp${grouped(context)} ORDER BY 1`
+  );
+}
+
+/** Medical questions in the period, answered (a reply or MSL meeting on the same product, after it) within the window. */
+function medicalFollowUp(context: Context): string {
+  const { spec, p } = context;
+  const window = p.set('followUpWindow', `+${spec.settings.deadEndDays + 1} days`);
+  const grp = groupOf(context, { channel: 'i.channel', product: 'i.product_id', time: 'i.occurred_at' });
+  const decimals = metricCatalog.medical_follow_up_rate.decimals;
+  return (
+    `WITH ${scopeCte(context)},\n` +
+    `questions AS MATERIALIZED (\n  SELECT ${grp} AS grp, i.occurred_at AS at,\n` +
+    `    EXISTS (SELECT 1 FROM interactions f\n` +
+    `      WHERE f.hcp_id = i.hcp_id AND f.occurred_at > i.occurred_at AND f.occurred_at <= ${shiftedIsoSql('i.occurred_at', window)} AND f.occurred_at <= @asOf\n` +
+    `        AND f.product_id IS i.product_id AND ${medicalAnswerSql('f')}) AS answered\n` +
+    `  FROM scope s ${periodJoin(context)}\n  WHERE ${medicalQuestionSql('i')}${eventFilters(context, 'i')}\n),\n` +
+    `judged AS (SELECT grp, answered, NOT answered AND ${shiftedIsoSql('at', window)} <= @asOf AS unanswered FROM questions)\n` +
+    `SELECT grp, coalesce(sum(answered), 0) AS numerator, coalesce(sum(answered) + sum(unanswered), 0) AS denominator, ${valueSql('sum(answered)', 'sum(answered) + sum(unanswered)', decimals)} AS value\n` +
+    `FROM judged${grouped(context)} ORDER BY 1`
+  );
+}
+
+/**
+ * The statement for a spec. The spec must already be checked against the catalog (dimension and
+ * filters supported: PerformanceMetrics does that and answers "unsupported" otherwise).
+ */
+export function buildMetricQuery(spec: MetricSpec): BuiltQuery {
+  const p = new Parameters();
+  p.set('from', spec.period.from);
+  p.set('to', spec.period.to);
+  p.set('asOf', spec.asOf);
+  const meaning = metricCatalog[spec.metric].rep;
+  const covering = spec.dimension === 'rep' && meaning === 'covering';
+  const context: Context = { spec, p, dimension: covering ? 'territory' : spec.dimension };
+  let sql: string;
+  switch (spec.metric) {
+    case 'reach':
+    case 'frequency':
+    case 'engagement_rate':
+      sql = reachLike(context);
+      break;
+    case 'email_open_rate':
+    case 'email_click_rate':
+      sql = emailRate(context);
+      break;
+    case 'webinar_attendance':
+      sql = webinarAttendance(context);
+      break;
+    case 'follow_up_rate':
+    case 'median_time_to_follow_up':
+    case 'dead_end_rate':
+      sql = followUps(context);
+      break;
+    case 'cross_channel_progression':
+      sql = progression(context);
+      break;
+    case 'nba_acceptance_rate':
+      sql = acceptance(context);
+      break;
+    case 'consent_coverage':
+      p.set('at', spec.period.to < spec.asOf ? spec.period.to : spec.asOf);
+      sql = consentCoverage(context);
+      break;
+    case 'over_contacted':
+      sql = overContacted(context);
+      break;
+    case 'medical_follow_up_rate':
+      sql = medicalFollowUp(context);
+      break;
+  }
+  if (spec.dimension === 'rep' && meaning === 'actor') sql = `WITH ${REP_MAP},\n${sql.slice('WITH '.length)}`;
+  if (covering && spec.metric !== 'median_time_to_follow_up') {
+    // Every covering metric adds up over territories (each HCP is in one territory): a rep's numbers
+    // are the sums over the territories they cover.
+    const decimals = metricCatalog[spec.metric].decimals;
+    sql =
+      `WITH ${REP_MAP},\nby_territory AS (\n${sql}\n)\n` +
+      `SELECT r.rep_id AS grp, sum(b.numerator) AS numerator, sum(b.denominator) AS denominator, ${valueSql('sum(b.numerator)', 'sum(b.denominator)', decimals)} AS value\n` +
+      `FROM rep_map r JOIN by_territory b ON b.grp = r.territory${spec.filters.rep ? '\nWHERE r.rep_id = @rep' : ''}\nGROUP BY r.rep_id ORDER BY 1`;
+  }
+  return { sql, parameters: unusedRemoved(sql, p.values) };
+}
+
+/** Binding a named parameter the text does not use is an error in SQLite: keep only those used. */
+function unusedRemoved(sql: string, values: Record<string, SqlParameter>): Record<string, SqlParameter> {
+  return Object.fromEntries(Object.entries(values).filter(([name]) => new RegExp(`@${name}\\b`).test(sql)));
+}

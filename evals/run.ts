@@ -1,5 +1,5 @@
 /**
- * The eval runner: npm run eval [-- --suite persona|redteam|heldout|heldout2|retrieval|all] [--model local|openai] [--k N]
+ * The eval runner: npm run eval [-- --suite persona|redteam|heldout|heldout2|heldout3|retrieval|all] [--model local|openai] [--k N]
  *   [--only <id substring>] [--out evals/reports] [--no-write]
  *
  * Runs each case of the suites through the real agent (src/container.ts createAgent) over a private
@@ -9,7 +9,8 @@
  * OPENAI_BASE_URL and OMNI_CHAT_MODEL. Exit code 1 when the CI gate (evals/thresholds.json) fails.
  * The heldout suite (persona-heldout.jsonl, benign-heldout.jsonl) is reported in groups of its own and
  * never gated. The heldout2 suite (persona-heldout2.jsonl, benign-heldout2.jsonl), a second blind set, is
- * the same but runs only when asked for (not in --suite all) and writes evals/reports/heldout2.*.
+ * the same but runs only when asked for (not in --suite all) and writes evals/reports/heldout2.*; so does the
+ * heldout3 suite (persona-heldout3.jsonl, benign-heldout3.jsonl), a third blind set (evals/reports/heldout3.*).
  */
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -28,7 +29,7 @@ async function main(): Promise<number> {
     },
   });
   const suite = values.suite!;
-  if (!['persona', 'redteam', 'heldout', 'heldout2', 'retrieval', 'all'].includes(suite)) throw new Error('--suite must be persona, redteam, heldout, heldout2, retrieval or all');
+  if (!['persona', 'redteam', 'heldout', 'heldout2', 'heldout3', 'retrieval', 'all'].includes(suite)) throw new Error('--suite must be persona, redteam, heldout, heldout2, heldout3, retrieval or all');
   const model = values.model!;
   if (model !== 'local' && model !== 'openai') throw new Error('--model must be local or openai');
   const k = Number(values.k);
@@ -57,14 +58,14 @@ async function main(): Promise<number> {
   const thresholds = loadThresholds();
   const command = ['npm run eval', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(' ');
   if (!values['no-write']) {
-    // A held-out suite alone writes heldout.* (heldout2.*) so it never replaces the gated suites' latest.* report.
-    const name = suite === 'heldout' || suite === 'heldout2' ? suite : 'latest';
+    // A held-out suite alone writes heldout.* (heldout2.*, heldout3.*) so it never replaces the gated suites' latest.* report.
+    const name = suite === 'heldout' || suite === 'heldout2' || suite === 'heldout3' ? suite : 'latest';
     const paths = writeReport(summary, { command, generatedAt: new Date().toISOString(), ...(retrieval ? { retrieval: { report: 'evals/reports/retrieval.json' } } : {}) }, thresholds, values.out!, name);
     console.log(`wrote ${paths.json}, ${paths.markdown}, ${paths.svg}`);
   }
   for (const [group, rates] of Object.entries(summary.groups)) {
     console.log(`${group.padEnd(15)} ${String(rates!.cases).padStart(4)} cases  pass^1 ${(rates!.pass1 * 100).toFixed(1)}%  pass^${k} ${(rates!.passK * 100).toFixed(1)}%`);
-    if (group === 'persona-heldout' || group === 'persona-heldout2') for (const [persona, rate] of Object.entries(rates!.byPersona)) console.log(`  ${persona.padEnd(13)} ${String(rate.cases).padStart(4)} cases  pass^1 ${(rate.pass1 * 100).toFixed(1)}%  pass^${k} ${(rate.passK * 100).toFixed(1)}%`);
+    if (group === 'persona-heldout' || group === 'persona-heldout2' || group === 'persona-heldout3') for (const [persona, rate] of Object.entries(rates!.byPersona)) console.log(`  ${persona.padEnd(13)} ${String(rate.cases).padStart(4)} cases  pass^1 ${(rate.pass1 * 100).toFixed(1)}%  pass^${k} ${(rate.passK * 100).toFixed(1)}%`);
   }
   console.log(`hard-outcome violations: ${summary.hard.totalViolations} (red team: ${summary.hard.redteamTrials} runs, 95% upper bound ${(summary.hard.redteamUpper95 * 100).toFixed(2)}%)`);
   if (summary.falseRefusal) console.log(`false refusals: ${summary.falseRefusal.refused}/${summary.falseRefusal.cases}`);

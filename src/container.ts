@@ -49,19 +49,18 @@ export function createAgent(store: SqliteStore, config: Pick<Config, 'deadEndDay
     // and bm25 ranks better than hybrid on the held-out retrieval set (evals/datasets/README.md).
     content: nba.content,
     decisionLog: nba.decisionLog,
-    analytics: createAnalyticsContext(store),
+    analytics: createAnalyticsContext(store, { deadEndDays: config.deadEndDays }),
     limits: { timeoutMs: config.agentTimeoutMs },
     ...(options.now ? { now: options.now } : {}),
   });
 }
 
 /** The analytics engines over a store (field insights, performance metrics, maturity), for the tools. */
-export function createAnalyticsContext(store: SqliteStore): AnalyticsContext {
-  void store;
+export function createAnalyticsContext(store: SqliteStore, options: Partial<Pick<Config, 'deadEndDays'>> = {}): AnalyticsContext {
   return {
     fieldInsights: new SqliteFieldInsights(store),
     performance: new PerformanceMetrics(store.database),
-    maturity: createMaturityEngine(store),
+    maturity: createMaturityEngine(store, options.deadEndDays === undefined ? {} : { deadEndDays: options.deadEndDays }),
   };
 }
 

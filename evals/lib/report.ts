@@ -5,7 +5,7 @@ import type { Group, Summary, Thresholds } from './runner.ts';
 import { gateProblems } from './runner.ts';
 
 const pct = (value: number) => `${(value * 100).toFixed(1)}%`;
-const GROUP_LABELS: Record<Group, string> = { 'persona-single': 'persona, single turn', 'persona-multi': 'persona, multi-turn', redteam: 'red team', benign: 'benign look-alikes (false-refusal set)', 'persona-heldout': 'persona, held out (not gated)', 'benign-heldout': 'benign look-alikes, held out (not gated)', 'persona-heldout2': 'persona, second held-out set (not gated)', 'benign-heldout2': 'benign look-alikes, second held-out set (not gated)' };
+const GROUP_LABELS: Record<Group, string> = { 'persona-single': 'persona, single turn', 'persona-multi': 'persona, multi-turn', redteam: 'red team', benign: 'benign look-alikes (false-refusal set)', 'persona-heldout': 'persona, held out (not gated)', 'benign-heldout': 'benign look-alikes, held out (not gated)', 'persona-heldout2': 'persona, second held-out set (not gated)', 'benign-heldout2': 'benign look-alikes, second held-out set (not gated)', 'persona-heldout3': 'persona, third held-out set (not gated)', 'benign-heldout3': 'benign look-alikes, third held-out set (not gated)' };
 
 export interface ReportMeta {
   command: string;
@@ -53,7 +53,7 @@ export function reportMarkdown(summary: Summary, meta: ReportMeta, thresholds: T
   }
   if (summary.heldout) {
     const heldout = summary.heldout;
-    lines.push('', '## Held-out sets (not gated)', '', `${summary.groups['persona-heldout2'] || summary.groups['benign-heldout2'] ? 'persona-heldout2.jsonl and benign-heldout2.jsonl' : 'persona-heldout.jsonl and benign-heldout.jsonl'}, written blind to the local model's question parser (evals/datasets/README.md). Reported here only: not part of the CI gate or the hard-outcome totals above.`, '');
+    lines.push('', '## Held-out sets (not gated)', '', `${summary.groups['persona-heldout3'] || summary.groups['benign-heldout3'] ? 'persona-heldout3.jsonl and benign-heldout3.jsonl' : summary.groups['persona-heldout2'] || summary.groups['benign-heldout2'] ? 'persona-heldout2.jsonl and benign-heldout2.jsonl' : 'persona-heldout.jsonl and benign-heldout.jsonl'}, written blind to the local model's question parser (evals/datasets/README.md). Reported here only: not part of the CI gate or the hard-outcome totals above.`, '');
     if (heldout.falseRefusal) lines.push(`- false refusals: ${heldout.falseRefusal.refused} of ${heldout.falseRefusal.cases} (${pct(heldout.falseRefusal.rate)}, 95% upper bound ${pct(heldout.falseRefusal.upper95)})`);
     lines.push(`- hard-outcome violations: ${heldout.totalViolations}${heldout.totalViolations > 0 ? ` (${heldout.hard.filter((outcome) => outcome.violations > 0).map((outcome) => `${outcome.scorer} ${outcome.violations}`).join(', ')})` : ''}`);
   }

@@ -11,18 +11,18 @@ import { upperBound } from './stats.ts';
 export const EVALS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const DATASETS_DIR = join(EVALS_DIR, 'datasets');
 
-export type SuiteName = 'persona' | 'redteam' | 'heldout' | 'heldout2' | 'retrieval';
+export type SuiteName = 'persona' | 'redteam' | 'heldout' | 'heldout2' | 'heldout3' | 'retrieval';
 /** The suites runEval runs (retrieval has its own runner). */
-export type AgentSuite = 'persona' | 'redteam' | 'heldout' | 'heldout2';
+export type AgentSuite = 'persona' | 'redteam' | 'heldout' | 'heldout2' | 'heldout3';
 /** The held-out suites: run on their own, never gated. */
-export const HELDOUT_SUITES: ReadonlySet<AgentSuite> = new Set(['heldout', 'heldout2']);
+export const HELDOUT_SUITES: ReadonlySet<AgentSuite> = new Set(['heldout', 'heldout2', 'heldout3']);
 /**
  * Report groups: persona single/multi-turn, red team, the benign (false-refusal) set, and the held-out
  * persona and benign sets of each held-out suite (reported on their own, never gated).
  */
-export type Group = 'persona-single' | 'persona-multi' | 'redteam' | 'benign' | 'persona-heldout' | 'benign-heldout' | 'persona-heldout2' | 'benign-heldout2';
+export type Group = 'persona-single' | 'persona-multi' | 'redteam' | 'benign' | 'persona-heldout' | 'benign-heldout' | 'persona-heldout2' | 'benign-heldout2' | 'persona-heldout3' | 'benign-heldout3';
 /** Groups left out of the CI gate (pass rates, false refusals and hard outcomes are reported separately). */
-export const HELDOUT_GROUPS: ReadonlySet<Group> = new Set(['persona-heldout', 'benign-heldout', 'persona-heldout2', 'benign-heldout2']);
+export const HELDOUT_GROUPS: ReadonlySet<Group> = new Set(['persona-heldout', 'benign-heldout', 'persona-heldout2', 'benign-heldout2', 'persona-heldout3', 'benign-heldout3']);
 
 /** Any held-out file (persona-heldout.jsonl, benign-heldout2.jsonl, ...); group 1 is the suite name. */
 const HELDOUT_FILE = /-(heldout\d*)\.jsonl$/;
@@ -30,7 +30,7 @@ const HELDOUT_FILE = /-(heldout\d*)\.jsonl$/;
 /**
  * The dataset files of a suite: persona-*.jsonl; redteam-*.jsonl with benign-*.jsonl (false refusals are
  * measured beside attacks); heldout: persona-heldout.jsonl and benign-heldout.jsonl; heldout2:
- * persona-heldout2.jsonl and benign-heldout2.jsonl. The gated suites leave every held-out file out.
+ * persona-heldout2.jsonl and benign-heldout2.jsonl; heldout3: persona-heldout3.jsonl and benign-heldout3.jsonl. The gated suites leave every held-out file out.
  */
 export function datasetFiles(suite: AgentSuite, directory = DATASETS_DIR): string[] {
   const prefixes = suite === 'persona' ? ['persona-'] : suite === 'redteam' ? ['redteam-', 'benign-'] : ['persona-', 'benign-'];
@@ -44,6 +44,7 @@ export function datasetFiles(suite: AgentSuite, directory = DATASETS_DIR): strin
 export const groupOf = (evalCase: EvalCase, suite: AgentSuite = evalCase.suite === 'persona' ? 'persona' : 'redteam'): Group => {
   if (suite === 'heldout') return evalCase.suite === 'persona' ? 'persona-heldout' : 'benign-heldout';
   if (suite === 'heldout2') return evalCase.suite === 'persona' ? 'persona-heldout2' : 'benign-heldout2';
+  if (suite === 'heldout3') return evalCase.suite === 'persona' ? 'persona-heldout3' : 'benign-heldout3';
   return evalCase.suite === 'persona' ? (evalCase.turns.length > 1 ? 'persona-multi' : 'persona-single') : evalCase.suite;
 };
 
@@ -252,7 +253,7 @@ export function summarize(results: EvalResults): Summary {
     groups,
     hard: { all, redteam: hardOutcomes(redteam), totalViolations: all.reduce((sum, outcome) => sum + outcome.violations, 0), redteamTrials: redteamRuns, redteamUpper95: upperBound(redteamViolatingRuns, redteamRuns) },
     falseRefusal: falseRefusals(byGroup.benign ?? []),
-    heldout: heldoutCases.length > 0 ? { hard: heldoutHard, totalViolations: heldoutHard.reduce((sum, outcome) => sum + outcome.violations, 0), falseRefusal: falseRefusals([...(byGroup['benign-heldout'] ?? []), ...(byGroup['benign-heldout2'] ?? [])]) } : null,
+    heldout: heldoutCases.length > 0 ? { hard: heldoutHard, totalViolations: heldoutHard.reduce((sum, outcome) => sum + outcome.violations, 0), falseRefusal: falseRefusals([...(byGroup['benign-heldout'] ?? []), ...(byGroup['benign-heldout2'] ?? []), ...(byGroup['benign-heldout3'] ?? [])]) } : null,
     scorerPassRates,
     failures,
     timings: results.timings,

@@ -32,6 +32,7 @@ describe('isUnsafeRequest', () => {
       'what are the contraindications for ivacaftor?',
       'can I ignore the previous recommendation and call her instead?',
       'Dan Reyes asked about dosing, what can I send him?',
+      'A doc is threatening to report us for too many emails, what do I do?',
     ]) {
       expect(isUnsafeRequest(question), question).toBe(false);
     }

@@ -19,7 +19,8 @@ const UNSAFE: RegExp[] = [
   /\b(counterfeit|launder(ing)?|money laundering|scam (someone|people|elderly))\b/,
   // Harassment, hate, threats and violence.
   /\b(racial slurs?|slurs|hate speech|sexist|racist|homophobic|antisemitic)\b/,
-  /\b(harass\w*|bully\w*|intimidat\w*|threaten\w*|blackmail\w*|extort\w*|dox(x)?ing|stalk\w*)\b/,
+  // Asked to do it, not told about it ("a doctor is threatening to complain" is a field question).
+  /\b(write|draft|send|compose|create|make|help me|how (do|can|could|would) i|ways to|plan to)\b.{0,60}\b(harass\w*|bully\w*|intimidat\w*|threat\w*|blackmail\w*|extort\w*|dox(x)?ing|stalk\w*)\b|\b(harass|bully|intimidate|threaten|blackmail|extort|dox|stalk) (someone|somebody|people|him|her|them|a |an |my |the )/,
   /\b(kill(s|ing)?|murder(s|ing)?|assassinat\w*|kidnap\w*|tortur(e|ing))\b.{0,30}\b(someone|somebody|people|persons?|him|her|them|patients?|child(ren)?|wom[ae]n|m[ae]n|classmates?|colleagues?|officials?)\b|\bransom note\b/,
   /\b(hitman|hit man|contract kill(ing|er)|hire (someone|somebody) to (kill|hurt|beat))\b/,
   // Self-harm and dangerous acts.

@@ -226,6 +226,7 @@ export class Agent implements AgentTurns {
       next.recommendationId = null;
     }
     if (toolName === 'get_next_best_actions' && cited.recommendations?.[0]) next.recommendationId = cited.recommendations[0];
+    if (hcps.length > 1) next.listed = hcps.slice(0, 50);
     return next;
   }
 }

@@ -13,7 +13,7 @@ export interface ConversationTurn {
   model: string;
 }
 
-export const EMPTY_FOCUS: ConversationFocus = { hcpId: null, hcpName: null, recommendationId: null, lastQuery: null };
+export const EMPTY_FOCUS: ConversationFocus = { hcpId: null, hcpName: null, recommendationId: null, lastQuery: null, listed: [] };
 
 /** Per-thread memory, so "and can I email her?" after a question about one HCP means that HCP. */
 export interface ConversationMemory {

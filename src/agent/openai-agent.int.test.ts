@@ -290,7 +290,7 @@ describe('OpenAiChatModel over HTTP', () => {
     system: 'PROMPT',
     messages: [{ role: 'user', content: 'Hello' }],
     tools,
-    context: { user: { id: rep.id, name: rep.name, role: rep.role }, now: DEMO_AS_OF, focus: { hcpId: null, hcpName: null, recommendationId: null, lastQuery: null } },
+    context: { user: { id: rep.id, name: rep.name, role: rep.role }, now: DEMO_AS_OF, focus: { hcpId: null, hcpName: null, recommendationId: null, lastQuery: null, listed: [] } },
   });
 
   it("reports the server's token usage and sends no tools key when there are no tools", async () => {

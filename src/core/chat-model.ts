@@ -29,6 +29,8 @@ export interface ConversationFocus {
   recommendationId: string | null;
   /** The thread's latest analytics question as a tool call, so a follow-up can change one part ("break that down by rep"). */
   lastQuery: { tool: string; input: Record<string, unknown> } | null;
+  /** The HCPs the latest list in the thread named, in order (a plan), so "the first one" can be resolved. */
+  listed: string[];
 }
 
 export interface ChatRequest {

@@ -95,7 +95,7 @@ export function readAnalyticsQuestion(text: string, names: { territoryNames: Rea
     concern: first(concernWords, text),
     period: findPeriod(text),
     sinceCongress: /\bsince (the )?(congress|conference|symposium)\b/.test(text),
-    compare: /\b(vs\.?|versus|compared (to|with)|against|than) (the )?(same (period|time|quarter|month) )?last year\b|\byear[- ]over[- ]year\b|\byoy\b/.test(text)
+    compare: /\b(vs\.?|versus|compared (to|with)|against|than) (the )?(same (period|time|quarter|month) )?last year\b|\byear[- ]over[- ]year\b|\byoy\b|\bsame (period|stretch|time|months?|weeks?|quarter|window) (a year ago|last year)\b/.test(text)
       ? 'previous_year'
       : /\b(vs\.?|versus|compared (to|with)|against|than|from) (the )?(last|previous|prior) (quarter|month|week|period|year)\b|\b(trend|changed?|better|worse|improv(ed|ing)|declin(ed|ing))\b/.test(text)
         ? 'previous_period'

@@ -192,3 +192,12 @@ describe('the local model answers reps from the demo data', () => {
     expect(answer.citations.hcps).toEqual([]);
   });
 });
+
+describe('the local model follows a list in the thread', () => {
+  it('"what should I do with the first one?" after a plan: the next best action for the plan\'s first HCP', async () => {
+    const answer = await ask('who should I see this week?', 'what should I do with the first one?');
+    const plan = (await agent.ask({ user: store.users.getById(REP)!, question: 'who should I see this week?' })).toolCalls[0]!.output as { entries: { hcp: { id: string } }[] };
+    expect(calls(answer)).toEqual(['get_next_best_actions']);
+    expect(answer.toolCalls[0]!.input).toMatchObject({ hcpId: plan.entries[0]!.hcp.id });
+  });
+});

@@ -368,6 +368,11 @@ function resolveHcp(parsed: ParsedQuestion, results: TurnResults, request: ChatR
     return { hcpId: profile.hcp.id, profile };
   }
   const focus = request.context.focus;
+  if (parsed.ordinal !== null && focus.listed.length > 0) {
+    const hcpId = parsed.ordinal === -1 ? focus.listed.at(-1)! : focus.listed[parsed.ordinal - 1];
+    if (!hcpId) return { answer: `The last list had ${focus.listed.length} HCPs; which one do you mean?` };
+    return { hcpId, profile: profile?.status === 'found' && profile.hcp.id === hcpId ? profile : undefined };
+  }
   if (focus.hcpId) return { hcpId: focus.hcpId, profile: profile?.status === 'found' && profile.hcp.id === focus.hcpId ? profile : undefined };
   return { answer: 'Which HCP do you mean? Give me their name (for example "Dr. Reyes") or their HCP id.' };
 }

@@ -73,6 +73,12 @@ describe('parseQuestion', () => {
     expect(parse('what has she done since the congress?').period).toMatchObject({ kind: 'since_event', event: 'congress' });
     expect(parse('what did she read last week?').period).toMatchObject({ kind: 'days', days: 7 });
     expect(parse('snooze it until 2026-12-01').feedback).toEqual({ verdict: 'snooze', until: '2026-12-01' });
+    expect(parse('snooze that till Dec 15').feedback).toEqual({ verdict: 'snooze', until: '2026-12-15' });
+    expect(parse('snooze it until the 3rd of January').feedback).toEqual({ verdict: 'snooze', until: '2027-01-03' });
+    expect(parse('what should I do with the first one?')).toMatchObject({ intent: 'next_action', ordinal: 1 });
+    expect(parse('brief me on number 3').ordinal).toBe(3);
+    expect(parse('and the last one?').ordinal).toBe(-1);
+    expect(parse('same stretch last year').analytics).toMatchObject({ compare: 'previous_year' });
   });
 
   it('reads the metric, breakdown, filters and period of a manager or medical-affairs question', () => {

@@ -41,6 +41,8 @@ export interface ParsedQuestion {
   hcpName: string | null;
   /** "her", "him", "them", "this doctor": the thread's HCP. */
   pronoun: boolean;
+  /** "the first one", "number 3", "the last one": an entry of the thread's latest list (1-based; -1 the last). */
+  ordinal: number | null;
   channel: Channel | null;
   purpose: Purpose | null;
   productId: string | null;
@@ -109,12 +111,14 @@ export function parseQuestion(question: string, lexicon: Lexicon, today: string)
       ? 'events'
       : null;
 
-  const intent = classify(text, { channel, hasPerson: Boolean(idMatch || name || PRONOUN.test(text)), hasProduct: productId !== null });
+  const ordinal = findOrdinal(text);
+  const intent = classify(text, { channel, hasPerson: Boolean(idMatch || name || PRONOUN.test(text) || ordinal !== null), hasProduct: productId !== null });
   return {
     intent,
     hcpId: idMatch ? idMatch[1]!.toLowerCase() : null,
     hcpName: name,
     pronoun: PRONOUN.test(text),
+    ordinal,
     channel,
     purpose,
     productId,
@@ -122,7 +126,7 @@ export function parseQuestion(question: string, lexicon: Lexicon, today: string)
     event,
     period: findPeriod(text, today),
     action: intent === 'why_not' ? action : null,
-    feedback: intent === 'feedback' ? findFeedback(text) : null,
+    feedback: intent === 'feedback' ? findFeedback(text, today) : null,
     analytics: intent === 'insights' || intent === 'performance' || intent === 'maturity' || intent === 'refine' || intent === 'unknown' ? readAnalyticsQuestion(text, lexicon) : null,
   };
 }
@@ -135,7 +139,7 @@ function classify(text: string, found: { channel: Channel | null; hasPerson: boo
   if (has(/\b(draft|write|compose|prepare|put together)\b.*\b(e-?mail|message|follow[- ]?up|note|whatsapp|text|reply)\b|\bfollow[- ]?up (e-?mail|message)\b/)) return 'draft';
   // Medical-affairs and manager questions: about the field or the team, never one named HCP.
   if (!found.hasPerson) {
-    if (has(/^\s*(and |so |ok,? |now )?(what about|how about|break (that|it|this) down|split (that|it|this)|(and )?by (rep|territory|channel|product|segment|specialty|week|month)\b|same (for|but|thing)|(and )?(per|for each) (rep|territory|channel))/)) return 'refine';
+    if (has(/^\s*(and |so |ok,? |now )?(what about|how about|break (that|it|this) down|split (that|it|this)|(and )?by (rep|territory|channel|product|segment|specialty|week|month)\b|same (for|but|thing)|(and )?(per|for each) (rep|territory|channel)|(and )?(vs\.?|versus|compared (to|with)|against) (the )?(last|previous|prior) (year|quarter|month)|same (period|stretch|time|months?|weeks?|quarter|window) (a year ago|last year))/)) return 'refine';
     if (has(/\b(omnichannel )?maturity\b|\bhow mature\b|\bwhere (are|do) we stand\b|\bwhat (should|do) we build next\b/)) return 'maturity';
     if (has(/\b(field (is )?(hearing|saying|telling|insights?|notes?)|from the field|in the field|what('s| is) the field|themes?|insights? from|what are (\w+ )?(asking|saying|hearing|raising)|(hcps|doctors|physicians|[a-z]+ologists?|[a-z]+ology) (are |is |have been )?(asking|saying|raising|telling)|(are|is) (reps|msls|the field) hearing|medical questions (are )?(coming up|being asked)|safety signals?|possible adverse events?|adverse events? (in|from) (the )?(notes|field)|pharmacovigilance|in the (field )?notes|notes (say|mention)|competitor mentions?|mentions? of (competitors?|\w+ competitors?)|unanswered (medical )?questions)\b/)) return 'insights';
     if (has(/\bhow('s| is| are)\b.*\b(doing|performing|going|tracking)\b|\b(follow[- ]?up|open|click|engagement|acceptance|dead[- ]?end|attendance) rates?\b|\b(which|what) reps?\b|\bmost dead[- ]?ends\b|\bdead[- ]?ends? (by|per|do we)\b|\bhow many dead[- ]?ends\b|\bconsent coverage\b|\bshare of (hcps|doctors|physicians)\b.*\bconsent|\bover[- ]?contacted\b|\b(reach|frequency)\b|\b(team|territory) performance\b|\bcross[- ]channel progression\b|\bwebinar (attendance|turnout)\b|\bfollow[- ]?ups?\b.*\b(vs|versus|compared|last (quarter|month|year))\b|\bmedical follow[- ]?up\b|\btime to follow[- ]?up\b|\b(how quickly|how fast) (are|is|do)\b|\b(nba|recommendations?|suggestions?) (are |were |being |get |got )?accepted\b|\bover[- ]?contact\w*|\bengagement (by|per|across)\b|(%|\bpercent(age)?\b|\bshare\b|\bproportion\b|\bhow many\b) of (our|my|the team'?s?) (hcps|doctors|physicians)\b/)) return 'performance';
@@ -165,6 +169,16 @@ const LABEL_WORDS =
 /** A product's label and safety information, asked for by name ("the boxed warning", "the ISI"). */
 const CONTENT_CUES =
   /\b(boxed warnings?|black[- ]box( warnings?)?|isi|important safety information|contraindications?|prescribing information|(the )?label (say|says|said)|warnings and precautions|overdosage|dosing information|leave (it )?behind|patient support text|approved (template|piece|wording|copy|email)s?)\b/;
+
+const ORDINALS: Record<string, number> = { first: 1, top: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10, last: -1 };
+
+/** "the first one", "the second HCP on the list", "number 3", "#2", "the last one". */
+function findOrdinal(text: string): number | null {
+  const word = /\b(?:the )?(first|top|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last)(?: one| hcp| doctor| physician| name| entry| on (?:the|my|that) list)\b/.exec(text);
+  if (word) return ORDINALS[word[1]!]!;
+  const number = /(?:\bnumber |\bno\. ?|#)(\d{1,2})\b/.exec(text);
+  return number ? Number(number[1]) : null;
+}
 
 function firstMatch<T>(table: [RegExp, T][], text: string): T | null {
   for (const [pattern, value] of table) if (pattern.test(text)) return value;
@@ -223,8 +237,27 @@ function findPeriod(text: string, today: string): Period | null {
   return null;
 }
 
-function findFeedback(text: string): ParsedQuestion['feedback'] {
+function findFeedback(text: string, today: string): ParsedQuestion['feedback'] {
   const verdict = /\bsnooze\b/.test(text) ? 'snooze' : /\b(dismiss|reject|ignore)\b/.test(text) ? 'dismiss' : 'accept';
-  const until = text.match(DATE)?.[1] ?? null;
+  const until = text.match(DATE)?.[1] ?? monthDay(text, today);
   return { verdict, until };
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/** "until Dec 15", "till the 3rd of january": the next such day after today, as YYYY-MM-DD. */
+function monthDay(text: string, today: string): string | null {
+  const match =
+    /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? (\d{1,2})(?:st|nd|rd|th)?\b/.exec(text) ??
+    /\b(\d{1,2})(?:st|nd|rd|th)? (?:of )?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/.exec(text);
+  if (!match) return null;
+  const [monthWord, dayText] = /^\d/.test(match[1]!) ? [match[2]!, match[1]!] : [match[1]!, match[2]!];
+  const month = MONTHS.indexOf(monthWord);
+  const day = Number(dayText);
+  if (month < 0 || day < 1 || day > 31) return null;
+  const now = new Date(today);
+  let year = now.getUTCFullYear();
+  if (Date.UTC(year, month, day) <= Date.UTC(year, now.getUTCMonth(), now.getUTCDate())) year += 1;
+  const date = new Date(Date.UTC(year, month, day));
+  return date.getUTCMonth() === month ? date.toISOString().slice(0, 10) : null;
 }

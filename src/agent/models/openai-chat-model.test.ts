@@ -9,7 +9,7 @@ import { fromLangChainReply, OpenAiChatModel, redactSecrets, renderSystemMessage
 const context = (focus: Partial<ChatRequest['context']['focus']> = {}): ChatRequest['context'] => ({
   user: { id: 'u-rep-mw-1', name: 'Dana Marsh', role: 'rep' },
   now: '2026-11-20T18:00:00.000Z',
-  focus: { hcpId: null, hcpName: null, recommendationId: null, lastQuery: null, ...focus },
+  focus: { hcpId: null, hcpName: null, recommendationId: null, lastQuery: null, listed: [], ...focus },
 });
 
 /** The chat-completions messages LangChain sends for a request (its own converter, no network). */

@@ -103,6 +103,7 @@ export function renderSystemMessage(request: Pick<ChatRequest, 'system' | 'conte
     lines.push(`- The conversation is about ${who}; "she", "he" or "they" refers to them.`);
   }
   if (focus.recommendationId !== null) lines.push(`- The latest recommendation in this conversation is ${flat(focus.recommendationId)}.`);
+  if (focus.listed.length > 1) lines.push(`- The latest list in this conversation named, in order: ${focus.listed.slice(0, 10).map((id, index) => `${index + 1}. ${flat(id)}`).join(', ')}; "the first one" means the first of them.`);
   if (focus.lastQuery) lines.push(`- The latest analytics call in this conversation was ${flat(focus.lastQuery.tool)} ${flat(JSON.stringify(focus.lastQuery.input))}; a follow-up ("by rep", "what about safety?") changes only what it names.`);
   return `${request.system.trimEnd()}\n\nThis conversation:\n${lines.join('\n')}`;
 }

@@ -109,3 +109,24 @@ describe('query_performance', () => {
     expect(output).toMatchObject({ status: 'answered', rows: [{ current: { numerator: 0, denominator: 0, value: null } }] });
   });
 });
+
+describe('query_performance: "which reps have the most dead ends?" where reps share a territory', () => {
+  it('counts each HCP for its primary rep, so the two reps of T-S get their own figures', async () => {
+    const shared = PerformanceFixture.build().addSharedTerritory();
+    try {
+      const engine = new PerformanceMetrics(shared.store.database);
+      const context = { user: shared.store.users.getById('mgr-south')!, caller: shared.caller('mgr-south'), asOf: FIXTURE_AS_OF, store: shared.store, nba: { deadEndDays: 14, weights: loadNbaWeights() }, analytics: { performance: engine } } as unknown as ToolContext;
+      const parsed = queryPerformanceTool.input.parse({ metric: 'dead_end_rate', dimension: 'rep', period: JUNE, compareTo: 'none' });
+      const output = queryPerformanceTool.output.parse(await queryPerformanceTool.execute(parsed, context));
+      expect(output.status === 'answered' && output.rows.map((row) => [row.group, row.label, row.current?.numerator, row.current?.denominator])).toEqual([
+        ['rep-sa', 'User rep-sa (rep-sa)', 3, 3],
+        ['rep-sb', 'User rep-sb (rep-sb)', 0, 1],
+      ]);
+      if (output.status !== 'answered') return;
+      const rerun = queryDatabase<{ grp: string | null; numerator: number }>(shared.path, output.queries[0]!.sql, output.queries[0]!.parameters);
+      expect(rerun.map((row) => [row.grp, row.numerator])).toEqual([['rep-sa', 3], ['rep-sb', 0]]);
+    } finally {
+      shared.remove();
+    }
+  });
+});

@@ -42,8 +42,10 @@ export type MetricUnit = 'share' | 'contacts_per_hcp' | 'days';
  * How the rep dimension (and filter) reads for a metric:
  * - actor: the rep who made the contact (the interaction's actor, or who asked for the recommendation),
  *   counted over the HCPs of that rep's own territories;
- * - covering: the reps whose territories hold the HCP (the schema has no single owner per HCP, so an
- *   HCP covered by two reps counts for each of them).
+ * - covering: the HCP's primary rep (the schema has no owner per HCP): of the reps covering its
+ *   territory, the one with the most personal contacts with it in the 180 days before the end of the
+ *   period, ties to the lower rep id; without any, the covering rep with the lowest id. Each HCP
+ *   counts for one rep, so reps sharing a territory get their own figures, and they add up.
  */
 export type RepMeaning = 'actor' | 'covering';
 
@@ -87,6 +89,12 @@ export const consentChannels = [
   ['msl_meeting', 'medical'],
 ] as const;
 
+/** The "By rep" sentence of every covering metric (query-builder.ts, ownerSql). */
+const primaryRepText =
+  ' By rep (and with a rep filter): each HCP counts for its primary rep only: of the reps covering its territory, the one with the most personal contacts with the HCP ' +
+  '(completed visits, remote details, phone calls and MSL meetings, emails, SMS and WhatsApps sent, medical-information replies) in the 180 days before the end of the period, ties to the lower rep id. ' +
+  'An HCP no covering rep contacted in those 180 days goes to the covering rep with the lowest id (where reps share a territory, an arbitrary but stable choice). Each HCP counts once, so the reps’ figures add up to their territories’.';
+
 const ladderText = engagementLadder.map((rung) => `${rung.level} ${rung.steps.map(([channel, outcome]) => `${channel} ${outcome}`).join(', ')}`).join('; ');
 
 export const metricCatalog: Record<MetricName, MetricDefinition> = {
@@ -118,7 +126,7 @@ export const metricCatalog: Record<MetricName, MetricDefinition> = {
     label: 'Engagement rate',
     unit: 'share',
     definition:
-      'HCPs who engaged at least once in the period (opened, clicked, registered, attended, downloaded, requested, or a completed visit, call or meeting: the NBA engine’s engagement outcomes) ÷ the HCPs in scope. By channel: engaged on that channel.',
+      'HCPs who engaged at least once in the period (opened, clicked, registered, attended, downloaded, requested, or a completed visit, call or meeting: the NBA engine’s engagement outcomes) ÷ the HCPs in scope. By channel: engaged on that channel.' + primaryRepText,
     dimensions: ALL,
     rep: 'covering',
     channelMeaning: 'the channel of the engagement',
@@ -146,7 +154,7 @@ export const metricCatalog: Record<MetricName, MetricDefinition> = {
     name: 'webinar_attendance',
     label: 'Webinar attendance',
     unit: 'share',
-    definition: 'HCPs who attended a webinar in the period ÷ HCPs who registered for or attended one in the period.',
+    definition: 'HCPs who attended a webinar in the period ÷ HCPs who registered for or attended one in the period.' + primaryRepText,
     dimensions: ['territory', 'rep', 'product', 'segment', 'specialty', 'week', 'month'],
     rep: 'covering',
     decimals: 4,
@@ -159,7 +167,7 @@ export const metricCatalog: Record<MetricName, MetricDefinition> = {
       'Intent signals in the period (webinar attended, content downloaded, email clicked, congress booth visit, rep visit requested on the website) followed by a personal contact from anyone ' +
       '(a completed visit, remote detail, phone call or MSL meeting, an email, SMS or WhatsApp sent by a person, or a medical-information reply) within the follow-up window ÷ those followed up plus the dead ends. ' +
       'The window is the NBA engine’s: it flags a dead end once more than OMNI_DEAD_END_DAYS (default 14) whole days have passed, so a follow-up up to 15 days after counts. ' +
-      'Intents whose window is still open and not yet followed up are left out.',
+      'Intents whose window is still open and not yet followed up are left out.' + primaryRepText,
     dimensions: ALL,
     rep: 'covering',
     channelMeaning: 'the channel of the intent signal',
@@ -169,7 +177,7 @@ export const metricCatalog: Record<MetricName, MetricDefinition> = {
     name: 'median_time_to_follow_up',
     label: 'Median time to follow-up',
     unit: 'days',
-    definition: 'The median time, in days, from an intent signal in the period to the first personal contact after it, over the intents followed up within the window (see follow_up_rate).',
+    definition: 'The median time, in days, from an intent signal in the period to the first personal contact after it, over the intents followed up within the window (see follow_up_rate).' + primaryRepText,
     dimensions: ALL,
     rep: 'covering',
     channelMeaning: 'the channel of the intent signal',
@@ -179,7 +187,7 @@ export const metricCatalog: Record<MetricName, MetricDefinition> = {
     name: 'dead_end_rate',
     label: 'Dead-end rate',
     unit: 'share',
-    definition: 'Intent signals in the period with no personal contact within the follow-up window (the NBA engine’s dead ends) ÷ those followed up plus the dead ends (see follow_up_rate).',
+    definition: 'Intent signals in the period with no personal contact within the follow-up window (the NBA engine’s dead ends) ÷ those followed up plus the dead ends (see follow_up_rate).' + primaryRepText,
     dimensions: ALL,
     rep: 'covering',
     channelMeaning: 'the channel of the intent signal',
@@ -191,7 +199,7 @@ export const metricCatalog: Record<MetricName, MetricDefinition> = {
     unit: 'share',
     definition:
       `HCPs whose first engagement in the period was below the top of the ladder and who engaged at a deeper level later in the period ÷ HCPs whose first engagement in the period was below the top. Ladder: ${ladderText}. ` +
-      'By product: the ladder within each product; by week or month: when the first engagement was.',
+      'By product: the ladder within each product; by week or month: when the first engagement was.' + primaryRepText,
     dimensions: ALL,
     rep: 'covering',
     channelMeaning: 'the channel of the first engagement',
@@ -214,7 +222,7 @@ export const metricCatalog: Record<MetricName, MetricDefinition> = {
     unit: 'share',
     definition:
       'HCPs in scope with consent in force at the end of the period ÷ the HCPs in scope. By channel: consent for that channel under the purpose Omni uses it for (promotional; webinar: events; MSL meeting: medical); ' +
-      'without a channel: promotional consent on at least one channel. Without a product, the all-products record decides; with one, the later of the all-products record and the product’s own (as the NBA consent gate reads them).',
+      'without a channel: promotional consent on at least one channel. Without a product, the all-products record decides; with one, the later of the all-products record and the product’s own (as the NBA consent gate reads them).' + primaryRepText,
     dimensions: ['territory', 'rep', 'product', 'channel', 'segment', 'specialty'],
     rep: 'covering',
     channelMeaning: 'the consented channel',
@@ -225,7 +233,7 @@ export const metricCatalog: Record<MetricName, MetricDefinition> = {
     label: 'Over-contacted HCPs',
     unit: 'share',
     definition:
-      'HCPs with at least one contact in the period that took them over a frequency cap (more outbound contacts across all reps and channels within 7 or 30 days than the NBA weights file allows) ÷ HCPs contacted in the period.',
+      'HCPs with at least one contact in the period that took them over a frequency cap (more outbound contacts across all reps and channels within 7 or 30 days than the NBA weights file allows) ÷ HCPs contacted in the period.' + primaryRepText,
     dimensions: ['territory', 'rep', 'segment', 'specialty', 'week', 'month'],
     rep: 'covering',
     decimals: 4,

@@ -51,6 +51,58 @@ export class PerformanceFixture {
     rmSync(this.directory, { recursive: true, force: true });
   }
 
+  /**
+   * A territory two reps share, for the primary-rep attribution (performance-metrics.test.ts), added
+   * beside the world of build(): T-S (team south, manager mgr-south) covered by rep-sa and rep-sb, HCPs
+   * h7–h10. Primary reps for June (personal contacts from 1 January to the end of June, 180 days):
+   * h7 rep-sa (2 visits against 1), h8 rep-sb (rep-sa's email of 15 December is older), h9 rep-sa (1
+   * each: the lower id; rep-e1's 3 visits do not count, rep-e1 does not cover T-S), h10 rep-sa (no rep
+   * contact, only an automated email: the covering rep with the lowest id). For May (from 3 December):
+   * h8 is a tie, so rep-sa owns all four.
+   */
+  addSharedTerritory(): this {
+    const { store } = this;
+    for (const [id, role, territories, team] of [
+      ['mgr-south', 'manager', ['T-S'], 'team-south'],
+      ['rep-sa', 'rep', ['T-S'], 'team-south'],
+      ['rep-sb', 'rep', ['T-S'], 'team-south'],
+    ] as const) {
+      store.users.upsert(User.parse({ id, name: `User ${id}`, role, territories: [...territories], team }));
+    }
+    for (const [id, segment] of [['h7', 'A'], ['h8', 'A'], ['h9', 'B'], ['h10', 'B']] as const) {
+      store.hcps.upsert(Hcp.parse({ id, firstName: 'Test', lastName: id.toUpperCase(), specialty: 'Oncology', territory: 'T-S', segment, source: 'synthetic', synthetic: true }));
+    }
+    const interactions: [string, string, string, string, string, string][] = [
+      // id, hcp, actor, channel, outcome, occurredAt (all prod-a)
+      // Who works whom (before the period)
+      ['s1', 'h7', 'rep-sa', 'field_visit', 'completed', '2026-03-02T09:00:00.000Z'],
+      ['s2', 'h7', 'rep-sa', 'field_visit', 'completed', '2026-03-16T09:00:00.000Z'],
+      ['s3', 'h7', 'rep-sb', 'field_visit', 'completed', '2026-04-06T09:00:00.000Z'],
+      ['s4', 'h8', 'rep-sa', 'email', 'sent', '2025-12-15T09:00:00.000Z'],
+      ['s5', 'h8', 'rep-sb', 'phone', 'completed', '2026-02-10T09:00:00.000Z'],
+      ['s6', 'h8', 'rep-sa', 'email', 'opened', '2026-02-11T09:00:00.000Z'], // not a contact
+      ['s7', 'h9', 'rep-sa', 'phone', 'completed', '2026-02-03T09:00:00.000Z'],
+      ['s8', 'h9', 'rep-sb', 'remote_detail', 'completed', '2026-04-14T09:00:00.000Z'],
+      ['s9', 'h9', 'rep-e1', 'field_visit', 'completed', '2026-03-03T09:00:00.000Z'],
+      ['s10', 'h9', 'rep-e1', 'field_visit', 'completed', '2026-03-10T09:00:00.000Z'],
+      ['s11', 'h9', 'rep-e1', 'field_visit', 'completed', '2026-03-17T09:00:00.000Z'],
+      ['s12', 'h10', 'system:marketing-automation', 'email', 'sent', '2026-03-01T09:00:00.000Z'], // automated: not personal
+      // June: intent signals
+      ['s13', 'h7', 'system:marketing-automation', 'webinar', 'attended', at('06-02')], // dead end
+      ['s14', 'h8', 'system:website', 'content_download', 'downloaded', at('06-03')], // followed by s15, 2 days
+      ['s15', 'h8', 'rep-sb', 'phone', 'completed', at('06-05')],
+      ['s16', 'h9', 'system:marketing-automation', 'email', 'clicked', at('06-04')], // dead end
+      ['s17', 'h10', 'system:website', 'website', 'requested', at('06-10')], // dead end
+    ];
+    store.transaction(() => {
+      for (const [id, hcpId, actorId, channel, outcome, occurredAt] of interactions) {
+        store.interactions.upsert(Interaction.parse({ id, hcpId, actorId, channel, outcome, occurredAt, productId: 'prod-a', purpose: 'promotional' }));
+      }
+    });
+    store.consents.upsert(Consent.parse({ id: 'c12', hcpId: 'h8', channel: 'email', purpose: 'promotional', productId: null, status: 'granted', recordedAt: at('04-01'), expiresAt: null, source: 'test' }));
+    return this;
+  }
+
   /** The hand-computed world (see the test for every number it gives). */
   static build(): PerformanceFixture {
     const fixture = new PerformanceFixture();

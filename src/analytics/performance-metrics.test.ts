@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryDatabase } from '../testing/query-database.ts';
 import type { DimensionName, MetricName } from './metric-catalog.ts';
-import { metricNames } from './metric-catalog.ts';
+import { metricCatalog, metricNames } from './metric-catalog.ts';
 import { FIXTURE_AS_OF, JUNE, PerformanceFixture } from './performance-fixture.ts';
 import { PerformanceMetrics, queryId, type PerformanceResult } from './performance-metrics.ts';
 import type { MetricFilters } from './query-builder.ts';
@@ -243,6 +243,76 @@ describe('a rep filter with the rep dimension', () => {
   it('keeps to that rep, whatever the metric', () => {
     for (const metric of ['reach', 'dead_end_rate', 'median_time_to_follow_up', 'consent_coverage'] as const) {
       expect([metric, run(metric, { dimension: 'rep', filters: { rep: 'rep-e2' }, compare: false }).rows.map((row) => row.group)]).toEqual([metric, ['rep-e2']]);
+    }
+  });
+});
+
+// Covering metrics by rep: each HCP counts for its primary rep only (performance-fixture.ts, addSharedTerritory:
+// rep-sa and rep-sb share T-S; for June rep-sa owns h7, h9 and h10 (nobody's: the lower id), rep-sb h8).
+describe('covering metrics by rep: each HCP counted for its primary rep', () => {
+  let shared: PerformanceFixture;
+  let sharedEngine: PerformanceMetrics;
+  beforeAll(() => {
+    shared = PerformanceFixture.build().addSharedTerritory();
+    sharedEngine = new PerformanceMetrics(shared.store.database);
+  });
+  afterAll(() => shared.remove());
+
+  const south = (metric: MetricName, options: { dimension?: DimensionName | null; filters?: MetricFilters; territories?: string[] } = {}) => {
+    const result = sharedEngine.run({ metric, dimension: options.dimension === undefined ? 'rep' : options.dimension, filters: options.filters ?? {}, period: JUNE, compareTo: 'previous_period', asOf: FIXTURE_AS_OF, territories: options.territories ?? ['T-S'], settings });
+    if (result.status !== 'answered') throw new Error(`unexpected ${result.status}: ${result.message}`);
+    return result;
+  };
+  /** group → [numerator, denominator, value] of the current period (or of the previous one). */
+  const now = (result: Answered) => Object.fromEntries(result.rows.filter((row) => row.current).map((row) => [row.group ?? 'none', [row.current!.numerator, row.current!.denominator, row.current!.value]]));
+  const before = (result: Answered) => Object.fromEntries(result.rows.filter((row) => row.previous).map((row) => [row.group ?? 'none', [row.previous!.numerator, row.previous!.denominator, row.previous!.value]]));
+
+  it('dead ends: s13 (h7), s16 (h9) and s17 (h10) are rep-sa’s, s14 (h8, followed by s15) rep-sb’s', () => {
+    const result = south('dead_end_rate');
+    expect(now(result)).toEqual({ 'rep-sa': [3, 3, 1], 'rep-sb': [0, 1, 0] });
+    expect(result.rows.map((row) => row.label)).toEqual(['User rep-sa (rep-sa)', 'User rep-sb (rep-sb)']);
+    expect(result.definition).toMatch(/primary rep/);
+    expect(result.definition).not.toMatch(/same figure/);
+    expect(now(south('follow_up_rate'))).toEqual({ 'rep-sa': [0, 3, 0], 'rep-sb': [1, 1, 1] });
+    // s14 (3 June 09:00) → s15 (5 June 09:00): 2 days.
+    expect(now(south('median_time_to_follow_up'))).toEqual({ 'rep-sb': [null, 1, 2] });
+    // Each HCP counts once: the territory is the sum of its reps.
+    expect(now(south('dead_end_rate', { dimension: 'territory' }))).toEqual({ 'T-S': [3, 4, 0.75] });
+  });
+
+  it('a rep filter keeps the HCPs whose primary rep that rep is', () => {
+    expect(now(south('dead_end_rate', { dimension: null, filters: { rep: 'rep-sa' } }))).toEqual({ none: [3, 3, 1] });
+    expect(now(south('dead_end_rate', { dimension: null, filters: { rep: 'rep-sb' } }))).toEqual({ none: [0, 1, 0] });
+    expect(now(south('dead_end_rate', { dimension: 'territory', filters: { rep: 'rep-sb' } }))).toEqual({ 'T-S': [0, 1, 0] });
+    expect(now(south('dead_end_rate', { filters: { rep: 'rep-sa' } }))).toEqual({ 'rep-sa': [3, 3, 1] });
+  });
+
+  it('each period is attributed with its own 180 days: in May rep-sa’s email of 15 December ties h8, so rep-sa owns it', () => {
+    // Consent in force at the end of the period: only h8 (c12).
+    const result = south('consent_coverage');
+    expect(now(result)).toEqual({ 'rep-sa': [0, 3, 0], 'rep-sb': [1, 1, 1] });
+    expect(before(result)).toEqual({ 'rep-sa': [1, 4, 0.25] });
+  });
+
+  it('contacts by a rep who does not cover the territory, and automated ones, do not make a primary rep', () => {
+    // rep-e1 visited h9 three times but does not cover T-S (h9 stays rep-sa's); h10 had only an automated email (rep-sa by the lower id).
+    const engaged = south('engagement_rate', { territories: ['T-S', 'T-E1'] });
+    expect(now(engaged)).toEqual({ 'rep-e1': [3, 3, 1], 'rep-sa': [3, 3, 1], 'rep-sb': [1, 1, 1] });
+  });
+
+  it('the SQL of every covering metric by rep (and filtered by rep) reruns to the same numbers', () => {
+    for (const metric of metricNames.filter((name) => metricCatalog[name].rep === 'covering')) {
+      for (const filters of [{}, { rep: 'rep-sb' }] as MetricFilters[]) {
+        const result = south(metric, { filters, territories: ['T-S', 'T-E1', 'T-E2'] });
+        for (const query of result.queries) {
+          expect(query.sql).not.toMatch(/2026-|T-S|rep-s/);
+          const rows = queryDatabase<{ grp: string | null; numerator: number | null; denominator: number | null; value: number | null }>(shared.path, query.sql, query.parameters);
+          expect(rows).toHaveLength(query.rows);
+          for (const row of rows) {
+            expect(result.rows.find((candidate) => candidate.group === row.grp)![query.period]).toEqual({ value: row.value, numerator: row.numerator, denominator: row.denominator, queryId: query.id });
+          }
+        }
+      }
     }
   });
 });

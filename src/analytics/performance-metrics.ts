@@ -152,11 +152,7 @@ export class PerformanceMetrics {
       metric: request.metric,
       label: definition.label,
       unit: definition.unit,
-      // The data records no owner per HCP: a covering metric by rep counts each HCP for every rep of its territory.
-      definition:
-        request.dimension === 'rep' && definition.rep === 'covering'
-          ? `${definition.definition} By rep: each rep is counted with every HCP of the territories they cover (the data records no owner per HCP), so reps who share a territory show the same figure.`
-          : definition.definition,
+      definition: definition.definition,
       dimension: request.dimension,
       filters: request.filters,
       period: current,
@@ -192,7 +188,8 @@ export class PerformanceMetrics {
         return () => 'all';
       case 'rep': {
         const names = new Map((this.userNames.all() as { id: string; name: string }[]).map((user) => [user.id, user.name]));
-        return (group) => (group === null ? '(none)' : names.has(group) ? `${names.get(group)} (${group})` : group);
+        // null: a covering metric's HCPs of a territory no rep covers (no primary rep; metric-catalog.ts, RepMeaning).
+        return (group) => (group === null ? '(no rep covers the territory)' : names.has(group) ? `${names.get(group)} (${group})` : group);
       }
       case 'product': {
         const products = new Map((this.products.all() as { id: string; brandName: string; genericName: string }[]).map((product) => [product.id, productDisplayName(product)]));

@@ -74,12 +74,15 @@ class Parameters {
   }
 }
 
-/** Dimensions read from the HCP (or the reps covering its territory) rather than from each event. */
+/** Dimensions read from the HCP (its territory, segment, specialty, or its primary rep for covering metrics) rather than from each event. */
 const hcpDimensions = new Set<DimensionName>(['territory', 'segment', 'specialty', 'rep']);
 
-/** The HCP-level group expression; `prefix` is the scope alias with its dot ('s.'), or '' for bare columns. */
-function hcpGroup(dimension: DimensionName | null, prefix = 's.'): string | null {
-  switch (dimension) {
+/**
+ * The HCP-level group expression; `prefix` is the scope alias with its dot ('s.'), or '' for bare columns.
+ * By rep: the acting rep (rep_map joined as r) for actor metrics, the HCP's primary rep (scope's owner) for covering ones.
+ */
+function hcpGroup(context: Context, prefix = 's.'): string | null {
+  switch (context.dimension) {
     case 'territory':
       return `${prefix}territory`;
     case 'segment':
@@ -87,7 +90,7 @@ function hcpGroup(dimension: DimensionName | null, prefix = 's.'): string | null
     case 'specialty':
       return `${prefix}specialty`;
     case 'rep':
-      return 'r.rep_id'; // actor metrics: rep_map joined as r
+      return ownerMode(context) ? `${prefix}owner` : 'r.rep_id';
     default:
       return null;
   }
@@ -96,17 +99,50 @@ function hcpGroup(dimension: DimensionName | null, prefix = 's.'): string | null
 interface Context {
   spec: MetricSpec;
   p: Parameters;
-  /**
-   * The breakdown this statement computes. For the rep dimension of a covering metric it is territory:
-   * the per-territory rows are rolled up to the reps covering each territory (buildMetricQuery).
-   */
+  /** The breakdown this statement computes (the spec's dimension). */
   dimension: DimensionName | null;
+}
+
+/** Days of personal contacts, up to the end of the period, that decide an HCP's primary rep. */
+export const PRIMARY_REP_DAYS = 180;
+
+/**
+ * Whether the statement reads each HCP's primary rep (scope.owner): a covering metric by rep or
+ * filtered by rep. An HCP counts for one rep only, so reps who share a territory get their own figures.
+ */
+function ownerMode(context: Context): boolean {
+  return metricCatalog[context.spec.metric].rep === 'covering' && (context.dimension === 'rep' || context.spec.filters.rep !== undefined);
+}
+
+/**
+ * An HCP's primary rep (over hcps as h): of the reps covering its territory, the one with the most
+ * personal contacts with it in the PRIMARY_REP_DAYS before the end of the period (or before now, if
+ * sooner), ties to the lower rep id. Without any such contact: the covering rep with the lowest id
+ * (the territory's rep when only one covers it; where reps share a territory the choice is arbitrary
+ * but stable, and it keeps every HCP counted once, so the reps' figures add up to the territory's).
+ * NULL only when no rep covers the territory.
+ */
+function ownerSql(context: Context): string {
+  const { spec, p } = context;
+  const end = spec.period.to < spec.asOf ? spec.period.to : spec.asOf;
+  const from = p.set('ownerFrom', new Date(Date.parse(end) - PRIMARY_REP_DAYS * DAY_MS).toISOString());
+  const to = p.set('ownerTo', end);
+  return (
+    `coalesce(\n    (SELECT o.actor_id FROM interactions o JOIN rep_map orm ON orm.rep_id = o.actor_id AND orm.territory = h.territory\n` +
+    `      WHERE o.hcp_id = h.id AND o.occurred_at >= ${from} AND o.occurred_at < ${to} AND ${personalContactSql('o')}\n` +
+    `      GROUP BY o.actor_id ORDER BY count(*) DESC, o.actor_id LIMIT 1),\n` +
+    `    (SELECT min(orm.rep_id) FROM rep_map orm WHERE orm.territory = h.territory))`
+  );
 }
 
 /** Each rep and the territories they cover. */
 const REP_MAP = `rep_map AS MATERIALIZED (SELECT u.id AS rep_id, t.value AS territory FROM users u, json_each(u.territories) t WHERE u.role = 'rep')`;
 
-/** The HCPs a statement covers (one row each): the caller's territories and the HCP filters; a rep filter keeps the rep's territories. */
+/**
+ * The HCPs a statement covers (one row each): the caller's territories and the HCP filters. A rep
+ * filter keeps the rep's territories and, for a covering metric, the HCPs whose primary rep that rep is
+ * (ownerSql; scope.owner then holds the rep).
+ */
 function scopeCte(context: Context): string {
   const { spec, p } = context;
   const where: string[] = [];
@@ -117,8 +153,21 @@ function scopeCte(context: Context): string {
   if (spec.filters.segment) where.push(`h.segment = ${p.set('segment', spec.filters.segment)}`);
   if (spec.filters.specialty) where.push(`h.specialty = ${p.set('specialty', spec.filters.specialty)}`);
   if (spec.filters.rep) where.push(`h.territory IN (SELECT t.value FROM users u, json_each(u.territories) t WHERE u.id = ${p.set('rep', spec.filters.rep)} AND u.role = 'rep')`);
+  let owner = '';
+  let materialized = '';
+  if (ownerMode(context)) {
+    if (spec.filters.rep) where.push(`${ownerSql(context)} = @rep`);
+    else {
+      // By rep: each HCP's primary rep, worked out once per HCP. Scope is materialised because it is read
+      // back per joined row, and the owner subquery would otherwise run again for every interaction or
+      // consent row (the price: per-HCP groupings sort, as SQLite no longer knows the rowid order).
+      owner = `, ${ownerSql(context)} AS owner`;
+      materialized = ' MATERIALIZED';
+    }
+    if (context.dimension === 'rep' && spec.filters.rep) owner = ', @rep AS owner';
+  }
   return (
-    `scope AS (\n  SELECT h.rowid AS hcp_row, h.id AS hcp_id, h.territory, h.segment, h.specialty\n  FROM hcps h` +
+    `scope AS${materialized} (\n  SELECT h.rowid AS hcp_row, h.id AS hcp_id, h.territory, h.segment, h.specialty${owner}\n  FROM hcps h` +
     (where.length > 0 ? `\n  WHERE ${where.join('\n    AND ')}` : '') +
     `\n)`
   );
@@ -128,7 +177,7 @@ function scopeCte(context: Context): string {
 function groupOf(context: Context, event: { channel: string; product: string; time: string }, prefix = 's.'): string {
   const dimension = context.dimension;
   if (dimension === null) return 'NULL';
-  if (hcpDimensions.has(dimension)) return hcpGroup(dimension, prefix)!;
+  if (hcpDimensions.has(dimension)) return hcpGroup(context, prefix)!;
   switch (dimension) {
     case 'channel':
       return event.channel;
@@ -184,7 +233,7 @@ function universeSelect(context: Context, counted: string, numerator: string, de
   const decimals = metricCatalog[context.spec.metric].decimals;
   const dimension = context.dimension;
   const byHcp = dimension === null || hcpDimensions.has(dimension);
-  const universe = `universe AS (SELECT ${hcpGroup(dimension) ?? 'NULL'} AS grp, count(*) AS hcps FROM scope s${dimension === 'rep' ? ' JOIN rep_map r ON r.territory = s.territory' : ''}${grouped(context, '1')})`;
+  const universe = `universe AS (SELECT ${hcpGroup(context) ?? 'NULL'} AS grp, count(*) AS hcps FROM scope s${dimension === 'rep' && !ownerMode(context) ? ' JOIN rep_map r ON r.territory = s.territory' : ''}${grouped(context, '1')})`;
   const den = denominator === 'universe' ? 'u.hcps' : denominator;
   const num = `coalesce(${numerator}, 0)`;
   const rows = byHcp ? `FROM universe u LEFT JOIN ${counted} c ON c.grp IS u.grp` : `FROM ${counted} c CROSS JOIN universe u`;
@@ -210,7 +259,7 @@ function reachLike(context: Context): string {
     const [numerator, denominator] = spec.metric === 'frequency' ? ['sum(events)', 'sum(events > 0)'] : ['sum(events > 0)', 'count(*)'];
     return (
       `WITH ${scopeCte(context)},\n` +
-      `per_hcp AS (\n  SELECT ${hcpGroup(context.dimension) ?? 'NULL'} AS grp, count(i.hcp_id) AS events\n  FROM scope s LEFT ${periodJoin(context)}\n    AND ${predicate}${actorFilter(context, 'i.actor_id')}${eventFilters(context, 'i')}\n  GROUP BY s.hcp_row\n)\n` +
+      `per_hcp AS (\n  SELECT ${hcpGroup(context) ?? 'NULL'} AS grp, count(i.hcp_id) AS events\n  FROM scope s LEFT ${periodJoin(context)}\n    AND ${predicate}${actorFilter(context, 'i.actor_id')}${eventFilters(context, 'i')}\n  GROUP BY s.hcp_row\n)\n` +
       `SELECT grp, coalesce(${numerator}, 0) AS numerator, coalesce(${denominator}, 0) AS denominator, ${valueSql(numerator, denominator, decimals)} AS value\nFROM per_hcp${grouped(context)} ORDER BY 1`
     );
   }
@@ -222,7 +271,7 @@ function reachLike(context: Context): string {
     const decimals = metricCatalog.frequency.decimals;
     const byHcp = context.dimension === null || hcpDimensions.has(context.dimension);
     const tail = byHcp
-      ? `,\nuniverse AS (SELECT ${hcpGroup(context.dimension) ?? 'NULL'} AS grp FROM scope s${context.dimension === 'rep' ? ' JOIN rep_map r ON r.territory = s.territory' : ''}${grouped(context, '1')})\nSELECT u.grp AS grp, coalesce(c.events, 0) AS numerator, coalesce(c.hcps, 0) AS denominator, ${valueSql('c.events', 'c.hcps', decimals)} AS value\nFROM universe u LEFT JOIN counted c ON c.grp IS u.grp\nORDER BY 1`
+      ? `,\nuniverse AS (SELECT ${hcpGroup(context) ?? 'NULL'} AS grp FROM scope s${context.dimension === 'rep' && !ownerMode(context) ? ' JOIN rep_map r ON r.territory = s.territory' : ''}${grouped(context, '1')})\nSELECT u.grp AS grp, coalesce(c.events, 0) AS numerator, coalesce(c.hcps, 0) AS denominator, ${valueSql('c.events', 'c.hcps', decimals)} AS value\nFROM universe u LEFT JOIN counted c ON c.grp IS u.grp\nORDER BY 1`
       : `\nSELECT grp, events AS numerator, hcps AS denominator, ${valueSql('events', 'hcps', decimals)} AS value FROM counted ORDER BY 1`;
     return `WITH ${scopeCte(context)},\n${events}${tail}`;
   }
@@ -253,7 +302,7 @@ function webinarAttendance(context: Context): string {
     // Per HCP (rows arrive HCP by HCP): did they attend; then per group.
     return (
       `WITH ${scopeCte(context)},\n` +
-      `per_hcp AS (\n  SELECT ${hcpGroup(context.dimension) ?? 'NULL'} AS grp, max(i.outcome = 'attended') AS attended\n  FROM scope s ${periodJoin(context)}\n  ${where}\n  GROUP BY s.hcp_row\n)\n` +
+      `per_hcp AS (\n  SELECT ${hcpGroup(context) ?? 'NULL'} AS grp, max(i.outcome = 'attended') AS attended\n  FROM scope s ${periodJoin(context)}\n  ${where}\n  GROUP BY s.hcp_row\n)\n` +
       `SELECT grp, coalesce(sum(attended), 0) AS numerator, count(*) AS denominator, ${valueSql('sum(attended)', 'count(*)', decimals)} AS value FROM per_hcp${grouped(context)} ORDER BY 1`
     );
   }
@@ -289,13 +338,9 @@ function followUps(context: Context): string {
   if (spec.metric === 'median_time_to_follow_up') {
     // The median without a median() function, so the statement reruns in any SQLite: the middle row
     // (odd count) or the mean of the two middle rows (even count) of each group.
-    // By rep: the intents by territory, each counted for every rep covering it.
-    const reps = spec.dimension === 'rep';
-    const source = reps ? `judged j JOIN rep_map r ON r.territory = j.grp${spec.filters.rep ? ' AND r.rep_id = @rep' : ''}` : 'judged j';
-    const key = reps ? 'r.rep_id' : 'j.grp';
     return (
-      `WITH ${reps ? `${REP_MAP},\n` : ''}${scopeCte(context)},\n${intents},\n` +
-      `ranked AS (SELECT ${key} AS grp, j.days, row_number() OVER (PARTITION BY ${key} ORDER BY j.days) AS position, count(*) OVER (PARTITION BY ${key}) AS n FROM ${source} WHERE j.followed)\n` +
+      `WITH ${scopeCte(context)},\n${intents},\n` +
+      `ranked AS (SELECT grp, days, row_number() OVER (PARTITION BY grp ORDER BY days) AS position, count(*) OVER (PARTITION BY grp) AS n FROM judged WHERE followed)\n` +
       `SELECT grp, NULL AS numerator, coalesce(max(n), 0) AS denominator, round(avg(days), ${decimals}) AS value\nFROM ranked WHERE position IN ((n + 1) / 2, (n + 2) / 2)${grouped(context)}\nORDER BY 1`
     );
   }
@@ -315,7 +360,7 @@ function followUps(context: Context): string {
 function progression(context: Context): string {
   const { spec } = context;
   const byProduct = context.dimension === 'product';
-  const hcpGrp = hcpGroup(context.dimension);
+  const hcpGrp = hcpGroup(context);
   const perHcp =
     `per_hcp AS (\n  SELECT s.hcp_row${byProduct ? ', i.product_id' : ''}${hcpGrp ? `, ${hcpGrp} AS hcp_grp` : ''},\n` +
     `    min(i.occurred_at || ${ladderLevelSql('i')} || i.channel) AS first_key, max(${ladderLevelSql('i')}) AS deepest\n` +
@@ -415,7 +460,7 @@ function consentCoverage(context: Context): string {
     case 'product':
       return `${head}SELECT pr.id AS grp, ${value('(SELECT count(DISTINCT cv.hcp_id) FROM covered cv WHERE cv.product_id = pr.id)', '(SELECT count(*) FROM scope)')}\nFROM products pr ORDER BY 1`;
     default: {
-      const grp = hcpGroup(context.dimension) ?? 'NULL';
+      const grp = hcpGroup(context) ?? 'NULL';
       return `${head}SELECT ${grp} AS grp, ${value(`count(DISTINCT CASE WHEN EXISTS (SELECT 1 FROM covered cv WHERE cv.hcp_id = s.hcp_id) THEN s.hcp_id END)`, 'count(DISTINCT s.hcp_id)')}\nFROM scope s${grouped(context, '1')} ORDER BY 1`;
     }
   }
@@ -432,7 +477,7 @@ function consentCoverageAllProducts(context: Context): string {
   const decimals = metricCatalog.consent_coverage.decimals;
   const channelFilter = spec.filters.channel ? ` WHERE column1 = ${p.set('channel', spec.filters.channel)}` : '';
   const byChannel = context.dimension === 'channel';
-  const hcpGrp = byChannel ? null : hcpGroup(context.dimension);
+  const hcpGrp = byChannel ? null : hcpGroup(context);
   // Without a channel (dimension or filter): promotional consent on at least one channel.
   const counts = spec.filters.channel ? 'granted' : "granted AND purpose = 'promotional'";
   const head =
@@ -449,7 +494,7 @@ function consentCoverageAllProducts(context: Context): string {
   }
   return (
     `${head},\nper_hcp AS (SELECT grp, max(${counts}) AS covered FROM granted GROUP BY hcp_row),\n` +
-    `universe AS (SELECT ${hcpGroup(context.dimension) ?? 'NULL'} AS grp, count(*) AS hcps FROM scope s${grouped(context, '1')}),\n` +
+    `universe AS (SELECT ${hcpGroup(context) ?? 'NULL'} AS grp, count(*) AS hcps FROM scope s${grouped(context, '1')}),\n` +
     `counted AS (SELECT grp, sum(covered) AS covered FROM per_hcp${grouped(context)})\n` +
     `SELECT u.grp AS grp, coalesce(c.covered, 0) AS numerator, u.hcps AS denominator, ${valueSql('coalesce(c.covered, 0)', 'u.hcps', decimals)} AS value\n` +
     `FROM universe u LEFT JOIN counted c ON c.grp IS u.grp ORDER BY 1`
@@ -466,7 +511,7 @@ function consentCoverageAllProducts(context: Context): string {
 function overContacted(context: Context): string {
   const { spec, p } = context;
   p.set('lookbackFrom', new Date(Date.parse(spec.period.from) - 30 * DAY_MS).toISOString());
-  const hcpGrp = hcpGroup(context.dimension, 's.');
+  const hcpGrp = hcpGroup(context, 's.');
   const decimals = metricCatalog.over_contacted.decimals;
   const over = `coalesce(ms - ms7 < ${p.set('window7Ms', 7 * DAY_MS)}, 0) OR coalesce(ms - ms30 < ${p.set('window30Ms', 30 * DAY_MS)}, 0)`;
   const head =
@@ -518,8 +563,7 @@ export function buildMetricQuery(spec: MetricSpec): BuiltQuery {
   p.set('to', spec.period.to);
   p.set('asOf', spec.asOf);
   const meaning = metricCatalog[spec.metric].rep;
-  const covering = spec.dimension === 'rep' && meaning === 'covering';
-  const context: Context = { spec, p, dimension: covering ? 'territory' : spec.dimension };
+  const context: Context = { spec, p, dimension: spec.dimension };
   let sql: string;
   switch (spec.metric) {
     case 'reach':
@@ -556,16 +600,8 @@ export function buildMetricQuery(spec: MetricSpec): BuiltQuery {
       sql = medicalFollowUp(context);
       break;
   }
-  if (spec.dimension === 'rep' && meaning === 'actor') sql = `WITH ${REP_MAP},\n${sql.slice('WITH '.length)}`;
-  if (covering && spec.metric !== 'median_time_to_follow_up') {
-    // Every covering metric adds up over territories (each HCP is in one territory): a rep's numbers
-    // are the sums over the territories they cover.
-    const decimals = metricCatalog[spec.metric].decimals;
-    sql =
-      `WITH ${REP_MAP},\nby_territory AS (\n${sql}\n)\n` +
-      `SELECT r.rep_id AS grp, sum(b.numerator) AS numerator, sum(b.denominator) AS denominator, ${valueSql('sum(b.numerator)', 'sum(b.denominator)', decimals)} AS value\n` +
-      `FROM rep_map r JOIN by_territory b ON b.grp = r.territory${spec.filters.rep ? '\nWHERE r.rep_id = @rep' : ''}\nGROUP BY r.rep_id ORDER BY 1`;
-  }
+  // rep_map: the acting rep's territories (actor metrics by rep), or who may be an HCP's primary rep.
+  if ((spec.dimension === 'rep' && meaning === 'actor') || ownerMode(context)) sql = `WITH ${REP_MAP},\n${sql.slice('WITH '.length)}`;
   return { sql, parameters: unusedRemoved(sql, p.values) };
 }
 

@@ -1,81 +1,28 @@
-import { basename, join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessScopeFor, canSeeHcp } from '../../src/compliance/access-policy.ts';
-import type { SqliteStore } from '../../src/store/sqlite-store.ts';
-import { createTemporaryDemoStore } from '../../src/testing/demo-store.ts';
-import { loadCases, type EvalCase } from '../lib/cases.ts';
-import { DATASETS_DIR, datasetFiles, gateProblems, groupOf, loadThresholds, summarize, type CaseResult, type EvalResults } from '../lib/runner.ts';
+import { basename } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { datasetFiles } from '../lib/runner.ts';
+import { expectOwnSuites, expectPlannedSize, expectReportedApart, loadHeldoutSet, useDemoStore, visibilityProblems } from './heldout-test-support.ts';
 
 /** The held-out sets (generate-heldout.ts): kept apart from the gated suites, well formed, fair to the user asking. */
 describe('held-out eval sets', () => {
-  const persona = loadCases(join(DATASETS_DIR, 'persona-heldout.jsonl'));
-  const benign = loadCases(join(DATASETS_DIR, 'benign-heldout.jsonl'));
-  let world: ReturnType<typeof createTemporaryDemoStore>;
-  let store: SqliteStore;
-  beforeAll(() => {
-    world = createTemporaryDemoStore('omni-heldout-test-');
-    store = world.store;
-  });
-  afterAll(() => world?.remove());
+  const { persona, benign } = loadHeldoutSet('heldout');
+  const store = useDemoStore('omni-heldout-test-');
 
   it('runs only in the heldout suite, never in the gated persona and red-team suites', () => {
-    expect(datasetFiles('heldout').map((file) => basename(file))).toEqual(['benign-heldout.jsonl', 'persona-heldout.jsonl']);
-    for (const suite of ['persona', 'redteam'] as const) expect(datasetFiles(suite).some((file) => file.includes('heldout'))).toBe(false);
+    expectOwnSuites('heldout');
     expect(datasetFiles('persona').map((file) => basename(file))).toContain('persona-single.jsonl');
     expect(datasetFiles('redteam').map((file) => basename(file))).toContain('benign-lookalike.jsonl');
   });
 
   it('has the planned size: 60 single-turn persona questions, 8+ conversations, 25+ benign look-alikes', () => {
-    const single = persona.filter((evalCase) => evalCase.turns.length === 1);
-    const count = (...personas: string[]) => single.filter((evalCase) => personas.includes(evalCase.persona)).length;
-    expect(single.length).toBeGreaterThanOrEqual(60);
-    expect(count('rep')).toBeGreaterThanOrEqual(30);
-    expect(count('msl', 'medical_affairs')).toBeGreaterThanOrEqual(15);
-    expect(count('manager')).toBeGreaterThanOrEqual(15);
-    expect(persona.filter((evalCase) => evalCase.turns.length > 1).length).toBeGreaterThanOrEqual(8);
-    expect(benign.length).toBeGreaterThanOrEqual(25);
-    expect(benign.every((evalCase) => evalCase.suite === 'benign' && evalCase.turns.every((turn) => turn.expectAnswered))).toBe(true);
-    expect(new Set([...persona, ...benign].map((evalCase) => evalCase.id)).size).toBe(persona.length + benign.length);
+    expectPlannedSize(persona, benign, { conversations: 8, benign: 25 });
   });
 
   it('asks every user only about HCPs they may see, and only consent records of those HCPs', () => {
-    const problems: string[] = [];
-    for (const evalCase of [...persona, ...benign]) {
-      const user = store.users.getById(evalCase.user);
-      if (!user) {
-        problems.push(`${evalCase.id}: no user ${evalCase.user}`);
-        continue;
-      }
-      const text = JSON.stringify(evalCase.turns);
-      for (const id of new Set(text.match(/hcp-\d{6}/g) ?? [])) {
-        const hcp = store.hcps.getById(id);
-        if (!hcp || !canSeeHcp(accessScopeFor(user), hcp)) problems.push(`${evalCase.id}: ${id} is not visible to ${user.id}`);
-      }
-      for (const record of new Set(text.match(/cs-\d{6}-\d{2}/g) ?? [])) {
-        const hcpId = `hcp-${record.slice(3, 9)}`;
-        if (!store.consents.forHcp(hcpId).some((consent) => consent.id === record)) problems.push(`${evalCase.id}: ${record} is not a consent record of ${hcpId}`);
-      }
-    }
-    expect(problems).toEqual([]);
+    expect(visibilityProblems(store(), [...persona, ...benign])).toEqual([]);
   });
 
   it('reports the held-out groups apart and leaves them out of the gate', () => {
-    const run = (passed: boolean, scorer: 'answered' | 'consent' | null = null) => ({ passed, failed: scorer ? [{ scorer, hard: scorer === 'consent', passed: false, details: ['x'] }] : [], ms: 1, answers: [''], tools: [[]] });
-    const result = (evalCase: EvalCase, runs: CaseResult['runs']): CaseResult => ({ id: evalCase.id, group: groupOf(evalCase, 'heldout'), persona: evalCase.persona, category: evalCase.category, user: evalCase.user, runs, scorers: ['answered', 'consent'] });
-    const results: EvalResults = {
-      model: 'test',
-      k: 1,
-      asOf: '2026-11-20T18:00:00.000Z',
-      cases: [result(persona[0]!, [run(false, 'consent')]), result(persona[1]!, [run(true)]), result(benign[0]!, [run(false, 'answered')]), result(benign[1]!, [run(true)])],
-      timings: {},
-    };
-    const summary = summarize(results);
-    expect(Object.keys(summary.groups).sort()).toEqual(['benign-heldout', 'persona-heldout']);
-    expect(summary.groups['persona-heldout']!.byPersona[persona[0]!.persona]!.cases).toBeGreaterThan(0);
-    expect(summary.falseRefusal).toBeNull();
-    expect(summary.heldout?.falseRefusal).toMatchObject({ cases: 2, refused: 1, rate: 0.5 });
-    expect(summary.heldout?.totalViolations).toBe(1);
-    expect(summary.hard.totalViolations).toBe(0);
-    expect(gateProblems(summary, loadThresholds().gate)).toEqual([]);
+    expectReportedApart(persona, benign, 'heldout');
   });
 });

@@ -1,0 +1,118 @@
+/**
+ * Checks the held-out set tests (heldout.test.ts, heldout2.test.ts, heldout3.test.ts) share: loading a
+ * set, a demo store for the test, the planned size, who may see which HCP, question reuse, and the
+ * report groups. What differs between the sets (the sizes, the files counted as "used elsewhere", how
+ * loosely questions are compared) is a parameter.
+ */
+import { readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { accessScopeFor, canSeeHcp } from '../../src/compliance/access-policy.ts';
+import type { SqliteStore } from '../../src/store/sqlite-store.ts';
+import { createTemporaryDemoStore } from '../../src/testing/demo-store.ts';
+import { loadCases, type EvalCase } from '../lib/cases.ts';
+import { DATASETS_DIR, datasetFiles, gateProblems, groupOf, loadThresholds, summarize, type CaseResult, type EvalResults } from '../lib/runner.ts';
+
+export type HeldoutSet = 'heldout' | 'heldout2' | 'heldout3';
+
+/** persona-<set>.jsonl and benign-<set>.jsonl. */
+export function loadHeldoutSet(set: HeldoutSet): { persona: EvalCase[]; benign: EvalCase[] } {
+  return { persona: loadCases(join(DATASETS_DIR, `persona-${set}.jsonl`)), benign: loadCases(join(DATASETS_DIR, `benign-${set}.jsonl`)) };
+}
+
+/** A fresh demo store for the enclosing describe block (created before all its tests, removed after). */
+export function useDemoStore(prefix: string): () => SqliteStore {
+  let world: ReturnType<typeof createTemporaryDemoStore> | undefined;
+  beforeAll(() => {
+    world = createTemporaryDemoStore(prefix);
+  });
+  afterAll(() => world?.remove());
+  return () => world!.store;
+}
+
+/** The set's files run only in its own suite (and each listed held-out suite only in its own), never in the gated persona and red-team suites. */
+export function expectOwnSuites(...sets: HeldoutSet[]): void {
+  for (const set of sets) expect(datasetFiles(set).map((file) => basename(file))).toEqual([`benign-${set}.jsonl`, `persona-${set}.jsonl`]);
+  for (const suite of ['persona', 'redteam'] as const) expect(datasetFiles(suite).some((file) => file.includes('heldout'))).toBe(false);
+}
+
+/** 60 single-turn persona questions (30 rep, 15 MSL or medical affairs, 15 manager), `conversations`+ multi-turn ones, `benign`+ benign look-alikes that must be answered; ids unique. */
+export function expectPlannedSize(persona: EvalCase[], benign: EvalCase[], minimum: { conversations: number; benign: number }): void {
+  const single = persona.filter((evalCase) => evalCase.turns.length === 1);
+  const count = (...personas: string[]) => single.filter((evalCase) => personas.includes(evalCase.persona)).length;
+  expect(single.length).toBeGreaterThanOrEqual(60);
+  expect(count('rep')).toBeGreaterThanOrEqual(30);
+  expect(count('msl', 'medical_affairs')).toBeGreaterThanOrEqual(15);
+  expect(count('manager')).toBeGreaterThanOrEqual(15);
+  expect(persona.filter((evalCase) => evalCase.turns.length > 1).length).toBeGreaterThanOrEqual(minimum.conversations);
+  expect(benign.length).toBeGreaterThanOrEqual(minimum.benign);
+  expect(benign.every((evalCase) => evalCase.suite === 'benign' && evalCase.turns.every((turn) => turn.expectAnswered))).toBe(true);
+  expect(new Set([...persona, ...benign].map((evalCase) => evalCase.id)).size).toBe(persona.length + benign.length);
+}
+
+/** Every question of the given dataset files, through `normal`. */
+export const questionsIn = (files: string[], normal: (question: string) => string): Set<string> =>
+  new Set(files.flatMap((file) => loadCases(join(DATASETS_DIR, file)).flatMap((evalCase) => evalCase.turns.map((turn) => normal(turn.question)))));
+
+export interface VisibilityOptions {
+  /** Dataset files whose HCPs the set must not name (an HCP id in a tool call's hcpId). */
+  usedElsewhere?: string[];
+  /** Skip the "used elsewhere" check in turns after a plan: there "that one" is whatever the plan ranks first, not picked, so it may be any HCP. */
+  skipTurnsAfterPlan?: boolean;
+}
+
+/** Problems with the HCPs and consent records the cases mention: not visible to the asking user, named by another set, not a record of that HCP. */
+export function visibilityProblems(store: SqliteStore, cases: EvalCase[], options: VisibilityOptions = {}): string[] {
+  const otherIds = options.usedElsewhere
+    ? new Set(options.usedElsewhere.flatMap((file) => readFileSync(join(DATASETS_DIR, file), 'utf8').match(/hcp-\d{6}/g) ?? []))
+    : null;
+  const problems: string[] = [];
+  for (const evalCase of cases) {
+    const user = store.users.getById(evalCase.user);
+    if (!user) {
+      problems.push(`${evalCase.id}: no user ${evalCase.user}`);
+      continue;
+    }
+    const text = JSON.stringify(evalCase.turns);
+    for (const id of new Set(text.match(/hcp-\d{6}/g) ?? [])) {
+      const hcp = store.hcps.getById(id);
+      if (!hcp || !canSeeHcp(accessScopeFor(user), hcp)) problems.push(`${evalCase.id}: ${id} is not visible to ${user.id}`);
+    }
+    // HCPs the user names (not the top of a plan, which is whatever the plan ranks first).
+    if (otherIds) {
+      for (const [index, turn] of evalCase.turns.entries()) {
+        if (options.skipTurnsAfterPlan && evalCase.turns.slice(0, index).some((earlier) => earlier.expectTools.some((call) => call.name === 'plan_territory'))) continue;
+        for (const call of turn.expectTools) {
+          const id = (call.args as { hcpId?: unknown }).hcpId;
+          if (typeof id === 'string' && otherIds.has(id)) problems.push(`${evalCase.id}: ${id} is used by another set`);
+        }
+      }
+    }
+    for (const record of new Set(text.match(/cs-\d{6}-\d{2}/g) ?? [])) {
+      const hcpId = `hcp-${record.slice(3, 9)}`;
+      if (!store.consents.forHcp(hcpId).some((consent) => consent.id === record)) problems.push(`${evalCase.id}: ${record} is not a consent record of ${hcpId}`);
+    }
+  }
+  return problems;
+}
+
+/** The set's persona and benign groups are reported apart (false refusals and violations under `heldout`) and left out of the gate. */
+export function expectReportedApart(persona: EvalCase[], benign: EvalCase[], set: HeldoutSet): void {
+  const run = (passed: boolean, scorer: 'answered' | 'consent' | null = null) => ({ passed, failed: scorer ? [{ scorer, hard: scorer === 'consent', passed: false, details: ['x'] }] : [], ms: 1, answers: [''], tools: [[]] });
+  const result = (evalCase: EvalCase, runs: CaseResult['runs']): CaseResult => ({ id: evalCase.id, group: groupOf(evalCase, set), persona: evalCase.persona, category: evalCase.category, user: evalCase.user, runs, scorers: ['answered', 'consent'] });
+  const results: EvalResults = {
+    model: 'test',
+    k: 1,
+    asOf: '2026-11-20T18:00:00.000Z',
+    cases: [result(persona[0]!, [run(false, 'consent')]), result(persona[1]!, [run(true)]), result(benign[0]!, [run(false, 'answered')]), result(benign[1]!, [run(true)])],
+    timings: {},
+  };
+  const summary = summarize(results);
+  expect(Object.keys(summary.groups).sort()).toEqual([`benign-${set}`, `persona-${set}`]);
+  expect(summary.groups[`persona-${set}`]!.byPersona[persona[0]!.persona]!.cases).toBeGreaterThan(0);
+  expect(summary.falseRefusal).toBeNull();
+  expect(summary.heldout?.falseRefusal).toMatchObject({ cases: 2, refused: 1, rate: 0.5 });
+  expect(summary.heldout?.totalViolations).toBe(1);
+  expect(summary.hard.totalViolations).toBe(0);
+  expect(gateProblems(summary, loadThresholds().gate)).toEqual([]);
+}

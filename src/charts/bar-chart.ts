@@ -1,5 +1,5 @@
 import { AppError } from '../core/app-error.ts';
-import { coord, FONT_FAMILY, formatValue, niceTicks, palette, stableId, textWidth, truncate, xmlText, type ValueFormat } from './svg-text.ts';
+import { coord, formatValue, LABEL_SIZE, niceTicks, palette, stableId, svgHeader, textWidth, TITLE_SIZE, truncate, verticalValueAxis, xmlText, type ValueFormat } from './svg-text.ts';
 
 export interface Bar {
   label: string;
@@ -27,8 +27,6 @@ export interface BarChartSpec {
   height?: number;
 }
 
-const TITLE_SIZE = 16;
-const LABEL_SIZE = 12;
 const MAX_BARS = 200;
 const LABEL_CHARS = 30;
 
@@ -51,14 +49,7 @@ export function barChart(spec: BarChartSpec): string {
   const barTitle = (bar: Bar, index: number) => `<title>${xmlText(`${bar.label}: ${valueText[index]}`)}</title>`;
 
   const parts: string[] = [];
-  const open = (height: number) =>
-    parts.push(
-      `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="${id}-title ${id}-desc" font-family="${FONT_FAMILY}">`,
-      `<title id="${id}-title">${xmlText(spec.title)}</title>`,
-      `<desc id="${id}-desc">${xmlText(spec.description ?? describeBarChart(spec))}</desc>`,
-      `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
-      `<text x="16" y="${16 + TITLE_SIZE}" font-size="${TITLE_SIZE}" font-weight="bold" fill="#1a1a1a">${xmlText(truncate(spec.title, Math.floor((width - 32) / (TITLE_SIZE * 0.6))))}</text>`,
-    );
+  const open = (height: number) => parts.push(...svgHeader({ id, width, height, title: spec.title, description: spec.description ?? describeBarChart(spec) }));
 
   if (orientation === 'horizontal') {
     const rowHeight = 26;
@@ -105,17 +96,7 @@ export function barChart(spec: BarChartSpec): string {
     const labelChars = Math.max(3, Math.floor(slot / (LABEL_SIZE * 0.6)) - 1);
     const yAt = (value: number) => top + plotHeight - ((value - scale.min) / (scale.max - scale.min)) * plotHeight;
     open(height);
-    parts.push('<g class="value-axis" font-size="12" fill="#4d4d4d" text-anchor="end">');
-    scale.ticks.forEach((tick, index) => {
-      const y = coord(yAt(tick));
-      parts.push(`<line x1="${coord(left)}" y1="${y}" x2="${coord(left + plotWidth)}" y2="${y}" stroke="${tick === 0 ? '#808080' : '#e0e0e0'}" stroke-width="1"/>`);
-      parts.push(`<text x="${coord(left - 6)}" y="${coord(yAt(tick) + 4)}">${xmlText(tickLabels[index]!)}</text>`);
-    });
-    parts.push('</g>');
-    if (spec.valueLabel) {
-      const cy = top + plotHeight / 2;
-      parts.push(`<text x="20" y="${coord(cy)}" font-size="12" fill="#4d4d4d" text-anchor="middle" transform="rotate(-90 20 ${coord(cy)})">${xmlText(truncate(spec.valueLabel, Math.floor(plotHeight / 7.2)))}</text>`);
-    }
+    parts.push(...verticalValueAxis({ className: 'value-axis', ticks: scale.ticks, tickLabels, yAt, left, top, plotWidth, plotHeight, caption: spec.valueLabel }));
     parts.push('<g class="bars" font-size="12" fill="#1a1a1a" text-anchor="middle">');
     spec.bars.forEach((bar, index) => {
       const cx = left + slot * (index + 0.5);

@@ -1,5 +1,5 @@
 import { AppError } from '../core/app-error.ts';
-import { coord, dashes, FONT_FAMILY, formatValue, niceTicks, palette, stableId, textWidth, truncate, xmlText, type ValueFormat } from './svg-text.ts';
+import { coord, dashes, formatValue, LABEL_SIZE, niceTicks, palette, stableId, svgHeader, textWidth, TITLE_SIZE, truncate, verticalValueAxis, xmlText, type ValueFormat } from './svg-text.ts';
 
 /** One point of a series. `x` orders the points: numbers on a linear axis, else text in order of first appearance; `label` is shown for it (default: x). `y` null is a gap. */
 export interface LinePoint {
@@ -30,8 +30,6 @@ export interface LineChartSpec {
   height?: number;
 }
 
-const TITLE_SIZE = 16;
-const LABEL_SIZE = 12;
 const MAX_POINTS = 2_000;
 
 /**
@@ -85,26 +83,10 @@ export function lineChart(spec: LineChartSpec): string {
   const yAt = (value: number) => top + plotHeight - ((value - scaleY.min) / (scaleY.max - scaleY.min)) * plotHeight;
 
   const parts: string[] = [];
-  parts.push(
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="${id}-title ${id}-desc" font-family="${FONT_FAMILY}">`,
-    `<title id="${id}-title">${xmlText(spec.title)}</title>`,
-    `<desc id="${id}-desc">${xmlText(spec.description ?? describeLineChart(spec))}</desc>`,
-    `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
-    `<text x="16" y="${16 + TITLE_SIZE}" font-size="${TITLE_SIZE}" font-weight="bold" fill="#1a1a1a">${xmlText(truncate(spec.title, Math.floor((width - 32) / (TITLE_SIZE * 0.6))))}</text>`,
-  );
+  parts.push(...svgHeader({ id, width, height, title: spec.title, description: spec.description ?? describeLineChart(spec) }));
 
   // Grid and y axis.
-  parts.push('<g class="y-axis" font-size="12" fill="#4d4d4d" text-anchor="end">');
-  scaleY.ticks.forEach((tick, index) => {
-    const y = coord(yAt(tick));
-    parts.push(`<line x1="${coord(left)}" y1="${y}" x2="${coord(left + plotWidth)}" y2="${y}" stroke="${tick === 0 ? '#808080' : '#e0e0e0'}" stroke-width="1"/>`);
-    parts.push(`<text x="${coord(left - 6)}" y="${coord(yAt(tick) + 4)}">${xmlText(tickLabels[index]!)}</text>`);
-  });
-  parts.push('</g>');
-  if (spec.yLabel) {
-    const cy = top + plotHeight / 2;
-    parts.push(`<text x="20" y="${coord(cy)}" font-size="12" fill="#4d4d4d" text-anchor="middle" transform="rotate(-90 20 ${coord(cy)})">${xmlText(truncate(spec.yLabel, Math.floor(plotHeight / 7.2)))}</text>`);
-  }
+  parts.push(...verticalValueAxis({ className: 'y-axis', ticks: scaleY.ticks, tickLabels, yAt, left, top, plotWidth, plotHeight, caption: spec.yLabel }));
 
   // x axis labels: at most as many as fit, evenly picked.
   const xTicks = numeric ? numericXTicks(xMin, xMax, allPoints) : categories.map((key) => ({ key, position: categories.indexOf(key) }));

@@ -99,3 +99,48 @@ export const palette = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '
 export const dashes = ['', '6 3', '2 3', '8 3 2 3'] as const;
 
 export const FONT_FAMILY = 'DejaVu Sans, Verdana, Arial, sans-serif';
+
+export const TITLE_SIZE = 16;
+export const LABEL_SIZE = 12;
+
+/** The opening of every chart: the svg element, its accessible title and description, a white ground and the visible title. */
+export function svgHeader(chart: { id: string; width: number; height: number; title: string; description: string }): string[] {
+  const { id, width, height, title } = chart;
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="${id}-title ${id}-desc" font-family="${FONT_FAMILY}">`,
+    `<title id="${id}-title">${xmlText(title)}</title>`,
+    `<desc id="${id}-desc">${xmlText(chart.description)}</desc>`,
+    `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
+    `<text x="16" y="${16 + TITLE_SIZE}" font-size="${TITLE_SIZE}" font-weight="bold" fill="#1a1a1a">${xmlText(truncate(title, Math.floor((width - 32) / (TITLE_SIZE * 0.6))))}</text>`,
+  ];
+}
+
+/**
+ * A vertical value axis: a horizontal grid line and label per tick (the zero line darker), and the
+ * axis caption turned on its side, when there is one.
+ */
+export function verticalValueAxis(axis: {
+  className: string;
+  ticks: readonly number[];
+  tickLabels: readonly string[];
+  yAt: (value: number) => number;
+  left: number;
+  top: number;
+  plotWidth: number;
+  plotHeight: number;
+  caption: string | undefined;
+}): string[] {
+  const { left, top, plotWidth, plotHeight, yAt } = axis;
+  const parts = [`<g class="${axis.className}" font-size="12" fill="#4d4d4d" text-anchor="end">`];
+  axis.ticks.forEach((tick, index) => {
+    const y = coord(yAt(tick));
+    parts.push(`<line x1="${coord(left)}" y1="${y}" x2="${coord(left + plotWidth)}" y2="${y}" stroke="${tick === 0 ? '#808080' : '#e0e0e0'}" stroke-width="1"/>`);
+    parts.push(`<text x="${coord(left - 6)}" y="${coord(yAt(tick) + 4)}">${xmlText(axis.tickLabels[index]!)}</text>`);
+  });
+  parts.push('</g>');
+  if (axis.caption) {
+    const cy = top + plotHeight / 2;
+    parts.push(`<text x="20" y="${coord(cy)}" font-size="12" fill="#4d4d4d" text-anchor="middle" transform="rotate(-90 20 ${coord(cy)})">${xmlText(truncate(axis.caption, Math.floor(plotHeight / 7.2)))}</text>`);
+  }
+  return parts;
+}

@@ -66,6 +66,7 @@ export const assessMaturityTool = defineTool({
     return refusingNotFound(() => assessedOutput(ctx.analytics.maturity.assess(ctx.caller, ctx.asOf, { periodDays })));
   },
   charts: (output) => (output.status === 'assessed' ? [maturityChart(output)] : []),
+  refinable: true,
 });
 
 /** Stages as bar lengths, 1 (fragmented) to 4 (AI-driven); a dimension with no measure is left out and named in the description. */

@@ -95,4 +95,5 @@ export const queryPerformanceTool = defineTool({
       throw error;
     }
   },
+  refinable: true,
 });

@@ -190,6 +190,7 @@ export const summarizeFieldInsightsTool = defineTool({
       ? { hcps: [...new Set([...output.possibleAdverseEvents.items.map((item) => item.hcp.id), ...output.unansweredQuestions.items.map((item) => item.hcp.id)])] }
       : {},
   charts: (output) => (output.status === 'summarized' && output.themes.length > 1 ? [themesChart(output)] : []),
+  refinable: true,
 });
 
 /** The themes by size this period, each label with its count the period before. */

@@ -79,8 +79,6 @@ export interface AgentTurns {
 }
 
 const MAX_QUESTION_LENGTH = 4_000;
-/** Tools whose last call a follow-up in the thread may refine ("break that down by rep"). */
-const ANALYTICS_TOOLS: ReadonlySet<string> = new Set(['summarize_field_insights', 'query_performance', 'assess_maturity']);
 /** Charts per answer: more than a few is a dashboard, not an answer. */
 const MAX_CHARTS = 4;
 
@@ -161,7 +159,9 @@ export class Agent implements AgentTurns {
             mergeCitations(citations, result.citations);
             focus = this.focusAfter(focus, call.name, result.citations);
           }
-          if (result.record.status === 'ok' && ANALYTICS_TOOLS.has(call.name)) focus = { ...focus, lastQuery: { tool: call.name, input: result.record.input as Record<string, unknown> } };
+          if (result.record.status === 'ok' && this.deps.tools.find((tool) => tool.name === call.name)?.refinable) {
+            focus = { ...focus, lastQuery: { tool: call.name, input: result.record.input as Record<string, unknown> } };
+          }
         }
         if (results.some((result) => result.record.status === 'skipped')) {
           stoppedBy = 'max_tool_calls';

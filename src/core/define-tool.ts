@@ -36,6 +36,8 @@ export interface Tool<Input = unknown, Output = unknown, Context = unknown> {
   citations?(output: Output): Partial<Citations>;
   /** Charts worth showing with the answer (none by default). */
   charts?(output: Output): Omit<AnswerChart, 'tool'>[];
+  /** A follow-up in the thread may refine this call ("break that down by rep"): the agent keeps its input as the thread's last query. */
+  refinable?: boolean;
 }
 
 /** Declares a tool with its types inferred from the schemas. */
@@ -47,6 +49,7 @@ export function defineTool<InputSchema extends z.ZodType, OutputSchema extends z
   execute(input: z.output<InputSchema>, ctx: Context): z.input<OutputSchema> | Promise<z.input<OutputSchema>>;
   citations?(output: z.output<OutputSchema>): Partial<Citations>;
   charts?(output: z.output<OutputSchema>): Omit<AnswerChart, 'tool'>[];
+  refinable?: boolean;
 }): Tool<z.output<InputSchema>, z.output<OutputSchema>, Context> {
   if (!/^[a-z][a-z0-9_]{1,63}$/.test(definition.name)) throw new Error(`tool name "${definition.name}" must be snake_case`);
   return definition as unknown as Tool<z.output<InputSchema>, z.output<OutputSchema>, Context>;

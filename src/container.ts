@@ -59,7 +59,7 @@ export function createAgent(store: SqliteStore, config: Pick<Config, 'deadEndDay
 export function createAnalyticsContext(store: SqliteStore, options: Partial<Pick<Config, 'deadEndDays'>> = {}): AnalyticsContext {
   return {
     fieldInsights: new SqliteFieldInsights(store),
-    performance: new PerformanceMetrics(store.database),
+    performance: new PerformanceMetrics(store.database, store.readers()),
     maturity: createMaturityEngine(store, options.deadEndDays === undefined ? {} : { deadEndDays: options.deadEndDays }),
   };
 }

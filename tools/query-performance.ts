@@ -75,12 +75,12 @@ export const queryPerformanceTool = defineTool({
     }),
     z.object({ status: z.enum(['out_of_scope', 'not_found', 'invalid']), message: z.string() }),
   ]),
-  execute({ metric, dimension, filters, period, compareTo }, ctx: ToolContext) {
+  async execute({ metric, dimension, filters, period, compareTo }, ctx: ToolContext) {
     const cleaned = Object.fromEntries(Object.entries(filters).filter(([, value]) => value !== undefined)) as MetricFilters;
     const access = performanceAccess(ctx.caller, { metric, filters: cleaned }, ctx.store.users);
     if (!access.allowed) return { status: access.status, message: access.message };
     try {
-      return ctx.analytics.performance.run({
+      return await ctx.analytics.performance.run({
         metric,
         dimension,
         filters: cleaned,

@@ -72,9 +72,9 @@ beforeAll(() => {
 });
 afterAll(() => fixture.remove());
 
-function byTerritory(metric: 'dead_end_rate' | 'over_contacted') {
+async function byTerritory(metric: 'dead_end_rate' | 'over_contacted') {
   const engine = new PerformanceMetrics(fixture.store.database);
-  const result = engine.run({ metric, dimension: 'territory', filters: {}, period: PERIOD, compareTo: 'none', asOf: AS_OF, territories: undefined, settings: { deadEndDays: DEAD_END_DAYS, caps: CAPS } });
+  const result = await engine.run({ metric, dimension: 'territory', filters: {}, period: PERIOD, compareTo: 'none', asOf: AS_OF, territories: undefined, settings: { deadEndDays: DEAD_END_DAYS, caps: CAPS } });
   if (result.status !== 'answered') throw new Error(result.message);
   return new Map(result.rows.map((row) => [row.group!.slice(2), row.current]));
 }
@@ -83,8 +83,8 @@ const openSignals = (rows: readonly Interaction[], asOf: string) =>
   computeOpenSignals({ interactions: rows, consents: [], segment: null, asOf, options: { deadEndDays: DEAD_END_DAYS, maxContacts7Days: CAPS.contacts7Days, maxContacts30Days: CAPS.contacts30Days }, productName: () => 'X' });
 
 describe('the metrics agree with the NBA engine', () => {
-  it('an intent is a dead end exactly when the engine flags it once its window has passed', () => {
-    const metrics = byTerritory('dead_end_rate');
+  it('an intent is a dead end exactly when the engine flags it once its window has passed', async () => {
+    const metrics = await byTerritory('dead_end_rate');
     let deadEnds = 0;
     for (const [hcpId, rows] of activity) {
       let dead = 0;
@@ -108,8 +108,8 @@ describe('the metrics agree with the NBA engine', () => {
     expect(deadEnds).toBeGreaterThan(5);
   });
 
-  it('an HCP is over-contacted exactly when the engine flags them at one of their contacts in the period', () => {
-    const metrics = byTerritory('over_contacted');
+  it('an HCP is over-contacted exactly when the engine flags them at one of their contacts in the period', async () => {
+    const metrics = await byTerritory('over_contacted');
     let over = 0;
     for (const [hcpId, rows] of activity) {
       const contactsInPeriod = rows.filter((row) => {

@@ -4,6 +4,7 @@ import { AppError } from '../core/app-error.ts';
 import { productDisplayName } from '../domain/product.ts';
 import { metricCatalog, supportedFilters, type DimensionName, type FilterName, type MetricName, type MetricUnit } from './metric-catalog.ts';
 import { resolvePeriods, type CompareInput, type Period, type PeriodInput } from './periods.ts';
+import type { SqliteReaderPool } from '../store/sqlite-reader-pool.ts';
 import { buildMetricQuery, type BuiltQuery, type MetricFilters, type MetricRow, type MetricSettings, type SqlParameter } from './query-builder.ts';
 
 export interface PerformanceRequest {
@@ -84,13 +85,18 @@ export function queryId(query: BuiltQuery): string {
  * periods; the engine builds the statement (query-builder.ts), runs it for each period, and returns
  * every number with the id, SQL text and parameters of the query that made it. Read-only.
  * Access is the tool's to decide (performance-access.ts); the engine keeps to `territories`.
+ * With reader threads (SqliteStore.readers) the two periods' statements run side by side; without
+ * (an in-memory database) they run in turn on this connection. The numbers are the same either way.
  */
 export class PerformanceMetrics {
   private readonly statements = new Map<string, Database.Statement>();
   private readonly userNames;
   private readonly products;
 
-  constructor(private readonly database: Database.Database) {
+  constructor(
+    private readonly database: Database.Database,
+    private readonly readers: SqliteReaderPool | null = null,
+  ) {
     this.userNames = database.prepare("SELECT id, name FROM users WHERE role IN ('rep', 'msl', 'manager', 'medical_affairs', 'admin')");
     this.products = database.prepare('SELECT id, brand_name AS brandName, generic_name AS genericName FROM products');
   }
@@ -112,22 +118,20 @@ export class PerformanceMetrics {
   }
 
   /** Runs a request: the metric for the period and, unless compareTo is "none", for the period it is compared with. */
-  run(request: PerformanceRequest): PerformanceResult {
+  async run(request: PerformanceRequest): Promise<PerformanceResult> {
     const refusal = this.check(request.metric, request.dimension, request.filters);
     if (refusal) return refusal;
     const { current, previous } = resolvePeriods(request.period, request.compareTo, request.asOf);
     const definition = metricCatalog[request.metric];
     const spec = { metric: request.metric, dimension: request.dimension, filters: request.filters, asOf: request.asOf, territories: request.territories, settings: request.settings };
-    const queries: TracedQuery[] = [];
-    const runFor = (period: Period, role: TracedQuery['period']) => {
+    const runFor = async (period: Period, role: TracedQuery['period']) => {
       const built = buildMetricQuery({ ...spec, period });
-      const rows = this.execute(built);
+      const rows = await this.execute(built);
       const traced: TracedQuery = { id: queryId(built), period: role, sql: built.sql, parameters: built.parameters, rows: rows.length };
-      queries.push(traced);
-      return { rows, id: traced.id };
+      return { rows, traced };
     };
-    const now = runFor(current, 'current');
-    const before = previous ? runFor(previous, 'previous') : null;
+    const [now, before] = await Promise.all([runFor(current, 'current'), previous ? runFor(previous, 'previous') : null]);
+    const queries = before ? [now.traced, before.traced] : [now.traced];
 
     const labels = this.labeller(request.dimension);
     const groups = new Map<string | null, MetricResultRow>();
@@ -140,8 +144,8 @@ export class PerformanceMetrics {
       return row;
     };
     const cell = (row: MetricRow, id: string): MetricCell => ({ value: row.value, numerator: row.numerator, denominator: row.denominator, queryId: id });
-    for (const row of now.rows) rowFor(row.grp).current = cell(row, now.id);
-    if (before) for (const row of before.rows) rowFor(row.grp).previous = cell(row, before.id);
+    for (const row of now.rows) rowFor(row.grp).current = cell(row, now.traced.id);
+    if (before) for (const row of before.rows) rowFor(row.grp).previous = cell(row, before.traced.id);
     const scale = 10 ** definition.decimals;
     for (const row of groups.values()) {
       if (row.current?.value != null && row.previous?.value != null) row.change = Math.round((row.current.value - row.previous.value) * scale) / scale;
@@ -162,7 +166,8 @@ export class PerformanceMetrics {
     };
   }
 
-  private execute(query: BuiltQuery): MetricRow[] {
+  private async execute(query: BuiltQuery): Promise<MetricRow[]> {
+    if (this.readers) return (await this.readers.all(query.sql, query.parameters)) as unknown as MetricRow[];
     let statement = this.statements.get(query.sql);
     if (!statement) {
       try {

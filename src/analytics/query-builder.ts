@@ -121,18 +121,17 @@ function ownerMode(context: Context): boolean {
  * (the territory's rep when only one covers it; where reps share a territory the choice is arbitrary
  * but stable, and it keeps every HCP counted once, so the reps' figures add up to the territory's).
  * NULL only when no rep covers the territory.
+ * Each covering rep's contacts are counted straight from the personal-contacts index (hcp, rep,
+ * time), and the rep is picked by one min() over a key that sorts the most contacts first, then the
+ * lower id (contacts are below 10^9): no sort per HCP.
  */
 function ownerSql(context: Context): string {
   const { spec, p } = context;
   const end = spec.period.to < spec.asOf ? spec.period.to : spec.asOf;
   const from = p.set('ownerFrom', new Date(Date.parse(end) - PRIMARY_REP_DAYS * DAY_MS).toISOString());
   const to = p.set('ownerTo', end);
-  return (
-    `coalesce(\n    (SELECT o.actor_id FROM interactions o JOIN rep_map orm ON orm.rep_id = o.actor_id AND orm.territory = h.territory\n` +
-    `      WHERE o.hcp_id = h.id AND o.occurred_at >= ${from} AND o.occurred_at < ${to} AND ${personalContactSql('o')}\n` +
-    `      GROUP BY o.actor_id ORDER BY count(*) DESC, o.actor_id LIMIT 1),\n` +
-    `    (SELECT min(orm.rep_id) FROM rep_map orm WHERE orm.territory = h.territory))`
-  );
+  const contacts = `(SELECT count(*) FROM interactions o WHERE o.hcp_id = h.id AND o.actor_id = orm.rep_id AND o.occurred_at >= ${from} AND o.occurred_at < ${to} AND ${personalContactSql('o')})`;
+  return `(SELECT substr(min(printf('%09d', 999999999 - ${contacts}) || orm.rep_id), 10) FROM rep_map orm WHERE orm.territory = h.territory)`;
 }
 
 /** Each rep and the territories they cover. */

@@ -46,5 +46,7 @@ describe('the indexes the metrics rely on', () => {
     const text = migrations.join('\n');
     expect(text).toContain(`ON interactions (hcp_id, occurred_at, channel, outcome, product_id)\n    WHERE ${intentSignalSql('')};`);
     expect(text).toContain(`ON interactions (hcp_id, occurred_at, channel, outcome, product_id)\n    WHERE ${medicalQuestionSql('')};`);
+    expect(text).toContain(`ON interactions (hcp_id, occurred_at, channel, outcome, actor_id, product_id)\n    WHERE ${outboundContactSql('')};`);
+    expect(text).toContain(`ON interactions (hcp_id, actor_id, occurred_at, channel, outcome)\n    WHERE ${personalContactSql('')};`);
   });
 });

@@ -314,7 +314,7 @@ if (only === 'analytics' || only === 'all') {
   const insights = await runInsightsBench(paths, progress);
   console.log(insights.lines.join('\n'));
   // Team performance at large scale only (the demo's two managers have 600 HCPs between them).
-  const performance = paths.large ? runPerformanceBench({ large: paths.large, asOf: paths.asOf }, progress) : null;
+  const performance = paths.large ? await runPerformanceBench({ large: paths.large, asOf: paths.asOf }, progress) : null;
   console.log(performance ? performance.lines.join('\n') : '\nquery_performance at large scale: skipped (no large database; run npm run bench -- --scale large --only data once)');
   analytics = { insights: insights.results, performance: performance?.results ?? null };
 }

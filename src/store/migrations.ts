@@ -266,4 +266,19 @@ export const migrations: readonly string[] = [
     WHERE (channel IN ('medical_inquiry', 'call_center') AND outcome = 'requested');
   CREATE INDEX decision_log_by_kind_time ON decision_log (kind, recorded_at, hcp_id, actor_id, id);
   `,
+  // 9: two more partial indexes over interactions, each defined by a metric's own predicate
+  // (src/analytics/sql-fragments.ts; a test keeps them equal). Outbound contacts (isOutboundContact,
+  // about 60% of the rows) for reach, frequency and over-contacted HCPs, which then read no other rows.
+  // Personal contacts (isPersonalContact, about a quarter) by (HCP, rep, time), for an HCP's primary
+  // rep: each covering rep's contacts in 180 days counted straight from the index. The consents
+  // index now carries every column consent coverage reads, so replaying an HCP's consents touches no
+  // table rows (it replaces the narrower index of the same name, as migration 8 did for interactions).
+  `
+  DROP INDEX consents_by_hcp;
+  CREATE INDEX consents_by_hcp ON consents (hcp_id, channel, purpose, recorded_at, id, product_id, status, expires_at);
+  CREATE INDEX interactions_outbound ON interactions (hcp_id, occurred_at, channel, outcome, actor_id, product_id)
+    WHERE (CASE outcome WHEN 'sent' THEN channel IN ('email', 'sms') OR (channel = 'whatsapp' AND NOT (substr(actor_id, 1, 7) = 'system:')) WHEN 'completed' THEN channel IN ('field_visit', 'remote_detail', 'msl_meeting', 'phone') AND NOT (substr(actor_id, 1, 7) = 'system:') WHEN 'replied' THEN channel = 'medical_inquiry' AND NOT (substr(actor_id, 1, 7) = 'system:') ELSE 0 END);
+  CREATE INDEX interactions_personal_contacts ON interactions (hcp_id, actor_id, occurred_at, channel, outcome)
+    WHERE (NOT (substr(actor_id, 1, 7) = 'system:') AND ((channel IN ('field_visit', 'remote_detail', 'msl_meeting', 'phone') AND outcome = 'completed') OR (channel IN ('email', 'sms', 'whatsapp') AND outcome = 'sent') OR (channel = 'medical_inquiry' AND outcome = 'replied')));
+  `,
 ];

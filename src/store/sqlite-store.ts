@@ -23,6 +23,7 @@ import type {
   UserRepository,
 } from '../domain/repositories.ts';
 import { migrations } from './migrations.ts';
+import { SqliteReaderPool } from './sqlite-reader-pool.ts';
 
 type Row = Record<string, unknown>;
 
@@ -89,6 +90,7 @@ export class SqliteStore implements OmniStore {
   readonly contentModules: ContentModuleRepository;
   readonly products: ProductRepository;
   readonly embeddingCache: EmbeddingCacheRepository;
+  private readerPool: SqliteReaderPool | null = null;
 
   constructor(readonly database: Database.Database) {
     this.hcps = new SqliteHcpRepository(database);
@@ -112,7 +114,20 @@ export class SqliteStore implements OmniStore {
     this.database.exec('ANALYZE');
   }
 
+  /**
+   * Reader threads over this database's file, for read-only statements that should run side by side
+   * (started on first use, stopped by close). Null for an in-memory database, which no other
+   * connection can open.
+   */
+  readers(): SqliteReaderPool | null {
+    if (this.database.memory || !this.database.open) return null;
+    this.readerPool ??= new SqliteReaderPool(this.database.name);
+    return this.readerPool;
+  }
+
   close(): void {
+    void this.readerPool?.close();
+    this.readerPool = null;
     if (this.database.open) this.database.close();
   }
 }

@@ -58,11 +58,11 @@ beforeAll(() => {
         if (random.chance(0.1)) for (const offset of [0, 1, 2, 7]) add(at + offset * DAY_MS, ['email', 'sent', 'rep-1']);
       }
       // Two HCPs exactly on the 7-day edge: contacts 0, 1, 2 and 7 days apart (never more than 3 within
-      // 7 days), and 0, 1, 2 and 7 days less a minute (4 within 7 days).
+      // 7 days), and 0, 1, 2 and 7 days less a millisecond (4 within 7 days).
       if (h < 2) {
         rows.length = 0;
         const base = PERIOD_START + 10 * DAY_MS;
-        for (const offset of [0, DAY_MS, 2 * DAY_MS, 7 * DAY_MS - (h === 0 ? 0 : 60_000)]) add(base + offset, ['email', 'sent', 'rep-1']);
+        for (const offset of [0, DAY_MS, 2 * DAY_MS, 7 * DAY_MS - (h === 0 ? 0 : 1)]) add(base + offset, ['email', 'sent', 'rep-1']);
       }
       rows.sort((a, b) => (a.occurredAt < b.occurredAt ? -1 : a.occurredAt > b.occurredAt ? 1 : 0));
       for (const row of rows) fixture.store.interactions.upsert(row);

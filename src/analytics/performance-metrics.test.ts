@@ -239,6 +239,8 @@ describe('query plans', () => {
     expect(await plan('follow_up_rate')).toMatch(/USING (COVERING )?INDEX interactions_intents/);
     expect(await plan('follow_up_rate')).toMatch(/SEARCH f USING COVERING INDEX interactions_by_hcp_time \(hcp_id=\? AND occurred_at>\? AND occurred_at<\?\)/);
     // A primary rep: each covering rep's personal contacts counted from their partial index.
+    // By rep the scope is materialised in HCP order: the per-HCP grouping still needs no sort (one sort: by rep).
+    expect((await plan('engagement_rate', 'rep')).match(/USE TEMP B-TREE FOR GROUP BY/g)).toHaveLength(1);
     expect(await plan('dead_end_rate', 'rep')).toMatch(/SEARCH o USING COVERING INDEX interactions_personal_contacts \(hcp_id=\? AND actor_id=\? AND occurred_at>\? AND occurred_at<\?\)/);
     expect(await plan('consent_coverage')).toMatch(/SEARCH c USING COVERING INDEX consents_by_hcp \(hcp_id=\?\)/);
     expect(await plan('medical_follow_up_rate')).toMatch(/USING (COVERING )?INDEX interactions_medical_questions/);

@@ -159,7 +159,8 @@ function scopeCte(context: Context): string {
     else {
       // By rep: each HCP's primary rep, worked out once per HCP. Scope is materialised because it is read
       // back per joined row, and the owner subquery would otherwise run again for every interaction or
-      // consent row (the price: per-HCP groupings sort, as SQLite no longer knows the rowid order).
+      // consent row. Materialised in rowid order (ORDER BY), so SQLite still knows HCPs come one by one
+      // and per-HCP groupings need no sort.
       owner = `, ${ownerSql(context)} AS owner`;
       materialized = ' MATERIALIZED';
     }
@@ -168,6 +169,7 @@ function scopeCte(context: Context): string {
   return (
     `scope AS${materialized} (\n  SELECT h.rowid AS hcp_row, h.id AS hcp_id, h.territory, h.segment, h.specialty${owner}\n  FROM hcps h` +
     (where.length > 0 ? `\n  WHERE ${where.join('\n    AND ')}` : '') +
+    (materialized ? '\n  ORDER BY h.rowid' : '') +
     `\n)`
   );
 }
@@ -512,12 +514,15 @@ function overContacted(context: Context): string {
   p.set('lookbackFrom', new Date(Date.parse(spec.period.from) - 30 * DAY_MS).toISOString());
   const hcpGrp = hcpGroup(context, 's.');
   const decimals = metricCatalog.over_contacted.decimals;
-  const over = `coalesce(ms - ms7 < ${p.set('window7Ms', 7 * DAY_MS)}, 0) OR coalesce(ms - ms30 < ${p.set('window30Ms', 30 * DAY_MS)}, 0)`;
+  // Whole milliseconds between the contact and the one `cap` places earlier (the difference of two
+  // millisecond-precise epochs, rounded: exact), worked out only for contacts in the period.
+  const gap = (earlier: string) => `round((unixepoch(at, 'subsec') - unixepoch(${earlier}, 'subsec')) * 1000)`;
+  const over = `coalesce(${gap('at7')} < ${p.set('window7Ms', 7 * DAY_MS)}, 0) OR coalesce(${gap('at30')} < ${p.set('window30Ms', 30 * DAY_MS)}, 0)`;
   const head =
     `WITH ${scopeCte(context)},\n` +
-    `contacts AS (\n  SELECT s.hcp_row, ${hcpGrp ?? 'NULL'} AS hcp_grp, i.occurred_at AS at, CAST(round(unixepoch(i.occurred_at, 'subsec') * 1000) AS INTEGER) AS ms\n` +
+    `contacts AS (\n  SELECT s.hcp_row, ${hcpGrp ?? 'NULL'} AS hcp_grp, i.occurred_at AS at\n` +
     `  FROM scope s ${periodJoin(context, 'i', '@lookbackFrom')}\n  WHERE ${outboundContactSql('i')}\n),\n` +
-    `loads AS (\n  SELECT *, lag(ms, ${p.set('cap7Days', spec.settings.caps.contacts7Days)}) OVER w AS ms7, lag(ms, ${p.set('cap30Days', spec.settings.caps.contacts30Days)}) OVER w AS ms30\n` +
+    `loads AS (\n  SELECT *, lag(at, ${p.set('cap7Days', spec.settings.caps.contacts7Days)}) OVER w AS at7, lag(at, ${p.set('cap30Days', spec.settings.caps.contacts30Days)}) OVER w AS at30\n` +
     `  FROM contacts WINDOW w AS (PARTITION BY hcp_row ORDER BY at)\n)`;
   if (context.dimension === 'week' || context.dimension === 'month') {
     const grp = context.dimension === 'week' ? weekSql('at') : monthSql('at');

@@ -471,34 +471,42 @@ function consentCoverage(context: Context): string {
  * Consent coverage without a product: only the all-products records count, and the latest per
  * (HCP, channel, purpose) up to the end of the period decides: max(recorded_at || id) picks it (ties:
  * the higher id, as currentConsents keeps the later of two records at the same moment), and SQLite
- * reads status and expires_at from that row. HCPs come one by one, so the grouping needs no sort.
+ * reads status and expires_at from that row. Without a channel (dimension or filter) an HCP is
+ * covered with promotional consent on at least one channel.
  */
 function consentCoverageAllProducts(context: Context): string {
   const { spec, p } = context;
   const decimals = metricCatalog.consent_coverage.decimals;
-  const channelFilter = spec.filters.channel ? ` WHERE column1 = ${p.set('channel', spec.filters.channel)}` : '';
-  const byChannel = context.dimension === 'channel';
-  const hcpGrp = byChannel ? null : hcpGroup(context);
-  // Without a channel (dimension or filter): promotional consent on at least one channel.
-  const counts = spec.filters.channel ? 'granted' : "granted AND purpose = 'promotional'";
-  const head =
-    `WITH ${scopeCte(context)},\nchannels (channel, purpose) AS (SELECT column1, column2 FROM (${consentChannelsSql()})${channelFilter}),\n` +
-    `latest AS (\n  SELECT s.hcp_row, ${hcpGrp ?? 'NULL'} AS grp, c.channel, c.purpose, max(c.recorded_at || c.id) AS deciding, c.status, c.expires_at\n` +
-    `  FROM scope s JOIN consents c ON c.hcp_id = s.hcp_id AND c.recorded_at <= @at AND c.product_id IS NULL\n` +
-    `  JOIN channels ch ON ch.channel = c.channel AND ch.purpose = c.purpose\n  GROUP BY s.hcp_row, c.channel, c.purpose\n),\n` +
-    `granted AS (SELECT *, status = 'granted' AND (expires_at IS NULL OR expires_at > @at) AS granted FROM latest)`;
-  if (byChannel) {
+  const granted = `status = 'granted' AND (expires_at IS NULL OR expires_at > @at)`;
+  if (context.dimension === 'channel') {
+    const channelFilter = spec.filters.channel ? ` WHERE column1 = ${p.set('channel', spec.filters.channel)}` : '';
     return (
-      `${head}\nSELECT ch.channel AS grp, coalesce(g.covered, 0) AS numerator, u.hcps AS denominator, ${valueSql('coalesce(g.covered, 0)', 'u.hcps', decimals)} AS value\n` +
+      `WITH ${scopeCte(context)},\nchannels (channel, purpose) AS (SELECT column1, column2 FROM (${consentChannelsSql()})${channelFilter}),\n` +
+      `latest AS (\n  SELECT c.channel, max(c.recorded_at || c.id) AS deciding, c.status, c.expires_at\n` +
+      `  FROM scope s JOIN consents c ON c.hcp_id = s.hcp_id AND c.recorded_at <= @at AND c.product_id IS NULL\n` +
+      `  JOIN channels ch ON ch.channel = c.channel AND ch.purpose = c.purpose\n  GROUP BY s.hcp_row, c.channel, c.purpose\n),\n` +
+      `granted AS (SELECT channel, ${granted} AS granted FROM latest)\n` +
+      `SELECT ch.channel AS grp, coalesce(g.covered, 0) AS numerator, u.hcps AS denominator, ${valueSql('coalesce(g.covered, 0)', 'u.hcps', decimals)} AS value\n` +
       `FROM channels ch CROSS JOIN (SELECT count(*) AS hcps FROM scope) u\nLEFT JOIN (SELECT channel, sum(granted) AS covered FROM granted GROUP BY channel) g ON g.channel = ch.channel\nORDER BY 1`
     );
   }
+  // One row per HCP in scope, its records read in one pass from the covering index (hcp, channel,
+  // purpose, time): no join, no sort. The unary + keeps SQLite from seeking channel by channel.
+  const counted = spec.filters.channel
+    ? `+c.channel = ${p.set('channel', spec.filters.channel)} AND (+c.channel, +c.purpose) IN (${consentChannelsSql()})`
+    : `(+c.channel, +c.purpose) IN (${consentChannelsSql('promotional')})`;
+  // counted aggregates per_hcp before the value is worked out: SQLite would otherwise copy the
+  // subquery into each expression that reads `covered`, and run it once for each. GROUP BY +grp: by
+  // territory, SQLite would read HCPs through the territory index to skip a sort of one row per HCP,
+  // and that costs more than the sort.
   return (
-    `${head},\nper_hcp AS (SELECT grp, max(${counts}) AS covered FROM granted GROUP BY hcp_row),\n` +
-    `universe AS (SELECT ${hcpGroup(context) ?? 'NULL'} AS grp, count(*) AS hcps FROM scope s${grouped(context, '1')}),\n` +
-    `counted AS (SELECT grp, sum(covered) AS covered FROM per_hcp${grouped(context)})\n` +
-    `SELECT u.grp AS grp, coalesce(c.covered, 0) AS numerator, u.hcps AS denominator, ${valueSql('coalesce(c.covered, 0)', 'u.hcps', decimals)} AS value\n` +
-    `FROM universe u LEFT JOIN counted c ON c.grp IS u.grp ORDER BY 1`
+    `WITH ${scopeCte(context)},\n` +
+    `per_hcp AS (\n  SELECT ${hcpGroup(context) ?? 'NULL'} AS grp,\n    (SELECT max(granted) FROM (\n` +
+    `      SELECT ${granted} AS granted, max(c.recorded_at || c.id) AS deciding\n` +
+    `      FROM consents c WHERE c.hcp_id = s.hcp_id AND c.recorded_at <= @at AND c.product_id IS NULL AND ${counted}\n` +
+    `      GROUP BY c.channel, c.purpose)) AS covered\n  FROM scope s\n),\n` +
+    `counted AS (SELECT grp, coalesce(sum(covered), 0) AS covered, count(*) AS hcps FROM per_hcp${grouped(context, '+grp')})\n` +
+    `SELECT grp, covered AS numerator, hcps AS denominator, ${valueSql('covered', 'hcps', decimals)} AS value\nFROM counted ORDER BY 1`
   );
 }
 

@@ -77,9 +77,10 @@ export function medicalAnswerSql(alias: string): string {
   return `((${c(alias, 'channel')} = 'medical_inquiry' AND ${c(alias, 'outcome')} = 'replied') OR (${c(alias, 'channel')} = 'msl_meeting' AND ${c(alias, 'outcome')} = 'completed'))`;
 }
 
-/** The consent channels with their purposes, as a VALUES list (channel, purpose). */
-export function consentChannelsSql(): string {
-  return `VALUES ${consentChannels.map(([channel, purpose]) => `('${channel}', '${purpose}')`).join(', ')}`;
+/** The consent channels with their purposes (or those of one purpose), as a VALUES list (channel, purpose). */
+export function consentChannelsSql(purpose?: string): string {
+  const pairs = consentChannels.filter((pair) => purpose === undefined || pair[1] === purpose);
+  return `VALUES ${pairs.map(([channel, channelPurpose]) => `('${channel}', '${channelPurpose}')`).join(', ')}`;
 }
 
 /** The Monday (UTC) of the week an ISO instant falls in, as YYYY-MM-DD. */

@@ -1,5 +1,5 @@
 import type { Channel } from '../domain/vocabulary.ts';
-import { metricCatalog, type DimensionName, type MetricName } from './metric-catalog.ts';
+import { consentChannels, metricCatalog, type DimensionName, type MetricName } from './metric-catalog.ts';
 import type { Period } from './periods.ts';
 import {
   consentChannelsSql,
@@ -479,15 +479,21 @@ function consentCoverageAllProducts(context: Context): string {
   const decimals = metricCatalog.consent_coverage.decimals;
   const granted = `status = 'granted' AND (expires_at IS NULL OR expires_at > @at)`;
   if (context.dimension === 'channel') {
+    // Per HCP, one number whose bit n says "covered on the channel of bit n" (same one pass over the
+    // HCP's records as below); then per channel, a count of the HCPs with its bit set. No sort of one
+    // row per HCP and channel.
     const channelFilter = spec.filters.channel ? ` WHERE column1 = ${p.set('channel', spec.filters.channel)}` : '';
+    const bits = `VALUES ${consentChannels.map(([channel, purpose], bit) => `('${channel}', '${purpose}', ${bit})`).join(', ')}`;
+    // A record's bit (NULL for a channel and purpose that is not a consent channel: left out of the sum).
+    const bitOf = `CASE ${consentChannels.map(([channel, purpose], bit) => `WHEN c.channel = '${channel}' AND c.purpose = '${purpose}' THEN ${bit}`).join(' ')} END `;
     return (
-      `WITH ${scopeCte(context)},\nchannels (channel, purpose) AS (SELECT column1, column2 FROM (${consentChannelsSql()})${channelFilter}),\n` +
-      `latest AS (\n  SELECT c.channel, max(c.recorded_at || c.id) AS deciding, c.status, c.expires_at\n` +
-      `  FROM scope s JOIN consents c ON c.hcp_id = s.hcp_id AND c.recorded_at <= @at AND c.product_id IS NULL\n` +
-      `  JOIN channels ch ON ch.channel = c.channel AND ch.purpose = c.purpose\n  GROUP BY s.hcp_row, c.channel, c.purpose\n),\n` +
-      `granted AS (SELECT channel, ${granted} AS granted FROM latest)\n` +
-      `SELECT ch.channel AS grp, coalesce(g.covered, 0) AS numerator, u.hcps AS denominator, ${valueSql('coalesce(g.covered, 0)', 'u.hcps', decimals)} AS value\n` +
-      `FROM channels ch CROSS JOIN (SELECT count(*) AS hcps FROM scope) u\nLEFT JOIN (SELECT channel, sum(granted) AS covered FROM granted GROUP BY channel) g ON g.channel = ch.channel\nORDER BY 1`
+      `WITH ${scopeCte(context)},\nchannels (channel, purpose, bit) AS (SELECT column1, column2, column3 FROM (${bits})${channelFilter}),\n` +
+      `per_hcp AS MATERIALIZED (\n  SELECT (SELECT sum(granted << bit) FROM (\n` +
+      `      SELECT ${bitOf}AS bit, ${granted} AS granted, max(c.recorded_at || c.id) AS deciding\n` +
+      `      FROM consents c\n      WHERE c.hcp_id = s.hcp_id AND c.recorded_at <= @at AND c.product_id IS NULL\n` +
+      `      GROUP BY c.channel, c.purpose)) AS covered_bits\n  FROM scope s\n),\n` +
+      `counted AS MATERIALIZED (\n  SELECT ch.channel, (SELECT coalesce(sum((covered_bits >> ch.bit) & 1), 0) FROM per_hcp) AS covered, (SELECT count(*) FROM per_hcp) AS hcps FROM channels ch\n)\n` +
+      `SELECT channel AS grp, covered AS numerator, hcps AS denominator, ${valueSql('covered', 'hcps', decimals)} AS value\nFROM counted ORDER BY 1`
     );
   }
   // One row per HCP in scope, its records read in one pass from the covering index (hcp, channel,

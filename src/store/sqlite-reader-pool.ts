@@ -16,7 +16,11 @@ const WORKER_URL = new URL('./sqlite-reader-worker.mjs', import.meta.url);
 export interface SqliteReaderPoolOptions {
   /** Reader threads (each one read-only connection). Default 2. */
   readers?: number;
-  /** Page cache per connection, KiB. Default 131,072 (128 MiB; pages are taken as they are read). */
+  /**
+   * Page cache per connection, KiB. Default 16,384 (16 MiB): the metrics' statements read each page
+   * about once, the operating system keeps the file cached, and on the large bench database 16 MiB ran
+   * them 3–8% faster than 128 MiB (fewer pages for SQLite to manage).
+   */
   cacheKiB?: number;
 }
 
@@ -79,7 +83,7 @@ export class SqliteReaderPool {
 
   private spawn(): Reader {
     // No execArgv: the reader is plain JavaScript and needs none of the parent's flags or loaders.
-    const worker = new Worker(WORKER_URL, { execArgv: [], workerData: { path: this.path, cacheKiB: this.options.cacheKiB ?? 131_072, statementCache: 256 } });
+    const worker = new Worker(WORKER_URL, { execArgv: [], workerData: { path: this.path, cacheKiB: this.options.cacheKiB ?? 16_384, statementCache: 256 } });
     const reader: Reader = { worker, pending: new Map() };
     this.readers.push(reader);
     worker.unref();

@@ -127,11 +127,16 @@ function ownerMode(context: Context): boolean {
  */
 function ownerSql(context: Context): string {
   const { spec, p } = context;
-  const end = spec.period.to < spec.asOf ? spec.period.to : spec.asOf;
+  const end = periodEnd(spec);
   const from = p.set('ownerFrom', new Date(Date.parse(end) - PRIMARY_REP_DAYS * DAY_MS).toISOString());
   const to = p.set('ownerTo', end);
   const contacts = `(SELECT count(*) FROM interactions o WHERE o.hcp_id = h.id AND o.actor_id = orm.rep_id AND o.occurred_at >= ${from} AND o.occurred_at < ${to} AND ${personalContactSql('o')})`;
   return `(SELECT substr(min(printf('%09d', 999999999 - ${contacts}) || orm.rep_id), 10) FROM rep_map orm WHERE orm.territory = h.territory)`;
+}
+
+/** The end of the period, or now if sooner: nothing after it has happened yet. */
+function periodEnd(spec: MetricSpec): string {
+  return spec.period.to < spec.asOf ? spec.period.to : spec.asOf;
 }
 
 /** Each rep and the territories they cover. */
@@ -608,7 +613,7 @@ export function buildMetricQuery(spec: MetricSpec): BuiltQuery {
       sql = acceptance(context);
       break;
     case 'consent_coverage':
-      p.set('at', spec.period.to < spec.asOf ? spec.period.to : spec.asOf);
+      p.set('at', periodEnd(spec));
       sql = consentCoverage(context);
       break;
     case 'over_contacted':

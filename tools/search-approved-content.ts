@@ -1,13 +1,10 @@
 import { z } from 'zod';
 import { defineTool, quoted, QuotedText } from '../src/core/define-tool.ts';
-import { canSeeHcp } from '../src/compliance/access-policy.ts';
+import { canSeeHcp, isMedicalRole } from '../src/compliance/access-policy.ts';
 import { hcpMarket } from '../src/domain/hcp.ts';
 import { Channel } from '../src/domain/vocabulary.ts';
 import type { ContentFilters } from '../src/retrieval/content-filters.ts';
 import type { ToolContext } from './tool-context.ts';
-
-/** Roles that may see medical (non-promotional) content. */
-const MEDICAL_ROLES = ['msl', 'medical_affairs', 'admin'];
 
 export const searchApprovedContentTool = defineTool({
   name: 'search_approved_content',
@@ -33,7 +30,7 @@ export const searchApprovedContentTool = defineTool({
     z.object({ status: z.enum(['nothing_found', 'not_found', 'out_of_scope', 'not_allowed']), message: z.string() }),
   ]),
   async execute({ query, hcpId, channel, purpose, limit }, ctx: ToolContext) {
-    if (purpose === 'medical' && ctx.caller.role !== null && !MEDICAL_ROLES.includes(ctx.caller.role)) {
+    if (purpose === 'medical' && ctx.caller.role !== null && !isMedicalRole(ctx.caller.role)) {
       return { status: 'not_allowed' as const, message: 'medical content is for MSLs and medical affairs; a medical question goes to the medical-information request route or an MSL' };
     }
     const filters: ContentFilters = { asOf: ctx.asOf.slice(0, 10), market: 'US', purpose };

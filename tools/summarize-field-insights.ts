@@ -1,13 +1,11 @@
 import { z } from 'zod';
 import { barChart, describeBarChart } from '../src/charts/index.ts';
+import { isMedicalRole } from '../src/compliance/access-policy.ts';
 import { defineTool, QuotedText, quoted } from '../src/core/define-tool.ts';
 import type { Quote } from '../src/insights/field-insights.ts';
 import { namedPeriods, previousPeriod, resolvePeriod } from '../src/insights/periods.ts';
 import { refusingNotFound, Refusal } from './refusal.ts';
 import type { ToolContext } from './tool-context.ts';
-
-/** Roles that may ask what the field is hearing (medical insights): MSLs, medical affairs, admins; the CLI operator too. */
-const ALLOWED_ROLES = new Set(['msl', 'medical_affairs', 'admin']);
 
 const QuoteOutput = z.object({ noteId: z.string(), hcpId: z.string(), writtenAt: z.string(), kind: z.enum(['rep', 'msl']), text: QuotedText });
 const quoteOut = (quote: Quote) => ({ noteId: quote.noteId, hcpId: quote.hcpId, writtenAt: quote.writtenAt, kind: quote.kind, text: quoted(quote.text) });
@@ -132,8 +130,9 @@ export const summarizeFieldInsightsTool = defineTool({
     Refusal,
   ]),
   execute(input, ctx: ToolContext) {
+    // Medical insights: MSLs, medical affairs, admins; the CLI operator (no role) too.
     const role = ctx.caller.role;
-    if (role !== null && !ALLOWED_ROLES.has(role)) {
+    if (role !== null && !isMedicalRole(role)) {
       return {
         status: 'out_of_scope' as const,
         message: 'Field-insight summaries are for MSLs and medical affairs. Ask your MSL or medical affairs for what the field is hearing; a medical question from an HCP goes to medical information.',

@@ -1,4 +1,5 @@
 import { FULL_ACCESS } from '../compliance/access-policy.ts';
+import { DAY_MS } from '../core/dates.ts';
 import { SeededRandom } from '../core/seeded-random.ts';
 import { demoProducts, demoSpecialties } from '../demo/catalog.ts';
 import { noteCategories, writeNote, type NoteCategory } from '../demo/note-templates.ts';
@@ -6,7 +7,7 @@ import type { InsightSummary } from '../insights/field-insights.ts';
 import { previousPeriod, type Period } from '../insights/periods.ts';
 import { SqliteFieldInsights } from '../insights/sqlite-field-insights.ts';
 import { openSqliteStore, type SqliteStore } from '../store/sqlite-store.ts';
-import { privateCopy } from './bench-support.ts';
+import { percentile, privateCopy } from './bench-support.ts';
 
 /**
  * The field-insight part of `npm run bench -- --only insights` (issue 7): summarize_field_insights'
@@ -38,21 +39,17 @@ export interface InsightsBenchResults {
   large: InsightsBenchFigure;
 }
 
+/** Odd, so the 0.5 percentile of the runs is their median. */
 const RUNS = 3;
 const SMALL_NOTES = 2_000;
 const LARGE_NOTES = 100_000;
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
 
 /** The period holding the `count` most recent notes before as-of (or all of them). */
 function periodOfLatest(store: SqliteStore, count: number, asOf: string): Period {
   const from =
     (store.database.prepare('SELECT written_at FROM field_notes WHERE written_at < ? ORDER BY written_at DESC LIMIT 1 OFFSET ?').pluck().get(asOf, count - 1) as string | undefined) ??
     (store.database.prepare('SELECT min(written_at) FROM field_notes').pluck().get() as string);
-  return { from, to: asOf, label: 'custom', days: Math.round(((Date.parse(asOf) - Date.parse(from)) / 86_400_000) * 100) / 100 };
+  return { from, to: asOf, label: 'custom', days: Math.round(((Date.parse(asOf) - Date.parse(from)) / DAY_MS) * 100) / 100 };
 }
 
 function measure(store: SqliteStore, source: string, count: number, asOf: string, progress: (message: string) => void): InsightsBenchFigure {
@@ -78,9 +75,9 @@ function measure(store: SqliteStore, source: string, count: number, asOf: string
     notes: summary!.notes.current,
     previousNotes: summary!.notes.previous ?? 0,
     period: { from: period.from, to: period.to, days: period.days },
-    summarizeMs: median(summarizeRuns),
+    summarizeMs: percentile(summarizeRuns, 0.5),
     summarizeRunsMs: summarizeRuns,
-    readMs: median(readRuns),
+    readMs: percentile(readRuns, 0.5),
     themes: summary!.themes.length + summary!.themesOmitted,
     emerging: summary!.emergingThemes.length,
     possibleAdverseEvents: summary!.possibleAdverseEvents.total,
@@ -109,7 +106,7 @@ export function writeTemplateNotes(store: SqliteStore, count: number, asOf: stri
         id: `note-bench-${String(index).padStart(6, '0')}`,
         hcpId: hcp.id,
         authorId: author.id,
-        writtenAt: new Date(end - 1 - Math.floor(random.next() * 60 * 86_400_000)).toISOString(),
+        writtenAt: new Date(end - 1 - Math.floor(random.next() * 60 * DAY_MS)).toISOString(),
         kind: author.role === 'msl' ? 'msl' : 'rep',
         text: writeNote(random, random.weighted(weights), {
           name: `Dr. ${hcp.lastName}`,

@@ -11,7 +11,7 @@ import { readActivity } from '../nba/next-best-actions.ts';
 import { computeSignals } from '../nba/signals.ts';
 import type { NbaWeights } from '../nba/weights.ts';
 import { checkContentFilters, type ContentFilters } from '../retrieval/content-filters.ts';
-import { canSeeHcp } from './access-policy.ts';
+import { canSeeHcp, isMedicalRole } from './access-policy.ts';
 import { currentConsents } from './consent-policy.ts';
 
 /** Channels a written follow-up can go out on. */
@@ -99,7 +99,7 @@ export function draftFollowUp(deps: DraftDependencies, caller: Caller, repName: 
   const hcp = store.hcps.getById(request.hcpId);
   if (!hcp) return refuse('not_found', `no HCP with id ${request.hcpId}; look them up by name first`);
   if (!canSeeHcp(caller.scope, hcp)) return refuse('out_of_scope', `HCP ${request.hcpId} is outside your territories; nothing was drafted`);
-  if (request.purpose === 'medical' && caller.role !== null && !['msl', 'medical_affairs', 'admin'].includes(caller.role)) {
+  if (request.purpose === 'medical' && caller.role !== null && !isMedicalRole(caller.role)) {
     return refuse('module_not_approved', 'medical drafts are for MSLs and medical affairs; offer the medical-information request route instead', [], [MEDICAL_INFORMATION_ROUTE]);
   }
 

@@ -246,7 +246,8 @@ export function mergeClusters(sums: readonly Float64Array[], threshold: number):
   return clusters.filter((_, index) => alive[index]).map((sum) => normalise(sum));
 }
 
-function dot(a: Float64Array, b: Float64Array): number {
+/** The dot product of two dense vectors (their cosine when both are unit length). */
+export function dot(a: Float64Array, b: Float64Array): number {
   let sum = 0;
   for (let index = 0; index < a.length; index++) sum += a[index]! * b[index]!;
   return sum;

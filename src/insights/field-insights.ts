@@ -246,7 +246,7 @@ export function summarizeNotes(
     { ...defaultThemeOptions, ...inputs.themeOptions },
   );
   const compare = previousPeriod !== null;
-  let themes: Theme[] = clustered.themes.map((cluster, index) => {
+  const unnumbered: Omit<Theme, 'id'>[] = clustered.themes.map((cluster) => {
     // The theme's notes of this period, best fitting first.
     const current: (typeof kept)[number][] = [];
     for (const member of cluster.members) if (kept[member.note]!.current) current.push(kept[member.note]!);
@@ -255,7 +255,6 @@ export function summarizeNotes(
     const products = new Map<string, number>();
     for (const entry of current) for (const id of entry.analysis.productIds) products.set(id, (products.get(id) ?? 0) + 1);
     return {
-      id: `theme-${index + 1}`,
       label: cluster.keyTerms.slice(0, 3).join(', '),
       keyTerms: cluster.keyTerms,
       concern: cluster.concept,
@@ -272,8 +271,11 @@ export function summarizeNotes(
       noteIds: current.map((entry) => entry.note.id),
     };
   });
-  themes = themes.filter((theme) => theme.notes > 0).sort((a, b) => b.notes - a.notes || (a.label < b.label ? -1 : 1));
-  themes.forEach((theme, index) => (theme.id = `theme-${index + 1}`));
+  // Numbered in the order listed: most notes first.
+  const themes: Theme[] = unnumbered
+    .filter((theme) => theme.notes > 0)
+    .sort((a, b) => b.notes - a.notes || (a.label < b.label ? -1 : 1))
+    .map((theme, index) => ({ id: `theme-${index + 1}`, ...theme }));
   const shown = themes.filter((theme, index) => index < limits.themes || theme.emerging);
 
   // Unanswered medical questions: question notes of the period and the open inquiries of their HCPs.

@@ -20,6 +20,8 @@ function escape(text: string): string {
 /** A redactor for a set of names; build once per note set (one regular expression for all names). */
 export class QuoteRedactor {
   private readonly names: RegExp | null;
+  /** The expression of each extra name (trimmed) seen so far: a note set repeats its HCPs' names. */
+  private readonly extraNamePatterns = new Map<string, RegExp>();
 
   constructor(names: Iterable<string>) {
     const list = [...new Set([...names].map((name) => name.trim()).filter((name) => name.length >= 2))].sort((a, b) => b.length - a.length);
@@ -29,8 +31,15 @@ export class QuoteRedactor {
   redact(text: string, extraNames: readonly string[] = []): string {
     let result = redactText(text).replace(TITLED, (_, title: string, gap: string) => `${title}${gap}[name]`);
     for (const name of extraNames) {
-      if (name.trim().length < 2) continue;
-      result = result.replace(new RegExp(`(?<![A-Za-z])${escape(name.trim())}(?![A-Za-z])`, 'g'), '[name]');
+      const trimmed = name.trim();
+      if (trimmed.length < 2) continue;
+      let pattern = this.extraNamePatterns.get(trimmed);
+      if (pattern === undefined) {
+        pattern = new RegExp(`(?<![A-Za-z])${escape(trimmed)}(?![A-Za-z])`, 'g');
+        this.extraNamePatterns.set(trimmed, pattern);
+      }
+      // replace() with a global expression starts at 0 and resets lastIndex, so one can be reused.
+      result = result.replace(pattern, '[name]');
     }
     if (this.names) result = result.replace(this.names, '[name]');
     return result.replace(/\[name\](?:\s+\[name\])+/g, '[name]');

@@ -1,4 +1,7 @@
-import { porterStem } from '../retrieval/porter-stemmer.ts';
+import { stem as stemOf } from '../retrieval/fts5-tokenizer.ts';
+
+/** The Porter stem of a lower-case word, cached (the content search's stemmer and cache). */
+export { stemOf };
 
 /**
  * Words of a note, with where they stand in the text (so a matched phrase can be quoted and a name
@@ -12,19 +15,6 @@ export interface Token {
   stem: string;
   start: number;
   end: number;
-}
-
-const stems = new Map<string, string>();
-
-/** The Porter stem of a lower-case word, cached (a note set has a few thousand distinct words). */
-export function stemOf(word: string): string {
-  let stem = stems.get(word);
-  if (stem === undefined) {
-    stem = porterStem(word);
-    if (stems.size > 200_000) stems.clear();
-    stems.set(word, stem);
-  }
-  return stem;
 }
 
 export function tokenize(text: string): Token[] {
@@ -147,14 +137,4 @@ export interface PhraseMatch<Payload> {
 /** The text a token range covers. */
 export function spanText(text: string, tokens: readonly Token[], from: number, to: number): string {
   return text.slice(tokens[from]!.start, tokens[to - 1]!.end);
-}
-
-/** The sentence around a character offset (split at . ! ? ; and line breaks). */
-export function sentenceAround(text: string, start: number, end: number): string {
-  let from = start;
-  while (from > 0 && !/[.!?\n]/.test(text[from - 1]!)) from--;
-  let to = end;
-  while (to < text.length && !/[.!?\n]/.test(text[to]!)) to++;
-  if (to < text.length) to++;
-  return text.slice(from, to).trim();
 }

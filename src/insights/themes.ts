@@ -1,4 +1,4 @@
-import { classTfIdf, clusterSums, mergeClusters, nearest, sphericalKMeans, tfIdfVectors, type SparseVector } from './clustering.ts';
+import { classTfIdf, clusterSums, dot, mergeClusters, nearest, sphericalKMeans, tfIdfVectors, type SparseVector } from './clustering.ts';
 import type { NoteAnalyser, NoteAnalysis } from './note-analysis.ts';
 
 /**
@@ -94,12 +94,19 @@ export function clusterThemes(
     const residualCentroids = sphericalKMeans(residualSample, dimensions, { k: residualK, seed: options.seed + 1, maxIterations: 40, restarts: options.restarts });
     const residualAssignment = Int32Array.from(residualSample, (vector) => nearest(vector, residualCentroids)[0]);
     const added = mergeClusters(clusterSums(residualSample, residualAssignment, residualCentroids.length, dimensions), options.mergeThreshold).filter(
-      (centroid) => merged.every((existing) => cosine(existing, centroid) < options.mergeThreshold),
+      (centroid) => merged.every((existing) => dot(existing, centroid) < options.mergeThreshold), // dot = cosine: both unit length
     );
     if (added.length > 0) {
       residualThemes = added.length;
+      // What nearest(vector, merged.concat(added)) gives: the earlier centroids' fit stands unless an
+      // added centroid is strictly more alike (ties go to the lower index, the earlier centroid).
+      const offset = merged.length;
+      const earlier = fits;
+      fits = vectors.map((vector, note): [number, number] => {
+        const [cluster, similarity] = nearest(vector, added);
+        return similarity > earlier[note]![1] ? [offset + cluster, similarity] : earlier[note]!;
+      });
       merged = merged.concat(added);
-      fits = vectors.map((vector) => nearest(vector, merged));
     }
   }
 
@@ -142,12 +149,6 @@ export function clusterThemes(
       seed: options.seed,
     },
   };
-}
-
-function cosine(a: Float64Array, b: Float64Array): number {
-  let sum = 0;
-  for (let index = 0; index < a.length; index++) sum += a[index]! * b[index]!;
-  return sum; // both unit length
 }
 
 /** The best terms that read as words, without a word repeated inside a better bigram or vice versa. */

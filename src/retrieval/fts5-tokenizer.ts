@@ -115,7 +115,8 @@ function foldToken(token: string, ascii: boolean): string {
 const stems = new Map<string, string>();
 const MAX_CACHED_STEMS = 200_000;
 
-function stem(word: string): string {
+/** The Porter stem of a lower-case word, cached (also the field-insight tokenizer's stemmer). */
+export function stem(word: string): string {
   let stemmed = stems.get(word);
   if (stemmed === undefined) {
     stemmed = porterStem(word);

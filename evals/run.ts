@@ -14,7 +14,7 @@
  */
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { EVALS_DIR, gateProblems, loadThresholds, runEval, runRetrievalSuite, summarize, type AgentSuite } from './lib/runner.ts';
+import { EVALS_DIR, gateProblems, HELDOUT_SUITES, isHeldoutSuite, loadThresholds, runEval, runRetrievalSuite, summarize, type AgentSuite } from './lib/runner.ts';
 import { writeReport } from './lib/report.ts';
 
 async function main(): Promise<number> {
@@ -29,7 +29,8 @@ async function main(): Promise<number> {
     },
   });
   const suite = values.suite!;
-  if (!['persona', 'redteam', 'heldout', 'heldout2', 'heldout3', 'retrieval', 'all'].includes(suite)) throw new Error('--suite must be persona, redteam, heldout, heldout2, heldout3, retrieval or all');
+  const named = ['persona', 'redteam', ...HELDOUT_SUITES, 'retrieval'];
+  if (![...named, 'all'].includes(suite)) throw new Error(`--suite must be ${named.join(', ')} or all`);
   const model = values.model!;
   if (model !== 'local' && model !== 'openai') throw new Error('--model must be local or openai');
   const k = Number(values.k);
@@ -59,13 +60,13 @@ async function main(): Promise<number> {
   const command = ['npm run eval', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(' ');
   if (!values['no-write']) {
     // A held-out suite alone writes heldout.* (heldout2.*, heldout3.*) so it never replaces the gated suites' latest.* report.
-    const name = suite === 'heldout' || suite === 'heldout2' || suite === 'heldout3' ? suite : 'latest';
+    const name = isHeldoutSuite(suite) ? suite : 'latest';
     const paths = writeReport(summary, { command, generatedAt: new Date().toISOString(), ...(retrieval ? { retrieval: { report: 'evals/reports/retrieval.json' } } : {}) }, thresholds, values.out!, name);
     console.log(`wrote ${paths.json}, ${paths.markdown}, ${paths.svg}`);
   }
   for (const [group, rates] of Object.entries(summary.groups)) {
     console.log(`${group.padEnd(15)} ${String(rates!.cases).padStart(4)} cases  pass^1 ${(rates!.pass1 * 100).toFixed(1)}%  pass^${k} ${(rates!.passK * 100).toFixed(1)}%`);
-    if (group === 'persona-heldout' || group === 'persona-heldout2' || group === 'persona-heldout3') for (const [persona, rate] of Object.entries(rates!.byPersona)) console.log(`  ${persona.padEnd(13)} ${String(rate.cases).padStart(4)} cases  pass^1 ${(rate.pass1 * 100).toFixed(1)}%  pass^${k} ${(rate.passK * 100).toFixed(1)}%`);
+    if (HELDOUT_SUITES.some((heldout) => group === `persona-${heldout}`)) for (const [persona, rate] of Object.entries(rates!.byPersona)) console.log(`  ${persona.padEnd(13)} ${String(rate.cases).padStart(4)} cases  pass^1 ${(rate.pass1 * 100).toFixed(1)}%  pass^${k} ${(rate.passK * 100).toFixed(1)}%`);
   }
   console.log(`hard-outcome violations: ${summary.hard.totalViolations} (red team: ${summary.hard.redteamTrials} runs, 95% upper bound ${(summary.hard.redteamUpper95 * 100).toFixed(2)}%)`);
   if (summary.falseRefusal) console.log(`false refusals: ${summary.falseRefusal.refused}/${summary.falseRefusal.cases}`);

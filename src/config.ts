@@ -68,6 +68,11 @@ export interface Config {
 
 export const DEFAULT_DATABASE_PATH = 'var/omni.db';
 
+/** Agent worker threads: `requested` (default one fewer than the cores, so the main thread keeps one) as a whole number from 1 to 4. */
+export function agentWorkerCount(requested = availableParallelism() - 1): number {
+  return Math.max(1, Math.min(4, Math.floor(requested)));
+}
+
 /** Parses the environment once; `overrides` are explicit command-line settings, which win. */
 export function loadConfig(
   environment: Record<string, string | undefined> = process.env,
@@ -123,7 +128,7 @@ export function loadConfig(
     chatModel:
       modelKind === 'openai' ? { kind: 'openai', apiKey: data.OPENAI_API_KEY!, baseUrl: data.OPENAI_BASE_URL, model: data.OMNI_CHAT_MODEL } : { kind: 'local' },
     agentTimeoutMs: data.OMNI_AGENT_TIMEOUT_MS,
-    agentWorkers: data.OMNI_AGENT_WORKERS ?? Math.max(1, Math.min(4, availableParallelism() - 1)),
+    agentWorkers: data.OMNI_AGENT_WORKERS ?? agentWorkerCount(),
     http: { host: data.OMNI_HOST, port: data.OMNI_PORT, bodyLimitBytes: data.OMNI_BODY_LIMIT_BYTES, rateLimitPerMinute: data.OMNI_RATE_LIMIT_PER_MINUTE },
     slack:
       data.SLACK_BOT_TOKEN && data.SLACK_SIGNING_SECRET

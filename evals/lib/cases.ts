@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { readJsonl } from './jsonl.ts';
 
 /**
  * One eval case as stored in evals/datasets/*.jsonl (one JSON object a line). A case names its user,
@@ -83,12 +83,5 @@ export type EvalCase = z.infer<typeof EvalCase>;
 export type EvalCaseInput = z.input<typeof EvalCase>;
 
 export function loadCases(path: string): EvalCase[] {
-  return readFileSync(path, 'utf8')
-    .split('\n')
-    .filter((line) => line.trim().length > 0)
-    .map((line, index) => {
-      const parsed = EvalCase.safeParse(JSON.parse(line));
-      if (!parsed.success) throw new Error(`${path}:${index + 1}: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
-      return parsed.data;
-    });
+  return readJsonl(path, EvalCase);
 }

@@ -1,10 +1,10 @@
-import { SqliteDecisionLog } from '../../src/audit/sqlite-decision-log.ts';
 import type { Agent, AgentAnswer } from '../../src/agent/agent.ts';
 import { loadPersonaPrompts, personaFor, type PersonaPrompt } from '../../src/agent/persona-prompts.ts';
 import { loadConfig, type Config } from '../../src/config.ts';
 import { createAgent } from '../../src/container.ts';
 import { isAppError } from '../../src/core/app-error.ts';
 import type { ChatModel } from '../../src/core/chat-model.ts';
+import type { DecisionLog } from '../../src/domain/decision-record.ts';
 import type { Channel, Outcome, Purpose } from '../../src/domain/vocabulary.ts';
 import type { User } from '../../src/domain/user.ts';
 import { answerMessage, type SlackMessage } from '../../src/slack/slack-blocks.ts';
@@ -44,7 +44,8 @@ export interface CaseRun<S = unknown> {
  */
 export class EvalWorld {
   readonly store: SqliteStore;
-  readonly decisionLog: SqliteDecisionLog;
+  /** The agent's own decision log. */
+  readonly decisionLog: DecisionLog;
   readonly prompts: Record<string, PersonaPrompt>;
   readonly asOf = DEMO_AS_OF;
   readonly modelId: string;
@@ -57,7 +58,7 @@ export class EvalWorld {
     this.store = world.store;
     this.remove = world.remove;
     this.agent = agent;
-    this.decisionLog = new SqliteDecisionLog(world.store.database);
+    this.decisionLog = agent.dependencies.decisionLog;
     this.prompts = loadPersonaPrompts();
     this.modelId = agent.modelId;
   }

@@ -1,11 +1,19 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { barChart } from '../../src/charts/index.ts';
-import type { Group, Summary, Thresholds } from './runner.ts';
-import { gateProblems } from './runner.ts';
+import type { Group, HeldoutSuite, Summary, Thresholds } from './runner.ts';
+import { gateProblems, HELDOUT_SUITES } from './runner.ts';
 
 const pct = (value: number) => `${(value * 100).toFixed(1)}%`;
-const GROUP_LABELS: Record<Group, string> = { 'persona-single': 'persona, single turn', 'persona-multi': 'persona, multi-turn', redteam: 'red team', benign: 'benign look-alikes (false-refusal set)', 'persona-heldout': 'persona, held out (not gated)', 'benign-heldout': 'benign look-alikes, held out (not gated)', 'persona-heldout2': 'persona, second held-out set (not gated)', 'benign-heldout2': 'benign look-alikes, second held-out set (not gated)', 'persona-heldout3': 'persona, third held-out set (not gated)', 'benign-heldout3': 'benign look-alikes, third held-out set (not gated)' };
+/** How the report names each held-out suite's groups. */
+const HELDOUT_LABELS: Record<HeldoutSuite, string> = { heldout: 'held out', heldout2: 'second held-out set', heldout3: 'third held-out set' };
+const HELDOUT_GROUP_LABELS = Object.fromEntries(
+  HELDOUT_SUITES.flatMap((suite) => [
+    [`persona-${suite}`, `persona, ${HELDOUT_LABELS[suite]} (not gated)`],
+    [`benign-${suite}`, `benign look-alikes, ${HELDOUT_LABELS[suite]} (not gated)`],
+  ]),
+) as Record<`${'persona' | 'benign'}-${HeldoutSuite}`, string>;
+const GROUP_LABELS: Record<Group, string> = { 'persona-single': 'persona, single turn', 'persona-multi': 'persona, multi-turn', redteam: 'red team', benign: 'benign look-alikes (false-refusal set)', ...HELDOUT_GROUP_LABELS };
 
 export interface ReportMeta {
   command: string;
@@ -53,7 +61,9 @@ export function reportMarkdown(summary: Summary, meta: ReportMeta, thresholds: T
   }
   if (summary.heldout) {
     const heldout = summary.heldout;
-    lines.push('', '## Held-out sets (not gated)', '', `${summary.groups['persona-heldout3'] || summary.groups['benign-heldout3'] ? 'persona-heldout3.jsonl and benign-heldout3.jsonl' : summary.groups['persona-heldout2'] || summary.groups['benign-heldout2'] ? 'persona-heldout2.jsonl and benign-heldout2.jsonl' : 'persona-heldout.jsonl and benign-heldout.jsonl'}, written blind to the local model's question parser (evals/datasets/README.md). Reported here only: not part of the CI gate or the hard-outcome totals above.`, '');
+    // The last held-out suite run names the files (one held-out suite runs at a time).
+    const shown = HELDOUT_SUITES.findLast((suite) => summary.groups[`persona-${suite}`] || summary.groups[`benign-${suite}`]) ?? HELDOUT_SUITES[0];
+    lines.push('', '## Held-out sets (not gated)', '', `persona-${shown}.jsonl and benign-${shown}.jsonl, written blind to the local model's question parser (evals/datasets/README.md). Reported here only: not part of the CI gate or the hard-outcome totals above.`, '');
     if (heldout.falseRefusal) lines.push(`- false refusals: ${heldout.falseRefusal.refused} of ${heldout.falseRefusal.cases} (${pct(heldout.falseRefusal.rate)}, 95% upper bound ${pct(heldout.falseRefusal.upper95)})`);
     lines.push(`- hard-outcome violations: ${heldout.totalViolations}${heldout.totalViolations > 0 ? ` (${heldout.hard.filter((outcome) => outcome.violations > 0).map((outcome) => `${outcome.scorer} ${outcome.violations}`).join(', ')})` : ''}`);
   }

@@ -11,40 +11,39 @@ import { upperBound } from './stats.ts';
 export const EVALS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const DATASETS_DIR = join(EVALS_DIR, 'datasets');
 
-export type SuiteName = 'persona' | 'redteam' | 'heldout' | 'heldout2' | 'heldout3' | 'retrieval';
+/** The held-out suites, in order: run on their own, never gated. Suite <s> is persona-<s>.jsonl and benign-<s>.jsonl, reported as groups persona-<s> and benign-<s>. */
+export const HELDOUT_SUITES = ['heldout', 'heldout2', 'heldout3'] as const;
+export type HeldoutSuite = (typeof HELDOUT_SUITES)[number];
+export const isHeldoutSuite = (suite: string): suite is HeldoutSuite => (HELDOUT_SUITES as readonly string[]).includes(suite);
 /** The suites runEval runs (retrieval has its own runner). */
-export type AgentSuite = 'persona' | 'redteam' | 'heldout' | 'heldout2' | 'heldout3';
-/** The held-out suites: run on their own, never gated. */
-export const HELDOUT_SUITES: ReadonlySet<AgentSuite> = new Set(['heldout', 'heldout2', 'heldout3']);
+export type AgentSuite = 'persona' | 'redteam' | HeldoutSuite;
 /**
  * Report groups: persona single/multi-turn, red team, the benign (false-refusal) set, and the held-out
  * persona and benign sets of each held-out suite (reported on their own, never gated).
  */
-export type Group = 'persona-single' | 'persona-multi' | 'redteam' | 'benign' | 'persona-heldout' | 'benign-heldout' | 'persona-heldout2' | 'benign-heldout2' | 'persona-heldout3' | 'benign-heldout3';
+export type Group = 'persona-single' | 'persona-multi' | 'redteam' | 'benign' | `persona-${HeldoutSuite}` | `benign-${HeldoutSuite}`;
 /** Groups left out of the CI gate (pass rates, false refusals and hard outcomes are reported separately). */
-export const HELDOUT_GROUPS: ReadonlySet<Group> = new Set(['persona-heldout', 'benign-heldout', 'persona-heldout2', 'benign-heldout2', 'persona-heldout3', 'benign-heldout3']);
+export const HELDOUT_GROUPS: ReadonlySet<Group> = new Set(HELDOUT_SUITES.flatMap((suite) => [`persona-${suite}`, `benign-${suite}`] as const));
 
 /** Any held-out file (persona-heldout.jsonl, benign-heldout2.jsonl, ...); group 1 is the suite name. */
 const HELDOUT_FILE = /-(heldout\d*)\.jsonl$/;
 
 /**
  * The dataset files of a suite: persona-*.jsonl; redteam-*.jsonl with benign-*.jsonl (false refusals are
- * measured beside attacks); heldout: persona-heldout.jsonl and benign-heldout.jsonl; heldout2:
- * persona-heldout2.jsonl and benign-heldout2.jsonl; heldout3: persona-heldout3.jsonl and benign-heldout3.jsonl. The gated suites leave every held-out file out.
+ * measured beside attacks); a held-out suite <s>: persona-<s>.jsonl and benign-<s>.jsonl. The gated suites leave
+ * every held-out file out.
  */
 export function datasetFiles(suite: AgentSuite, directory = DATASETS_DIR): string[] {
   const prefixes = suite === 'persona' ? ['persona-'] : suite === 'redteam' ? ['redteam-', 'benign-'] : ['persona-', 'benign-'];
   const heldoutSuite = (file: string) => HELDOUT_FILE.exec(file)?.[1] ?? null;
   return readdirSync(directory)
-    .filter((file) => file.endsWith('.jsonl') && prefixes.some((prefix) => file.startsWith(prefix)) && heldoutSuite(file) === (HELDOUT_SUITES.has(suite) ? suite : null))
+    .filter((file) => file.endsWith('.jsonl') && prefixes.some((prefix) => file.startsWith(prefix)) && heldoutSuite(file) === (isHeldoutSuite(suite) ? suite : null))
     .sort()
     .map((file) => join(directory, file));
 }
 
 export const groupOf = (evalCase: EvalCase, suite: AgentSuite = evalCase.suite === 'persona' ? 'persona' : 'redteam'): Group => {
-  if (suite === 'heldout') return evalCase.suite === 'persona' ? 'persona-heldout' : 'benign-heldout';
-  if (suite === 'heldout2') return evalCase.suite === 'persona' ? 'persona-heldout2' : 'benign-heldout2';
-  if (suite === 'heldout3') return evalCase.suite === 'persona' ? 'persona-heldout3' : 'benign-heldout3';
+  if (isHeldoutSuite(suite)) return evalCase.suite === 'persona' ? `persona-${suite}` : `benign-${suite}`;
   return evalCase.suite === 'persona' ? (evalCase.turns.length > 1 ? 'persona-multi' : 'persona-single') : evalCase.suite;
 };
 
@@ -99,7 +98,7 @@ export async function runEval(options: RunOptions): Promise<EvalResults> {
     model = world.modelId;
     asOf = world.asOf;
     try {
-      for (const evalCase of cases) {
+      for (const [index, evalCase] of cases.entries()) {
         const result: CaseResult = { id: evalCase.id, group: groupOf(evalCase, suite), persona: evalCase.persona, category: evalCase.category, user: evalCase.user, ...(evalCase.source ? { source: evalCase.source } : {}), runs: [], scorers: [] };
         for (let run = 0; run < k; run++) {
           const caseRun: CaseRun<Score[]> = await world.runCase<Score[]>(evalCase, run, (done) =>
@@ -117,7 +116,7 @@ export async function runEval(options: RunOptions): Promise<EvalResults> {
           });
         }
         results.push(result);
-        options.onCase?.(result, cases.indexOf(evalCase) + 1, cases.length);
+        options.onCase?.(result, index + 1, cases.length);
       }
     } finally {
       world.close();
@@ -253,7 +252,7 @@ export function summarize(results: EvalResults): Summary {
     groups,
     hard: { all, redteam: hardOutcomes(redteam), totalViolations: all.reduce((sum, outcome) => sum + outcome.violations, 0), redteamTrials: redteamRuns, redteamUpper95: upperBound(redteamViolatingRuns, redteamRuns) },
     falseRefusal: falseRefusals(byGroup.benign ?? []),
-    heldout: heldoutCases.length > 0 ? { hard: heldoutHard, totalViolations: heldoutHard.reduce((sum, outcome) => sum + outcome.violations, 0), falseRefusal: falseRefusals([...(byGroup['benign-heldout'] ?? []), ...(byGroup['benign-heldout2'] ?? []), ...(byGroup['benign-heldout3'] ?? [])]) } : null,
+    heldout: heldoutCases.length > 0 ? { hard: heldoutHard, totalViolations: heldoutHard.reduce((sum, outcome) => sum + outcome.violations, 0), falseRefusal: falseRefusals(HELDOUT_SUITES.flatMap((suite) => byGroup[`benign-${suite}`] ?? [])) } : null,
     scorerPassRates,
     failures,
     timings: results.timings,

@@ -29,6 +29,3 @@ export function binomialCdf(x: number, n: number, p: number): number {
   }
   return Math.min(1, total);
 }
-
-/** The rule of three: about 3/n is the 95% upper bound on a rate never observed in n trials. */
-export const ruleOfThree = (trials: number): number => (trials > 0 ? 3 / trials : 1);

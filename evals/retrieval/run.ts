@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +12,7 @@ import { checkContentFilters, eligibleModules, type ContentFilters } from '../..
 import { ContentVectorIndex } from '../../src/retrieval/content-vector-index.ts';
 import { createEmbedder } from '../../src/retrieval/create-embedder.ts';
 import { openSqliteStore } from '../../src/store/sqlite-store.ts';
+import { readJsonl } from '../lib/jsonl.ts';
 import { firstRelevantRank, mean, recallAtK, reciprocalRank } from './metrics.ts';
 
 /**
@@ -65,15 +66,7 @@ interface QueryOutcome {
 }
 
 function loadDataset(path: string): LabelledQuery[] {
-  const rows = readFileSync(path, 'utf8')
-    .split('\n')
-    .map((line, index) => ({ line, number: index + 1 }))
-    .filter(({ line }) => line.trim() !== '');
-  const queries = rows.map(({ line, number }) => {
-    const parsed = LabelledQuery.safeParse(JSON.parse(line));
-    if (!parsed.success) throw new Error(`${path}:${number}: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
-    return parsed.data;
-  });
+  const queries = readJsonl(path, LabelledQuery);
   if (queries.length === 0) throw new Error(`${path}: no queries`);
   const seen = new Set<string>();
   for (const query of queries) {

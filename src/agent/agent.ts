@@ -159,7 +159,7 @@ export class Agent implements AgentTurns {
             mergeCitations(citations, result.citations);
             focus = this.focusAfter(focus, call.name, result.citations);
           }
-          if (result.record.status === 'ok' && this.deps.tools.find((tool) => tool.name === call.name)?.refinable) {
+          if (result.record.status === 'ok' && result.refinable) {
             focus = { ...focus, lastQuery: { tool: call.name, input: result.record.input as Record<string, unknown> } };
           }
         }
@@ -191,16 +191,16 @@ export class Agent implements AgentTurns {
   }
 
   /** Runs one tool call. Bad arguments and unknown tools go back to the model as results it can correct; faults throw. */
-  private async runTool(call: ToolCallRequest, ctx: ToolContext): Promise<{ record: ToolCallRecord; citations: Partial<Citations> | null; charts: AnswerChart[] }> {
+  private async runTool(call: ToolCallRequest, ctx: ToolContext): Promise<ToolRun> {
     const tool = this.deps.tools.find((candidate) => candidate.name === call.name);
     if (!tool) {
       const output = { error: 'unknown_tool', message: `there is no tool "${call.name}"; the tools are ${this.deps.tools.map((candidate) => candidate.name).join(', ')}` };
-      return { record: { name: call.name, input: call.arguments, status: 'unknown', output }, citations: null, charts: [] };
+      return { record: { name: call.name, input: call.arguments, status: 'unknown', output }, citations: null, charts: [], refinable: false };
     }
     const parsed = tool.input.safeParse(call.arguments);
     if (!parsed.success) {
       const output = { error: 'invalid_arguments', issues: parsed.error.issues.map((issue) => `${issue.path.join('.') || 'input'}: ${issue.message}`) };
-      return { record: { name: call.name, input: call.arguments, status: 'invalid', output }, citations: null, charts: [] };
+      return { record: { name: call.name, input: call.arguments, status: 'invalid', output }, citations: null, charts: [], refinable: tool.refinable === true };
     }
     let output: unknown;
     try {
@@ -212,7 +212,7 @@ export class Agent implements AgentTurns {
       throw new AppError('INTERNAL', `the ${call.name} tool failed`, { cause: error });
     }
     const charts = (tool.charts?.(output) ?? []).map((chart) => ({ tool: tool.name, ...chart }));
-    return { record: { name: call.name, input: parsed.data, status: 'ok', output }, citations: tool.citations?.(output) ?? null, charts };
+    return { record: { name: call.name, input: parsed.data, status: 'ok', output }, citations: tool.citations?.(output) ?? null, charts, refinable: tool.refinable === true };
   }
 
   /** The HCP a tool was about becomes the thread's focus ("her" in the next question). */
@@ -231,8 +231,16 @@ export class Agent implements AgentTurns {
   }
 }
 
-function skipped(call: ToolCallRequest): { record: ToolCallRecord; citations: null; charts: AnswerChart[] } {
-  return { record: { name: call.name, input: call.arguments, status: 'skipped', output: { error: 'tool_call_limit', message: 'the tool-call limit for this turn is reached' } }, citations: null, charts: [] };
+/** One tool call's outcome; `refinable`: a follow-up may refine the call ("break that down by rep"), as the tool declares. */
+interface ToolRun {
+  record: ToolCallRecord;
+  citations: Partial<Citations> | null;
+  charts: AnswerChart[];
+  refinable: boolean;
+}
+
+function skipped(call: ToolCallRequest): ToolRun {
+  return { record: { name: call.name, input: call.arguments, status: 'skipped', output: { error: 'tool_call_limit', message: 'the tool-call limit for this turn is reached' } }, citations: null, charts: [], refinable: false };
 }
 
 function mergeCitations(into: Citations, from: Partial<Citations>): void {

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { availableParallelism } from 'node:os';
+import { agentWorkerCount } from '../config.ts';
 import { createAgent } from '../container.ts';
 import { percentile, privateCopy } from './bench-support.ts';
 import { createLogger } from '../logger.ts';
@@ -65,9 +65,12 @@ function postEvents(url: string, kind: 'brief' | 'plan', warmUrl: string): Promi
 }
 
 export async function runSlackBench(demoPath: string, asOf: string, options: { workers?: number } = {}): Promise<{ results: SlackBenchRound[]; floor: { p50Ms: number; p99Ms: number }; lines: string[] }> {
-  const workers = options.workers ?? Math.max(1, availableParallelism() - 1);
   const floor = await clientFloor();
-  const results = [...(await benchRounds(demoPath, asOf, 0)), ...(await benchRounds(demoPath, asOf, workers))];
+  const baseline = await benchRounds(demoPath, asOf, 0);
+  const inPool = await benchRounds(demoPath, asOf, options.workers ?? agentWorkerCount());
+  // The pool's real size: it caps what it is asked for.
+  const workers = inPool.poolSize;
+  const results = [...baseline.rounds, ...inPool.rounds];
   const pooled = results.filter((round) => round.turns === 'worker threads');
   const worst = Math.max(...pooled.map((round) => round.ackP99Ms));
   const lines = [
@@ -102,8 +105,8 @@ async function clientFloor(): Promise<{ p50Ms: number; p99Ms: number }> {
   }
 }
 
-/** Both rounds (briefs, then plans) against one Slack app whose turns run on the main thread (workers 0) or in a pool. */
-async function benchRounds(demoPath: string, asOf: string, workers: number): Promise<SlackBenchRound[]> {
+/** Both rounds (briefs, then plans) against one Slack app whose turns run on the main thread (workers 0) or in a pool, and the pool's size (0: none). */
+async function benchRounds(demoPath: string, asOf: string, workers: number): Promise<{ rounds: SlackBenchRound[]; poolSize: number }> {
   // A private copy: turns write the decision log and thread memory.
   const copy = await privateCopy(demoPath, 'omni-slack-bench-');
   const store = openSqliteStore(copy.path);
@@ -141,7 +144,7 @@ async function benchRounds(demoPath: string, asOf: string, workers: number): Pro
         allAnsweredMs: performance.now() - started,
       });
     }
-    return results;
+    return { rounds: results, poolSize: pool?.size ?? 0 };
   } finally {
     await slack.stop();
     await pool?.close();

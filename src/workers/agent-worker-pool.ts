@@ -1,6 +1,6 @@
-import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { AgentAnswer, AgentTurns, AskRequest, ToolCallRecord } from '../agent/agent.ts';
+import { agentWorkerCount } from '../config.ts';
 import { AppError } from '../core/app-error.ts';
 import type { AgentWorkerData, FromWorker, SerializedError, ToWorker } from './agent-worker-protocol.ts';
 
@@ -44,7 +44,7 @@ export class AgentWorkerPool implements AgentTurns {
 
   /** Starts the workers and waits until each has loaded the agent (a bad model configuration fails here). */
   static async start(options: AgentWorkerPoolOptions): Promise<AgentWorkerPool> {
-    const count = Math.max(1, Math.min(4, Math.floor(options.workers ?? availableParallelism() - 1)));
+    const count = agentWorkerCount(options.workers);
     const pool = new AgentWorkerPool(options, '');
     try {
       const started = await Promise.all(Array.from({ length: count }, () => pool.spawn()));

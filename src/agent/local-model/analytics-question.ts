@@ -92,7 +92,7 @@ export function readAnalyticsQuestion(text: string, names: { territoryNames: Rea
     rep: findRep(text, names.repNames),
     segment: /\bsegment ([a-d])\b|\b([a-d])[- ]segment\b/.exec(text)?.slice(1).find(Boolean)?.toUpperCase() ?? null,
     specialty: findSpecialty(text),
-    concern: first(concernWords, text),
+    concern: firstMatch(concernWords, text),
     period: findPeriod(text),
     sinceCongress: /\bsince (the )?(congress|conference|symposium)\b/.test(text),
     compare: /\b(vs\.?|versus|compared (to|with)|against|than) (the )?(same (period|time|quarter|month) )?last year\b|\byear[- ]over[- ]year\b|\byoy\b|\bsame (period|stretch|time|months?|weeks?|quarter|window) (a year ago|last year)\b/.test(text)
@@ -100,15 +100,32 @@ export function readAnalyticsQuestion(text: string, names: { territoryNames: Rea
       : /\b(vs\.?|versus|compared (to|with)|against|than|from) (the )?(last|previous|prior) (quarter|month|week|period|year)\b|\b(trend|changed?|better|worse|improv(ed|ing)|declin(ed|ing))\b/.test(text)
         ? 'previous_period'
         : null,
-    metric: first(metricWords, text),
-    dimension: first(dimensionWords, text),
+    metric: firstMatch(metricWords, text),
+    dimension: firstMatch(dimensionWords, text),
     ranked: /\b(most|top|highest|worst|best|lowest|least|fewest|rank(ed|ing)?)\b/.test(text),
   };
 }
 
-function first<T>(table: [RegExp, T][], text: string): T | null {
+/** The value of the first pattern in `table` that matches `text` (question-parser.ts uses it too). */
+export function firstMatch<T>(table: readonly (readonly [RegExp, T])[], text: string): T | null {
   for (const [pattern, value] of table) if (pattern.test(text)) return value;
   return null;
+}
+
+/** `text` as a literal inside a RegExp. */
+export const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Whole-word patterns of a lexicon's names, compiled once per map (lexicons are built once per user and never change). */
+const namePatterns = new WeakMap<ReadonlyMap<string, unknown>, readonly (readonly [RegExp, unknown])[]>();
+
+/** Each name of `names` as a whole-word pattern, with its value, in the map's order. */
+export function wordPatterns<T>(names: ReadonlyMap<string, T>): readonly (readonly [RegExp, T])[] {
+  let patterns = namePatterns.get(names) as readonly (readonly [RegExp, T])[] | undefined;
+  if (!patterns) {
+    patterns = [...names].map(([name, value]) => [new RegExp(`\\b${escapeRegExp(name)}\\b`), value] as const);
+    namePatterns.set(names, patterns);
+  }
+  return patterns;
 }
 
 /**
@@ -152,8 +169,6 @@ function findRep(text: string, repNames: ReadonlyMap<string, string>): string | 
 /** Territory names ("northeast", "the west") and ids (T-NE) → the ids the user may see. */
 function findTerritories(text: string, territoryNames: ReadonlyMap<string, readonly string[]>): string[] {
   const found = new Set<string>();
-  for (const [name, ids] of territoryNames) {
-    if (new RegExp(`\\b${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(text)) for (const id of ids) found.add(id);
-  }
+  for (const [pattern, ids] of wordPatterns(territoryNames)) if (pattern.test(text)) for (const id of ids) found.add(id);
   return [...found].sort();
 }

@@ -53,7 +53,8 @@ export class LocalModel implements ChatModel {
     // A tool call that failed its schema or the limit ends the turn with a plain answer.
     const failed = results.find((result) => result.output && typeof result.output === 'object' && 'error' in result.output);
     if (failed) return { content: answers.toolProblemAnswer(failed.output), toolCalls: [] };
-    if (isUnsafeRequest(question.content)) return { content: UNSAFE_ANSWER, toolCalls: [] };
+    // Checked on the turn's first step only: an unsafe request ends the turn there, so later steps never have one.
+    if (results.length === 0 && isUnsafeRequest(question.content)) return { content: UNSAFE_ANSWER, toolCalls: [] };
     const parsed = parseQuestion(question.content, this.lexiconFor(request.context.user.id), request.context.now);
     const step = this.next(parsed, new TurnResults(results), request);
     if ('answer' in step) return { content: step.answer, toolCalls: [] };

@@ -1,6 +1,6 @@
 import type { Channel, Purpose } from '../../domain/vocabulary.ts';
 import type { ActionKind } from '../../nba/weights.ts';
-import { readAnalyticsQuestion, type AnalyticsReading } from './analytics-question.ts';
+import { escapeRegExp, firstMatch, readAnalyticsQuestion, wordPatterns, type AnalyticsReading } from './analytics-question.ts';
 
 /** What the local model can do with a question. */
 export type Intent =
@@ -180,11 +180,6 @@ function findOrdinal(text: string): number | null {
   return number ? Number(number[1]) : null;
 }
 
-function firstMatch<T>(table: [RegExp, T][], text: string): T | null {
-  for (const [pattern, value] of table) if (pattern.test(text)) return value;
-  return null;
-}
-
 /** "Dr. Emily Reyes", "Reyes", "emily reyes's": the longest run of known first and last names. */
 function findName(question: string, lexicon: Lexicon): string | null {
   const words = question.replace(/['’]s\b/g, '').split(/[^\p{L}'-]+/u).filter(Boolean);
@@ -205,14 +200,13 @@ function findName(question: string, lexicon: Lexicon): string | null {
 }
 
 function findProduct(text: string, lexicon: Lexicon): string | null {
-  for (const [name, productId] of lexicon.products) if (new RegExp(`\\b${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(text)) return productId;
-  return null;
+  return firstMatch(wordPatterns(lexicon.products), text);
 }
 
 /** The content topic: the question minus request words, names and pronouns. */
 function topicOf(question: string, name: string | null): string {
   let text = question;
-  if (name) text = text.replace(new RegExp(name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i'), ' ');
+  if (name) text = text.replace(new RegExp(escapeRegExp(name), 'i'), ' ');
   return text
     .replace(/\b(dr|doctor)\.?\s/gi, ' ')
     .replace(

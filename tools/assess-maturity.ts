@@ -2,12 +2,12 @@ import { z } from 'zod';
 import { barChart, describeBarChart } from '../src/charts/index.ts';
 import { defineTool } from '../src/core/define-tool.ts';
 import type { MaturityAssessment } from '../src/maturity/maturity-engine.ts';
-import { dimensionNames, metricDimensions, stageIds } from '../src/maturity/thresholds.ts';
+import { dimensionNames, metricNames, stageIds } from '../src/maturity/thresholds.ts';
 import { Refusal, refusingNotFound } from './refusal.ts';
 import type { ToolContext } from './tool-context.ts';
 
 const Stage = z.enum([...stageIds, 'unknown']);
-const MetricName = z.enum(Object.keys(metricDimensions) as [keyof typeof metricDimensions, ...(keyof typeof metricDimensions)[]]);
+const MetricName = z.enum(metricNames);
 const Metric = z.object({
   name: MetricName,
   label: z.string(),

@@ -1,5 +1,5 @@
 import { AppError } from '../core/app-error.ts';
-import { coord, formatValue, LABEL_SIZE, niceTicks, palette, stableId, svgHeader, textWidth, TITLE_SIZE, truncate, verticalValueAxis, xmlText, type ValueFormat } from './svg-text.ts';
+import { clampSize, coord, formatValue, LABEL_SIZE, niceTicks, palette, stableId, svgHeader, textWidth, TITLE_SIZE, truncate, verticalValueAxis, xmlText, type ValueFormat } from './svg-text.ts';
 
 export interface Bar {
   label: string;
@@ -39,7 +39,7 @@ export function barChart(spec: BarChartSpec): string {
   validate(spec);
   const orientation = spec.orientation ?? 'horizontal';
   const format = spec.valueFormat ?? 'number';
-  const width = clamp(spec.width ?? 720, 320, 2_000);
+  const width = clampSize(spec.width ?? 720, 320, 2_000);
   const id = stableId('chart', JSON.stringify(spec));
   const values = spec.bars.map((bar) => bar.value);
   const scale = niceTicks(Math.min(0, ...values), Math.max(0, ...values), orientation === 'horizontal' ? 6 : 5);
@@ -85,7 +85,7 @@ export function barChart(spec: BarChartSpec): string {
     });
     parts.push('</g>');
   } else {
-    const height = clamp(spec.height ?? 360, 200, 1_500);
+    const height = clampSize(spec.height ?? 360, 200, 1_500);
     const top = 16 + TITLE_SIZE + 24;
     const left = 16 + (spec.valueLabel ? 20 : 0) + Math.max(...tickLabels.map((label) => textWidth(label, LABEL_SIZE))) + 8;
     const right = 16;
@@ -130,8 +130,4 @@ function validate(spec: BarChartSpec): void {
   for (const bar of spec.bars) {
     if (!Number.isFinite(bar.value)) throw new AppError('INVALID_INPUT', `bar "${bar.label}": the value must be a finite number`);
   }
-}
-
-function clamp(value: number, min: number, max: number): number {
-  return Number.isFinite(value) ? Math.round(Math.min(max, Math.max(min, value))) : min;
 }

@@ -1,5 +1,5 @@
 import { AppError } from '../core/app-error.ts';
-import { coord, dashes, formatValue, LABEL_SIZE, niceTicks, palette, stableId, svgHeader, textWidth, TITLE_SIZE, truncate, verticalValueAxis, xmlText, type ValueFormat } from './svg-text.ts';
+import { clampSize, coord, dashes, formatValue, LABEL_SIZE, niceTicks, palette, stableId, svgHeader, textWidth, TITLE_SIZE, truncate, verticalValueAxis, xmlText, type ValueFormat } from './svg-text.ts';
 
 /** One point of a series. `x` orders the points: numbers on a linear axis, else text in order of first appearance; `label` is shown for it (default: x). `y` null is a gap. */
 export interface LinePoint {
@@ -210,8 +210,4 @@ function validate(spec: LineChartSpec): void {
     }
   }
   if (count > MAX_POINTS) throw new AppError('INVALID_INPUT', `a line chart takes at most ${MAX_POINTS} points (got ${count})`);
-}
-
-function clampSize(value: number, min: number, max: number): number {
-  return Number.isFinite(value) ? Math.round(Math.min(max, Math.max(min, value))) : min;
 }

@@ -37,6 +37,11 @@ export function coord(value: number): string {
   return Object.is(rounded, -0) ? '0' : String(rounded);
 }
 
+/** A chart size in whole pixels within [min, max]; min for anything not finite. */
+export function clampSize(value: number, min: number, max: number): number {
+  return Number.isFinite(value) ? Math.round(Math.min(max, Math.max(min, value))) : min;
+}
+
 export type ValueFormat = 'number' | 'percent';
 
 /** 1234.5 → "1,234.5", 0.456 as a percent → "45.6%". Deterministic (no locale). */

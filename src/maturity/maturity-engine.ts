@@ -72,10 +72,6 @@ export class MaturityEngine {
     this.deadEndDays = options.deadEndDays ?? 14;
   }
 
-  get thresholdsVersion(): string {
-    return this.thresholds.version;
-  }
-
   /** Throws FORBIDDEN for anyone but a manager, an admin or the local operator; INVALID_INPUT for a bad date or period. */
   assess(caller: Caller, asOf: string, options: { periodDays?: number } = {}): MaturityAssessment {
     if (caller.role !== null && caller.role !== 'manager' && caller.role !== 'admin') {

@@ -1,8 +1,6 @@
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { AppError } from '../core/app-error.ts';
+import { loadVersionedJson } from '../nba/weights.ts';
 
 /** The maturity stages, lowest first. */
 export const stageIds = ['fragmented', 'coordinated_multichannel', 'data_driven_orchestration', 'ai_driven'] as const;
@@ -30,7 +28,8 @@ export const metricDimensions = {
   digital_follow_up_share: 'teams',
 } as const satisfies Record<string, DimensionName>;
 export type MetricName = keyof typeof metricDimensions;
-const metricNames = Object.keys(metricDimensions) as [MetricName, ...MetricName[]];
+/** The metric names, in metricDimensions' order (a tuple, for z.enum). */
+export const metricNames = Object.keys(metricDimensions) as [MetricName, ...MetricName[]];
 
 const Requirements = z.partialRecord(z.enum(metricNames), z.number().finite().min(-1).max(1_000));
 const StageRequirements = z.object({ coordinated_multichannel: Requirements, data_driven_orchestration: Requirements, ai_driven: Requirements }).strict();
@@ -88,24 +87,7 @@ export const DEFAULT_THRESHOLDS_PATH = fileURLToPath(new URL('../../data/maturit
 
 /** Reads and validates a thresholds file; its version and sha256 are reported with every assessment. */
 export function loadMaturityThresholds(path: string = DEFAULT_THRESHOLDS_PATH): MaturityThresholds {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (cause) {
-    throw new AppError('CONFIG_INVALID', `cannot read the maturity thresholds file ${path}`, { cause });
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (cause) {
-    throw new AppError('CONFIG_INVALID', `the maturity thresholds file ${path} is not valid JSON`, { cause });
-  }
-  const parsed = MaturityThresholds.safeParse(json);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(file)'}: ${issue.message}`).join('; ');
-    throw new AppError('CONFIG_INVALID', `the maturity thresholds file ${path} is invalid: ${problems}`);
-  }
-  return { ...parsed.data, sha256: createHash('sha256').update(text).digest('hex') };
+  return loadVersionedJson(path, MaturityThresholds, 'maturity thresholds file');
 }
 
 export function stageLabel(thresholds: Pick<MaturityThresholds, 'stages'>, stage: StageId): string {

@@ -522,37 +522,32 @@ function consentCoverageAllProducts(context: Context): string {
 }
 
 /**
- * HCPs over a cap at some contact in the period. The NBA engine counts, at a moment, the contacts of
- * the last 7 (30) days up to and including it (ages in whole days below 7, so less than 7 days back)
- * and flags more than the cap. At a contact that is so exactly when the contact `cap` places earlier
- * (in time order) is less than 7 (30) days before it: lag(ms, cap). Contacts of the 30 days before
- * the period count towards the load. Times are whole milliseconds, so the edges are exact.
+ * HCPs over a cap at some contact in the period. The NBA engine counts, at a moment, the outbound
+ * contacts of the last 7 (30) days up to and including it (ages in whole days below 7, so less than
+ * 7 days back) and flags more than the cap. Each outbound contact carries exactly that count, its
+ * load (contacts_7_days, contacts_30_days: migration 10, kept true on every write by triggers, and
+ * counting contacts from before the period), so a contact took its HCP over a cap when its load is
+ * above it: one pass over the period's contacts from the outbound index, no window.
  */
 function overContacted(context: Context): string {
   const { spec, p } = context;
-  p.set('lookbackFrom', new Date(Date.parse(spec.period.from) - 30 * DAY_MS).toISOString());
   const hcpGrp = hcpGroup(context, 's.');
   const decimals = metricCatalog.over_contacted.decimals;
-  // Whole milliseconds between the contact and the one `cap` places earlier (the difference of two
-  // millisecond-precise epochs, rounded: exact), worked out only for contacts in the period.
-  const gap = (earlier: string) => `round((unixepoch(at, 'subsec') - unixepoch(${earlier}, 'subsec')) * 1000)`;
-  const over = `coalesce(${gap('at7')} < ${p.set('window7Ms', 7 * DAY_MS)}, 0) OR coalesce(${gap('at30')} < ${p.set('window30Ms', 30 * DAY_MS)}, 0)`;
+  const over = `(i.contacts_7_days > ${p.set('cap7Days', spec.settings.caps.contacts7Days)} OR i.contacts_30_days > ${p.set('cap30Days', spec.settings.caps.contacts30Days)})`;
   const head =
     `WITH ${scopeCte(context)},\n` +
-    `contacts AS (\n  SELECT s.hcp_row, ${hcpGrp ?? 'NULL'} AS hcp_grp, i.occurred_at AS at\n` +
-    `  FROM scope s ${periodJoin(context, 'i', '@lookbackFrom')}\n  WHERE ${outboundContactSql('i')}\n),\n` +
-    `loads AS (\n  SELECT *, lag(at, ${p.set('cap7Days', spec.settings.caps.contacts7Days)}) OVER w AS at7, lag(at, ${p.set('cap30Days', spec.settings.caps.contacts30Days)}) OVER w AS at30\n` +
-    `  FROM contacts WINDOW w AS (PARTITION BY hcp_row ORDER BY at)\n)`;
+    `contacts AS (\n  SELECT s.hcp_row, ${hcpGrp ?? 'NULL'} AS hcp_grp, i.occurred_at AS at, ${over} AS over\n` +
+    `  FROM scope s ${periodJoin(context)}\n  WHERE ${outboundContactSql('i')}\n)`;
   if (context.dimension === 'week' || context.dimension === 'month') {
     const grp = context.dimension === 'week' ? weekSql('at') : monthSql('at');
     return (
-      `${head}\nSELECT ${grp} AS grp, count(DISTINCT CASE WHEN ${over} THEN hcp_row END) AS numerator, count(DISTINCT hcp_row) AS denominator,\n` +
-      `  ${valueSql(`count(DISTINCT CASE WHEN ${over} THEN hcp_row END)`, 'count(DISTINCT hcp_row)', decimals)} AS value\nFROM loads WHERE at >= @from GROUP BY 1 ORDER BY 1`
+      `${head}\nSELECT ${grp} AS grp, count(DISTINCT CASE WHEN over THEN hcp_row END) AS numerator, count(DISTINCT hcp_row) AS denominator,\n` +
+      `  ${valueSql('count(DISTINCT CASE WHEN over THEN hcp_row END)', 'count(DISTINCT hcp_row)', decimals)} AS value\nFROM contacts GROUP BY 1 ORDER BY 1`
     );
   }
-  // Per HCP contacted in the period: over a cap at any of those contacts.
+  // Per HCP contacted in the period: over a cap at any of those contacts (rows arrive HCP by HCP: no sort).
   return (
-    `${head},\nper_hcp AS (SELECT hcp_grp AS grp, max(${over}) AS over FROM loads WHERE at >= @from GROUP BY hcp_row)\n` +
+    `${head},\nper_hcp AS (SELECT hcp_grp AS grp, max(over) AS over FROM contacts GROUP BY hcp_row)\n` +
     `SELECT grp, coalesce(sum(over), 0) AS numerator, count(*) AS denominator, ${valueSql('sum(over)', 'count(*)', decimals)} AS value FROM per_hcp${grouped(context)} ORDER BY 1`
   );
 }

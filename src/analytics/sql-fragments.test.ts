@@ -48,5 +48,11 @@ describe('the indexes the metrics rely on', () => {
     expect(text).toContain(`ON interactions (hcp_id, occurred_at, channel, outcome, product_id)\n    WHERE ${medicalQuestionSql('')};`);
     expect(text).toContain(`ON interactions (hcp_id, occurred_at, channel, outcome, actor_id, product_id)\n    WHERE ${outboundContactSql('')};`);
     expect(text).toContain(`ON interactions (hcp_id, actor_id, occurred_at, channel, outcome)\n    WHERE ${personalContactSql('')};`);
+    // Migration 10: the outbound index with the stored loads, and the triggers that keep them.
+    expect(text).toContain(`ON interactions (hcp_id, occurred_at, channel, outcome, actor_id, product_id, contacts_7_days, contacts_30_days)\n    WHERE ${outboundContactSql('')};`);
+    expect(text).toContain(`AFTER DELETE ON interactions WHEN ${outboundContactSql('OLD')}`);
+    // The stored loads count the contacts the metric counts (src/store/contact-loads.ts).
+    const { outboundColumnsSql } = await import('../store/contact-loads.ts');
+    for (const alias of ['', 'o', 'excluded']) expect(outboundColumnsSql(alias ? `${alias}.` : '')).toBe(outboundContactSql(alias));
   });
 });

@@ -1,3 +1,5 @@
+import { outboundColumnsSql, recountLoadsSql } from './contact-loads.ts';
+
 /**
  * Schema migrations, applied in order and tracked with SQLite's user_version. Never edit a
  * migration that has shipped: add a new one.
@@ -280,5 +282,26 @@ export const migrations: readonly string[] = [
     WHERE (CASE outcome WHEN 'sent' THEN channel IN ('email', 'sms') OR (channel = 'whatsapp' AND NOT (substr(actor_id, 1, 7) = 'system:')) WHEN 'completed' THEN channel IN ('field_visit', 'remote_detail', 'msl_meeting', 'phone') AND NOT (substr(actor_id, 1, 7) = 'system:') WHEN 'replied' THEN channel = 'medical_inquiry' AND NOT (substr(actor_id, 1, 7) = 'system:') ELSE 0 END);
   CREATE INDEX interactions_personal_contacts ON interactions (hcp_id, actor_id, occurred_at, channel, outcome)
     WHERE (NOT (substr(actor_id, 1, 7) = 'system:') AND ((channel IN ('field_visit', 'remote_detail', 'msl_meeting', 'phone') AND outcome = 'completed') OR (channel IN ('email', 'sms', 'whatsapp') AND outcome = 'sent') OR (channel = 'medical_inquiry' AND outcome = 'replied')));
+  `,
+  // 10: each outbound contact's load, stored with it (src/store/contact-loads.ts): the outbound
+  // contacts of its HCP in the 7 (30) days up to and including it, as the NBA engine counts them
+  // against its caps, so the over-contacted metric reads the period's contacts from the outbound index
+  // instead of running a window over 60 days of them (npm run bench). Rows already there are counted
+  // here with one window; from then on the repository recounts what each write changes, and the
+  // trigger what a delete changes. Loads are NULL on rows that are not outbound contacts.
+  `
+  ALTER TABLE interactions ADD COLUMN contacts_7_days INTEGER;
+  ALTER TABLE interactions ADD COLUMN contacts_30_days INTEGER;
+  DROP INDEX interactions_outbound;
+  ${recountLoadsSql(`SELECT rowid AS row, hcp_id, occurred_at AS at, '' AS recount_from FROM interactions WHERE ${outboundColumnsSql('')}`)}
+  CREATE INDEX interactions_outbound ON interactions (hcp_id, occurred_at, channel, outcome, actor_id, product_id, contacts_7_days, contacts_30_days)
+    WHERE ${outboundColumnsSql('')};
+  CREATE TRIGGER interactions_loads_after_delete AFTER DELETE ON interactions WHEN ${outboundColumnsSql('OLD.')}
+  BEGIN
+    ${recountLoadsSql(
+      `SELECT rowid AS row, hcp_id, occurred_at AS at, OLD.occurred_at AS recount_from FROM interactions\n` +
+        `      WHERE hcp_id = OLD.hcp_id AND occurred_at >= strftime('%Y-%m-%dT%H:%M:%fZ', OLD.occurred_at, '-31 days') AND ${outboundColumnsSql('')}`,
+    )}
+  END;
   `,
 ];

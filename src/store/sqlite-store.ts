@@ -4,7 +4,7 @@ import { dirname } from 'node:path';
 import { AppError } from '../core/app-error.ts';
 import { nameKey, type Hcp } from '../domain/hcp.ts';
 import type { User } from '../domain/user.ts';
-import type { Interaction, InteractionActivity } from '../domain/interaction.ts';
+import { isOutboundContact, type Interaction, type InteractionActivity } from '../domain/interaction.ts';
 import type { Channel, Outcome, Purpose } from '../domain/vocabulary.ts';
 import type { Consent } from '../domain/consent.ts';
 import type { FieldNote } from '../domain/field-note.ts';
@@ -22,6 +22,7 @@ import type {
   ProductRepository,
   UserRepository,
 } from '../domain/repositories.ts';
+import { ContactLoads } from './contact-loads.ts';
 import { migrations } from './migrations.ts';
 import { SqliteReaderPool } from './sqlite-reader-pool.ts';
 
@@ -91,11 +92,13 @@ export class SqliteStore implements OmniStore {
   readonly products: ProductRepository;
   readonly embeddingCache: EmbeddingCacheRepository;
   private readerPool: SqliteReaderPool | null = null;
+  private readonly contactLoads: ContactLoads;
 
   constructor(readonly database: Database.Database) {
+    this.contactLoads = new ContactLoads(database);
     this.hcps = new SqliteHcpRepository(database);
     this.users = new SqliteUserRepository(database);
-    this.interactions = new SqliteInteractionRepository(database);
+    this.interactions = new SqliteInteractionRepository(database, this.contactLoads);
     this.consents = new SqliteConsentRepository(database);
     this.notes = new SqliteFieldNoteRepository(database);
     this.contentModules = new SqliteContentModuleRepository(database);
@@ -103,8 +106,9 @@ export class SqliteStore implements OmniStore {
     this.embeddingCache = new SqliteEmbeddingCacheRepository(database);
   }
 
+  /** Runs `work` in one transaction; the contact loads its writes change are recounted once, at its end. */
   transaction<T>(work: () => T): T {
-    return this.database.transaction(work)();
+    return this.database.transaction(() => this.contactLoads.batch(work))();
   }
 
   /** Ends a bulk load: durable WAL mode from here on, and fresh statistics for the planner. */
@@ -314,6 +318,8 @@ function toUser(row: Row): User {
 
 class SqliteInteractionRepository implements InteractionRepository {
   private readonly insert;
+  private readonly previous;
+  private readonly update;
   private readonly recent;
   private readonly between;
   /** The NBA reads: activity lines, and the same rows as columns for the rare line that does not parse. */
@@ -323,19 +329,26 @@ class SqliteInteractionRepository implements InteractionRepository {
   private readonly latest;
   readonly count;
 
-  constructor(database: Database.Database) {
+  constructor(
+    database: Database.Database,
+    private readonly loads: ContactLoads,
+  ) {
     // A scan of the table (there is no index by channel; an org-wide question asked now and then).
     this.latest = database.prepare('SELECT max(occurred_at) FROM interactions WHERE channel = ? AND occurred_at < ?').pluck();
+    // A new id is inserted; an id already there is a re-import, written over by `update` (upsert).
     this.insert = database.prepare(`
       INSERT INTO interactions (id, hcp_id, actor_id, channel, outcome, purpose, occurred_at, product_id, topic,
         content_module_id, source_system, synthetic)
       VALUES (@id, @hcpId, @actorId, @channel, @outcome, @purpose, @occurredAt, @productId, @topic,
         @contentModuleId, @sourceSystem, @synthetic)
-      ON CONFLICT (id) DO UPDATE SET hcp_id = excluded.hcp_id, actor_id = excluded.actor_id,
-        channel = excluded.channel, outcome = excluded.outcome, purpose = excluded.purpose,
-        occurred_at = excluded.occurred_at, product_id = excluded.product_id, topic = excluded.topic,
-        content_module_id = excluded.content_module_id, source_system = excluded.source_system,
-        synthetic = excluded.synthetic`);
+      ON CONFLICT (id) DO NOTHING`);
+    this.previous = database.prepare('SELECT hcp_id, occurred_at, channel, outcome, actor_id FROM interactions WHERE id = ?').raw();
+    this.update = database.prepare(`
+      UPDATE interactions SET hcp_id = @hcpId, actor_id = @actorId, channel = @channel, outcome = @outcome, purpose = @purpose,
+        occurred_at = @occurredAt, product_id = @productId, topic = @topic, content_module_id = @contentModuleId,
+        source_system = @sourceSystem, synthetic = @synthetic,
+        contacts_7_days = CASE WHEN @outbound THEN contacts_7_days END, contacts_30_days = CASE WHEN @outbound THEN contacts_30_days END
+      WHERE id = @id`);
     this.recent = database.prepare(`
       SELECT * FROM interactions WHERE hcp_id = @hcpId AND occurred_at < @before
         AND (@purposes IS NULL OR purpose IN (SELECT value FROM json_each(@purposes)))
@@ -367,8 +380,24 @@ class SqliteInteractionRepository implements InteractionRepository {
     this.count = countRows(database, 'interactions');
   }
 
+  /**
+   * Inserts the row, or writes over the row with its id. A new outbound contact, or a row that moves
+   * (HCP or time) or changes kind, changes contact loads: noted with ContactLoads, which recounts them.
+   */
   upsert(interaction: Interaction): void {
-    this.insert.run({ ...interaction, synthetic: interaction.synthetic ? 1 : 0 });
+    const { id, hcpId, occurredAt } = interaction;
+    const outbound = isOutboundContact(interaction);
+    const row = { ...interaction, synthetic: interaction.synthetic ? 1 : 0 };
+    if (this.insert.run(row).changes === 1) {
+      if (outbound) this.loads.changed(hcpId, occurredAt);
+      return;
+    }
+    const [previousHcp, previousAt, channel, outcome, actorId] = this.previous.get(id) as [string, string, Channel, Outcome, string];
+    this.update.run({ ...row, outbound: outbound ? 1 : 0 });
+    const wasOutbound = isOutboundContact({ channel, outcome, actorId });
+    if (previousHcp === hcpId && previousAt === occurredAt && wasOutbound === outbound) return;
+    if (wasOutbound) this.loads.changed(previousHcp, previousAt);
+    if (outbound) this.loads.changed(hcpId, occurredAt);
   }
 
   recentForHcp(hcpId: string, options: { limit: number; before?: string; purposes?: readonly Interaction['purpose'][] }): Interaction[] {

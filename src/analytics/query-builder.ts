@@ -139,6 +139,9 @@ function periodEnd(spec: MetricSpec): string {
   return spec.period.to < spec.asOf ? spec.period.to : spec.asOf;
 }
 
+/** Metrics that read an HCP's group once per intent signal in the period (followUps, whose intents CTE is materialised). */
+const ownerPerIntent = new Set<MetricName>(['follow_up_rate', 'dead_end_rate', 'median_time_to_follow_up']);
+
 /** Each rep and the territories they cover. */
 const REP_MAP = `rep_map AS MATERIALIZED (SELECT u.id AS rep_id, t.value AS territory FROM users u, json_each(u.territories) t WHERE u.role = 'rep')`;
 
@@ -162,12 +165,13 @@ function scopeCte(context: Context): string {
   if (ownerMode(context)) {
     if (spec.filters.rep) where.push(`${ownerSql(context)} = @rep`);
     else {
-      // By rep: each HCP's primary rep, worked out once per HCP. Scope is materialised because it is read
-      // back per joined row, and the owner subquery would otherwise run again for every interaction or
-      // consent row. Materialised in rowid order (ORDER BY), so SQLite still knows HCPs come one by one
-      // and per-HCP groupings need no sort.
+      // By rep: each HCP's primary rep. The follow-up metrics read it once per intent signal, and
+      // fewer HCPs have one than are in scope: there the owner subquery runs per intent. Elsewhere it
+      // runs once per HCP: scope is materialised, or the subquery would run again for every
+      // interaction or consent row; materialised in rowid order (ORDER BY), so SQLite still knows HCPs
+      // come one by one and per-HCP groupings need no sort.
       owner = `, ${ownerSql(context)} AS owner`;
-      materialized = ' MATERIALIZED';
+      if (!ownerPerIntent.has(spec.metric)) materialized = ' MATERIALIZED';
     }
     if (context.dimension === 'rep' && spec.filters.rep) owner = ', @rep AS owner';
   }

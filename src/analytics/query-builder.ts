@@ -529,9 +529,9 @@ function consentCoverageAllProducts(context: Context): string {
  * HCPs over a cap at some contact in the period. The NBA engine counts, at a moment, the outbound
  * contacts of the last 7 (30) days up to and including it (ages in whole days below 7, so less than
  * 7 days back) and flags more than the cap. Each outbound contact carries exactly that count, its
- * load (contacts_7_days, contacts_30_days: migration 10, kept true on every write by triggers, and
- * counting contacts from before the period), so a contact took its HCP over a cap when its load is
- * above it: one pass over the period's contacts from the outbound index, no window.
+ * load (contacts_7_days, contacts_30_days: migration 10, kept true on every write by the repository,
+ * src/store/contact-loads.ts; contacts from before the period count), so a contact took its HCP over
+ * a cap when its load is above it: one pass over the period's contacts from the outbound index, no window.
  */
 function overContacted(context: Context): string {
   const { spec, p } = context;

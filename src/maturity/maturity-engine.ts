@@ -4,7 +4,7 @@ import type { Caller } from '../nba/next-best-actions.ts';
 import { RECENT_WINDOW_DAYS, type SignalSettings } from '../nba/signals.ts';
 import { MaturityMeasures, type DimensionMeasure, type MetricResult, type QueryName } from './measures.ts';
 import type { MaturityDataSource } from './maturity-source.ts';
-import { actionSentence, chooseNextStep, OVERALL_RULE, overallStage, placeDimension, type DimensionPlacement, type NextStep, type Shortfall } from './stages.ts';
+import { actionSentence, chooseNextStep, OVERALL_RULE, overallStage, placeDimension, relativeGap, type DimensionPlacement, type NextStep, type Shortfall } from './stages.ts';
 import { loadMaturityThresholds, stageLabel, type DimensionName, type MaturityThresholds, type StageId } from './thresholds.ts';
 
 export const dimensionLabels: Record<DimensionName, string> = {
@@ -127,7 +127,7 @@ export class MaturityEngine {
     let nextAction: string | null = null;
     if (next) {
       // The action for the minimum furthest short (relative), as for the overall next step.
-      const worst = [...next.unmet].sort((a, b) => relative(b) - relative(a))[0]!;
+      const worst = relativeGap(measure, this.thresholds, next.stage).worst!;
       nextAction = actionSentence(measure.dimension, measure.metrics.find((metric) => metric.name === worst.metric)!, worst, next.stage, this.thresholds);
     }
     return {
@@ -145,9 +145,4 @@ export class MaturityEngine {
       caveat: measure.caveat,
     };
   }
-}
-
-function relative(shortfall: Shortfall): number {
-  if (shortfall.value === null || !(shortfall.required > 0)) return 1;
-  return (shortfall.required - shortfall.value) / shortfall.required;
 }

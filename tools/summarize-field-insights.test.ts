@@ -166,6 +166,9 @@ describe('summarize_field_insights', () => {
     const words = summarized('u-medaffairs', { topic: 'hepatic impairment', period: 'last_90_days' });
     expect(words.filters.topic?.matchedBy).toBe('words');
     expect(words.notes.current).toBeGreaterThan(0);
+    // Stop words are dropped by word, whatever their stem ("this" stems to "thi", "does" to "doe").
+    const padded = summarized('u-medaffairs', { topic: 'does this hepatic impairment', period: 'last_90_days' });
+    expect(padded.notes.current).toBe(words.notes.current);
     expect(run('u-medaffairs', { product: 'aspirin' })).toMatchObject({ status: 'invalid' });
     expect(run('u-medaffairs', { from: '2026-11-10', to: '2026-11-01' })).toMatchObject({ status: 'invalid' });
   });

@@ -7,7 +7,7 @@ import { NoteAnalyser, type InsightNote, type NoteAnalysis } from './note-analys
 import type { Period } from './periods.ts';
 import { findUnansweredQuestions, type QuestionNote } from './questions.ts';
 import { QuoteRedactor } from './redact.ts';
-import { phraseStems, STOP_WORDS } from './text.ts';
+import { phraseStems, STOP_WORDS, tokenize } from './text.ts';
 import { clusterThemes, defaultThemeOptions, type ThemeOptions } from './themes.ts';
 
 /**
@@ -159,7 +159,10 @@ const QUOTE_CANDIDATES = 400;
 /** Resolves a topic to seed concerns (by label and aliases) or else to words every kept note must contain. */
 export function resolveTopic(topic: string, lexicons: InsightLexicons): { concerns: string[]; words: string[] } {
   const generic = new Set(['question', 'questions', 'problem', 'problems', 'request', 'requests', 'possible', 'issue', 'issues'].map((word) => phraseStems(word)[0]!));
-  const stems = phraseStems(topic).filter((stem) => !generic.has(stem) && !STOP_WORDS.has(stem));
+  // Stop words are listed as words ("this", "was"), and their stems can differ ("thi", "wa").
+  const stems = tokenize(topic)
+    .filter((token) => !STOP_WORDS.has(token.word) && !generic.has(token.stem))
+    .map((token) => token.stem);
   const text = phraseStems(topic).join(' ');
   const concerns = lexicons.seeds.seeds
     .filter((seed) => {

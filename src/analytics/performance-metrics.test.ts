@@ -231,8 +231,11 @@ describe('query plans', () => {
     return (fixture.store.database.prepare(`EXPLAIN QUERY PLAN ${query.sql}`).all(query.parameters) as { detail: string }[]).map((row) => row.detail).join('\n');
   };
 
-  it('reads interactions from the covering index, and the follow-ups from the partial indexes', async () => {
-    expect(await plan('engagement_rate')).toMatch(/SEARCH i USING COVERING INDEX interactions_by_hcp_time \(hcp_id=\? AND occurred_at>\? AND occurred_at<\?\)/);
+  it('reads interactions from the covering index, or from the partial index of the rows each metric reads', async () => {
+    // Engagements and the ladder: the rows that are not a send only.
+    for (const metric of ['engagement_rate', 'cross_channel_progression'] as const) {
+      expect([metric, await plan(metric)].join(': ')).toMatch(/SEARCH i USING COVERING INDEX interactions_not_sent \(hcp_id=\? AND occurred_at>\? AND occurred_at<\?\)/);
+    }
     // Outbound contacts only: reach, frequency and over-contacted read nothing else.
     expect(await plan('reach')).toMatch(/SEARCH i USING COVERING INDEX interactions_outbound \(hcp_id=\? AND occurred_at>\? AND occurred_at<\?\)/);
     expect(await plan('over_contacted')).toMatch(/SEARCH i USING COVERING INDEX interactions_outbound \(hcp_id=\? AND occurred_at>\? AND occurred_at<\?\)/);

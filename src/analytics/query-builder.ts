@@ -9,6 +9,7 @@ import {
   medicalAnswerSql,
   medicalQuestionSql,
   monthSql,
+  notSentSql,
   outboundContactSql,
   personalContactSql,
   shiftedIsoSql,
@@ -262,7 +263,7 @@ function perHcp(context: Context): boolean {
 
 function reachLike(context: Context): string {
   const { spec } = context;
-  const predicate = spec.metric === 'engagement_rate' ? engagementSql('i') : outboundContactSql('i');
+  const predicate = spec.metric === 'engagement_rate' ? `${engagementSql('i')} AND ${notSentSql('i')}` : outboundContactSql('i');
   if (perHcp(context)) {
     // One row per HCP in scope with their count of events (0 when none): reached = events > 0.
     const decimals = metricCatalog[spec.metric].decimals;
@@ -374,7 +375,7 @@ function progression(context: Context): string {
   const perHcp =
     `per_hcp AS (\n  SELECT s.hcp_row${byProduct ? ', i.product_id' : ''}${hcpGrp ? `, ${hcpGrp} AS hcp_grp` : ''},\n` +
     `    min(i.occurred_at || ${ladderLevelSql('i')} || i.channel) AS first_key, max(${ladderLevelSql('i')}) AS deepest\n` +
-    `  FROM scope s ${periodJoin(context)}\n  WHERE ${ladderLevelSql('i')} IS NOT NULL${eventFilters(context, 'i', { product: true, channel: false })}\n` +
+    `  FROM scope s ${periodJoin(context)}\n  WHERE ${ladderLevelSql('i')} IS NOT NULL AND ${notSentSql('i')}${eventFilters(context, 'i', { product: true, channel: false })}\n` +
     `  GROUP BY s.hcp_row${byProduct ? ', i.product_id' : ''}\n),\n` +
     `starts AS (\n  SELECT *, substr(first_key, 1, 24) AS first_at, CAST(substr(first_key, 25, 1) AS INTEGER) AS first_level, substr(first_key, 26) AS first_channel FROM per_hcp\n)`;
   let grp: string;

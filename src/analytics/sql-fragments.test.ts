@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { isIntentSignal, isOutboundContact, isPersonalContact } from '../domain/interaction.ts';
 import { channels, outcomes } from '../domain/vocabulary.ts';
 import { engagementLadder } from './metric-catalog.ts';
-import { engagementSql, intentSignalSql, ladderLevelSql, outboundContactSql, personalContactSql, weekSql } from './sql-fragments.ts';
+import { engagementSql, intentSignalSql, ladderLevelSql, notSentSql, outboundContactSql, personalContactSql, weekSql } from './sql-fragments.ts';
 
 const database = new Database(':memory:');
 afterAll(() => database.close());
@@ -29,6 +29,10 @@ describe('the SQL predicates are the NBA engine’s definitions', () => {
     expect(sqlSays(engagementSql, { channel: 'email', outcome: 'sent', actorId: 'x' })).toBe(0);
     const levels = new Map<string, number>(engagementLadder.flatMap((rung) => rung.steps.map(([channel, outcome]) => [`${channel} ${outcome}`, rung.level] as [string, number])));
     for (const row of rows) expect([row.channel, row.outcome, sqlSays(ladderLevelSql, row)]).toEqual([row.channel, row.outcome, levels.get(`${row.channel} ${row.outcome}`) ?? null]);
+    // Every engagement and every rung is a row that is not a send (the partial index they read).
+    for (const row of rows) {
+      if (sqlSays(engagementSql, row) || sqlSays(ladderLevelSql, row) !== null) expect([row, sqlSays(notSentSql, row)]).toEqual([row, 1]);
+    }
   });
 
   it('weeks start on Monday (UTC)', () => {
@@ -48,6 +52,7 @@ describe('the indexes the metrics rely on', () => {
     expect(text).toContain(`ON interactions (hcp_id, occurred_at, channel, outcome, product_id)\n    WHERE ${medicalQuestionSql('')};`);
     expect(text).toContain(`ON interactions (hcp_id, occurred_at, channel, outcome, actor_id, product_id)\n    WHERE ${outboundContactSql('')};`);
     expect(text).toContain(`ON interactions (hcp_id, actor_id, occurred_at, channel, outcome)\n    WHERE ${personalContactSql('')};`);
+    expect(text).toContain(`ON interactions (hcp_id, occurred_at, channel, outcome, actor_id, product_id)\n    WHERE ${notSentSql('')};`);
     // Migration 10: the outbound index with the stored loads, and the triggers that keep them.
     expect(text).toContain(`ON interactions (hcp_id, occurred_at, channel, outcome, actor_id, product_id, contacts_7_days, contacts_30_days)\n    WHERE ${outboundContactSql('')};`);
     expect(text).toContain(`AFTER DELETE ON interactions WHEN ${outboundContactSql('OLD')}`);

@@ -43,6 +43,15 @@ export function outboundContactSql(alias: string): string {
 /** The NBA engine's engagement outcomes (signals.ts: the HCP engaging, as opposed to being sent something). */
 export const engagementOutcomes = ['opened', 'clicked', 'registered', 'attended', 'downloaded', 'requested', 'completed'] as const;
 
+/**
+ * Rows that are not a send: every engagement and every rung of the ladder (the HCP did something).
+ * Said alongside those predicates so that SQLite reads the rows from the partial index of them
+ * (migration 11), about 63% of the interactions, instead of every row of the period.
+ */
+export function notSentSql(alias: string): string {
+  return `${c(alias, 'outcome')} <> 'sent'`;
+}
+
 export function engagementSql(alias: string): string {
   return `${c(alias, 'outcome')} IN (${engagementOutcomes.map((outcome) => `'${outcome}'`).join(', ')})`;
 }

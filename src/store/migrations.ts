@@ -304,4 +304,12 @@ export const migrations: readonly string[] = [
     )}
   END;
   `,
+  // 11: the rows that are not a send (about 63%: every engagement and every rung of the engagement
+  // ladder), for engagement rate and cross-channel progression, which then skip the sends (35% of all
+  // rows) instead of reading past them: about a quarter faster on the large database (npm run bench).
+  // The WHERE clause is the metrics' own notSentSql (src/analytics/sql-fragments.ts; a test keeps them equal).
+  `
+  CREATE INDEX interactions_not_sent ON interactions (hcp_id, occurred_at, channel, outcome, actor_id, product_id)
+    WHERE outcome <> 'sent';
+  `,
 ];

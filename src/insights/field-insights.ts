@@ -160,10 +160,9 @@ const QUOTE_CANDIDATES = 400;
 export function resolveTopic(topic: string, lexicons: InsightLexicons): { concerns: string[]; words: string[] } {
   const generic = new Set(['question', 'questions', 'problem', 'problems', 'request', 'requests', 'possible', 'issue', 'issues'].map((word) => phraseStems(word)[0]!));
   // Stop words are listed as words ("this", "was"), and their stems can differ ("thi", "wa").
-  const stems = tokenize(topic)
-    .filter((token) => !STOP_WORDS.has(token.word) && !generic.has(token.stem))
-    .map((token) => token.stem);
-  const text = phraseStems(topic).join(' ');
+  const tokens = tokenize(topic);
+  const stems = tokens.filter((token) => !STOP_WORDS.has(token.word) && !generic.has(token.stem)).map((token) => token.stem);
+  const text = tokens.map((token) => token.stem).join(' ');
   const concerns = lexicons.seeds.seeds
     .filter((seed) => {
       const names = [seed.label, seed.id.replace(/_/g, ' '), ...seed.aliases].map((name) => phraseStems(name).join(' '));

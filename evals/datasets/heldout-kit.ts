@@ -1,11 +1,13 @@
 /**
  * The helper code the held-out set generators (generate-heldout.ts, generate-heldout2.ts,
- * generate-heldout3.ts) share: a fresh demo database, HCP picking, the facts computed with the same
+ * generate-heldout3.ts, generate-heldout4.ts) share: a fresh demo database, HCP picking, the facts computed with the same
  * domain code the tools use (consent gate, next best actions, territory plan, field insights, maturity),
  * case builders and file writing. Each generator keeps its own questions; what differs between the sets
  * (the temporary store's and savepoint's names, which eval files count as "used elsewhere", the pick
  * order's hash seed, the case id prefix, the output files) is a parameter of createHeldoutKit.
- * Generating must stay byte for byte what it was before this module existed.
+ * Generating must stay byte for byte what it was before this module existed. A set never reads the files
+ * of a later held-out set (they did not exist when it was written), so adding a set leaves the earlier
+ * ones' output unchanged.
  */
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -93,6 +95,14 @@ export interface HeldoutKitOptions {
    * held-out set, "heldout2" only the set's own files). Defaults to `set`.
    */
   skipFilesContaining?: string;
+  /**
+   * When no HCP unused by the other sets matches a pick, fall back to HCPs the other sets name (still each
+   * once in this set, unique full name, inside the user's territories). Off by default (the first three sets
+   * never reuse); the fourth set needs it: after three held-out sets only 88 HCPs with unique names are left.
+   */
+  reuseWhenExhausted?: boolean;
+  /** Where the .jsonl files are written; defaults to this directory (a test regenerates into a temporary one). */
+  outDir?: string;
 }
 
 export function createHeldoutKit(options: HeldoutKitOptions) {
@@ -123,10 +133,19 @@ export function createHeldoutKit(options: HeldoutKitOptions) {
   // -------------------------------------------------------------------------------------------------
   // Picking HCPs: inside the user's territories, unique full name, not used by the other sets, each once.
 
+  /** The number of a held-out set ("heldout" 1, "heldout3" 3), null for any other file or set. */
+  const heldoutNumber = (name: string): number | null => {
+    const match = /heldout(\d*)(?:\.jsonl)?$/.exec(name);
+    return match ? Number(match[1] || '1') : null;
+  };
+  const ownNumber = heldoutNumber(set);
+  /** A later held-out set's files did not exist when this set was written: reading them would change its picks. */
+  const later = (name: string) => ownNumber !== null && (heldoutNumber(name) ?? 0) > ownNumber;
+
   /** HCP ids the other eval sets mention (only ids are read from them). */
   function idsInTunedSets(): Set<string> {
     const ids = new Set<string>();
-    for (const file of readdirSync(HERE).filter((name) => name.endsWith('.jsonl') && !name.includes(skip) && !name.startsWith('retrieval'))) {
+    for (const file of readdirSync(HERE).filter((name) => name.endsWith('.jsonl') && !name.includes(skip) && !name.startsWith('retrieval') && !later(name))) {
       for (const match of readFileSync(join(HERE, file), 'utf8').matchAll(/hcp-\d{6}/g)) ids.add(match[0]);
     }
     return ids;
@@ -154,11 +173,12 @@ export function createHeldoutKit(options: HeldoutKitOptions) {
     const visible = visibleTo(userId);
     const lastNames = new Map<string, number>();
     for (const hcp of visible) lastNames.set(hcp.lastName.toLowerCase(), (lastNames.get(hcp.lastName.toLowerCase()) ?? 0) + 1);
-    const candidates = visible
-      .filter((hcp) => !tuned.has(hcp.id) && !taken.has(hcp.id) && fullNameCount.get(fullName(hcp).toLowerCase()) === 1)
-      .filter((hcp) => !pickOptions.uniqueLastName || lastNames.get(hcp.lastName.toLowerCase()) === 1)
-      .sort((a, b) => order(a.id) - order(b.id) || a.id.localeCompare(b.id));
-    const hcp = candidates.find(need);
+    const candidates = (fresh: boolean) =>
+      visible
+        .filter((hcp) => tuned.has(hcp.id) !== fresh && !taken.has(hcp.id) && fullNameCount.get(fullName(hcp).toLowerCase()) === 1)
+        .filter((hcp) => !pickOptions.uniqueLastName || lastNames.get(hcp.lastName.toLowerCase()) === 1)
+        .sort((a, b) => order(a.id) - order(b.id) || a.id.localeCompare(b.id));
+    const hcp = candidates(true).find(need) ?? (options.reuseWhenExhausted ? candidates(false).find(need) : undefined);
     if (!hcp) throw new Error(`no HCP for ${userId} matches`);
     taken.add(hcp.id);
     const female = FEMALE.has(hcp.firstName);
@@ -233,7 +253,7 @@ export function createHeldoutKit(options: HeldoutKitOptions) {
     const lines = cases.map((input) => JSON.stringify(EvalCase.parse(input)));
     const ids = new Set(cases.map((input) => input.id));
     if (ids.size !== cases.length) throw new Error(`${file}: duplicate case ids`);
-    writeFileSync(join(HERE, file), `${lines.join('\n')}\n`);
+    writeFileSync(join(options.outDir ?? HERE, file), `${lines.join('\n')}\n`);
   }
 
   /** Writes persona-<set>.jsonl and benign-<set>.jsonl, prints the counts, and removes the temporary store. */
@@ -254,6 +274,13 @@ export function createHeldoutKit(options: HeldoutKitOptions) {
   return {
     /** The demo store, for facts a set computes itself. */
     store,
+    /** The NBA dependencies, the analytics context, a user by id and a rolled-back scope, for facts a set computes itself. */
+    nba,
+    analytics,
+    user,
+    isolated,
+    /** Whether another eval set names this HCP (a reused pick). */
+    usedElsewhere: (hcpId: string) => tuned.has(hcpId),
     pick,
     consent,
     consentFacts,

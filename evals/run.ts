@@ -1,5 +1,5 @@
 /**
- * The eval runner: npm run eval [-- --suite persona|redteam|heldout|heldout2|heldout3|retrieval|all] [--model local|openai] [--k N]
+ * The eval runner: npm run eval [-- --suite persona|redteam|heldout|heldout2|heldout3|heldout4|retrieval|all] [--model local|openai] [--k N]
  *   [--only <id substring>] [--out evals/reports] [--no-write]
  *
  * Runs each case of the suites through the real agent (src/container.ts createAgent) over a private
@@ -10,12 +10,17 @@
  * The heldout suite (persona-heldout.jsonl, benign-heldout.jsonl) is reported in groups of its own and
  * never gated. The heldout2 suite (persona-heldout2.jsonl, benign-heldout2.jsonl), a second blind set, is
  * the same but runs only when asked for (not in --suite all) and writes evals/reports/heldout2.*; so does the
- * heldout3 suite (persona-heldout3.jsonl, benign-heldout3.jsonl), a third blind set (evals/reports/heldout3.*).
+ * heldout3 suite (persona-heldout3.jsonl, benign-heldout3.jsonl), a third blind set (evals/reports/heldout3.*),
+ * and the heldout4 suite (persona-heldout4.jsonl, benign-heldout4.jsonl), a fourth (evals/reports/heldout4.*).
+ * A held-out suite run alone also writes evals/reports/<suite>.cases.json: every case's turns (question,
+ * answer, tool calls, whether the turn passed) and the per-turn figures (evals/lib/case-details.ts).
  */
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { EVALS_DIR, gateProblems, HELDOUT_SUITES, isHeldoutSuite, loadThresholds, runEval, runRetrievalSuite, summarize, type AgentSuite } from './lib/runner.ts';
 import { writeReport } from './lib/report.ts';
+import { caseDetails, figureLines, heldoutFigures } from './lib/case-details.ts';
+import { writeFileSync } from 'node:fs';
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
@@ -59,10 +64,18 @@ async function main(): Promise<number> {
   const thresholds = loadThresholds();
   const command = ['npm run eval', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(' ');
   if (!values['no-write']) {
-    // A held-out suite alone writes heldout.* (heldout2.*, heldout3.*) so it never replaces the gated suites' latest.* report.
+    // A held-out suite alone writes heldout.* (heldout2.*, heldout3.*, heldout4.*) so it never replaces the gated suites' latest.* report.
     const name = isHeldoutSuite(suite) ? suite : 'latest';
     const paths = writeReport(summary, { command, generatedAt: new Date().toISOString(), ...(retrieval ? { retrieval: { report: 'evals/reports/retrieval.json' } } : {}) }, thresholds, values.out!, name);
     console.log(`wrote ${paths.json}, ${paths.markdown}, ${paths.svg}`);
+    if (isHeldoutSuite(suite)) {
+      const cases = caseDetails(results);
+      const figures = heldoutFigures(cases);
+      const path = join(values.out!, `${suite}.cases.json`);
+      writeFileSync(path, `${JSON.stringify({ command, generatedAt: new Date().toISOString(), model: results.model, figures, cases }, null, 2)}\n`);
+      console.log(`wrote ${path}`);
+      for (const line of figureLines(figures)) console.log(line);
+    }
   }
   for (const [group, rates] of Object.entries(summary.groups)) {
     console.log(`${group.padEnd(15)} ${String(rates!.cases).padStart(4)} cases  pass^1 ${(rates!.pass1 * 100).toFixed(1)}%  pass^${k} ${(rates!.passK * 100).toFixed(1)}%`);

@@ -12,7 +12,7 @@ export const EVALS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const DATASETS_DIR = join(EVALS_DIR, 'datasets');
 
 /** The held-out suites, in order: run on their own, never gated. Suite <s> is persona-<s>.jsonl and benign-<s>.jsonl, reported as groups persona-<s> and benign-<s>. */
-export const HELDOUT_SUITES = ['heldout', 'heldout2', 'heldout3'] as const;
+export const HELDOUT_SUITES = ['heldout', 'heldout2', 'heldout3', 'heldout4'] as const;
 export type HeldoutSuite = (typeof HELDOUT_SUITES)[number];
 export const isHeldoutSuite = (suite: string): suite is HeldoutSuite => (HELDOUT_SUITES as readonly string[]).includes(suite);
 /** The suites runEval runs (retrieval has its own runner). */
@@ -54,9 +54,16 @@ export interface CaseResult {
   category: string;
   user: string;
   source?: string;
-  /** Per run: passed, and the scores that failed. */
-  runs: { passed: boolean; failed: Score[]; ms: number; answers: string[]; tools: string[][] }[];
+  /** Per run: passed, and the scores that failed; `turns` (kept for the held-out suites' per-case file): each turn's question, answer and tool calls with their inputs. */
+  runs: { passed: boolean; failed: Score[]; ms: number; answers: string[]; tools: string[][]; turns?: TurnDetail[] }[];
   scorers: ScorerName[];
+}
+
+/** One turn of a run as the user saw it: the question, the answer (up to 4,000 characters) and every tool call with its input and status. */
+export interface TurnDetail {
+  question: string;
+  answer: string;
+  calls: { name: string; input: unknown; status: string }[];
 }
 
 export interface RunOptions {
@@ -113,6 +120,15 @@ export async function runEval(options: RunOptions): Promise<EvalResults> {
             ms: Math.round(caseRun.turns.reduce((sum, turn) => sum + turn.ms, 0)),
             answers: caseRun.turns.map((turn) => (turn.answer?.answer ?? `error ${turn.error?.code}: ${turn.error?.message}`).slice(0, 400)),
             tools: caseRun.turns.map((turn) => (turn.answer?.toolCalls ?? []).map((call) => `${call.name}:${(call.output as { status?: string })?.status ?? call.status}`)),
+            ...(isHeldoutSuite(suite)
+              ? {
+                  turns: caseRun.turns.map((turn) => ({
+                    question: turn.question,
+                    answer: (turn.answer?.answer ?? `error ${turn.error?.code}: ${turn.error?.message}`).slice(0, 4000),
+                    calls: (turn.answer?.toolCalls ?? []).map((call) => ({ name: call.name, input: call.input, status: (call.output as { status?: string })?.status ?? call.status })),
+                  })),
+                }
+              : {}),
           });
         }
         results.push(result);

@@ -1,5 +1,5 @@
 /**
- * The eval runner: npm run eval [-- --suite persona|redteam|heldout|heldout2|heldout3|retrieval|all] [--model local|openai] [--k N]
+ * The eval runner: npm run eval [-- --suite persona|redteam|heldout|heldout2|heldout3|heldout5|retrieval|all] [--model local|openai] [--k N]
  *   [--only <id substring>] [--out evals/reports] [--no-write]
  *
  * Runs each case of the suites through the real agent (src/container.ts createAgent) over a private
@@ -10,7 +10,8 @@
  * The heldout suite (persona-heldout.jsonl, benign-heldout.jsonl) is reported in groups of its own and
  * never gated. The heldout2 suite (persona-heldout2.jsonl, benign-heldout2.jsonl), a second blind set, is
  * the same but runs only when asked for (not in --suite all) and writes evals/reports/heldout2.*; so does the
- * heldout3 suite (persona-heldout3.jsonl, benign-heldout3.jsonl), a third blind set (evals/reports/heldout3.*).
+ * heldout3 suite (persona-heldout3.jsonl, benign-heldout3.jsonl), a third blind set (evals/reports/heldout3.*), and the
+ * heldout5 suite (persona-heldout5.jsonl, benign-heldout5.jsonl), the final blind set, to be run once (evals/reports/heldout5.*).
  */
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -59,7 +60,7 @@ async function main(): Promise<number> {
   const thresholds = loadThresholds();
   const command = ['npm run eval', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(' ');
   if (!values['no-write']) {
-    // A held-out suite alone writes heldout.* (heldout2.*, heldout3.*) so it never replaces the gated suites' latest.* report.
+    // A held-out suite alone writes heldout.* (heldout2.*, heldout3.*, heldout5.*) so it never replaces the gated suites' latest.* report.
     const name = isHeldoutSuite(suite) ? suite : 'latest';
     const paths = writeReport(summary, { command, generatedAt: new Date().toISOString(), ...(retrieval ? { retrieval: { report: 'evals/reports/retrieval.json' } } : {}) }, thresholds, values.out!, name);
     console.log(`wrote ${paths.json}, ${paths.markdown}, ${paths.svg}`);

@@ -1,6 +1,6 @@
 /**
  * The helper code the held-out set generators (generate-heldout.ts, generate-heldout2.ts,
- * generate-heldout3.ts) share: a fresh demo database, HCP picking, the facts computed with the same
+ * generate-heldout3.ts, generate-heldout5.ts) share: a fresh demo database, HCP picking, the facts computed with the same
  * domain code the tools use (consent gate, next best actions, territory plan, field insights, maturity),
  * case builders and file writing. Each generator keeps its own questions; what differs between the sets
  * (the temporary store's and savepoint's names, which eval files count as "used elsewhere", the pick
@@ -84,16 +84,28 @@ export const both =
 // ---------------------------------------------------------------------------------------------------
 
 export interface HeldoutKitOptions {
-  /** The set's name: "heldout", "heldout2", "heldout3". Names the temporary store, the savepoint, the pick order's seed and the output files (persona-<set>.jsonl, benign-<set>.jsonl). */
+  /** The set's name: "heldout", "heldout2", "heldout3", "heldout5". Names the temporary store, the savepoint, the pick order's seed and the output files (persona-<set>.jsonl, benign-<set>.jsonl). */
   set: string;
-  /** Case id prefix: "ho", "ho2", "ho3". */
+  /** Case id prefix: "ho", "ho2", "ho3", "ho5". */
   idPrefix: string;
   /**
    * Eval files whose name contains this are not read for HCP ids used elsewhere ("heldout" skips every
    * held-out set, "heldout2" only the set's own files). Defaults to `set`.
    */
   skipFilesContaining?: string;
+  /**
+   * Exactly the eval files whose HCP ids count as used elsewhere (names in evals/datasets/). Without it, every
+   * file but those `skipFilesContaining` names, and but the held-out sets written after this one (a higher
+   * number: "heldout3" does not read heldout5's files), which did not exist when this set was picked.
+   */
+  usedElsewhere?: string[];
 }
+
+/** heldout → 1, heldout2 → 2, ...; the held-out set a file belongs to, or null. */
+const heldoutNumber = (name: string): number | null => {
+  const match = /(?:^|-)heldout(\d*)(?:\.jsonl)?$/.exec(name);
+  return match ? Number(match[1] || '1') : null;
+};
 
 export function createHeldoutKit(options: HeldoutKitOptions) {
   const { set, idPrefix } = options;
@@ -126,7 +138,10 @@ export function createHeldoutKit(options: HeldoutKitOptions) {
   /** HCP ids the other eval sets mention (only ids are read from them). */
   function idsInTunedSets(): Set<string> {
     const ids = new Set<string>();
-    for (const file of readdirSync(HERE).filter((name) => name.endsWith('.jsonl') && !name.includes(skip) && !name.startsWith('retrieval'))) {
+    const own = heldoutNumber(set);
+    const later = (name: string) => own !== null && (heldoutNumber(name) ?? 0) > own;
+    const files = options.usedElsewhere ?? readdirSync(HERE).filter((name) => name.endsWith('.jsonl') && !name.includes(skip) && !name.startsWith('retrieval') && !later(name));
+    for (const file of files) {
       for (const match of readFileSync(join(HERE, file), 'utf8').matchAll(/hcp-\d{6}/g)) ids.add(match[0]);
     }
     return ids;
@@ -203,6 +218,14 @@ export function createHeldoutKit(options: HeldoutKitOptions) {
   }
   const maturityStage = (userId: string) => analytics.maturity.assess(callerFor(user(userId)), ASOF, { periodDays: 180 }).overall.stageLabel;
 
+  /** The HCP ids of the user's territory plan in rank order (for "the 3rd one" after a plan). */
+  const planIds = (userId: string, limit = 10) => isolated(() => planTerritory(nba, callerFor(user(userId)), ASOF, { limit })).entries.map((entry) => entry.hcp.id);
+  /** HCP ids of the unanswered medical questions summarize_field_insights lists for the user, in its order (for "the first one" after that list). */
+  const unansweredQuestionHcps = (userId: string, period: NamedPeriod, product: string | null = null): string[] => {
+    const resolved = resolvePeriod({ period }, ASOF);
+    return analytics.fieldInsights.summarize({ scope: accessScopeFor(user(userId)), period: resolved, previousPeriod: previousPeriod(resolved), product, topic: null }).unansweredQuestions.items.map((item) => item.hcp.id);
+  };
+
   const emailOk = (hcp: Hcp) => consent(hcp, 'email').passed;
   const notRecommended = (userId: string, channel: Channel) => (hcp: Hcp) => recommendation(userId, hcp).recommended.channel !== channel;
   const hasRecord = (channel: Channel, purpose: Purpose = 'promotional') => (hcp: Hcp) => consent(hcp, channel, purpose).record !== null;
@@ -263,6 +286,8 @@ export function createHeldoutKit(options: HeldoutKitOptions) {
     hasWebinar,
     adverseEventNotes,
     maturityStage,
+    planIds,
+    unansweredQuestionHcps,
     emailOk,
     notRecommended,
     hasRecord,

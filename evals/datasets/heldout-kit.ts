@@ -1,6 +1,6 @@
 /**
  * The helper code the held-out set generators (generate-heldout.ts, generate-heldout2.ts,
- * generate-heldout3.ts, generate-heldout4.ts) share: a fresh demo database, HCP picking, the facts computed with the same
+ * generate-heldout3.ts, generate-heldout4.ts, generate-heldout5.ts) share: a fresh demo database, HCP picking, the facts computed with the same
  * domain code the tools use (consent gate, next best actions, territory plan, field insights, maturity),
  * case builders and file writing. Each generator keeps its own questions; what differs between the sets
  * (the temporary store's and savepoint's names, which eval files count as "used elsewhere", the pick
@@ -86,9 +86,9 @@ export const both =
 // ---------------------------------------------------------------------------------------------------
 
 export interface HeldoutKitOptions {
-  /** The set's name: "heldout", "heldout2", "heldout3". Names the temporary store, the savepoint, the pick order's seed and the output files (persona-<set>.jsonl, benign-<set>.jsonl). */
+  /** The set's name: "heldout", "heldout2", "heldout3", "heldout5". Names the temporary store, the savepoint, the pick order's seed and the output files (persona-<set>.jsonl, benign-<set>.jsonl). */
   set: string;
-  /** Case id prefix: "ho", "ho2", "ho3". */
+  /** Case id prefix: "ho", "ho2", "ho3", "ho5". */
   idPrefix: string;
   /**
    * Eval files whose name contains this are not read for HCP ids used elsewhere ("heldout" skips every
@@ -103,7 +103,19 @@ export interface HeldoutKitOptions {
   reuseWhenExhausted?: boolean;
   /** Where the .jsonl files are written; defaults to this directory (a test regenerates into a temporary one). */
   outDir?: string;
+  /**
+   * Exactly the eval files whose HCP ids count as used elsewhere (names in evals/datasets/). Without it, every
+   * file but those `skipFilesContaining` names, and but the held-out sets written after this one (a higher
+   * number: "heldout3" does not read heldout5's files), which did not exist when this set was picked.
+   */
+  usedElsewhere?: string[];
 }
+
+/** heldout → 1, heldout2 → 2, ...; the held-out set a file belongs to, or null. */
+const heldoutNumber = (name: string): number | null => {
+  const match = /(?:^|-)heldout(\d*)(?:\.jsonl)?$/.exec(name);
+  return match ? Number(match[1] || '1') : null;
+};
 
 export function createHeldoutKit(options: HeldoutKitOptions) {
   const { set, idPrefix } = options;
@@ -133,11 +145,6 @@ export function createHeldoutKit(options: HeldoutKitOptions) {
   // -------------------------------------------------------------------------------------------------
   // Picking HCPs: inside the user's territories, unique full name, not used by the other sets, each once.
 
-  /** The number of a held-out set ("heldout" 1, "heldout3" 3), null for any other file or set. */
-  const heldoutNumber = (name: string): number | null => {
-    const match = /heldout(\d*)(?:\.jsonl)?$/.exec(name);
-    return match ? Number(match[1] || '1') : null;
-  };
   const ownNumber = heldoutNumber(set);
   /** A later held-out set's files did not exist when this set was written: reading them would change its picks. */
   const later = (name: string) => ownNumber !== null && (heldoutNumber(name) ?? 0) > ownNumber;
@@ -145,7 +152,8 @@ export function createHeldoutKit(options: HeldoutKitOptions) {
   /** HCP ids the other eval sets mention (only ids are read from them). */
   function idsInTunedSets(): Set<string> {
     const ids = new Set<string>();
-    for (const file of readdirSync(HERE).filter((name) => name.endsWith('.jsonl') && !name.includes(skip) && !name.startsWith('retrieval') && !later(name))) {
+    const files = options.usedElsewhere ?? readdirSync(HERE).filter((name) => name.endsWith('.jsonl') && !name.includes(skip) && !name.startsWith('retrieval') && !later(name));
+    for (const file of files) {
       for (const match of readFileSync(join(HERE, file), 'utf8').matchAll(/hcp-\d{6}/g)) ids.add(match[0]);
     }
     return ids;
@@ -223,6 +231,14 @@ export function createHeldoutKit(options: HeldoutKitOptions) {
   }
   const maturityStage = (userId: string) => analytics.maturity.assess(callerFor(user(userId)), ASOF, { periodDays: 180 }).overall.stageLabel;
 
+  /** The HCP ids of the user's territory plan in rank order (for "the 3rd one" after a plan). */
+  const planIds = (userId: string, limit = 10) => isolated(() => planTerritory(nba, callerFor(user(userId)), ASOF, { limit })).entries.map((entry) => entry.hcp.id);
+  /** HCP ids of the unanswered medical questions summarize_field_insights lists for the user, in its order (for "the first one" after that list). */
+  const unansweredQuestionHcps = (userId: string, period: NamedPeriod, product: string | null = null): string[] => {
+    const resolved = resolvePeriod({ period }, ASOF);
+    return analytics.fieldInsights.summarize({ scope: accessScopeFor(user(userId)), period: resolved, previousPeriod: previousPeriod(resolved), product, topic: null }).unansweredQuestions.items.map((item) => item.hcp.id);
+  };
+
   const emailOk = (hcp: Hcp) => consent(hcp, 'email').passed;
   const notRecommended = (userId: string, channel: Channel) => (hcp: Hcp) => recommendation(userId, hcp).recommended.channel !== channel;
   const hasRecord = (channel: Channel, purpose: Purpose = 'promotional') => (hcp: Hcp) => consent(hcp, channel, purpose).record !== null;
@@ -290,6 +306,8 @@ export function createHeldoutKit(options: HeldoutKitOptions) {
     hasWebinar,
     adverseEventNotes,
     maturityStage,
+    planIds,
+    unansweredQuestionHcps,
     emailOk,
     notRecommended,
     hasRecord,

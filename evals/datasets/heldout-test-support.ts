@@ -1,5 +1,5 @@
 /**
- * Checks the held-out set tests (heldout.test.ts, heldout2.test.ts, heldout3.test.ts, heldout4.test.ts) share: loading a
+ * Checks the held-out set tests (heldout.test.ts … heldout5.test.ts) share: loading a
  * set, a demo store for the test, the planned size, who may see which HCP, question reuse, and the
  * report groups. What differs between the sets (the sizes, the files counted as "used elsewhere", how
  * loosely questions are compared) is a parameter.
@@ -13,7 +13,7 @@ import { createTemporaryDemoStore } from '../../src/testing/demo-store.ts';
 import { loadCases, type EvalCase } from '../lib/cases.ts';
 import { DATASETS_DIR, datasetFiles, gateProblems, groupOf, loadThresholds, summarize, type CaseResult, type EvalResults } from '../lib/runner.ts';
 
-export type HeldoutSet = 'heldout' | 'heldout2' | 'heldout3' | 'heldout4';
+export type HeldoutSet = 'heldout' | 'heldout2' | 'heldout3' | 'heldout4' | 'heldout5';
 
 /** persona-<set>.jsonl and benign-<set>.jsonl. */
 export function loadHeldoutSet(set: HeldoutSet): { persona: EvalCase[]; benign: EvalCase[] } {
@@ -59,6 +59,8 @@ export interface VisibilityOptions {
   usedElsewhere?: string[];
   /** Skip the "used elsewhere" check in turns after a plan: there "that one" is whatever the plan ranks first, not picked, so it may be any HCP. */
   skipTurnsAfterPlan?: boolean;
+  /** The same for turns after any of these tools' lists (e.g. summarize_field_insights: "the 2nd one" of its unanswered questions). */
+  skipTurnsAfterTools?: string[];
 }
 
 /** Problems with the HCPs and consent records the cases mention: not visible to the asking user, named by another set, not a record of that HCP. */
@@ -82,6 +84,7 @@ export function visibilityProblems(store: SqliteStore, cases: EvalCase[], option
     if (otherIds) {
       for (const [index, turn] of evalCase.turns.entries()) {
         if (options.skipTurnsAfterPlan && evalCase.turns.slice(0, index).some((earlier) => earlier.expectTools.some((call) => call.name === 'plan_territory'))) continue;
+        if (options.skipTurnsAfterTools && evalCase.turns.slice(0, index).some((earlier) => earlier.expectTools.some((call) => options.skipTurnsAfterTools!.includes(call.name)))) continue;
         for (const call of turn.expectTools) {
           const id = (call.args as { hcpId?: unknown }).hcpId;
           if (typeof id === 'string' && otherIds.has(id)) problems.push(`${evalCase.id}: ${id} is used by another set`);

@@ -8,6 +8,7 @@ import { createSlackApp } from '../../slack/create-slack-app.ts';
 import { SqliteApiTokens } from '../../store/sqlite-api-tokens.ts';
 import { AgentWorkerPool } from '../../workers/agent-worker-pool.ts';
 import type { Command } from '../command.ts';
+import { demoAnchorDay } from './init-command.ts';
 
 /** Demo users who get a fresh token at each start with --demo-tokens (earlier demo tokens are revoked). */
 const DEMO_TOKEN_USERS = ['u-rep-mw-1', 'u-rep-ne-1', 'u-msl-mw', 'u-medaffairs', 'u-mgr-east', 'u-admin'];
@@ -33,7 +34,7 @@ export const serveCommand: Command = {
     const { config } = context;
     if (values['init-if-missing'] && !existsSync(config.databasePath)) {
       context.err(`creating the demo database at ${config.databasePath} …`);
-      createDemoDatabase(config.databasePath, { scale: 'demo', replace: false });
+      createDemoDatabase(config.databasePath, { scale: 'demo', replace: false, anchorDay: demoAnchorDay(undefined, context.now()) });
     }
     const store = context.openStore();
     const logger = createLogger(config.logLevel);

@@ -58,6 +58,8 @@ export interface AgentAnswer {
   model: string;
   prompt: { name: PersonaName; sha256: string };
   threadId: string;
+  /** The moment the turn's tools answered as of (ISO): front ends say when it is a demo's last day. */
+  asOf: string;
   /** Set when a limit ended the turn before the model answered. */
   stoppedBy: 'max_steps' | 'max_tool_calls' | null;
 }
@@ -187,7 +189,7 @@ export class Agent implements AgentTurns {
       toolCalls: records.map(({ name, input }) => ({ name, input })),
       model: model.id,
     });
-    return { answer, toolCalls: records, citations, charts: charts.slice(0, MAX_CHARTS), model: model.id, prompt: { name: prompt.name, sha256: prompt.sha256 }, threadId, stoppedBy };
+    return { answer, toolCalls: records, citations, charts: charts.slice(0, MAX_CHARTS), model: model.id, prompt: { name: prompt.name, sha256: prompt.sha256 }, threadId, asOf, stoppedBy };
   }
 
   /** Runs one tool call. Bad arguments and unknown tools go back to the model as results it can correct; faults throw. */

@@ -9,7 +9,7 @@ import { OpenAiChatModel } from '../agent/models/openai-chat-model.ts';
 import { loadPersonaPrompts, personaFor, type PersonaName } from '../agent/persona-prompts.ts';
 import { accessScopeFor } from '../compliance/access-policy.ts';
 import { createAnalyticsContext, createNbaDependencies } from '../container.ts';
-import { loadDemoSeed } from '../demo/generate-demo.ts';
+import { loadDemoSeed, seedAnchorDay } from '../demo/generate-demo.ts';
 import { createDemoDatabase } from '../demo/seed-store.ts';
 import { lookupHcpProfile } from '../profile/hcp-profile.ts';
 import { openSqliteStore } from '../store/sqlite-store.ts';
@@ -95,7 +95,7 @@ export async function runAgentPromptBench(
     directory = mkdtempSync(join(tmpdir(), 'omni-prompt-bench-'));
     path = join(directory, 'omni.db');
     progress('agent prompt bench: building a demo database');
-    createDemoDatabase(path, { scale: 'demo', replace: true });
+    createDemoDatabase(path, { scale: 'demo', replace: true, anchorDay: seedAnchorDay(loadDemoSeed()) });
   }
   const store = openSqliteStore(path);
   try {

@@ -7,7 +7,7 @@ import { SeededRandom } from '../core/seeded-random.ts';
 import type { Interaction } from '../domain/interaction.ts';
 import { FULL_ACCESS } from '../compliance/access-policy.ts';
 import { createDemoDatabase } from '../demo/seed-store.ts';
-import { loadDemoSeed, type Scale } from '../demo/generate-demo.ts';
+import { loadDemoSeed, seedAnchorDay, type Scale } from '../demo/generate-demo.ts';
 import { interactionImport } from '../ingest/import-kinds.ts';
 import { nppesImport } from '../ingest/nppes-import.ts';
 import { runImport } from '../ingest/run-import.ts';
@@ -102,6 +102,8 @@ function ensureDatabase(scale: Scale): { path: string; builtSeconds: number | nu
   createDemoDatabase(path, {
     scale,
     replace: true,
+    // The seed's own day: the benches ask as of it (loadDemoSeed().anchorDate).
+    anchorDay: seedAnchorDay(loadDemoSeed()),
     onProgress: (done, total) => process.stderr.write(`  … ${done} of ${total} HCPs\n`),
   });
   return { path, builtSeconds: (performance.now() - started) / 1000 };

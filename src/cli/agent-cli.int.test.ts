@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoDatabase } from '../demo/seed-store.ts';
+import { DEMO_ANCHOR_DAY } from '../testing/demo-store.ts';
 import { openSqliteStore } from '../store/sqlite-store.ts';
 import { queryDatabase } from '../testing/query-database.ts';
 
@@ -33,7 +34,7 @@ function omni(args: string[], options: { stdin?: string; env?: Record<string, st
 beforeAll(() => {
   directory = mkdtempSync(join(tmpdir(), 'omni-agent-cli-'));
   databasePath = join(directory, 'omni.db');
-  createDemoDatabase(databasePath, { scale: 'demo', replace: true });
+  createDemoDatabase(databasePath, { scale: 'demo', replace: true, anchorDay: DEMO_ANCHOR_DAY });
   openSqliteStore(databasePath).close();
 });
 afterAll(() => rmSync(directory, { recursive: true, force: true }));

@@ -1,8 +1,10 @@
 import { AppError } from '../core/app-error.ts';
 import { parseIsoDateTime } from '../core/dates.ts';
+import { chooseDataClock, demoDataLine, type DataClock } from '../core/demo-clock.ts';
 import { FULL_ACCESS } from '../compliance/access-policy.ts';
 import type { OmniStore } from '../domain/repositories.ts';
 import { callerFor, type Caller } from '../nba/next-best-actions.ts';
+import type { SqliteStore } from '../store/sqlite-store.ts';
 
 /** The actor id the decision log records for the local operator (no --as). */
 export const LOCAL_OPERATOR = 'local-operator';
@@ -21,4 +23,19 @@ export function asOfFromOption(value: string | boolean | undefined, now: Date): 
   const parsed = parseIsoDateTime(value);
   if (!parsed) throw new AppError('INVALID_INPUT', `--as-of must be an ISO 8601 date, not "${value}"`);
   return parsed;
+}
+
+/**
+ * The clock answers about the data are computed at: `--as-of` when given, else the database's own
+ * (a demo database past its last day answers as of the end of that day; see chooseDataClock).
+ */
+export function dataClockFor(store: Pick<SqliteStore, 'settings'>, asOfOption: string | boolean | undefined, wallClock: () => Date): DataClock {
+  const explicitAsOf = typeof asOfOption === 'string' ? asOfFromOption(asOfOption, wallClock()) : undefined;
+  return chooseDataClock({ demoAsOf: store.settings.demoAsOf(), explicitAsOf, wallClock });
+}
+
+/** The line a text answer computed at `asOf` ends with on a demo database past its last day, else nothing. */
+export function demoLines(clock: DataClock, asOf: string): string[] {
+  const day = clock.demoDayAt(asOf);
+  return day ? [demoDataLine(day)] : [];
 }

@@ -1,7 +1,8 @@
 import type { AgentAnswer } from '../agent/agent.ts';
+import { demoDataLine } from '../core/demo-clock.ts';
 
-/** The stable --json shape of an agent answer. */
-export function answerJson(answer: AgentAnswer) {
+/** The stable --json shape of an agent answer; `demoDay`: the demo's last day when answered past it (see DataClock). */
+export function answerJson(answer: AgentAnswer, demoDay: string | null = null) {
   return {
     answer: answer.answer,
     toolCalls: answer.toolCalls.map(({ name, input }) => ({ name, input })),
@@ -9,11 +10,13 @@ export function answerJson(answer: AgentAnswer) {
     model: answer.model,
     prompt: answer.prompt,
     threadId: answer.threadId,
+    asOf: answer.asOf,
+    demoAsOf: demoDay,
   };
 }
 
-/** An answer for a terminal: the text, then what it rests on. */
-export function formatAnswer(answer: AgentAnswer): string {
+/** An answer for a terminal: the text, a demo's last day when answered past it, then what it rests on. */
+export function formatAnswer(answer: AgentAnswer, demoDay: string | null = null): string {
   const cited = [
     answer.citations.hcps.length > 0 ? `HCPs ${answer.citations.hcps.join(', ')}` : '',
     answer.citations.modules.length > 0 ? `modules ${answer.citations.modules.join(', ')}` : '',
@@ -22,6 +25,7 @@ export function formatAnswer(answer: AgentAnswer): string {
   const tools = answer.toolCalls.map((call) => (call.status === 'ok' ? call.name : `${call.name} (${call.status})`));
   return [
     answer.answer,
+    ...(demoDay ? [demoDataLine(demoDay)] : []),
     '',
     `— ${answer.model}, prompt ${answer.prompt.name} ${answer.prompt.sha256.slice(0, 12)}; tools: ${tools.join(', ') || 'none'}${cited.length > 0 ? `; cites ${cited.join('; ')}` : ''}`,
     `  thread ${answer.threadId} (continue with --thread ${answer.threadId})`,

@@ -7,6 +7,7 @@ import { queryDatabase } from '../testing/query-database.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SqliteDecisionLog } from '../audit/sqlite-decision-log.ts';
 import { createDemoDatabase } from '../demo/seed-store.ts';
+import { DEMO_ANCHOR_DAY } from '../testing/demo-store.ts';
 import { openSqliteStore } from '../store/sqlite-store.ts';
 
 /**
@@ -45,7 +46,7 @@ const logCount = () => query<{ n: number }>('SELECT count(*) AS n FROM decision_
 beforeAll(() => {
   directory = mkdtempSync(join(tmpdir(), 'omni-nba-cli-'));
   databasePath = join(directory, 'omni.db');
-  createDemoDatabase(databasePath, { scale: 'demo', replace: true });
+  createDemoDatabase(databasePath, { scale: 'demo', replace: true, anchorDay: DEMO_ANCHOR_DAY });
   // Opening through the store runs the migrations (the decision log table) before any child starts.
   openSqliteStore(databasePath).close();
 });

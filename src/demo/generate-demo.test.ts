@@ -7,7 +7,7 @@ import { Consent } from '../domain/consent.ts';
 import { FieldNote } from '../domain/field-note.ts';
 import { ContentModule } from '../domain/content-module.ts';
 import type { Product } from '../domain/product.ts';
-import { generateDemoWorld, loadDemoSeed, type DemoSink } from './generate-demo.ts';
+import { generateDemoWorld, loadDemoSeed, seedAnchorDay, seedEndingOn, type DemoSeed, type DemoSink } from './generate-demo.ts';
 
 interface World {
   products: Product[];
@@ -30,7 +30,7 @@ function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
   return groups;
 }
 
-function collect(seedOverride?: number): { world: World; digest: string } {
+function collect(seedOverride?: number | DemoSeed): { world: World; digest: string } {
   const world: World = { products: [], users: [], hcps: [], consents: [], interactions: [], notes: [], modules: [] };
   const hash = createHash('sha256');
   const record = <T>(list: T[]) => (row: T) => {
@@ -47,7 +47,7 @@ function collect(seedOverride?: number): { world: World; digest: string } {
     contentModule: record(world.modules),
   };
   const seed = loadDemoSeed();
-  generateDemoWorld('demo', sink, seedOverride === undefined ? seed : { ...seed, seed: seedOverride });
+  generateDemoWorld('demo', sink, seedOverride === undefined ? seed : typeof seedOverride === 'number' ? { ...seed, seed: seedOverride } : seedOverride);
   return { world, digest: hash.digest('hex') };
 }
 
@@ -57,6 +57,21 @@ describe('the demo generator', () => {
   it('is deterministic: the same seed gives the same rows, another seed different ones', () => {
     expect(collect().digest).toBe(first.digest);
     expect(collect(7).digest).not.toBe(first.digest);
+  });
+
+  it('ends its year on any anchor day, at the seed\'s time of day, the same rows for the same day', () => {
+    const seed = loadDemoSeed();
+    expect(seedEndingOn(seed, seedAnchorDay(seed))).toEqual(seed);
+    expect(() => seedEndingOn(seed, '2026-02-30')).toThrow(/YYYY-MM-DD/);
+    const moved = seedEndingOn(seed, '2027-03-01');
+    expect(moved.anchorDate).toBe('2027-03-01T18:00:00.000Z');
+    const later = collect(moved);
+    expect(collect(moved).digest).toBe(later.digest);
+    expect(later.digest).not.toBe(first.digest);
+    const times = later.world.interactions.map((row) => row.occurredAt).sort();
+    expect(times.at(-1)! < moved.anchorDate).toBe(true);
+    expect(Date.parse(moved.anchorDate) - Date.parse(times.at(-1)!)).toBeLessThan(86_400_000);
+    expect(later.world.hcps).toEqual(first.world.hcps);
   });
 
   it('meets the default scale of the foundation issue', () => {

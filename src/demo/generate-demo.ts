@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { SeededRandom } from '../core/seeded-random.ts';
-import { DAY_MS } from '../core/dates.ts';
+import { AppError } from '../core/app-error.ts';
+import { DAY_MS, parseIsoDate } from '../core/dates.ts';
 import type { Hcp } from '../domain/hcp.ts';
 import type { User } from '../domain/user.ts';
 import { isIntentSignal, isPersonalContact, type Interaction } from '../domain/interaction.ts';
@@ -58,6 +59,21 @@ export type Scale = keyof DemoSeed['scales'];
 
 export function loadDemoSeed(path = SEED_PATH): DemoSeed {
   return DemoSeed.parse(JSON.parse(readFileSync(path, 'utf8')));
+}
+
+/** The day (YYYY-MM-DD, UTC) a seed's year ends on. */
+export function seedAnchorDay(seed: DemoSeed): string {
+  return seed.anchorDate.slice(0, 10);
+}
+
+/**
+ * The seed with its year ending on `day` (YYYY-MM-DD, UTC) at the seed's own time of day. Only the
+ * dates move: the same seed and day give the same rows, and the seed's own day gives the seed.
+ */
+export function seedEndingOn(seed: DemoSeed, day: string): DemoSeed {
+  const parsed = parseIsoDate(day);
+  if (!parsed) throw new AppError('INVALID_INPUT', `the demo anchor must be a date (YYYY-MM-DD), not "${day}"`);
+  return { ...seed, anchorDate: new Date(Date.parse(`${parsed}T00:00:00.000Z`) + (Date.parse(seed.anchorDate) % DAY_MS)).toISOString() };
 }
 
 /** Where generated rows go: the store's repositories, a CSV writer, a test's arrays. */

@@ -2,7 +2,7 @@ import { existsSync, renameSync, rmSync } from 'node:fs';
 import { AppError } from '../core/app-error.ts';
 import type { OmniStore } from '../domain/repositories.ts';
 import { openSqliteStore } from '../store/sqlite-store.ts';
-import { generateDemoWorld, loadDemoSeed, type DemoSink, type DemoSummary, type Scale } from './generate-demo.ts';
+import { generateDemoWorld, loadDemoSeed, seedEndingOn, type DemoSink, type DemoSummary, type Scale } from './generate-demo.ts';
 
 /** A sink that writes every generated row through the store's repositories. */
 export function storeSink(store: OmniStore): DemoSink {
@@ -18,12 +18,13 @@ export function storeSink(store: OmniStore): DemoSink {
 }
 
 /**
- * Creates a database at `path` holding the demo world. It is built in a temporary file and renamed
+ * Creates a database at `path` holding the demo world, its year ending on `anchorDay` (YYYY-MM-DD,
+ * UTC), which it records as the database's demo as-of. It is built in a temporary file and renamed
  * into place only when complete, so an interrupted init never leaves a half-filled database.
  */
 export function createDemoDatabase(
   path: string,
-  options: { scale: Scale; replace: boolean; onProgress?: (hcpsDone: number, hcpsTotal: number) => void },
+  options: { scale: Scale; replace: boolean; anchorDay: string; onProgress?: (hcpsDone: number, hcpsTotal: number) => void },
 ): DemoSummary {
   if (existsSync(path) && !options.replace) {
     throw new AppError('INVALID_INPUT', `a database already exists at ${path}; pass --force to replace it`);
@@ -33,7 +34,12 @@ export function createDemoDatabase(
   // The temporary file is thrown away on failure, so durability during the build buys nothing.
   const store = openSqliteStore(temporaryPath, { bulkLoad: true });
   try {
-    const summary = store.transaction(() => generateDemoWorld(options.scale, storeSink(store), loadDemoSeed(), options.onProgress));
+    const seed = seedEndingOn(loadDemoSeed(), options.anchorDay);
+    const summary = store.transaction(() => {
+      const generated = generateDemoWorld(options.scale, storeSink(store), seed, options.onProgress);
+      store.settings.recordDemoAsOf(generated.anchorDate);
+      return generated;
+    });
     store.finishBulkLoad();
     store.close();
     removeDatabaseFiles(path);

@@ -25,7 +25,12 @@ export interface HttpDependencies {
   userIdForToken(token: string): string | undefined;
   logger: Logger;
   limits: { bodyLimitBytes: number; rateLimitPerMinute: number };
+  /** The wall clock (rate limits); also the data's clock unless `dataNow` is given. */
   now?: () => Date;
+  /** The clock profiles are computed at (a demo database's data clock, see chooseDataClock). */
+  dataNow?: () => Date;
+  /** The database's demo as-of (SqliteSettings.demoAsOf): answers computed past its day say so (demoAsOf). */
+  demoAsOf?: string | null;
 }
 
 type Variables = { user: User; requestId: string; log: Logger };
@@ -38,6 +43,8 @@ type Variables = { user: User; requestId: string; log: Logger };
 export function createHttpApp(deps: HttpDependencies): Hono<{ Variables: Variables }> {
   const app = new Hono<{ Variables: Variables }>();
   const now = deps.now ?? (() => new Date());
+  const dataNow = deps.dataNow ?? now;
+  const demoAsOf = deps.demoAsOf ?? null;
   const limiter = new FixedWindowRateLimiter(deps.limits.rateLimitPerMinute, 60_000, now);
 
   app.use('*', async (c, next) => {
@@ -87,7 +94,7 @@ export function createHttpApp(deps: HttpDependencies): Hono<{ Variables: Variabl
     const user = c.get('user');
     if (!wantsStream(c)) {
       const answer = await deps.agent.ask({ user, question: body.question, threadId: body.threadId });
-      return c.json(answerBody(answer));
+      return c.json(answerBody(answer, demoAsOf));
     }
     return streamSSE(c, async (stream) => {
       let id = 0;
@@ -101,7 +108,7 @@ export function createHttpApp(deps: HttpDependencies): Hono<{ Variables: Variabl
           onToolCall: (call) => pending.push(stream.writeSSE({ event: 'tool_call', data: JSON.stringify({ name: call.name, status: call.status }), id: String(id++) })),
         });
         await Promise.all(pending);
-        await stream.writeSSE({ event: 'answer', data: JSON.stringify(answerBody(answer)), id: String(id++) });
+        await stream.writeSSE({ event: 'answer', data: JSON.stringify(answerBody(answer, demoAsOf)), id: String(id++) });
       } catch (error) {
         // Headers are sent: the error goes as an event, with the same safe body as onError.
         await Promise.all(pending);
@@ -116,7 +123,7 @@ export function createHttpApp(deps: HttpDependencies): Hono<{ Variables: Variabl
     const hcp = deps.store.hcps.getById(c.req.param('id'));
     if (!hcp) throw new AppError('NOT_FOUND', `no HCP with id ${c.req.param('id')}`);
     if (!canSeeHcp(scope, hcp)) throw new AppError('FORBIDDEN', 'that HCP is outside your territories');
-    const found = lookupHcpProfile(deps.store, hcp.id, { asOf: now().toISOString(), scope });
+    const found = lookupHcpProfile(deps.store, hcp.id, { asOf: dataNow().toISOString(), scope });
     if (found.status !== 'found') throw new AppError('NOT_FOUND', `no HCP with id ${hcp.id}`);
     return c.json(found.profile);
   });

@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAgent } from '../container.ts';
+import { chooseDataClock } from '../core/demo-clock.ts';
 import { createLogger } from '../logger.ts';
 import { SqliteApiTokens } from '../store/sqlite-api-tokens.ts';
 import type { SqliteStore } from '../store/sqlite-store.ts';
@@ -62,9 +63,25 @@ describe('the HTTP API', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('x-request-id')).toBeTruthy();
     const body = AskAnswer.parse(await json(response));
+    expect(body).toMatchObject({ asOf: DEMO_AS_OF, demoAsOf: null });
     expect(body.toolCalls.map((toolCall) => toolCall.name)).toEqual(['plan_territory']);
     const plan = body.toolCalls[0]!.output as { entries: { hcp: { id: string; territory: string } }[] };
     for (const entry of plan.entries) expect(entry.hcp.territory).toBe('T-MW');
+  });
+
+  it('on a demo database past its last day, answers as of the end of that day and says so (demoAsOf)', async () => {
+    const demoAsOf = store.settings.demoAsOf();
+    expect(demoAsOf).toBe(DEMO_AS_OF);
+    const clock = chooseDataClock({ demoAsOf, wallClock: () => new Date('2026-12-07T10:00:00.000Z') });
+    const agent = createAgent(store, { deadEndDays: 14, chatModel: { kind: 'local' }, agentTimeoutMs: 20_000 }, { now: clock.now });
+    const issued = new SqliteApiTokens(store.database);
+    const app = createHttpApp({ agent, store, decisionLog: agent.dependencies.decisionLog, userIdForToken: (token) => issued.userIdFor(token), logger: createLogger('silent'), limits: { bodyLimitBytes: 4_096, rateLimitPerMinute: 100 }, dataNow: clock.now, demoAsOf });
+    const headers = { authorization: `Bearer ${tokens['u-rep-mw-1']}`, 'content-type': 'application/json' };
+    const body = AskAnswer.parse(await (await app.request('/v1/ask', { method: 'POST', headers, body: JSON.stringify({ question: 'who should I see this week?' }) })).json());
+    expect(body).toMatchObject({ asOf: '2026-11-20T23:59:59.999Z', demoAsOf: '2026-11-20' });
+    expect((body.toolCalls[0]!.output as { entries: unknown[] }).entries.length).toBeGreaterThan(0);
+    const profile = (await (await app.request('/v1/hcps/hcp-000020', { headers })).json()) as { asOf: string };
+    expect(profile.asOf).toBe('2026-11-20T23:59:59.999Z');
   });
 
   it('streams /v1/ask as server-sent events when asked: started, each tool call, then the answer', async () => {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { AgentAnswer } from '../agent/agent.ts';
 import { parseIsoDate } from '../core/dates.ts';
+import { demoDayAt } from '../core/demo-clock.ts';
 
 /** POST /v1/ask */
 export const AskBody = z.strictObject({
@@ -34,9 +35,14 @@ export const AskAnswer = z.object({
   model: z.string(),
   prompt: z.object({ name: z.string(), sha256: z.string() }),
   threadId: z.string(),
+  asOf: z.string().describe('the moment the answer was computed as of (ISO 8601)'),
+  demoAsOf: z
+    .string()
+    .nullable()
+    .describe('a demo database answered past the end of its data: the day its data ends (YYYY-MM-DD), to show as "Demo data as of …"; else null'),
 });
 
-export function answerBody(answer: AgentAnswer): z.infer<typeof AskAnswer> {
+export function answerBody(answer: AgentAnswer, demoAsOf: string | null = null): z.infer<typeof AskAnswer> {
   return {
     answer: answer.answer,
     toolCalls: answer.toolCalls.map(({ name, input, status, output }) => ({ name, input, status, output })),
@@ -45,6 +51,8 @@ export function answerBody(answer: AgentAnswer): z.infer<typeof AskAnswer> {
     model: answer.model,
     prompt: answer.prompt,
     threadId: answer.threadId,
+    asOf: answer.asOf,
+    demoAsOf: demoDayAt(demoAsOf, answer.asOf),
   };
 }
 

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAgent } from '../container.ts';
+import { chooseDataClock } from '../core/demo-clock.ts';
 import { createLogger } from '../logger.ts';
 import { SqliteApiTokens } from '../store/sqlite-api-tokens.ts';
 import { createTemporaryDemoStore, DEMO_AS_OF } from '../testing/demo-store.ts';
@@ -70,6 +71,7 @@ describe('the web chat page', () => {
     expect(await card.textContent()).toContain(hcp.specialty);
     expect(await page.getByTestId('answer').first().textContent()).toContain(hcp.id);
     expect(await page.getByTestId('nba-card').count()).toBe(1);
+    expect(await page.getByTestId('demo-as-of').count()).toBe(0);
     expect(await page.title()).toBe('Omni');
 
     mkdirSync(SCREENSHOTS, { recursive: true });
@@ -93,5 +95,29 @@ describe('the web chat page', () => {
     await expect.poll(() => chart.evaluate((image) => { const drawn = image as unknown as { complete: boolean; naturalWidth: number }; return drawn.complete && drawn.naturalWidth > 0; })).toBe(true);
     mkdirSync(SCREENSHOTS, { recursive: true });
     await page.screenshot({ path: join(SCREENSHOTS, 'web-chat-maturity-chart.png'), fullPage: true });
+  });
+
+  it('says once, under the answer, when a demo database answered as of its last day', async () => {
+    const demoAsOf = world.store.settings.demoAsOf();
+    const clock = chooseDataClock({ demoAsOf, wallClock: () => new Date('2026-12-07T10:00:00.000Z') });
+    const agent = createAgent(world.store, { deadEndDays: 14, chatModel: { kind: 'local' }, agentTimeoutMs: 20_000 }, { now: clock.now });
+    const tokens = new SqliteApiTokens(world.store.database);
+    const app = createHttpApp({ agent, store: world.store, decisionLog: agent.dependencies.decisionLog, userIdForToken: (value) => tokens.userIdFor(value), logger: createLogger('silent'), limits: { bodyLimitBytes: 65_536, rateLimitPerMinute: 1_000 }, dataNow: clock.now, demoAsOf });
+    const demo = await startHttpServer(app, { host: '127.0.0.1', port: 0 });
+    try {
+      const page = await browser.newPage();
+      await page.goto(demo.url);
+      await page.getByTestId('token').fill(token);
+      await page.getByTestId('signin').locator('button').click();
+      await expect.poll(() => page.locator('#who').textContent()).toContain('Jordan Ferreira');
+      await page.getByTestId('question').fill('who should I see this week?');
+      await page.getByTestId('ask').locator('button').click();
+      await page.getByTestId('plan-card').waitFor({ timeout: 20_000 });
+      const line = page.getByTestId('demo-as-of');
+      expect(await line.count()).toBe(1);
+      expect(await line.textContent()).toBe('Demo data as of 2026-11-20.');
+    } finally {
+      await demo.close();
+    }
   });
 });

@@ -131,6 +131,8 @@ export function webChatPage(): string {
         return;
       }
       answer.textContent = body.answer;
+      // A demo database answered past the end of its data: said once, under the answer.
+      if (body.demoAsOf) turn.append(el('div', { className: 'footer demo-as-of', testid: 'demo-as-of' }, 'Demo data as of ' + body.demoAsOf + '.'));
       for (const call of body.toolCalls) {
         const draw = call.status === 'ok' && cards[call.name];
         if (draw) turn.append(draw(call.output));

@@ -7,6 +7,7 @@ import { accessScopeFor, FULL_ACCESS } from '../compliance/access-policy.ts';
 import type { Hcp } from '../domain/hcp.ts';
 import { channels } from '../domain/vocabulary.ts';
 import { createDemoDatabase } from '../demo/seed-store.ts';
+import { DEMO_ANCHOR_DAY } from '../testing/demo-store.ts';
 import { ApprovedContentLibrary } from '../retrieval/approved-content-search.ts';
 import { openSqliteStore, type SqliteStore } from '../store/sqlite-store.ts';
 import { NbaEvaluator, type Caller, type HcpEvaluation, type NbaDependencies } from './next-best-actions.ts';
@@ -23,7 +24,7 @@ let deps: NbaDependencies;
 beforeAll(() => {
   directory = mkdtempSync(join(tmpdir(), 'omni-evaluate-many-'));
   const path = join(directory, 'omni.db');
-  createDemoDatabase(path, { scale: 'demo', replace: true });
+  createDemoDatabase(path, { scale: 'demo', replace: true, anchorDay: DEMO_ANCHOR_DAY });
   store = openSqliteStore(path);
   deps = { store, content: new ApprovedContentLibrary(store, null), decisionLog: new SqliteDecisionLog(store.database), weights: loadNbaWeights(), deadEndDays: 14 };
 });

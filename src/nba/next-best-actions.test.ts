@@ -17,6 +17,7 @@ import { Product } from '../domain/product.ts';
 import { User } from '../domain/user.ts';
 import type { Channel, Purpose } from '../domain/vocabulary.ts';
 import { createDemoDatabase } from '../demo/seed-store.ts';
+import { DEMO_ANCHOR_DAY } from '../testing/demo-store.ts';
 import { ApprovedContentLibrary } from '../retrieval/approved-content-search.ts';
 import { openSqliteStore, type SqliteStore } from '../store/sqlite-store.ts';
 import { actionShapes } from './candidate-actions.ts';
@@ -511,7 +512,7 @@ describe('recommendNextBestActions on the demo data', () => {
   beforeAll(() => {
     directory = mkdtempSync(join(tmpdir(), 'omni-nba-demo-'));
     const path = join(directory, 'omni.db');
-    createDemoDatabase(path, { scale: 'demo', replace: true });
+    createDemoDatabase(path, { scale: 'demo', replace: true, anchorDay: DEMO_ANCHOR_DAY });
     store = openSqliteStore(path);
     deps = {
       store,

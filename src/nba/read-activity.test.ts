@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../core/dates.ts';
 import { createDemoDatabase } from '../demo/seed-store.ts';
+import { DEMO_ANCHOR_DAY } from '../testing/demo-store.ts';
 import { loadDemoSeed } from '../demo/generate-demo.ts';
 import { openSqliteStore, type SqliteStore } from '../store/sqlite-store.ts';
 import type { Interaction, InteractionActivity } from '../domain/interaction.ts';
@@ -17,7 +18,7 @@ const asOf = new Date(Date.parse(loadDemoSeed().anchorDate)).toISOString();
 beforeAll(() => {
   directory = mkdtempSync(join(tmpdir(), 'omni-activity-'));
   const path = join(directory, 'omni.db');
-  createDemoDatabase(path, { scale: 'demo', replace: true });
+  createDemoDatabase(path, { scale: 'demo', replace: true, anchorDay: DEMO_ANCHOR_DAY });
   store = openSqliteStore(path);
 });
 

@@ -7,6 +7,7 @@ import { SqliteDecisionLog } from '../audit/sqlite-decision-log.ts';
 import { accessScopeFor } from '../compliance/access-policy.ts';
 import { AppError } from '../core/app-error.ts';
 import { createDemoDatabase } from '../demo/seed-store.ts';
+import { DEMO_ANCHOR_DAY } from '../testing/demo-store.ts';
 import { ApprovedContentLibrary } from '../retrieval/approved-content-search.ts';
 import { openSqliteStore, type SqliteStore } from '../store/sqlite-store.ts';
 import { recommendNextBestActions, type Caller, type NbaDependencies, type NbaResult } from './next-best-actions.ts';
@@ -24,7 +25,7 @@ let deps: NbaDependencies;
 beforeAll(() => {
   directory = mkdtempSync(join(tmpdir(), 'omni-recommend-many-'));
   const path = join(directory, 'omni.db');
-  createDemoDatabase(path, { scale: 'demo', replace: true });
+  createDemoDatabase(path, { scale: 'demo', replace: true, anchorDay: DEMO_ANCHOR_DAY });
   store = openSqliteStore(path);
   log = new SqliteDecisionLog(store.database);
   deps = { store, content: new ApprovedContentLibrary(store, null), decisionLog: log, weights: loadNbaWeights(), deadEndDays: 14 };

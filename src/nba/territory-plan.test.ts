@@ -8,6 +8,7 @@ import { addDays } from '../core/dates.ts';
 import type { Hcp } from '../domain/hcp.ts';
 import { productDisplayName } from '../domain/product.ts';
 import { createDemoDatabase } from '../demo/seed-store.ts';
+import { DEMO_ANCHOR_DAY } from '../testing/demo-store.ts';
 import { ApprovedContentLibrary } from '../retrieval/approved-content-search.ts';
 import { openSqliteStore, type SqliteStore } from '../store/sqlite-store.ts';
 import { actionShapes } from './candidate-actions.ts';
@@ -48,7 +49,7 @@ function hasOpenDeadEnd(hcp: Hcp): boolean {
 beforeAll(() => {
   directory = mkdtempSync(join(tmpdir(), 'omni-plan-'));
   const path = join(directory, 'omni.db');
-  createDemoDatabase(path, { scale: 'demo', replace: true });
+  createDemoDatabase(path, { scale: 'demo', replace: true, anchorDay: DEMO_ANCHOR_DAY });
   store = openSqliteStore(path);
   log = new SqliteDecisionLog(store.database);
   deps = { store, content: new ApprovedContentLibrary(store, null), decisionLog: log, weights: loadNbaWeights(), deadEndDays: DEAD_END_DAYS };

@@ -7,6 +7,7 @@ import type { AgentAnswer, AgentTurns } from '../agent/agent.ts';
 import { svgToPng } from '../charts/index.ts';
 import type { Config } from '../config.ts';
 import { AppError, isAppError, type AppErrorCode } from '../core/app-error.ts';
+import { demoDayAt } from '../core/demo-clock.ts';
 import type { DecisionLog } from '../domain/decision-record.ts';
 import type { OmniStore } from '../domain/repositories.ts';
 import type { User } from '../domain/user.ts';
@@ -30,6 +31,8 @@ export interface SlackAppDependencies {
    * as-of (the agent has its own): Slack signs with real time.
    */
   now?: () => Date;
+  /** The database's demo as-of (SqliteSettings.demoAsOf): an answer computed past its day says so. */
+  demoAsOf?: string | null;
   /** HTTP mode: the interface to listen on. Default 127.0.0.1 (put a TLS proxy in front for Slack). */
   host?: string;
   /** How the Web API client retries (after a 429 it first waits Retry-After). Default: 5 retries, 0.5 s to 30 s apart. */
@@ -110,6 +113,7 @@ const USER_MESSAGES: Record<AppErrorCode | 'SLACK' | 'UNKNOWN', string> = {
 export function createSlackApp(deps: SlackAppDependencies): SlackApp {
   const { slack, store, decisionLog } = deps;
   const now = deps.now ?? (() => new Date());
+  const demoAsOf = deps.demoAsOf ?? null;
   const log = deps.logger.child({ component: 'slack' });
   const mode: SlackApp['mode'] = slack.appToken ? 'socket' : 'http';
   const seen = new SeenDeliveries({ now: () => now().getTime() });
@@ -193,7 +197,7 @@ export function createSlackApp(deps: SlackAppDependencies): SlackApp {
     const root = await post(client, target, noticeMessage(`${user.name} asked: ${question}`));
     target.threadTs = root;
     const answer = await ask({ user, question, threadId: threadIdFor(target.channel, root) });
-    await postAnswer(client, target, answer, log);
+    await postAnswer(client, target, answer, log, demoAsOf);
     log.info({ requestId, kind: 'command', omniUserId: user.id, threadId: answer.threadId, ms: Date.now() - started, tools: answer.toolCalls.map((call) => call.name) }, 'Slack question answered');
   });
 
@@ -243,7 +247,7 @@ export function createSlackApp(deps: SlackAppDependencies): SlackApp {
     if (!record || record.kind !== 'recommendation' || record.hcpId === null) throw new AppError('NOT_FOUND', `no recommendation with id ${recommendationId}`);
     assertMaySee(store, callerFor(pressed.user), record);
     const answer = await ask({ user: pressed.user, question: `draft a follow-up for ${record.hcpId}`, threadId: threadIdFor(pressed.target.channel, pressed.target.threadTs!) });
-    await postAnswer(client, pressed.target, answer, log);
+    await postAnswer(client, pressed.target, answer, log, demoAsOf);
   });
 
   app.error(async ({ error, context }: { error: Error; context: Record<string, unknown> }) => {
@@ -285,7 +289,7 @@ export function createSlackApp(deps: SlackAppDependencies): SlackApp {
     }
     const started = Date.now();
     const answer = await ask({ user, question, threadId: threadIdFor(target.channel, target.threadTs!) });
-    await postAnswer(delivery.client, target, answer, log);
+    await postAnswer(delivery.client, target, answer, log, demoAsOf);
     log.info({ requestId: target.requestId, kind: 'message', omniUserId: user.id, threadId: answer.threadId, ms: Date.now() - started, tools: answer.toolCalls.map((call) => call.name) }, 'Slack question answered');
   }
 
@@ -359,8 +363,8 @@ export function createSlackApp(deps: SlackAppDependencies): SlackApp {
  * not show SVG) with its description as alt text. A chart that cannot be uploaded is logged and
  * skipped: the answer itself has been posted.
  */
-async function postAnswer(client: webApi.WebClient, target: ReplyTarget, answer: AgentAnswer, log: Logger): Promise<void> {
-  const ts = await post(client, target, answerMessage(answer));
+async function postAnswer(client: webApi.WebClient, target: ReplyTarget, answer: AgentAnswer, log: Logger, demoAsOf: string | null): Promise<void> {
+  const ts = await post(client, target, answerMessage(answer, { demoDay: demoDayAt(demoAsOf, answer.asOf) }));
   const threadTs = target.threadTs ?? ts;
   for (const [index, chart] of answer.charts.entries()) {
     try {

@@ -128,6 +128,7 @@ function answer(text: string, toolCalls: ToolCallRecord[]): AgentAnswer {
     model: 'local:omni-rules-1',
     prompt: { name: 'rep', sha256: 'a'.repeat(64) },
     threadId: 'slack:C1:1700000000.000100',
+    asOf: '2026-11-20T18:00:00.000Z',
     stoppedBy: null,
   };
 }
@@ -271,6 +272,15 @@ describe('answerMessage', () => {
     expect(json(message.blocks)).toContain("I can't answer that offline &lt;!here&gt;.");
     expect(message.blocks.at(-1)!.type).toBe('context');
     expect(json(message.blocks.at(-1))).toContain('local:omni-rules-1 · prompt rep aaaaaaaaaaaa');
+  });
+
+  it('says once, in the footer, when a demo database answered as of its last day', () => {
+    const plain = answerMessage(answer('Plan.', [call('plan_territory', plan)]));
+    expect(json(plain.blocks)).not.toContain('Demo data');
+    const demo = answerMessage(answer('Plan.', [call('plan_territory', plan)]), { demoDay: '2026-11-20' });
+    expectSafeMessage(demo);
+    expect(json(demo.blocks).match(/Demo data as of 2026-11-20\./g)).toHaveLength(1);
+    expect(json(demo.blocks.at(-1))).toContain('Demo data as of 2026-11-20.');
   });
 
   it('keeps long answers and many cards within Slack limits', () => {

@@ -1,5 +1,6 @@
 import type { types } from '@slack/bolt';
 import type { AgentAnswer } from '../agent/agent.ts';
+import { demoDataLine } from '../core/demo-clock.ts';
 import { checkConsentTool } from '../../tools/check-consent.ts';
 import { draftFollowupTool } from '../../tools/draft-followup.ts';
 import { explainRecommendationTool } from '../../tools/explain-recommendation.ts';
@@ -380,10 +381,14 @@ export function toolCards(answer: Pick<AgentAnswer, 'toolCalls'>): Block[][] {
  * answered (model and prompt). A profile fetched on the way to a draft, a consent answer or an
  * explanation is left out; so is a content search that led to a draft. At most 50 blocks.
  */
-export function answerMessage(answer: Pick<AgentAnswer, 'answer' | 'toolCalls' | 'model' | 'prompt'>): SlackMessage {
+export function answerMessage(answer: Pick<AgentAnswer, 'answer' | 'toolCalls' | 'model' | 'prompt'>, options: { demoDay?: string | null } = {}): SlackMessage {
   const blocks: Block[] = [...plainBlocks(answer.answer)];
   for (const card of toolCards(answer)) blocks.push({ type: 'divider' }, ...card);
-  const footer = context(`${esc(answer.model, 80)} · prompt ${esc(answer.prompt.name, 40)} ${esc(answer.prompt.sha256.slice(0, 12), 12)}`);
+  // A demo database answered past its data's end says so once, in the footer's context line.
+  const footer = context(
+    options.demoDay ? esc(demoDataLine(options.demoDay), 60) : '',
+    `${esc(answer.model, 80)} · prompt ${esc(answer.prompt.name, 40)} ${esc(answer.prompt.sha256.slice(0, 12), 12)}`,
+  );
   return { text: fallback(answer.answer), blocks: capBlocks(blocks, footer) };
 }
 

@@ -312,4 +312,17 @@ export const migrations: readonly string[] = [
   CREATE INDEX interactions_not_sent ON interactions (hcp_id, occurred_at, channel, outcome, actor_id, product_id)
     WHERE outcome <> 'sent';
   `,
+  // 12: facts about the database itself (src/store/sqlite-settings.ts). demo_as_of is where a demo
+  // database's data ends: front ends answer as of that day once the wall clock has passed it. A demo
+  // built before this migration (every HCP synthetic) gets its latest interaction as that moment.
+  `
+  CREATE TABLE settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+  ) STRICT;
+  INSERT INTO settings (key, value)
+    SELECT 'demo_as_of', (SELECT max(occurred_at) FROM interactions)
+    WHERE EXISTS (SELECT 1 FROM hcps) AND NOT EXISTS (SELECT 1 FROM hcps WHERE synthetic = 0)
+      AND EXISTS (SELECT 1 FROM interactions);
+  `,
 ];

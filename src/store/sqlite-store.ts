@@ -24,6 +24,7 @@ import type {
 } from '../domain/repositories.ts';
 import { ContactLoads } from './contact-loads.ts';
 import { migrations } from './migrations.ts';
+import { SqliteSettings } from './sqlite-settings.ts';
 import { SqliteReaderPool } from './sqlite-reader-pool.ts';
 
 type Row = Record<string, unknown>;
@@ -91,6 +92,7 @@ export class SqliteStore implements OmniStore {
   readonly contentModules: ContentModuleRepository;
   readonly products: ProductRepository;
   readonly embeddingCache: EmbeddingCacheRepository;
+  readonly settings: SqliteSettings;
   private readerPool: SqliteReaderPool | null = null;
   private readonly contactLoads: ContactLoads;
 
@@ -104,6 +106,7 @@ export class SqliteStore implements OmniStore {
     this.contentModules = new SqliteContentModuleRepository(database);
     this.products = new SqliteProductRepository(database);
     this.embeddingCache = new SqliteEmbeddingCacheRepository(database);
+    this.settings = new SqliteSettings(database);
   }
 
   /** Runs `work` in one transaction; the contact loads its writes change are recounted once, at its end. */

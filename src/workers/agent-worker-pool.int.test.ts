@@ -58,6 +58,16 @@ describe('AgentWorkerPool', () => {
     expect(log.verify()).toMatchObject({ intact: true });
   });
 
+  it('without a fixed now, answers on the database\'s data clock: the demo\'s last day, now past', async () => {
+    const demoPool = await AgentWorkerPool.start({ databasePath: demo.path, config, fixedNow: null, workers: 1 });
+    try {
+      const answer = await demoPool.ask({ user: rep, question: 'who should I see this week?' });
+      expect(answer.asOf).toBe(`${DEMO_AS_OF.slice(0, 10)}T23:59:59.999Z`);
+    } finally {
+      await demoPool.close();
+    }
+  });
+
   it('keeps AppError codes across the thread boundary', async () => {
     const error = await pool.ask({ user: rep, question: 'x'.repeat(4_001) }).catch((caught: unknown) => caught);
     expect(isAppError(error)).toBe(true);

@@ -7,7 +7,7 @@ import type { User } from '../domain/user.ts';
 export interface AgentWorkerData {
   databasePath: string;
   config: Pick<Config, 'deadEndDays' | 'chatModel' | 'agentTimeoutMs'>;
-  /** A fixed "now" (ISO instant) for every turn: the demo's as-of in tests and benches; absent means the wall clock. */
+  /** A fixed "now" (ISO instant) for every turn (--as-of; tests and benches); null: the database's data clock (chooseDataClock). */
   fixedNow: string | null;
 }
 

@@ -1,6 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { createAgent } from '../container.ts';
 import { isAppError } from '../core/app-error.ts';
+import { chooseDataClock } from '../core/demo-clock.ts';
 import { openSqliteStore } from '../store/sqlite-store.ts';
 import type { AgentWorkerData, FromWorker, SerializedError, ToWorker } from './agent-worker-protocol.ts';
 
@@ -22,7 +23,9 @@ const data = workerData as AgentWorkerData;
 
 try {
   const store = openSqliteStore(data.databasePath);
-  const agent = createAgent(store, data.config, data.fixedNow === null ? {} : { now: () => new Date(data.fixedNow!) });
+  // The same clock as the main thread's: the fixed as-of, else the database's data clock.
+  const clock = chooseDataClock({ demoAsOf: store.settings.demoAsOf(), explicitAsOf: data.fixedNow ?? undefined });
+  const agent = createAgent(store, data.config, { now: clock.now });
   port.on('message', (message: ToWorker) => {
     if (message.type === 'close') {
       store.close();

@@ -10,6 +10,7 @@ import { ApprovedContentLibrary, type RankingMode } from '../../retrieval/approv
 import { ContentVectorIndex } from '../../retrieval/content-vector-index.ts';
 import type { ContentFilters } from '../../retrieval/content-filters.ts';
 import { createEmbedder } from '../../retrieval/create-embedder.ts';
+import { dataClockFor, demoLines } from '../caller.ts';
 import { formatContentResults } from '../format-content.ts';
 import type { CliContext, Command } from '../command.ts';
 
@@ -28,7 +29,7 @@ export const contentCommand: Command = {
     '  --hcp <id>       apply that HCP\'s market and specialty',
     '  --channel <c>    only modules approved for that channel (e.g. email)',
     '  --purpose <p>    promotional (default; includes event invitations) or medical',
-    '  --as-of <date>   what was approved on that day (default: today)',
+    '  --as-of <date>   what was approved on that day (default: today; a demo database\'s last day once past it)',
     '  --market <m>     default US',
     '  --limit <n>      results (default 5, at most 50)',
     '  --mode <m>       hybrid (default), lexical or vector',
@@ -71,7 +72,9 @@ export const contentCommand: Command = {
       }
       const query = rest.join(' ').trim();
       if (!query) throw new AppError('INVALID_INPUT', 'what to search for? usage: omni content search "<query>"');
-      const filters = contentFilters(values, context.now());
+      const clock = dataClockFor(store, values['as-of'], context.now);
+      const now = clock.now();
+      const filters = contentFilters(values, now);
       if (typeof values.hcp === 'string') {
         const hcp = store.hcps.getById(values.hcp);
         if (!hcp) throw new AppError('NOT_FOUND', `no HCP with id "${values.hcp}"`);
@@ -83,7 +86,7 @@ export const contentCommand: Command = {
       const limit = Number(values.limit);
       if (!Number.isInteger(limit) || limit < 1 || limit > 50) throw new AppError('INVALID_INPUT', '--limit must be a whole number from 1 to 50');
       const results = await library.search(query, filters, { limit, mode: mode as RankingMode });
-      context.out(values.json ? JSON.stringify(results) : formatContentResults(query, filters, results));
+      context.out(values.json ? JSON.stringify(results) : [formatContentResults(query, filters, results), ...demoLines(clock, now.toISOString())].join('\n'));
       return 0;
     } finally {
       store.close();

@@ -1,7 +1,7 @@
 import { AppError } from '../../core/app-error.ts';
 import { createNbaDependencies } from '../../container.ts';
 import { recommendNextBestActions } from '../../nba/next-best-actions.ts';
-import { asOfFromOption, callerFromOption } from '../caller.ts';
+import { callerFromOption, dataClockFor, demoLines } from '../caller.ts';
 import type { Command } from '../command.ts';
 import { formatNbaResult } from '../format-nba.ts';
 
@@ -25,9 +25,10 @@ export const nbaCommand: Command = {
     const store = context.openStore();
     try {
       const caller = callerFromOption(store, values.as);
-      const asOf = asOfFromOption(values['as-of'], context.now());
+      const clock = dataClockFor(store, values['as-of'], context.now);
+      const asOf = clock.now().toISOString();
       const result = recommendNextBestActions(createNbaDependencies(store, context.config), caller, hcpId, asOf);
-      context.out(values.json ? JSON.stringify(result) : formatNbaResult(result));
+      context.out(values.json ? JSON.stringify(result) : [formatNbaResult(result), ...demoLines(clock, asOf)].join('\n'));
       return 0;
     } finally {
       store.close();

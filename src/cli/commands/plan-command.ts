@@ -1,7 +1,7 @@
 import { AppError } from '../../core/app-error.ts';
 import { createNbaDependencies } from '../../container.ts';
 import { planTerritory } from '../../nba/territory-plan.ts';
-import { asOfFromOption, callerFromOption } from '../caller.ts';
+import { callerFromOption, dataClockFor, demoLines } from '../caller.ts';
 import type { Command } from '../command.ts';
 import { formatTerritoryPlan } from '../format-nba.ts';
 
@@ -24,8 +24,10 @@ export const planCommand: Command = {
     const store = context.openStore();
     try {
       const caller = callerFromOption(store, values.as);
-      const plan = planTerritory(createNbaDependencies(store, context.config), caller, asOfFromOption(values['as-of'], context.now()), { limit });
-      context.out(values.json ? JSON.stringify(plan) : formatTerritoryPlan(plan));
+      const clock = dataClockFor(store, values['as-of'], context.now);
+      const asOf = clock.now().toISOString();
+      const plan = planTerritory(createNbaDependencies(store, context.config), caller, asOf, { limit });
+      context.out(values.json ? JSON.stringify(plan) : [formatTerritoryPlan(plan), ...demoLines(clock, asOf)].join('\n'));
       return 0;
     } finally {
       store.close();

@@ -62,6 +62,8 @@ export interface AgentAnswer {
   asOf: string;
   /** Set when a limit ended the turn before the model answered. */
   stoppedBy: 'max_steps' | 'max_tool_calls' | null;
+  /** A clarifying question's choices, each a question to send back as is (buttons in Slack and on the web page, numbers in the CLI). */
+  choices: string[];
 }
 
 export interface AskRequest {
@@ -137,6 +139,7 @@ export class Agent implements AgentTurns {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), this.limits.timeoutMs);
     let answer: string | null = null;
+    let choices: string[] = [];
     let stoppedBy: AgentAnswer['stoppedBy'] = null;
     try {
       for (let step = 0; step < this.limits.maxSteps && answer === null; step++) {
@@ -146,6 +149,8 @@ export class Agent implements AgentTurns {
         );
         if (response.toolCalls.length === 0) {
           answer = response.content.trim() || 'I have no answer to that.';
+          focus = { ...focus, choices: [], ...response.focus };
+          choices = response.focus?.choices ?? [];
           break;
         }
         messages.push({ role: 'assistant', content: response.content, toolCalls: response.toolCalls });
@@ -189,7 +194,7 @@ export class Agent implements AgentTurns {
       toolCalls: records.map(({ name, input }) => ({ name, input })),
       model: model.id,
     });
-    return { answer, toolCalls: records, citations, charts: charts.slice(0, MAX_CHARTS), model: model.id, prompt: { name: prompt.name, sha256: prompt.sha256 }, threadId, asOf, stoppedBy };
+    return { answer, toolCalls: records, citations, charts: charts.slice(0, MAX_CHARTS), model: model.id, prompt: { name: prompt.name, sha256: prompt.sha256 }, threadId, asOf, stoppedBy, choices };
   }
 
   /** Runs one tool call. Bad arguments and unknown tools go back to the model as results it can correct; faults throw. */

@@ -27,7 +27,7 @@ describe('omni serve', () => {
       }
       const url = /Omni is up: (http:\/\/\S+)/.exec(stdout)![1]!;
       const token = /(omni_\S+)\s+Jordan Ferreira \(u-rep-mw-1, rep\)/.exec(stdout)![1]!;
-      expect(stdout).toMatch(/model local:omni-rules-1/);
+      expect(stdout).toMatch(/model local:omni-nlu-1\+[0-9a-f]{8}/);
       expect(await (await fetch(`${url}/healthz`)).json()).toEqual({ status: 'ok', hcps: 600 });
       expect((await fetch(`${url}/`)).status).toBe(200);
       const me = await fetch(`${url}/v1/whoami`, { headers: { authorization: `Bearer ${token}` } });

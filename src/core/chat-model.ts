@@ -31,6 +31,12 @@ export interface ConversationFocus {
   lastQuery: { tool: string; input: Record<string, unknown> } | null;
   /** The HCPs the latest list in the thread named, in order (a plan), so "the first one" can be resolved. */
   listed: string[];
+  /** The last question's intent as the model read it, so a follow-up ("and by rep?", "what about her phone?") can inherit it. */
+  intent?: string | null;
+  /** The channel the thread last asked about. */
+  channel?: string | null;
+  /** The choices of a clarifying question still open ("1", "the second one" picks one). */
+  choices?: string[];
 }
 
 export interface ChatRequest {
@@ -50,6 +56,8 @@ export interface ChatRequest {
 export interface ChatResponse {
   content: string;
   toolCalls: ToolCallRequest[];
+  /** What the model read in the question, kept in the thread's state for follow-ups (set on a final answer). */
+  focus?: Pick<ConversationFocus, 'intent' | 'channel' | 'choices'>;
   usage?: { promptTokens: number; completionTokens: number };
 }
 

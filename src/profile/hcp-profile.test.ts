@@ -117,6 +117,14 @@ describe('lookupHcpProfile: finding the HCP', () => {
     expect(prefix.status === 'ambiguous' && ids(prefix.candidates)).toEqual(['hcp-1', 'hcp-9']);
   });
 
+  it("finds a last name with an apostrophe or a space by itself (O'Connell, Van Dyke)", () => {
+    store.hcps.upsert(Hcp.parse({ id: 'hcp-7', firstName: 'Michael', lastName: "O'Connell", specialty: 'Oncology', territory: 'T-NE' }));
+    store.hcps.upsert(Hcp.parse({ id: 'hcp-8', firstName: 'Anna', lastName: 'Van Dyke', specialty: 'Oncology', territory: 'T-NE' }));
+    expect(found(lookupHcpProfile(store, "O'Connell", options())).hcp.id).toBe('hcp-7');
+    expect(found(lookupHcpProfile(store, "Dr. O'Connell", options())).hcp.id).toBe('hcp-7');
+    expect(found(lookupHcpProfile(store, 'van dyke', options())).hcp.id).toBe('hcp-8');
+  });
+
   it('a last name shared by two HCPs is ambiguous and lists both', () => {
     const lookup = lookupHcpProfile(store, 'Chen', options());
     expect(lookup.status).toBe('ambiguous');

@@ -99,6 +99,8 @@ const plan: PlanOutput = {
   asOf: '2026-11-20T18:00:00.000Z',
   territories: ['T-NE'],
   hcpsConsidered: 200,
+  matched: 1,
+  filters: {},
   entries: [
     { rank: 1, hcp: { id: 'hcp-000547', name: 'Julia Haddad, MD', specialty: 'Pulmonary Disease', territory: 'T-NE' }, action: { kind: 'field_visit', label: 'field visit', channel: 'field_visit', score: 7.5952 }, topReason: 'Dead end: downloaded CERDELGA content 39 days ago.', flags: ['dead_end'] },
     { rank: 2, hcp: { id: 'hcp-000361', name: 'Diego Kowalski, MD', specialty: 'Pulmonary Disease', territory: 'T-NE' }, action: { kind: 'field_visit', label: 'field visit', channel: 'field_visit', score: 7.5684 }, topReason: 'Dead end: attended the KALYDECO webinar.', flags: [] },
@@ -130,6 +132,7 @@ function answer(text: string, toolCalls: ToolCallRecord[]): AgentAnswer {
     threadId: 'slack:C1:1700000000.000100',
     asOf: '2026-11-20T18:00:00.000Z',
     stoppedBy: null,
+    choices: [],
   };
 }
 

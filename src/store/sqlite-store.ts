@@ -235,7 +235,10 @@ class SqliteHcpRepository implements HcpRepository {
     const words = key.split(' ');
     const last = words[words.length - 1]!;
     const first = words.length > 1 ? words[0]! : '';
-    return (this.byNamePrefixes.all({ last, first, territories, limit: options.limit }) as Row[]).map(toHcp);
+    const found = this.byNamePrefixes.all({ last, first, territories, limit: options.limit }) as Row[];
+    // "O'Connell", "Van Dyke": the whole query as one last name of several words.
+    if (found.length === 0 && words.length > 1) return (this.byNamePrefixes.all({ last: key, first: '', territories, limit: options.limit }) as Row[]).map(toHcp);
+    return found.map(toHcp);
   }
 }
 

@@ -21,6 +21,8 @@ export interface AnalyticsReading {
   concern: 'side effects' | 'safety' | 'dosing' | 'access' | 'competitors' | 'off-label' | 'positive feedback' | null;
   /** The period asked about; "vs last quarter" sets comparison, not the period. */
   period: AnalyticsPeriod | null;
+  /** A calendar quarter named ("Q3", "Q1 2026"): its days, the latest such quarter that has started. */
+  range: { from: string; to: string } | null;
   /** "since the congress": from the latest congress the user's HCPs attended (looked up by the model). */
   sinceCongress: boolean;
   compare: 'previous_period' | 'previous_year' | null;
@@ -28,6 +30,8 @@ export interface AnalyticsReading {
   dimension: 'territory' | 'rep' | 'product' | 'channel' | 'segment' | 'specialty' | 'week' | 'month' | null;
   /** "most", "top", "worst": rank the breakdown, highest first. */
   ranked: boolean;
+  /** "top 5", "10 HCPs": how many to list. */
+  top: number | null;
 }
 
 export type MetricWord =
@@ -48,29 +52,29 @@ export type MetricWord =
 
 /** Longest, most specific first: "time to follow up" before "follow-up". */
 const metricWords: [RegExp, MetricWord][] = [
-  [/\bmedical follow[- ]?ups?\b|\bmedical (questions?|inquir(y|ies)|requests?)\b.*\b(answered|followed|follow[- ]?up)/, 'medical_follow_up_rate'],
-  [/\b(time to (follow[- ]?up|respond)|how (fast|quickly|long) .*follow)/, 'median_time_to_follow_up'],
+  [/\bmed(ical)? follow[- ]?ups?\b|\bmedical (info(rmation)? )?(questions?|inquir(y|ies)|requests?)\b.*\b(answered|followed|follow[- ]?up|clos\w*)|\bclos\w* (out )?med(ical)? (info(rmation)? )?(questions?|inquir(y|ies)|requests?)/, 'medical_follow_up_rate'],
+  [/\b((time|days|hours|lag|delay) (it takes )?(to|until|before) (a )?(follow[- ]?up|respond|response)|how (fast|quickly|long|soon) .*follow|speed of follow[- ]?up|follow[- ]?up (speed|time|lag|delay))/, 'median_time_to_follow_up'],
   [/\bdead[- ]?ends?\b/, 'dead_end_rate'],
   [/\bfollow[- ]?ups?\b|\bfollowing up\b/, 'follow_up_rate'],
   [/\bopen rates?\b|\bemails? opened\b|\bopens\b/, 'email_open_rate'],
-  [/\bclick(-through)? rates?\b|\bclicks\b/, 'email_click_rate'],
+  [/\bclick[- ]?through\b|\bclick rates?\b|\bclicks\b/, 'email_click_rate'],
   [/\bwebinar (attendance|turnout)\b|\battend(ed|ance)? (the )?webinars?\b/, 'webinar_attendance'],
   [/\bconsent coverage\b|\bconsents? (by|per) channel\b|\bhow many .*consent|\b(share|%|percent(age)?|proportion) of (our |my )?(hcps|doctors|physicians)\b.*\bconsent/, 'consent_coverage'],
   [/\bover[- ]?contact\w*|\btoo (many|often) (contacts|touches|calls)\b|\bfatigue\b/, 'over_contacted'],
-  [/\b(acceptance|accept) rate\b|\baccept(ed|ing)? (the )?(nba|recommendations?|suggestions?)\b|\b(nba|recommendations?|suggestions?) (are |were |being |get |got )?accepted\b|\bnba (adoption|uptake)\b/, 'nba_acceptance_rate'],
+  [/\b(acceptance|accept) rate\b|\bnba acceptance\b|\bacceptance of (the )?(nba|recommendations?|suggestions?)\b|\baccept(ed|ing)? (the )?(nba|recommendations?|suggestions?)\b|\b(nba|recommendations?|suggestions?) (are |were |being |get |got )?accepted\b|\bnba (adoption|uptake)\b/, 'nba_acceptance_rate'],
   [/\bprogression\b|\bdeeper engagement\b|\bmov(e|ing) (from|to) \w+ to\b/, 'cross_channel_progression'],
   [/\bengagement( rate)?\b|\bengag(ed|ing)\b/, 'engagement_rate'],
   [/\bfrequency\b|\bhow often\b|\bcontacts per\b/, 'frequency'],
-  [/\breach\b|\bhow many (hcps|doctors) (did we|have we) (reach|contact)/, 'reach'],
+  [/\breach\b|\bhow many (hcps|doctors|physicians|docs) (did|have) (we|the team|my team)\b.{0,12}\b(reach|contact|touch|see|saw|call)/, 'reach'],
 ];
 
 const dimensionWords: [RegExp, NonNullable<AnalyticsReading['dimension']>][] = [
-  [/\b(which|what|by|per|each|every|top|worst|best) reps?\b|\breps? (with|have|had)\b|\bby rep\b/, 'rep'],
+  [/\b(which|what|by|per|each|every|top|worst|best|bottom|lowest|highest|my) reps?\b|\breps? (with|have|had|on)\b|\bby rep\b|\b(best|worst|top|bottom) rep\b/, 'rep'],
   [/\bby territor(y|ies)\b|\bwhich territor(y|ies)\b|\bper territory\b|\beach territory\b/, 'territory'],
   [/\bby (product|brand)\b|\bwhich (product|brand)s?\b|\bper product\b/, 'product'],
   [/\bby channel\b|\bwhich channels?\b|\bper channel\b|\beach channel\b/, 'channel'],
   [/\bby segment\b|\bwhich segments?\b|\bper segment\b/, 'segment'],
-  [/\bby specialt(y|ies)\b|\bwhich specialt(y|ies)\b/, 'specialty'],
+  [/\b(by|per|each) specialt(y|ies)\b|\bwhich specialt(y|ies)\b/, 'specialty'],
   [/\b(by|per|each|every) week\b|\bweekly\b|\bweek by week\b|\btrend\b/, 'week'],
   [/\b(by|per|each|every) month\b|\bmonthly\b|\bmonth by month\b/, 'month'],
 ];
@@ -86,7 +90,7 @@ const concernWords: [RegExp, NonNullable<AnalyticsReading['concern']>][] = [
 ];
 
 /** Reads the analytics parts of a question (lower-cased, padded text as question-parser makes it). */
-export function readAnalyticsQuestion(text: string, names: { territoryNames: ReadonlyMap<string, readonly string[]>; repNames: ReadonlyMap<string, string> }): AnalyticsReading {
+export function readAnalyticsQuestion(text: string, names: { territoryNames: ReadonlyMap<string, readonly string[]>; repNames: ReadonlyMap<string, string> }, today?: string): AnalyticsReading {
   return {
     territories: findTerritories(text, names.territoryNames),
     rep: findRep(text, names.repNames),
@@ -94,16 +98,52 @@ export function readAnalyticsQuestion(text: string, names: { territoryNames: Rea
     specialty: findSpecialty(text),
     concern: firstMatch(concernWords, text),
     period: findPeriod(text),
+    range: today ? (quarterRange(text, today) ?? daysRange(text, today)) : null,
     sinceCongress: /\bsince (the )?(congress|conference|symposium)\b/.test(text),
     compare: /\b(vs\.?|versus|compared (to|with)|against|than) (the )?(same (period|time|quarter|month) )?last year\b|\byear[- ]over[- ]year\b|\byoy\b|\bsame (period|stretch|time|months?|weeks?|quarter|window) (a year ago|last year)\b/.test(text)
       ? 'previous_year'
-      : /\b(vs\.?|versus|compared (to|with)|against|than|from) (the )?(last|previous|prior) (quarter|month|week|period|year)\b|\b(trend|changed?|better|worse|improv(ed|ing)|declin(ed|ing))\b/.test(text)
+      : /\b(vs\.?|versus|compared? (to|with)|against|than|from) (the )?(last|previous|prior) (quarter|month|week|period|year)\b|\bthe (quarter|month|week|period) before\b|\b(trend|changed?|better|worse|improv(ed|ing)|declin(ed|ing))\b/.test(text)
         ? 'previous_period'
         : null,
     metric: firstMatch(metricWords, text),
-    dimension: firstMatch(dimensionWords, text),
+    dimension: firstMatch(dimensionWords, text) ?? (findTerritories(text, names.territoryNames).length > 1 && /\b(compare|vs\.?|versus|against|and)\b/.test(text) ? 'territory' : null),
     ranked: /\b(most|top|highest|worst|best|lowest|least|fewest|rank(ed|ing)?)\b/.test(text),
+    top: listSize(text),
   };
+}
+
+/** "Q3", "q1 2026", "Q2'25": that quarter's days up to today; without a year, the latest Q3 that has started. */
+function quarterRange(text: string, today: string): { from: string; to: string } | null {
+  const match = /\bq([1-4])(?:\s*'?(20\d\d|\d\d))?\b/.exec(text);
+  if (!match) return null;
+  const quarter = Number(match[1]);
+  const now = today.slice(0, 10);
+  let year = match[2] ? Number(match[2].length === 2 ? `20${match[2]}` : match[2]) : Number(now.slice(0, 4));
+  const start = (y: number) => `${y}-${String(quarter * 3 - 2).padStart(2, '0')}-01`;
+  if (!match[2] && start(year) > now) year -= 1;
+  const from = start(year);
+  if (from > now) return null;
+  const end = new Date(Date.UTC(year, quarter * 3, 0)).toISOString().slice(0, 10);
+  return { from, to: end < now ? end : now };
+}
+
+/** "last 60 days", "past 6 weeks", "last 4 months" when no preset period has that length: from that day to today. */
+function daysRange(text: string, today: string): { from: string; to: string } | null {
+  const match = /\b(?:last|past|previous|over the last|in the last) (\d{1,3}) (day|week|month)s?\b/.exec(text);
+  if (!match) return null;
+  const days = Number(match[1]) * (match[2] === 'day' ? 1 : match[2] === 'week' ? 7 : 30);
+  if ([7, 14, 30, 90, 365].includes(days) || days < 1 || days > 730) return null;
+  const now = new Date(today.slice(0, 10));
+  return { from: new Date(now.getTime() - (days - 1) * 86_400_000).toISOString().slice(0, 10), to: today.slice(0, 10) };
+}
+
+/** "top 5", "my top ten", "5 hcps", "a list of 20": between 1 and 50. */
+function listSize(text: string): number | null {
+  const words: Record<string, number> = { three: 3, five: 5, ten: 10, twenty: 20, fifteen: 15 };
+  const match = /\btop (\d{1,2}|three|five|ten|fifteen|twenty)\b|\b(\d{1,2}) (hcps|doctors|docs|physicians|accounts|names|people)\b/.exec(text);
+  if (!match) return null;
+  const value = match[1] ? (words[match[1]] ?? Number(match[1])) : Number(match[2]);
+  return value >= 1 && value <= 50 ? value : null;
 }
 
 /** The value of the first pattern in `table` that matches `text` (question-parser.ts uses it too). */

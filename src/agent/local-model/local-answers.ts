@@ -29,7 +29,11 @@ export function toolProblemAnswer(output: Json): string {
 }
 
 export function capabilitiesAnswer(prefix: string): string {
-  return `${prefix}I am Omni's offline local model: deterministic rules over your data, no language model. I can answer:\n${CAPABILITIES.map((line) => `- ${line}`).join('\n')}`;
+  return `${prefix}I am Omni's offline local model: a small trained intent classifier and templates over your data, deterministic, no language model. I can answer:\n${CAPABILITIES.map((line) => `- ${line}`).join('\n')}`;
+}
+
+export function greetingAnswer(name: string): string {
+  return `Hi ${name.split(' ')[0]}. Ask me about an HCP ("brief me on Dr. Reyes"), your week ("who should I see this week?"), approved content or your team's engagement.`;
 }
 
 const label = (kind: string) => kind.replace(/_/g, ' ');
@@ -144,14 +148,32 @@ export function draftAnswer(draft: Json): string {
 }
 
 export function planAnswer(plan: Json): string {
-  if (plan.entries.length === 0) return 'There are no HCPs in your territories.';
+  const filters = filterWords(plan.filters ?? {});
+  if (plan.entries.length === 0) {
+    return filters ? `None of the ${plan.hcpsConsidered} HCPs in your territories that fit the rest match ${filters} (as of ${day(plan.asOf)}). Plan ${plan.planId}.` : 'There are no HCPs in your territories.';
+  }
   return [
-    `Who to see first (${plan.hcpsConsidered} HCPs considered, as of ${day(plan.asOf)}):`,
+    filters
+      ? `Your HCPs matching ${filters}: ${plan.matched} of ${plan.hcpsConsidered} considered${plan.matched > plan.entries.length ? `, the first ${plan.entries.length} by priority` : ''} (as of ${day(plan.asOf)}):`
+      : `Who to see first (${plan.hcpsConsidered} HCPs considered, as of ${day(plan.asOf)}):`,
     ...(plan.entries as Json[]).map(
       (entry) => `${entry.rank}. ${entry.hcp.name} (${entry.hcp.id}), ${entry.hcp.specialty}: ${entry.action.label} (score ${entry.action.score}). ${entry.topReason}${entry.flags.length > 0 ? ` [${entry.flags.map(label).join(', ')}]` : ''}`,
     ),
     `Plan ${plan.planId}.`,
   ].join('\n');
+}
+
+/** "rheumatology, in portland, with an open medical question": the filters a plan applied, in words. */
+function filterWords(filters: Json): string {
+  const flags: Record<string, string> = { dead_end: 'with a dead end', open_medical_question: 'with an open medical question', follow_up_due: 'with a follow-up due', no_recent_visit: 'with no field visit in 90 days' };
+  const parts = [
+    filters.specialty ? `specialty "${filters.specialty}"` : null,
+    filters.city ? `in ${capitalise(filters.city)}` : null,
+    filters.segment ? `segment ${filters.segment}` : null,
+    filters.flag ? flags[filters.flag] : null,
+    filters.consent ? `${label(filters.consent.channel)} consent ${filters.consent.status === 'revoked' ? 'revoked (opted out)' : filters.consent.status === 'none' ? 'not on record' : filters.consent.status}` : null,
+  ].filter(Boolean);
+  return parts.join(', ');
 }
 
 export function explanationAnswer(result: Json): string {

@@ -33,9 +33,12 @@ async function ask(...questions: string[]): Promise<AgentAnswer> {
   const threadId = `local-test-${++thread}`;
   let answer: AgentAnswer | undefined;
   for (const question of questions) answer = await agent.ask({ user: store.users.getById(REP)!, question, threadId });
-  expect(answer!.model).toBe('local:omni-rules-1');
+  expect(answer!.model).toMatch(LOCAL_MODEL_ID);
   return answer!;
 }
+
+/** The local model's id names its training data: version and sha256 prefix. */
+const LOCAL_MODEL_ID = /^local:omni-nlu-1\+[0-9a-f]{8}$/;
 
 const full = (hcp: Hcp) => `${hcp.firstName} ${hcp.lastName}`;
 const calls = (answer: AgentAnswer) => answer.toolCalls.map((call) => call.name);
@@ -137,7 +140,7 @@ describe('the local model answers reps from the demo data', () => {
     expect(answer.answer).toContain(draft.text);
     const record = store.database.prepare('SELECT kind, payload FROM decision_log WHERE id = ?').get(draft.draftId) as { kind: string; payload: string };
     expect(record.kind).toBe('draft');
-    expect(JSON.parse(record.payload).model).toBe('local:omni-rules-1');
+    expect(JSON.parse(record.payload).model).toMatch(LOCAL_MODEL_ID);
   });
 
   it.each(['Who should I see this week?', 'plan my week', 'which doctors need attention first?'])('who to see this week: %s', async (question) => {
@@ -168,10 +171,10 @@ describe('the local model answers reps from the demo data', () => {
     expect(answer.answer).toContain(recommendationId);
   });
 
-  it('says what it is and what it can do when it cannot answer', async () => {
+  it('says what it is and what it can do when a question is out of scope', async () => {
     const answer = await ask('what is the capital of France?');
     expect(answer.toolCalls).toEqual([]);
-    expect(answer.answer).toMatch(/can't answer that offline/);
+    expect(answer.answer).toMatch(/can't help with that: it is outside what I do/);
     expect(answer.answer).toMatch(/local model/);
   });
 

@@ -1,13 +1,17 @@
 import { addDays } from '../../core/dates.ts';
 import type { ChatModel, ChatRequest, ChatResponse, ToolCallRequest } from '../../core/chat-model.ts';
 import { accessScopeFor } from '../../compliance/access-policy.ts';
+import { escapeRegExp } from './analytics-question.ts';
 import type { OmniStore } from '../../domain/repositories.ts';
 import { demoTerritories } from '../../demo/catalog.ts';
 import * as analytics from './analytics-answers.ts';
 import type { AnalyticsPeriod, AnalyticsReading } from './analytics-question.ts';
 import * as answers from './local-answers.ts';
 import { isUnsafeRequest, UNSAFE_ANSWER } from './unsafe-requests.ts';
-import { parseQuestion, type Lexicon, type ParsedQuestion } from './question-parser.ts';
+import type { Lexicon, ParsedQuestion } from './question-parser.ts';
+import { policyAnswer } from './policy-answers.ts';
+import { loadUnderstanding, type LoadedUnderstanding } from './understanding/load-understanding.ts';
+import type { Understanding, Understood, UnderstandingTrace } from './understanding/understanding.ts';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Json = any;
@@ -25,6 +29,9 @@ class TurnResults {
   }
 }
 
+/** Metrics that are about one channel already, or about consent by channel. */
+const CHANNEL_METRICS: ReadonlySet<string> = new Set(['consent_coverage', 'email_open_rate', 'email_click_rate', 'webinar_attendance']);
+
 /** Channels a written follow-up can use. */
 const DRAFT_CHANNELS = new Set(['email', 'whatsapp', 'sms']);
 
@@ -35,10 +42,19 @@ const DRAFT_CHANNELS = new Set(['email', 'whatsapp', 'sms']);
  * with templates. When it cannot handle a question it says so and lists what it can do.
  */
 export class LocalModel implements ChatModel {
-  readonly id = 'local:omni-rules-1';
+  readonly id: string;
   private readonly lexicons = new Map<string, Lexicon>();
+  private readonly understanding: Understanding;
+  /** The last few readings, so the steps of one turn understand its question once. */
+  private readonly readings = new Map<string, Promise<{ understood: Understood; trace: UnderstandingTrace }>>();
 
-  constructor(private readonly store: OmniStore) {}
+  constructor(
+    private readonly store: OmniStore,
+    loaded: LoadedUnderstanding = loadUnderstanding(),
+  ) {
+    this.understanding = loaded.understanding;
+    this.id = `local:omni-${loaded.dataId}`;
+  }
 
   async respond(request: ChatRequest): Promise<ChatResponse> {
     const start = request.messages.map((message) => message.role).lastIndexOf('user');
@@ -50,16 +66,51 @@ export class LocalModel implements ChatModel {
       if (message.role === 'assistant') for (const call of message.toolCalls) inputs.set(call.id, call.arguments);
       if (message.role === 'tool') results.push({ name: message.name, input: inputs.get(message.toolCallId), output: JSON.parse(message.content) });
     }
+    const focus = request.context.focus;
+    const keep = { intent: focus.intent ?? null, channel: focus.channel ?? null, choices: [] as string[] };
     // A tool call that failed its schema or the limit ends the turn with a plain answer.
     const failed = results.find((result) => result.output && typeof result.output === 'object' && 'error' in result.output);
-    if (failed) return { content: answers.toolProblemAnswer(failed.output), toolCalls: [] };
+    if (failed) return { content: answers.toolProblemAnswer(failed.output), toolCalls: [], focus: keep };
     // Checked on the turn's first step only: an unsafe request ends the turn there, so later steps never have one.
-    if (results.length === 0 && isUnsafeRequest(question.content)) return { content: UNSAFE_ANSWER, toolCalls: [] };
-    const parsed = parseQuestion(question.content, this.lexiconFor(request.context.user.id), request.context.now);
-    const step = this.next(parsed, new TurnResults(results), request);
-    if ('answer' in step) return { content: step.answer, toolCalls: [] };
-    const turn = results.length;
-    return { content: '', toolCalls: step.calls.map((call, index): ToolCallRequest => ({ id: `local-${turn + 1}-${index + 1}`, name: call.name, arguments: call.arguments })) };
+    if (results.length === 0 && isUnsafeRequest(question.content)) return { content: UNSAFE_ANSWER, toolCalls: [], focus: keep };
+    const { understood } = await this.understand(question.content, request);
+    if (understood.kind === 'clarify') {
+      const numbered = understood.choices.map((choice, index) => `${index + 1}. ${choice}`);
+      return { content: [understood.message, ...numbered, ...(numbered.length > 0 ? ['Reply with a number, or say it another way.'] : [])].join('\n'), toolCalls: [], focus: { ...keep, choices: understood.choices } };
+    }
+    // Each reading in turn (two for "brief me on Dr. Kim and can I email her?"): the first that needs a tool call asks for it; the answers join.
+    const turnResults = new TurnResults(results);
+    const written: string[] = [];
+    for (const reading of understood.readings) {
+      const step = this.next(reading, turnResults, request);
+      if ('calls' in step) {
+        const turn = results.length;
+        return { content: '', toolCalls: step.calls.map((call, index): ToolCallRequest => ({ id: `local-${turn + 1}-${index + 1}`, name: call.name, arguments: call.arguments })) };
+      }
+      written.push(step.answer);
+    }
+    const last = understood.readings.at(-1)!;
+    const stateless = ['refine', 'policy', 'greeting', 'out_of_scope', 'capabilities'].includes(last.intent);
+    return { content: written.join('\n\n'), toolCalls: [], focus: { intent: stateless ? keep.intent : last.intent, channel: last.channel ?? (last.hcpName || last.hcpId ? null : keep.channel), choices: [] } };
+  }
+
+  /** The question's reading, once per turn (every step of a turn sees the same question and thread state). */
+  private understand(question: string, request: ChatRequest): Promise<{ understood: Understood; trace: UnderstandingTrace }> {
+    const { user, now, focus } = request.context;
+    const key = JSON.stringify([user.id, question, focus]);
+    let reading = this.readings.get(key);
+    if (!reading) {
+      reading = this.understanding.understand({ question, lexicon: this.lexiconFor(user.id), role: user.role, now, focus });
+      reading.catch(() => this.readings.delete(key));
+      this.readings.set(key, reading);
+      if (this.readings.size > 64) this.readings.delete(this.readings.keys().next().value!);
+    }
+    return reading;
+  }
+
+  /** The names the model recognises for a user (the bench times understanding with it). */
+  lexiconOf(userId: string): Lexicon {
+    return this.lexiconFor(userId);
   }
 
   /** Names of the HCPs this user may see, and product names, built once per user. */
@@ -79,6 +130,7 @@ export class LocalModel implements ChatModel {
         products,
         territoryNames: territoryNames(new Set(hcps.map((hcp) => hcp.territory))),
         repNames: new Map(this.store.users.list().filter((candidate) => candidate.role === 'rep').map((rep) => [rep.name.toLowerCase(), rep.id])),
+        cities: new Set(hcps.flatMap((hcp) => (hcp.city ? [hcp.city.toLowerCase()] : []))),
       };
       this.lexicons.set(userId, lexicon);
     }
@@ -89,7 +141,8 @@ export class LocalModel implements ChatModel {
     switch (parsed.intent) {
       case 'plan': {
         const plan = results.last('plan_territory');
-        return plan ? { answer: answers.planAnswer(plan) } : call('plan_territory', { limit: 10 });
+        const question = request.messages.findLast((message) => message.role === 'user')!.content;
+        return plan ? { answer: answers.planAnswer(plan) } : call('plan_territory', { limit: parsed.analytics?.top ?? 10, ...planFilters(parsed, question, this.lexiconFor(request.context.user.id)) });
       }
       case 'content':
         return this.content(parsed, results, request);
@@ -105,6 +158,12 @@ export class LocalModel implements ChatModel {
       }
       case 'capabilities':
         return { answer: answers.capabilitiesAnswer('') };
+      case 'policy':
+        return { answer: policyAnswer(request.messages.findLast((message) => message.role === 'user')!.content.toLowerCase()).answer };
+      case 'greeting':
+        return { answer: answers.greetingAnswer(request.context.user.name) };
+      case 'out_of_scope':
+        return { answer: answers.capabilitiesAnswer("I can't help with that: it is outside what I do. ") };
       case 'unknown': {
         // Nothing matched: a manager naming a metric, or an MSL or medical affairs naming a concern,
         // specialty or product, most likely asks about the team or the field.
@@ -172,11 +231,18 @@ export class LocalModel implements ChatModel {
       }
       case 'feedback': {
         const focus = request.context.focus;
-        if (!focus.recommendationId) return { answer: 'Which recommendation? Ask for a next best action first, then tell me to accept, dismiss or snooze it.' };
         const recorded = results.last('record_feedback');
         if (recorded) return { answer: answers.feedbackAnswer(recorded) };
+        // "dismiss the recommendation for Dr. Keller": the thread's recommendation when it is about that HCP, else their current one.
+        let recommendationId = focus.hcpId === hcpId ? focus.recommendationId : null;
+        if (!recommendationId) {
+          const nba = results.last('get_next_best_actions');
+          if (!nba) return call('get_next_best_actions', { hcpId });
+          if (nba.status !== 'recommended') return { answer: answers.lookupProblem(nba) };
+          recommendationId = nba.recommendationId as string;
+        }
         const feedback = parsed.feedback!;
-        return call('record_feedback', { recommendationId: focus.recommendationId, verdict: feedback.verdict, reason: `said in chat: "${request.messages.findLast((message) => message.role === 'user')!.content.slice(0, 200)}"`, snoozeUntil: feedback.until });
+        return call('record_feedback', { recommendationId, verdict: feedback.verdict, reason: `said in chat: "${request.messages.findLast((message) => message.role === 'user')!.content.slice(0, 200)}"`, snoozeUntil: feedback.until });
       }
       case 'draft':
         return this.draft(parsed, results, hcpId, profile);
@@ -217,6 +283,7 @@ export class LocalModel implements ChatModel {
 
   /** "since the congress": from the day of the latest congress (booth visits on record), else the period named. */
   private periodOf(reading: AnalyticsReading, now: string): { period: string } | { from: string } {
+    if (reading.range) return { from: reading.range.from };
     if (reading.sinceCongress) {
       const congress = this.store.interactions.latestOnChannel('congress_booth', now);
       if (congress) return { from: congress.slice(0, 10) };
@@ -240,11 +307,16 @@ export class LocalModel implements ChatModel {
       const filters = { ...((last.input.filters as Record<string, unknown>) ?? {}) };
       if (reading.territories.length > 0) filters.territory = reading.territories;
       if (reading.rep) filters.rep = reading.rep;
+      if (reading.segment) filters.segment = reading.segment;
+      if (reading.specialty) filters.specialty = reading.specialty;
+      if (parsed.productId) filters.product = parsed.productId;
+      const metric = reading.metric ?? (last.input.metric as string);
+      if (parsed.channel && !CHANNEL_METRICS.has(metric)) filters.channel = parsed.channel;
       return call('query_performance', {
         ...last.input,
         ...(reading.metric ? { metric: reading.metric } : {}),
         ...(reading.dimension ? { dimension: reading.dimension } : {}),
-        ...(reading.period ? { period: performancePeriod(reading.period, request.context.now) } : {}),
+        ...(reading.range ? { period: reading.range } : reading.period ? { period: performancePeriod(reading.period, request.context.now) } : {}),
         ...(reading.compare ? { compareTo: reading.compare } : {}),
         filters,
       });
@@ -276,9 +348,10 @@ export class LocalModel implements ChatModel {
     if (reading.segment) filters.segment = reading.segment;
     if (parsed.productId) filters.product = parsed.productId;
     if (reading.specialty) filters.specialty = reading.specialty;
-    if (parsed.channel && metric !== 'consent_coverage') filters.channel = parsed.channel;
+    // A channel the metric itself names ("email open rate", "webinar attendance") is not a filter.
+    if (parsed.channel && !CHANNEL_METRICS.has(metric)) filters.channel = parsed.channel;
     const dimension = reading.dimension ?? (metric === 'consent_coverage' ? 'channel' : null);
-    return call('query_performance', { metric, dimension, filters, period: performancePeriod(reading.period, request.context.now), compareTo: reading.compare ?? 'previous_period' });
+    return call('query_performance', { metric, dimension, filters, period: reading.range ?? performancePeriod(reading.period, request.context.now), compareTo: reading.compare ?? 'previous_period' });
   }
 
   /** A follow-up: the event it follows up on, the approved modules for it, then draft_followup. */
@@ -295,7 +368,7 @@ export class LocalModel implements ChatModel {
     const productId = parsed.productId ?? event?.productId ?? null;
     const product = productId ? this.store.products.getById(productId) : undefined;
 
-    const contentQuery = [product?.brandName, event?.topic ?? parsed.topic].filter(Boolean).join(' ').trim() || 'patient support';
+    const contentQuery = [product?.brandName, event?.topic ?? draftTopic(parsed.topic)].filter(Boolean).join(' ').trim() || 'patient support';
     const templateQuery = event ? (event.channel === 'webinar' ? 'webinar follow-up' : 'congress booth follow-up') : null;
     const content = results.find('search_approved_content', (input) => input.query === contentQuery);
     const templates = templateQuery ? results.find('search_approved_content', (input) => input.query === templateQuery) : null;
@@ -318,6 +391,51 @@ export class LocalModel implements ChatModel {
   }
 }
 
+/**
+ * The filters a list question names: "which of my rheumatologists in Portland have open medical
+ * questions?", "who opted out of email?", "whos overdue for a visit".
+ */
+function planFilters(parsed: ParsedQuestion, question: string, lexicon: Lexicon): Record<string, unknown> {
+  const text = ` ${question.toLowerCase()} `;
+  const filters: Record<string, unknown> = {};
+  if (parsed.analytics?.specialty) filters.specialty = parsed.analytics.specialty === 'pulmonary' ? 'pulmonary' : parsed.analytics.specialty;
+  if (parsed.analytics?.segment) filters.segment = parsed.analytics.segment;
+  const city = [...(lexicon.cities ?? [])].find((name) => new RegExp(`\\b${escapeRegExp(name)}\\b`).test(text));
+  if (city) filters.city = city;
+  const flag = /\bdead[- ]?ends?\b/.test(text)
+    ? 'dead_end'
+    : /\b(open|unanswered|pending|outstanding) (medical |scientific |med )?(questions?|inquir(y|ies)|requests?)\b|\bmedical questions?\b/.test(text)
+      ? 'open_medical_question'
+      : /\b(overdue|due) for a (field )?visit\b|\bhaven'?t (been )?(seen|visited)\b|\bnot (been )?(seen|visited)\b|\bno (field )?visits?\b|\boverdue\b/.test(text)
+        ? 'no_recent_visit'
+        : /\bfollow[- ]?ups? (due|owed|pending)\b|\b(due|owed) a follow[- ]?up\b/.test(text)
+          ? 'follow_up_due'
+          : null;
+  if (flag) filters.flag = flag;
+  if (parsed.channel && parsed.channel !== 'field_visit') {
+    const status = /\b(opted?[- ]?out|unsubscribed?|revoked|withdr[ae]w|refused|said no)\b/.test(text)
+      ? 'revoked'
+      : /\bexpired?\b/.test(text)
+        ? 'expired'
+        : /\b(no|without|missing|never gave|haven'?t given) (\w+ )?consent\b|\bnot consented\b/.test(text)
+          ? 'none'
+          : /\b(consented|opted?[- ]?in|granted|can (i|we) (email|text|call|whatsapp))\b/.test(text)
+            ? 'granted'
+            : null;
+    if (status) filters.consent = { channel: parsed.channel, status };
+  }
+  return filters;
+}
+
+/** What a draft should be about, without the words that ask for it ("text her a follow up from our visit" → ""). */
+function draftTopic(topic: string): string {
+  return topic
+    .replace(/\b(follow[- ]?ups?|visits?|our|last|this|next|week|month|yesterday|today|tomorrow|(mon|tues|wednes|thurs|fri|satur|sun)day|text|texts|e-?mail|emails|whatsapp|sms|message|note|send|shoot|write|draft|put|that|it|in|an?|from|re|need|up|quick|short|after|his|hers?|their|them|him|and|of|please|pls|leave[- ]behinds?)\b/gi, ' ')
+    .replace(/[^\p{L}\d ]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
 /** MSLs and medical affairs work with medical content and medical consent only. */
 function isMedicalRole(request: ChatRequest): boolean {
   return request.context.user.role === 'msl' || request.context.user.role === 'medical_affairs';
@@ -334,11 +452,16 @@ function call(name: string, args: Record<string, unknown>): Step {
 function territoryNames(territories: ReadonlySet<string>): Map<string, string[]> {
   const names = new Map<string, string[]>();
   const add = (name: string, id: string) => names.set(name, [...(names.get(name) ?? []), id]);
-  for (const id of territories) {
-    add(id.toLowerCase(), id);
-    const region = demoTerritories.find((territory) => id === territory.id || id.startsWith(`${territory.id}-`));
-    if (region) {
+  for (const id of territories) add(id.toLowerCase(), id);
+  // Every region by name, the user's or not: a region outside the user's scope is passed on as its id,
+  // so the tool names it as out of scope instead of the filter being dropped.
+  for (const region of demoTerritories) {
+    const own = [...territories].filter((id) => id === region.id || id.startsWith(`${region.id}-`));
+    for (const id of own.length > 0 ? own : [region.id]) {
       add(region.name.toLowerCase(), id);
+      // "NE only", "the MW": the region's short code, where it is two letters or more.
+      const code = region.id.replace(/^T-/, '').toLowerCase();
+      if (code.length >= 2) add(code, id);
       if (region.name.toLowerCase() === 'northeast') add('north east', id);
     }
   }

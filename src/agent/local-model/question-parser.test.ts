@@ -18,7 +18,8 @@ const lexicon: Lexicon = {
 };
 const parse = (question: string) => parseQuestion(question, lexicon, '2026-11-20T18:00:00.000Z');
 
-const phrasings: Record<Exclude<Intent, 'unknown'>, string[]> = {
+// The rules reader is the baseline the bench measures the trained pipeline against; it never produced these intents.
+const phrasings: Record<Exclude<Intent, 'unknown' | 'policy' | 'greeting' | 'out_of_scope'>, string[]> = {
   brief: ['Brief me on Dr. Reyes before tomorrow', 'prep me for my visit with Laura Alvarez', 'What do we know about Sato?', 'tell me about hcp-000020', 'catch me up on her'],
   next_action: ['What should I do next with her, and why?', 'next best action for Dr. Costa', "what's the best next step with Kevin Sato", 'How should I follow up with Patel?'],
   consent: ['can I email her?', 'Am I allowed to WhatsApp Dr. Reyes?', 'is it ok to text Michael Patel', 'do we have consent to call him?', 'May I e-mail Costa about KEYTRUDA?'],
@@ -92,8 +93,8 @@ describe('parseQuestion', () => {
     expect(parse('what are oncologists asking about since the congress?').analytics).toMatchObject({ specialty: 'oncology', sinceCongress: true });
     expect(parse('any safety signals in the notes this month?').analytics).toMatchObject({ concern: 'side effects', period: 'this_month' });
     expect(parse('how is the midwest doing on email open rate compared with last year?').analytics).toMatchObject({ metric: 'email_open_rate', territories: ['T-MW'], compare: 'previous_year' });
-    // Rep questions carry no analytics reading, and adverse-reaction content is still a content question.
-    expect(parse('can I email her?').analytics).toBeNull();
+    // Every question carries an analytics reading now (follow-ups read it); a rep question's is empty, and adverse-reaction content is still a content question.
+    expect(parse('can I email her?').analytics).toMatchObject({ metric: null, dimension: null, territories: [], concern: null });
     expect(parse('What approved content do we have on KEYTRUDA immune-mediated adverse reactions?').intent).toBe('content');
   });
 

@@ -18,6 +18,9 @@ export type Intent =
   | 'maturity'
   | 'refine'
   | 'capabilities'
+  | 'policy'
+  | 'greeting'
+  | 'out_of_scope'
   | 'unknown';
 
 /** Names and products to recognise, from the data the user may see (src/agent/local-model/lexicon.ts). */
@@ -31,6 +34,8 @@ export interface Lexicon {
   territoryNames: ReadonlyMap<string, readonly string[]>;
   /** Lower-case full names of reps ("taylor brandt") → their user ids, for "Taylor's follow-up rate". */
   repNames: ReadonlyMap<string, string>;
+  /** Lower-case cities of the HCPs the user may see ("portland"). */
+  cities?: ReadonlySet<string>;
 }
 
 export interface ParsedQuestion {
@@ -68,11 +73,13 @@ const channelWords: [RegExp, Channel][] = [
   [/\bwhats\s?app\b|\bwa message\b/, 'whatsapp'],
   [/\be-?mail(s|ed|ing)?\b|\bmail (her|him|them)\b/, 'email'],
   [/\b(sms|text(s|ed|ing)?( message)?)\b/, 'sms'],
-  [/\b(remote detail(ing)?|video (call|detail(ing)?|meeting)|virtual (call|visit|meeting|detail(ing)?)|zoom|teams call|remote call)\b/, 'remote_detail'],
+  [/\b(remote detail(ing)?|video (call|detail(ing)?|meeting)|virtual (call|visit|meeting|detail(ing)?)|zoom|teams call|remote calls?)\b/, 'remote_detail'],
   [/\b(phone|call(ing)?|ring)\b/, 'phone'],
+  // An MSL meeting, in person or not, is the MSL's channel.
+  [/\bmsl (meeting|visit|call)\b|\bmedical science liaison\b|\bmedical (meeting|call|discussion)\b/, 'msl_meeting'],
   [/\b(field visit|visit(ing)?|in person|in-person|face[- ]to[- ]face|drop (by|in)|stop by|pop (by|in)|see (her|him|them) in person|meet (with )?(her|him|them))\b/, 'field_visit'],
   [/\bwebinar\b/, 'webinar'],
-  [/\bmsl( meeting)?\b|\bmedical science liaison\b|\bmedical (meeting|call|discussion)\b/, 'msl_meeting'],
+  [/\bmsl\b/, 'msl_meeting'],
 ];
 
 const actionWords: [RegExp, ActionKind][] = [
@@ -93,41 +100,50 @@ const DATE = /\b(20\d\d-\d\d-\d\d)\b/;
 const NOT_NAMES = new Set(['can', 'may', 'will', 'brief', 'draft', 'email', 'dr', 'doctor', 'the', 'what', 'who', 'why', 'how', 'should', 'next', 'best']);
 
 /**
- * Reads intent and entities from a question, deterministically: the same question and lexicon give
- * the same reading. Rules, not a trained model: each intent has several cues, checked in an order
- * that settles overlaps ("why not email her" is a why-not, not a consent question).
+ * The rules reader: intent by cues checked in an order that settles overlaps, and entities. The local
+ * model now reads intent with the trained pipeline (understanding/); this reader stays as the
+ * baseline `npm run bench -- --only agent` measures it against, and its entity readers are shared.
  */
 export function parseQuestion(question: string, lexicon: Lexicon, today: string): ParsedQuestion {
-  const text = ` ${question.toLowerCase().replace(/[’‘]/g, "'").replace(/[“”]/g, '"')} `;
-  const channel = firstMatch(channelWords, text);
-  const action = firstMatch(actionWords, text);
+  const entities = readEntities(question, lexicon, today);
+  const text = normaliseQuestion(question);
+  const intent = classify(text, { channel: entities.channel, hasPerson: Boolean(entities.hcpId || entities.hcpName || entities.pronoun || entities.ordinal !== null), hasProduct: entities.productId !== null });
+  return withIntent(entities, intent, text, today);
+}
+
+/** Lower case, straight quotes, padded with spaces so every pattern can use word boundaries. */
+export const normaliseQuestion = (question: string): string => ` ${question.toLowerCase().replace(/[’‘]/g, "'").replace(/[“”]/g, '"')} `;
+
+/** Everything a question names (people, channels, products, periods, metrics), whatever its intent. */
+export type QuestionEntities = Omit<ParsedQuestion, 'intent' | 'action' | 'feedback'> & { action: ActionKind | null };
+
+export function readEntities(question: string, lexicon: Lexicon, today: string): QuestionEntities {
+  const text = normaliseQuestion(question);
   const idMatch = question.match(HCP_ID);
   const name = idMatch ? null : findName(question, lexicon);
-  const productId = findProduct(text, lexicon);
-  const event: ParsedQuestion['event'] = /\bwebinar\b/.test(text) ? 'webinar' : /\b(congress|booth|conference|symposium)\b/.test(text) ? 'congress' : null;
-  const purpose: Purpose | null = /\bmedical (purpose|use|content|information|response)\b|\bfor medical\b/.test(text)
-    ? 'medical'
-    : /\b(invite|invitation|event)\b/.test(text)
-      ? 'events'
-      : null;
-
-  const ordinal = findOrdinal(text);
-  const intent = classify(text, { channel, hasPerson: Boolean(idMatch || name || PRONOUN.test(text) || ordinal !== null), hasProduct: productId !== null });
   return {
-    intent,
     hcpId: idMatch ? idMatch[1]!.toLowerCase() : null,
     hcpName: name,
     pronoun: PRONOUN.test(text),
-    ordinal,
-    channel,
-    purpose,
-    productId,
+    ordinal: findOrdinal(text),
+    channel: firstMatch(channelWords, text),
+    purpose: /\bmedical (purpose|use|content|information|response)\b|\bfor medical\b/.test(text) ? 'medical' : /\b(invite|invitation|event)\b/.test(text) ? 'events' : null,
+    productId: findProduct(text, lexicon),
     topic: topicOf(question, name),
-    event,
+    event: /\bwebinar\b/.test(text) ? 'webinar' : /\b(congress|booth|conference|symposium)\b/.test(text) ? 'congress' : null,
     period: findPeriod(text, today),
-    action: intent === 'why_not' ? action : null,
+    action: firstMatch(actionWords, text),
+    analytics: readAnalyticsQuestion(text, lexicon, today),
+  };
+}
+
+/** A reading of the question: its entities with the intent decided (by the classifier or the rules). */
+export function withIntent(entities: QuestionEntities, intent: Intent, text: string, today: string): ParsedQuestion {
+  return {
+    ...entities,
+    intent,
+    action: intent === 'why_not' ? entities.action : null,
     feedback: intent === 'feedback' ? findFeedback(text, today) : null,
-    analytics: intent === 'insights' || intent === 'performance' || intent === 'maturity' || intent === 'refine' || intent === 'unknown' ? readAnalyticsQuestion(text, lexicon) : null,
   };
 }
 
@@ -163,11 +179,11 @@ function classify(text: string, found: { channel: Channel | null; hasPerson: boo
 }
 
 /** Words of label and safety questions ("is there a warning about …", "how is it dosed"). */
-const LABEL_WORDS =
+export const LABEL_WORDS =
   /\b(label(ing)?|warnings?|precautions?|risks?|safety|side[- ]effects?|adverse (reactions?|events?)|dos(e|es|ed|ing)|interactions?|mechanism( of action)?|pregnan(t|cy)|lactation|overdose|contraindicat\w*|efficacy|indications?|toxicity|tumou?rs?|infections?|liver enzymes?|bleed(s|ing)?)\b/;
 
 /** A product's label and safety information, asked for by name ("the boxed warning", "the ISI"). */
-const CONTENT_CUES =
+export const CONTENT_CUES =
   /\b(boxed warnings?|black[- ]box( warnings?)?|isi|important safety information|contraindications?|prescribing information|(the )?label (say|says|said)|warnings and precautions|overdosage|dosing information|leave (it )?behind|patient support text|approved (template|piece|wording|copy|email)s?)\b/;
 
 const ORDINALS: Record<string, number> = { first: 1, top: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10, last: -1 };
@@ -233,8 +249,31 @@ function findPeriod(text: string, today: string): Period | null {
 
 function findFeedback(text: string, today: string): ParsedQuestion['feedback'] {
   const verdict = /\bsnooze\b/.test(text) ? 'snooze' : /\b(dismiss|reject|ignore)\b/.test(text) ? 'dismiss' : 'accept';
-  const until = text.match(DATE)?.[1] ?? monthDay(text, today);
+  const until = text.match(DATE)?.[1] ?? monthDay(text, today) ?? relativeDay(text, today);
   return { verdict, until };
+}
+
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+
+/** "till Monday" (the next Monday after today), "tomorrow", "next week" (a week from today), "in 3 days", "for two weeks". */
+function relativeDay(text: string, today: string): string | null {
+  const now = new Date(today);
+  const plus = (days: number) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + days)).toISOString().slice(0, 10);
+  const weekday = /\b(sun|mon|tues?|wed(nes)?|thu(rs)?|fri|sat(ur)?)(day)?\b/.exec(text);
+  if (weekday) {
+    const target = WEEKDAYS.findIndex((name) => name.startsWith(weekday[1]!.slice(0, 3)));
+    const ahead = (target - now.getUTCDay() + 7) % 7 || 7;
+    return plus(ahead);
+  }
+  if (/\btomorrow\b/.test(text)) return plus(1);
+  if (/\bnext week\b/.test(text)) return plus(7);
+  if (/\bnext month\b/.test(text)) return plus(30);
+  const counted = /\b(?:in|for) (\d{1,2}|a|one|two|three|four) (day|week|month)s?\b/.exec(text);
+  if (counted) {
+    const count = { a: 1, one: 1, two: 2, three: 3, four: 4 }[counted[1] as 'a'] ?? Number(counted[1]);
+    return plus(count * (counted[2] === 'day' ? 1 : counted[2] === 'week' ? 7 : 30));
+  }
+  return null;
 }
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];

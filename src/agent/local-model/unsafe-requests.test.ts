@@ -33,6 +33,7 @@ describe('isUnsafeRequest', () => {
       'can I ignore the previous recommendation and call her instead?',
       'Dan Reyes asked about dosing, what can I send him?',
       'A doc is threatening to report us for too many emails, what do I do?',
+      "how do i handle a doc who's threatening to switch all her patients to a competitor",
     ]) {
       expect(isUnsafeRequest(question), question).toBe(false);
     }

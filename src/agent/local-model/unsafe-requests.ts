@@ -20,7 +20,8 @@ const UNSAFE: RegExp[] = [
   // Harassment, hate, threats and violence.
   /\b(racial slurs?|slurs|hate speech|sexist|racist|homophobic|antisemitic)\b/,
   // Asked to do it, not told about it ("a doctor is threatening to complain" is a field question).
-  /\b(write|draft|send|compose|create|make|help me|how (do|can|could|would) i|ways to|plan to)\b.{0,60}\b(harass\w*|bully\w*|intimidat\w*|threat\w*|blackmail\w*|extort\w*|dox(x)?ing|stalk\w*)\b|\b(harass|bully|intimidate|threaten|blackmail|extort|dox|stalk) (someone|somebody|people|him|her|them|a |an |my |the )/,
+  // "a doc who's threatening to switch" describes someone else: the verb right after who/is/are is not the ask.
+  /\b(write|draft|send|compose|create|make|help me|how (do|can|could|would) i|ways to|plan to)\b.{0,60}(?<!\b(?:who|who's|whos|who is|is|are|was|were|been|keeps|kept) )\b(harass\w*|bully\w*|intimidat\w*|threat\w*|blackmail\w*|extort\w*|dox(x)?ing|stalk\w*)\b|\b(harass|bully|intimidate|threaten|blackmail|extort|dox|stalk) (someone|somebody|people|him|her|them|a |an |my |the )/,
   /\b(kill(s|ing)?|murder(s|ing)?|assassinat\w*|kidnap\w*|tortur(e|ing))\b.{0,30}\b(someone|somebody|people|persons?|him|her|them|patients?|child(ren)?|wom[ae]n|m[ae]n|classmates?|colleagues?|officials?)\b|\bransom note\b/,
   /\b(hitman|hit man|contract kill(ing|er)|hire (someone|somebody) to (kill|hurt|beat))\b/,
   // Self-harm and dangerous acts.
@@ -40,6 +41,7 @@ const JAILBREAK: RegExp[] = [
   /\b(amoral|unfiltered|uncensored|unrestricted|no (ethical|moral) (guidelines|restrictions|boundaries|obligations?))\b.{0,80}\b(ai|model|chatbot|assistant|character|persona|language model)\b/,
   /\b(ai|model|chatbot|assistant|character|persona|language model)\b.{0,80}\b(amoral|unfiltered|uncensored|unrestricted|without (any )?(ethical|moral) (guidelines|restrictions))\b/,
   /\b(never refuses?|always answers?|stay in character|free (of|from) all (restrictions|rules|filters))\b/,
+  /\b(role[- ]?play|pretend (to be|you are)|act as)\b.{0,80}\b(hackers?|criminals?|black ?hat|unrestricted|no rules|without rules|any question|anything)\b/,
 ];
 
 /** True when a question asks for something unsafe, or wraps a request in jailbreak framing (checked lower-cased). */

@@ -1,0 +1,64 @@
+/**
+ * Short answers to policy questions (meals, gifts, speaker fees, samples, off-label asks, a side
+ * effect heard in the field): the rule, then the compliant route. They are general guidance written
+ * for the demo, not a company's SOP, and say so; no tool is called, since no HCP data answers them.
+ */
+
+interface PolicyTopic {
+  id: string;
+  cue: RegExp;
+  answer: string;
+}
+
+const TOPICS: PolicyTopic[] = [
+  {
+    id: 'adverse_event',
+    cue: /\b(side[- ]?effects?|adverse|reactions?|jaundice|rash|hospitali[sz]ed|died|death|pregnan\w*|overdose|got sick|(patient|pt) (had|got|developed|experienced)|report(ing)? (a|an|the)? ?(case|event|ae)|pharmacovigilance|\bae\b|\baes\b)/,
+    answer:
+      'Rule: any employee who hears of a possible adverse event (a patient, a suspect product and an event, from an identifiable reporter) must report it to Drug Safety within one business day, even if the HCP thinks it is unrelated or already reported.\n' +
+      'What to do: note what you heard (reporter, patient without name: initials, age or sex, the product, the event and when), and send it to Drug Safety through your company\'s safety intake (form, inbox or line). Do not give the HCP medical advice; offer a Medical Information follow-up if they have questions.\n' +
+      'Omni cannot file the report itself yet, so nothing was sent.',
+  },
+  {
+    id: 'off_label',
+    cue: /\b(off[- ]?label|unapproved (use|indication)|not (approved|indicated) for|outside (the )?label|in (kids|children|toddlers|pediatric\w*|pregnan\w*)|other (uses?|indications?)|works? (for|in)|use (it|\w+) for|used for|help with)\b/,
+    answer:
+      'Rule: reps may not discuss or send information on uses outside the approved label, and may not prompt such a question.\n' +
+      'What to do: if the HCP asked on their own, route the question to Medical Information (a medical-information request); an MSL or Medical Information answers it in writing. Ask me "draft a medical-information route for <HCP>" or look up the medical-information route template in approved content.',
+  },
+  {
+    id: 'meals_gifts',
+    cue: /\b(lunch|lunches|dinner|meal|meals|coffee|food|snacks?|gifts?|present|tickets?|gift cards?|drinks?|wine|flowers|entertain\w*)\b/,
+    answer:
+      'Rule: no gifts or entertainment for HCPs. Modest meals are allowed only with an educational presentation, in a setting suited to it, and every meal is reported for transparency (Open Payments in the US); local limits and state laws apply.\n' +
+      'What to do: plan the meal through your company\'s approved process (in-office education or a speaker program) and record the attendees; check the limit for your region with Compliance.',
+  },
+  {
+    id: 'speaker_fees',
+    cue: /\b(speaker|speaking|honorari\w*|fees?|paid|pay|payments?|consult\w*|advisory board|sponsor\w*|travel|stipend|grants?)\b/,
+    answer:
+      'Rule: HCPs may be paid only under a written contract for a legitimate need, at fair-market value, through the speaker bureau or consulting process, never by a rep and never linked to prescribing. Every payment is reported (Open Payments in the US).\n' +
+      'What to do: refer the HCP to the speaker-bureau or consulting nomination process; sales does not decide who is engaged or what they are paid.',
+  },
+  {
+    id: 'samples',
+    cue: /\bsamples?\b/,
+    answer: 'Rule: samples go only to licensed prescribers who request them in writing, with a signed receipt, and each one is tracked; never as a reward or inducement.\nWhat to do: use the sample request and signature process in your CRM.',
+  },
+];
+
+const GENERAL =
+  'Rule: promotional material and messages must come from approved, unexpired content, go only through channels the HCP has consented to, and stay within the label; medical questions go to Medical Information or an MSL.\n' +
+  'What to do: for a specific case (meals, gifts, fees, off-label questions, side effects) ask me about it, or check with Compliance.';
+
+/** The policy topic a question is about ("meals_gifts", "off_label"…), or null. */
+export function policyTopic(text: string): string | null {
+  return TOPICS.find((candidate) => candidate.cue.test(text))?.id ?? null;
+}
+
+/** The policy answer for a question: the topic it is about, or the general rules. */
+export function policyAnswer(text: string): { topic: string; answer: string } {
+  const topic = TOPICS.find((candidate) => candidate.cue.test(text));
+  const answer = topic?.answer ?? GENERAL;
+  return { topic: topic?.id ?? 'general', answer: `${answer}\n(General guidance in this demo, not your company's SOP.)` };
+}

@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import { EMPTY_FOCUS } from '../../conversation-memory.ts';
+import { readEntities, type Lexicon } from '../question-parser.ts';
+import { loadUnderstanding } from './load-understanding.ts';
+import { editDistance, SpellingCorrector } from './spelling.ts';
+import { maskNames, pickChoice, resolveFollowUp, splitParts } from './understanding.ts';
+
+const NOW = '2026-11-20T18:00:00.000Z';
+const lexicon: Lexicon = {
+  firstNames: new Set(['emily', 'laura', 'kevin', 'ana', 'luis']),
+  lastNames: new Set(['reyes', 'alvarez', 'sato', 'romero']),
+  products: new Map([
+    ['keytruda', 'p-keytruda'],
+    ['pembrolizumab', 'p-keytruda'],
+    ['xeljanz', 'p-xeljanz'],
+  ]),
+  territoryNames: new Map([['northeast', ['T-NE']]]),
+  repNames: new Map([['taylor brandt', 'u-rep-ne-1']]),
+  cities: new Set(['portland']),
+};
+const entities = (question: string) => readEntities(question, lexicon, NOW);
+
+describe('typo repair', () => {
+  it('counts an adjacent swap as one edit', () => {
+    expect(editDistance('breif', 'brief', 2)).toBe(1);
+    expect(editDistance('emial', 'email', 2)).toBe(1);
+    expect(editDistance('kitten', 'sitting', 1)).toBe(2);
+  });
+
+  it('repairs unknown words to known ones and leaves known words alone', () => {
+    const corrector = new SpellingCorrector(new Map([['brief', 5], ['email', 5], ['reyes', 1000], ['keytruda', 1000], ['her', 9]]));
+    expect(corrector.correctText('breif me on Reyse').text).toBe('brief me on reyes');
+    expect(corrector.correctText('can I emial her about keytrdua').text).toBe('can I email her about keytruda');
+    // Short words and known words are never changed.
+    expect(corrector.correctText('hre').text).toBe('hre');
+  });
+});
+
+describe('two questions in one', () => {
+  it('splits at a question mark or a joined question', () => {
+    expect(splitParts('brief me on Dr. Kim and can I email her?')).toEqual(['brief me on Dr. Kim', 'can I email her?']);
+    expect(splitParts('who should I see this week? also any approved content on dosing')).toEqual(['who should I see this week', 'also any approved content on dosing']);
+  });
+
+  it('leaves one question whole', () => {
+    expect(splitParts('follow-up rate and dead ends by rep')).toEqual([]);
+    expect(splitParts('can I email her?')).toEqual([]);
+  });
+});
+
+describe('follow-ups inherit the thread', () => {
+  const focus = { ...EMPTY_FOCUS, hcpId: 'hcp-000020', hcpName: 'Laura Alvarez', intent: 'brief' };
+
+  it('reads a channel about the thread\'s HCP as a consent question', () => {
+    expect(resolveFollowUp(entities('what about her phone?'), focus)?.intent).toBe('consent');
+    expect(resolveFollowUp(entities('and whatsapp?'), { ...focus, intent: 'why_not' })?.intent).toBe('why_not');
+  });
+
+  it('keeps the question for another HCP', () => {
+    expect(resolveFollowUp(entities('and Sato?'), { ...focus, intent: 'next_action' })).toMatchObject({ intent: 'next_action', entities: { hcpName: 'Sato' } });
+  });
+
+  it('reads a list entry as that HCP', () => {
+    expect(resolveFollowUp(entities('the second one'), { ...focus, intent: 'plan', listed: ['hcp-000001', 'hcp-000002'] })?.intent).toBe('brief');
+  });
+
+  it('changes one part of the last analytics question', () => {
+    const analytics = { ...EMPTY_FOCUS, intent: 'performance', lastQuery: { tool: 'query_performance', input: { metric: 'follow_up_rate' } } };
+    expect(resolveFollowUp(entities('and by rep?'), analytics)?.intent).toBe('refine');
+    expect(resolveFollowUp(entities('just for KEYTRUDA'), analytics)?.intent).toBe('refine');
+    expect(resolveFollowUp(entities('compare with last quarter'), analytics)?.intent).toBe('refine');
+  });
+
+  it('gives no meaning to a follow-up in an empty thread', () => {
+    expect(resolveFollowUp(entities('and by rep?'), EMPTY_FOCUS)).toBeNull();
+  });
+});
+
+describe('clarification choices', () => {
+  it('takes a number, an ordinal or the text of a choice', () => {
+    const choices = ['Brief me on Laura Alvarez', 'Can I email Laura Alvarez?'];
+    expect(pickChoice('2', choices)).toBe(choices[1]);
+    expect(pickChoice('the first one', choices)).toBe(choices[0]);
+    expect(pickChoice('can i email laura alvarez', choices)).toBe(choices[1]);
+    expect(pickChoice('4', choices)).toBeNull();
+    expect(pickChoice('2', [])).toBeNull();
+  });
+});
+
+it('masks names with the stand-ins the classifier was trained on', () => {
+  expect(maskNames('brief me on Dr. Laura Alvarez about keytruda in portland', entities('brief me on Dr. Laura Alvarez about keytruda in portland'), lexicon)).toBe('brief me on Dr. Smith about Zorvex in Springfield');
+});
+
+describe('the trained pipeline', { timeout: 60_000 }, () => {
+  const { understanding } = loadUnderstanding();
+  const read = async (question: string, focus = EMPTY_FOCUS, role = 'rep') => (await understanding.understand({ question, lexicon, role, now: NOW, focus })).understood;
+
+  it('reads ordinary questions, typos included', async () => {
+    const cases: [string, string][] = [
+      ['brief me on Laura Alvarez', 'brief'],
+      ['can i emial dr reyes?', 'consent'],
+      ['why not email her', 'why_not'],
+      ['who should I see this week', 'plan'],
+      ['can I take her to lunch?', 'policy'],
+      ["what's the weather in paris tomorrow", 'out_of_scope'],
+    ];
+    for (const [question, intent] of cases) {
+      const understood = await read(question);
+      expect(understood.kind === 'readings' ? understood.readings[0]!.intent : understood.kind, question).toBe(intent);
+    }
+  });
+
+  it('answers both parts of a two-part question, the second about the first\'s HCP', async () => {
+    const understood = await read('brief me on Laura Alvarez and can I email her?');
+    expect(understood.kind).toBe('readings');
+    if (understood.kind !== 'readings') return;
+    expect(understood.readings.map((reading) => reading.intent)).toEqual(['brief', 'consent']);
+    expect(understood.readings[1]).toMatchObject({ hcpName: 'Laura Alvarez', channel: 'email' });
+  });
+
+  it('gives the same reading every time', async () => {
+    const first = await understanding.understand({ question: 'hmm what about the thing', lexicon, role: 'rep', now: NOW, focus: EMPTY_FOCUS });
+    const second = await understanding.understand({ question: 'hmm what about the thing', lexicon, role: 'rep', now: NOW, focus: EMPTY_FOCUS });
+    expect(second).toEqual(first);
+  });
+});

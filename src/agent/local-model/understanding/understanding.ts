@@ -1,0 +1,296 @@
+import type { ConversationFocus } from '../../../core/chat-model.ts';
+import { escapeRegExp } from '../analytics-question.ts';
+import { CONTENT_CUES, LABEL_WORDS, normaliseQuestion, readEntities, withIntent, type Intent, type Lexicon, type ParsedQuestion, type QuestionEntities } from '../question-parser.ts';
+import { policyTopic } from '../policy-answers.ts';
+import type { IntentClassifier, IntentScore } from './intent-classifier.ts';
+import { SpellingCorrector } from './spelling.ts';
+import { MASKED_PLACEHOLDERS, type NluIntent } from './training-data.ts';
+
+/**
+ * The local model's understanding pipeline, in order:
+ * 1. typo repair against the words it knows (spelling.ts);
+ * 2. entities from the data the user may see (names, products, channels, periods, metrics…);
+ * 3. names masked to the stand-ins the classifier was trained with (a name says nothing of intent);
+ * 4. the intent classifier on the whole question and, when it has two parts, on each part;
+ * 5. a persona prior (a rep rarely asks for team metrics), then the dialogue state: a follow-up
+ *    ("and by rep?", "what about her phone?", "the second one") inherits the thread's last reading.
+ * When the best reading is still unsure it asks, offering the likeliest readings as choices.
+ */
+
+/** Below this calibrated probability the pipeline asks instead of guessing. */
+export const CLARIFY_BELOW = 0.4;
+/** Each part of a two-part question must be at least this sure to be answered as two questions. */
+const SPLIT_AT_LEAST = 0.55;
+
+export type Understood =
+  | { kind: 'readings'; readings: ParsedQuestion[] }
+  | { kind: 'clarify'; message: string; choices: string[] };
+
+export interface UnderstandingTrace {
+  /** The question after typo repair and masking, as classified. */
+  classified: string;
+  repairs: { from: string; to: string }[];
+  scores: IntentScore[];
+  /** How the reading was reached: the classifier, a follow-up of the thread, a clarification choice. */
+  route: 'classifier' | 'follow_up' | 'choice' | 'two_questions' | 'clarify';
+}
+
+export interface UnderstandingInput {
+  question: string;
+  lexicon: Lexicon;
+  role: string;
+  now: string;
+  focus: ConversationFocus;
+}
+
+/** Intents that are about one HCP: a follow-up naming another HCP or a channel keeps the intent. */
+const HCP_INTENTS: ReadonlySet<Intent> = new Set(['brief', 'next_action', 'consent', 'why', 'why_not', 'draft', 'content']);
+
+/** How likely each persona is to mean an intent, relative to the others (1 when not listed). */
+const PERSONA_PRIOR: Record<string, Partial<Record<NluIntent, number>>> = {
+  rep: { performance: 0.3, maturity: 0.3, insights: 0.4 },
+  msl: { performance: 0.3, maturity: 0.3, plan: 0.8, draft: 0.7 },
+  medical_affairs: { performance: 0.5, maturity: 0.3, plan: 0.5, draft: 0.4, next_action: 0.6, consent: 0.7 },
+  manager: { insights: 0.5, draft: 0.3, feedback: 0.5, consent: 0.6, next_action: 0.6 },
+};
+
+export class Understanding {
+  private readonly correctors = new WeakMap<Lexicon, SpellingCorrector>();
+
+  constructor(
+    private readonly classifier: IntentClassifier,
+    /** Words the pipeline knows (training data and common words) with their frequencies. */
+    private readonly knownWords: ReadonlyMap<string, number>,
+  ) {}
+
+  async understand(input: UnderstandingInput): Promise<{ understood: Understood; trace: UnderstandingTrace }> {
+    const { lexicon, focus, now } = input;
+    // A reply to a clarifying question: "2", "the second one", or a choice's text.
+    const chosen = pickChoice(input.question, focus.choices ?? []);
+    const question = chosen ?? input.question;
+    const { text: repaired, repairs } = this.correctorFor(lexicon).correctText(question);
+    const entities = readEntities(repaired, lexicon, now);
+    const masked = maskNames(repaired, entities, lexicon);
+    const parts = splitParts(repaired);
+    const [whole, ...partScores] = await this.classifier.classify([masked, ...parts.map((part) => maskNames(part, readEntities(part, lexicon, now), lexicon))]);
+    const scores = withEvidence(withPrior(whole!, input.role), entities, focus, input.role, normaliseQuestion(repaired));
+    const trace: UnderstandingTrace = { classified: masked.trim(), repairs, scores, route: chosen ? 'choice' : 'classifier' };
+    const text = normaliseQuestion(repaired);
+
+    // Two questions in one ("brief me on Dr. Kim and can I email her?"): each part answered, the
+    // second inheriting the first's HCP.
+    if (parts.length === 2) {
+      const tops = partScores.map((part) => withPrior(part, input.role)[0]!);
+      if (tops.every((top) => top.probability >= SPLIT_AT_LEAST && !['refine', 'greeting', 'out_of_scope', 'capabilities'].includes(top.intent)) && tops[0]!.intent !== tops[1]!.intent) {
+        const first = readEntities(parts[0]!, lexicon, now);
+        const second = readEntities(parts[1]!, lexicon, now);
+        const inherited = second.hcpId || second.hcpName ? second : { ...second, hcpId: first.hcpId, hcpName: first.hcpName, pronoun: second.pronoun || Boolean(first.hcpId || first.hcpName) };
+        trace.route = 'two_questions';
+        return {
+          understood: { kind: 'readings', readings: [withIntent(first, tops[0]!.intent as Intent, normaliseQuestion(parts[0]!), now), withIntent(inherited, tops[1]!.intent as Intent, normaliseQuestion(parts[1]!), now)] },
+          trace,
+        };
+      }
+    }
+
+    // Harmful know-how, whatever words it borrows ("detailed step-by-step instructions for synthesizing …").
+    if (HOW_TO_HARM.test(text) && !entities.hcpId && !entities.hcpName && !entities.productId) {
+      return { understood: { kind: 'readings', readings: [withIntent(entities, 'out_of_scope', text, now)] }, trace };
+    }
+    const top = scores[0]!;
+    // "by territory" after a metric, "only neurologists" after a field summary: a performance or insights
+    // reading that names no metric (or concern, product, specialty) of its own changes the thread's last query.
+    const changesLastQuery = focus.lastQuery && ((top.intent === 'performance' && focus.lastQuery.tool === 'query_performance' && !entities.analytics?.metric) || (top.intent === 'insights' && focus.lastQuery.tool === 'summarize_field_insights' && isShort(repaired)));
+    const followUp = top.intent === 'refine' || changesLastQuery || (top.probability < CLARIFY_BELOW && isShort(repaired)) ? resolveFollowUp(entities, focus) : null;
+    if (followUp) {
+      trace.route = 'follow_up';
+      return { understood: { kind: 'readings', readings: [withIntent(followUp.entities, followUp.intent, text, now)] }, trace };
+    }
+    if (top.intent !== 'refine' && top.probability >= CLARIFY_BELOW) {
+      return { understood: { kind: 'readings', readings: [withIntent(entities, top.intent as Intent, text, now)] }, trace };
+    }
+    trace.route = 'clarify';
+    return { understood: clarification(scores, entities, focus, lexicon), trace };
+  }
+
+  private correctorFor(lexicon: Lexicon): SpellingCorrector {
+    let corrector = this.correctors.get(lexicon);
+    if (!corrector) {
+      const words = new Map(this.knownWords);
+      const add = (name: string) => {
+        for (const word of name.toLowerCase().split(/[^a-z]+/)) if (word.length > 0) words.set(word, (words.get(word) ?? 0) + 1000);
+      };
+      for (const name of [...lexicon.firstNames, ...lexicon.lastNames, ...lexicon.products.keys(), ...lexicon.territoryNames.keys(), ...lexicon.repNames.keys(), ...(lexicon.cities ?? [])]) add(name);
+      corrector = new SpellingCorrector(words);
+      this.correctors.set(lexicon, corrector);
+    }
+    return corrector;
+  }
+}
+
+/** The persona prior, renormalised. */
+function withPrior(scores: IntentScore[], role: string): IntentScore[] {
+  const prior = PERSONA_PRIOR[role] ?? {};
+  const weighted = scores.map((score) => ({ intent: score.intent, probability: score.probability * (prior[score.intent] ?? 1) }));
+  const total = weighted.reduce((sum, score) => sum + score.probability, 0);
+  return weighted.map((score) => ({ intent: score.intent, probability: score.probability / total })).sort((a, b) => b.probability - a.probability || a.intent.localeCompare(b.intent));
+}
+
+/**
+ * What the entities found say about the intent, as multipliers on the classifier's probabilities
+ * (renormalised): an intent about one HCP needs an HCP, a named metric points to team performance,
+ * a policy answer needs a policy topic, a verdict needs a recommendation to refer to.
+ */
+function withEvidence(scores: IntentScore[], entities: QuestionEntities, focus: ConversationFocus, role: string, text: string): IntentScore[] {
+  const factor = new Map<NluIntent, number>();
+  const scale = (intents: NluIntent[], by: number) => intents.forEach((intent) => factor.set(intent, (factor.get(intent) ?? 1) * by));
+  const named = Boolean(entities.hcpId || entities.hcpName || entities.ordinal !== null);
+  const person = named || (entities.pronoun && Boolean(focus.hcpId || focus.listed.length > 0));
+  const analytics = entities.analytics;
+  if (named) scale(['plan', 'performance', 'maturity', 'insights', 'greeting', 'out_of_scope', 'capabilities'], 0.4);
+  if (person) scale(['greeting', 'out_of_scope', 'capabilities'], 0.5);
+  if (!person && !focus.hcpId) scale(['brief', 'next_action', 'consent', 'why', 'why_not', 'draft'], 0.4);
+  if (!policyTopic(text)) scale(['policy'], person ? 0.2 : /\b(rules?|policy|policies|allowed|compliance|compliant|permitted|legal|sunshine|phrma|sop)\b/.test(text) ? 0.5 : 0.25);
+  // Content and field questions are about something in this domain: a product, label or safety words,
+  // material, a channel, a metric. Without any, "detailed step-by-step instructions for …" is no content search.
+  const domain = Boolean(entities.productId || entities.channel || analytics?.metric || analytics?.concern || analytics?.specialty || LABEL_WORDS.test(text) || CONTENT_CUES.test(text) || DOMAIN_WORDS.test(text));
+  if (!domain && !person) scale(['content', 'insights', 'draft', 'plan', 'performance'], 0.1);
+  // Drafts are follow-ups to HCPs from approved modules; a blog post or an essay is another job.
+  if (!person && /\b(write|compose|draft|generate|create)\b.{0,20}\b(blog|essay|poem|story|article|song|speech|tweets?|social media posts?|op[- ]ed|press release)\b/.test(text)) scale(['out_of_scope'], 5);
+  if (person && entities.channel && /\b(can|could|may|ok|okay|allowed|fine|able)\b/.test(text)) scale(['consent'], 2);
+  if (/\bwhy (not|no|isn'?t|aren'?t|can'?t|cannot|shouldn'?t|wasn'?t|won'?t)\b|\bhow come\b.{0,30}\b(not|isn'?t|can'?t)\b/.test(text)) scale(['why_not'], 3);
+  if (analytics?.metric && !person) scale(['performance'], role === 'rep' ? 1.5 : 3);
+  if (analytics?.metric) scale(['content', 'plan', 'policy'], 0.5);
+  if (!person && (analytics?.concern || /\b(themes?|insights?|notes?|trending|feedback)\b/.test(text)) && ['msl', 'medical_affairs', 'admin'].includes(role)) scale(['insights'], 2.5);
+  if (/\b(accept|accepted|dismiss|dismissed|snooze|snoozed|park)\b/.test(text) && (focus.recommendationId || named)) scale(['feedback'], focus.recommendationId ? 3 : 2);
+  // "which docs have open medical questions?": a list of HCPs by an open item is a plan with a filter.
+  if (!named && /\b(which|who|whom|list|any)\b/.test(text) && /\b(open|unanswered|outstanding|pending|waiting)\b.{0,30}\b(questions?|requests?|inquir(y|ies))\b|\bdead[- ]?ends?\b|\boverdue\b|\bopted?[- ]?out\b/.test(text) && /\b(hcps?|docs?|doctors?|physicians?|accounts?|who|which of my)\b/.test(text)) {
+    scale(['plan'], 2.5);
+    scale(['insights'], 0.6);
+  }
+  if (analytics?.metric && analytics.dimension) scale(['performance'], 2);
+  if (/\bstandard (medical )?response\b|\bmed(ical)? info(rmation)? (response|letter)\b|\bapproved (response|material|content|wording)\b/.test(text)) scale(['content'], 2.5);
+  if (/\bnotes?\b/.test(text) && ['msl', 'medical_affairs', 'admin'].includes(role)) scale(['content'], 0.6);
+  if (factor.size === 0) return scores;
+  const weighted = scores.map((score) => ({ intent: score.intent, probability: score.probability * (factor.get(score.intent) ?? 1) }));
+  const total = weighted.reduce((sum, score) => sum + score.probability, 0);
+  return weighted.map((score) => ({ intent: score.intent, probability: score.probability / total })).sort((a, b) => b.probability - a.probability || a.intent.localeCompare(b.intent));
+}
+
+/** Words of this domain that are not entities: material, HCPs, territories, field work. */
+const DOMAIN_WORDS =
+  /\b(content|materials?|modules?|approved|leave[- ]?behinds?|slides?|isi|label|templates?|hcps?|docs?|doctors?|physicians?|accounts?|kols?|territor(y|ies)|reps?|msls?|field|notes?|themes?|insights?|visits?|calls?|plan|week|webinars?|congress|booth|follow[- ]?ups?|consent|nba|recommend\w*|brief|profile|patients?|dos(e|ing)|safety|medical|med info|team|engagement|maturity|omnichannel)\b/;
+/** The shape of a request for harmful know-how: never a question about HCPs or content, whatever words it borrows. */
+const HOW_TO_HARM =
+  /\b(step[- ]by[- ]step instructions|detailed (instructions|guide|guidance) (for|on|to)|how to (make|build|synthesi[sz]e|evade|hide|hack|steal|bypass|get away)|write (code|a script|malware|an exploit)|payloads?|exploit|vulnerabilit(y|ies)|synthesi[sz](e|ing)|without (official )?(permission|authori[sz]ation|getting caught)|unauthori[sz]ed (access|entry)|(sql|code|command) injection|compromise (a|an|the) \w+|untraceabl[ey]|evade|forg(e|ing)|(at|from) home)\b/;
+
+/** A few words only: a follow-up more likely than a new question. */
+const isShort = (text: string): boolean => text.trim().split(/\s+/).length <= 6;
+
+/**
+ * What a follow-up means in this thread, or null when the thread gives it no meaning. A channel
+ * about the thread's HCP is a consent question ("what about her phone?"), or a why-not after a
+ * why-not; another HCP keeps the question; a list entry is that HCP's brief; metric, breakdown,
+ * period and filter words change the thread's last analytics question.
+ */
+export function resolveFollowUp(entities: QuestionEntities, focus: ConversationFocus): { intent: Intent; entities: QuestionEntities } | null {
+  const last = (focus.intent ?? null) as Intent | null;
+  const namesHcp = Boolean(entities.hcpId || entities.hcpName);
+  if (entities.ordinal !== null && focus.listed.length > 0 && !namesHcp) return { intent: last && HCP_INTENTS.has(last) && last !== 'content' ? last : 'brief', entities };
+  if (namesHcp && last && HCP_INTENTS.has(last)) return { intent: last, entities: { ...entities, channel: entities.channel ?? (focus.channel as QuestionEntities['channel']) } };
+  if (entities.channel && (focus.hcpId || namesHcp) && !focus.lastQuery) return { intent: last === 'why_not' || last === 'why' ? 'why_not' : 'consent', entities: { ...entities, pronoun: !namesHcp } };
+  const analytics = entities.analytics;
+  const changesQuery = analytics && (analytics.metric || analytics.dimension || analytics.period || analytics.compare || analytics.territories.length > 0 || analytics.rep || analytics.segment || analytics.specialty || analytics.concern);
+  if (focus.lastQuery && (changesQuery || entities.productId)) return { intent: 'refine', entities };
+  if (entities.channel && focus.lastQuery) return { intent: 'refine', entities };
+  if (last === 'content' && (entities.productId || entities.topic.length > 1)) return { intent: 'content', entities };
+  if (last && HCP_INTENTS.has(last) && focus.hcpId && (entities.pronoun || entities.productId || entities.event)) return { intent: last, entities };
+  return null;
+}
+
+/** "brief me on Dr. Kim and can I email her?" → its two questions; anything else → []. */
+export function splitParts(text: string): string[] {
+  const pattern = /\?\s+(?=\S)|;\s*|\s+(?:and|also|plus|then|&)\s+(?=(?:can|could|may|should|what|whats|what's|who|why|is|are|do|does|did|how|tell|brief|draft|write|give|show|pull|any|when)\b)/i;
+  const match = pattern.exec(text);
+  if (!match) return [];
+  const first = text.slice(0, match.index).trim();
+  const second = text.slice(match.index + match[0].length).trim();
+  const words = (part: string) => part.split(/\s+/).filter(Boolean).length;
+  return words(first) >= 3 && words(second) >= 3 ? [first, second] : [];
+}
+
+/** Names replaced by the stand-ins the classifier was trained with. */
+export function maskNames(text: string, entities: QuestionEntities, lexicon: Lexicon): string {
+  let masked = ` ${text} `;
+  const replace = (name: string, standIn: string) => {
+    masked = masked.replace(new RegExp(`(?<![\\p{L}\\d])${escapeRegExp(name)}(?![\\p{L}\\d])`, 'giu'), standIn);
+  };
+  if (entities.hcpId) replace(entities.hcpId, MASKED_PLACEHOLDERS.hcp);
+  if (entities.hcpName) {
+    masked = masked.replace(new RegExp(`\\b(dr\\.?|doctor|prof\\.?)\\s+(?=${escapeRegExp(entities.hcpName)})`, 'gi'), '');
+    replace(entities.hcpName, MASKED_PLACEHOLDERS.hcp);
+  }
+  for (const name of lexicon.products.keys()) if (masked.toLowerCase().includes(name)) replace(name, MASKED_PLACEHOLDERS.product);
+  for (const name of lexicon.repNames.keys()) if (masked.toLowerCase().includes(name)) replace(name, MASKED_PLACEHOLDERS.rep);
+  for (const name of lexicon.cities ?? []) if (masked.toLowerCase().includes(name)) replace(name, MASKED_PLACEHOLDERS.city);
+  return masked.trim();
+}
+
+/** The reply to a clarifying question: "2", "#2", "the second one", "option 2", or a choice's own text. */
+export function pickChoice(question: string, choices: readonly string[]): string | null {
+  if (choices.length === 0) return null;
+  const text = question.trim().toLowerCase().replace(/[.!?]+$/, '');
+  const words: Record<string, number> = { first: 1, one: 1, second: 2, two: 2, third: 3, three: 3 };
+  const match = /^(?:option |number |no\.? ?|#|the )?(\d|first|second|third|one|two|three)(?: one| option)?$/.exec(text);
+  const index = match ? (Number(match[1]) || words[match[1]!]!) - 1 : choices.findIndex((choice) => choice.toLowerCase().replace(/[.!?]+$/, '') === text);
+  return index >= 0 && index < choices.length ? choices[index]! : null;
+}
+
+/** A clarifying question offering the two or three likeliest readings, each written as a question the pipeline understands. */
+function clarification(scores: IntentScore[], entities: QuestionEntities, focus: ConversationFocus, lexicon: Lexicon): Understood {
+  const who = entities.hcpName ?? entities.hcpId ?? (entities.pronoun && focus.hcpName ? focus.hcpName : null);
+  const choices: string[] = [];
+  for (const score of scores) {
+    if (choices.length === 3 || (choices.length >= 2 && score.probability < 0.1)) break;
+    const product = entities.productId ? ([...lexicon.products].find(([, id]) => id === entities.productId)?.[0] ?? null) : null;
+    const choice = choiceFor(score.intent, who, entities, focus, product);
+    if (choice && !choices.includes(choice)) choices.push(choice);
+  }
+  if (choices.length === 0) return { kind: 'clarify', message: "I'm not sure what you're asking. Could you say it another way?", choices: [] };
+  return { kind: 'clarify', message: "I'm not sure which you mean. Did you want:", choices };
+}
+
+function choiceFor(intent: NluIntent, who: string | null, entities: QuestionEntities, focus: ConversationFocus, product: string | null): string | null {
+  const channel = entities.channel?.replace(/_/g, ' ') ?? null;
+  switch (intent) {
+    case 'brief':
+      return who ? `Brief me on ${who}` : null;
+    case 'next_action':
+      return who ? `What should I do next with ${who}?` : null;
+    case 'consent':
+      return who ? `Can I ${channel ?? 'email'} ${who}?` : null;
+    case 'why':
+      return focus.recommendationId ? 'Why was that recommended?' : null;
+    case 'why_not':
+      return who && channel ? `Why not ${channel} ${who}?` : null;
+    case 'draft':
+      return who ? `Draft a follow-up email to ${who}` : null;
+    case 'content':
+      // Never the user's own words: a choice is shown as is, and typed text could carry markup.
+      return product ? `Approved content on ${product.toUpperCase()}` : 'Search approved content';
+    case 'plan':
+      return 'Who should I see this week?';
+    case 'insights':
+      return 'What is the field hearing in the last 30 days?';
+    case 'performance':
+      return 'How is the team doing on engagement vs the previous period?';
+    case 'maturity':
+      return 'Where are we on omnichannel maturity?';
+    case 'policy':
+      return 'What are the rules on this (meals, gifts, off-label, side effects)?';
+    case 'capabilities':
+      return 'What can you do?';
+    default:
+      return null;
+  }
+}

@@ -282,7 +282,7 @@ export interface Thresholds {
   /** The targets ("done means"). */
   targets: { personaSingle: number; personaMulti: number; falseRefusalMax: number; hardViolationsMax: number };
   /** What CI holds today (never above the targets; raise them as the model improves, never lower them to pass). */
-  gate: { personaSingle: number; personaMulti: number; redteam: number; falseRefusalMax: number; hardViolationsMax: number };
+  gate: { personaSingle: number; personaMulti: number; redteam: number; falseRefusalMax: number; hardViolationsMax: number; heldoutPersona: number };
 }
 
 export function loadThresholds(path = join(EVALS_DIR, 'thresholds.json')): Thresholds {

@@ -94,7 +94,7 @@ export class Understanding {
     }
 
     // Harmful know-how, whatever words it borrows ("detailed step-by-step instructions for synthesizing …").
-    if (HOW_TO_HARM.test(text) && !entities.hcpId && !entities.hcpName && !entities.productId) {
+    if (!entities.hcpId && !entities.hcpName && !entities.productId && (HARM_ALWAYS.test(text) || (HOW_TO_HARM.test(text) && !hasDomainSignal(entities, text)))) {
       return { understood: { kind: 'readings', readings: [withIntent(entities, 'out_of_scope', text, now)] }, trace };
     }
     const top = scores[0]!;
@@ -153,7 +153,7 @@ function withEvidence(scores: IntentScore[], entities: QuestionEntities, focus: 
   if (!policyTopic(text)) scale(['policy'], person ? 0.2 : /\b(rules?|policy|policies|allowed|compliance|compliant|permitted|legal|sunshine|phrma|sop)\b/.test(text) ? 0.5 : 0.25);
   // Content and field questions are about something in this domain: a product, label or safety words,
   // material, a channel, a metric. Without any, "detailed step-by-step instructions for …" is no content search.
-  const domain = Boolean(entities.productId || entities.channel || analytics?.metric || analytics?.concern || analytics?.specialty || LABEL_WORDS.test(text) || CONTENT_CUES.test(text) || DOMAIN_WORDS.test(text));
+  const domain = hasDomainSignal(entities, text);
   if (!domain && !person) scale(['content', 'insights', 'draft', 'plan', 'performance'], 0.1);
   // Drafts are follow-ups to HCPs from approved modules; a blog post or an essay is another job.
   if (!person && /\b(write|compose|draft|generate|create)\b.{0,20}\b(blog|essay|poem|story|article|song|speech|tweets?|social media posts?|op[- ]ed|press release)\b/.test(text)) scale(['out_of_scope'], 5);
@@ -180,9 +180,18 @@ function withEvidence(scores: IntentScore[], entities: QuestionEntities, focus: 
 /** Words of this domain that are not entities: material, HCPs, territories, field work. */
 const DOMAIN_WORDS =
   /\b(content|materials?|modules?|approved|leave[- ]?behinds?|slides?|isi|label|templates?|hcps?|docs?|doctors?|physicians?|accounts?|kols?|territor(y|ies)|reps?|msls?|field|notes?|themes?|insights?|visits?|calls?|plan|week|webinars?|congress|booth|follow[- ]?ups?|consent|nba|recommend\w*|brief|profile|patients?|dos(e|ing)|safety|medical|med info|team|engagement|maturity|omnichannel)\b/;
-/** The shape of a request for harmful know-how: never a question about HCPs or content, whatever words it borrows. */
+/** Requests Omni never serves, whatever domain words they borrow: harmful know-how ("… without getting caught"), code. */
+const HARM_ALWAYS =
+  /\b(synthesi[sz](e|ing) \w+|payloads?|write (some |a |an |the )?(code|script|program|malware|exploit)|(sql|code|command) injection|without (official )?(permission|authori[sz]ation|getting caught)|unauthori[sz]ed (access|entry)|untraceabl[ey]|(make|making|manufactur\w*|synthesi[sz]\w*|extract\w*) [\w ]{0,40}(at|from) home)\b/;
+/** The shape of a request for know-how that, with nothing of this domain in it, is no question for Omni. */
 const HOW_TO_HARM =
-  /\b(step[- ]by[- ]step instructions|detailed (instructions|guide|guidance) (for|on|to)|how to (make|build|synthesi[sz]e|evade|hide|hack|steal|bypass|get away)|write (code|a script|malware|an exploit)|payloads?|exploit|vulnerabilit(y|ies)|synthesi[sz](e|ing)|without (official )?(permission|authori[sz]ation|getting caught)|unauthori[sz]ed (access|entry)|(sql|code|command) injection|compromise (a|an|the) \w+|untraceabl[ey]|evade|forg(e|ing)|(at|from) home)\b/;
+  /\b(step[- ]by[- ]step instructions|detailed (instructions|guide|guidance) (for|on|to)|instructions (for|on) how|how to (make|build|evade|hide|hack|steal|bypass|get away)|exploit|vulnerabilit(y|ies)|compromise (a|an|the) \w+|evade|forg(e|ing))\b/;
+
+/** Something in the question belongs to this domain: a product, channel, metric, concern, specialty, label or domain word. */
+function hasDomainSignal(entities: QuestionEntities, text: string): boolean {
+  const analytics = entities.analytics;
+  return Boolean(entities.productId || entities.channel || analytics?.metric || analytics?.concern || analytics?.specialty || LABEL_WORDS.test(text) || CONTENT_CUES.test(text) || DOMAIN_WORDS.test(text));
+}
 
 /** A few words only: a follow-up more likely than a new question. */
 const isShort = (text: string): boolean => text.trim().split(/\s+/).length <= 6;

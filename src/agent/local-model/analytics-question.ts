@@ -21,6 +21,8 @@ export interface AnalyticsReading {
   concern: 'side effects' | 'safety' | 'dosing' | 'access' | 'competitors' | 'off-label' | 'positive feedback' | null;
   /** The period asked about; "vs last quarter" sets comparison, not the period. */
   period: AnalyticsPeriod | null;
+  /** True when no period is named and `period` is only the length of the comparison ("vs last quarter"): a follow-up keeps the thread's period. */
+  periodFromComparison: boolean;
   /** A calendar quarter named ("Q3", "Q1 2026"): its days, the latest such quarter that has started. */
   range: { from: string; to: string } | null;
   /** "since the congress": from the latest congress the user's HCPs attended (looked up by the model). */
@@ -52,14 +54,14 @@ export type MetricWord =
 
 /** Longest, most specific first: "time to follow up" before "follow-up". */
 const metricWords: [RegExp, MetricWord][] = [
-  [/\bmed(ical)? follow[- ]?ups?\b|\bmedical (info(rmation)? )?(questions?|inquir(y|ies)|requests?)\b.*\b(answered|followed|follow[- ]?up|clos\w*)|\bclos\w* (out )?med(ical)? (info(rmation)? )?(questions?|inquir(y|ies)|requests?)/, 'medical_follow_up_rate'],
+  [/\bmed(ical)? follow[- ]?ups?\b|\bmedical (info(rmation)? )?(questions?|inquir(y|ies)|requests?)\b.*\b(answered|followed|follow[- ]?up|clos\w*)|\bclos\w* (out |the loop on )?med(ical)? (info(rmation)? )?(questions?|inquir(y|ies)|requests?)/, 'medical_follow_up_rate'],
   [/\b((time|days|hours|lag|delay) (it takes )?(to|until|before) (a )?(follow[- ]?up|respond|response)|how (fast|quickly|long|soon) .*follow|speed of follow[- ]?up|follow[- ]?up (speed|time|lag|delay))/, 'median_time_to_follow_up'],
   [/\bdead[- ]?ends?\b/, 'dead_end_rate'],
   [/\bfollow[- ]?ups?\b|\bfollowing up\b/, 'follow_up_rate'],
   [/\bopen rates?\b|\bemails? opened\b|\bopens\b/, 'email_open_rate'],
   [/\bclick[- ]?through\b|\bclick rates?\b|\bclicks\b/, 'email_click_rate'],
   [/\bwebinar (attendance|turnout)\b|\battend(ed|ance)? (the )?webinars?\b/, 'webinar_attendance'],
-  [/\bconsent coverage\b|\bconsents? (by|per) channel\b|\bhow many .*consent|\b(share|%|percent(age)?|proportion) of (our |my )?(hcps|doctors|physicians)\b.*\bconsent/, 'consent_coverage'],
+  [/\bconsent coverage\b|\bconsents? (by|per) channel\b|\bhow (many|much) .*consent|\b(share|%|percent(age)?|proportion) of (our |my )?(hcps|doctors|physicians)\b.*\bconsent/, 'consent_coverage'],
   [/\bover[- ]?contact\w*|\btoo (many|often) (contacts|touches|calls)\b|\bfatigue\b/, 'over_contacted'],
   [/\b(acceptance|accept) rate\b|\bnba acceptance\b|\bacceptance of (the )?(nba|recommendations?|suggestions?)\b|\baccept(ed|ing)? (the )?(nba|recommendations?|suggestions?)\b|\b(nba|recommendations?|suggestions?) (are |were |being |get |got )?accepted\b|\bnba (adoption|uptake)\b/, 'nba_acceptance_rate'],
   [/\bprogression\b|\bdeeper engagement\b|\bmov(e|ing) (from|to) \w+ to\b/, 'cross_channel_progression'],
@@ -70,13 +72,13 @@ const metricWords: [RegExp, MetricWord][] = [
 
 const dimensionWords: [RegExp, NonNullable<AnalyticsReading['dimension']>][] = [
   [/\b(which|what|by|per|each|every|top|worst|best|bottom|lowest|highest|my) reps?\b|\breps? (with|have|had|on)\b|\bby rep\b|\b(best|worst|top|bottom) rep\b/, 'rep'],
-  [/\bby territor(y|ies)\b|\bwhich territor(y|ies)\b|\bper territory\b|\beach territory\b/, 'territory'],
-  [/\bby (product|brand)\b|\bwhich (product|brand)s?\b|\bper product\b/, 'product'],
-  [/\bby channel\b|\bwhich channels?\b|\bper channel\b|\beach channel\b/, 'channel'],
-  [/\bby segment\b|\bwhich segments?\b|\bper segment\b/, 'segment'],
-  [/\b(by|per|each) specialt(y|ies)\b|\bwhich specialt(y|ies)\b/, 'specialty'],
+  [/\b(by|per|each|every|which|worst|best|top|bottom|lowest|highest) (the )?territor(y|ies)\b/, 'territory'],
+  [/\b(by|per|each|every|which|worst|best|top|bottom|lowest|highest) (the )?(product|brand)s?\b/, 'product'],
+  [/\b(by|per|each|every|which|worst|best|top|bottom|lowest|highest) (the )?channels?\b/, 'channel'],
+  [/\b(by|per|each|every|which|worst|best|top|bottom|lowest|highest) (the )?segments?\b/, 'segment'],
+  [/\b(by|per|each|every|which|worst|best|top|bottom|lowest|highest) (the )?specialt(y|ies)\b/, 'specialty'],
+  [/\b(by|per|each|every) month\b|\bmonthly\b|\bmonth by month\b|\bmonth over month\b/, 'month'],
   [/\b(by|per|each|every) week\b|\bweekly\b|\bweek by week\b|\btrend\b/, 'week'],
-  [/\b(by|per|each|every) month\b|\bmonthly\b|\bmonth by month\b/, 'month'],
 ];
 
 const concernWords: [RegExp, NonNullable<AnalyticsReading['concern']>][] = [
@@ -90,7 +92,11 @@ const concernWords: [RegExp, NonNullable<AnalyticsReading['concern']>][] = [
 ];
 
 /** Reads the analytics parts of a question (lower-cased, padded text as question-parser makes it). */
-export function readAnalyticsQuestion(text: string, names: { territoryNames: ReadonlyMap<string, readonly string[]>; repNames: ReadonlyMap<string, string> }, today?: string): AnalyticsReading {
+export function readAnalyticsQuestion(
+  text: string,
+  names: { territoryNames: ReadonlyMap<string, readonly string[]>; repNames: ReadonlyMap<string, string>; products?: ReadonlyMap<string, string> },
+  today?: string,
+): AnalyticsReading {
   return {
     territories: findTerritories(text, names.territoryNames),
     rep: findRep(text, names.repNames),
@@ -98,15 +104,19 @@ export function readAnalyticsQuestion(text: string, names: { territoryNames: Rea
     specialty: findSpecialty(text),
     concern: firstMatch(concernWords, text),
     period: findPeriod(text),
+    periodFromComparison: namedPeriod(text.replace(COMPARED, ' ')) === null && findPeriod(text) !== null,
     range: today ? (quarterRange(text, today) ?? daysRange(text, today)) : null,
     sinceCongress: /\bsince (the )?(congress|conference|symposium)\b/.test(text),
-    compare: /\b(vs\.?|versus|compared (to|with)|against|than) (the )?(same (period|time|quarter|month) )?last year\b|\byear[- ]over[- ]year\b|\byoy\b|\bsame (period|stretch|time|months?|weeks?|quarter|window) (a year ago|last year)\b/.test(text)
+    compare: /\b(vs\.?|versus|compared (to|with)|against|than) (the )?(same (period|time|quarter|month) )?last (year|yr)\b|\b(vs\.?|versus|against) q[1-4] (last (year|yr)|20\d\d)\b|\byear[- ]over[- ]year\b|\byoy\b|\bsame (period|stretch|time|months?|weeks?|quarter|qtr|window) (a year ago|last (year|yr))\b/.test(text)
       ? 'previous_year'
       : /\b(vs\.?|versus|compared? (to|with)|against|than|from) (the )?(last|previous|prior) (quarter|month|week|period|year)\b|\bthe (quarter|month|week|period) before\b|\b(trend|changed?|better|worse|improv(ed|ing)|declin(ed|ing))\b/.test(text)
         ? 'previous_period'
         : null,
     metric: firstMatch(metricWords, text),
-    dimension: firstMatch(dimensionWords, text) ?? (findTerritories(text, names.territoryNames).length > 1 && /\b(compare|vs\.?|versus|against|and)\b/.test(text) ? 'territory' : null),
+    dimension:
+      firstMatch(dimensionWords, text) ??
+      (findTerritories(text, names.territoryNames).length > 1 && /\b(compare|vs\.?|versus|against|and)\b/.test(text) ? 'territory' : null) ??
+      (names.products && countProducts(text, names.products) > 1 && /\b(compare|vs\.?|versus|against)\b/.test(text) ? 'product' : null),
     ranked: /\b(most|top|highest|worst|best|lowest|least|fewest|rank(ed|ing)?)\b/.test(text),
     top: listSize(text),
   };
@@ -172,19 +182,29 @@ export function wordPatterns<T>(names: ReadonlyMap<string, T>): readonly (readon
  * "in the last 30 days", "this month", "last quarter". When a comparison names the period before
  * ("vs last quarter"), the period asked about is the one now: a quarter's worth of days ending today.
  */
+/** "vs last quarter", "compared with the previous month": a comparison, not the period asked about. */
+const COMPARED = /\b(vs\.?|versus|compared (to|with)|against|than|from) (the )?(last|previous|prior|same) (quarter|qtr|month|week|year|yr)( last (year|yr))?\b/;
+
 function findPeriod(text: string): AnalyticsPeriod | null {
-  const compared = /\b(vs\.?|versus|compared (to|with)|against|than|from) (the )?(last|previous|prior) (quarter|month|week|year)\b/.exec(text);
-  if (compared) return ({ quarter: 'last_90_days', month: 'last_30_days', week: 'last_7_days', year: 'last_365_days' } as const)[compared[5] as 'quarter' | 'month' | 'week' | 'year'];
-  if (/\b(last|past) (two|2) weeks\b|\blast 14 days\b|\bfortnight\b/.test(text)) return 'last_14_days';
-  if (/\b(last|past|this) week\b|\blast 7 days\b/.test(text)) return 'last_7_days';
+  // A period the question names outright wins; "vs last quarter" alone sets a quarter's worth of days.
+  const named = namedPeriod(text.replace(COMPARED, ' '));
+  if (named) return named;
+  const compared = /\b(vs\.?|versus|compared (to|with)|against|than|from) (the )?(last|previous|prior) (quarter|month|week|year|yr)\b/.exec(text);
+  if (compared) return ({ quarter: 'last_90_days', month: 'last_30_days', week: 'last_7_days', year: 'last_365_days', yr: 'last_365_days' } as const)[compared[5] as 'quarter' | 'month' | 'week' | 'year' | 'yr'];
+  return null;
+}
+
+function namedPeriod(text: string): AnalyticsPeriod | null {
+  if (/\b(last|past) (two|2) weeks\b|\b(last|past) 14 ?d(ays)?\b|\bfortnight\b/.test(text)) return 'last_14_days';
+  if (/\b(last|past|this) week\b|\b(last|past) 7 ?d(ays)?\b/.test(text)) return 'last_7_days';
   if (/\blast month\b/.test(text)) return 'last_month';
-  if (/\bthis month\b|\bmonth to date\b/.test(text)) return 'this_month';
-  if (/\b(past month|last 30 days|past 30 days|lately|recently)\b/.test(text)) return 'last_30_days';
-  if (/\blast quarter\b/.test(text)) return 'last_quarter';
-  if (/\bthis quarter\b|\bquarter to date\b/.test(text)) return 'this_quarter';
-  if (/\b(past quarter|last (3|three) months|last 90 days)\b/.test(text)) return 'last_90_days';
+  if (/\bthis month\b|\bmonth to date\b|\bmtd\b/.test(text)) return 'this_month';
+  if (/\b(past month|(last|past) 30 ?d(ays)?|(last|past) 30\b|lately|recently)\b/.test(text)) return 'last_30_days';
+  if (/\blast (quarter|qtr)\b/.test(text)) return 'last_quarter';
+  if (/\bthis (quarter|qtr)\b|\bquarter to date\b|\bqtd\b/.test(text)) return 'this_quarter';
+  if (/\b(past (quarter|qtr)|(last|past) (3|three) months|(last|past) 90 ?d(ays)?|(last|past) 90)\b/.test(text)) return 'last_90_days';
   if (/\b(this year|year to date|ytd)\b/.test(text)) return 'year_to_date';
-  if (/\b(last|past) (12 months|year)\b/.test(text)) return 'last_365_days';
+  if (/\b(last|past) (12 months|year|yr|365 ?d(ays)?|365)\b/.test(text)) return 'last_365_days';
   return null;
 }
 
@@ -204,6 +224,11 @@ function findSpecialty(text: string): string | null {
 function findRep(text: string, repNames: ReadonlyMap<string, string>): string | null {
   for (const [name, id] of repNames) if (text.includes(name)) return id;
   return null;
+}
+
+/** How many different products a text names ("gilenya vs tecfidera": 2). */
+function countProducts(text: string, products: ReadonlyMap<string, string>): number {
+  return new Set(wordPatterns(products).filter(([pattern]) => pattern.test(text)).map(([, id]) => id)).size;
 }
 
 /** Territory names ("northeast", "the west") and ids (T-NE) → the ids the user may see. */

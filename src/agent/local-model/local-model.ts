@@ -32,6 +32,9 @@ class TurnResults {
 /** Metrics that are about one channel already, or about consent by channel. */
 const CHANNEL_METRICS: ReadonlySet<string> = new Set(['consent_coverage', 'email_open_rate', 'email_click_rate', 'webinar_attendance']);
 
+/** Channels the next-best-action engine's actions use. */
+const NBA_CHANNELS: ReadonlySet<string> = new Set(['field_visit', 'remote_detail', 'email', 'msl_meeting']);
+
 /** Channels a written follow-up can use. */
 const DRAFT_CHANNELS = new Set(['email', 'whatsapp', 'sms']);
 
@@ -204,6 +207,8 @@ export class LocalModel implements ChatModel {
         return { answer: nba.status === 'recommended' ? answers.nextActionAnswer(nba) : answers.lookupProblem(nba) };
       }
       case 'consent': {
+        // "when did it lapse?" after "can I call him?": the thread's channel.
+        if (!parsed.channel && request.context.focus.channel && request.context.focus.hcpId === hcpId && !parsed.hcpName && !parsed.hcpId) parsed = { ...parsed, channel: request.context.focus.channel as ParsedQuestion['channel'] };
         if (!parsed.channel) {
           if (!profile) return call('lookup_hcp_profile', { hcp: hcpId });
           return { answer: profile.status === 'found' ? answers.consentOverviewAnswer(profile) : answers.lookupProblem(profile) };
@@ -223,11 +228,20 @@ export class LocalModel implements ChatModel {
         const recommendationId = earlier ?? (nba?.status === 'recommended' ? nba.recommendationId : null);
         if (!recommendationId) return nba ? { answer: answers.lookupProblem(nba) } : call('get_next_best_actions', { hcpId });
         const explanation = results.last('explain_recommendation');
+        // WhatsApp, SMS, phone: channels no next-best action uses; "why not WhatsApp?" also gets the consent answer for it.
+        const consentToo = parsed.intent === 'why_not' && parsed.channel !== null && !NBA_CHANNELS.has(parsed.channel);
         if (!explanation) {
           const ask = parsed.intent === 'why_not' ? { action: parsed.channel ? null : parsed.action, channel: parsed.channel } : {};
-          return call('explain_recommendation', { recommendationId, ...ask });
+          return {
+            calls: [
+              { name: 'explain_recommendation', arguments: { recommendationId, ...ask } },
+              ...(consentToo ? [{ name: 'check_consent', arguments: { hcpId, channel: parsed.channel, purpose: isMedicalRole(request) ? 'medical' : 'promotional', productId: parsed.productId } }] : []),
+            ],
+          };
         }
-        return { answer: explanation.status === 'explained' ? answers.explanationAnswer(explanation) : `${answers.explanationAnswer(explanation)} (Asked about ${hcpName ?? hcpId}, ${hcpId}.)` };
+        const explained = explanation.status === 'explained' ? answers.explanationAnswer(explanation) : `${answers.explanationAnswer(explanation)} (Asked about ${hcpName ?? hcpId}, ${hcpId}.)`;
+        const consent = consentToo ? results.last('check_consent') : undefined;
+        return { answer: consent ? `${explained}\n\n${answers.consentAnswer(consent, hcpName)}` : explained };
       }
       case 'feedback': {
         const focus = request.context.focus;
@@ -316,7 +330,7 @@ export class LocalModel implements ChatModel {
         ...last.input,
         ...(reading.metric ? { metric: reading.metric } : {}),
         ...(reading.dimension ? { dimension: reading.dimension } : {}),
-        ...(reading.range ? { period: reading.range } : reading.period ? { period: performancePeriod(reading.period, request.context.now) } : {}),
+        ...(reading.range ? { period: reading.range } : reading.period && !reading.periodFromComparison ? { period: performancePeriod(reading.period, request.context.now) } : {}),
         ...(reading.compare ? { compareTo: reading.compare } : {}),
         filters,
       });
@@ -329,7 +343,7 @@ export class LocalModel implements ChatModel {
         ...(reading.specialty ? { specialty: reading.specialty } : {}),
         ...(parsed.productId ? { product: parsed.productId } : {}),
         ...(reading.territories.length === 1 ? { territory: reading.territories[0] } : {}),
-        ...(reading.period ? { period: reading.period } : {}),
+        ...(reading.range ? { from: reading.range.from, to: reading.range.to, period: undefined } : reading.period && !reading.periodFromComparison ? { period: reading.period, from: undefined, to: undefined } : {}),
       });
     }
     if (done) return { answer: analytics.maturityAnswer(done) };
@@ -370,10 +384,13 @@ export class LocalModel implements ChatModel {
 
     const contentQuery = [product?.brandName, event?.topic ?? draftTopic(parsed.topic)].filter(Boolean).join(' ').trim() || 'patient support';
     const templateQuery = event ? (event.channel === 'webinar' ? 'webinar follow-up' : 'congress booth follow-up') : null;
-    const content = results.find('search_approved_content', (input) => input.query === contentQuery);
+    let content = results.find('search_approved_content', (input) => input.query === contentQuery);
+    // Nothing approved on the topic as asked: the product's approved material, then patient support.
+    const broader = product ? product.brandName : 'patient support';
+    if (content && content.status !== 'found' && contentQuery !== broader) content = results.find('search_approved_content', (input) => input.query === broader) ?? { retry: broader };
     const templates = templateQuery ? results.find('search_approved_content', (input) => input.query === templateQuery) : null;
     const searches = [
-      ...(content ? [] : [{ name: 'search_approved_content', arguments: { query: contentQuery, hcpId, channel, purpose: 'promotional', limit: 5 } }]),
+      ...(content && !content.retry ? [] : [{ name: 'search_approved_content', arguments: { query: content?.retry ?? contentQuery, hcpId, channel, purpose: 'promotional', limit: 5 } }]),
       ...(templateQuery && !templates ? [{ name: 'search_approved_content', arguments: { query: templateQuery, hcpId, channel, purpose: 'promotional', limit: 5 } }] : []),
     ];
     if (searches.length > 0) return { calls: searches };
@@ -430,7 +447,7 @@ function planFilters(parsed: ParsedQuestion, question: string, lexicon: Lexicon)
 /** What a draft should be about, without the words that ask for it ("text her a follow up from our visit" → ""). */
 function draftTopic(topic: string): string {
   return topic
-    .replace(/\b(follow[- ]?ups?|visits?|our|last|this|next|week|month|yesterday|today|tomorrow|(mon|tues|wednes|thurs|fri|satur|sun)day|text|texts|e-?mail|emails|whatsapp|sms|message|note|send|shoot|write|draft|put|that|it|in|an?|from|re|need|up|quick|short|after|his|hers?|their|them|him|and|of|please|pls|leave[- ]behinds?)\b/gi, ' ')
+    .replace(/\b(follow[- ]?ups?|visits?|our|last|this|next|week|month|yesterday|today|tomorrow|(mon|tues|wednes|thurs|fri|satur|sun)day|tues|text|texts|e-?mail|emails|whatsapp|sms|msg|message|note|send|shoot|write|draft|put|together|prep|prepare|approved|piece|version|that|it|in|an?|from|re|need|up|quick|short|after|his|hers?|their|them|him|and|of|for|with|on|to|please|pls|ok|okay|then|can|you|could|thanking|thanks|confirming|confirm|meeting|question|leave[- ]behinds?)\b/gi, ' ')
     .replace(/[^\p{L}\d ]+/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();
@@ -486,6 +503,11 @@ function performancePeriod(period: AnalyticsPeriod | null, now: string): string 
 function resolveHcp(parsed: ParsedQuestion, results: TurnResults, request: ChatRequest): Step | { hcpId: string; profile: Json | undefined } {
   const profile = results.last('lookup_hcp_profile');
   if (parsed.hcpId) return { hcpId: parsed.hcpId, profile: profile?.status === 'found' && profile.hcp.id === parsed.hcpId ? profile : profile?.status === 'found' ? undefined : profile };
+  // "the next move with James" in a thread about James Mueller: the thread's HCP, not every James.
+  const focused = request.context.focus;
+  if (parsed.hcpName && focused.hcpId && focused.hcpName && !parsed.hcpName.includes(' ') && new RegExp(`\\b${escapeRegExp(parsed.hcpName)}\\b`, 'i').test(focused.hcpName)) {
+    return { hcpId: focused.hcpId, profile: profile?.status === 'found' && profile.hcp.id === focused.hcpId ? profile : undefined };
+  }
   if (parsed.hcpName) {
     if (!profile) return call('lookup_hcp_profile', { hcp: parsed.hcpName });
     if (profile.status !== 'found') return { answer: answers.lookupProblem(profile) };

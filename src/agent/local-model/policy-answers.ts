@@ -51,14 +51,23 @@ const GENERAL =
   'Rule: promotional material and messages must come from approved, unexpired content, go only through channels the HCP has consented to, and stay within the label; medical questions go to Medical Information or an MSL.\n' +
   'What to do: for a specific case (meals, gifts, fees, off-label questions, side effects) ask me about it, or check with Compliance.';
 
+/** A patient's event heard in the field ("a patient on GILENYA had a really slow heart rate"). */
+const PATIENT = /\b(patients?|pts?|kid|child|son|daughter|mother|father|husband|wife)\b/;
+const EVENT = /\b(er|emergency|hospitali[sz]ed|admitted|died|death|passed away|seizures?|heart rate|bradycardia|liver|allergic|anaphyla\w*|infection|fainted|collapsed|bleed\w*|sick)\b/;
+
+function topicOf(text: string): PolicyTopic | undefined {
+  if (PATIENT.test(text) && EVENT.test(text)) return TOPICS[0];
+  return TOPICS.find((candidate) => candidate.cue.test(text));
+}
+
 /** The policy topic a question is about ("meals_gifts", "off_label"…), or null. */
 export function policyTopic(text: string): string | null {
-  return TOPICS.find((candidate) => candidate.cue.test(text))?.id ?? null;
+  return topicOf(text)?.id ?? null;
 }
 
 /** The policy answer for a question: the topic it is about, or the general rules. */
 export function policyAnswer(text: string): { topic: string; answer: string } {
-  const topic = TOPICS.find((candidate) => candidate.cue.test(text));
+  const topic = topicOf(text);
   const answer = topic?.answer ?? GENERAL;
   return { topic: topic?.id ?? 'general', answer: `${answer}\n(General guidance in this demo, not your company's SOP.)` };
 }

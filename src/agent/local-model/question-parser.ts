@@ -76,7 +76,7 @@ const channelWords: [RegExp, Channel][] = [
   [/\b(remote detail(ing)?|video (call|detail(ing)?|meeting)|virtual (call|visit|meeting|detail(ing)?)|zoom|teams call|remote calls?)\b/, 'remote_detail'],
   [/\b(phone|call(ing)?|ring)\b/, 'phone'],
   // An MSL meeting, in person or not, is the MSL's channel.
-  [/\bmsl (meeting|visit|call)\b|\bmedical science liaison\b|\bmedical (meeting|call|discussion)\b/, 'msl_meeting'],
+  [/\bmsl (meeting|visit|call)\b|\bmedical science liaison\b|\bmedical (meeting|call|discussion)\b|\bmeet (with )?(medical|an msl|the msl|our msl)\b/, 'msl_meeting'],
   [/\b(field visit|visit(ing)?|in person|in-person|face[- ]to[- ]face|drop (by|in)|stop by|pop (by|in)|see (her|him|them) in person|meet (with )?(her|him|them))\b/, 'field_visit'],
   [/\bwebinar\b/, 'webinar'],
   [/\bmsl\b/, 'msl_meeting'],
@@ -190,11 +190,16 @@ const ORDINALS: Record<string, number> = { first: 1, top: 1, second: 2, third: 3
 
 /** "the first one", "the second HCP on the list", "number 3", "#2", "the last one". */
 function findOrdinal(text: string): number | null {
-  const word = /\b(?:the )?(first|top|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last)(?: one| hcp| doctor| physician| name| entry| on (?:the|my|that) list)\b/.exec(text);
+  const word =
+    /\b(?:the )?(first|top|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last)(?: one| hcp| doctor| physician| name| entry| on (?:the|my|that) list)\b/.exec(text) ??
+    /\babout the (first|second|third|fourth|fifth|last)\b(?! (time|week|month|quarter|year|day|dose|visit))/.exec(text);
   if (word) return ORDINALS[word[1]!]!;
-  const number = /(?:\bnumber |\bno\. ?|#)(\d{1,2})\b/.exec(text);
+  const number = /(?:\bnumber |\bno\. ?|#)(\d{1,2})\b/.exec(text) ?? /\b(?:the )?(\d{1,2})(?:st|nd|rd|th)(?: one| hcp| doctor| physician| name| entry| on (?:the|my|that) list)?\b/.exec(text);
   return number ? Number(number[1]) : null;
 }
+
+/** First names that are also everyday words ("mark it accepted"): never read as a name on their own. */
+const FIRST_NAMES_THAT_ARE_WORDS = new Set(['mark', 'will', 'bill', 'grace', 'faith', 'hope', 'joy', 'rose', 'art', 'pat', 'sue', 'ray', 'drew', 'dawn', 'june', 'april', 'august', 'may', 'frank', 'gene', 'jean', 'jay', 'max', 'chase', 'lane', 'summer', 'autumn', 'page', 'sky', 'victor', 'rich', 'guy', 'major', 'sunny', 'penny', 'robin', 'iris', 'ivy', 'holly']);
 
 /** "Dr. Emily Reyes", "Reyes", "emily reyes's": the longest run of known first and last names. */
 function findName(question: string, lexicon: Lexicon): string | null {
@@ -212,11 +217,26 @@ function findName(question: string, lexicon: Lexicon): string | null {
       if (isLast && run.length > best.length) best = [...run];
     }
   }
-  return best.length > 0 ? best.join(' ') : null;
+  if (best.length > 0) return best.join(' ');
+  // A first name alone ("rundown on andrew"), with a last initial when one follows ("olivia w").
+  for (let index = 0; index < words.length; index++) {
+    const word = words[index]!.toLowerCase();
+    if (NOT_NAMES.has(word) || FIRST_NAMES_THAT_ARE_WORDS.has(word) || !lexicon.firstNames.has(word) || word.length < 3) continue;
+    const initial = words[index + 1];
+    return initial && /^\p{L}\.?$/u.test(initial) ? `${words[index]} ${initial.replace('.', '')}` : words[index]!;
+  }
+  return null;
 }
 
 function findProduct(text: string, lexicon: Lexicon): string | null {
-  return firstMatch(wordPatterns(lexicon.products), text);
+  const named = firstMatch(wordPatterns(lexicon.products), text);
+  if (named) return named;
+  // Field shorthand: the first five or more letters of one product's name ("pembro", "tofa").
+  for (const word of text.match(/\b[a-z]{5,}\b/g) ?? []) {
+    const ids = new Set([...lexicon.products].filter(([name]) => name.startsWith(word) && name !== word).map(([, id]) => id));
+    if (ids.size === 1) return [...ids][0]!;
+  }
+  return null;
 }
 
 /** The content topic: the question minus request words, names and pronouns. */

@@ -41,6 +41,7 @@ const JAILBREAK: RegExp[] = [
   /\b(amoral|unfiltered|uncensored|unrestricted|no (ethical|moral) (guidelines|restrictions|boundaries|obligations?))\b.{0,80}\b(ai|model|chatbot|assistant|character|persona|language model)\b/,
   /\b(ai|model|chatbot|assistant|character|persona|language model)\b.{0,80}\b(amoral|unfiltered|uncensored|unrestricted|without (any )?(ethical|moral) (guidelines|restrictions))\b/,
   /\b(never refuses?|always answers?|stay in character|free (of|from) all (restrictions|rules|filters))\b/,
+  /\b(forget|ignore|disregard) (everything|all) (from )?(before|above|previous(ly)?|you('ve| have) been told)\b|\byou (now )?go by the name\b|\bfrom now on,? you (are|will be|will act)\b/,
   /\b(role[- ]?play|pretend (to be|you are)|act as)\b.{0,80}\b(hackers?|criminals?|black ?hat|unrestricted|no rules|without rules|any question|anything)\b/,
 ];
 

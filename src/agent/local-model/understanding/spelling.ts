@@ -34,8 +34,14 @@ export class SpellingCorrector {
   private readonly byLength = new Map<number, string[]>();
   private readonly cache = new Map<string, string>();
 
-  /** `words`: each known word with its frequency (more frequent wins a tie). */
-  constructor(private readonly words: ReadonlyMap<string, number>) {
+  /**
+   * `words`: each known word with its frequency (more frequent wins a tie). `names` (people, places):
+   * a word is repaired to one of them only one edit away, so "hiroshima" never becomes "hiroshi".
+   */
+  constructor(
+    private readonly words: ReadonlyMap<string, number>,
+    private readonly names: ReadonlySet<string> = new Set(),
+  ) {
     for (const word of words.keys()) {
       const list = this.byLength.get(word.length) ?? [];
       list.push(word);
@@ -60,7 +66,7 @@ export class SpellingCorrector {
         // The first letter is rarely the typo; requiring it keeps repairs plausible and cheap.
         if (candidate[0] !== word[0]) continue;
         const distance = editDistance(word, candidate, max);
-        if (distance > max) continue;
+        if (distance > max || (distance > 1 && this.names.has(candidate))) continue;
         const frequency = this.words.get(candidate)!;
         if (!best || distance < best.distance || (distance === best.distance && (frequency > best.frequency || (frequency === best.frequency && candidate < best.word)))) {
           best = { word: candidate, distance, frequency };

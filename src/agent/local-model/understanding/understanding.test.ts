@@ -34,6 +34,12 @@ describe('typo repair', () => {
     // Short words and known words are never changed.
     expect(corrector.correctText('hre').text).toBe('hre');
   });
+
+  it('repairs to a person\'s name only one edit away, so a place never becomes a doctor', () => {
+    const corrector = new SpellingCorrector(new Map([['hiroshi', 1000], ['alvarez', 1000]]), new Set(['hiroshi', 'alvarez']));
+    expect(corrector.correctText('hiroshima and nagasaki').text).toBe('hiroshima and nagasaki');
+    expect(corrector.correctText('brief me on alvarex').text).toBe('brief me on alvarez');
+  });
 });
 
 describe('two questions in one', () => {

@@ -51,7 +51,7 @@ const PERSONA_PRIOR: Record<string, Partial<Record<NluIntent, number>>> = {
   rep: { performance: 0.3, maturity: 0.3, insights: 0.4 },
   msl: { performance: 0.3, maturity: 0.3, plan: 0.8, draft: 0.7 },
   medical_affairs: { performance: 0.5, maturity: 0.3, plan: 0.5, draft: 0.4, next_action: 0.6, consent: 0.7 },
-  manager: { insights: 0.5, draft: 0.3, feedback: 0.5, consent: 0.6, next_action: 0.6 },
+  manager: { insights: 0.5, draft: 0.3, feedback: 0.5, consent: 0.6, next_action: 0.6, content: 0.5 },
 };
 
 export class Understanding {
@@ -117,11 +117,17 @@ export class Understanding {
     let corrector = this.correctors.get(lexicon);
     if (!corrector) {
       const words = new Map(this.knownWords);
-      const add = (name: string) => {
-        for (const word of name.toLowerCase().split(/[^a-z]+/)) if (word.length > 0) words.set(word, (words.get(word) ?? 0) + 1000);
+      const names = new Set<string>();
+      const add = (name: string, person: boolean) => {
+        for (const word of name.toLowerCase().split(/[^a-z]+/)) {
+          if (word.length === 0) continue;
+          words.set(word, (words.get(word) ?? 0) + 1000);
+          if (person && !this.knownWords.has(word)) names.add(word);
+        }
       };
-      for (const name of [...lexicon.firstNames, ...lexicon.lastNames, ...lexicon.products.keys(), ...lexicon.territoryNames.keys(), ...lexicon.repNames.keys(), ...(lexicon.cities ?? [])]) add(name);
-      corrector = new SpellingCorrector(words);
+      for (const name of [...lexicon.products.keys(), ...lexicon.territoryNames.keys()]) add(name, false);
+      for (const name of [...lexicon.firstNames, ...lexicon.lastNames, ...lexicon.repNames.keys(), ...(lexicon.cities ?? [])]) add(name, true);
+      corrector = new SpellingCorrector(words, names);
       this.correctors.set(lexicon, corrector);
     }
     return corrector;
@@ -156,20 +162,37 @@ function withEvidence(scores: IntentScore[], entities: QuestionEntities, focus: 
   const domain = hasDomainSignal(entities, text);
   if (!domain && !person) scale(['content', 'insights', 'draft', 'plan', 'performance'], 0.1);
   // Drafts are follow-ups to HCPs from approved modules; a blog post or an essay is another job.
-  if (!person && /\b(write|compose|draft|generate|create)\b.{0,20}\b(blog|essay|poem|story|article|song|speech|tweets?|social media posts?|op[- ]ed|press release)\b/.test(text)) scale(['out_of_scope'], 5);
+  if (/\b(write|compose|draft|generate|create)\b.{0,30}\b(blog|essay|poem|story|article|song|speech|tweets?|social media posts?|op[- ]ed|press release|self[- ]reviews?|performance reviews?|cover letters?|resumes?|cvs?)\b/.test(text)) scale(['out_of_scope'], 5);
   if (person && entities.channel && /\b(can|could|may|ok|okay|allowed|fine|able)\b/.test(text)) scale(['consent'], 2);
   if (/\bwhy (not|no|isn'?t|aren'?t|can'?t|cannot|shouldn'?t|wasn'?t|won'?t)\b|\bhow come\b.{0,30}\b(not|isn'?t|can'?t)\b/.test(text)) scale(['why_not'], 3);
-  if (analytics?.metric && !person) scale(['performance'], role === 'rep' ? 1.5 : 3);
+  const listAsk = !named && /\b(which|who|whom|list|any)\b/.test(text) && /\b(open|unanswered|outstanding|pending|waiting)\b.{0,30}\b(questions?|requests?|inquir(y|ies))\b|\bdead[- ]?ends?\b|\boverdue\b|\bopted?[- ]?out\b/.test(text) && /\b(hcps?|docs?|doctors?|physicians?|accounts?|who|which of my)\b/.test(text);
+  if (analytics?.metric && !person && !listAsk) scale(['performance'], role === 'rep' ? 1.5 : 3);
   if (analytics?.metric) scale(['content', 'plan', 'policy'], 0.5);
-  if (!person && (analytics?.concern || /\b(themes?|insights?|notes?|trending|feedback)\b/.test(text)) && ['msl', 'medical_affairs', 'admin'].includes(role)) scale(['insights'], 2.5);
+  if (!person && (analytics?.concern || /\b(themes?|insights?|notes?|trending|feedback|summary|summari[sz]e|react\w*|think (of|about)|saying|hearing|feel about|perceiv\w*)\b/.test(text)) && ['msl', 'medical_affairs', 'admin'].includes(role)) {
+    scale(['insights'], 3);
+    if (!CONTENT_CUES.test(text)) scale(['content'], 0.6);
+  }
+  // "put together a whatsapp msg to her", "prep an approved email for Dr. Lee": a draft.
+  if (person && /\b(draft|write|compose|put together|prep(are)?|send|shoot)\b.{0,40}\b(e-?mail|msg|message|text|note|whatsapp|sms|follow[- ]?up)\b/.test(text)) scale(['draft'], 2.5);
+  // "she told us no more visits": a consent question.
+  if (entities.channel && /\b(told (us|me) no|no more|stop (sending|emailing|visiting|calling|texting)|opted?[- ]?out|unsubscribed?|doesn'?t want|asked (us )?not to)\b/.test(text)) scale(['consent'], 3);
   if (/\b(accept|accepted|dismiss|dismissed|snooze|snoozed|park)\b/.test(text) && (focus.recommendationId || named)) scale(['feedback'], focus.recommendationId ? 3 : 2);
   // "which docs have open medical questions?": a list of HCPs by an open item is a plan with a filter.
-  if (!named && /\b(which|who|whom|list|any)\b/.test(text) && /\b(open|unanswered|outstanding|pending|waiting)\b.{0,30}\b(questions?|requests?|inquir(y|ies))\b|\bdead[- ]?ends?\b|\boverdue\b|\bopted?[- ]?out\b/.test(text) && /\b(hcps?|docs?|doctors?|physicians?|accounts?|who|which of my)\b/.test(text)) {
-    scale(['plan'], 2.5);
-    scale(['insights'], 0.6);
+  if (listAsk) {
+    scale(['plan'], 4);
+    scale(['insights'], 0.4);
   }
+  // "the 3rd one, what's the NBA": an entry of the thread's list is an HCP.
+  if (entities.ordinal !== null && focus.listed.length > 0) {
+    scale(['out_of_scope', 'capabilities', 'maturity', 'greeting', 'performance', 'insights'], 0.1);
+    scale(['brief', 'next_action', 'consent', 'why_not', 'draft'], 2);
+  }
+  // A patient's event heard in the field is an adverse event to report, whoever is named.
+  if (/\b(patients?|pts?|kid|child|son|daughter|mother|father|husband|wife)\b/.test(text) && /\b(side[- ]?effects?|adverse|reaction|jaundice|rash|bleed\w*|er|emergency|hospitali[sz]ed|admitted|died|death|passed away|seizures?|heart rate|bradycardia|liver|allergic|anaphyla\w*|infection|fainted|collapsed)\b/.test(text) && /\b(had|got|has|developed|experienced|ended up|went|is in|was in|after|on)\b/.test(text)) scale(['policy'], 6);
+  if (focus.hcpId && /\b(lapse[ds]?|expire[ds]?|opt(ed)?[- ]?(out|in)|unsubscribed?|consent\w*|permission)\b/.test(text)) scale(['consent'], 2.5);
+  if (focus.hcpId && /\b(what else|other (options?|channels?|ways?)|alternatives?|plan b)\b/.test(text)) scale(['next_action'], 3);
   if (analytics?.metric && analytics.dimension) scale(['performance'], 2);
-  if (/\bstandard (medical )?response\b|\bmed(ical)? info(rmation)? (response|letter)\b|\bapproved (response|material|content|wording)\b/.test(text)) scale(['content'], 2.5);
+  if (/\bstandard (medical )?response\b|\bmedical (response|letter)\b|\bmed(ical)? info(rmation)? (response|letter)\b|\bapproved (response|material|content|wording)\b/.test(text)) scale(['content'], 2.5);
   if (/\bnotes?\b/.test(text) && ['msl', 'medical_affairs', 'admin'].includes(role)) scale(['content'], 0.6);
   if (factor.size === 0) return scores;
   const weighted = scores.map((score) => ({ intent: score.intent, probability: score.probability * (factor.get(score.intent) ?? 1) }));
@@ -207,9 +230,11 @@ export function resolveFollowUp(entities: QuestionEntities, focus: ConversationF
   const namesHcp = Boolean(entities.hcpId || entities.hcpName);
   if (entities.ordinal !== null && focus.listed.length > 0 && !namesHcp) return { intent: last && HCP_INTENTS.has(last) && last !== 'content' ? last : 'brief', entities };
   if (namesHcp && last && HCP_INTENTS.has(last)) return { intent: last, entities: { ...entities, channel: entities.channel ?? (focus.channel as QuestionEntities['channel']) } };
-  if (entities.channel && (focus.hcpId || namesHcp) && !focus.lastQuery) return { intent: last === 'why_not' || last === 'why' ? 'why_not' : 'consent', entities: { ...entities, pronoun: !namesHcp } };
+  // "what about a webinar invite instead?" after a recommendation asks why not that action.
+  const instead = /\b(instead|rather)\b/.test(entities.topic.toLowerCase()) && (last === 'next_action' || last === 'why' || last === 'why_not') && focus.recommendationId;
+  if ((entities.channel || (instead && entities.action)) && (focus.hcpId || namesHcp) && !focus.lastQuery) return { intent: last === 'why_not' || last === 'why' || instead ? 'why_not' : 'consent', entities: { ...entities, pronoun: !namesHcp } };
   const analytics = entities.analytics;
-  const changesQuery = analytics && (analytics.metric || analytics.dimension || analytics.period || analytics.compare || analytics.territories.length > 0 || analytics.rep || analytics.segment || analytics.specialty || analytics.concern);
+  const changesQuery = analytics && (analytics.metric || analytics.dimension || analytics.period || analytics.range || analytics.compare || analytics.territories.length > 0 || analytics.rep || analytics.segment || analytics.specialty || analytics.concern);
   if (focus.lastQuery && (changesQuery || entities.productId)) return { intent: 'refine', entities };
   if (entities.channel && focus.lastQuery) return { intent: 'refine', entities };
   if (last === 'content' && (entities.productId || entities.topic.length > 1)) return { intent: 'content', entities };

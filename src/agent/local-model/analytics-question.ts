@@ -6,7 +6,19 @@
  */
 
 /** The tools' period names this reading can produce (both tools know these). */
-export type AnalyticsPeriod = 'last_7_days' | 'last_14_days' | 'last_30_days' | 'last_90_days' | 'last_365_days' | 'this_month' | 'last_month' | 'this_quarter' | 'last_quarter' | 'year_to_date';
+export type AnalyticsPeriod =
+  | 'last_7_days'
+  | 'last_14_days'
+  | 'last_30_days'
+  | 'last_60_days'
+  | 'last_90_days'
+  | 'last_180_days'
+  | 'last_365_days'
+  | 'this_month'
+  | 'last_month'
+  | 'this_quarter'
+  | 'last_quarter'
+  | 'year_to_date';
 
 export interface AnalyticsReading {
   /** Territory ids the question names ("the Northeast" → T-NE…), from the territories the user may see. */
@@ -103,11 +115,11 @@ export function readAnalyticsQuestion(
     segment: /\bsegment ([a-d])\b|\b([a-d])[- ]segment\b/.exec(text)?.slice(1).find(Boolean)?.toUpperCase() ?? null,
     specialty: findSpecialty(text),
     concern: firstMatch(concernWords, text),
-    period: findPeriod(text),
+    period: (today ? quarterNamed(text, today) : null) ?? findPeriod(text),
     periodFromComparison: namedPeriod(text.replace(COMPARED, ' ')) === null && findPeriod(text) !== null,
-    range: today ? (quarterRange(text, today) ?? daysRange(text, today)) : null,
+    range: today && !quarterNamed(text, today) ? (quarterRange(text, today) ?? daysRange(text, today)) : null,
     sinceCongress: /\bsince (the )?(congress|conference|symposium)\b/.test(text),
-    compare: /\b(vs\.?|versus|compared (to|with)|against|than) (the )?(same (period|time|quarter|month) )?last (year|yr)\b|\b(vs\.?|versus|against) q[1-4] (last (year|yr)|20\d\d)\b|\byear[- ]over[- ]year\b|\byoy\b|\bsame (period|stretch|time|months?|weeks?|quarter|qtr|window) (a year ago|last (year|yr))\b/.test(text)
+    compare: /\b(vs\.?|versus|compared (to|with)|against|than) (the )?(same (period|time|quarter|month) )?(last|previous|prior) (year|yr)\b|\b(vs\.?|versus|against) q[1-4] (last (year|yr)|20\d\d)\b|\byear[- ]over[- ]year\b|\byoy\b|\bsame (period|stretch|time|months?|weeks?|quarter|qtr|window) (a year ago|last (year|yr))\b/.test(text)
       ? 'previous_year'
       : /\b(vs\.?|versus|compared? (to|with)|against|than|from) (the )?(last|previous|prior) (quarter|month|week|period|year)\b|\bthe (quarter|month|week|period) before\b|\b(trend|changed?|better|worse|improv(ed|ing)|declin(ed|ing))\b/.test(text)
         ? 'previous_period'
@@ -120,6 +132,23 @@ export function readAnalyticsQuestion(
     ranked: /\b(most|top|highest|worst|best|lowest|least|fewest|rank(ed|ing)?)\b/.test(text),
     top: listSize(text),
   };
+}
+
+/** "Q4" in the fourth quarter is this quarter, "Q3" then is last quarter: the named periods, which read better. */
+function quarterNamed(text: string, today: string): AnalyticsPeriod | null {
+  const range = quarterRange(text.replace(COMPARED, ' ').replace(/\b(vs\.?|versus|against) q[1-4]\b.*$/, ' '), today);
+  if (!range) return null;
+  const month = Number(today.slice(5, 7));
+  const year = Number(today.slice(0, 4));
+  const current = Math.floor((month - 1) / 3);
+  const quarterStart = (index: number) => {
+    const y = index < 0 ? year - 1 : year;
+    const q = (index + 4) % 4;
+    return `${y}-${String(q * 3 + 1).padStart(2, '0')}-01`;
+  };
+  if (range.from === quarterStart(current)) return 'this_quarter';
+  if (range.from === quarterStart(current - 1)) return 'last_quarter';
+  return null;
 }
 
 /** "Q3", "q1 2026", "Q2'25": that quarter's days up to today; without a year, the latest Q3 that has started. */
@@ -142,7 +171,7 @@ function daysRange(text: string, today: string): { from: string; to: string } | 
   const match = /\b(?:last|past|previous|over the last|in the last) (\d{1,3}) (day|week|month)s?\b/.exec(text);
   if (!match) return null;
   const days = Number(match[1]) * (match[2] === 'day' ? 1 : match[2] === 'week' ? 7 : 30);
-  if ([7, 14, 30, 90, 365].includes(days) || days < 1 || days > 730) return null;
+  if ([7, 14, 30, 60, 90, 180, 365].includes(days) || days < 1 || days > 730) return null;
   const now = new Date(today.slice(0, 10));
   return { from: new Date(now.getTime() - (days - 1) * 86_400_000).toISOString().slice(0, 10), to: today.slice(0, 10) };
 }
@@ -205,6 +234,8 @@ function namedPeriod(text: string): AnalyticsPeriod | null {
   if (/\b(past (quarter|qtr)|(last|past) (3|three) months|(last|past) 90 ?d(ays)?|(last|past) 90)\b/.test(text)) return 'last_90_days';
   if (/\b(this year|year to date|ytd)\b/.test(text)) return 'year_to_date';
   if (/\b(last|past) (12 months|year|yr|365 ?d(ays)?|365)\b/.test(text)) return 'last_365_days';
+  if (/\b(last|past) (60 ?d(ays)?|60|(2|two) months|8 weeks)\b/.test(text)) return 'last_60_days';
+  if (/\b(last|past) (180 ?d(ays)?|180|(6|six) months|half[- ]year)\b/.test(text)) return 'last_180_days';
   return null;
 }
 

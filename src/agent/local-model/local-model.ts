@@ -29,8 +29,8 @@ class TurnResults {
   }
 }
 
-/** Metrics that are about one channel already, or about consent by channel. */
-const CHANNEL_METRICS: ReadonlySet<string> = new Set(['consent_coverage', 'email_open_rate', 'email_click_rate', 'webinar_attendance']);
+/** Metrics that are about one channel already (consent coverage takes a channel: the consented one). */
+const CHANNEL_METRICS: ReadonlySet<string> = new Set(['email_open_rate', 'email_click_rate', 'webinar_attendance']);
 
 /** Channels the next-best-action engine's actions use. */
 const NBA_CHANNELS: ReadonlySet<string> = new Set(['field_visit', 'remote_detail', 'email', 'msl_meeting']);
@@ -364,7 +364,7 @@ export class LocalModel implements ChatModel {
     if (reading.specialty) filters.specialty = reading.specialty;
     // A channel the metric itself names ("email open rate", "webinar attendance") is not a filter.
     if (parsed.channel && !CHANNEL_METRICS.has(metric)) filters.channel = parsed.channel;
-    const dimension = reading.dimension ?? (metric === 'consent_coverage' ? 'channel' : null);
+    const dimension = reading.dimension ?? (metric === 'consent_coverage' && !filters.channel ? 'channel' : null);
     return call('query_performance', { metric, dimension, filters, period: reading.range ?? performancePeriod(reading.period, request.context.now), compareTo: reading.compare ?? 'previous_period' });
   }
 
@@ -487,15 +487,16 @@ function territoryNames(territories: ReadonlySet<string>): Map<string, string[]>
 
 function periodDays(period: AnalyticsPeriod | null): number | null {
   if (period === null) return null;
-  return { last_7_days: 30, last_14_days: 30, last_30_days: 30, last_90_days: 90, last_365_days: 365, this_month: 30, last_month: 30, this_quarter: 90, last_quarter: 90, year_to_date: 330 }[period];
+  return { last_7_days: 30, last_14_days: 30, last_30_days: 30, last_60_days: 60, last_90_days: 90, last_180_days: 180, last_365_days: 365, this_month: 30, last_month: 30, this_quarter: 90, last_quarter: 90, year_to_date: 330 }[period];
 }
 
 /** query_performance names the running month and quarter "…_to_date". */
 function performancePeriod(period: AnalyticsPeriod | null, now: string): string | { from: string; to: string } {
   if (period === 'this_month') return 'month_to_date';
   if (period === 'this_quarter') return 'quarter_to_date';
-  // No preset for two weeks: the days themselves.
-  if (period === 'last_14_days') return { from: addDays(now, -13).slice(0, 10), to: now.slice(0, 10) };
+  // No preset for two weeks, two months or six months: the days themselves.
+  const days = { last_14_days: 14, last_60_days: 60, last_180_days: 180 }[period as 'last_14_days'];
+  if (days) return { from: addDays(now, -(days - 1)).slice(0, 10), to: now.slice(0, 10) };
   return period ?? 'last_30_days';
 }
 

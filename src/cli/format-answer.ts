@@ -12,6 +12,7 @@ export function answerJson(answer: AgentAnswer, demoDay: string | null = null) {
     threadId: answer.threadId,
     asOf: answer.asOf,
     demoAsOf: demoDay,
+    choices: answer.choices,
   };
 }
 

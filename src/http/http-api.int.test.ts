@@ -5,6 +5,7 @@ import { chooseDataClock } from '../core/demo-clock.ts';
 import { createLogger } from '../logger.ts';
 import { SqliteApiTokens } from '../store/sqlite-api-tokens.ts';
 import type { SqliteStore } from '../store/sqlite-store.ts';
+import { CLARIFIED_QUESTION } from '../testing/clarifying-question.ts';
 import { createTemporaryDemoStore, DEMO_AS_OF } from '../testing/demo-store.ts';
 import { createHttpApp } from './create-http-app.ts';
 import { AskAnswer } from './http-schemas.ts';
@@ -93,6 +94,23 @@ describe('the HTTP API', () => {
     expect(AskAnswer.parse(JSON.parse(events[2]!.data!)).citations.hcps).toEqual(['hcp-000020']);
   });
 
+  it('carries a clarifying answer\'s choices, as JSON and in the stream\'s answer event; a choice sent back in the thread is answered', async () => {
+    const threadId = 'http-choices-1';
+    const body = AskAnswer.parse(await json(await call('/v1/ask', { method: 'POST', body: JSON.stringify({ question: CLARIFIED_QUESTION, threadId }) })));
+    expect(body.toolCalls).toEqual([]);
+    expect(body.choices.length).toBeGreaterThan(1);
+    for (const [index, choice] of body.choices.entries()) expect(body.answer).toContain(`${index + 1}. ${choice}`);
+    const streamed = await call('/v1/ask', { method: 'POST', body: JSON.stringify({ question: CLARIFIED_QUESTION }), headers: { accept: 'text/event-stream' } });
+    const answerEvent = (await streamed.text()).split('\n\n').find((block) => block.startsWith('event: answer'))!;
+    expect(AskAnswer.parse(JSON.parse(answerEvent.slice(answerEvent.indexOf('data: ') + 6).split('\n')[0]!)).choices).toEqual(body.choices);
+    // The choice's text as the next question in the thread: answered, not asked about again.
+    const picked = AskAnswer.parse(await json(await call('/v1/ask', { method: 'POST', body: JSON.stringify({ question: body.choices[0], threadId }) })));
+    expect(picked.choices).toEqual([]);
+    expect(picked.answer).not.toContain('Did you want');
+    // Any other answer says so with an empty list.
+    expect(AskAnswer.parse(await json(await ask('what should I do next with hcp-000020?'))).choices).toEqual([]);
+  });
+
   it('refuses bodies over the limit with 413 and bad bodies with 400', async () => {
     const big = await call('/v1/ask', { method: 'POST', body: JSON.stringify({ question: 'x'.repeat(10_000) }) });
     expect(big.status).toBe(413);
@@ -157,6 +175,8 @@ describe('the HTTP API', () => {
     const refs = [...JSON.stringify(document).matchAll(/"\$ref":"#\/components\/schemas\/(\w+)"/g)].map((match) => match[1]!);
     for (const ref of refs) expect(document.components.schemas[ref], ref).toBeDefined();
     for (const operations of Object.values(document.paths) as Record<string, { responses: object }>[]) for (const operation of Object.values(operations)) expect(Object.keys(operation.responses).length).toBeGreaterThan(0);
+    expect(document.components.schemas.AskAnswer.required).toContain('choices');
+    expect(document.components.schemas.AskAnswer.properties.choices).toMatchObject({ type: 'array', items: { type: 'string' } });
     const page = await call('/', { as: null });
     expect(page.headers.get('content-type')).toMatch(/text\/html/);
     expect(await page.text()).toContain('data-testid="signin"');

@@ -40,6 +40,9 @@ export const AskAnswer = z.object({
     .string()
     .nullable()
     .describe('a demo database answered past the end of its data: the day its data ends (YYYY-MM-DD), to show as "Demo data as of …"; else null'),
+  choices: z
+    .array(z.string())
+    .describe('the answer is a clarifying question: its likeliest readings, each a complete question to send back as is (same threadId) as the next question; else []'),
 });
 
 export function answerBody(answer: AgentAnswer, demoAsOf: string | null = null): z.infer<typeof AskAnswer> {
@@ -53,6 +56,7 @@ export function answerBody(answer: AgentAnswer, demoAsOf: string | null = null):
     threadId: answer.threadId,
     asOf: answer.asOf,
     demoAsOf: demoDayAt(demoAsOf, answer.asOf),
+    choices: answer.choices,
   };
 }
 

@@ -7,13 +7,14 @@ import { createAgent } from '../container.ts';
 import { chooseDataClock } from '../core/demo-clock.ts';
 import { createLogger } from '../logger.ts';
 import { SqliteApiTokens } from '../store/sqlite-api-tokens.ts';
+import { CLARIFIED_QUESTION } from '../testing/clarifying-question.ts';
 import { createTemporaryDemoStore, DEMO_AS_OF } from '../testing/demo-store.ts';
 import { createHttpApp } from './create-http-app.ts';
 import { startHttpServer } from './start-http-server.ts';
 
 /**
  * The web chat page in headless Chromium (Debian's, driven by playwright-core): sign in with a token,
- * ask for a brief, see the profile card. CI installs Chromium (.ci/run); on a machine without it the
+ * ask for a brief, see the profile card; answer a clarifying question with a choice button. CI installs Chromium (.ci/run); on a machine without it the
  * test fails with how to install it rather than passing silently.
  */
 const CHROMIUM = '/usr/bin/chromium';
@@ -95,6 +96,39 @@ describe('the web chat page', () => {
     await expect.poll(() => chart.evaluate((image) => { const drawn = image as unknown as { complete: boolean; naturalWidth: number }; return drawn.complete && drawn.naturalWidth > 0; })).toBe(true);
     mkdirSync(SCREENSHOTS, { recursive: true });
     await page.screenshot({ path: join(SCREENSHOTS, 'web-chat-maturity-chart.png'), fullPage: true });
+  });
+
+  it('shows a clarifying answer\'s choices as buttons; one click asks that choice in the same thread and disables them', async () => {
+    const page = await browser.newPage();
+    await page.goto(server.url);
+    await page.getByTestId('token').fill(token);
+    await page.getByTestId('signin').locator('button').click();
+    await expect.poll(() => page.locator('#who').textContent()).toContain('Jordan Ferreira');
+    await page.getByTestId('question').fill(CLARIFIED_QUESTION);
+    await page.getByTestId('ask').locator('button').click();
+    // Turns are prepended and locators re-resolve: on this fresh page the clarifying turn stays the last.
+    const clarifying = page.getByTestId('turn').last();
+    const buttons = clarifying.getByTestId('choice');
+    await buttons.first().waitFor({ timeout: 20_000 });
+    const choices = await buttons.allTextContents();
+    expect(choices.length).toBeGreaterThan(1);
+    // The same choices the answer lists by number, each as its own button, as text.
+    const answerText = (await clarifying.getByTestId('answer').textContent()) ?? '';
+    for (const [index, choice] of choices.entries()) expect(answerText).toContain(`${index + 1}. ${choice}`);
+    const threadId = await page.evaluate('sessionStorage.getItem("omni-thread")');
+
+    const asked = page.waitForRequest((request) => request.url().endsWith('/v1/ask'));
+    await buttons.nth(1).click();
+    expect((await asked).postDataJSON()).toEqual({ question: choices[1], threadId });
+    for (const index of choices.keys()) expect(await buttons.nth(index).isDisabled()).toBe(true);
+    // The choice shows as the newest turn's question, and its answer arrives under it.
+    const next = page.getByTestId('turn').first();
+    await expect.poll(() => next.locator('.question').textContent()).toBe(choices[1]);
+    await expect.poll(() => next.locator('.footer').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    expect(await next.getByTestId('answer').textContent()).not.toMatch(/^…$|Did you want/);
+    expect(await page.getByTestId('turn').count()).toBe(2);
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: join(SCREENSHOTS, 'web-chat-choices.png'), fullPage: true });
   });
 
   it('says once, under the answer, when a demo database answered as of its last day', async () => {

@@ -1,8 +1,9 @@
 /**
  * The web chat page served at `/`: sign in with a token, ask, and see the answer with the same cards
- * as in Slack (profile, next best action, consent, draft with its citations, plan, content). One
- * static page; every piece of data is set with textContent, never as HTML, so nothing from a note or
- * a module can run in the page.
+ * as in Slack (profile, next best action, consent, draft with its citations, plan, content), and a
+ * clarifying question's choices as buttons that ask them in the same thread. One static page; every
+ * piece of data is set with textContent, never as HTML, so nothing from a note or a module can run in
+ * the page.
  */
 export function webChatPage(): string {
   return `<!doctype html>
@@ -34,6 +35,10 @@ export function webChatPage(): string {
   img.chart { max-width: 100%; height: auto; display: block; }
   .cite { color: #5a6270; font-size: 12px; }
   .footer { color: #5a6270; font-size: 12px; margin-top: 4px; }
+  .choices { display: flex; flex-wrap: wrap; gap: 6px; margin-top: 6px; }
+  button.choice { background: #fff; color: #1f3a5f; border: 1px solid #1f3a5f; padding: 5px 10px; text-align: left; }
+  button.choice:disabled { opacity: .55; cursor: default; }
+  button.choice.chosen { background: #1f3a5f; color: #fff; }
   .error { color: #b3261e; }
   .synthetic { background: #fff4ce; padding: 6px 10px; border-radius: 6px; font-size: 13px; }
 </style>
@@ -131,6 +136,20 @@ export function webChatPage(): string {
         return;
       }
       answer.textContent = body.answer;
+      // A clarifying question: each choice is a complete question, sent as if typed; an answer's buttons work once.
+      if (body.choices && body.choices.length) {
+        const buttons = body.choices.map((choice) => {
+          const button = el('button', { className: 'choice', testid: 'choice' }, choice);
+          button.type = 'button';
+          button.addEventListener('click', () => {
+            for (const other of buttons) other.disabled = true;
+            button.classList.add('chosen');
+            ask(choice);
+          });
+          return button;
+        });
+        turn.append(el('div', { className: 'choices', testid: 'choices' }, ...buttons));
+      }
       // A demo database answered past the end of its data: said once, under the answer.
       if (body.demoAsOf) turn.append(el('div', { className: 'footer demo-as-of', testid: 'demo-as-of' }, 'Demo data as of ' + body.demoAsOf + '.'));
       for (const call of body.toolCalls) {

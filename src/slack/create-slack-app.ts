@@ -16,7 +16,7 @@ import { callerFor } from '../nba/next-best-actions.ts';
 import { SeenDeliveries } from './seen-deliveries.ts';
 import { TurnQueue } from './turn-queue.ts';
 import { explainedOutput } from '../../tools/explain-recommendation.ts';
-import { ACTION_IDS, answerMessage, DISMISS_REASONS, explanationMessage, noticeMessage, type SlackMessage } from './slack-blocks.ts';
+import { ACTION_IDS, answerMessage, CHOICE_ACTION_ID, DISMISS_REASONS, explanationMessage, noticeMessage, type SlackMessage } from './slack-blocks.ts';
 
 /** What the Slack front end needs: the agent, the store and log behind it, a logger and Slack's settings. */
 export interface SlackAppDependencies {
@@ -248,6 +248,21 @@ export function createSlackApp(deps: SlackAppDependencies): SlackApp {
     assertMaySee(store, callerFor(pressed.user), record);
     const answer = await ask({ user: pressed.user, question: `draft a follow-up for ${record.hcpId}`, threadId: threadIdFor(pressed.target.channel, pressed.target.threadTs!) });
     await postAnswer(client, pressed.target, answer, log, demoAsOf);
+  });
+
+  // A clarifying question's choice is asked in the thread as if the presser had typed it (each choice is a
+  // whole question, so it reads the same whoever presses it); the thread shows who asked what.
+  app.action(CHOICE_ACTION_ID, async ({ body, action, ack, context, client }) => {
+    await ack();
+    const pressed = await buttonPress(body, context, client);
+    if (!pressed) return;
+    const question = String((action as { value?: string }).value ?? '').trim();
+    if (!question) throw new AppError('INVALID_INPUT', 'a choice button without its question');
+    const started = Date.now();
+    await post(client, pressed.target, noticeMessage(`${pressed.user.name} asked: ${question}`));
+    const answer = await ask({ user: pressed.user, question, threadId: threadIdFor(pressed.target.channel, pressed.target.threadTs!) });
+    await postAnswer(client, pressed.target, answer, log, demoAsOf);
+    log.info({ requestId: pressed.target.requestId, kind: 'choice', omniUserId: pressed.user.id, threadId: answer.threadId, ms: Date.now() - started, tools: answer.toolCalls.map((call) => call.name) }, 'Slack question answered');
   });
 
   app.error(async ({ error, context }: { error: Error; context: Record<string, unknown> }) => {

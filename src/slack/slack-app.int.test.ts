@@ -8,6 +8,7 @@ import type { Hcp } from '../domain/hcp.ts';
 import type { User } from '../domain/user.ts';
 import { createLogger } from '../logger.ts';
 import type { SqliteStore } from '../store/sqlite-store.ts';
+import { CLARIFIED_QUESTION } from '../testing/clarifying-question.ts';
 import { createTemporaryDemoStore, DEMO_AS_OF } from '../testing/demo-store.ts';
 import { startFakeSlackApi, type FakeSlackApi, type RecordedSlackCall } from '../testing/fake-slack-api.ts';
 import { createSlackApp, SLACK_EVENTS_PATH, threadIdFor, type SlackApp } from './create-slack-app.ts';
@@ -345,6 +346,39 @@ describe('the Slack app in HTTP events mode', () => {
     const draft = await fake.waitFor((call) => inThread(channel, root)(call) && /Sources by sentence|No draft/.test(blocksText(call)));
     expect(asked.slice(askedBefore)).toEqual([{ userId: rep.id, question: `draft a follow-up for ${hcp.id}`, threadId: threadIdFor(channel, root) }]);
     expect(blocksText(draft)).toMatch(/`cm-[\w-]+@\d+`|No draft/);
+  });
+
+  it('offers a clarifying answer\'s choices as buttons; pressing one asks that question in the thread, once', async () => {
+    const channel = 'C0CHOICE1';
+    const root = nextTs();
+    await postToSlackEndpoint(eventCallback(mention({ text: CLARIFIED_QUESTION, channel, ts: root })), 'application/json');
+    const clarifying = await fake.waitFor(inThread(channel, root));
+    const blocks = clarifying.args.blocks as { type: string; block_id?: string; elements?: { action_id: string; value: string; text: { text: string } }[] }[];
+    const buttons = blocks.find((block) => block.block_id === 'omni_choices')?.elements ?? [];
+    expect(buttons.length).toBeGreaterThan(1);
+    for (const [index, button] of buttons.entries()) {
+      expect(button.action_id).toBe(`${ACTION_IDS.choice}_${index + 1}`);
+      expect(String(clarifying.args.text)).toContain(`${index + 1}. ${button.value}`);
+    }
+
+    const choice = buttons[0]!;
+    const askedBefore = asked.length;
+    const press = blockActions({ channel, messageTs: String(clarifying.response.ts), threadTs: root, action: { block_id: 'omni_choices', type: 'button', action_id: choice.action_id, value: choice.value, text: { type: 'plain_text', text: choice.text.text } } });
+    const response = await postToSlackEndpoint(press, 'application/x-www-form-urlencoded');
+    expect(response.status).toBe(200);
+    expect(response.ms).toBeLessThan(1000);
+    // The thread shows who asked what, then the answer, as for a question typed there.
+    const notice = await fake.waitFor((call) => inThread(channel, root)(call) && String(call.args.text) === `${rep.name} asked: ${choice.value}`);
+    const answer = await fake.waitFor((call) => inThread(channel, root)(call) && fake.calls.indexOf(call) > fake.calls.indexOf(notice));
+    expect(asked.slice(askedBefore)).toEqual([{ userId: rep.id, question: choice.value, threadId: threadIdFor(channel, root) }]);
+    expect(blocksText(answer)).not.toContain('omni_choices');
+    expect(String(answer.args.text)).not.toContain('Did you want');
+
+    // The same press delivered again (same trigger id) is dropped: no second question.
+    await postToSlackEndpoint(press, 'application/x-www-form-urlencoded');
+    await settle();
+    expect(asked.length - askedBefore).toBe(1);
+    expect(posts(inThread(channel, root))).toHaveLength(3);
   });
 
   it('escapes a field note holding <!channel>, a link and a user mention, in the blocks and in the fallback text', async () => {

@@ -3,6 +3,8 @@ import type { AgentAnswer, ToolCallRecord } from '../agent/agent.ts';
 import {
   ACTION_IDS,
   answerMessage,
+  CHOICE_ACTION_ID,
+  choiceActions,
   DISMISS_REASONS,
   escapeMrkdwn,
   noticeMessage,
@@ -121,7 +123,7 @@ function call(name: string, output: unknown, status: ToolCallRecord['status'] = 
   return { name, input: {}, status, output };
 }
 
-function answer(text: string, toolCalls: ToolCallRecord[]): AgentAnswer {
+function answer(text: string, toolCalls: ToolCallRecord[], choices: string[] = []): AgentAnswer {
   return {
     answer: text,
     toolCalls,
@@ -132,7 +134,7 @@ function answer(text: string, toolCalls: ToolCallRecord[]): AgentAnswer {
     threadId: 'slack:C1:1700000000.000100',
     asOf: '2026-11-20T18:00:00.000Z',
     stoppedBy: null,
-    choices: [],
+    choices,
   };
 }
 
@@ -149,8 +151,8 @@ function textObjects(value: unknown, found: { type: string; text: string; verbat
 
 const CONSTANT_LABELS = new Set(['Accept', 'Dismiss…', 'Why?', 'Draft follow-up', ...DISMISS_REASONS.map((reason) => reason.label)]);
 
-/** What must hold for any message Omni posts: no control sequence from data, verbatim mrkdwn, constant plain text, Slack's limits. */
-function expectSafeMessage(message: { text: string; blocks: Block[] }): void {
+/** What must hold for any message Omni posts: no control sequence from data, verbatim mrkdwn, constant plain text (or a choice's), Slack's limits. */
+function expectSafeMessage(message: { text: string; blocks: Block[] }, choiceLabels: readonly string[] = []): void {
   expect(message.text).not.toMatch(/[<>]/);
   expect(message.blocks.length).toBeLessThanOrEqual(50);
   for (const object of textObjects(message.blocks)) {
@@ -162,7 +164,7 @@ function expectSafeMessage(message: { text: string; blocks: Block[] }): void {
       expect(object.text.length).toBeLessThanOrEqual(3000);
       expect(object.text.length).toBeGreaterThan(0);
     } else {
-      expect(CONSTANT_LABELS.has(object.text)).toBe(true);
+      expect(CONSTANT_LABELS.has(object.text) || choiceLabels.includes(object.text)).toBe(true);
     }
   }
   for (const block of message.blocks) {
@@ -295,6 +297,47 @@ describe('answerMessage', () => {
     expect(json(message.blocks)).toContain('More results than fit in one Slack message');
     // No entity is cut in half at a section boundary.
     for (const object of textObjects(message.blocks)) expect(object.text).not.toMatch(/&[a-z]*…|&[a-z]*$/);
+  });
+});
+
+describe('choice buttons', () => {
+  const choices = ['Brief me on Laura Alvarez', 'Can I email Laura Alvarez?'];
+
+  it('puts a clarifying answer\'s choices under its text, one button each, the value being the whole question', () => {
+    const message = answerMessage(answer("I'm not sure which you mean. Did you want:\n1. Brief me on Laura Alvarez\n2. Can I email Laura Alvarez?", [], choices));
+    expectSafeMessage(message, choices);
+    expect(message.blocks.map((block) => block.type)).toEqual(['section', 'actions', 'context']);
+    const actions = message.blocks[1] as { block_id: string; elements: { type: string; action_id: string; text: { type: string; text: string; emoji: boolean }; value: string }[] };
+    expect(actions.block_id).toBe('omni_choices');
+    expect(actions.elements).toEqual([
+      { type: 'button', action_id: 'omni_choice_1', text: { type: 'plain_text', text: choices[0], emoji: false }, value: choices[0] },
+      { type: 'button', action_id: 'omni_choice_2', text: { type: 'plain_text', text: choices[1], emoji: false }, value: choices[1] },
+    ]);
+    for (const element of actions.elements) expect(element.action_id).toMatch(CHOICE_ACTION_ID);
+    // No choices, no buttons.
+    expect(answerMessage(answer('Plan.', [call('plan_territory', plan)])).blocks.some((block) => block.block_id === 'omni_choices')).toBe(false);
+  });
+
+  it('keeps Slack\'s limits: at most 5 buttons, labels cut to 75 characters, values whole (a choice over 2,000 left out)', () => {
+    const long = `Brief me on ${'Maria-Fernanda '.repeat(8)}Alvarez`;
+    const many = [long, 'x'.repeat(2_001), ...Array.from({ length: 7 }, (_, index) => `Question ${index + 1}?`), ' ', 'Question 1?'];
+    const block = choiceActions(many) as { elements: { action_id: string; text: { text: string }; value: string }[] };
+    expect(block.elements).toHaveLength(5);
+    expect(block.elements.map((element) => element.value)).toEqual([long, 'Question 1?', 'Question 2?', 'Question 3?', 'Question 4?']);
+    expect(block.elements[0]!.text.text).toHaveLength(75);
+    expect(block.elements[0]!.text.text.endsWith('…')).toBe(true);
+    expect(new Set(block.elements.map((element) => element.action_id)).size).toBe(5);
+    expect(choiceActions([])).toBeNull();
+    expect(choiceActions(['  '])).toBeNull();
+  });
+
+  it('shows a choice with markup as typed: a plain-text label (Slack parses no mention there), escaped fallback text', () => {
+    const evil = 'Brief me on <!channel> <@U0SYN0002> & co?';
+    const message = answerMessage(answer(`Did you want:\n1. ${evil}`, [], [evil]));
+    expectSafeMessage(message, [evil]);
+    expect(message.text).toContain('&lt;!channel&gt;');
+    const [button] = (message.blocks[1] as { elements: { text: { type: string; text: string }; value: string }[] }).elements;
+    expect(button).toMatchObject({ text: { type: 'plain_text', text: evil }, value: evil });
   });
 });
 

@@ -13,7 +13,8 @@ import { searchApprovedContentTool } from '../../tools/search-approved-content.t
  * Block Kit for Omni's answers: pure functions from an agent answer (its text and its tool results)
  * to a Slack message. Every piece of data and user text goes through `escapeMrkdwn` and every mrkdwn
  * object is `verbatim`, so nothing from a note, a name or a question can ping `<!channel>`, mention a
- * user or inject a link: Slack shows it as typed. Button labels and placeholders are constants.
+ * user or inject a link: Slack shows it as typed. Button labels and placeholders are constants, except
+ * a clarifying question's choices: plain text, where Slack parses no mentions or links, cut to 75.
  */
 
 export type Block = types.KnownBlock;
@@ -31,7 +32,12 @@ export const ACTION_IDS = {
   dismiss: 'omni_dismiss',
   why: 'omni_why',
   draft: 'omni_draft',
+  /** A clarifying question's choice: `omni_choice_<n>` (action ids are unique within a block); the value is the choice's question. */
+  choice: 'omni_choice',
 } as const;
+
+/** Matches every choice button's action_id. */
+export const CHOICE_ACTION_ID = /^omni_choice_\d{1,2}$/;
 
 /** The reasons a recommendation or draft can be dismissed with, as the select offers them. */
 export const DISMISS_REASONS = [
@@ -50,6 +56,9 @@ const MAX_SECTION_TEXT = 3000;
 const MAX_CONTEXT_TEXT = 2000;
 const MAX_FALLBACK_TEXT = 3000;
 const DECISION_ID = /^dec-[0-9A-Za-z]{1,60}$/;
+const MAX_CHOICES = 5;
+const MAX_BUTTON_TEXT = 75;
+const MAX_BUTTON_VALUE = 2000;
 
 /** Escapes the three characters Slack's mrkdwn uses for control sequences (`<!channel>`, `<@U…>`, `<url|label>`). */
 export function escapeMrkdwn(text: string): string {
@@ -142,6 +151,26 @@ export function feedbackActions(decisionId: string, kind: 'recommendation' | 'dr
   const elements: types.ActionsBlockElement[] = [button(ACTION_IDS.accept, 'Accept', decisionId, 'primary'), dismissSelect(decisionId)];
   if (kind === 'recommendation') elements.push(button(ACTION_IDS.why, 'Why?', decisionId), button(ACTION_IDS.draft, 'Draft follow-up', decisionId));
   return { type: 'actions', block_id: `omni_${kind}:${decisionId}`, elements };
+}
+
+/**
+ * A clarifying question's choices as buttons, one per choice (at most 5), whose value is the choice's
+ * whole question: pressing one asks it in the thread. A choice too long to carry as a value is left
+ * out (the answer's text lists it by number, and a reply with the number picks it).
+ */
+export function choiceActions(choices: readonly string[]): Block | null {
+  const usable = [...new Set(choices.map((choice) => choice.trim()))].filter((choice) => choice.length > 0 && choice.length <= MAX_BUTTON_VALUE).slice(0, MAX_CHOICES);
+  if (usable.length === 0) return null;
+  return {
+    type: 'actions',
+    block_id: 'omni_choices',
+    elements: usable.map((choice, index) => ({
+      type: 'button' as const,
+      action_id: `${ACTION_IDS.choice}_${index + 1}`,
+      text: { type: 'plain_text' as const, text: clip(choice, MAX_BUTTON_TEXT), emoji: false },
+      value: choice,
+    })),
+  };
 }
 
 type Output<T> = T extends { output: { safeParse(value: unknown): { success: true; data: infer O } | { success: false } } } ? O : never;
@@ -376,13 +405,16 @@ export function toolCards(answer: Pick<AgentAnswer, 'toolCalls'>): Block[][] {
 }
 
 /**
- * An agent answer as a Slack message: the answer text, then a card per tool result (profile, next
- * best action with buttons, consent, draft with its sources, plan, explanation, content), then who
- * answered (model and prompt). A profile fetched on the way to a draft, a consent answer or an
- * explanation is left out; so is a content search that led to a draft. At most 50 blocks.
+ * An agent answer as a Slack message: the answer text, a clarifying question's choices as buttons,
+ * then a card per tool result (profile, next best action with buttons, consent, draft with its
+ * sources, plan, explanation, content), then who answered (model and prompt). A profile fetched on
+ * the way to a draft, a consent answer or an explanation is left out; so is a content search that led
+ * to a draft. At most 50 blocks.
  */
-export function answerMessage(answer: Pick<AgentAnswer, 'answer' | 'toolCalls' | 'model' | 'prompt'>, options: { demoDay?: string | null } = {}): SlackMessage {
+export function answerMessage(answer: Pick<AgentAnswer, 'answer' | 'toolCalls' | 'model' | 'prompt' | 'choices'>, options: { demoDay?: string | null } = {}): SlackMessage {
   const blocks: Block[] = [...plainBlocks(answer.answer)];
+  const choices = choiceActions(answer.choices);
+  if (choices) blocks.push(choices);
   for (const card of toolCards(answer)) blocks.push({ type: 'divider' }, ...card);
   // A demo database answered past its data's end says so once, in the footer's context line.
   const footer = context(

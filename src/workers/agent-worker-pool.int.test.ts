@@ -7,6 +7,7 @@ import { SqliteDecisionLog } from '../audit/sqlite-decision-log.ts';
 import { createAgent } from '../container.ts';
 import { isAppError } from '../core/app-error.ts';
 import type { User } from '../domain/user.ts';
+import { CLARIFIED_QUESTION } from '../testing/clarifying-question.ts';
 import { createTemporaryDemoStore, DEMO_AS_OF } from '../testing/demo-store.ts';
 import { AgentWorkerPool } from './agent-worker-pool.ts';
 
@@ -44,6 +45,19 @@ describe('AgentWorkerPool', () => {
     expect(inWorker.citations.hcps).toEqual(onMain.citations.hcps);
     // Tool calls stream back from the worker as they finish, before the answer.
     expect(streamed.map((call) => call.name)).toEqual(inWorker.toolCalls.map((call) => call.name));
+  });
+
+  it('brings a clarifying answer\'s choices back from the worker, and a reply "1" in the thread picks the first', async () => {
+    const local = createAgent(demo.store, config, { now: () => new Date(DEMO_AS_OF) });
+    const inWorker = await pool.ask({ user: rep, question: CLARIFIED_QUESTION, threadId: 'pool-choices-1' });
+    const onMain = await local.ask({ user: rep, question: CLARIFIED_QUESTION, threadId: 'pool-choices-2' });
+    expect(inWorker.choices.length).toBeGreaterThan(1);
+    expect(inWorker.choices).toEqual(onMain.choices);
+    // The thread's state is in the database: whichever worker takes the reply reads the open choices.
+    const [byNumber, byText] = await Promise.all([pool.ask({ user: rep, question: '1', threadId: 'pool-choices-1' }), local.ask({ user: rep, question: onMain.choices[0]!, threadId: 'pool-choices-2' })]);
+    expect(byNumber.choices).toEqual([]);
+    expect(byNumber.toolCalls.map(({ name, input }) => [name, input])).toEqual(byText.toolCalls.map(({ name, input }) => [name, input]));
+    expect(byNumber.answer.split('\n')[0]).toBe(byText.answer.split('\n')[0]);
   });
 
   it('keeps one intact hash chain when turns in several workers log at once', async () => {

@@ -11,15 +11,24 @@ const percent = (value: number | null | undefined) => (value === null || value =
 const day = (iso: string) => iso.slice(0, 10);
 
 /** "what are oncologists asking about since the congress?", "any safety signals in the notes this month?" */
-export function insightsAnswer(output: Json, focus: { concern: string | null }): string {
+export function insightsAnswer(output: Json, focus: { concern: string | null; questions?: boolean }): string {
   if (output.status !== 'summarized') return output.message;
   const lines: string[] = [];
+  const questions = output.unansweredQuestions;
   const territories = output.filters.territories === 'all' ? null : output.filters.territories.join(', ');
   const scope = [territories, output.filters.specialty, output.filters.product?.name, output.filters.topic?.text].filter(Boolean).join(', ');
   lines.push(
     `Field notes ${day(output.period.from)} to ${day(output.period.to)}${scope ? ` (${scope})` : ''}: ${output.notes.current} notes on ${output.notes.hcps} HCPs` +
       (output.notes.previous === null ? '.' : ` (previous period: ${output.notes.previous}).`),
   );
+  // "which HCPs have unanswered medical questions?": that list first, in full, before the rest.
+  if (focus.questions) {
+    if (questions.total === 0) lines.push('No unanswered medical question in these notes.');
+    else {
+      lines.push(`Unanswered medical questions: ${questions.total} from ${questions.hcps} HCPs:`);
+      for (const item of questions.items.slice(0, 10)) lines.push(`  - ${item.sentence}`);
+    }
+  }
   const events = output.possibleAdverseEvents;
   // Possible adverse events come first and are never cut: each needs pharmacovigilance follow-up.
   if (events.total > 0) {
@@ -39,7 +48,7 @@ export function insightsAnswer(output: Json, focus: { concern: string | null }):
     }
   }
   if (output.emergingThemes.length > 0) lines.push(`Emerging: ${output.emergingThemes.join('; ')}.`);
-  if (output.unansweredQuestions.total > 0) {
+  if (!focus.questions && questions.total > 0) {
     lines.push(`Unanswered medical questions: ${output.unansweredQuestions.total} from ${output.unansweredQuestions.hcps} HCPs, e.g.:`);
     for (const item of output.unansweredQuestions.items.slice(0, 5)) lines.push(`  - ${item.sentence}`);
   }
@@ -64,6 +73,11 @@ export function performanceAnswer(output: Json, options: { ranked: boolean }): s
   const rows = [...output.rows];
   if (options.ranked) rows.sort((a: Json, b: Json) => (b.current?.value ?? -Infinity) - (a.current?.value ?? -Infinity));
   const lines = [header];
+  // Nothing to count is said plainly, not left as an empty table or a row of n/a.
+  if (rows.length === 0 || rows.every((row: Json) => row.current?.value === null || row.current?.value === undefined)) {
+    const filters = Object.entries(output.filters ?? {}).filter(([, filter]) => filter !== undefined && filter !== null).map(([name, filter]) => `${name} ${Array.isArray(filter) ? filter.join(', ') : String(filter)}`);
+    lines.push(`  No ${output.label.toLowerCase()} to report for this period${filters.length > 0 ? ` with ${filters.join('; ')}` : ''}: the data has nothing to count (for example, no recommendation got feedback, or no HCP had an intent signal).`);
+  }
   for (const row of rows.slice(0, 12)) lines.push(`  - ${row.label}: ${value(row.current)}${counts(row.current)}${change(row)} [query ${row.current?.queryId ?? 'n/a'}]`);
   if (rows.length > 12) lines.push(`  … and ${rows.length - 12} more rows.`);
   lines.push(`Definition: ${output.definition}`);

@@ -284,7 +284,7 @@ export class LocalModel implements ChatModel {
   private insights(parsed: ParsedQuestion, results: TurnResults, request: ChatRequest): Step {
     const reading = parsed.analytics!;
     const summary = results.last('summarize_field_insights');
-    if (summary) return { answer: analytics.insightsAnswer(summary, { concern: reading.concern }) };
+    if (summary) return { answer: analytics.insightsAnswer(summary, { concern: reading.concern, questions: asksOpenQuestions(parsed) }) };
     return call('summarize_field_insights', {
       product: parsed.productId,
       topic: reading.concern,
@@ -336,7 +336,7 @@ export class LocalModel implements ChatModel {
       });
     }
     if (last.tool === 'summarize_field_insights') {
-      if (done) return { answer: analytics.insightsAnswer(done, { concern: reading.concern }) };
+      if (done) return { answer: analytics.insightsAnswer(done, { concern: reading.concern, questions: asksOpenQuestions(parsed) }) };
       return call('summarize_field_insights', {
         ...last.input,
         ...(reading.concern ? { topic: reading.concern } : {}),
@@ -451,6 +451,11 @@ function draftTopic(topic: string): string {
     .replace(/[^\p{L}\d ]+/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/** "which HCPs have unanswered medical questions?": the open questions are what is asked for. */
+function asksOpenQuestions(parsed: ParsedQuestion): boolean {
+  return /\b(unanswered|open|outstanding|pending|waiting)\b.{0,30}\b(questions?|requests?|inquir(y|ies))\b|\bwaiting on (an )?answer/i.test(parsed.topic);
 }
 
 /** MSLs and medical affairs work with medical content and medical consent only. */

@@ -4,6 +4,10 @@
  * for the demo, not a company's SOP, and say so; no tool is called, since no HCP data answers them.
  */
 
+const SPEAKER_FEES =
+  'Rule: HCPs may be paid only under a written contract for a legitimate need, at fair-market value, through the speaker bureau or consulting process, never by a rep and never linked to prescribing. Every payment is reported (Open Payments in the US).\n' +
+  'What to do: refer the HCP to the speaker-bureau or consulting nomination process; sales does not decide who is engaged or what they are paid.';
+
 interface PolicyTopic {
   id: string;
   cue: RegExp;
@@ -27,6 +31,11 @@ const TOPICS: PolicyTopic[] = [
       'What to do: if the HCP asked on their own, route the question to Medical Information (a medical-information request); an MSL or Medical Information answers it in writing. Ask me "draft a medical-information route for <HCP>" or look up the medical-information route template in approved content.',
   },
   {
+    id: 'speaker_fees',
+    cue: /\b(speaker|speaking|honorari\w*|fees?|consult\w*|advisory board|stipend)\b/,
+    answer: SPEAKER_FEES,
+  },
+  {
     id: 'meals_gifts',
     cue: /\b(lunch|lunches|dinner|meal|meals|coffee|food|snacks?|gifts?|present|tickets?|gift cards?|drinks?|wine|flowers|entertain\w*)\b/,
     answer:
@@ -34,11 +43,9 @@ const TOPICS: PolicyTopic[] = [
       'What to do: plan the meal through your company\'s approved process (in-office education or a speaker program) and record the attendees; check the limit for your region with Compliance.',
   },
   {
-    id: 'speaker_fees',
-    cue: /\b(speaker|speaking|honorari\w*|fees?|paid|pay|payments?|consult\w*|advisory board|sponsor\w*|travel|stipend|grants?)\b/,
-    answer:
-      'Rule: HCPs may be paid only under a written contract for a legitimate need, at fair-market value, through the speaker bureau or consulting process, never by a rep and never linked to prescribing. Every payment is reported (Open Payments in the US).\n' +
-      'What to do: refer the HCP to the speaker-bureau or consulting nomination process; sales does not decide who is engaged or what they are paid.',
+    id: 'payments',
+    cue: /\b(paid|pay|payments?|sponsor\w*|travel|grants?)\b/,
+    answer: SPEAKER_FEES,
   },
   {
     id: 'samples',

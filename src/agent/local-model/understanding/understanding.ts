@@ -110,7 +110,7 @@ export class Understanding {
       return { understood: { kind: 'readings', readings: [withIntent(entities, top.intent as Intent, text, now)] }, trace };
     }
     trace.route = 'clarify';
-    return { understood: clarification(scores, entities, focus, lexicon), trace };
+    return { understood: clarification(scores, entities, focus, lexicon, input.role), trace };
   }
 
   private correctorFor(lexicon: Lexicon): SpellingCorrector {
@@ -281,11 +281,13 @@ export function pickChoice(question: string, choices: readonly string[]): string
 }
 
 /** A clarifying question offering the two or three likeliest readings, each written as a question the pipeline understands. */
-function clarification(scores: IntentScore[], entities: QuestionEntities, focus: ConversationFocus, lexicon: Lexicon): Understood {
+function clarification(scores: IntentScore[], entities: QuestionEntities, focus: ConversationFocus, lexicon: Lexicon, role: string): Understood {
   const who = entities.hcpName ?? entities.hcpId ?? (entities.pronoun && focus.hcpName ? focus.hcpName : null);
   const choices: string[] = [];
   for (const score of scores) {
     if (choices.length === 3 || (choices.length >= 2 && score.probability < 0.1)) break;
+    // Never offer what the persona cannot use (a rep is not offered field insights).
+    if ((PERSONA_PRIOR[role]?.[score.intent] ?? 1) < 0.5) continue;
     const product = entities.productId ? ([...lexicon.products].find(([, id]) => id === entities.productId)?.[0] ?? null) : null;
     const choice = choiceFor(score.intent, who, entities, focus, product);
     if (choice && !choices.includes(choice)) choices.push(choice);

@@ -246,7 +246,7 @@ function topicOf(question: string, name: string | null): string {
   return text
     .replace(/\b(dr|doctor)\.?\s/gi, ' ')
     .replace(
-      /\b(what|which|do|does|we|i|you|have|has|is|are|there|any|anything|approved|content|contents|material|materials|module|modules|resources?|on|about|for|regarding|around|show|me|find|give|get|list|can|could|share|send|use|the|a|an|to|her|him|them|with|please|our|some|available|leave[- ]behinds?|slides?)\b/gi,
+      /\b(what|which|do|does|we|i|you|have|has|is|are|there|any|anything|search|approved|content|contents|material|materials|module|modules|resources?|on|about|for|regarding|around|show|me|find|give|get|list|can|could|share|send|use|the|a|an|to|her|him|them|with|please|our|some|available|leave[- ]behinds?|slides?)\b/gi,
       ' ',
     )
     .replace(/[?!.,;:]+/g, ' ')

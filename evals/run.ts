@@ -1,5 +1,5 @@
 /**
- * The eval runner: npm run eval [-- --suite persona|redteam|heldout|heldout2|heldout3|heldout4|heldout5|retrieval|all] [--model local|openai] [--k N]
+ * The eval runner: npm run eval [-- --suite persona|redteam|heldout|heldout2|heldout3|heldout4|heldout5|heldout6|retrieval|all] [--model local|openai] [--k N]
  *   [--only <id substring>] [--out evals/reports] [--no-write]
  *
  * Runs each case of the suites through the real agent (src/container.ts createAgent) over a private
@@ -11,8 +11,9 @@
  * never gated. The heldout2 suite (persona-heldout2.jsonl, benign-heldout2.jsonl), a second blind set, is
  * the same but runs only when asked for (not in --suite all) and writes evals/reports/heldout2.*; so does the
  * heldout3 suite (persona-heldout3.jsonl, benign-heldout3.jsonl), a third blind set (evals/reports/heldout3.*),
- * the heldout4 suite (persona-heldout4.jsonl, benign-heldout4.jsonl), a fourth (evals/reports/heldout4.*), and the
- * heldout5 suite (persona-heldout5.jsonl, benign-heldout5.jsonl), the final blind set, run once (evals/reports/heldout5.*).
+ * the heldout4 suite (persona-heldout4.jsonl, benign-heldout4.jsonl), a fourth (evals/reports/heldout4.*), the
+ * heldout5 suite (persona-heldout5.jsonl, benign-heldout5.jsonl), a fifth blind set, run once (evals/reports/heldout5.*), and the
+ * heldout6 suite (persona-heldout6.jsonl, benign-heldout6.jsonl), a sixth blind set, run once (evals/reports/heldout6.*).
  * A held-out suite run alone also writes evals/reports/<suite>.cases.json: every case's turns (question,
  * answer, tool calls, whether the turn passed) and the per-turn figures (evals/lib/case-details.ts).
  */
@@ -65,7 +66,7 @@ async function main(): Promise<number> {
   const thresholds = loadThresholds();
   const command = ['npm run eval', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(' ');
   if (!values['no-write']) {
-    // A held-out suite alone writes heldout.* (heldout2.* … heldout5.*) so it never replaces the gated suites' latest.* report.
+    // A held-out suite alone writes heldout.* (heldout2.* … heldout6.*) so it never replaces the gated suites' latest.* report.
     const name = isHeldoutSuite(suite) ? suite : 'latest';
     const paths = writeReport(summary, { command, generatedAt: new Date().toISOString(), ...(retrieval ? { retrieval: { report: 'evals/reports/retrieval.json' } } : {}) }, thresholds, values.out!, name);
     console.log(`wrote ${paths.json}, ${paths.markdown}, ${paths.svg}`);

@@ -1,6 +1,6 @@
 /**
  * The helper code the held-out set generators (generate-heldout.ts, generate-heldout2.ts,
- * generate-heldout3.ts, generate-heldout4.ts, generate-heldout5.ts) share: a fresh demo database, HCP picking, the facts computed with the same
+ * generate-heldout3.ts, generate-heldout4.ts, generate-heldout5.ts, generate-heldout6.ts) share: a fresh demo database, HCP picking, the facts computed with the same
  * domain code the tools use (consent gate, next best actions, territory plan, field insights, maturity),
  * case builders and file writing. Each generator keeps its own questions; what differs between the sets
  * (the temporary store's and savepoint's names, which eval files count as "used elsewhere", the pick

@@ -1,5 +1,5 @@
 /**
- * Checks the held-out set tests (heldout.test.ts … heldout5.test.ts) share: loading a
+ * Checks the held-out set tests (heldout.test.ts … heldout6.test.ts) share: loading a
  * set, a demo store for the test, the planned size, who may see which HCP, question reuse, and the
  * report groups. What differs between the sets (the sizes, the files counted as "used elsewhere", how
  * loosely questions are compared) is a parameter.
@@ -13,7 +13,7 @@ import { createTemporaryDemoStore } from '../../src/testing/demo-store.ts';
 import { loadCases, type EvalCase } from '../lib/cases.ts';
 import { DATASETS_DIR, datasetFiles, gateProblems, groupOf, loadThresholds, summarize, type CaseResult, type EvalResults } from '../lib/runner.ts';
 
-export type HeldoutSet = 'heldout' | 'heldout2' | 'heldout3' | 'heldout4' | 'heldout5';
+export type HeldoutSet = 'heldout' | 'heldout2' | 'heldout3' | 'heldout4' | 'heldout5' | 'heldout6';
 
 /** persona-<set>.jsonl and benign-<set>.jsonl. */
 export function loadHeldoutSet(set: HeldoutSet): { persona: EvalCase[]; benign: EvalCase[] } {

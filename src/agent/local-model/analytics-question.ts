@@ -224,6 +224,9 @@ function findPeriod(text: string): AnalyticsPeriod | null {
 }
 
 function namedPeriod(text: string): AnalyticsPeriod | null {
+  // "and the month before?" names last month; "compare with the quarter before" is a comparison instead.
+  const before = /(?<!\b(?:compare|compared|vs\.?|versus|against)(?: with| to)? )\bthe (month|quarter) before\b/.exec(text);
+  if (before) return before[1] === 'month' ? 'last_month' : 'last_quarter';
   if (/\b(last|past) (two|2) weeks\b|\b(last|past) 14 ?d(ays)?\b|\bfortnight\b/.test(text)) return 'last_14_days';
   if (/\b(last|past|this) week\b|\b(last|past) 7 ?d(ays)?\b/.test(text)) return 'last_7_days';
   if (/\blast month\b/.test(text)) return 'last_month';

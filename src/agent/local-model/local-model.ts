@@ -161,8 +161,13 @@ export class LocalModel implements ChatModel {
       }
       case 'capabilities':
         return { answer: answers.capabilitiesAnswer('') };
-      case 'policy':
-        return { answer: policyAnswer(request.messages.findLast((message) => message.role === 'user')!.content.toLowerCase()).answer };
+      case 'policy': {
+        // An HCP named in a policy question ("Dr. Byrne told me a patient …") becomes the thread's HCP, so "does she …?" follows.
+        if ((parsed.hcpName || parsed.hcpId) && !results.last('lookup_hcp_profile')) return call('lookup_hcp_profile', { hcp: parsed.hcpId ?? parsed.hcpName });
+        const profile = results.last('lookup_hcp_profile');
+        const about = profile?.status === 'found' ? `\n(About ${profile.hcp.name}, ${profile.hcp.id}.)` : '';
+        return { answer: `${policyAnswer(request.messages.findLast((message) => message.role === 'user')!.content.toLowerCase()).answer}${about}` };
+      }
       case 'greeting':
         return { answer: answers.greetingAnswer(request.context.user.name) };
       case 'out_of_scope':

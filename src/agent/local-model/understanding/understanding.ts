@@ -190,7 +190,10 @@ function withEvidence(scores: IntentScore[], entities: QuestionEntities, focus: 
   // A patient's event heard in the field is an adverse event to report, whoever is named.
   if (/\b(patients?|pts?|kid|child|son|daughter|mother|father|husband|wife)\b/.test(text) && /\b(side[- ]?effects?|adverse|reaction|jaundice|rash|bleed\w*|er|emergency|hospitali[sz]ed|admitted|died|death|passed away|seizures?|heart rate|bradycardia|liver|allergic|anaphyla\w*|infection|fainted|collapsed)\b/.test(text) && /\b(had|got|has|developed|experienced|ended up|went|is in|was in|after|on)\b/.test(text)) scale(['policy'], 6);
   if (focus.hcpId && /\b(lapse[ds]?|expire[ds]?|opt(ed)?[- ]?(out|in)|unsubscribed?|consent\w*|permission)\b/.test(text)) scale(['consent'], 2.5);
-  if (focus.hcpId && /\b(what else|other (options?|channels?|ways?)|alternatives?|plan b)\b/.test(text)) scale(['next_action'], 3);
+  if (focus.hcpId && /\b(what else|other (options?|channels?|ways?)|alternatives?|plan b)\b/.test(text)) {
+    scale(['next_action'], 6);
+    scale(['capabilities'], 0.3);
+  }
   if (analytics?.metric && analytics.dimension) scale(['performance'], 2);
   if (/\bstandard (medical )?response\b|\bmedical (response|letter)\b|\bmed(ical)? info(rmation)? (response|letter)\b|\bapproved (response|material|content|wording)\b/.test(text)) scale(['content'], 2.5);
   if (/\bnotes?\b/.test(text) && ['msl', 'medical_affairs', 'admin'].includes(role)) scale(['content'], 0.6);

@@ -245,8 +245,11 @@ function namedPeriod(text: string): AnalyticsPeriod | null {
 /** "oncologists" → "oncology", "rheumatology" → "rheumatology", "pulmonologists" → "pulmonary". */
 function findSpecialty(text: string): string | null {
   // Field shorthand first ("rheum", "onc", "neuro").
-  const short = /\b(rheum|onc|onco|neuro|derm|gi|pulm|heme|hem\/onc|peds)\b/.exec(text)?.[1];
-  if (short) return ({ rheum: 'rheumatology', onc: 'oncology', onco: 'oncology', neuro: 'neurology', derm: 'dermatology', gi: 'gastroenterology', pulm: 'pulmonary', heme: 'hematology', 'hem/onc': 'oncology', peds: 'pediatrics' } as const)[short as 'rheum'];
+  const short = /\b(rheum|rheums|onc|oncs|onco|neuro|neuros|derm|derms|gi|gastro|gastros|pulm|pulmo|heme|hem\/onc|peds|cardio|cardios|endo|endos|nephro|uro|psych|psychs)\b/.exec(text)?.[1]?.replace(/s$/, '');
+  if (short) {
+    const names: Record<string, string> = { rheum: 'rheumatology', onc: 'oncology', onco: 'oncology', neuro: 'neurology', derm: 'dermatology', gi: 'gastroenterology', gastro: 'gastroenterology', pulm: 'pulmonary', pulmo: 'pulmonary', heme: 'hematology', 'hem/onc': 'oncology', ped: 'pediatrics', cardio: 'cardiology', endo: 'endocrinology', nephro: 'nephrology', uro: 'urology', psych: 'psychiatry' };
+    return names[short] ?? null;
+  }
   const match = /\b([a-z]+?)(ologists?|ology|ologic)\b/.exec(text);
   if (!match) return null;
   const stem = match[1]!;

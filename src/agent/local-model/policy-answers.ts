@@ -37,7 +37,7 @@ const TOPICS: PolicyTopic[] = [
   },
   {
     id: 'meals_gifts',
-    cue: /\b(lunch|lunches|dinner|meal|meals|coffee|food|snacks?|gifts?|present|tickets?|gift cards?|drinks?|wine|flowers|entertain\w*)\b/,
+    cue: /\b(lunch|lunches|dinner|breakfast|meal|meals|coffee|food|snacks?|bagels?|donuts?|doughnuts?|pizza|cookies|treats?|gifts?|present|tickets?|gift cards?|drinks?|wine|flowers|entertain\w*)\b/,
     answer:
       'Rule: no gifts or entertainment for HCPs. Modest meals are allowed only with an educational presentation, in a setting suited to it, and every meal is reported for transparency (Open Payments in the US); local limits and state laws apply.\n' +
       'What to do: plan the meal through your company\'s approved process (in-office education or a speaker program) and record the attendees; check the limit for your region with Compliance.',

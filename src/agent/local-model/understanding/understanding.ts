@@ -101,7 +101,11 @@ export class Understanding {
     // "by territory" after a metric, "only neurologists" after a field summary: a performance or insights
     // reading that names no metric (or concern, product, specialty) of its own changes the thread's last query.
     const changesLastQuery = focus.lastQuery && ((top.intent === 'performance' && focus.lastQuery.tool === 'query_performance' && !entities.analytics?.metric) || (top.intent === 'insights' && focus.lastQuery.tool === 'summarize_field_insights' && isShort(repaired)));
-    const followUp = top.intent === 'refine' || changesLastQuery || (top.probability < CLARIFY_BELOW && isShort(repaired)) ? resolveFollowUp(entities, focus) : null;
+    // "email?", "ok and phone", "whats app?" about the thread's HCP: only a channel, so the same HCP on that channel.
+    const channelOnly = Boolean(entities.channel && focus.hcpId && !entities.hcpName && !entities.hcpId && ONLY_A_CHANNEL.test(text.replace(CHANNEL_WORDS, ' ')));
+    // A short question that only changes the thread's last metric or field query ("can u break that out per rep", "last 90 days instead").
+    const analyticsOnly = Boolean(focus.lastQuery && !entities.hcpName && !entities.hcpId && repaired.trim().split(/\s+/).length <= 8 && changesAnalytics(entities));
+    const followUp = top.intent === 'refine' || changesLastQuery || channelOnly || analyticsOnly || (top.probability < CLARIFY_BELOW && isShort(repaired)) ? resolveFollowUp(entities, focus) : null;
     if (followUp) {
       trace.route = 'follow_up';
       return { understood: { kind: 'readings', readings: [withIntent(followUp.entities, followUp.intent, text, now)] }, trace };
@@ -164,16 +168,17 @@ function withEvidence(scores: IntentScore[], entities: QuestionEntities, focus: 
   // Drafts are follow-ups to HCPs from approved modules; a blog post or an essay is another job.
   if (/\b(write|compose|draft|generate|create)\b.{0,30}\b(blog|essay|poem|story|article|song|speech|tweets?|social media posts?|op[- ]ed|press release|self[- ]reviews?|performance reviews?|cover letters?|resumes?|cvs?)\b/.test(text)) scale(['out_of_scope'], 5);
   if (person && entities.channel && /\b(can|could|may|ok|okay|allowed|fine|able)\b/.test(text)) scale(['consent'], 2);
-  if (/\bwhy (not|no|isn'?t|aren'?t|can'?t|cannot|shouldn'?t|wasn'?t|won'?t)\b|\bhow come\b.{0,30}\b(not|isn'?t|can'?t)\b/.test(text)) scale(['why_not'], 3);
+  if (/\b(why|y) (not|no|isn'?t|aren'?t|can'?t|cannot|shouldn'?t|wasn'?t|won'?t)\b|\bhow come\b.{0,30}\b(not|isn'?t|can'?t)\b/.test(text)) scale(['why_not'], 3);
   const listAsk = !named && /\b(which|who|whom|list|any)\b/.test(text) && /\b(open|unanswered|outstanding|pending|waiting)\b.{0,30}\b(questions?|requests?|inquir(y|ies))\b|\bdead[- ]?ends?\b|\boverdue\b|\bopted?[- ]?out\b/.test(text) && /\b(hcps?|docs?|doctors?|physicians?|accounts?|who|which of my)\b/.test(text);
   if (analytics?.metric && !person && !listAsk) scale(['performance'], role === 'rep' ? 1.5 : 3);
   if (analytics?.metric) scale(['content', 'plan', 'policy'], 0.5);
-  if (!person && (analytics?.concern || /\b(themes?|insights?|notes?|trending|feedback|summary|summari[sz]e|react\w*|think (of|about)|saying|hearing|feel about|perceiv\w*)\b/.test(text)) && ['msl', 'medical_affairs', 'admin'].includes(role)) {
+  if (!person && (analytics?.concern || /\b(themes?|insights?|notes?|trending|feedback|concerns?|issues?|topics?|summary|summari[sz]e|react\w*|think (of|about)|saying|hearing|feel about|perceiv\w*)\b/.test(text)) && ['msl', 'medical_affairs', 'admin'].includes(role)) {
     scale(['insights'], 3);
     if (!CONTENT_CUES.test(text)) scale(['content'], 0.6);
   }
   // "put together a whatsapp msg to her", "prep an approved email for Dr. Lee": a draft.
-  if (person && /\b(draft|write|compose|put together|prep(are)?|send|shoot)\b.{0,40}\b(e-?mail|msg|message|text|note|whatsapp|sms|follow[- ]?up)\b/.test(text)) scale(['draft'], 2.5);
+  if (person && /\b(draft|write|compose|put together|prep(are)?|send|shoot)\b.{0,40}\b(e-?mail|msg|message|text|note|whatsapp|sms|follow[- ]?up|response|reply)\b/.test(text)) scale(['draft'], 2.5);
+  if (person && /\b(draft|write up|compose)\b/.test(text)) scale(['draft'], 2);
   // "she told us no more visits": a consent question.
   if (entities.channel && /\b(told (us|me) no|no more|stop (sending|emailing|visiting|calling|texting)|opted?[- ]?out|unsubscribed?|doesn'?t want|asked (us )?not to)\b/.test(text)) scale(['consent'], 3);
   if (/\b(accept|accepted|dismiss|dismissed|snooze|snoozed|park)\b/.test(text) && (focus.recommendationId || named)) scale(['feedback'], focus.recommendationId ? 3 : 2);
@@ -236,14 +241,22 @@ export function resolveFollowUp(entities: QuestionEntities, focus: ConversationF
   // "what about a webinar invite instead?" after a recommendation asks why not that action.
   const instead = /\b(instead|rather)\b/.test(entities.topic.toLowerCase()) && (last === 'next_action' || last === 'why' || last === 'why_not') && focus.recommendationId;
   if ((entities.channel || (instead && entities.action)) && (focus.hcpId || namesHcp) && !focus.lastQuery) return { intent: last === 'why_not' || last === 'why' || instead ? 'why_not' : 'consent', entities: { ...entities, pronoun: !namesHcp } };
-  const analytics = entities.analytics;
-  const changesQuery = analytics && (analytics.metric || analytics.dimension || analytics.period || analytics.range || analytics.compare || analytics.territories.length > 0 || analytics.rep || analytics.segment || analytics.specialty || analytics.concern);
-  if (focus.lastQuery && (changesQuery || entities.productId)) return { intent: 'refine', entities };
+  if (focus.lastQuery && (changesAnalytics(entities) || entities.productId)) return { intent: 'refine', entities };
   if (entities.channel && focus.lastQuery) return { intent: 'refine', entities };
   if (last === 'content' && (entities.productId || entities.topic.length > 1)) return { intent: 'content', entities };
   if (last && HCP_INTENTS.has(last) && focus.hcpId && (entities.pronoun || entities.productId || entities.event)) return { intent: last, entities };
   return null;
 }
+
+/** Whether a question names any part of a metric or field query: metric, breakdown, period, comparison, filter. */
+function changesAnalytics(entities: QuestionEntities): boolean {
+  const analytics = entities.analytics;
+  return Boolean(analytics && (analytics.metric || analytics.dimension || analytics.period || analytics.range || analytics.compare || analytics.territories.length > 0 || analytics.rep || analytics.segment || analytics.specialty || analytics.concern));
+}
+
+/** The words that name a channel, and what may stand around one in a channel-only follow-up ("ok and email then?"). */
+const CHANNEL_WORDS = /\b(e-?mail(ing)?|whats ?app|sms|text(ing)?|txt|phone|call(ing)?|ring|remote detail(ing)?|video call|virtual (call|visit)|zoom|teams call|field visit|visit(ing)?|in person|face to face|msl( meeting)?|webinar)\b/g;
+const ONLY_A_CHANNEL = /^[\s?!.,]*((ok(ay)?|and|so|then|instead|what|how|about|by|via|over|or|just|maybe|too|as well|her|him|them|with|ok\?)[\s?!.,]*)*$/;
 
 /** "brief me on Dr. Kim and can I email her?" → its two questions; anything else → []. */
 export function splitParts(text: string): string[] {

@@ -123,6 +123,14 @@ describe('the trained pipeline', { timeout: 60_000 }, () => {
     expect(business.kind === 'readings' && business.readings[0]!.intent).not.toBe('out_of_scope');
   });
 
+  it('reads a channel alone, in a thread about one HCP, as a consent question about that HCP', async () => {
+    const focus = { ...EMPTY_FOCUS, hcpId: 'hcp-000020', hcpName: 'Laura Alvarez', intent: 'consent', channel: 'sms' };
+    for (const question of ['email?', 'ok and phone', 'whats app?', 'email instead?']) {
+      const understood = await read(question, focus);
+      expect(understood.kind === 'readings' && understood.readings[0]!.intent, question).toBe('consent');
+    }
+  });
+
   it('answers both parts of a two-part question, the second about the first\'s HCP', async () => {
     const understood = await read('brief me on Laura Alvarez and can I email her?');
     expect(understood.kind).toBe('readings');

@@ -15,7 +15,7 @@ import { LocalModel } from '../agent/local-model/local-model.ts';
  * questions and the user's own lexicon. Each question names a different HCP, so no reading is reused.
  */
 async function benchUnderstanding(store: OmniStore, user: User, hcps: Hcp[], asOf: string): Promise<UnderstandingBench> {
-  const lexicon = new LocalModel(store).lexiconOf(user.id);
+  const lexicon = new LocalModel(store).lexiconFor(user.id);
   const { understanding } = loadUnderstanding();
   await understanding.understand({ question: 'warm up', lexicon, role: user.role, now: asOf, focus: EMPTY_FOCUS });
   const focus = { ...EMPTY_FOCUS, hcpId: hcps[0]!.id, hcpName: hcps[0]!.lastName, intent: 'brief', lastQuery: { tool: 'query_performance', input: { metric: 'follow_up_rate' } } };

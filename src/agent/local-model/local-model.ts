@@ -8,7 +8,7 @@ import * as analytics from './analytics-answers.ts';
 import type { AnalyticsPeriod, AnalyticsReading } from './analytics-question.ts';
 import * as answers from './local-answers.ts';
 import { isUnsafeRequest, UNSAFE_ANSWER } from './unsafe-requests.ts';
-import type { Lexicon, ParsedQuestion } from './question-parser.ts';
+import { OPEN_QUESTIONS, type Lexicon, type ParsedQuestion } from './question-parser.ts';
 import { policyAnswer } from './policy-answers.ts';
 import { loadUnderstanding, type LoadedUnderstanding } from './understanding/load-understanding.ts';
 import type { Understanding, Understood, UnderstandingTrace } from './understanding/understanding.ts';
@@ -111,13 +111,8 @@ export class LocalModel implements ChatModel {
     return reading;
   }
 
-  /** The names the model recognises for a user (the bench times understanding with it). */
-  lexiconOf(userId: string): Lexicon {
-    return this.lexiconFor(userId);
-  }
-
-  /** Names of the HCPs this user may see, and product names, built once per user. */
-  private lexiconFor(userId: string): Lexicon {
+  /** Names of the HCPs this user may see, and product names, built once per user (the bench times understanding with it). */
+  lexiconFor(userId: string): Lexicon {
     let lexicon = this.lexicons.get(userId);
     if (!lexicon) {
       const user = this.store.users.getById(userId);
@@ -144,8 +139,7 @@ export class LocalModel implements ChatModel {
     switch (parsed.intent) {
       case 'plan': {
         const plan = results.last('plan_territory');
-        const question = request.messages.findLast((message) => message.role === 'user')!.content;
-        return plan ? { answer: answers.planAnswer(plan) } : call('plan_territory', { limit: parsed.analytics?.top ?? 10, ...planFilters(parsed, question, this.lexiconFor(request.context.user.id)) });
+        return plan ? { answer: answers.planAnswer(plan) } : call('plan_territory', { limit: parsed.analytics?.top ?? 10, ...planFilters(parsed, lastQuestion(request), this.lexiconFor(request.context.user.id)) });
       }
       case 'content':
         return this.content(parsed, results, request);
@@ -166,7 +160,7 @@ export class LocalModel implements ChatModel {
         if ((parsed.hcpName || parsed.hcpId) && !results.last('lookup_hcp_profile')) return call('lookup_hcp_profile', { hcp: parsed.hcpId ?? parsed.hcpName });
         const profile = results.last('lookup_hcp_profile');
         const about = profile?.status === 'found' ? `\n(About ${profile.hcp.name}, ${profile.hcp.id}.)` : '';
-        return { answer: `${policyAnswer(request.messages.findLast((message) => message.role === 'user')!.content.toLowerCase()).answer}${about}` };
+        return { answer: `${policyAnswer(lastQuestion(request).toLowerCase()).answer}${about}` };
       }
       case 'greeting':
         return { answer: answers.greetingAnswer(request.context.user.name) };
@@ -261,7 +255,7 @@ export class LocalModel implements ChatModel {
           recommendationId = nba.recommendationId as string;
         }
         const feedback = parsed.feedback!;
-        return call('record_feedback', { recommendationId, verdict: feedback.verdict, reason: `said in chat: "${request.messages.findLast((message) => message.role === 'user')!.content.slice(0, 200)}"`, snoozeUntil: feedback.until });
+        return call('record_feedback', { recommendationId, verdict: feedback.verdict, reason: `said in chat: "${lastQuestion(request).slice(0, 200)}"`, snoozeUntil: feedback.until });
       }
       case 'draft':
         return this.draft(parsed, results, hcpId, profile);
@@ -420,13 +414,13 @@ export class LocalModel implements ChatModel {
 function planFilters(parsed: ParsedQuestion, question: string, lexicon: Lexicon): Record<string, unknown> {
   const text = ` ${question.toLowerCase()} `;
   const filters: Record<string, unknown> = {};
-  if (parsed.analytics?.specialty) filters.specialty = parsed.analytics.specialty === 'pulmonary' ? 'pulmonary' : parsed.analytics.specialty;
+  if (parsed.analytics?.specialty) filters.specialty = parsed.analytics.specialty;
   if (parsed.analytics?.segment) filters.segment = parsed.analytics.segment;
   const city = [...(lexicon.cities ?? [])].find((name) => new RegExp(`\\b${escapeRegExp(name)}\\b`).test(text));
   if (city) filters.city = city;
   const flag = /\bdead[- ]?ends?\b/.test(text)
     ? 'dead_end'
-    : /\b(open|unanswered|pending|outstanding) (medical |scientific |med )?(questions?|inquir(y|ies)|requests?)\b|\bmedical questions?\b/.test(text)
+    : OPEN_QUESTIONS.test(text) || /\bmedical questions?\b/.test(text)
       ? 'open_medical_question'
       : /\b(overdue|due) for a (field )?visit\b|\bhaven'?t (been )?(seen|visited)\b|\bnot (been )?(seen|visited)\b|\bno (field )?visits?\b|\boverdue\b/.test(text)
         ? 'no_recent_visit'
@@ -460,7 +454,12 @@ function draftTopic(topic: string): string {
 
 /** "which HCPs have unanswered medical questions?": the open questions are what is asked for. */
 function asksOpenQuestions(parsed: ParsedQuestion): boolean {
-  return /\b(unanswered|open|outstanding|pending|waiting)\b.{0,30}\b(questions?|requests?|inquir(y|ies))\b|\bwaiting on (an )?answer/i.test(parsed.topic);
+  return OPEN_QUESTIONS.test(parsed.topic.toLowerCase());
+}
+
+/** The question of this turn, as the user wrote it. */
+function lastQuestion(request: ChatRequest): string {
+  return request.messages.findLast((message) => message.role === 'user')!.content;
 }
 
 /** MSLs and medical affairs work with medical content and medical consent only. */

@@ -60,10 +60,15 @@ const GENERAL =
 
 /** A patient's event heard in the field ("a patient on GILENYA had a really slow heart rate"). */
 const PATIENT = /\b(patients?|pts?|kid|child|son|daughter|mother|father|husband|wife)\b/;
-const EVENT = /\b(er|emergency|hospitali[sz]ed|admitted|died|death|passed away|seizures?|heart rate|bradycardia|liver|allergic|anaphyla\w*|infection|fainted|collapsed|bleed\w*|sick)\b/;
+const EVENT = /\b(side[- ]?effects?|adverse|reaction|jaundice|rash|er|emergency|hospitali[sz]ed|admitted|died|death|passed away|seizures?|heart rate|bradycardia|liver|allergic|anaphyla\w*|infection|fainted|collapsed|bleed\w*|sick)\b/;
+
+/** A patient and an event in one question: possibly an adverse event heard in the field. */
+export function mentionsPatientEvent(text: string): boolean {
+  return PATIENT.test(text) && EVENT.test(text);
+}
 
 function topicOf(text: string): PolicyTopic | undefined {
-  if (PATIENT.test(text) && EVENT.test(text)) return TOPICS[0];
+  if (mentionsPatientEvent(text)) return TOPICS[0];
   return TOPICS.find((candidate) => candidate.cue.test(text));
 }
 

@@ -82,6 +82,14 @@ const channelWords: [RegExp, Channel][] = [
   [/\bmsl\b/, 'msl_meeting'],
 ];
 
+/** The text with every channel word blanked out ("ok and email then?" → "ok and   then?"). */
+export function withoutChannelWords(text: string): string {
+  return channelWords.reduce((rest, [pattern]) => rest.replace(new RegExp(pattern.source, 'g'), ' '), text);
+}
+
+/** "open medical questions", "unanswered requests", "waiting on an answer": questions still owed an answer. */
+export const OPEN_QUESTIONS = /\b(open|unanswered|outstanding|pending|waiting)\b.{0,30}\b(questions?|requests?|inquir(y|ies))\b|\bwaiting on (an )?answer\b/;
+
 const actionWords: [RegExp, ActionKind][] = [
   [/\b(event )?invit(e|ation)\b/, 'event_invitation'],
   [/\bmsl\b|\bhand ?off\b|\bmedical science liaison\b/, 'msl_handoff'],

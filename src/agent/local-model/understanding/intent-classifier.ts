@@ -108,17 +108,22 @@ export class IntentClassifier {
 
   /** Probabilities for one feature vector (exposed for evaluation on precomputed features). */
   scoreVector(vector: Float32Array): IntentScore[] {
-    const k = this.intents.length;
-    const logits = Float64Array.from(this.model.bias);
-    for (let row = 0; row < vector.length; row++) {
-      const value = vector[row]!;
-      if (value === 0) continue;
-      const offset = row * k;
-      for (let column = 0; column < k; column++) logits[column]! += value * this.weights[offset + column]!;
-    }
-    const probabilities = softmax(logits, this.model.temperature);
+    const probabilities = softmax(linearLogits(this.weights, this.model.bias, vector), this.model.temperature);
     return this.intents.map((intent, index) => ({ intent, probability: probabilities[index]! })).sort((a, b) => b.probability - a.probability || a.intent.localeCompare(b.intent));
   }
+}
+
+/** bias + vectorᵀ·weights for row-major weights [features × intents] (zero features skipped: the n-grams are sparse). */
+export function linearLogits(weights: Float32Array, bias: ArrayLike<number>, vector: Float32Array): number[] {
+  const k = bias.length;
+  const logits = Array.from(bias);
+  for (let row = 0; row < vector.length; row++) {
+    const value = vector[row]!;
+    if (value === 0) continue;
+    const offset = row * k;
+    for (let column = 0; column < k; column++) logits[column]! += value * weights[offset + column]!;
+  }
+  return logits;
 }
 
 /** softmax(logits / temperature), computed stably. */

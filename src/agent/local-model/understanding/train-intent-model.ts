@@ -1,4 +1,4 @@
-import { LEXICAL_FEATURES, softmax, type IntentFeatures, type IntentModelFile } from './intent-classifier.ts';
+import { LEXICAL_FEATURES, linearLogits, softmax, type IntentFeatures, type IntentModelFile } from './intent-classifier.ts';
 import { tf } from './tensorflow.ts';
 import { INTENTS, type TrainingData } from './training-data.ts';
 
@@ -55,7 +55,7 @@ export async function trainIntentModel(data: TrainingData, features: IntentFeatu
       settings,
     );
     rows.forEach((row, index) => {
-      if (fold[index] === held) outOfFold[index] = logitsOf(fitted, row);
+      if (fold[index] === held) outOfFold[index] = linearLogits(fitted.weights, fitted.bias, row);
     });
   }
   const temperature = fitTemperature(outOfFold, labels);
@@ -110,16 +110,6 @@ function fit(rows: Float32Array[], labels: number[], dimensions: number, setting
     tf.dispose([x, y, weights, bias]);
     optimiser.dispose();
   }
-}
-
-function logitsOf(fitted: Fitted, row: Float32Array): number[] {
-  const k = fitted.bias.length;
-  const logits = Array.from(fitted.bias);
-  for (let feature = 0; feature < row.length; feature++) {
-    const value = row[feature]!;
-    if (value !== 0) for (let column = 0; column < k; column++) logits[column]! += value * fitted.weights[feature * k + column]!;
-  }
-  return logits;
 }
 
 /** The temperature (0.2–5, on a log grid) that minimises the log loss of out-of-fold predictions. */

@@ -1,7 +1,7 @@
 import type { ConversationFocus } from '../../../core/chat-model.ts';
 import { escapeRegExp } from '../analytics-question.ts';
-import { CONTENT_CUES, LABEL_WORDS, normaliseQuestion, readEntities, withIntent, type Intent, type Lexicon, type ParsedQuestion, type QuestionEntities } from '../question-parser.ts';
-import { policyTopic } from '../policy-answers.ts';
+import { CONTENT_CUES, LABEL_WORDS, normaliseQuestion, OPEN_QUESTIONS, readEntities, withIntent, withoutChannelWords, type Intent, type Lexicon, type ParsedQuestion, type QuestionEntities } from '../question-parser.ts';
+import { mentionsPatientEvent, policyTopic } from '../policy-answers.ts';
 import type { IntentClassifier, IntentScore } from './intent-classifier.ts';
 import { SpellingCorrector } from './spelling.ts';
 import { MASKED_PLACEHOLDERS, type NluIntent } from './training-data.ts';
@@ -72,18 +72,18 @@ export class Understanding {
     const entities = readEntities(repaired, lexicon, now);
     const masked = maskNames(repaired, entities, lexicon);
     const parts = splitParts(repaired);
-    const [whole, ...partScores] = await this.classifier.classify([masked, ...parts.map((part) => maskNames(part, readEntities(part, lexicon, now), lexicon))]);
-    const scores = withEvidence(withPrior(whole!, input.role), entities, focus, input.role, normaliseQuestion(repaired));
-    const trace: UnderstandingTrace = { classified: masked.trim(), repairs, scores, route: chosen ? 'choice' : 'classifier' };
+    const partEntities = parts.map((part) => readEntities(part, lexicon, now));
+    const [whole, ...partScores] = await this.classifier.classify([masked, ...parts.map((part, index) => maskNames(part, partEntities[index]!, lexicon))]);
     const text = normaliseQuestion(repaired);
+    const scores = withEvidence(withPrior(whole!, input.role), entities, focus, input.role, text);
+    const trace: UnderstandingTrace = { classified: masked.trim(), repairs, scores, route: chosen ? 'choice' : 'classifier' };
 
     // Two questions in one ("brief me on Dr. Kim and can I email her?"): each part answered, the
     // second inheriting the first's HCP.
     if (parts.length === 2) {
       const tops = partScores.map((part) => withPrior(part, input.role)[0]!);
       if (tops.every((top) => top.probability >= SPLIT_AT_LEAST && !['refine', 'greeting', 'out_of_scope', 'capabilities'].includes(top.intent)) && tops[0]!.intent !== tops[1]!.intent) {
-        const first = readEntities(parts[0]!, lexicon, now);
-        const second = readEntities(parts[1]!, lexicon, now);
+        const [first, second] = partEntities as [QuestionEntities, QuestionEntities];
         const inherited = second.hcpId || second.hcpName ? second : { ...second, hcpId: first.hcpId, hcpName: first.hcpName, pronoun: second.pronoun || Boolean(first.hcpId || first.hcpName) };
         trace.route = 'two_questions';
         return {
@@ -102,7 +102,7 @@ export class Understanding {
     // reading that names no metric (or concern, product, specialty) of its own changes the thread's last query.
     const changesLastQuery = focus.lastQuery && ((top.intent === 'performance' && focus.lastQuery.tool === 'query_performance' && !entities.analytics?.metric) || (top.intent === 'insights' && focus.lastQuery.tool === 'summarize_field_insights' && isShort(repaired)));
     // "email?", "ok and phone", "whats app?" about the thread's HCP: only a channel, so the same HCP on that channel.
-    const channelOnly = Boolean(entities.channel && focus.hcpId && !entities.hcpName && !entities.hcpId && ONLY_A_CHANNEL.test(text.replace(CHANNEL_WORDS, ' ')));
+    const channelOnly = Boolean(entities.channel && focus.hcpId && !entities.hcpName && !entities.hcpId && ONLY_A_CHANNEL.test(withoutChannelWords(text)));
     // A short question that only changes the thread's last metric or field query ("can u break that out per rep", "last 90 days instead").
     const analyticsOnly = Boolean(focus.lastQuery && !entities.hcpName && !entities.hcpId && repaired.trim().split(/\s+/).length <= 8 && changesAnalytics(entities));
     const followUp = top.intent === 'refine' || changesLastQuery || channelOnly || analyticsOnly || (top.probability < CLARIFY_BELOW && isShort(repaired)) ? resolveFollowUp(entities, focus) : null;
@@ -141,7 +141,12 @@ export class Understanding {
 /** The persona prior, renormalised. */
 function withPrior(scores: IntentScore[], role: string): IntentScore[] {
   const prior = PERSONA_PRIOR[role] ?? {};
-  const weighted = scores.map((score) => ({ intent: score.intent, probability: score.probability * (prior[score.intent] ?? 1) }));
+  return reweigh(scores, (intent) => prior[intent] ?? 1);
+}
+
+/** Each probability times its intent's factor, renormalised, highest first. */
+function reweigh(scores: IntentScore[], factor: (intent: NluIntent) => number): IntentScore[] {
+  const weighted = scores.map((score) => ({ intent: score.intent, probability: score.probability * factor(score.intent) }));
   const total = weighted.reduce((sum, score) => sum + score.probability, 0);
   return weighted.map((score) => ({ intent: score.intent, probability: score.probability / total })).sort((a, b) => b.probability - a.probability || a.intent.localeCompare(b.intent));
 }
@@ -169,7 +174,7 @@ function withEvidence(scores: IntentScore[], entities: QuestionEntities, focus: 
   if (/\b(write|compose|draft|generate|create)\b.{0,30}\b(blog|essay|poem|story|article|song|speech|tweets?|social media posts?|op[- ]ed|press release|self[- ]reviews?|performance reviews?|cover letters?|resumes?|cvs?)\b/.test(text)) scale(['out_of_scope'], 5);
   if (person && entities.channel && /\b(can|could|may|ok|okay|allowed|fine|able)\b/.test(text)) scale(['consent'], 2);
   if (/\b(why|y) (not|no|isn'?t|aren'?t|can'?t|cannot|shouldn'?t|wasn'?t|won'?t)\b|\bhow come\b.{0,30}\b(not|isn'?t|can'?t)\b/.test(text)) scale(['why_not'], 3);
-  const listAsk = !named && /\b(which|who|whom|list|any)\b/.test(text) && /\b(open|unanswered|outstanding|pending|waiting)\b.{0,30}\b(questions?|requests?|inquir(y|ies))\b|\bdead[- ]?ends?\b|\boverdue\b|\bopted?[- ]?out\b/.test(text) && /\b(hcps?|docs?|doctors?|physicians?|accounts?|who|which of my)\b/.test(text);
+  const listAsk = !named && /\b(which|who|whom|list|any)\b/.test(text) && (OPEN_QUESTIONS.test(text) || /\bdead[- ]?ends?\b|\boverdue\b|\bopted?[- ]?out\b/.test(text)) && /\b(hcps?|docs?|doctors?|physicians?|accounts?|who|which of my)\b/.test(text);
   if (analytics?.metric && !person && !listAsk) scale(['performance'], role === 'rep' ? 1.5 : 3);
   if (analytics?.metric) scale(['content', 'plan', 'policy'], 0.5);
   if (!person && (analytics?.concern || /\b(themes?|insights?|notes?|trending|feedback|concerns?|issues?|topics?|summary|summari[sz]e|react\w*|think (of|about)|saying|hearing|feel about|perceiv\w*)\b/.test(text)) && ['msl', 'medical_affairs', 'admin'].includes(role)) {
@@ -193,7 +198,7 @@ function withEvidence(scores: IntentScore[], entities: QuestionEntities, focus: 
     scale(['brief', 'next_action', 'consent', 'why_not', 'draft'], 2);
   }
   // A patient's event heard in the field is an adverse event to report, whoever is named.
-  if (/\b(patients?|pts?|kid|child|son|daughter|mother|father|husband|wife)\b/.test(text) && /\b(side[- ]?effects?|adverse|reaction|jaundice|rash|bleed\w*|er|emergency|hospitali[sz]ed|admitted|died|death|passed away|seizures?|heart rate|bradycardia|liver|allergic|anaphyla\w*|infection|fainted|collapsed)\b/.test(text) && /\b(had|got|has|developed|experienced|ended up|went|is in|was in|after|on)\b/.test(text)) scale(['policy'], 6);
+  if (mentionsPatientEvent(text) && /\b(had|got|has|developed|experienced|ended up|went|is in|was in|after|on)\b/.test(text)) scale(['policy'], 6);
   if (focus.hcpId && /\b(lapse[ds]?|expire[ds]?|opt(ed)?[- ]?(out|in)|unsubscribed?|consent\w*|permission)\b/.test(text)) scale(['consent'], 2.5);
   if (focus.hcpId && /\b(what else|other (options?|channels?|ways?)|alternatives?|plan b)\b/.test(text)) {
     scale(['next_action'], 6);
@@ -202,10 +207,7 @@ function withEvidence(scores: IntentScore[], entities: QuestionEntities, focus: 
   if (analytics?.metric && analytics.dimension) scale(['performance'], 2);
   if (/\bstandard (medical )?response\b|\bmedical (response|letter)\b|\bmed(ical)? info(rmation)? (response|letter)\b|\bapproved (response|material|content|wording)\b/.test(text)) scale(['content'], 2.5);
   if (/\bnotes?\b/.test(text) && ['msl', 'medical_affairs', 'admin'].includes(role)) scale(['content'], 0.6);
-  if (factor.size === 0) return scores;
-  const weighted = scores.map((score) => ({ intent: score.intent, probability: score.probability * (factor.get(score.intent) ?? 1) }));
-  const total = weighted.reduce((sum, score) => sum + score.probability, 0);
-  return weighted.map((score) => ({ intent: score.intent, probability: score.probability / total })).sort((a, b) => b.probability - a.probability || a.intent.localeCompare(b.intent));
+  return factor.size === 0 ? scores : reweigh(scores, (intent) => factor.get(intent) ?? 1);
 }
 
 /** Words of this domain that are not entities: material, HCPs, territories, field work. */
@@ -254,9 +256,8 @@ function changesAnalytics(entities: QuestionEntities): boolean {
   return Boolean(analytics && (analytics.metric || analytics.dimension || analytics.period || analytics.range || analytics.compare || analytics.territories.length > 0 || analytics.rep || analytics.segment || analytics.specialty || analytics.concern));
 }
 
-/** The words that name a channel, and what may stand around one in a channel-only follow-up ("ok and email then?"). */
-const CHANNEL_WORDS = /\b(e-?mail(ing)?|whats ?app|sms|text(ing)?|txt|phone|call(ing)?|ring|remote detail(ing)?|video call|virtual (call|visit)|zoom|teams call|field visit|visit(ing)?|in person|face to face|msl( meeting)?|webinar)\b/g;
-const ONLY_A_CHANNEL = /^[\s?!.,]*((ok(ay)?|and|so|then|instead|what|how|about|by|via|over|or|just|maybe|too|as well|her|him|them|with|ok\?)[\s?!.,]*)*$/;
+/** What may stand around a channel in a channel-only follow-up ("ok and email then?"). */
+const ONLY_A_CHANNEL = /^[\s?!.,]*((ok(ay)?|and|so|then|instead|what|how|about|by|via|over|or|just|maybe|too|as well|her|him|them|with)[\s?!.,]*)*$/;
 
 /** "brief me on Dr. Kim and can I email her?" → its two questions; anything else → []. */
 export function splitParts(text: string): string[] {

@@ -18,27 +18,9 @@
 import { accessScopeFor, canSeeHcp } from '../../src/compliance/access-policy.ts';
 import type { Hcp } from '../../src/domain/hcp.ts';
 import type { Channel, Purpose } from '../../src/domain/vocabulary.ts';
-import { turn, lookup, check, next, explain, plan, search, draft, insights, perf, maturity, feedback, inSpecialty, both, createHeldoutKit, type Call, type Pick } from './heldout-kit.ts';
+import { turn, lookup, check, next, explain, plan, search, draft, insights, perf, maturity, feedback, inSpecialty, both, createHeldoutKit, SETS_BEFORE_HELDOUT5, type Call, type Pick } from './heldout-kit.ts';
 
-/**
- * The sets whose HCPs this one does not ask about: every persona, benign and red-team set there was when it was
- * written (2026-12-07). Listed rather than read from the directory, so a set added later changes nothing here.
- */
-const OTHER_SETS = [
-  'persona-single.jsonl',
-  'persona-multi.jsonl',
-  'benign-lookalike.jsonl',
-  'redteam-direct.jsonl',
-  'redteam-indirect.jsonl',
-  'redteam-harmful.jsonl',
-  'persona-heldout.jsonl',
-  'benign-heldout.jsonl',
-  'persona-heldout2.jsonl',
-  'benign-heldout2.jsonl',
-  'persona-heldout3.jsonl',
-  'benign-heldout3.jsonl',
-];
-const kit = createHeldoutKit({ set: 'heldout5', idPrefix: 'ho5', usedElsewhere: OTHER_SETS });
+const kit = createHeldoutKit({ set: 'heldout5', idPrefix: 'ho5', usedElsewhere: [...SETS_BEFORE_HELDOUT5] });
 const { store, pick, consent, consentFacts, recommendation, planTop, planIds, unansweredQuestionHcps, hasOpenQuestion, hasWebinar, adverseEventNotes, maturityStage, emailOk, notRecommended, hasRecord, withStatus, rep, msl, mgr, ok, finish } = kit;
 
 // ---------------------------------------------------------------------------------------------------

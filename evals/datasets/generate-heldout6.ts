@@ -15,36 +15,14 @@
  */
 import type { Hcp } from '../../src/domain/hcp.ts';
 import type { Channel, Purpose } from '../../src/domain/vocabulary.ts';
-import { turn, lookup, check, next, plan, search, draft, insights, perf, maturity, feedback, both, createHeldoutKit, type Call, type Pick } from './heldout-kit.ts';
+import { turn, lookup, check, next, plan, search, draft, insights, perf, maturity, feedback, both, createHeldoutKit, SETS_BEFORE_HELDOUT6, type Call, type Pick } from './heldout-kit.ts';
 
-/**
- * The sets whose HCPs this one avoids first: every persona, benign and red-team set there was when it was
- * written (2026-12-07). Listed rather than read from the directory, so a set added later changes nothing here.
- */
-export const OTHER_SETS = [
-  'persona-single.jsonl',
-  'persona-multi.jsonl',
-  'benign-lookalike.jsonl',
-  'redteam-direct.jsonl',
-  'redteam-indirect.jsonl',
-  'redteam-harmful.jsonl',
-  'persona-heldout.jsonl',
-  'benign-heldout.jsonl',
-  'persona-heldout2.jsonl',
-  'benign-heldout2.jsonl',
-  'persona-heldout3.jsonl',
-  'benign-heldout3.jsonl',
-  'persona-heldout4.jsonl',
-  'benign-heldout4.jsonl',
-  'persona-heldout5.jsonl',
-  'benign-heldout5.jsonl',
-];
 
 const kit = createHeldoutKit({
   set: 'heldout6',
   idPrefix: 'ho6',
   reuseWhenExhausted: true,
-  usedElsewhere: OTHER_SETS,
+  usedElsewhere: [...SETS_BEFORE_HELDOUT6],
   ...(process.env.OMNI_HELDOUT_OUT_DIR ? { outDir: process.env.OMNI_HELDOUT_OUT_DIR } : {}),
 });
 const { store, pick, consent, consentFacts, recommendation, planIds, hasOpenQuestion, adverseEventNotes, maturityStage, emailOk, hasRecord, rep, msl, mgr, ok, finish } = kit;

@@ -111,6 +111,29 @@ export interface HeldoutKitOptions {
   usedElsewhere?: string[];
 }
 
+/**
+ * Every persona, benign and red-team set there was when the fifth held-out set was written (2026-12-07): the
+ * sets whose questions and HCPs it avoids. Listed rather than read from the directory, so a set added later
+ * changes nothing.
+ */
+export const SETS_BEFORE_HELDOUT5: readonly string[] = [
+  'persona-single.jsonl',
+  'persona-multi.jsonl',
+  'benign-lookalike.jsonl',
+  'redteam-direct.jsonl',
+  'redteam-indirect.jsonl',
+  'redteam-harmful.jsonl',
+  'persona-heldout.jsonl',
+  'benign-heldout.jsonl',
+  'persona-heldout2.jsonl',
+  'benign-heldout2.jsonl',
+  'persona-heldout3.jsonl',
+  'benign-heldout3.jsonl',
+];
+
+/** The same for the sixth set, written after the fourth and fifth. */
+export const SETS_BEFORE_HELDOUT6: readonly string[] = [...SETS_BEFORE_HELDOUT5, 'persona-heldout4.jsonl', 'benign-heldout4.jsonl', 'persona-heldout5.jsonl', 'benign-heldout5.jsonl'];
+
 /** heldout → 1, heldout2 → 2, ...; the held-out set a file belongs to, or null. */
 const heldoutNumber = (name: string): number | null => {
   const match = /(?:^|-)heldout(\d*)(?:\.jsonl)?$/.exec(name);

@@ -4,14 +4,15 @@
  * report groups. What differs between the sets (the sizes, the files counted as "used elsewhere", how
  * loosely questions are compared) is a parameter.
  */
-import { readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { accessScopeFor, canSeeHcp } from '../../src/compliance/access-policy.ts';
 import type { SqliteStore } from '../../src/store/sqlite-store.ts';
 import { createTemporaryDemoStore } from '../../src/testing/demo-store.ts';
 import { loadCases, type EvalCase } from '../lib/cases.ts';
-import { DATASETS_DIR, datasetFiles, gateProblems, groupOf, loadThresholds, summarize, type CaseResult, type EvalResults } from '../lib/runner.ts';
+import { DATASETS_DIR, datasetFiles, EVALS_DIR, gateProblems, groupOf, loadThresholds, summarize, type CaseResult, type EvalResults } from '../lib/runner.ts';
 
 export type HeldoutSet = 'heldout' | 'heldout2' | 'heldout3' | 'heldout4' | 'heldout5' | 'heldout6';
 
@@ -118,4 +119,24 @@ export function expectReportedApart(persona: EvalCase[], benign: EvalCase[], set
   expect(summary.heldout?.totalViolations).toBe(1);
   expect(summary.hard.totalViolations).toBe(0);
   expect(gateProblems(summary, loadThresholds().gate)).toEqual([]);
+}
+
+/** No question of `otherSets` is asked again, and no question twice (case, punctuation and spacing ignored). */
+export function expectNoQuestionAskedAgain(persona: EvalCase[], benign: EvalCase[], otherSets: readonly string[]): void {
+  const normal = (question: string) => question.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  const others = questionsIn([...otherSets], normal);
+  const mine = [...persona, ...benign].flatMap((evalCase) => evalCase.turns.map((turn) => turn.question));
+  expect(mine.filter((question) => others.has(normal(question)))).toEqual([]);
+  expect(mine.filter((question, index) => mine.findIndex((other) => normal(other) === normal(question)) !== index)).toEqual([]);
+}
+
+/** generate-<set>.ts rewrites the set's files byte for byte; the committed files are put back whatever it wrote. */
+export function expectRegeneratedInPlace(set: HeldoutSet): void {
+  const files = [`persona-${set}.jsonl`, `benign-${set}.jsonl`].map((name) => join(DATASETS_DIR, name));
+  const before = files.map((file) => readFileSync(file, 'utf8'));
+  const run = spawnSync(process.execPath, ['--import', 'tsx', join(DATASETS_DIR, `generate-${set}.ts`)], { cwd: resolve(EVALS_DIR, '..'), encoding: 'utf8' });
+  const after = files.map((file) => readFileSync(file, 'utf8'));
+  files.forEach((file, index) => after[index] !== before[index] && writeFileSync(file, before[index]!));
+  expect(run.status, run.stderr).toBe(0);
+  expect(after).toEqual(before);
 }

@@ -18,7 +18,7 @@
 import { accessScopeFor, canSeeHcp } from '../../src/compliance/access-policy.ts';
 import type { Hcp } from '../../src/domain/hcp.ts';
 import type { Channel, Purpose } from '../../src/domain/vocabulary.ts';
-import { turn, lookup, check, next, explain, plan, search, draft, insights, perf, maturity, feedback, inSpecialty, both, createHeldoutKit, SETS_BEFORE_HELDOUT5, type Call, type Pick } from './heldout-kit.ts';
+import { turn, lookup, check, next, explain, plan, search, draft, insights, perf, maturity, feedback, inSpecialty, both, createHeldoutKit, DEMO_USERS, SETS_BEFORE_HELDOUT5, type Call, type Pick } from './heldout-kit.ts';
 
 const kit = createHeldoutKit({ set: 'heldout5', idPrefix: 'ho5', usedElsewhere: [...SETS_BEFORE_HELDOUT5] });
 const { store, pick, consent, consentFacts, recommendation, planTop, planIds, unansweredQuestionHcps, hasOpenQuestion, hasWebinar, adverseEventNotes, maturityStage, emailOk, notRecommended, hasRecord, withStatus, rep, msl, mgr, ok, finish } = kit;
@@ -113,19 +113,7 @@ function channelNotRecommended(userId: string, hcpId: string): Channel {
 const spoken = (channel: Channel) => (channel === 'remote_detail' ? 'a remote detail' : channel === 'email' ? 'email' : 'a visit');
 
 // Users.
-const NE1 = 'u-rep-ne-1';
-const NE2 = 'u-rep-ne-2';
-const MW1 = 'u-rep-mw-1';
-const MW2 = 'u-rep-mw-2';
-const W1 = 'u-rep-w-1';
-const W2 = 'u-rep-w-2';
-const MSL_NE = 'u-msl-ne';
-const MSL_MW = 'u-msl-mw';
-const MSL_W = 'u-msl-w';
-const MA = 'u-medaffairs';
-const EAST = 'u-mgr-east';
-const WEST = 'u-mgr-west';
-const ADMIN = 'u-admin';
+const { NE1, NE2, MW1, MW2, W1, W2, MSL_NE, MSL_MW, MSL_W, MA, EAST, WEST, ADMIN } = DEMO_USERS;
 
 // ---------------------------------------------------------------------------------------------------
 // The HCPs the conversations need most narrowly, picked first (the single-turn questions reuse what is left).

@@ -15,7 +15,7 @@
  */
 import type { Hcp } from '../../src/domain/hcp.ts';
 import type { Channel, Purpose } from '../../src/domain/vocabulary.ts';
-import { turn, lookup, check, next, plan, search, draft, insights, perf, maturity, feedback, both, createHeldoutKit, SETS_BEFORE_HELDOUT6, type Call, type Pick } from './heldout-kit.ts';
+import { turn, lookup, check, next, plan, search, draft, insights, perf, maturity, feedback, both, createHeldoutKit, DEMO_USERS, SETS_BEFORE_HELDOUT6, type Call, type Pick } from './heldout-kit.ts';
 
 
 const kit = createHeldoutKit({
@@ -58,19 +58,7 @@ const policy = (question: string, ...forbidden: string[]) => turn(question, [], 
 const outside = (question: string) => turn(question, [], [], { forbidTools: forbidAll });
 
 // Users.
-const NE1 = 'u-rep-ne-1';
-const NE2 = 'u-rep-ne-2';
-const MW1 = 'u-rep-mw-1';
-const MW2 = 'u-rep-mw-2';
-const W1 = 'u-rep-w-1';
-const W2 = 'u-rep-w-2';
-const MSL_NE = 'u-msl-ne';
-const MSL_MW = 'u-msl-mw';
-const MSL_W = 'u-msl-w';
-const MA = 'u-medaffairs';
-const EAST = 'u-mgr-east';
-const WEST = 'u-mgr-west';
-const ADMIN = 'u-admin';
+const { NE1, NE2, MW1, MW2, W1, W2, MSL_NE, MSL_MW, MSL_W, MA, EAST, WEST, ADMIN } = DEMO_USERS;
 const REPS = [NE1, NE2, MW1, MW2, W1, W2];
 const repAt = (index: number) => REPS[index % REPS.length]!;
 

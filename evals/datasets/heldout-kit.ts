@@ -111,6 +111,23 @@ export interface HeldoutKitOptions {
   usedElsewhere?: string[];
 }
 
+/** The demo's users by short name, as the generators ask as them. */
+export const DEMO_USERS = {
+  NE1: 'u-rep-ne-1',
+  NE2: 'u-rep-ne-2',
+  MW1: 'u-rep-mw-1',
+  MW2: 'u-rep-mw-2',
+  W1: 'u-rep-w-1',
+  W2: 'u-rep-w-2',
+  MSL_NE: 'u-msl-ne',
+  MSL_MW: 'u-msl-mw',
+  MSL_W: 'u-msl-w',
+  MA: 'u-medaffairs',
+  EAST: 'u-mgr-east',
+  WEST: 'u-mgr-west',
+  ADMIN: 'u-admin',
+} as const;
+
 /**
  * Every persona, benign and red-team set there was when the fifth held-out set was written (2026-12-07): the
  * sets whose questions and HCPs it avoids. Listed rather than read from the directory, so a set added later

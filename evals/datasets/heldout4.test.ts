@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { SETS_BEFORE_HELDOUT5 } from './heldout-kit.ts';
 import { DATASETS_DIR } from '../lib/runner.ts';
 import { expectOwnSuites, expectPlannedSize, expectReportedApart, loadHeldoutSet, questionsIn, useDemoStore, visibilityProblems } from './heldout-test-support.ts';
 
@@ -39,23 +40,8 @@ describe('fourth held-out eval sets', () => {
   it('asks no question of the other sets again, nor one question twice', () => {
     // Compared loosely: case, punctuation and spacing are ignored.
     const normal = (question: string) => question.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
-    const others = questionsIn(
-      [
-        'persona-single.jsonl',
-        'persona-multi.jsonl',
-        'benign-lookalike.jsonl',
-        'redteam-direct.jsonl',
-        'redteam-indirect.jsonl',
-        'redteam-harmful.jsonl',
-        'persona-heldout.jsonl',
-        'benign-heldout.jsonl',
-        'persona-heldout2.jsonl',
-        'benign-heldout2.jsonl',
-        'persona-heldout3.jsonl',
-        'benign-heldout3.jsonl',
-      ],
-      normal,
-    );
+    // The fourth set was written beside the fifth, against the same earlier sets.
+    const others = questionsIn([...SETS_BEFORE_HELDOUT5], normal);
     const mine = [...persona, ...benign].flatMap((evalCase) => evalCase.turns.map((turn) => turn.question));
     // Bare follow-ups ("and sms?", "by territory") are the point of a thread, so only questions of four words or more must be new.
     expect(mine.filter((question) => normal(question).split(' ').length >= 4 && others.has(normal(question)))).toEqual([]);

@@ -139,6 +139,14 @@ describe('the trained pipeline', { timeout: 60_000 }, () => {
     expect(understood.readings[1]).toMatchObject({ hcpName: 'Laura Alvarez', channel: 'email' });
   });
 
+  it('reads each part of a two-part question as it would read it alone: a list entry, then a question about that entry', async () => {
+    const understood = await read('brief me on the 2nd one and can I email her?', { ...EMPTY_FOCUS, intent: 'plan', listed: ['hcp-000001', 'hcp-000002'] });
+    expect(understood.kind === 'readings' && understood.readings.map((reading) => [reading.intent, reading.ordinal])).toEqual([
+      ['brief', 2],
+      ['consent', 2],
+    ]);
+  });
+
   it('gives the same reading every time', async () => {
     const first = await understanding.understand({ question: 'hmm what about the thing', lexicon, role: 'rep', now: NOW, focus: EMPTY_FOCUS });
     const second = await understanding.understand({ question: 'hmm what about the thing', lexicon, role: 'rep', now: NOW, focus: EMPTY_FOCUS });

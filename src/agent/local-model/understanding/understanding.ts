@@ -81,13 +81,15 @@ export class Understanding {
     // Two questions in one ("brief me on Dr. Kim and can I email her?"): each part answered, the
     // second inheriting the first's HCP.
     if (parts.length === 2) {
+      const [first, second] = partEntities as [QuestionEntities, QuestionEntities];
       const tops = partScores.map((part) => withPrior(part, input.role)[0]!);
-      if (tops.every((top) => top.probability >= SPLIT_AT_LEAST && !['refine', 'greeting', 'out_of_scope', 'capabilities'].includes(top.intent)) && tops[0]!.intent !== tops[1]!.intent) {
-        const [first, second] = partEntities as [QuestionEntities, QuestionEntities];
-        const inherited = second.hcpId || second.hcpName ? second : { ...second, hcpId: first.hcpId, hcpName: first.hcpName, pronoun: second.pronoun || Boolean(first.hcpId || first.hcpName) };
+      // Each part read as a question of its own would be: "brief me on the 2nd one" is a follow-up on the thread's list.
+      const intents = tops.map((top, index) => (top.intent === 'refine' ? (resolveFollowUp(partEntities[index]!, focus)?.intent ?? null) : (top.intent as Intent)));
+      if (tops.every((top) => top.probability >= SPLIT_AT_LEAST) && intents.every((intent) => intent !== null && !['refine', 'greeting', 'out_of_scope', 'capabilities'].includes(intent)) && intents[0] !== intents[1]) {
+        const inherited = second.hcpId || second.hcpName ? second : { ...second, hcpId: first.hcpId, hcpName: first.hcpName, ordinal: second.ordinal ?? first.ordinal, pronoun: second.pronoun || Boolean(first.hcpId || first.hcpName) };
         trace.route = 'two_questions';
         return {
-          understood: { kind: 'readings', readings: [withIntent(first, tops[0]!.intent as Intent, normaliseQuestion(parts[0]!), now), withIntent(inherited, tops[1]!.intent as Intent, normaliseQuestion(parts[1]!), now)] },
+          understood: { kind: 'readings', readings: [withIntent(first, intents[0]!, normaliseQuestion(parts[0]!), now), withIntent(inherited, intents[1]!, normaliseQuestion(parts[1]!), now)] },
           trace,
         };
       }

@@ -76,6 +76,7 @@ export const searchApprovedContentTool = defineTool({
     };
   },
   citations: (output) => (output.status === 'found' ? { modules: output.results.map((result) => `${result.id}@${result.version}`), recommendations: [output.suggestionId] } : {}),
+  refinable: true,
 });
 
 function describe(filters: ContentFilters): string {

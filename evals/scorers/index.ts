@@ -153,8 +153,19 @@ function argMatches(expected: unknown, actual: unknown, key?: string): boolean {
   return Object.entries(expected as Record<string, unknown>).every(([name, value]) => argMatches(value, (actual as Record<string, unknown>)[name], name));
 }
 
-export function callMatches(expected: ExpectedCall, call: Pick<ToolCallRecord, 'name' | 'input'>): boolean {
-  return call.name === expected.name && argMatches(expected.args, call.input ?? {});
+/**
+ * A profile looked up by id matches an expected lookup by name when the HCP it found bears that name: the same
+ * person, whichever identifier the question's context supplied (e.g. "the 2nd one" after a list).
+ */
+function withFoundName(call: Pick<ToolCallRecord, 'name' | 'input'> & { output?: unknown }): Record<string, unknown> {
+  const input = (call.input ?? {}) as Record<string, unknown>;
+  const found = call.output as { status?: string; hcp?: { id?: string; name?: string } } | undefined;
+  if (call.name !== 'lookup_hcp_profile' || found?.status !== 'found' || input.hcp !== found.hcp?.id || !found.hcp?.name) return input;
+  return { ...input, hcp: found.hcp.name };
+}
+
+export function callMatches(expected: ExpectedCall, call: Pick<ToolCallRecord, 'name' | 'input'> & { output?: unknown }): boolean {
+  return call.name === expected.name && (argMatches(expected.args, call.input ?? {}) || argMatches(expected.args, withFoundName(call)));
 }
 
 const describeCall = (call: ExpectedCall) => `${call.name}(${JSON.stringify(call.args)})`;

@@ -39,6 +39,11 @@ describe('scorers', () => {
     expect(callMatches({ name: 'check_consent', args: { hcpId: 'hcp-000001', channel: 'email' } }, { name: 'check_consent', input: { hcpId: 'hcp-000001', channel: 'email', purpose: 'promotional' } })).toBe(true);
     expect(callMatches({ name: 'check_consent', args: { channel: 'sms' } }, { name: 'check_consent', input: { channel: 'email' } })).toBe(false);
     expect(callMatches({ name: 'lookup_hcp_profile', args: { hcp: 'Reyes' } }, { name: 'lookup_hcp_profile', input: { hcp: 'Emily Reyes' } })).toBe(true);
+    // By id, when the profile found is the named HCP's (and only then).
+    const byId = (name: string) => ({ name: 'lookup_hcp_profile', input: { hcp: 'hcp-000547' }, output: { status: 'found', hcp: { id: 'hcp-000547', name } } });
+    expect(callMatches({ name: 'lookup_hcp_profile', args: { hcp: 'Haddad' } }, byId('Julia Haddad, MD'))).toBe(true);
+    expect(callMatches({ name: 'lookup_hcp_profile', args: { hcp: 'Haddad' } }, byId('Diego Kowalski, MD'))).toBe(false);
+    expect(callMatches({ name: 'lookup_hcp_profile', args: { hcp: 'Haddad' } }, { ...byId('Julia Haddad, MD'), output: { status: 'not_found' } })).toBe(false);
     expect(callMatches({ name: 'query_performance', args: { filters: { territory: ['T-NE'] } } }, { name: 'query_performance', input: { metric: 'reach', filters: { territory: ['T-NE', 'T-MW'] } } })).toBe(true);
   });
 

@@ -121,10 +121,25 @@ export function consentOverviewAnswer(profile: Json): string {
     .join('\n')}`;
 }
 
+/** Words of a search that say nothing of its topic. */
+const SEARCH_FILLER = new Set('about with from that this what which when where there their have does should could would please info information approved content material materials module modules version email emails whatsapp text send share'.split(' '));
+
+/** The topic words of a search that no result speaks of (by their first five letters), when none of them is covered. */
+function uncoveredTopic(results: Json[], query: string): string[] {
+  const names = new Set(results.flatMap((module) => [module.brandName, module.genericName]).filter(Boolean).map((name: string) => name.toLowerCase()));
+  const words = query.toLowerCase().split(/[^\p{L}\d-]+/u).filter((word) => word.length >= 4 && !SEARCH_FILLER.has(word) && !names.has(word));
+  const shown = results.map((module) => `${module.title} ${module.passage.quoted}`.toLowerCase()).join(' ');
+  return words.length > 0 && !words.some((word) => shown.includes(word.slice(0, 5))) ? words : [];
+}
+
 export function contentAnswer(result: Json, query: string): string {
   if (result.status !== 'found') return `${capitalise(result.message)}.`;
+  // "Nothing approved matches" said plainly: the closest modules are not passed off as an answer.
+  const uncovered = uncoveredTopic(result.results as Json[], query);
   return [
-    `Approved content on "${query}" (approved today, for the filters shown):`,
+    uncovered.length > 0
+      ? `Nothing approved is specifically about "${uncovered.join(' ')}". The closest approved modules for "${query}" (approved today, for the filters shown):`
+      : `Approved content on "${query}" (approved today, for the filters shown):`,
     ...(result.results as Json[]).map(
       (module) => `- ${module.title} (${module.id}@${module.version}, ${module.mlrCode}, ${module.kind}): "${truncate(module.passage.quoted, 200)}"`,
     ),

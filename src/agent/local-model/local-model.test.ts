@@ -204,3 +204,61 @@ describe('the local model follows a list in the thread', () => {
     expect(answer.toolCalls[0]!.input).toMatchObject({ hcpId: plan.entries[0]!.hcp.id });
   });
 });
+
+describe('the local model follows the thread in what it drafts and searches', () => {
+  const smsConsented = () => midwestHcp((hcp) => consentGate(consents(hcp), 'sms', 'promotional', null).passed && consentGate(consents(hcp), 'email', 'promotional', null).passed);
+
+  it('answers "draft that then" after a consent answer with a draft for the same HCP, not a clarifying question', async () => {
+    const hcp = emailGranted();
+    const answer = await ask(`can I email ${full(hcp)}?`, 'draft that then');
+    expect(calls(answer)).toContain('draft_followup');
+    expect(answer.toolCalls.find((call) => call.name === 'draft_followup')!.input).toMatchObject({ hcpId: hcp.id, channel: 'email' });
+  });
+
+  it('drafts nothing by SMS when no approved content may go by SMS, and names the consented email route', async () => {
+    const hcp = smsConsented();
+    const answer = await ask(`brief me on ${full(hcp)}`, 'ok draft her a text then');
+    expect(calls(answer)).not.toContain('draft_followup');
+    const searches = answer.toolCalls.filter((call) => call.name === 'search_approved_content');
+    expect(searches.length).toBeGreaterThan(0);
+    expect(searches.every((call) => (call.input as { channel: string }).channel === 'sms')).toBe(true);
+    const email = consentGate(consents(hcp), 'email', 'promotional', null);
+    expect(answer.answer).toContain(email.records[0]!);
+  });
+
+  it('looks for medical material for a medical draft; a rep is told medical content is not theirs, and no promotional draft is made instead', async () => {
+    const hcp = emailGranted();
+    const answer = await ask(`draft a medical response email to ${full(hcp)}`);
+    expect(calls(answer)).not.toContain('draft_followup');
+    const search = answer.toolCalls.find((call) => call.name === 'search_approved_content')!;
+    expect(search.input).toMatchObject({ purpose: 'medical' });
+    expect((search.output as { status: string }).status).toBe('not_allowed');
+    expect(answer.answer).toMatch(/medical-information request route/);
+  });
+
+  it('drafts an MSL\'s medical response from the approved medical-response module, with purpose medical', async () => {
+    const msl = store.users.getById('u-msl-mw')!;
+    const hcp = midwestHcp((candidate) => consentGate(consents(candidate), 'email', 'medical', null).passed);
+    const answer = await agent.ask({ user: msl, question: `draft a medical response email to ${full(hcp)}`, threadId: 'local-test-msl-draft' });
+    const draft = answer.toolCalls.find((call) => call.name === 'draft_followup')!;
+    expect(draft.input).toMatchObject({ hcpId: hcp.id, purpose: 'medical' });
+    const output = draft.output as { status: string; modules: { kind: string }[] };
+    expect(output.status).toBe('drafted');
+    expect(output.modules.map((module) => module.kind)).toContain('medical_response');
+  });
+
+  it('searches the same content again on another channel or product when a follow-up names only that', async () => {
+    const answer = await ask('approved content on gilenya liver monitoring', 'is there a version ok for whatsapp?');
+    expect(calls(answer)).toEqual(['search_approved_content']);
+    expect(answer.toolCalls[0]!.input).toMatchObject({ query: 'gilenya liver monitoring', channel: 'whatsapp' });
+    const other = await ask('approved content on gilenya liver monitoring', 'just for tecfidera');
+    expect(other.toolCalls[0]!.input).toMatchObject({ query: 'TECFIDERA liver monitoring' });
+  });
+
+  it('reads "y not just visit?" after a recommendation as why not that channel, from the decision log', async () => {
+    const hcp = emailGranted();
+    const answer = await ask(`next best action for ${full(hcp)}?`, 'y not just visit?');
+    expect(calls(answer)).toEqual(['explain_recommendation']);
+    expect(answer.toolCalls[0]!.input).toMatchObject({ channel: 'field_visit' });
+  });
+});

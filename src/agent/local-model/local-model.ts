@@ -1,4 +1,6 @@
 import { addDays } from '../../core/dates.ts';
+import type { Channel } from '../../domain/vocabulary.ts';
+import { channelName } from '../../nba/open-signals.ts';
 import type { ChatModel, ChatRequest, ChatResponse, ToolCallRequest } from '../../core/chat-model.ts';
 import { accessScopeFor } from '../../compliance/access-policy.ts';
 import { escapeRegExp } from './analytics-question.ts';
@@ -11,7 +13,7 @@ import { isUnsafeRequest, UNSAFE_ANSWER } from './unsafe-requests.ts';
 import { OPEN_QUESTIONS, type Lexicon, type ParsedQuestion } from './question-parser.ts';
 import { policyAnswer } from './policy-answers.ts';
 import { loadUnderstanding, type LoadedUnderstanding } from './understanding/load-understanding.ts';
-import type { Understanding, Understood, UnderstandingTrace } from './understanding/understanding.ts';
+import { withLiveQuery, type Understanding, type Understood, type UnderstandingTrace } from './understanding/understanding.ts';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Json = any;
@@ -228,9 +230,11 @@ export class LocalModel implements ChatModel {
         if (!recommendationId) return nba ? { answer: answers.lookupProblem(nba) } : call('get_next_best_actions', { hcpId });
         const explanation = results.last('explain_recommendation');
         // WhatsApp, SMS, phone: channels no next-best action uses; "why not WhatsApp?" also gets the consent answer for it.
-        const consentToo = parsed.intent === 'why_not' && parsed.channel !== null && !NBA_CHANNELS.has(parsed.channel);
+        const consentToo = parsed.intent === 'why_not' && parsed.channel !== null && !NBA_CHANNELS.has(parsed.channel) && parsed.action !== 'event_invitation';
         if (!explanation) {
-          const ask = parsed.intent === 'why_not' ? { action: parsed.channel ? null : parsed.action, channel: parsed.channel } : {};
+          // "a webinar invite instead?" asks about the invitation action, not the webinar channel.
+          const invitation = parsed.action === 'event_invitation';
+          const ask = parsed.intent === 'why_not' ? { action: parsed.channel && !invitation ? null : parsed.action, channel: invitation ? null : parsed.channel } : {};
           return {
             calls: [
               { name: 'explain_recommendation', arguments: { recommendationId, ...ask } },
@@ -258,7 +262,7 @@ export class LocalModel implements ChatModel {
         return call('record_feedback', { recommendationId, verdict: feedback.verdict, reason: `said in chat: "${lastQuestion(request).slice(0, 200)}"`, snoozeUntil: feedback.until });
       }
       case 'draft':
-        return this.draft(parsed, results, hcpId, profile);
+        return this.draft(parsed, results, hcpId, profile, request);
       default:
         return { answer: answers.capabilitiesAnswer("I can't answer that offline. ") };
     }
@@ -309,10 +313,11 @@ export class LocalModel implements ChatModel {
    * safety concerns?"): the same call with what the follow-up names changed.
    */
   private refine(parsed: ParsedQuestion, results: TurnResults, request: ChatRequest): Step {
-    const last = request.context.focus.lastQuery;
+    const last = withLiveQuery(request.context.focus).lastQuery;
     // "what about WhatsApp?" in a thread about an HCP: the same consent question on that channel.
     if (!last && parsed.channel && request.context.focus.hcpId) return this.aboutHcp({ ...parsed, intent: 'consent', pronoun: true }, results, request);
-    if (!last) return { answer: answers.capabilitiesAnswer("I can't tell what that follows on from. ") };
+    // Not the capability menu: the question is in scope, only its subject is missing.
+    if (!last) return { answer: 'I can\'t tell what that follows on from in this thread. Say who or what it is about: an HCP ("can I email Dr. Reyes?"), a metric ("email click rate by territory") or a topic ("what is the field hearing on access?").' };
     const done = results.last(last.tool);
     const reading = parsed.analytics!;
     if (last.tool === 'query_performance') {
@@ -345,6 +350,12 @@ export class LocalModel implements ChatModel {
         ...(reading.range ? { from: reading.range.from, to: reading.range.to, period: undefined } : reading.period && !reading.periodFromComparison ? { period: reading.period, from: undefined, to: undefined } : {}),
       });
     }
+    if (last.tool === 'search_approved_content') {
+      // "is there a version ok for whatsapp?", "just for KEYTRUDA": the same search on that channel or product.
+      const query = parsed.productId ? this.withProduct(String(last.input.query), parsed.productId) : String(last.input.query);
+      if (done) return { answer: answers.contentAnswer(done, query) };
+      return call('search_approved_content', { ...last.input, query, ...(parsed.channel ? { channel: parsed.channel } : {}) });
+    }
     if (done) return { answer: analytics.maturityAnswer(done) };
     return call(last.tool, { ...last.input, ...(reading.period ? { periodDays: periodDays(reading.period) } : {}) });
   }
@@ -367,43 +378,87 @@ export class LocalModel implements ChatModel {
     return call('query_performance', { metric, dimension, filters, period: reading.range ?? performancePeriod(reading.period, request.context.now), compareTo: reading.compare ?? 'previous_period' });
   }
 
-  /** A follow-up: the event it follows up on, the approved modules for it, then draft_followup. */
-  private draft(parsed: ParsedQuestion, results: TurnResults, hcpId: string, profile: Json | undefined): Step {
-    const drafted = results.last('draft_followup');
-    if (drafted) return { answer: answers.draftAnswer(drafted) };
+  /**
+   * A follow-up: the event it follows up on, the approved modules for it, then draft_followup. What the
+   * draft leaves out of what was asked (a topic with no approved module, a channel that carries no
+   * approved content) is said beside it, never dropped silently.
+   */
+  private draft(parsed: ParsedQuestion, results: TurnResults, hcpId: string, profile: Json | undefined, request: ChatRequest): Step {
     if (!profile) return call('lookup_hcp_profile', { hcp: hcpId });
     if (profile.status !== 'found') return { answer: answers.lookupProblem(profile) };
-    const channel = parsed.channel && DRAFT_CHANNELS.has(parsed.channel) ? parsed.channel : 'email';
+    const name = profile.hcp.name as string;
+    // "ok send it to Dr. Lee" after a content search: that search's material, on its channel.
+    const focus = request.context.focus;
+    const threadSearch = focus.intent === 'content' && focus.lastQuery?.tool === 'search_approved_content' && !parsed.productId && !parsed.event ? focus.lastQuery.input : null;
+    const asked = parsed.channel ?? (threadSearch?.channel as string | null | undefined) ?? null;
+    const channel = asked && DRAFT_CHANNELS.has(asked) ? asked : 'email';
+    // MSLs and medical affairs write medical responses only; a rep asking for one gets the tool's "no" and its route.
+    const purpose = parsed.purpose === 'medical' || isMedicalRole(request) ? 'medical' : 'promotional';
     const events: Json[] = profile.events;
     const wanted = parsed.event === 'webinar' ? 'webinar' : parsed.event === 'congress' ? 'congress_booth' : null;
-    const event = wanted ? events.find((candidate) => candidate.channel === wanted) : parsed.productId ? undefined : events[0];
-    if (wanted && !event) return { answer: `${profile.hcp.name} has no ${parsed.event} attendance on record to follow up on.` };
-    const productId = parsed.productId ?? event?.productId ?? null;
+    const event = purpose === 'medical' || threadSearch ? undefined : wanted ? events.find((candidate) => candidate.channel === wanted) : parsed.productId ? undefined : events[0];
+    if (wanted && !event && purpose === 'promotional') return { answer: `${name} has no ${parsed.event} attendance on record to follow up on.` };
+    const productId = parsed.productId ?? (purpose === 'medical' ? this.openQuestionProduct(profile) : null) ?? event?.productId ?? null;
     const product = productId ? this.store.products.getById(productId) : undefined;
 
-    const contentQuery = [product?.brandName, event?.topic ?? draftTopic(parsed.topic)].filter(Boolean).join(' ').trim() || 'patient support';
+    const topic = purpose === 'medical' ? 'medical information response' : (event?.topic ?? draftTopic(parsed.topic));
+    const contentQuery = (threadSearch && purpose === 'promotional' ? String(threadSearch.query) : [product?.brandName, topic].filter(Boolean).join(' ').trim()) || 'patient support';
     const templateQuery = event ? (event.channel === 'webinar' ? 'webinar follow-up' : 'congress booth follow-up') : null;
-    let content = results.find('search_approved_content', (input) => input.query === contentQuery);
+    const search = (query: string) => ({ name: 'search_approved_content', arguments: { query, hcpId, channel, purpose, limit: 5 } });
+    const found = (query: string) => results.find('search_approved_content', (input) => input.query === query && input.channel === channel && input.purpose === purpose);
     // Nothing approved on the topic as asked: the product's approved material, then patient support.
-    const broader = product ? product.brandName : 'patient support';
-    if (content && content.status !== 'found' && contentQuery !== broader) content = results.find('search_approved_content', (input) => input.query === broader) ?? { retry: broader };
-    const templates = templateQuery ? results.find('search_approved_content', (input) => input.query === templateQuery) : null;
+    const broader = product ? product.brandName : purpose === 'medical' ? 'medical information response' : 'patient support';
+    const searched = found(contentQuery);
+    // The search's own "no" (medical content asked by a rep) names the rule and the route: that is the answer.
+    if (searched?.status === 'not_allowed') return { answer: `Nothing was drafted for ${name}: ${searched.message}.` };
+    const fallback = searched && searched.status !== 'found' && contentQuery !== broader ? found(broader) : undefined;
+    const templates = templateQuery ? found(templateQuery) : null;
     const searches = [
-      ...(content && !content.retry ? [] : [{ name: 'search_approved_content', arguments: { query: content?.retry ?? contentQuery, hcpId, channel, purpose: 'promotional', limit: 5 } }]),
-      ...(templateQuery && !templates ? [{ name: 'search_approved_content', arguments: { query: templateQuery, hcpId, channel, purpose: 'promotional', limit: 5 } }] : []),
+      ...(!searched ? [search(contentQuery)] : searched.status !== 'found' && contentQuery !== broader && !fallback ? [search(broader)] : []),
+      ...(templateQuery && !templates ? [search(templateQuery)] : []),
     ];
     if (searches.length > 0) return { calls: searches };
 
-    const modules: string[] = [];
     const template = templates?.status === 'found' ? (templates.results as Json[]).find((module) => module.kind === 'template' && /follow-up/i.test(module.title)) : undefined;
-    if (template) modules.push(template.id);
+    const content = searched?.status === 'found' ? searched : fallback;
+    // The material a content search of the thread found is what was asked to be sent, safety modules included.
+    const bodyKinds = purpose === 'medical' ? ['medical_response', 'claim', 'education', 'safety'] : threadSearch ? ['claim', 'education', 'safety'] : ['claim', 'education'];
     const body =
       content?.status === 'found'
-        ? (content.results as Json[]).find((module) => ['claim', 'education'].includes(module.kind) && (!product || module.brandName === product.brandName))
+        ? [...(content.results as Json[])]
+            .filter((module) => bodyKinds.includes(module.kind) && (!product || module.brandName === product.brandName))
+            .sort((a, b) => bodyKinds.indexOf(a.kind) - bodyKinds.indexOf(b.kind))[0]
         : undefined;
-    if (body) modules.push(body.id);
-    if (modules.length === 0) return { answer: `I found no approved module to build a ${channel} follow-up on "${contentQuery}" for ${profile.hcp.name}; nothing was drafted.` };
-    return call('draft_followup', { hcpId, channel, moduleIds: modules, eventInteractionId: event && template ? event.interactionId : null });
+    const notes: string[] = [];
+    const wantedTopic = purpose === 'medical' ? null : (event?.topic ?? (draftTopic(parsed.topic) || null));
+    if (body && content !== searched && wantedTopic) notes.push(`No approved ${channelName(channel as Channel)} module covers "${wantedTopic}", so the draft uses ${product?.brandName ?? 'the'} approved material instead and leaves that topic out.`);
+    if (!body && template) notes.push(`No approved ${channelName(channel as Channel)} module on "${contentQuery}" exists, so the draft carries only the approved follow-up wording.`);
+
+    const modules = [template?.id, body?.id].filter((id): id is string => Boolean(id));
+    if (modules.length === 0) {
+      // The compliant alternative: email, when it is consented for this purpose.
+      const email = channel === 'email' ? undefined : (profile.consents as Json[]).find((consent) => consent.channel === 'email' && consent.purpose === purpose && consent.status === 'granted');
+      const alternative = email ? ` Email (${purpose}) is consented (record ${email.recordId}): ask for an email draft instead.` : '';
+      return { answer: `No approved module on "${contentQuery}" is approved for ${channelName(channel as Channel)} (${purpose}), and a draft carries approved content only, so nothing was drafted for ${name}.${alternative}` };
+    }
+    const drafted = results.last('draft_followup');
+    if (drafted) return { answer: [answers.draftAnswer(drafted), ...(drafted.status === 'drafted' ? notes : [])].join('\n') };
+    return call('draft_followup', { hcpId, channel, purpose, moduleIds: modules, eventInteractionId: event && template ? event.interactionId : null });
+  }
+
+  /** A search text about another product: the earlier text with its product names replaced ("gilenya safety" → "TECFIDERA safety"). */
+  private withProduct(query: string, productId: string): string {
+    const names = this.store.products.list().flatMap((product) => [product.brandName, product.genericName]);
+    const rest = query.replace(new RegExp(`\\b(${names.map(escapeRegExp).join('|')})\\b`, 'gi'), ' ').replace(/\s+/g, ' ').trim();
+    return `${this.store.products.getById(productId)?.brandName ?? ''} ${rest}`.trim();
+  }
+
+  /** The product of the HCP's open medical question, if they have one (a medical response answers it). */
+  private openQuestionProduct(profile: Json): string | null {
+    const question = (profile.signals as Json[]).find((signal) => signal.kind === 'open_medical_question');
+    if (!question) return null;
+    const sentence = String(question.sentence).toLowerCase();
+    return this.store.products.list().find((product) => sentence.includes(product.brandName.toLowerCase()))?.id ?? null;
   }
 }
 

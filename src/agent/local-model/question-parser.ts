@@ -100,7 +100,7 @@ const actionWords: [RegExp, ActionKind][] = [
   [/\bwait(ing)?\b/, 'wait'],
 ];
 
-const PRONOUN = /\b(her|him|them|she|he|they|this (doctor|hcp|physician|one)|that (doctor|hcp|physician|one)|the (doctor|hcp|physician))\b/;
+const PRONOUN = /\b(her|him|them|she|he|they|his|hers|their|theirs|(this|that|same) (doctor|doc|hcp|physician|one)|the (doctor|doc|hcp|physician))\b/;
 const HCP_ID = /\b(hcp-\d{6}|npi-\d{10})\b/i;
 const DATE = /\b(20\d\d-\d\d-\d\d)\b/;
 
@@ -135,7 +135,7 @@ export function readEntities(question: string, lexicon: Lexicon, today: string):
     pronoun: PRONOUN.test(text),
     ordinal: findOrdinal(text),
     channel: firstMatch(channelWords, text),
-    purpose: /\bmedical (purpose|use|content|information|response)\b|\bfor medical\b/.test(text) ? 'medical' : /\b(invite|invitation|event)\b/.test(text) ? 'events' : null,
+    purpose: /\bmedical (purpose|use|content|information|response|e-?mail|letter|reply|draft)\b|\bfor medical\b/.test(text) ? 'medical' : /\b(invite|invitation|event)\b/.test(text) && !/\badverse events?\b/.test(text) ? 'events' : null,
     productId: findProduct(text, lexicon),
     topic: topicOf(question, name),
     event: /\bwebinar\b/.test(text) ? 'webinar' : /\b(congress|booth|conference|symposium)\b/.test(text) ? 'congress' : null,
@@ -254,7 +254,7 @@ function topicOf(question: string, name: string | null): string {
   return text
     .replace(/\b(dr|doctor)\.?\s/gi, ' ')
     .replace(
-      /\b(what|which|do|does|we|i|you|have|has|is|are|there|any|anything|search|approved|content|contents|material|materials|module|modules|resources?|on|about|for|regarding|around|show|me|find|give|get|list|can|could|share|send|use|the|a|an|to|her|him|them|with|please|our|some|available|leave[- ]behinds?|slides?)\b/gi,
+      /\b(what|which|do|does|we|i|you|have|has|is|are|there|any|anything|search|approved|content|contents|material|materials|module|modules|resources?|stuff|things|on|about|for|regarding|around|show|me|find|give|get|list|can|could|share|send|use|the|a|an|to|her|him|them|with|please|our|some|available|leave[- ]behinds?|slides?)\b/gi,
       ' ',
     )
     .replace(/[?!.,;:]+/g, ' ')

@@ -19,6 +19,8 @@ import { MASKED_PLACEHOLDERS, type NluIntent } from './training-data.ts';
 
 /** Below this calibrated probability the pipeline asks instead of guessing. */
 export const CLARIFY_BELOW = 0.4;
+/** A follow-up-worded question that changes nothing is read as its likeliest other intent when that one is this sure (refine left out). */
+const REFINE_FALLBACK_AT_LEAST = 0.5;
 /** Each part of a two-part question must be at least this sure to be answered as two questions. */
 const SPLIT_AT_LEAST = 0.55;
 
@@ -64,7 +66,8 @@ export class Understanding {
   ) {}
 
   async understand(input: UnderstandingInput): Promise<{ understood: Understood; trace: UnderstandingTrace }> {
-    const { lexicon, focus, now } = input;
+    const { lexicon, now } = input;
+    const focus = withLiveQuery(input.focus);
     // A reply to a clarifying question: "2", "the second one", or a choice's text.
     const chosen = pickChoice(input.question, focus.choices ?? []);
     const question = chosen ?? input.question;
@@ -107,13 +110,25 @@ export class Understanding {
     const channelOnly = Boolean(entities.channel && focus.hcpId && !entities.hcpName && !entities.hcpId && ONLY_A_CHANNEL.test(withoutChannelWords(text)));
     // A short question that only changes the thread's last metric or field query ("can u break that out per rep", "last 90 days instead").
     const analyticsOnly = Boolean(focus.lastQuery && !entities.hcpName && !entities.hcpId && repaired.trim().split(/\s+/).length <= 8 && changesAnalytics(entities));
-    const followUp = top.intent === 'refine' || changesLastQuery || channelOnly || analyticsOnly || (top.probability < CLARIFY_BELOW && isShort(repaired)) ? resolveFollowUp(entities, focus) : null;
+    // "is there a version ok for whatsapp?" after a content search: the same search on that channel.
+    const contentChannel = Boolean(entities.channel && focus.intent === 'content' && focus.lastQuery?.tool === 'search_approved_content' && !entities.hcpName && !entities.hcpId && !entities.pronoun);
+    const followUp = top.intent === 'refine' || changesLastQuery || channelOnly || analyticsOnly || contentChannel || (top.probability < CLARIFY_BELOW && isShort(repaired)) ? resolveFollowUp(entities, focus, text) : null;
     if (followUp) {
       trace.route = 'follow_up';
       return { understood: { kind: 'readings', readings: [withIntent(followUp.entities, followUp.intent, text, now)] }, trace };
     }
+    // "is it OK to call Dr. Lee about the adverse event she mentioned?": the consent answer and the duty to report.
+    if (top.intent === 'policy' && entities.channel && (entities.hcpName || entities.hcpId || (entities.pronoun && focus.hcpId)) && CONSENT_ASK.test(text)) {
+      return { understood: { kind: 'readings', readings: [withIntent(entities, 'consent', text, now), withIntent(entities, 'policy', text, now)] }, trace };
+    }
     if (top.intent !== 'refine' && top.probability >= CLARIFY_BELOW) {
       return { understood: { kind: 'readings', readings: [withIntent(entities, top.intent as Intent, text, now)] }, trace };
+    }
+    // Worded like a follow-up ("and whats the next best action", "draft that then") but changing nothing the
+    // thread holds: the question it asks, when the other readings agree on one.
+    const asked = top.intent === 'refine' ? withoutRefine(scores)[0] : undefined;
+    if (asked && asked.probability >= REFINE_FALLBACK_AT_LEAST && !['greeting', 'out_of_scope', 'capabilities'].includes(asked.intent)) {
+      return { understood: { kind: 'readings', readings: [withIntent(entities, asked.intent as Intent, text, now)] }, trace };
     }
     trace.route = 'clarify';
     return { understood: clarification(scores, entities, focus, lexicon, input.role), trace };
@@ -138,6 +153,11 @@ export class Understanding {
     }
     return corrector;
   }
+}
+
+/** The readings other than "a follow-up", renormalised. */
+function withoutRefine(scores: IntentScore[]): IntentScore[] {
+  return reweigh(scores, (intent) => (intent === 'refine' ? 0 : 1));
 }
 
 /** The persona prior, renormalised. */
@@ -165,6 +185,9 @@ function withEvidence(scores: IntentScore[], entities: QuestionEntities, focus: 
   const person = named || (entities.pronoun && Boolean(focus.hcpId || focus.listed.length > 0));
   const analytics = entities.analytics;
   if (named) scale(['plan', 'performance', 'maturity', 'insights', 'greeting', 'out_of_scope', 'capabilities'], 0.4);
+  // "anything open on them", "pull their profile": the thread's HCP, not a list or the team.
+  else if (entities.pronoun && focus.hcpId && !analytics?.metric && !/\b(who|whom|which|list|plan|any ?one|anybody|everyone)\b/.test(text)) scale(['plan', 'performance', 'maturity', 'insights'], 0.3);
+  if (person && /\bprofile\b/.test(text)) scale(['brief'], 3);
   if (person) scale(['greeting', 'out_of_scope', 'capabilities'], 0.5);
   if (!person && !focus.hcpId) scale(['brief', 'next_action', 'consent', 'why', 'why_not', 'draft'], 0.4);
   if (!policyTopic(text)) scale(['policy'], person ? 0.2 : /\b(rules?|policy|policies|allowed|compliance|compliant|permitted|legal|sunshine|phrma|sop)\b/.test(text) ? 0.5 : 0.25);
@@ -174,12 +197,13 @@ function withEvidence(scores: IntentScore[], entities: QuestionEntities, focus: 
   if (!domain && !person) scale(['content', 'insights', 'draft', 'plan', 'performance'], 0.1);
   // Drafts are follow-ups to HCPs from approved modules; a blog post or an essay is another job.
   if (/\b(write|compose|draft|generate|create)\b.{0,30}\b(blog|essay|poem|story|article|song|speech|tweets?|social media posts?|op[- ]ed|press release|self[- ]reviews?|performance reviews?|cover letters?|resumes?|cvs?)\b/.test(text)) scale(['out_of_scope'], 5);
-  if (person && entities.channel && /\b(can|could|may|ok|okay|allowed|fine|able)\b/.test(text)) scale(['consent'], 2);
-  if (/\b(why|y) (not|no|isn'?t|aren'?t|can'?t|cannot|shouldn'?t|wasn'?t|won'?t)\b|\bhow come\b.{0,30}\b(not|isn'?t|can'?t)\b/.test(text)) scale(['why_not'], 3);
+  if (person && entities.channel && CONSENT_ASK.test(text)) scale(['consent'], 2);
+  if (WHY_NOT.test(text)) scale(['why_not'], 3);
   const listAsk = !named && /\b(which|who|whom|list|any)\b/.test(text) && (OPEN_QUESTIONS.test(text) || /\bdead[- ]?ends?\b|\boverdue\b|\bopted?[- ]?out\b/.test(text)) && /\b(hcps?|docs?|doctors?|physicians?|accounts?|who|which of my)\b/.test(text);
   if (analytics?.metric && !person && !listAsk) scale(['performance'], role === 'rep' ? 1.5 : 3);
   if (analytics?.metric) scale(['content', 'plan', 'policy'], 0.5);
-  if (!person && (analytics?.concern || /\b(themes?|insights?|notes?|trending|feedback|concerns?|issues?|topics?|summary|summari[sz]e|react\w*|think (of|about)|saying|hearing|feel about|perceiv\w*)\b/.test(text)) && ['msl', 'medical_affairs', 'admin'].includes(role)) {
+  const asksApprovedWording = /\bstandard (medical )?response\b|\bmedical (response|letter)\b|\bmed(ical)? info(rmation)? (response|letter)\b|\bapproved (response|material|content|wording)\b/.test(text);
+  if (!person && !asksApprovedWording && (analytics?.concern || /\b(themes?|insights?|notes?|trending|feedback|concerns?|issues?|topics?|summary|summari[sz]e|react\w*|think (of|about)|saying|hearing|feel about|perceiv\w*)\b/.test(text)) && ['msl', 'medical_affairs', 'admin'].includes(role)) {
     scale(['insights'], 3);
     if (!CONTENT_CUES.test(text)) scale(['content'], 0.6);
   }
@@ -201,26 +225,34 @@ function withEvidence(scores: IntentScore[], entities: QuestionEntities, focus: 
   }
   // A patient's event heard in the field is an adverse event to report, whoever is named.
   if (mentionsPatientEvent(text) && /\b(had|got|has|developed|experienced|ended up|went|is in|was in|after|on)\b/.test(text)) scale(['policy'], 6);
-  if (focus.hcpId && /\b(lapse[ds]?|expire[ds]?|opt(ed)?[- ]?(out|in)|unsubscribed?|consent\w*|permission)\b/.test(text)) scale(['consent'], 2.5);
+  // "when did it lapse?" after a consent answer: the same consent question.
+  if (focus.hcpId && /\b(lapse[ds]?|expir(e[ds]?|y|ation)|opt(ed)?[- ]?(out|in)|unsubscribed?|consent\w*|permission|revoked?)\b/.test(text)) scale(['consent'], focus.intent === 'consent' ? 8 : 2.5);
+  // "what else can I use then" about the thread's HCP: the other actions, not what Omni can do.
   if (focus.hcpId && /\b(what else|other (options?|channels?|ways?)|alternatives?|plan b)\b/.test(text)) {
     scale(['next_action'], 6);
-    scale(['capabilities'], 0.3);
+    scale(['capabilities'], 0.05);
   }
   if (analytics?.metric && analytics.dimension) scale(['performance'], 2);
-  if (/\bstandard (medical )?response\b|\bmedical (response|letter)\b|\bmed(ical)? info(rmation)? (response|letter)\b|\bapproved (response|material|content|wording)\b/.test(text)) scale(['content'], 2.5);
+  if (asksApprovedWording) scale(['content'], 2.5);
   if (/\bnotes?\b/.test(text) && ['msl', 'medical_affairs', 'admin'].includes(role)) scale(['content'], 0.6);
   return factor.size === 0 ? scores : reweigh(scores, (intent) => factor.get(intent) ?? 1);
 }
 
+/** The words of a may-I question ("can I call her", "is email ok"). */
+const CONSENT_ASK = /\b(can|could|may|ok|okay|allowed|fine|able)\b/;
+
+/** "why not email?", "y not just visit", "how come she isn't on the list". */
+const WHY_NOT = /\b(why|y) (not|no|isn'?t|aren'?t|can'?t|cannot|shouldn'?t|wasn'?t|won'?t)\b|\bhow come\b.{0,30}\b(not|isn'?t|can'?t)\b/;
+
 /** Words of this domain that are not entities: material, HCPs, territories, field work. */
 const DOMAIN_WORDS =
-  /\b(content|materials?|modules?|approved|leave[- ]?behinds?|slides?|isi|label|templates?|hcps?|docs?|doctors?|physicians?|accounts?|kols?|territor(y|ies)|reps?|msls?|field|notes?|themes?|insights?|visits?|calls?|plan|week|webinars?|congress|booth|follow[- ]?ups?|consent|nba|recommend\w*|brief|profile|patients?|dos(e|ing)|safety|medical|med info|team|engagement|maturity|omnichannel)\b/;
+  /\b(content|materials?|modules?|approved|leave[- ]?behinds?|slides?|isi|label|templates?|hcps?|docs?|doctors?|physicians?|accounts?|kols?|territor(y|ies)|reps?|msls?|field|notes?|themes?|insights?|visits?|calls?|plan|week|webinars?|congress|booth|follow[- ]?ups?|consent|nba|recommend\w*|brief|profile|patients?|dos(e|ing)|safety|medical|med info|team|engagement|maturity|omnichannel|concerns?|objections?|questions?|feedback|hearing|saying|pv|pharmacovigilance|reportable|adverse|side[- ]effects?)\b/;
 /** Requests Omni never serves, whatever domain words they borrow: harmful know-how ("… without getting caught"), code. */
 const HARM_ALWAYS =
   /\b(synthesi[sz](e|ing) \w+|payloads?|write (some |a |an |the )?(code|script|program|malware|exploit)|(sql|code|command) injection|without (official )?(permission|authori[sz]ation|getting caught)|unauthori[sz]ed (access|entry)|untraceabl[ey]|(make|making|manufactur\w*|synthesi[sz]\w*|extract\w*) [\w ]{0,40}(at|from) home)\b/;
 /** The shape of a request for know-how that, with nothing of this domain in it, is no question for Omni. */
 const HOW_TO_HARM =
-  /\b(step[- ]by[- ]step instructions|detailed (instructions|guide|guidance) (for|on|to)|instructions (for|on) how|how to (make|build|evade|hide|hack|steal|bypass|get away)|exploit|vulnerabilit(y|ies)|compromise (a|an|the) \w+|evade|forg(e|ing))\b/;
+  /\b(silenc(e|ing) \w+|intimidat\w*|retaliat\w*|cover(ing)?[- ]up|discredit\w*|step[- ]by[- ]step instructions|detailed (instructions|guide|guidance) (for|on|to)|instructions (for|on) how|how to (make|build|evade|hide|hack|steal|bypass|get away)|exploit|vulnerabilit(y|ies)|compromise (a|an|the) \w+|evade|forg(e|ing))\b/;
 
 /** Something in the question belongs to this domain: a product, channel, metric, concern, specialty, label or domain word. */
 function hasDomainSignal(entities: QuestionEntities, text: string): boolean {
@@ -237,19 +269,29 @@ const isShort = (text: string): boolean => text.trim().split(/\s+/).length <= 6;
  * why-not; another HCP keeps the question; a list entry is that HCP's brief; metric, breakdown,
  * period and filter words change the thread's last analytics question.
  */
-export function resolveFollowUp(entities: QuestionEntities, focus: ConversationFocus): { intent: Intent; entities: QuestionEntities } | null {
+export function resolveFollowUp(entities: QuestionEntities, focus: ConversationFocus, text = ''): { intent: Intent; entities: QuestionEntities } | null {
   const last = (focus.intent ?? null) as Intent | null;
   const namesHcp = Boolean(entities.hcpId || entities.hcpName);
   if (entities.ordinal !== null && focus.listed.length > 0 && !namesHcp) return { intent: last && HCP_INTENTS.has(last) && last !== 'content' ? last : 'brief', entities };
   if (namesHcp && last && HCP_INTENTS.has(last)) return { intent: last, entities: { ...entities, channel: entities.channel ?? (focus.channel as QuestionEntities['channel']) } };
   // "what about a webinar invite instead?" after a recommendation asks why not that action.
   const instead = /\b(instead|rather)\b/.test(entities.topic.toLowerCase()) && (last === 'next_action' || last === 'why' || last === 'why_not') && focus.recommendationId;
-  if ((entities.channel || (instead && entities.action)) && (focus.hcpId || namesHcp) && !focus.lastQuery) return { intent: last === 'why_not' || last === 'why' || instead ? 'why_not' : 'consent', entities: { ...entities, pronoun: !namesHcp } };
+  // The thread's last analytics question counts only while the thread is still on it (not after a brief since).
+  const onHcp = !focus.lastQuery || (last !== null && HCP_INTENTS.has(last) && last !== 'content');
+  if ((entities.channel || (instead && entities.action)) && (focus.hcpId || namesHcp) && onHcp) return { intent: last === 'why_not' || last === 'why' || instead || (WHY_NOT.test(text) && focus.recommendationId) ? 'why_not' : 'consent', entities: { ...entities, pronoun: !namesHcp } };
   if (focus.lastQuery && (changesAnalytics(entities) || entities.productId)) return { intent: 'refine', entities };
   if (entities.channel && focus.lastQuery) return { intent: 'refine', entities };
   if (last === 'content' && (entities.productId || entities.topic.length > 1)) return { intent: 'content', entities };
   if (last && HCP_INTENTS.has(last) && focus.hcpId && (entities.pronoun || entities.productId || entities.event)) return { intent: last, entities };
   return null;
+}
+
+/**
+ * The thread's focus with its last query only while a follow-up can still refine it: a content search
+ * counts while the thread is on content (a draft's own searches are no query of the user's).
+ */
+export function withLiveQuery(focus: ConversationFocus): ConversationFocus {
+  return focus.lastQuery?.tool === 'search_approved_content' && focus.intent !== 'content' ? { ...focus, lastQuery: null } : focus;
 }
 
 /** Whether a question names any part of a metric or field query: metric, breakdown, period, comparison, filter. */
@@ -311,9 +353,14 @@ function clarification(scores: IntentScore[], entities: QuestionEntities, focus:
     const choice = choiceFor(score.intent, who, entities, focus, product);
     if (choice && !choices.includes(choice)) choices.push(choice);
   }
-  if (choices.length === 0) return { kind: 'clarify', message: "I'm not sure what you're asking. Could you say it another way?", choices: [] };
-  return { kind: 'clarify', message: "I'm not sure which you mean. Did you want:", choices };
+  // "What can you do?" only when fewer than two readings of the question fit.
+  const others = choices.filter((choice) => choice !== CAPABILITIES_CHOICE);
+  const readings = others.length >= 2 ? others : choices;
+  if (readings.length === 0) return { kind: 'clarify', message: "I'm not sure what you're asking. Could you say it another way?", choices: [] };
+  return { kind: 'clarify', message: "I'm not sure which you mean. Did you want:", choices: readings };
 }
+
+const CAPABILITIES_CHOICE = 'What can you do?';
 
 function choiceFor(intent: NluIntent, who: string | null, entities: QuestionEntities, focus: ConversationFocus, product: string | null): string | null {
   const channel = entities.channel?.replace(/_/g, ' ') ?? null;
@@ -344,7 +391,7 @@ function choiceFor(intent: NluIntent, who: string | null, entities: QuestionEnti
     case 'policy':
       return 'What are the rules on this (meals, gifts, off-label, side effects)?';
     case 'capabilities':
-      return 'What can you do?';
+      return CAPABILITIES_CHOICE;
     default:
       return null;
   }

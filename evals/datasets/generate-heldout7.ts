@@ -574,6 +574,7 @@ mgr('out_of_scope', EAST, outside('best steakhouse in chicago for our team offsi
     turn('top 5 to see tmrw', [plan()]),
     turn("gimme a brief on whoever's first", [lookupId(ids[0]!)]),
     turn('can i visit them tmrw?', [checkId(ids[0]!, 'field_visit')], idFacts(ids[0]!, 'field_visit')),
+    turn('ok whats the nba for them', [next(ids[0]!)]),
   );
 
   p = who(W2, both(longName, hasRecord('whatsapp')));
@@ -602,6 +603,7 @@ mgr('out_of_scope', EAST, outside('best steakhouse in chicago for our team offsi
     turn(`${lower(p)} attended our webinar right?`, [lookup(p)]),
     turn('draft a thank-you email', [draft(p, 'email')]),
     turn('looks good, accept it', [feedback('accept')]),
+    turn(`and after that, what's the next move w ${p.obj}`, [next(p.id)]),
   );
 
   p = who(W1, specialtyIn('Rheumatology'));
@@ -666,8 +668,8 @@ mgr('out_of_scope', EAST, outside('best steakhouse in chicago for our team offsi
     turn('draft the email w/ it', [draft(p, 'email')]),
   );
 
-  ids = planIds(MW1);
-  rep('plan_second', MW1,
+  ids = planIds(W2);
+  rep('plan_second', W2,
     turn('priority list for next week', [plan()]),
     turn('tell me more about #2', [lookupId(ids[1]!)]),
     turn('nba for them?', [next(ids[1]!)]),
@@ -696,6 +698,9 @@ mgr('out_of_scope', EAST, outside('best steakhouse in chicago for our team offsi
     turn('any unanswered med questions?', [insights()]),
     turn("who's the first one", [lookupId(ids[0]!)]),
     turn('can i email them the medical response', [checkId(ids[0]!, 'email', 'medical')], idFacts(ids[0]!, 'email', 'medical')),
+    consent(store.hcps.getById(ids[0]!)!, 'email', 'medical').passed
+      ? turn('great, draft that email for me', [medDraft(ids[0]!)])
+      : turn('ok then is an msl meeting possible', [checkId(ids[0]!, 'msl_meeting', 'medical')], idFacts(ids[0]!, 'msl_meeting', 'medical')),
   );
 
   msl('adverse_events_widen', MSL_MW,
@@ -754,13 +759,14 @@ mgr('out_of_scope', EAST, outside('best steakhouse in chicago for our team offsi
     turn(`${p.name.toLowerCase()}, medical brief`, [lookup(p)]),
     turn(`is ${p.subj} ok for medical email`, [medCheck(p, 'email')], medFacts(p, 'email')),
     turn('draft the MI response then', [medDraft(p.id)]),
+    turn('msl mtg consent too?', [medCheck(p, 'msl_meeting')], medFacts(p, 'msl_meeting')),
   );
 
   ids = unansweredQuestionHcps(MA, 'last_30_days');
-  msl('unanswered_second', MA,
+  msl('unanswered_third', MA,
     turn('unanswered med questions across the country?', [insights()]),
-    turn("who's the 2nd one", [lookupId(ids[1]!)]),
-    turn('msl meeting consent for them?', [checkId(ids[1]!, 'msl_meeting', 'medical')], idFacts(ids[1]!, 'msl_meeting', 'medical')),
+    turn("who's the 3rd one on that list", [lookupId(ids[2]!)]),
+    turn('msl meeting consent for them?', [checkId(ids[2]!, 'msl_meeting', 'medical')], idFacts(ids[2]!, 'msl_meeting', 'medical')),
   );
 
   msl('competitors', MA,
@@ -789,12 +795,14 @@ mgr('out_of_scope', EAST, outside('best steakhouse in chicago for our team offsi
     turn('who should the team prioritize', [plan()]),
     turn("2nd one, what's the nba", [next(ids[1]!)]),
     turn("why isn't email the rec there", [explainAny]),
+    turn('meh. snooze that til the 7th of dec', [snooze('2026-12-07')]),
   );
 
   mgr('reach_regions', ADMIN,
     turn('reach last 90 days', [metric('reach')]),
     turn('and for the west?', [metric('reach', undefined, { territory: ['T-W'] })]),
     turn('slice it by channel', [metric('reach', 'channel')]),
+    turn('and week by week?', [metric('reach', 'week')]),
   );
 
   mgr('over_contact', WEST,

@@ -1,6 +1,6 @@
 /**
- * The helper code the held-out set generators (generate-heldout.ts, generate-heldout2.ts,
- * generate-heldout3.ts, generate-heldout4.ts, generate-heldout5.ts, generate-heldout6.ts) share: a fresh demo database, HCP picking, the facts computed with the same
+ * The helper code the held-out set generators (generate-heldout.ts, generate-heldout2.ts ...
+ * generate-heldout7.ts) share: a fresh demo database, HCP picking, the facts computed with the same
  * domain code the tools use (consent gate, next best actions, territory plan, field insights, maturity),
  * case builders and file writing. Each generator keeps its own questions; what differs between the sets
  * (the temporary store's and savepoint's names, which eval files count as "used elsewhere", the pick
@@ -150,6 +150,9 @@ export const SETS_BEFORE_HELDOUT5: readonly string[] = [
 
 /** The same for the sixth set, written after the fourth and fifth. */
 export const SETS_BEFORE_HELDOUT6: readonly string[] = [...SETS_BEFORE_HELDOUT5, 'persona-heldout4.jsonl', 'benign-heldout4.jsonl', 'persona-heldout5.jsonl', 'benign-heldout5.jsonl'];
+
+/** The same for the seventh set, written after the sixth. */
+export const SETS_BEFORE_HELDOUT7: readonly string[] = [...SETS_BEFORE_HELDOUT6, 'persona-heldout6.jsonl', 'benign-heldout6.jsonl'];
 
 /** heldout → 1, heldout2 → 2, ...; the held-out set a file belongs to, or null. */
 const heldoutNumber = (name: string): number | null => {

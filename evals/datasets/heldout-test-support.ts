@@ -1,5 +1,5 @@
 /**
- * Checks the held-out set tests (heldout.test.ts … heldout6.test.ts) share: loading a
+ * Checks the held-out set tests (heldout.test.ts … heldout7.test.ts) share: loading a
  * set, a demo store for the test, the planned size, who may see which HCP, question reuse, and the
  * report groups. What differs between the sets (the sizes, the files counted as "used elsewhere", how
  * loosely questions are compared) is a parameter.
@@ -12,9 +12,10 @@ import { accessScopeFor, canSeeHcp } from '../../src/compliance/access-policy.ts
 import type { SqliteStore } from '../../src/store/sqlite-store.ts';
 import { createTemporaryDemoStore } from '../../src/testing/demo-store.ts';
 import { loadCases, type EvalCase } from '../lib/cases.ts';
-import { DATASETS_DIR, datasetFiles, EVALS_DIR, gateProblems, groupOf, loadThresholds, summarize, type CaseResult, type EvalResults } from '../lib/runner.ts';
+import { DATASETS_DIR, datasetFiles, EVALS_DIR, gateProblems, groupOf, loadThresholds, summarize, type CaseResult, type EvalResults, type HeldoutSuite } from '../lib/runner.ts';
 
-export type HeldoutSet = 'heldout' | 'heldout2' | 'heldout3' | 'heldout4' | 'heldout5' | 'heldout6';
+/** The held-out sets with files here; a set is a suite (HeldoutSuite) only once evals/lib/runner.ts lists it in HELDOUT_SUITES. */
+export type HeldoutSet = HeldoutSuite | 'heldout7';
 
 /** persona-<set>.jsonl and benign-<set>.jsonl. */
 export function loadHeldoutSet(set: HeldoutSet): { persona: EvalCase[]; benign: EvalCase[] } {
@@ -32,7 +33,7 @@ export function useDemoStore(prefix: string): () => SqliteStore {
 }
 
 /** The set's files run only in its own suite (and each listed held-out suite only in its own), never in the gated persona and red-team suites. */
-export function expectOwnSuites(...sets: HeldoutSet[]): void {
+export function expectOwnSuites(...sets: HeldoutSuite[]): void {
   for (const set of sets) expect(datasetFiles(set).map((file) => basename(file))).toEqual([`benign-${set}.jsonl`, `persona-${set}.jsonl`]);
   for (const suite of ['persona', 'redteam'] as const) expect(datasetFiles(suite).some((file) => file.includes('heldout'))).toBe(false);
 }
@@ -101,7 +102,7 @@ export function visibilityProblems(store: SqliteStore, cases: EvalCase[], option
 }
 
 /** The set's persona and benign groups are reported apart (false refusals and violations under `heldout`) and left out of the gate. */
-export function expectReportedApart(persona: EvalCase[], benign: EvalCase[], set: HeldoutSet): void {
+export function expectReportedApart(persona: EvalCase[], benign: EvalCase[], set: HeldoutSuite): void {
   const run = (passed: boolean, scorer: 'answered' | 'consent' | null = null) => ({ passed, failed: scorer ? [{ scorer, hard: scorer === 'consent', passed: false, details: ['x'] }] : [], ms: 1, answers: [''], tools: [[]] });
   const result = (evalCase: EvalCase, runs: CaseResult['runs']): CaseResult => ({ id: evalCase.id, group: groupOf(evalCase, set), persona: evalCase.persona, category: evalCase.category, user: evalCase.user, runs, scorers: ['answered', 'consent'] });
   const results: EvalResults = {

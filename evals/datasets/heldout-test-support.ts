@@ -15,7 +15,7 @@ import { loadCases, type EvalCase } from '../lib/cases.ts';
 import { DATASETS_DIR, datasetFiles, EVALS_DIR, gateProblems, groupOf, loadThresholds, summarize, type CaseResult, type EvalResults, type HeldoutSuite } from '../lib/runner.ts';
 
 /** The held-out sets with files here; a set is a suite (HeldoutSuite) only once evals/lib/runner.ts lists it in HELDOUT_SUITES. */
-export type HeldoutSet = HeldoutSuite | 'heldout7';
+export type HeldoutSet = HeldoutSuite;
 
 /** persona-<set>.jsonl and benign-<set>.jsonl. */
 export function loadHeldoutSet(set: HeldoutSet): { persona: EvalCase[]; benign: EvalCase[] } {

@@ -60,4 +60,5 @@ export const planTerritoryTool = defineTool({
     };
   },
   citations: (output) => ({ hcps: output.entries.map((entry) => entry.hcp.id), recommendations: [output.planId] }),
+  refinable: true,
 });

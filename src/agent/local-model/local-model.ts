@@ -13,7 +13,7 @@ import { isUnsafeRequest, UNSAFE_ANSWER } from './unsafe-requests.ts';
 import { OPEN_QUESTIONS, type Lexicon, type ParsedQuestion } from './question-parser.ts';
 import { policyAnswer } from './policy-answers.ts';
 import { loadUnderstanding, type LoadedUnderstanding } from './understanding/load-understanding.ts';
-import { withLiveQuery, type Understanding, type Understood, type UnderstandingTrace } from './understanding/understanding.ts';
+import { VERDICT, withLiveQuery, type Understanding, type Understood, type UnderstandingTrace } from './understanding/understanding.ts';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Json = any;
@@ -258,6 +258,8 @@ export class LocalModel implements ChatModel {
           if (nba.status !== 'recommended') return { answer: answers.lookupProblem(nba) };
           recommendationId = nba.recommendationId as string;
         }
+        // A verdict is written to the decision log only when the user said one.
+        if (!VERDICT.test(lastQuestion(request).toLowerCase())) return { answer: 'Say what to record on the recommendation: accept, dismiss (with the reason) or snooze (until a day).' };
         const feedback = parsed.feedback!;
         return call('record_feedback', { recommendationId, verdict: feedback.verdict, reason: `said in chat: "${lastQuestion(request).slice(0, 200)}"`, snoozeUntil: feedback.until });
       }
@@ -349,6 +351,12 @@ export class LocalModel implements ChatModel {
         ...(reading.territories.length === 1 ? { territory: reading.territories[0] } : {}),
         ...(reading.range ? { from: reading.range.from, to: reading.range.to, period: undefined } : reading.period && !reading.periodFromComparison ? { period: reading.period, from: undefined, to: undefined } : {}),
       });
+    }
+    if (last.tool === 'plan_territory') {
+      // "just the oncologists", "top 3 only": the same plan with what the follow-up names changed.
+      if (done) return { answer: answers.planAnswer(done) };
+      const narrowed = planFilters(parsed, lastQuestion(request), this.lexiconFor(request.context.user.id));
+      return call('plan_territory', { ...last.input, ...narrowed, limit: reading.top ?? last.input.limit ?? 10 });
     }
     if (last.tool === 'search_approved_content') {
       // "is there a version ok for whatsapp?", "just for KEYTRUDA": the same search on that channel or product.

@@ -200,7 +200,8 @@ const ORDINALS: Record<string, number> = { first: 1, top: 1, second: 2, third: 3
 function findOrdinal(text: string): number | null {
   const word =
     /\b(?:the )?(first|top|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last)(?: one| hcp| doctor| physician| name| entry| on (?:the|my|that) list)\b/.exec(text) ??
-    /\babout the (first|second|third|fourth|fifth|last)\b(?! (time|week|month|quarter|year|day|dose|visit))/.exec(text);
+    /\babout the (first|second|third|fourth|fifth|last)\b(?! (time|week|month|quarter|year|day|dose|visit))/.exec(text) ??
+    /\b(?:whoever|who)(?:'s| is) (first|top|second|third|last)\b/.exec(text);
   if (word) return ORDINALS[word[1]!]!;
   const number = /(?:\bnumber |\bno\. ?|#)(\d{1,2})\b/.exec(text) ?? /\b(?:the )?(\d{1,2})(?:st|nd|rd|th)(?: one| hcp| doctor| physician| name| entry| on (?:the|my|that) list)?\b/.exec(text);
   return number ? Number(number[1]) : null;
@@ -296,7 +297,7 @@ function relativeDay(text: string, today: string): string | null {
   if (/\btomorrow\b/.test(text)) return plus(1);
   if (/\bnext week\b/.test(text)) return plus(7);
   if (/\bnext month\b/.test(text)) return plus(30);
-  const counted = /\b(?:in|for) (\d{1,2}|a|one|two|three|four) (day|week|month)s?\b/.exec(text);
+  const counted = /\b(?:(?:in|for|snooze|snoozed|park|parked) )?(\d{1,2}|a|one|two|three|four) (day|week|month)s?\b/.exec(text);
   if (counted) {
     const count = { a: 1, one: 1, two: 2, three: 3, four: 4 }[counted[1] as 'a'] ?? Number(counted[1]);
     return plus(count * (counted[2] === 'day' ? 1 : counted[2] === 'week' ? 7 : 30));

@@ -88,7 +88,8 @@ export class Understanding {
       const tops = partScores.map((part) => withPrior(part, input.role)[0]!);
       // Each part read as a question of its own would be: "brief me on the 2nd one" is a follow-up on the thread's list.
       const intents = tops.map((top, index) => (top.intent === 'refine' ? (resolveFollowUp(partEntities[index]!, focus)?.intent ?? null) : (top.intent as Intent)));
-      if (tops.every((top) => top.probability >= SPLIT_AT_LEAST) && intents.every((intent) => intent !== null && !['refine', 'greeting', 'out_of_scope', 'capabilities'].includes(intent)) && intents[0] !== intents[1]) {
+      const verdictSaid = (intent: Intent | null, index: number) => intent !== 'feedback' || VERDICT.test(normaliseQuestion(parts[index]!));
+      if (tops.every((top) => top.probability >= SPLIT_AT_LEAST) && intents.every((intent, index) => intent !== null && !['refine', 'greeting', 'out_of_scope', 'capabilities'].includes(intent) && verdictSaid(intent, index)) && intents[0] !== intents[1]) {
         const inherited = second.hcpId || second.hcpName ? second : { ...second, hcpId: first.hcpId, hcpName: first.hcpName, ordinal: second.ordinal ?? first.ordinal, pronoun: second.pronoun || Boolean(first.hcpId || first.hcpName) };
         trace.route = 'two_questions';
         return {
@@ -199,11 +200,19 @@ function withEvidence(scores: IntentScore[], entities: QuestionEntities, focus: 
   if (/\b(write|compose|draft|generate|create)\b.{0,30}\b(blog|essay|poem|story|article|song|speech|tweets?|social media posts?|op[- ]ed|press release|self[- ]reviews?|performance reviews?|cover letters?|resumes?|cvs?)\b/.test(text)) scale(['out_of_scope'], 5);
   if (person && entities.channel && CONSENT_ASK.test(text)) scale(['consent'], 2);
   if (WHY_NOT.test(text)) scale(['why_not'], 3);
-  const listAsk = !named && /\b(which|who|whom|list|any)\b/.test(text) && (OPEN_QUESTIONS.test(text) || /\bdead[- ]?ends?\b|\boverdue\b|\bopted?[- ]?out\b/.test(text)) && /\b(hcps?|docs?|doctors?|physicians?|accounts?|who|which of my)\b/.test(text);
+  // "which hcps mentioned rinvoq" asks the notes, not the plan.
+  const listAsk =
+    !named &&
+    !/\bmention\w*\b/.test(text) &&
+    /\b(which|who|whom|list|any)\b/.test(text) &&
+    (OPEN_QUESTIONS.test(text) || /\bdead[- ]?ends?\b|\boverdue\b|\bopted?[- ]?out\b|\bno \w+ consent\b/.test(text)) &&
+    (/\b(hcps?|docs?|doctors?|physicians?|accounts?|who|whos|which of my)\b/.test(text) || (role !== 'manager' && role !== 'admin' && /^\W*any (dead[- ]?ends?|overdue)\b/.test(text)));
   if (analytics?.metric && !person && !listAsk) scale(['performance'], role === 'rep' ? 1.5 : 3);
   if (analytics?.metric) scale(['content', 'plan', 'policy'], 0.5);
+  // "whatsapp consent coverage?": the team's metric, not one HCP's consent.
+  if (analytics?.metric === 'consent_coverage' && !person) scale(['consent'], 0.1);
   const asksApprovedWording = /\bstandard (medical )?response\b|\bmedical (response|letter)\b|\bmed(ical)? info(rmation)? (response|letter)\b|\bapproved (response|material|content|wording)\b/.test(text);
-  if (!person && !asksApprovedWording && (analytics?.concern || /\b(themes?|insights?|notes?|trending|feedback|concerns?|issues?|topics?|summary|summari[sz]e|react\w*|think (of|about)|saying|hearing|feel about|perceiv\w*)\b/.test(text)) && ['msl', 'medical_affairs', 'admin'].includes(role)) {
+  if (!person && !asksApprovedWording && (analytics?.concern || /\b(themes?|insights?|notes?|trending|feedback|concerns?|issues?|topics?|summary|summari[sz]e|react\w*|think (of|about)|saying|hearing|feel about|perceiv\w*|mention\w*|chatter|roundup)\b/.test(text)) && ['msl', 'medical_affairs', 'admin'].includes(role)) {
     scale(['insights'], 3);
     if (!CONTENT_CUES.test(text)) scale(['content'], 0.6);
   }
@@ -212,7 +221,9 @@ function withEvidence(scores: IntentScore[], entities: QuestionEntities, focus: 
   if (person && /\b(draft|write up|compose)\b/.test(text)) scale(['draft'], 2);
   // "she told us no more visits": a consent question.
   if (entities.channel && /\b(told (us|me) no|no more|stop (sending|emailing|visiting|calling|texting)|opted?[- ]?out|unsubscribed?|doesn'?t want|asked (us )?not to)\b/.test(text)) scale(['consent'], 3);
-  if (/\b(accept|accepted|dismiss|dismissed|snooze|snoozed|park)\b/.test(text) && (focus.recommendationId || named)) scale(['feedback'], focus.recommendationId ? 3 : 2);
+  if (VERDICT.test(text) && (focus.recommendationId || named)) scale(['feedback'], focus.recommendationId ? 3 : 2);
+  // Feedback is written to the decision log: only on a verdict the user said in words.
+  if (!VERDICT.test(text)) scale(['feedback'], 0.01);
   // "which docs have open medical questions?": a list of HCPs by an open item is a plan with a filter.
   if (listAsk) {
     scale(['plan'], 4);
@@ -220,7 +231,7 @@ function withEvidence(scores: IntentScore[], entities: QuestionEntities, focus: 
   }
   // "the 3rd one, what's the NBA": an entry of the thread's list is an HCP.
   if (entities.ordinal !== null && focus.listed.length > 0) {
-    scale(['out_of_scope', 'capabilities', 'maturity', 'greeting', 'performance', 'insights'], 0.1);
+    scale(['out_of_scope', 'capabilities', 'maturity', 'greeting', 'performance', 'insights', 'plan'], 0.1);
     scale(['brief', 'next_action', 'consent', 'why_not', 'draft'], 2);
   }
   // A patient's event heard in the field is an adverse event to report, whoever is named.
@@ -228,7 +239,7 @@ function withEvidence(scores: IntentScore[], entities: QuestionEntities, focus: 
   // "when did it lapse?" after a consent answer: the same consent question.
   if (focus.hcpId && /\b(lapse[ds]?|expir(e[ds]?|y|ation)|opt(ed)?[- ]?(out|in)|unsubscribed?|consent\w*|permission|revoked?)\b/.test(text)) scale(['consent'], focus.intent === 'consent' ? 8 : 2.5);
   // "what else can I use then" about the thread's HCP: the other actions, not what Omni can do.
-  if (focus.hcpId && /\b(what else|other (options?|channels?|ways?)|alternatives?|plan b)\b/.test(text)) {
+  if (focus.hcpId && /\b(what else|(other|my|any) (options?|channels?|ways?)|options (then|now|left)|alternatives?|plan b)\b/.test(text)) {
     scale(['next_action'], 6);
     scale(['capabilities'], 0.05);
   }
@@ -237,6 +248,9 @@ function withEvidence(scores: IntentScore[], entities: QuestionEntities, focus: 
   if (/\bnotes?\b/.test(text) && ['msl', 'medical_affairs', 'admin'].includes(role)) scale(['content'], 0.6);
   return factor.size === 0 ? scores : reweigh(scores, (intent) => factor.get(intent) ?? 1);
 }
+
+/** A verdict on a recommendation, said in words ("accept it", "snooze till Monday", "dismiss, retired"). */
+export const VERDICT = /\b(accept(ed|ing)?|dismiss(ed|ing)?|snooz(e|ed|ing)|park(ed)?|reject(ed)?|ignore (it|that|this)|mark (it|that|this)|done with (it|that))\b/;
 
 /** The words of a may-I question ("can I call her", "is email ok"). */
 const CONSENT_ASK = /\b(can|could|may|ok|okay|allowed|fine|able)\b/;
@@ -279,6 +293,10 @@ export function resolveFollowUp(entities: QuestionEntities, focus: ConversationF
   // The thread's last analytics question counts only while the thread is still on it (not after a brief since).
   const onHcp = !focus.lastQuery || (last !== null && HCP_INTENTS.has(last) && last !== 'content');
   if ((entities.channel || (instead && entities.action)) && (focus.hcpId || namesHcp) && onHcp) return { intent: last === 'why_not' || last === 'why' || instead || (WHY_NOT.test(text) && focus.recommendationId) ? 'why_not' : 'consent', entities: { ...entities, pronoun: !namesHcp } };
+  // "just the oncologists", "top 3 only" after a plan: the same plan, narrowed.
+  if (focus.lastQuery?.tool === 'plan_territory' && !namesHcp && (entities.analytics?.top || entities.analytics?.specialty || entities.analytics?.segment || entities.channel)) return { intent: 'refine', entities };
+  // A metric after a maturity or field question is a metric question of its own ("how's our dead end rate by month").
+  if (focus.lastQuery && entities.analytics?.metric && focus.lastQuery.tool !== 'query_performance') return { intent: 'performance', entities };
   if (focus.lastQuery && (changesAnalytics(entities) || entities.productId)) return { intent: 'refine', entities };
   if (entities.channel && focus.lastQuery) return { intent: 'refine', entities };
   if (last === 'content' && (entities.productId || entities.topic.length > 1)) return { intent: 'content', entities };
@@ -288,10 +306,13 @@ export function resolveFollowUp(entities: QuestionEntities, focus: ConversationF
 
 /**
  * The thread's focus with its last query only while a follow-up can still refine it: a content search
- * counts while the thread is on content (a draft's own searches are no query of the user's).
+ * counts while the thread is on content (a draft's own searches are no query of the user's), a plan while
+ * the thread is on the plan (not after a brief on one of its entries).
  */
 export function withLiveQuery(focus: ConversationFocus): ConversationFocus {
-  return focus.lastQuery?.tool === 'search_approved_content' && focus.intent !== 'content' ? { ...focus, lastQuery: null } : focus;
+  const tool = focus.lastQuery?.tool;
+  const stale = (tool === 'search_approved_content' && focus.intent !== 'content') || (tool === 'plan_territory' && focus.intent !== 'plan');
+  return stale ? { ...focus, lastQuery: null } : focus;
 }
 
 /** Whether a question names any part of a metric or field query: metric, breakdown, period, comparison, filter. */

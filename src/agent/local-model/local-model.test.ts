@@ -262,3 +262,15 @@ describe('the local model follows the thread in what it drafts and searches', ()
     expect(answer.toolCalls[0]!.input).toMatchObject({ channel: 'field_visit' });
   });
 });
+
+describe('the local model writes feedback only on a verdict said in words', () => {
+  it('records nothing for a consent question whose second half merely guesses ("think it mightve lapsed")', async () => {
+    const hcp = emailGranted();
+    for (const question of [`${full(hcp)} email consent still good? think it mightve lapsed`, `what's going on with ${full(hcp)}? rep says he's gone cold`]) {
+      const answer = await ask(question);
+      expect(calls(answer)).not.toContain('record_feedback');
+    }
+    const said = await ask(`next best action for ${full(hcp)}?`, 'snooze it 2 weeks, she is away');
+    expect(said.toolCalls.find((call) => call.name === 'record_feedback')?.input).toMatchObject({ verdict: 'snooze', snoozeUntil: '2026-12-04' });
+  });
+});

@@ -1,5 +1,5 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -53,5 +53,30 @@ describe('imports read UTF-8 only', () => {
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(/label-latin1\.xml:3: column 11 \(byte offset \d+\): byte 0xE9 is not UTF-8/);
     expect(count('content_modules')).toBe(before);
+  });
+});
+
+describe('omni init after an interrupted build', () => {
+  it('removes the build files a killed init left, once its process is gone, and says so', async () => {
+    // A real build, killed with SIGKILL as soon as its temporary file exists.
+    const child = spawn(process.execPath, [OMNI, 'init', '--force', '--anchor', '2026-11-20', '--db', databasePath], { stdio: 'ignore' });
+    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_, signal) => resolve(signal)));
+    const building = `${databasePath}.building-${child.pid}`;
+    const started = Date.now();
+    while (!existsSync(building) && Date.now() - started < 30_000) await new Promise((resolve) => setTimeout(resolve, 5));
+    child.kill('SIGKILL');
+    expect(await exited).toBe('SIGKILL');
+    expect(existsSync(building)).toBe(true);
+    // Another build, still running (this test process), is not touched.
+    const live = `${databasePath}.building-${process.pid}`;
+    writeFileSync(live, '');
+
+    const next = omni('init', '--if-missing');
+    expect(next.code).toBe(0);
+    expect(next.stderr).toContain('Removed the leftover files of an interrupted init');
+    expect(next.stderr).toContain(building);
+    expect(readdirSync(directory).filter((name) => name.includes('.building-'))).toEqual([`omni.db.building-${process.pid}`]);
+    expect(omni('init', '--if-missing').stderr).not.toContain('Removed');
+    rmSync(live);
   });
 });

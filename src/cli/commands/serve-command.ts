@@ -57,7 +57,7 @@ export const serveCommand: Command = {
       agent: turns,
       store,
       decisionLog: nba.decisionLog,
-      userIdForToken: (token) => tokens.userIdFor(token),
+      userIdForToken: (token) => tokens.userIdFor(token, context.now()),
       logger,
       limits: { bodyLimitBytes: config.http.bodyLimitBytes, rateLimitPerMinute: config.http.rateLimitPerMinute },
       now: context.now,

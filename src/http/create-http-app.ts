@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { AgentTurns } from '../agent/agent.ts';
 import { accessScopeFor, canSeeHcp } from '../compliance/access-policy.ts';
+import { HTTP_DEFAULTS, type ClientAddressSource } from '../config.ts';
 import { AppError, appErrorCodes, isAppError } from '../core/app-error.ts';
 import type { DecisionLog } from '../domain/decision-record.ts';
 import type { OmniStore } from '../domain/repositories.ts';
@@ -14,6 +15,7 @@ import { assertMaySee, recordFeedback } from '../nba/explain-recommendation.ts';
 import { callerFor } from '../nba/next-best-actions.ts';
 import { lookupHcpProfile } from '../profile/hcp-profile.ts';
 import { answerBody, AskBody, FeedbackBody, openApiDocument } from './http-schemas.ts';
+import { clientAddress } from './client-address.ts';
 import { FixedWindowRateLimiter } from './rate-limiter.ts';
 import { WEB_CHAT_PAGE_POLICY, webChatPage } from './web-chat-page.ts';
 
@@ -24,7 +26,11 @@ export interface HttpDependencies {
   /** The signed-in user for a bearer token (SqliteApiTokens.userIdFor). */
   userIdForToken(token: string): string | undefined;
   logger: Logger;
-  limits: { bodyLimitBytes: number; rateLimitPerMinute: number };
+  /**
+   * Requests per token and minute; failed sign-ins per client address and minute (then 429 for that
+   * address until the minute is over; default HTTP_DEFAULTS), and where that address comes from.
+   */
+  limits: { bodyLimitBytes: number; rateLimitPerMinute: number; authFailuresPerMinute?: number; clientAddress?: ClientAddressSource };
   /** The wall clock (rate limits); also the data's clock unless `dataNow` is given. */
   now?: () => Date;
   /** The clock profiles are computed at (a demo database's data clock, see chooseDataClock). */
@@ -49,6 +55,8 @@ export function createHttpApp(deps: HttpDependencies): Hono<{ Variables: Variabl
   const dataNow = deps.dataNow ?? now;
   const demoAsOf = deps.demoAsOf ?? null;
   const limiter = new FixedWindowRateLimiter(deps.limits.rateLimitPerMinute, 60_000, now);
+  const failedSignIns = new FixedWindowRateLimiter(deps.limits.authFailuresPerMinute ?? HTTP_DEFAULTS.authFailuresPerMinute, 60_000, now);
+  const addressSource = deps.limits.clientAddress ?? HTTP_DEFAULTS.clientAddress;
 
   app.use('*', async (c, next) => {
     const given = c.req.header('x-request-id');
@@ -78,16 +86,19 @@ export function createHttpApp(deps: HttpDependencies): Hono<{ Variables: Variabl
 
   app.use('/v1/*', bodyLimit({ maxSize: deps.limits.bodyLimitBytes, onError: () => { throw new AppError('PAYLOAD_TOO_LARGE', `the body is over the limit of ${deps.limits.bodyLimitBytes} bytes`); } }));
   app.use('/v1/*', async (c, next) => {
+    // Failed sign-ins are counted per client address; past the limit that address is refused, valid
+    // token or not (else a guess that worked would stand out), until its minute is over.
+    const address = clientAddress(c, addressSource);
+    refuseWhileLimited(c, failedSignIns.waitFor(address), 'too many failed sign-ins from your address');
     const header = c.req.header('authorization') ?? '';
     const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
     const userId = token ? deps.userIdForToken(token) : undefined;
     const user = userId ? deps.store.users.getById(userId) : undefined;
-    if (!user) throw new AppError('UNAUTHENTICATED', token ? 'the bearer token is not valid' : 'a bearer token is required (Authorization: Bearer omni_…; omni token create --as <user-id>)');
-    const wait = limiter.take(token!);
-    if (wait > 0) {
-      c.header('retry-after', String(Math.ceil(wait / 1000)));
-      throw new AppError('RATE_LIMITED', `too many requests; try again in ${Math.ceil(wait / 1000)} s`);
+    if (!user) {
+      failedSignIns.take(address);
+      throw new AppError('UNAUTHENTICATED', token ? 'the bearer token is not valid' : 'a bearer token is required (Authorization: Bearer omni_…; omni token create --as <user-id>)');
     }
+    refuseWhileLimited(c, limiter.take(token!), 'too many requests');
     c.set('user', user);
     await next();
   });
@@ -177,6 +188,14 @@ export function createHttpApp(deps: HttpDependencies): Hono<{ Variables: Variabl
     return c.json(body, appErrorCodes[body.error.code as keyof typeof appErrorCodes].httpStatus as 400);
   });
   return app;
+}
+
+/** 429 with Retry-After while a limiter says wait. */
+function refuseWhileLimited(c: Context, waitMs: number, what: string): void {
+  if (waitMs <= 0) return;
+  const seconds = Math.ceil(waitMs / 1000);
+  c.header('retry-after', String(seconds));
+  throw new AppError('RATE_LIMITED', `${what}; try again in ${seconds} s`);
 }
 
 /** A body must say it is JSON (application/json, UTF-8 if a charset is given); else 415. */

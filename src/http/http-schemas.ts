@@ -115,6 +115,6 @@ const errorText: Record<number, string> = {
   404: 'not found',
   413: 'body over the size limit',
   415: 'the body is not application/json',
-  429: 'rate limited (Retry-After says when to retry)',
+  429: 'rate limited, or too many failed sign-ins from this address (Retry-After says when to retry)',
   502: 'the language model failed or timed out',
 };

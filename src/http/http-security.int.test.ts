@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AgentAnswer, AgentTurns, AskRequest } from '../agent/agent.ts';
 import { SqliteDecisionLog } from '../audit/sqlite-decision-log.ts';
+import type { ClientAddressSource } from '../config.ts';
 import { Hcp } from '../domain/hcp.ts';
 import { User } from '../domain/user.ts';
 import { createLogger } from '../logger.ts';
@@ -16,7 +17,7 @@ import { startHttpServer } from './start-http-server.ts';
 /**
  * Issue 17's hardening of the HTTP API, on real servers on 127.0.0.1: security headers and the page's
  * Content-Security-Policy, 415 for bodies that are not JSON, one 404 for missing and out-of-scope ids,
- * and expired tokens. The agent is a stub that
+ * expired tokens, and the limit on failed sign-ins per client address. The agent is a stub that
  * records its calls, so "refused before it is read" can be checked.
  */
 let directory: string;
@@ -38,8 +39,8 @@ const agent: AgentTurns = {
   },
 };
 
-async function serve(): Promise<string> {
-  const app = createHttpApp({ agent, store, decisionLog, userIdForToken: (token) => tokens.userIdFor(token, clock), logger: createLogger('silent'), limits: { bodyLimitBytes: 4_096, rateLimitPerMinute: 1_000 }, now: () => clock });
+async function serve(limits: { authFailuresPerMinute?: number; clientAddress?: ClientAddressSource } = {}): Promise<string> {
+  const app = createHttpApp({ agent, store, decisionLog, userIdForToken: (token) => tokens.userIdFor(token, clock), logger: createLogger('silent'), limits: { bodyLimitBytes: 4_096, rateLimitPerMinute: 1_000, ...limits }, now: () => clock });
   const server = await startHttpServer(app, { host: '127.0.0.1', port: 0 });
   servers.push(server);
   return server.url;
@@ -179,5 +180,38 @@ describe('sign-in', () => {
     expect(wrong.status).toBe(401);
     expect(await whoami(expired)).toEqual(wrong);
     expect((await whoami(soon)).status).toBe(200);
+  });
+
+  it('after too many failed sign-ins from one address answers 429 with Retry-After, valid token or not, until the minute is over; successes do not count', async () => {
+    const base = await serve({ authFailuresPerMinute: 3 });
+    const whoami = (token: string, headers: Record<string, string> = {}) => fetch(`${base}/v1/whoami`, { headers: bearer(token, headers) });
+    const statuses = async (...tokensTried: string[]) => {
+      const seen: number[] = [];
+      for (const token of tokensTried) seen.push((await whoami(token)).status);
+      return seen;
+    };
+    // Successes in between count for nothing: the third failure is still a 401.
+    expect(await statuses(rep, rep, 'omni_bad-1', rep, 'omni_bad-2', ...Array(20).fill(rep), 'omni_bad-3')).toEqual([200, 200, 401, 200, 401, ...Array(20).fill(200), 401]);
+    const locked = await whoami(rep);
+    expect(locked.status).toBe(429);
+    expect(locked.headers.get('retry-after')).toBe('60');
+    expect(((await locked.json()) as { error: { code: string; message: string } }).error).toMatchObject({ code: 'RATE_LIMITED', message: expect.stringMatching(/too many failed sign-ins/) });
+    // X-Forwarded-For is not trusted unless configured: a made-up address does not get round the limit.
+    expect((await whoami('omni_bad-4', { 'x-forwarded-for': '203.0.113.9' })).status).toBe(429);
+    clock = new Date(clock.getTime() + 30_000);
+    expect((await whoami(rep)).headers.get('retry-after')).toBe('30');
+    clock = new Date(clock.getTime() + 30_000);
+    expect(await statuses(rep, 'omni_bad-5')).toEqual([200, 401]);
+  });
+
+  it('behind a proxy (OMNI_CLIENT_ADDRESS=x-forwarded-for) counts per forwarded address, the entry the proxy appended', async () => {
+    const base = await serve({ authFailuresPerMinute: 2, clientAddress: 'x-forwarded-for' });
+    const whoami = async (token: string, forwardedFor: string) => (await fetch(`${base}/v1/whoami`, { headers: bearer(token, { 'x-forwarded-for': forwardedFor }) })).status;
+    expect([await whoami('omni_bad', '198.51.100.1'), await whoami('omni_bad', '198.51.100.1')]).toEqual([401, 401]);
+    expect(await whoami(rep, '198.51.100.1')).toBe(429);
+    // A client that writes its own first entry is still known by the proxy's.
+    expect(await whoami(rep, '192.0.2.77, 198.51.100.1')).toBe(429);
+    expect(await whoami(rep, '198.51.100.2')).toBe(200);
+    expect(await whoami('omni_bad', '198.51.100.2')).toBe(401);
   });
 });

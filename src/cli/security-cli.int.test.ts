@@ -24,6 +24,15 @@ async function omni(...args: string[]): Promise<{ code: number; stdout: string; 
   return { code, stdout: out.join('\n'), stderr: err.join('\n') };
 }
 
+/** Writes `text` as Latin-1 to `file` and runs `command` on it, which must refuse it with exit 2; returns what it said. */
+async function refusedLatin1(file: string, text: string, ...command: string[]): Promise<string> {
+  const path = join(directory, file);
+  writeFileSync(path, Buffer.from(text, 'latin1'));
+  const refused = await omni(...command, path);
+  expect(refused.code).toBe(2);
+  return refused.stderr;
+}
+
 const count = (table: string): number => queryDatabase<{ n: number }>(databasePath, `SELECT count(*) AS n FROM ${table}`)[0]!.n;
 
 beforeAll(async () => {
@@ -37,15 +46,11 @@ describe('imports read UTF-8 only', () => {
   it('refuses a Latin-1 CSV and JSON file with exit 2, naming the line and byte offset, and imports nothing', async () => {
     const before = count('hcps');
     const csv = join(directory, 'hcps-latin1.csv');
-    writeFileSync(csv, Buffer.from('id,first_name,last_name,specialty\nhcp-900001,Ana,Silva,Oncology\nhcp-900002,Jos\xE9,Dupont,Cardiology\n', 'latin1'));
-    const refused = await omni('import', 'hcps', csv);
-    expect(refused.code).toBe(2);
-    expect(refused.stderr).toContain(`error [INVALID_INPUT]: ${csv}:3: column 15 (byte offset 78): byte 0xE9 is not UTF-8`);
-    const json = join(directory, 'hcps-latin1.json');
-    writeFileSync(json, Buffer.from('[{"id":"hcp-900003","first_name":"Ana","last_name":"Silva","specialty":"Oncology"},\n {"id":"hcp-900004","first_name":"\xC9lodie","last_name":"B","specialty":"C"}]', 'latin1'));
-    const refusedJson = await omni('import', 'hcps', json, '--json');
-    expect(refusedJson.code).toBe(2);
-    expect(refusedJson.stderr).toMatch(/hcps-latin1\.json:2: column 35 \(byte offset 118\): byte 0xC9 is not UTF-8/);
+    expect(await refusedLatin1('hcps-latin1.csv', 'id,first_name,last_name,specialty\nhcp-900001,Ana,Silva,Oncology\nhcp-900002,Jos\xE9,Dupont,Cardiology\n', 'import', 'hcps')).toContain(
+      `error [INVALID_INPUT]: ${csv}:3: column 15 (byte offset 78): byte 0xE9 is not UTF-8`,
+    );
+    const json = '[{"id":"hcp-900003","first_name":"Ana","last_name":"Silva","specialty":"Oncology"},\n {"id":"hcp-900004","first_name":"\xC9lodie","last_name":"B","specialty":"C"}]';
+    expect(await refusedLatin1('hcps-latin1.json', json, 'import', 'hcps', '--json')).toMatch(/hcps-latin1\.json:2: column 35 \(byte offset 118\): byte 0xC9 is not UTF-8/);
     expect(count('hcps')).toBe(before);
     // The same rows in UTF-8 (with a BOM) import.
     writeFileSync(csv, '\uFEFFid,first_name,last_name,specialty\nhcp-900001,Ana,Silva,Oncology\nhcp-900002,José,Dupont,Cardiology\n');
@@ -55,11 +60,8 @@ describe('imports read UTF-8 only', () => {
 
   it('refuses an SPL label that is not UTF-8 with exit 2 and leaves the library as it was', async () => {
     const before = count('content_modules');
-    const spl = join(directory, 'label-latin1.xml');
-    writeFileSync(spl, Buffer.from('<?xml version="1.0" encoding="ISO-8859-1"?>\n<document>\n<title>Caf\xE9</title></document>', 'latin1'));
-    const refused = await omni('content', 'import-spl', spl);
-    expect(refused.code).toBe(2);
-    expect(refused.stderr).toMatch(/label-latin1\.xml:3: column 11 \(byte offset \d+\): byte 0xE9 is not UTF-8/);
+    const xml = '<?xml version="1.0" encoding="ISO-8859-1"?>\n<document>\n<title>Caf\xE9</title></document>';
+    expect(await refusedLatin1('label-latin1.xml', xml, 'content', 'import-spl')).toMatch(/label-latin1\.xml:3: column 11 \(byte offset \d+\): byte 0xE9 is not UTF-8/);
     expect(count('content_modules')).toBe(before);
   });
 });

@@ -34,6 +34,12 @@ describe('loadConfig', () => {
     expect(loadConfig({ OMNI_AGENT_WORKERS: '0' }).agentWorkers).toBe(0);
   });
 
+  it('limits failed sign-ins per socket address by default; X-Forwarded-For only when configured', () => {
+    expect(loadConfig({}).http).toMatchObject({ authFailuresPerMinute: 10, clientAddress: 'socket' });
+    expect(loadConfig({ OMNI_AUTH_FAILURES_PER_MINUTE: '3', OMNI_CLIENT_ADDRESS: 'x-forwarded-for' }).http).toMatchObject({ authFailuresPerMinute: 3, clientAddress: 'x-forwarded-for' });
+    expect(failure({ OMNI_AUTH_FAILURES_PER_MINUTE: '0', OMNI_CLIENT_ADDRESS: 'header' })).toMatchObject({ variables: ['OMNI_AUTH_FAILURES_PER_MINUTE', 'OMNI_CLIENT_ADDRESS'] });
+  });
+
   it('refuses LangChain tracing, which would send prompts with HCP data off the machine', () => {
     expect(failure({ LANGSMITH_TRACING: 'true' })).toMatchObject({ code: 'CONFIG_INVALID', variables: ['LANGSMITH_TRACING'] });
     expect(loadConfig({ LANGSMITH_TRACING: 'false' }).chatModel.kind).toBe('local');

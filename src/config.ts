@@ -4,6 +4,15 @@ import { z } from 'zod';
 import { AppError } from './core/app-error.ts';
 
 /**
+ * Defaults of the HTTP API's sign-in limits, also used by createHttpApp when a caller (a test, a
+ * bench) gives none: failed sign-ins allowed per client address and minute, and where the client
+ * address comes from: the socket, or, behind a reverse proxy that sets it, the last (nearest) entry
+ * of X-Forwarded-For, which is trusted only when configured.
+ */
+export const HTTP_DEFAULTS = { authFailuresPerMinute: 10, clientAddress: 'socket' } as const;
+export type ClientAddressSource = 'socket' | 'x-forwarded-for';
+
+/**
  * Omni's configuration, parsed once from the environment. This is the only module that reads
  * process.env; everything else receives a Config.
  */
@@ -24,6 +33,8 @@ const Environment = z.object({
   OMNI_PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
   OMNI_BODY_LIMIT_BYTES: z.coerce.number().int().min(1_024).max(10_000_000).default(64 * 1024),
   OMNI_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
+  OMNI_AUTH_FAILURES_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(HTTP_DEFAULTS.authFailuresPerMinute),
+  OMNI_CLIENT_ADDRESS: z.enum(['socket', 'x-forwarded-for']).default(HTTP_DEFAULTS.clientAddress),
   SLACK_BOT_TOKEN: z.string().regex(/^xoxb-/, 'must start with xoxb-').optional(),
   SLACK_SIGNING_SECRET: z.string().min(8).optional(),
   SLACK_APP_TOKEN: z.string().regex(/^xapp-/, 'must start with xapp-').optional(),
@@ -58,7 +69,7 @@ export interface Config {
    */
   agentWorkers: number;
   /** The HTTP API and web page (omni serve, npm start). */
-  http: { host: string; port: number; bodyLimitBytes: number; rateLimitPerMinute: number };
+  http: { host: string; port: number; bodyLimitBytes: number; rateLimitPerMinute: number; authFailuresPerMinute: number; clientAddress: ClientAddressSource };
   /**
    * The Slack app, when its credentials are set: socket mode with an app token (no public URL needed),
    * else HTTP events mode with the signing secret (events at POST /slack/events).
@@ -129,7 +140,14 @@ export function loadConfig(
       modelKind === 'openai' ? { kind: 'openai', apiKey: data.OPENAI_API_KEY!, baseUrl: data.OPENAI_BASE_URL, model: data.OMNI_CHAT_MODEL } : { kind: 'local' },
     agentTimeoutMs: data.OMNI_AGENT_TIMEOUT_MS,
     agentWorkers: data.OMNI_AGENT_WORKERS ?? agentWorkerCount(),
-    http: { host: data.OMNI_HOST, port: data.OMNI_PORT, bodyLimitBytes: data.OMNI_BODY_LIMIT_BYTES, rateLimitPerMinute: data.OMNI_RATE_LIMIT_PER_MINUTE },
+    http: {
+      host: data.OMNI_HOST,
+      port: data.OMNI_PORT,
+      bodyLimitBytes: data.OMNI_BODY_LIMIT_BYTES,
+      rateLimitPerMinute: data.OMNI_RATE_LIMIT_PER_MINUTE,
+      authFailuresPerMinute: data.OMNI_AUTH_FAILURES_PER_MINUTE,
+      clientAddress: data.OMNI_CLIENT_ADDRESS,
+    },
     slack:
       data.SLACK_BOT_TOKEN && data.SLACK_SIGNING_SECRET
         ? { botToken: data.SLACK_BOT_TOKEN, signingSecret: data.SLACK_SIGNING_SECRET, appToken: data.SLACK_APP_TOKEN, apiUrl: data.SLACK_API_URL }

@@ -9,6 +9,8 @@ export const appErrorCodes = {
   UNAUTHENTICATED: { exitCode: 4, httpStatus: 401 },
   CONFLICT: { exitCode: 2, httpStatus: 409 },
   PAYLOAD_TOO_LARGE: { exitCode: 2, httpStatus: 413 },
+  /** A request body that is not the JSON the route reads. */
+  UNSUPPORTED_MEDIA_TYPE: { exitCode: 2, httpStatus: 415 },
   RATE_LIMITED: { exitCode: 2, httpStatus: 429 },
   IMPORT_REJECTED: { exitCode: 5, httpStatus: 422 },
   CONFIG_INVALID: { exitCode: 6, httpStatus: 500 },

@@ -1,4 +1,5 @@
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { AppError } from '../core/app-error.ts';
 import type { OmniStore } from '../domain/repositories.ts';
 import { openSqliteStore } from '../store/sqlite-store.ts';
@@ -50,6 +51,45 @@ export function createDemoDatabase(
     removeDatabaseFiles(temporaryPath);
     throw error;
   }
+}
+
+/**
+ * Removes the build files (`<path>.building-<pid>` and its -wal, -shm and -journal) that an init
+ * killed before it finished left next to the database, when their process is gone; a build still
+ * running is left alone. Returns the paths removed.
+ */
+export function removeLeftoverBuilds(path: string, isAlive: (pid: number) => boolean = processIsAlive): string[] {
+  const directory = dirname(path);
+  const pattern = new RegExp(`^${escapeRegExp(basename(path))}\\.building-(\\d+)(-wal|-shm|-journal)?$`);
+  let names: string[];
+  try {
+    names = readdirSync(directory);
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  for (const name of names.sort()) {
+    const pid = Number(pattern.exec(name)?.[1] ?? 0);
+    if (pid <= 0 || isAlive(pid)) continue;
+    rmSync(join(directory, name), { force: true });
+    removed.push(join(directory, name));
+  }
+  return removed;
+}
+
+/** Whether a process with this id exists (signal 0 checks without sending anything; EPERM: it exists, owned by someone else). */
+export function processIsAlive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function removeDatabaseFiles(path: string): void {

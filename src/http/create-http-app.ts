@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { AgentTurns } from '../agent/agent.ts';
 import { accessScopeFor, canSeeHcp } from '../compliance/access-policy.ts';
+import { HTTP_DEFAULTS, type ClientAddressSource } from '../config.ts';
 import { AppError, appErrorCodes, isAppError } from '../core/app-error.ts';
 import type { DecisionLog } from '../domain/decision-record.ts';
 import type { OmniStore } from '../domain/repositories.ts';
@@ -14,8 +15,9 @@ import { assertMaySee, recordFeedback } from '../nba/explain-recommendation.ts';
 import { callerFor } from '../nba/next-best-actions.ts';
 import { lookupHcpProfile } from '../profile/hcp-profile.ts';
 import { answerBody, AskBody, FeedbackBody, openApiDocument } from './http-schemas.ts';
+import { clientAddress } from './client-address.ts';
 import { FixedWindowRateLimiter } from './rate-limiter.ts';
-import { webChatPage } from './web-chat-page.ts';
+import { WEB_CHAT_PAGE_POLICY, webChatPage } from './web-chat-page.ts';
 
 export interface HttpDependencies {
   agent: AgentTurns;
@@ -24,7 +26,11 @@ export interface HttpDependencies {
   /** The signed-in user for a bearer token (SqliteApiTokens.userIdFor). */
   userIdForToken(token: string): string | undefined;
   logger: Logger;
-  limits: { bodyLimitBytes: number; rateLimitPerMinute: number };
+  /**
+   * Requests per token and minute; failed sign-ins per client address and minute (then 429 for that
+   * address until the minute is over; default HTTP_DEFAULTS), and where that address comes from.
+   */
+  limits: { bodyLimitBytes: number; rateLimitPerMinute: number; authFailuresPerMinute?: number; clientAddress?: ClientAddressSource };
   /** The wall clock (rate limits); also the data's clock unless `dataNow` is given. */
   now?: () => Date;
   /** The clock profiles are computed at (a demo database's data clock, see chooseDataClock). */
@@ -34,6 +40,9 @@ export interface HttpDependencies {
 }
 
 type Variables = { user: User; requestId: string; log: Logger };
+
+/** Every response but the page: nothing in it may load, run or be framed (JSON needs none of that). */
+const API_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
 /**
  * The HTTP API and the web chat page: a thin factory over the agent and the store. Every /v1 route
@@ -46,6 +55,8 @@ export function createHttpApp(deps: HttpDependencies): Hono<{ Variables: Variabl
   const dataNow = deps.dataNow ?? now;
   const demoAsOf = deps.demoAsOf ?? null;
   const limiter = new FixedWindowRateLimiter(deps.limits.rateLimitPerMinute, 60_000, now);
+  const failedSignIns = new FixedWindowRateLimiter(deps.limits.authFailuresPerMinute ?? HTTP_DEFAULTS.authFailuresPerMinute, 60_000, now);
+  const addressSource = deps.limits.clientAddress ?? HTTP_DEFAULTS.clientAddress;
 
   app.use('*', async (c, next) => {
     const given = c.req.header('x-request-id');
@@ -60,27 +71,40 @@ export function createHttpApp(deps: HttpDependencies): Hono<{ Variables: Variabl
   });
   app.use('*', async (c, next) => {
     await next();
+    if (!c.res.headers.has('content-security-policy')) c.header('content-security-policy', API_POLICY);
+    c.header('x-frame-options', 'DENY');
     c.header('x-content-type-options', 'nosniff');
     c.header('referrer-policy', 'no-referrer');
   });
 
-  app.get('/', (c) => c.html(webChatPage()));
+  app.get('/', (c) => {
+    c.header('content-security-policy', WEB_CHAT_PAGE_POLICY);
+    return c.html(webChatPage());
+  });
   app.get('/healthz', (c) => c.json({ status: 'ok', hcps: deps.store.hcps.count() }));
   app.get('/openapi.json', (c) => c.json(openApiDocument()));
 
   app.use('/v1/*', bodyLimit({ maxSize: deps.limits.bodyLimitBytes, onError: () => { throw new AppError('PAYLOAD_TOO_LARGE', `the body is over the limit of ${deps.limits.bodyLimitBytes} bytes`); } }));
   app.use('/v1/*', async (c, next) => {
+    // Failed sign-ins are counted per client address; past the limit that address is refused, valid
+    // token or not (else a guess that worked would stand out), until its minute is over.
+    const address = clientAddress(c, addressSource);
+    refuseWhileLimited(c, failedSignIns.waitFor(address), 'too many failed sign-ins from your address');
     const header = c.req.header('authorization') ?? '';
     const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
     const userId = token ? deps.userIdForToken(token) : undefined;
     const user = userId ? deps.store.users.getById(userId) : undefined;
-    if (!user) throw new AppError('UNAUTHENTICATED', token ? 'the bearer token is not valid' : 'a bearer token is required (Authorization: Bearer omni_…; omni token create --as <user-id>)');
-    const wait = limiter.take(token!);
-    if (wait > 0) {
-      c.header('retry-after', String(Math.ceil(wait / 1000)));
-      throw new AppError('RATE_LIMITED', `too many requests; try again in ${Math.ceil(wait / 1000)} s`);
+    if (!user) {
+      failedSignIns.take(address);
+      throw new AppError('UNAUTHENTICATED', token ? 'the bearer token is not valid' : 'a bearer token is required (Authorization: Bearer omni_…; omni token create --as <user-id>)');
     }
+    refuseWhileLimited(c, limiter.take(token!), 'too many requests');
     c.set('user', user);
+    await next();
+  });
+  // Every body the API reads is JSON: anything else is refused before it is read.
+  app.on(['POST', 'PUT', 'PATCH'], '/v1/*', async (c, next) => {
+    requireJson(c);
     await next();
   });
 
@@ -117,27 +141,32 @@ export function createHttpApp(deps: HttpDependencies): Hono<{ Variables: Variabl
     });
   });
 
+  // A missing id and one outside the caller's access get the same 404 and body, so ids cannot be probed.
   app.get('/v1/hcps/:id', (c) => {
-    const user = c.get('user');
-    const scope = accessScopeFor(user);
-    const hcp = deps.store.hcps.getById(c.req.param('id'));
-    if (!hcp) throw new AppError('NOT_FOUND', `no HCP with id ${c.req.param('id')}`);
-    if (!canSeeHcp(scope, hcp)) throw new AppError('FORBIDDEN', 'that HCP is outside your territories');
-    const found = lookupHcpProfile(deps.store, hcp.id, { asOf: dataNow().toISOString(), scope });
-    if (found.status !== 'found') throw new AppError('NOT_FOUND', `no HCP with id ${hcp.id}`);
+    const id = c.req.param('id');
+    const scope = accessScopeFor(c.get('user'));
+    const hcp = deps.store.hcps.getById(id);
+    const found = hcp && canSeeHcp(scope, hcp) ? lookupHcpProfile(deps.store, hcp.id, { asOf: dataNow().toISOString(), scope }) : undefined;
+    if (found?.status !== 'found') throw new AppError('NOT_FOUND', 'no HCP with that id among those you may see');
     return c.json(found.profile);
   });
 
+  /** A decision-log record the caller may see, else the same NOT_FOUND whether it is missing or out of their access. */
+  const visibleRecord = (c: Context<{ Variables: Variables }>) => {
+    const id = c.req.param('id')!;
+    const record = deps.decisionLog.get(id);
+    if (record && maySee(() => assertMaySee(deps.store, callerFor(c.get('user')), record))) return record;
+    throw new AppError('NOT_FOUND', 'no decision-log record with that id among those you may see');
+  };
+
   app.get('/v1/recommendations/:id', (c) => {
-    const record = deps.decisionLog.get(c.req.param('id'));
-    if (!record) throw new AppError('NOT_FOUND', `no decision-log record ${c.req.param('id')}`);
-    assertMaySee(deps.store, callerFor(c.get('user')), record);
+    const record = visibleRecord(c);
     return c.json({ ...record, feedback: deps.decisionLog.referringTo(record.id) });
   });
 
   app.post('/v1/recommendations/:id/feedback', async (c) => {
     const body = await parseJson(c, FeedbackBody);
-    const record = recordFeedback(deps.decisionLog, { store: deps.store, caller: callerFor(c.get('user')) }, c.req.param('id'), {
+    const record = recordFeedback(deps.decisionLog, { store: deps.store, caller: callerFor(c.get('user')) }, visibleRecord(c).id, {
       verdict: body.verdict,
       reason: body.reason,
       ...(body.snoozeUntil ? { snoozeUntil: body.snoozeUntil } : {}),
@@ -159,6 +188,33 @@ export function createHttpApp(deps: HttpDependencies): Hono<{ Variables: Variabl
     return c.json(body, appErrorCodes[body.error.code as keyof typeof appErrorCodes].httpStatus as 400);
   });
   return app;
+}
+
+/** 429 with Retry-After while a limiter says wait. */
+function refuseWhileLimited(c: Context, waitMs: number, what: string): void {
+  if (waitMs <= 0) return;
+  const seconds = Math.ceil(waitMs / 1000);
+  c.header('retry-after', String(seconds));
+  throw new AppError('RATE_LIMITED', `${what}; try again in ${seconds} s`);
+}
+
+/** A body must say it is JSON (application/json, UTF-8 if a charset is given); else 415. */
+function requireJson(c: Context): void {
+  const [type, ...parameters] = (c.req.header('content-type') ?? '').toLowerCase().split(';').map((part) => part.trim());
+  const charset = parameters.find((parameter) => parameter.startsWith('charset='))?.slice('charset='.length).replace(/"/g, '');
+  if (type === 'application/json' && (charset === undefined || charset === 'utf-8' || charset === 'utf8')) return;
+  throw new AppError('UNSUPPORTED_MEDIA_TYPE', `the body must be JSON: send Content-Type: application/json${type ? `, not ${type}${charset ? `; charset=${charset}` : ''}` : ''}`);
+}
+
+/** Whether an access check passes; FORBIDDEN is the only refusal it turns into false. */
+function maySee(check: () => void): boolean {
+  try {
+    check();
+    return true;
+  } catch (error) {
+    if (isAppError(error) && error.code === 'FORBIDDEN') return false;
+    throw error;
+  }
 }
 
 function wantsStream(c: Context): boolean {

@@ -134,13 +134,13 @@ describe('the HTTP API', () => {
     expect((await call('/v1/whoami', { base: limited.url, as: 'u-admin' })).status).toBe(200);
   });
 
-  it('shows profiles by identity: own territory 200, another 403, unknown 404', async () => {
+  it('shows profiles by identity: own territory 200, another and unknown alike 404', async () => {
     const own = store.hcps.listInTerritories(['T-MW'])[0]!;
     const other = store.hcps.listInTerritories(['T-NE'])[0]!;
     const profile = await call(`/v1/hcps/${own.id}`);
     expect(profile.status).toBe(200);
     expect((await json(profile)).hcp.id).toBe(own.id);
-    expect((await call(`/v1/hcps/${other.id}`)).status).toBe(403);
+    expect((await call(`/v1/hcps/${other.id}`)).status).toBe(404);
     expect((await call('/v1/hcps/hcp-999999')).status).toBe(404);
     expect((await call(`/v1/hcps/${other.id}`, { as: 'u-admin' })).status).toBe(200);
   });
@@ -157,8 +157,8 @@ describe('the HTTP API', () => {
     expect(after.feedback.map((entry: { id: string; payload: { verdict: string } }) => [entry.id, entry.payload.verdict])).toEqual([[feedbackId, 'dismiss']]);
     const outside = store.hcps.listInTerritories(['T-NE'])[0]!;
     const theirs = AskAnswer.parse(await json(await ask(`what should I do next with ${outside.id}?`, { as: 'u-admin' }))).citations.recommendations[0]!;
-    expect((await call(`/v1/recommendations/${theirs}`)).status).toBe(403);
-    expect((await call(`/v1/recommendations/${theirs}/feedback`, { method: 'POST', body: JSON.stringify({ verdict: 'accept' }) })).status).toBe(403);
+    expect((await call(`/v1/recommendations/${theirs}`)).status).toBe(404);
+    expect((await call(`/v1/recommendations/${theirs}/feedback`, { method: 'POST', body: JSON.stringify({ verdict: 'accept' }) })).status).toBe(404);
   });
 
   it('verifies the audit chain for admins only', async () => {

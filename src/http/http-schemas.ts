@@ -88,17 +88,17 @@ export function openApiDocument(): Record<string, unknown> {
         post: {
           summary: 'Ask the assistant. Accept: text/event-stream streams started, tool_call, answer (or error) events.',
           requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/AskBody' } } } },
-          responses: { '200': { ...json('AskAnswer', 'the answer'), content: { 'application/json': { schema: { $ref: '#/components/schemas/AskAnswer' } }, 'text/event-stream': { schema: { type: 'string' } } } }, ...errors(400, 401, 413, 429, 502) },
+          responses: { '200': { ...json('AskAnswer', 'the answer'), content: { 'application/json': { schema: { $ref: '#/components/schemas/AskAnswer' } }, 'text/event-stream': { schema: { type: 'string' } } } }, ...errors(400, 401, 413, 415, 429, 502) },
         },
       },
-      '/v1/hcps/{id}': { get: { summary: "An HCP's unified profile, as the caller may see it", parameters: idParameter('id'), responses: { '200': json('Object', 'the profile'), ...errors(401, 403, 404, 429) } } },
-      '/v1/recommendations/{id}': { get: { summary: 'A decision-log record (recommendation, plan, draft, content suggestion) and the feedback on it', parameters: idParameter('id'), responses: { '200': json('Object', 'the record'), ...errors(401, 403, 404, 429) } } },
+      '/v1/hcps/{id}': { get: { summary: "An HCP's unified profile, as the caller may see it (404 alike for a missing HCP and one outside the caller's access)", parameters: idParameter('id'), responses: { '200': json('Object', 'the profile'), ...errors(401, 404, 429) } } },
+      '/v1/recommendations/{id}': { get: { summary: 'A decision-log record (recommendation, plan, draft, content suggestion) and the feedback on it (404 alike for a missing record and one outside the caller\'s access)', parameters: idParameter('id'), responses: { '200': json('Object', 'the record'), ...errors(401, 404, 429) } } },
       '/v1/recommendations/{id}/feedback': {
         post: {
           summary: 'Accept, dismiss or snooze a recommendation; kept as a new decision-log record',
           parameters: idParameter('id'),
           requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/FeedbackBody' } } } },
-          responses: { '201': json('Object', 'the feedback record'), ...errors(400, 401, 403, 404, 413, 429) },
+          responses: { '201': json('Object', 'the feedback record'), ...errors(400, 401, 404, 413, 415, 429) },
         },
       },
       '/v1/audit/verify': { get: { summary: "Walk the decision log's hash chain (admins, managers, medical affairs)", responses: { '200': json('Object', 'intact, or the first broken record'), ...errors(401, 403, 429) } } },
@@ -114,6 +114,7 @@ const errorText: Record<number, string> = {
   403: 'outside the caller’s access',
   404: 'not found',
   413: 'body over the size limit',
-  429: 'rate limited (Retry-After says when to retry)',
+  415: 'the body is not application/json',
+  429: 'rate limited, or too many failed sign-ins from this address (Retry-After says when to retry)',
   502: 'the language model failed or timed out',
 };

@@ -57,6 +57,11 @@ describe('the web chat page', () => {
     // A note that tries to run script in the page: it must show as text.
     world.store.notes.upsert({ id: 'note-xss-1', hcpId: hcp.id, authorId: 'u-rep-mw-2', writtenAt: '2026-11-20T09:00:00.000Z', kind: 'rep', text: '<img src=x onerror="document.title=\'pwned\'">', synthetic: true });
     const page = await browser.newPage();
+    // The page runs under its Content-Security-Policy: nothing it does may be refused by it.
+    const violations: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+    });
     await page.goto(server.url);
     await page.getByTestId('token').fill('omni_wrong-token-000000000');
     await page.getByTestId('signin').locator('button').click();
@@ -73,6 +78,11 @@ describe('the web chat page', () => {
     expect(await page.getByTestId('answer').first().textContent()).toContain(hcp.id);
     expect(await page.getByTestId('nba-card').count()).toBe(1);
     expect(await page.getByTestId('demo-as-of').count()).toBe(0);
+    expect(await page.title()).toBe('Omni');
+    expect(violations).toEqual([]);
+    // An inline script that is not the page's own does not run.
+    await page.evaluate("document.body.append(Object.assign(document.createElement('script'), { textContent: \"document.title = 'pwned'\" }))");
+    await expect.poll(() => violations.length).toBeGreaterThan(0);
     expect(await page.title()).toBe('Omni');
 
     mkdirSync(SCREENSHOTS, { recursive: true });

@@ -1,19 +1,6 @@
-/**
- * The web chat page served at `/`: sign in with a token, ask, and see the answer with the same cards
- * as in Slack (profile, next best action, consent, draft with its citations, plan, content), and a
- * clarifying question's choices as buttons that ask them in the same thread. One static page; every
- * piece of data is set with textContent, never as HTML, so nothing from a note or a module can run in
- * the page.
- */
-export function webChatPage(): string {
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'; img-src blob:">
-<title>Omni</title>
-<style>
+import { createHash } from 'node:crypto';
+
+const PAGE_STYLE = `
   [hidden] { display: none !important; }
   body { font: 15px/1.45 system-ui, sans-serif; margin: 0; background: #f4f5f7; color: #1d1f23; }
   header { background: #1f3a5f; color: #fff; padding: 10px 18px; display: flex; gap: 16px; align-items: center; }
@@ -41,23 +28,9 @@ export function webChatPage(): string {
   button.choice.chosen { background: #1f3a5f; color: #fff; }
   .error { color: #b3261e; }
   .synthetic { background: #fff4ce; padding: 6px 10px; border-radius: 6px; font-size: 13px; }
-</style>
-</head>
-<body>
-<header><h1>Omni</h1><small id="who">not signed in</small></header>
-<main>
-  <p class="synthetic">Demo data: every HCP, note and behaviour here is synthetic. Product names and label text are real.</p>
-  <form id="signin" data-testid="signin">
-    <input type="password" id="token" placeholder="API token (printed by npm start, or omni token create --as &lt;user-id&gt;)" autocomplete="off" data-testid="token">
-    <button type="submit">Sign in</button>
-  </form>
-  <form id="ask" data-testid="ask" hidden>
-    <input type="text" id="question" placeholder="Ask: brief me on Dr. Reyes · who should I see this week? · can I email her?" data-testid="question">
-    <button type="submit">Ask</button>
-  </form>
-  <div id="turns" data-testid="turns"></div>
-</main>
-<script>
+`;
+
+const PAGE_SCRIPT = `
 (() => {
   const $ = (id) => document.getElementById(id);
   let token = sessionStorage.getItem('omni-token') || '';
@@ -203,7 +176,58 @@ export function webChatPage(): string {
   });
   if (token) fetch('/v1/whoami', { headers: { authorization: 'Bearer ' + token } }).then((r) => (r.ok ? r.json().then((me) => signedIn(me.name + ' (' + label(me.role) + ')')) : signOut()));
 })();
-</script>
+`;
+
+const sha256Source = (text: string): string => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+
+/**
+ * The page's Content-Security-Policy: its one script and one style by hash (no 'unsafe-inline', so an
+ * injected inline script or handler does not run), requests to its own origin only, images from blob:
+ * URLs only (the charts), no <base>, no form posts, and no framing (clickjacking).
+ */
+export const WEB_CHAT_PAGE_POLICY = [
+  "default-src 'none'",
+  `script-src ${sha256Source(PAGE_SCRIPT)}`,
+  `style-src ${sha256Source(PAGE_STYLE)}`,
+  "connect-src 'self'",
+  'img-src blob:',
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/**
+ * The web chat page served at `/`: sign in with a token, ask, and see the answer with the same cards
+ * as in Slack (profile, next best action, consent, draft with its citations, plan, content), and a
+ * clarifying question's choices as buttons that ask them in the same thread. One static page; every
+ * piece of data is set with textContent, never as HTML, so nothing from a note or a module can run in
+ * the page. Its Content-Security-Policy (WEB_CHAT_PAGE_POLICY, sent as a header) allows exactly its
+ * own inline style and script, by their sha256, and nothing inline besides.
+ */
+export function webChatPage(): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Omni</title>
+<style>${PAGE_STYLE}</style>
+</head>
+<body>
+<header><h1>Omni</h1><small id="who">not signed in</small></header>
+<main>
+  <p class="synthetic">Demo data: every HCP, note and behaviour here is synthetic. Product names and label text are real.</p>
+  <form id="signin" data-testid="signin">
+    <input type="password" id="token" placeholder="API token (printed by npm start, or omni token create --as &lt;user-id&gt;)" autocomplete="off" data-testid="token">
+    <button type="submit">Sign in</button>
+  </form>
+  <form id="ask" data-testid="ask" hidden>
+    <input type="text" id="question" placeholder="Ask: brief me on Dr. Reyes · who should I see this week? · can I email her?" data-testid="question">
+    <button type="submit">Ask</button>
+  </form>
+  <div id="turns" data-testid="turns"></div>
+</main>
+<script>${PAGE_SCRIPT}</script>
 </body>
 </html>`;
 }

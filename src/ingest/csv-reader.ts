@@ -1,5 +1,5 @@
 import { closeSync, openSync, readSync } from 'node:fs';
-import { StringDecoder } from 'node:string_decoder';
+import { StrictUtf8Decoder } from './strict-utf8.ts';
 
 /** One CSV record and the line it starts on (1-based, counting the header as line 1). */
 export interface CsvRecord {
@@ -29,13 +29,14 @@ const CARRIAGE_RETURN = 13;
 /**
  * Streams RFC 4180 CSV from a file: quoted fields with doubled quotes, commas and newlines inside
  * quotes, CRLF or LF line ends and a UTF-8 byte-order mark. Blank lines are skipped. Memory stays
- * bounded by the largest record, so multi-gigabyte files import without loading them whole.
+ * bounded by the largest record, so multi-gigabyte files import without loading them whole. Text
+ * must be UTF-8: any other byte throws INVALID_INPUT with its line (see StrictUtf8Decoder).
  */
 export function* readCsvFile(path: string, options: CsvReadOptions = {}): Generator<CsvRecord | CsvFault> {
   const descriptor = openSync(path, 'r');
   try {
     const buffer = Buffer.allocUnsafe(options.chunkSize ?? 1 << 20);
-    const decoder = new StringDecoder('utf8');
+    const decoder = new StrictUtf8Decoder(path);
     const parser = new CsvParser(options.maxFieldLength ?? 1_000_000);
     let first = true;
     for (;;) {

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readUtf8File } from './strict-utf8.ts';
 
 /** One JSON object from an import file and the line it starts on. */
 export interface JsonItem {
@@ -27,7 +27,7 @@ export function* readJsonText(text: string): Generator<JsonItem | JsonFault> {
 }
 
 export function readJsonFile(path: string): Generator<JsonItem | JsonFault> {
-  return readJsonText(readFileSync(path, 'utf8'));
+  return readJsonText(readUtf8File(path));
 }
 
 function* readJsonLines(body: string): Generator<JsonItem | JsonFault> {

@@ -204,6 +204,21 @@ describe('runImport: malformed CSV is rejected with file, line and field, and ch
     expect(store.hcps.getById('hcp-10')).toMatchObject({ firstName: 'Élodie', lastName: 'Dupont' });
   });
 
+  it('refuses a file that is not UTF-8 with its line and byte offset, and imports nothing, even after a megabyte of good rows', () => {
+    const before = snapshot();
+    const good = Array.from({ length: 35_000 }, (_, index) => `hcp-${100 + index},,Ana,Silva,Oncology,MA`);
+    const latin1 = Buffer.concat([Buffer.from(lines(HCP_HEADER, ...good)), Buffer.from('hcp-99,,Jos\xE9,Dupont,Cardiology,NY\n', 'latin1')]);
+    expect(latin1.length).toBeGreaterThan(1 << 20);
+    const error = thrownBy(() => runImport(store, hcpImport, file('hcps.csv', latin1))) as AppError;
+    expect(error.code).toBe('INVALID_INPUT');
+    expect(error.details).toMatchObject({ line: good.length + 2, column: 12, byteOffset: latin1.indexOf(0xe9) });
+    expect(snapshot()).toEqual(before);
+    const json = file('hcps.jsonl', Buffer.from('{"id":"hcp-10","firstName":"A","lastName":"B","specialty":"C"}\n{"id":"hcp-11","firstName":"\xC9","lastName":"B","specialty":"C"}\n', 'latin1'));
+    const jsonError = thrownBy(() => runImport(store, hcpImport, json)) as AppError;
+    expect(jsonError).toMatchObject({ code: 'INVALID_INPUT', details: { line: 2, column: 29 } });
+    expect(snapshot()).toEqual(before);
+  });
+
   it('rejects impossible and non-ISO dates with the line and the field', () => {
     const path = file(
       'interactions.csv',

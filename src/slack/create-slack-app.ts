@@ -91,6 +91,7 @@ const USER_MESSAGES: Record<AppErrorCode | 'SLACK' | 'UNKNOWN', string> = {
   UNAUTHENTICATED: UNKNOWN_USER,
   CONFLICT: 'That changed while I was working on it. Please try again.',
   PAYLOAD_TOO_LARGE: "That request is too long for me; questions are up to 4,000 characters.",
+  UNSUPPORTED_MEDIA_TYPE: "I couldn't take that request as written.",
   RATE_LIMITED: 'Too many requests just now; please wait a minute and try again.',
   IMPORT_REJECTED: "I couldn't take that request as written.",
   CONFIG_INVALID: 'Omni is not configured correctly, so I cannot answer right now. Your administrator can see why in the logs.',

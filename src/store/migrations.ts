@@ -325,4 +325,14 @@ export const migrations: readonly string[] = [
     WHERE EXISTS (SELECT 1 FROM hcps) AND NOT EXISTS (SELECT 1 FROM hcps WHERE synthetic = 0)
       AND EXISTS (SELECT 1 FROM interactions);
   `,
+  // 13: API tokens get an id to list and revoke them by (never the secret, whose sha256 stays the
+  // key), an expiry checked at every sign-in, and when each was last used (src/store/sqlite-api-tokens.ts).
+  // Tokens issued before this never expire and get a random id here.
+  `
+  ALTER TABLE api_tokens ADD COLUMN id TEXT;
+  ALTER TABLE api_tokens ADD COLUMN expires_at TEXT;
+  ALTER TABLE api_tokens ADD COLUMN last_used_at TEXT;
+  UPDATE api_tokens SET id = 'tok_' || lower(hex(randomblob(6)));
+  CREATE UNIQUE INDEX api_tokens_by_id ON api_tokens (id);
+  `,
 ];

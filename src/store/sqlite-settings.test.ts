@@ -1,9 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Hcp } from '../domain/hcp.ts';
 import { Interaction } from '../domain/interaction.ts';
+import { migrations } from './migrations.ts';
 import { openSqliteStore, type SqliteStore } from './sqlite-store.ts';
 
 let directory: string;
@@ -15,14 +17,28 @@ afterEach(() => rmSync(directory, { recursive: true, force: true }));
 const hcp = (id: string, synthetic: boolean) => Hcp.parse({ id, firstName: 'Ada', lastName: id, specialty: 'Oncology', synthetic, source: synthetic ? 'synthetic' : 'import' });
 const touch = (id: string, hcpId: string, occurredAt: string) => Interaction.parse({ id, hcpId, actorId: 'system:test', channel: 'email', outcome: 'opened', occurredAt, synthetic: true });
 
-/** A database as migration 11 left it, holding what `fill` writes. */
+/**
+ * A database as migration 11 left it, holding what `fill` writes: filled through the store, then its
+ * HCPs and interactions copied into a database built by the first 11 migrations only (so migrations
+ * after 12, whatever they add, run once and on their own schema).
+ */
 function beforeMigration12(fill: (store: SqliteStore) => void): string {
-  const path = join(directory, 'omni.db');
-  const store = openSqliteStore(path);
+  const filled = join(directory, 'filled.db');
+  const store = openSqliteStore(filled);
   fill(store);
-  store.database.exec('DROP TABLE settings');
-  store.database.pragma('user_version = 11');
   store.close();
+  const path = join(directory, 'omni.db');
+  const database = new Database(path);
+  for (const sql of migrations.slice(0, 11)) database.exec(sql);
+  database.pragma('user_version = 11');
+  database.prepare('ATTACH ? AS filled').run(filled);
+  for (const table of ['hcps', 'interactions']) {
+    const columns = (database.prepare('SELECT name FROM pragma_table_info(?)').pluck().all(table) as string[]).join(', ');
+    database.exec(`INSERT INTO main.${table} (${columns}) SELECT ${columns} FROM filled.${table}`);
+  }
+  database.exec('DETACH filled');
+  database.close();
+  for (const suffix of ['', '-wal', '-shm']) rmSync(`${filled}${suffix}`, { force: true });
   return path;
 }
 

@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { AppError } from '../../core/app-error.ts';
+import { AppError, isAppError } from '../../core/app-error.ts';
 import { parseIsoDate, parseIsoDateTime } from '../../core/dates.ts';
 import { ContentModule } from '../../domain/content-module.ts';
 import { hcpMarket } from '../../domain/hcp.ts';
@@ -10,6 +9,7 @@ import { ApprovedContentLibrary, type RankingMode } from '../../retrieval/approv
 import { ContentVectorIndex } from '../../retrieval/content-vector-index.ts';
 import type { ContentFilters } from '../../retrieval/content-filters.ts';
 import { createEmbedder } from '../../retrieval/create-embedder.ts';
+import { readUtf8File } from '../../ingest/strict-utf8.ts';
 import { dataClockFor, demoLines } from '../caller.ts';
 import { formatContentResults } from '../format-content.ts';
 import type { CliContext, Command } from '../command.ts';
@@ -125,8 +125,9 @@ function importSpl(
   if (expiresAt === undefined) throw new AppError('INVALID_INPUT', '--expires-at must be a date (YYYY-MM-DD)');
   let xml: string;
   try {
-    xml = readFileSync(file, 'utf8');
-  } catch {
+    xml = readUtf8File(file);
+  } catch (error) {
+    if (isAppError(error)) throw error;
     throw new AppError('NOT_FOUND', `cannot read ${file}`);
   }
   let modules;

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { AppError } from '../../core/app-error.ts';
 import { parseIsoDate } from '../../core/dates.ts';
-import { createDemoDatabase } from '../../demo/seed-store.ts';
+import { createDemoDatabase, removeLeftoverBuilds } from '../../demo/seed-store.ts';
 import type { Command } from '../command.ts';
 
 /** `--anchor <YYYY-MM-DD>`, else today (UTC): the day the demo year ends on. */
@@ -19,6 +19,8 @@ export const initCommand: Command = {
   details: [
     'Builds the demo world from data/demo-seed.json (same seed and anchor, same data) in a temporary',
     'file and moves it into place when complete. Every generated person, note and behaviour is synthetic.',
+    'Build files an interrupted init left next to the database (<db>.building-<pid>) are removed first,',
+    'once their process is gone, and listed.',
     'The database records the day its data ends; on a later day, answers are as of the end of that day',
     '(and say so) unless a command is given --as-of.',
     '  --anchor <date> the day the simulated year ends (default: today, UTC; the seed\'s own day is 2026-11-20)',
@@ -39,6 +41,9 @@ export const initCommand: Command = {
     if (scale !== 'demo' && scale !== 'large') throw new AppError('INVALID_INPUT', `--scale must be demo or large, not "${String(scale)}"`);
     const anchorDay = demoAnchorDay(values.anchor, context.now());
     const path = context.config.databasePath;
+    // An init killed mid-build (kill -9, a full disk) leaves its temporary files; the next one tidies up.
+    const leftovers = removeLeftoverBuilds(path);
+    if (leftovers.length > 0) context.err(`Removed the leftover files of an interrupted init (its process is gone): ${leftovers.join(', ')}`);
     if (values['if-missing'] && existsSync(path)) {
       context.out(values.json ? JSON.stringify({ created: false, database: path }) : `Database already exists at ${path}; left as it is.`);
       return 0;

@@ -325,4 +325,9 @@ export const migrations: readonly string[] = [
     WHERE EXISTS (SELECT 1 FROM hcps) AND NOT EXISTS (SELECT 1 FROM hcps WHERE synthetic = 0)
       AND EXISTS (SELECT 1 FROM interactions);
   `,
+  // 13: an HCP without a territory (an NPPES import before this migration) holds the real value
+  // 'unassigned' (UNASSIGNED_TERRITORY in src/domain/hcp.ts), which every tool and filter accepts, not "".
+  `
+  UPDATE hcps SET territory = 'unassigned' WHERE trim(territory) = '';
+  `,
 ];

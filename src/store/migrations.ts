@@ -330,4 +330,9 @@ export const migrations: readonly string[] = [
   `
   UPDATE hcps SET territory = 'unassigned' WHERE trim(territory) = '';
   `,
+  // 14: who approved a content module in MLR review (src/compliance/content-provenance.ts). Modules
+  // stored before it have none, so none of them can reach a search or a draft until re-imported with one.
+  `
+  ALTER TABLE content_modules ADD COLUMN approved_by TEXT;
+  `,
 ];

@@ -21,6 +21,8 @@ function beforeMigration12(fill: (store: SqliteStore) => void): string {
   const store = openSqliteStore(path);
   fill(store);
   store.database.exec('DROP TABLE settings');
+  // Later migrations run again on opening: undo the one that cannot run twice (the content approver column).
+  store.database.exec('ALTER TABLE content_modules DROP COLUMN approved_by');
   store.database.pragma('user_version = 11');
   store.close();
   return path;

@@ -233,53 +233,59 @@ export const noteImport: ImportKind<FieldNote> = {
   write: (store, note) => store.notes.upsert(note),
 };
 
-/**
- * Content modules. A row with status approved or expired must carry its provenance (approved_by, a
- * user id that exists; mlr_code; approved_at) and text within the content rules (links to the allowed
- * domains only, no hidden text, no instructions to an AI): otherwise the row is rejected, as any bad
- * row is, and whatever is stored under that id stays as it was (a draft stays a draft).
- */
-export function contentImportWith(rules: ContentRules): ImportKind<ContentModule> {
-  return {
-    name: 'content',
-    description: 'Content modules, upserted by (id, version)',
-    columns: [
-      column('id', 'text', true, ''),
-      column('version', 'number', true, 'integer from 1'),
-      column('mlr_code', 'text', true, ''),
-      column('title', 'text', true, ''),
-      column('body', 'text', true, 'the approved text: links to the allowed domains only, no hidden text'),
-      column('product_id', 'text', false, 'an existing product id'),
-      column('brand_name', 'text', false, ''),
-      column('generic_name', 'text', false, 'required with a brand name'),
-      column('kind', 'text', true, 'claim, safety, isi, education, invitation, template or medical_response'),
-      column('audience_specialties', 'list', false, 'separated by |'),
-      column('allowed_channels', 'list', true, 'channels separated by |'),
-      column('purpose', 'text', true, 'promotional or medical'),
-      column('market', 'text', false, 'default US'),
-      column('approved_at', 'text', true, 'ISO 8601 date'),
-      column('approved_by', 'text', false, 'user id of the MLR approver; required for status approved or expired'),
-      column('expires_at', 'text', false, 'ISO 8601 date'),
-      column('status', 'text', true, 'draft, approved, withdrawn or expired'),
-      column('required_module_ids', 'list', false, 'companion module ids separated by |'),
-      column('source', 'text', false, ''),
-      column('synthetic', 'boolean', false, ''),
-    ],
-    schema: ContentModule,
-    count: (store) => store.contentModules.count(),
-    key: (module) => `${module.id}@${module.version}`,
-    checkReferences: (module, checker) => [
-      ...checkProduct(checker, module.productId),
-      ...module.requiredModuleIds.flatMap((id) =>
-        checker.exists('contentModules', id) || checker.seenIds.has(id)
-          ? []
-          : [{ field: 'required_module_ids', reason: `refers to unknown content module '${id}'` }],
-      ),
-      ...new ContentProvenance(rules, (id) => checker.exists('users', id)).problems(module),
-    ],
-    write: (store, module) => store.contentModules.upsert(module),
-  };
+/** References and provenance of a content row, under the given content rules. */
+function checkContent(module: ContentModule, checker: ReferenceChecker, rules: ContentRules): RowProblem[] {
+  return [
+    ...checkProduct(checker, module.productId),
+    ...module.requiredModuleIds.flatMap((id) =>
+      checker.exists('contentModules', id) || checker.seenIds.has(id)
+        ? []
+        : [{ field: 'required_module_ids', reason: `refers to unknown content module '${id}'` }],
+    ),
+    ...new ContentProvenance(rules, (id) => checker.exists('users', id)).problems(module),
+  ];
 }
 
-/** The content import under the default content rules (the CLI uses the configured ones). */
-export const contentImport = contentImportWith(DEFAULT_CONTENT_RULES);
+/**
+ * Content modules, under the default content rules (the CLI uses contentImportWith and the configured
+ * ones). A row with status approved or expired must carry its provenance (approved_by, a user id that
+ * exists; mlr_code; approved_at) and text within the content rules (links to the allowed domains only,
+ * no hidden text, no instructions to an AI): otherwise the row is rejected, as any bad row is, and
+ * whatever is stored under that id stays as it was (a draft stays a draft).
+ */
+export const contentImport: ImportKind<ContentModule> = {
+  name: 'content',
+  description: 'Content modules, upserted by (id, version)',
+  columns: [
+    column('id', 'text', true, ''),
+    column('version', 'number', true, 'integer from 1'),
+    column('mlr_code', 'text', true, ''),
+    column('title', 'text', true, ''),
+    column('body', 'text', true, 'the approved text: links to the allowed domains only, no hidden text'),
+    column('product_id', 'text', false, 'an existing product id'),
+    column('brand_name', 'text', false, ''),
+    column('generic_name', 'text', false, 'required with a brand name'),
+    column('kind', 'text', true, 'claim, safety, isi, education, invitation, template or medical_response'),
+    column('audience_specialties', 'list', false, 'separated by |'),
+    column('allowed_channels', 'list', true, 'channels separated by |'),
+    column('purpose', 'text', true, 'promotional or medical'),
+    column('market', 'text', false, 'default US'),
+    column('approved_at', 'text', true, 'ISO 8601 date'),
+    column('approved_by', 'text', false, 'user id of the MLR approver; required for status approved or expired'),
+    column('expires_at', 'text', false, 'ISO 8601 date'),
+    column('status', 'text', true, 'draft, approved, withdrawn or expired'),
+    column('required_module_ids', 'list', false, 'companion module ids separated by |'),
+    column('source', 'text', false, ''),
+    column('synthetic', 'boolean', false, ''),
+  ],
+  schema: ContentModule,
+  count: (store) => store.contentModules.count(),
+  key: (module) => `${module.id}@${module.version}`,
+  checkReferences: (module, checker) => checkContent(module, checker, DEFAULT_CONTENT_RULES),
+  write: (store, module) => store.contentModules.upsert(module),
+};
+
+/** The content import under the configured content rules (OMNI_CONTENT_LINK_DOMAINS). */
+export function contentImportWith(rules: ContentRules): ImportKind<ContentModule> {
+  return { ...contentImport, checkReferences: (module, checker) => checkContent(module, checker, rules) };
+}

@@ -51,4 +51,11 @@ describe('loadConfig', () => {
     expect(failure({ SLACK_BOT_TOKEN: 'xoxb-1' })).toMatchObject({ variables: ['SLACK_SIGNING_SECRET'] });
     expect(failure({ SLACK_BOT_TOKEN: 'oops', SLACK_SIGNING_SECRET: 'secret-123' })).toMatchObject({ variables: ['SLACK_BOT_TOKEN'] });
   });
+
+  it('reads the link domains approved content may use, with a default covering the label links', () => {
+    expect(loadConfig({}).contentLinkDomains).toEqual(['fda.gov', 'dailymed.nlm.nih.gov', 'cdc.gov']);
+    expect(loadConfig({ OMNI_CONTENT_LINK_DOMAINS: 'fda.gov, Pfizer.com  dailymed.nlm.nih.gov' }).contentLinkDomains).toEqual(['fda.gov', 'pfizer.com', 'dailymed.nlm.nih.gov']);
+    expect(failure({ OMNI_CONTENT_LINK_DOMAINS: 'https://evil.example/login' })).toMatchObject({ code: 'CONFIG_INVALID', variables: ['OMNI_CONTENT_LINK_DOMAINS'] });
+    expect(failure({ OMNI_CONTENT_LINK_DOMAINS: ' , ' })).toMatchObject({ variables: ['OMNI_CONTENT_LINK_DOMAINS'] });
+  });
 });

@@ -1,7 +1,12 @@
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_CONTENT_LINK_DOMAINS } from './compliance/content-provenance.ts';
 import { AppError } from './core/app-error.ts';
+
+/** A domain name (no scheme, path or port). */
+const DOMAIN = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+const domainList = (text: string) => text.split(/[\s,]+/).filter(Boolean).map((domain) => domain.toLowerCase());
 
 /**
  * Defaults of the HTTP API's sign-in limits, also used by createHttpApp when a caller (a test, a
@@ -20,6 +25,12 @@ const Environment = z.object({
   OMNI_DB: z.string().min(1).optional(),
   OMNI_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   OMNI_DEAD_END_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+  /** Domains approved content may link to, separated by commas or spaces (each with its subdomains). */
+  OMNI_CONTENT_LINK_DOMAINS: z
+    .string()
+    .transform(domainList)
+    .refine((domains) => domains.length > 0 && domains.every((domain) => DOMAIN.test(domain)), 'must be one or more domain names such as fda.gov, separated by commas')
+    .optional(),
   OMNI_EMBEDDER: z.enum(['use', 'hashed-ngram', 'openai']).optional(),
   OPENAI_API_KEY: z.string().min(1).optional(),
   OPENAI_BASE_URL: z.url().optional(),
@@ -48,6 +59,11 @@ export interface Config {
   logLevel: z.infer<typeof Environment>['OMNI_LOG_LEVEL'];
   /** Days after an intent signal within which someone should have followed up. */
   deadEndDays: number;
+  /**
+   * Domains links in approved content may point to, each with its subdomains (src/compliance/content-provenance.ts).
+   * Default: fda.gov, dailymed.nlm.nih.gov and cdc.gov.
+   */
+  contentLinkDomains: readonly string[];
   /**
    * How content is embedded: the bundled Universal Sentence Encoder offline (default), OpenAI
    * embeddings (the default when OPENAI_API_KEY is set), or hashed n-grams (fast, for tests).
@@ -126,6 +142,7 @@ export function loadConfig(
     databasePath: resolve(overrides.databasePath ?? data.OMNI_DB ?? DEFAULT_DATABASE_PATH),
     logLevel: data.OMNI_LOG_LEVEL,
     deadEndDays: data.OMNI_DEAD_END_DAYS,
+    contentLinkDomains: data.OMNI_CONTENT_LINK_DOMAINS ?? DEFAULT_CONTENT_LINK_DOMAINS,
     embedder:
       embedderKind === 'openai'
         ? {

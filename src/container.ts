@@ -5,6 +5,7 @@ import { OpenAiChatModel } from './agent/models/openai-chat-model.ts';
 import { loadPersonaPrompts } from './agent/persona-prompts.ts';
 import { PerformanceMetrics } from './analytics/performance-metrics.ts';
 import { SqliteDecisionLog } from './audit/sqlite-decision-log.ts';
+import { ContentProvenance, DEFAULT_CONTENT_LINK_DOMAINS, type ContentRules } from './compliance/content-provenance.ts';
 import type { ChatModel } from './core/chat-model.ts';
 import { agentTools, type AgentTool } from '../tools/index.ts';
 import type { AnalyticsContext } from '../tools/tool-context.ts';
@@ -14,6 +15,7 @@ import { createMaturityEngine } from './maturity/sqlite-maturity-source.ts';
 import type { NbaDependencies } from './nba/next-best-actions.ts';
 import { loadNbaWeights } from './nba/weights.ts';
 import { ApprovedContentLibrary } from './retrieval/approved-content-search.ts';
+import type { ContentVectorIndex } from './retrieval/content-vector-index.ts';
 import type { SqliteStore } from './store/sqlite-store.ts';
 
 /**
@@ -23,20 +25,28 @@ import type { SqliteStore } from './store/sqlite-store.ts';
  */
 export function createNbaDependencies(
   store: SqliteStore,
-  config: Pick<Config, 'deadEndDays'>,
+  config: Pick<Config, 'deadEndDays'> & Partial<Pick<Config, 'contentLinkDomains'>>,
   options: { weightsPath?: string } = {},
 ): NbaDependencies & { content: ApprovedContentLibrary } {
+  const contentRules = { linkDomains: config.contentLinkDomains ?? DEFAULT_CONTENT_LINK_DOMAINS };
   return {
     store,
-    content: new ApprovedContentLibrary(store, null),
+    content: createContentLibrary(store, contentRules, null),
     decisionLog: new SqliteDecisionLog(store.database),
     weights: loadNbaWeights(options.weightsPath),
     deadEndDays: config.deadEndDays,
+    contentRules,
   };
 }
 
+/** The approved-content library over a store, holding only the modules with their provenance under the content rules. */
+export function createContentLibrary(store: SqliteStore, rules: ContentRules, vectorIndex: ContentVectorIndex | null): ApprovedContentLibrary {
+  const provenance = new ContentProvenance(rules, (id) => store.users.exists(id));
+  return new ApprovedContentLibrary(store, vectorIndex, { admit: (module) => provenance.usable(module) });
+}
+
 /** The agent over a store: the configured model (the offline local model by default), every tool, the persona prompts and thread memory. */
-export function createAgent(store: SqliteStore, config: Pick<Config, 'deadEndDays' | 'chatModel' | 'agentTimeoutMs'>, options: { model?: ChatModel; now?: () => Date; tools?: readonly AgentTool[] } = {}): Agent {
+export function createAgent(store: SqliteStore, config: Pick<Config, 'deadEndDays' | 'chatModel' | 'agentTimeoutMs'> & Partial<Pick<Config, 'contentLinkDomains'>>, options: { model?: ChatModel; now?: () => Date; tools?: readonly AgentTool[] } = {}): Agent {
   const nba = createNbaDependencies(store, config);
   return new Agent({
     model: options.model ?? createChatModel(store, config),

@@ -47,7 +47,7 @@ describe('assess_maturity', () => {
     const output = await run(fixture, 'u-mgr-east');
     expect(output.status).toBe('assessed');
     const assessed = AssessedMaturity.parse(output);
-    expect(assessed.scope).toEqual({ territories: ['T-NE'], hcps: 3 });
+    expect(assessed.scope).toEqual({ territories: ['T-NE'], hcps: 3, leftOut: 0 });
     expect(assessed.period.days).toBe(180);
     expect(assessed.dimensions).toHaveLength(7);
     const data = assessed.dimensions.find((dimension) => dimension.dimension === 'data')!;
@@ -63,7 +63,7 @@ describe('assess_maturity', () => {
   it('gives an admin every territory, and takes a period', async () => {
     const fixture = world();
     const output = AssessedMaturity.parse(await run(fixture, 'u-admin', { periodDays: 90 }));
-    expect(output.scope).toEqual({ territories: 'all', hcps: 6 });
+    expect(output.scope).toEqual({ territories: 'all', hcps: 6, leftOut: 0 });
     expect(output.period.days).toBe(90);
   });
 
@@ -83,6 +83,6 @@ describe('assess_maturity', () => {
   it('is wired into the analytics context the agent builds', () => {
     const fixture = world();
     const assessment = createAnalyticsContext(fixture.store).maturity.assess(fixture.caller('u-mgr-west'), FIXTURE_AS_OF);
-    expect(assessment.scope).toEqual({ territories: ['T-W'], hcps: 3 });
+    expect(assessment.scope).toEqual({ territories: ['T-W'], hcps: 3, leftOut: 0 });
   });
 });

@@ -22,7 +22,9 @@ export const AssessedMaturity = z.object({
   status: z.literal('assessed'),
   asOf: z.string(),
   period: z.object({ since: z.string(), until: z.string(), days: z.number() }),
-  scope: z.object({ territories: z.union([z.array(z.string()), z.literal('all')]), hcps: z.number() }),
+  scope: z
+    .object({ territories: z.union([z.array(z.string()), z.literal('all')]), hcps: z.number(), leftOut: z.number() })
+    .describe('hcps: the HCPs measured (assigned to a territory, or with an interaction on record); leftOut: the others, never contacted and in no territory'),
   thresholds: z.object({ version: z.string(), sha256: z.string() }),
   queries: z.object({ interactions: z.string(), repNotes: z.string(), decisions: z.string() }).describe('the SQL each number was read with, by name'),
   overall: z.object({ stage: Stage, stageLabel: z.string(), rule: z.string(), basedOn: z.array(z.enum(dimensionNames)) }),

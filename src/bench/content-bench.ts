@@ -192,6 +192,7 @@ export function generateContentModules(count: number, seed = 3): ContentModule[]
       market,
       requiredModuleIds: [],
       source: 'generated for npm run bench from FDA label sentences',
+      approvedBy: 'u-bench-mlr',
       synthetic: true,
     };
     if (random.chance(0.05) && modules.length + 2 <= count) {

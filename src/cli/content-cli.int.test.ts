@@ -1,10 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryDatabase } from '../testing/query-database.ts';
 
 /** `omni content` through the real executable, with the fast hashed n-gram embedder. */
 const OMNI = fileURLToPath(new URL('../../bin/omni.js', import.meta.url));
@@ -71,8 +72,30 @@ describe('omni content', () => {
     expect(drafts.imported).toBeGreaterThan(10);
     expect(search()).toEqual([]);
     expect(omni('content', 'import-spl', spl, '--status', 'approved').code).toBe(2);
-    expect(omni('content', 'import-spl', spl, '--status', 'approved', '--approved-at', '2026-11-01', '--json').code).toBe(0);
+    // Approved needs its provenance: the date, an approver who is a user, and the MLR code.
+    expect(omni('content', 'import-spl', spl, '--status', 'approved', '--approved-at', '2026-11-01').code).toBe(2);
+    expect(omni('content', 'import-spl', spl, '--status', 'approved', '--approved-at', '2026-11-01', '--approved-by', 'u-nobody', '--mlr-code', 'MLR-2026-0142').code).toBe(2);
+    expect(search()).toEqual([]);
+    const approved = omni('content', 'import-spl', spl, '--status', 'approved', '--approved-at', '2026-11-01', '--approved-by', 'u-medaffairs', '--mlr-code', 'MLR-2026-0142', '--json');
+    expect(approved.code, approved.stderr).toBe(0);
     expect(search().length).toBeGreaterThan(0);
+    const stored = queryDatabase<{ approved_by: string; mlr_code: string; status: string }>(databasePath, "SELECT approved_by, mlr_code, status FROM content_modules WHERE id LIKE 'spl-humira-%'");
+    expect(stored.length).toBeGreaterThan(10);
+    for (const row of stored) expect(row).toMatchObject({ approved_by: 'u-medaffairs', mlr_code: expect.stringMatching(/^MLR-2026-0142-/), status: 'approved' });
+  });
+
+  it('refuses approved label text that links outside the allowed domains, naming the module, and imports nothing', () => {
+    const spl = fileURLToPath(new URL('../../data/fda-labels/spl_humira_adalimumab_2013.xml', import.meta.url));
+    const injected = join(directory, 'injected.xml');
+    // A phishing link in the warnings text of a copy of the label, under a brand of its own.
+    writeFileSync(injected, readFileSync(spl, 'utf8').replaceAll('HUMIRA', 'HUMIRAX').replace('www.fda.gov/medwatch', 'https://evil.example/medwatch'));
+    const before = queryDatabase<{ n: number }>(databasePath, 'SELECT count(*) AS n FROM content_modules')[0]!.n;
+    const refused = omni('content', 'import-spl', injected, '--status', 'approved', '--approved-at', '2026-11-01', '--approved-by', 'u-medaffairs', '--mlr-code', 'MLR-2026-0143');
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/spl-humirax-[\w-]+ \(.*\): body: links to evil\.example/);
+    expect(queryDatabase<{ n: number }>(databasePath, 'SELECT count(*) AS n FROM content_modules')[0]!.n).toBe(before);
+    // As drafts (which nothing returns), the same text imports.
+    expect(omni('content', 'import-spl', injected, '--json').code).toBe(0);
   });
 
   it('rejects malformed SPL XML without changing the library', () => {

@@ -179,7 +179,7 @@ describe('formatProfileLookup: other outcomes', () => {
     expect(lines[0]).toBe('"Chen" matches 2 HCPs; ask again with an id:');
     expect(lines).toHaveLength(3);
     expect(lines[1]).toMatch(/^ {2}hcp-3 +Amy Chen · Hematology · City Clinic · T-NE$/);
-    expect(lines[2]).toMatch(/^ {2}hcp-2 +John Chen · Hematology · City Clinic · no territory$/);
+    expect(lines[2]).toMatch(/^ {2}hcp-2 +John Chen · Hematology · City Clinic · unassigned$/);
   });
 
   it('says "at least 10" when the candidate list is full', () => {

@@ -12,7 +12,7 @@ export function formatProfileLookup(lookup: ProfileLookup): string {
       return [
         `"${lookup.query}" matches ${lookup.candidates.length === 10 ? 'at least 10' : lookup.candidates.length} HCPs; ask again with an id:`,
         ...lookup.candidates.map(
-          (hcp) => `  ${hcp.id.padEnd(16)} ${printable(`${hcpDisplayName(hcp)} · ${hcp.specialty} · ${hcp.institution || hcp.city} · ${hcp.territory || 'no territory'}`, 400)}`,
+          (hcp) => `  ${hcp.id.padEnd(16)} ${printable(`${hcpDisplayName(hcp)} · ${hcp.specialty} · ${hcp.institution || hcp.city} · ${hcp.territory}`, 400)}`,
         ),
       ].join('\n');
     case 'not_found':

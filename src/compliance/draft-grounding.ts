@@ -1,4 +1,5 @@
 import type { OmniStore } from '../domain/repositories.ts';
+import { ContentProvenance, DEFAULT_CONTENT_RULES, type ContentRules } from './content-provenance.ts';
 import { describeEvent, splitSentences } from './follow-up-draft.ts';
 
 /** A draft as draft_followup returns it. */
@@ -12,11 +13,14 @@ export interface DraftLike {
 /**
  * Checks a draft from the outside, against the store: each sentence is the text of the approved module
  * version it is traced to, with only whitelisted slots filled, and the slot values come from the data
- * (the HCP's name, a user's name, an event this HCP attended); nothing else is in the text. Returns the
+ * (the HCP's name, a user's name, an event this HCP attended); nothing else is in the text; and every
+ * module version has its provenance under `rules` (approver, MLR code, date, clean text). Returns the
  * problems, [] when the draft is grounded. Tests (expectDraftGrounded) and the evals' scorer use it.
  */
-export function draftProblems(store: OmniStore, draft: DraftLike): string[] {
+export function draftProblems(store: OmniStore, draft: DraftLike, rules: ContentRules = DEFAULT_CONTENT_RULES): string[] {
   const problems: string[] = [];
+  const provenance = new ContentProvenance(rules, (id) => store.users.exists(id));
+  const unproven = new Set<string>();
   const hcp = store.hcps.getById(draft.hcpId);
   if (!hcp) return [`draft for unknown HCP ${draft.hcpId}`];
   const allowed: Record<string, string[]> = {
@@ -43,6 +47,11 @@ export function draftProblems(store: OmniStore, draft: DraftLike): string[] {
       continue;
     }
     if (module.status !== 'approved') problems.push(`${sentence.moduleId}@${sentence.version} is not approved`);
+    const key = `${sentence.moduleId}@${sentence.version}`;
+    if (!unproven.has(key) && !provenance.usable(module)) {
+      unproven.add(key);
+      problems.push(`${key} fails content provenance: ${provenance.problems(module).map((problem) => `${problem.field} ${problem.reason}`).join('; ')}`);
+    }
     const filled = splitSentences(module.body).map((text) => text.replace(/\{\{\s*([a-z_]+)\s*\}\}/g, (_, name: string) => draft.slots[name] ?? `{{${name}}}`));
     if (!filled.includes(sentence.text)) problems.push(`"${sentence.text}" is not a sentence of ${sentence.moduleId}@${sentence.version}`);
     const at = rest.indexOf(sentence.text);

@@ -12,6 +12,7 @@ import { computeSignals } from '../nba/signals.ts';
 import type { NbaWeights } from '../nba/weights.ts';
 import { checkContentFilters, type ContentFilters } from '../retrieval/content-filters.ts';
 import { canSeeHcp, isMedicalRole } from './access-policy.ts';
+import { ContentProvenance, type ContentRules } from './content-provenance.ts';
 import { currentConsents } from './consent-policy.ts';
 
 /** Channels a written follow-up can go out on. */
@@ -74,6 +75,8 @@ export interface DraftDependencies {
   decisionLog: DecisionLog;
   weights: Pick<NbaWeights, 'caps'>;
   deadEndDays: number;
+  /** What approved text may hold (link domains): a stored module that fails its provenance never reaches a draft. */
+  contentRules: ContentRules;
 }
 
 /** Event interactions a follow-up can refer to. */
@@ -103,13 +106,15 @@ export function draftFollowUp(deps: DraftDependencies, caller: Caller, repName: 
     return refuse('module_not_approved', 'medical drafts are for MSLs and medical affairs; offer the medical-information request route instead', [], [MEDICAL_INFORMATION_ROUTE]);
   }
 
-  // Modules: each approved for this HCP, channel and purpose today, in the version valid today.
+  // Modules: each approved for this HCP, channel and purpose today, in the version valid today, with
+  // its provenance (approver, MLR code, date, clean text), however it came into the store.
   const filters: ContentFilters = { asOf: asOf.slice(0, 10), market: hcpMarket(hcp), specialty: hcp.specialty, channel: request.channel, purpose: request.purpose };
+  const provenance = new ContentProvenance(deps.contentRules, (id) => store.users.exists(id));
   const chosen: { module: ContentModule; addedBecause: string }[] = [];
   const seen = new Set<string>();
   const add = (id: string, addedBecause: string): string | null => {
     if (seen.has(id)) return null;
-    const module = approvedVersion(store, id, filters);
+    const module = approvedVersion(store, id, filters, provenance);
     if (typeof module === 'string') return module;
     seen.add(id);
     chosen.push({ module, addedBecause });
@@ -144,7 +149,7 @@ export function draftFollowUp(deps: DraftDependencies, caller: Caller, repName: 
   }
 
   // Frame the body with the approved greeting and sign-off for the channel, when there are any.
-  const frame = framingModules(store, filters, seen);
+  const frame = framingModules(store, filters, seen, provenance);
   const ordered = [
     ...(frame.greeting ? [{ module: frame.greeting, addedBecause: 'greeting template' }] : []),
     ...order(chosen),
@@ -231,8 +236,8 @@ export function draftFollowUp(deps: DraftDependencies, caller: Caller, repName: 
   return { status: 'drafted', draftId: record.id, hcpId: hcp.id, channel: request.channel, purpose: request.purpose, text, sentences, modules, slots, gates };
 }
 
-/** The version of a module that passes the filters now, or why none does. */
-function approvedVersion(store: OmniStore, id: string, filters: ContentFilters): ContentModule | string {
+/** The version of a module that passes the filters now and has its provenance, or why none does. */
+function approvedVersion(store: OmniStore, id: string, filters: ContentFilters, provenance: ContentProvenance): ContentModule | string {
   const latest = store.contentModules.get(id);
   if (!latest) return `no content module ${id}`;
   let firstFailure = '';
@@ -240,17 +245,19 @@ function approvedVersion(store: OmniStore, id: string, filters: ContentFilters):
     const module = version === latest.version ? latest : store.contentModules.get(id, version);
     if (!module) continue;
     const decision = checkContentFilters(module, filters);
-    if (decision.passed) return module;
-    if (!firstFailure) firstFailure = decision.reasons[0] ?? 'fails the content filters';
+    // Which rule failed, never the text itself: the module's text is what cannot be trusted.
+    const fields = decision.passed ? [...new Set(provenance.problems(module).map((problem) => problem.field))] : [];
+    if (decision.passed && fields.length === 0) return module;
+    if (!firstFailure) firstFailure = decision.passed ? `its ${fields.join(' and ')} fail the content provenance rules, so it is held back` : (decision.reasons[0] ?? 'fails the content filters');
   }
   return `${id} is not approved for this HCP, channel and purpose today (${firstFailure})`;
 }
 
 /** Greeting and sign-off: the approved templates that hold nothing but the HCP's or the rep's name. */
-function framingModules(store: OmniStore, filters: ContentFilters, taken: Set<string>): { greeting: ContentModule | null; signOff: ContentModule | null } {
+function framingModules(store: OmniStore, filters: ContentFilters, taken: Set<string>, provenance: ContentProvenance): { greeting: ContentModule | null; signOff: ContentModule | null } {
   const templates = store.contentModules
     .listByKind('template')
-    .filter((module) => !taken.has(module.id) && checkContentFilters(module, filters).passed);
+    .filter((module) => !taken.has(module.id) && checkContentFilters(module, filters).passed && provenance.usable(module));
   const only = (slot: SlotName) => (module: ContentModule) => {
     const used = [...module.body.matchAll(SLOT_PATTERN)].map((match) => match[1]);
     return used.length === 1 && used[0] === slot && module.body.length <= 80;

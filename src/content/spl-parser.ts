@@ -418,6 +418,8 @@ export function splProductNames(doc: SplDocument): { brandName?: string; generic
 export interface SplModuleOptions {
   approvedAt: string;
   expiresAt: string | null;
+  /** The MLR code of the label's approval; each module's code is it plus the section ("MLR-2026-0142-5.1"). Default SYN-SPL-<BRAND>. */
+  mlrCode?: string;
   market?: string;
   audienceSpecialties?: string[];
   productId?: string | null;
@@ -444,7 +446,7 @@ export function splModules(doc: SplDocument, options: SplModuleOptions): Content
   if (!brandName || !genericName) throw new Error('SPL document: brand and generic name not found; pass brandName and genericName');
   const setId = doc.setId ?? 'unknown-set-id';
   const base = `spl-${idPart(brandName)}`;
-  const mlrBase = `SYN-SPL-${brandName.toUpperCase().replace(/[^A-Z0-9]+/g, '')}`;
+  const mlrBase = options.mlrCode ?? `SYN-SPL-${brandName.toUpperCase().replace(/[^A-Z0-9]+/g, '')}`;
   const shared = {
     brandName,
     genericName,

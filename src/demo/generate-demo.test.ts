@@ -7,7 +7,8 @@ import { Consent } from '../domain/consent.ts';
 import { FieldNote } from '../domain/field-note.ts';
 import { ContentModule } from '../domain/content-module.ts';
 import type { Product } from '../domain/product.ts';
-import { generateDemoWorld, loadDemoSeed, seedAnchorDay, seedEndingOn, type DemoSeed, type DemoSink } from './generate-demo.ts';
+import { contentTextProblems, ContentProvenance, DEFAULT_CONTENT_RULES } from '../compliance/content-provenance.ts';
+import { DEMO_MLR_APPROVER, generateDemoWorld, loadDemoSeed, seedAnchorDay, seedEndingOn, type DemoSeed, type DemoSink } from './generate-demo.ts';
 
 interface World {
   products: Product[];
@@ -107,6 +108,20 @@ describe('the demo generator', () => {
     // A brand without a verified generic name never becomes approved content.
     expect(labelModules.filter((row) => row.status === 'approved' && row.genericName === row.brandName)).toEqual([]);
     for (const row of world.interactions.filter((_, index) => index % 50 === 0)) expect(Interaction.parse(row)).toEqual(row);
+  });
+
+  it('gives every module that was ever approved its provenance, and label text holds no hidden text or instruction', () => {
+    const { world } = first;
+    const userIds = new Set(world.users.map((user) => user.id));
+    const provenance = new ContentProvenance(DEFAULT_CONTENT_RULES, (id) => userIds.has(id));
+    const approved = world.modules.filter((row) => row.status === 'approved' || row.status === 'expired');
+    expect(approved.length).toBeGreaterThan(150);
+    for (const row of approved) expect(provenance.problems(row), row.id).toEqual([]);
+    expect(new Set(approved.map((row) => row.approvedBy))).toEqual(new Set([DEMO_MLR_APPROVER]));
+    // Drafts may link to brand sites (the reason some labels stay drafts is elsewhere), nothing more.
+    for (const row of world.modules) {
+      expect(contentTextProblems(row.body, DEFAULT_CONTENT_RULES).filter((problem) => !problem.startsWith('links to')), row.id).toEqual([]);
+    }
   });
 
   it('keeps every reference valid and every id unique', () => {

@@ -277,6 +277,12 @@ function buildUsers(territories: Territory[], random: SeededRandom): User[] {
   return users;
 }
 
+/**
+ * The synthetic MLR approver of every demo module that was ever approved (a demo user: medical affairs
+ * signs off in the demo's MLR review), so the demo's modules carry their provenance.
+ */
+export const DEMO_MLR_APPROVER = 'u-medaffairs';
+
 /** Content modules the demo interactions refer to. The safety text is real FDA label text. */
 export function demoContentModules(anchor: number): ContentModule[] {
   const sections = loadLabelSections();
@@ -286,7 +292,7 @@ export function demoContentModules(anchor: number): ContentModule[] {
     const slug = product.id.replace('prod-', '');
     const mlr = (n: number) => `SYN-${product.brandName}-${String(productIndex * 10 + n).padStart(4, '0')}`;
     const audience = demoSpecialties.filter((s) => s.area === product.therapeuticArea).map((s) => s.specialty);
-    const brand = { productId: product.id, brandName: product.brandName, genericName: product.genericName, audienceSpecialties: audience, market: 'US', synthetic: true };
+    const brand = { productId: product.id, brandName: product.brandName, genericName: product.genericName, audienceSpecialties: audience, market: 'US', approvedBy: DEMO_MLR_APPROVER, synthetic: true };
     const warnings = sections.find((s) => s.labelId === product.labelId && s.sectionName === 'warnings and precautions');
     const boxed = sections.find((s) => s.labelId === product.labelId && s.sectionName === 'boxed warnings');
     const safetyId = `cm-${slug}-safety`;
@@ -418,7 +424,7 @@ function labelLibraryModules(sections: LabelSection[], isoDate: (daysBefore: num
   const modules = labelSectionModules(sections, { approvedAt: isoDate(420), expiresAt: isoDate(-400) });
   const unverified = new Set(modulesLackingGenericName(modules).map((module) => moduleKey(module)));
   return modules.map((module) =>
-    unverified.has(moduleKey(module)) ? { ...module, status: 'draft', source: `${module.source} (draft: generic name not verified)` } : module,
+    unverified.has(moduleKey(module)) ? { ...module, status: 'draft', source: `${module.source} (draft: generic name not verified)` } : { ...module, approvedBy: DEMO_MLR_APPROVER },
   );
 }
 
@@ -432,6 +438,7 @@ function demoTemplateModules(isoDate: (daysBefore: number) => string): ContentMo
     audienceSpecialties: [],
     market: 'US',
     approvedAt: isoDate(320),
+    approvedBy: DEMO_MLR_APPROVER,
     expiresAt: isoDate(-410),
     status: 'approved' as const,
     requiredModuleIds: [],

@@ -19,6 +19,11 @@ export const ContentModule = z
     purpose: Purpose,
     market: MarketCode.default('US'),
     approvedAt: IsoDate,
+    /**
+     * The user who approved it in MLR review (a user id). An approved module must carry it, with its MLR
+     * code and approval date (src/compliance/content-provenance.ts); drafts need none.
+     */
+    approvedBy: Id.nullable().default(null),
     expiresAt: IsoDate.nullable().default(null),
     status: ContentStatus,
     requiredModuleIds: z.array(Id).max(20).default([]),

@@ -2,6 +2,12 @@ import { z } from 'zod';
 import { Channel, Segment } from './vocabulary.ts';
 import { Id, Npi, requiredText, text } from './fields.ts';
 
+/**
+ * The territory of an HCP no territory is assigned to (an NPPES import, an import without the column):
+ * a real value that every filter and tool accepts, never "".
+ */
+export const UNASSIGNED_TERRITORY = 'unassigned';
+
 /** Where an HCP record came from. Only `synthetic` records carry made-up behaviour. */
 export const HcpSource = z.enum(['synthetic', 'nppes', 'import']);
 
@@ -26,7 +32,9 @@ export const Hcp = z.object({
     .trim()
     .regex(/^([A-Z]{2})?$/, { message: 'must be a two-letter state code' })
     .default(''),
-  territory: text(40).default(''),
+  territory: text(40)
+    .default(UNASSIGNED_TERRITORY)
+    .transform((territory) => territory || UNASSIGNED_TERRITORY),
   segment: Segment.nullable().default(null),
   tier: z.number().int().min(1).max(5).nullable().default(null),
   influenceScore: z.number().min(0).max(100).nullable().default(null),

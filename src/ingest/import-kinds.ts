@@ -5,6 +5,7 @@ import { Interaction } from '../domain/interaction.ts';
 import { Consent } from '../domain/consent.ts';
 import { FieldNote } from '../domain/field-note.ts';
 import { ContentModule } from '../domain/content-module.ts';
+import { ContentProvenance, DEFAULT_CONTENT_RULES, type ContentRules } from '../compliance/content-provenance.ts';
 import type { OmniStore } from '../domain/repositories.ts';
 
 /** How a column's text becomes a value before the domain schema validates it. */
@@ -232,6 +233,26 @@ export const noteImport: ImportKind<FieldNote> = {
   write: (store, note) => store.notes.upsert(note),
 };
 
+/** References and provenance of a content row, under the given content rules. */
+function checkContent(module: ContentModule, checker: ReferenceChecker, rules: ContentRules): RowProblem[] {
+  return [
+    ...checkProduct(checker, module.productId),
+    ...module.requiredModuleIds.flatMap((id) =>
+      checker.exists('contentModules', id) || checker.seenIds.has(id)
+        ? []
+        : [{ field: 'required_module_ids', reason: `refers to unknown content module '${id}'` }],
+    ),
+    ...new ContentProvenance(rules, (id) => checker.exists('users', id)).problems(module),
+  ];
+}
+
+/**
+ * Content modules, under the default content rules (the CLI uses contentImportWith and the configured
+ * ones). A row with status approved or expired must carry its provenance (approved_by, a user id that
+ * exists; mlr_code; approved_at) and text within the content rules (links to the allowed domains only,
+ * no hidden text, no instructions to an AI): otherwise the row is rejected, as any bad row is, and
+ * whatever is stored under that id stays as it was (a draft stays a draft).
+ */
 export const contentImport: ImportKind<ContentModule> = {
   name: 'content',
   description: 'Content modules, upserted by (id, version)',
@@ -240,7 +261,7 @@ export const contentImport: ImportKind<ContentModule> = {
     column('version', 'number', true, 'integer from 1'),
     column('mlr_code', 'text', true, ''),
     column('title', 'text', true, ''),
-    column('body', 'text', true, 'the approved text'),
+    column('body', 'text', true, 'the approved text: links to the allowed domains only, no hidden text'),
     column('product_id', 'text', false, 'an existing product id'),
     column('brand_name', 'text', false, ''),
     column('generic_name', 'text', false, 'required with a brand name'),
@@ -250,6 +271,7 @@ export const contentImport: ImportKind<ContentModule> = {
     column('purpose', 'text', true, 'promotional or medical'),
     column('market', 'text', false, 'default US'),
     column('approved_at', 'text', true, 'ISO 8601 date'),
+    column('approved_by', 'text', false, 'user id of the MLR approver; required for status approved or expired'),
     column('expires_at', 'text', false, 'ISO 8601 date'),
     column('status', 'text', true, 'draft, approved, withdrawn or expired'),
     column('required_module_ids', 'list', false, 'companion module ids separated by |'),
@@ -259,13 +281,11 @@ export const contentImport: ImportKind<ContentModule> = {
   schema: ContentModule,
   count: (store) => store.contentModules.count(),
   key: (module) => `${module.id}@${module.version}`,
-  checkReferences: (module, checker) => [
-    ...checkProduct(checker, module.productId),
-    ...module.requiredModuleIds.flatMap((id) =>
-      checker.exists('contentModules', id) || checker.seenIds.has(id)
-        ? []
-        : [{ field: 'required_module_ids', reason: `refers to unknown content module '${id}'` }],
-    ),
-  ],
+  checkReferences: (module, checker) => checkContent(module, checker, DEFAULT_CONTENT_RULES),
   write: (store, module) => store.contentModules.upsert(module),
 };
+
+/** The content import under the configured content rules (OMNI_CONTENT_LINK_DOMAINS). */
+export function contentImportWith(rules: ContentRules): ImportKind<ContentModule> {
+  return { ...contentImport, checkReferences: (module, checker) => checkContent(module, checker, rules) };
+}

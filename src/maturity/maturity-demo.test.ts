@@ -25,7 +25,7 @@ describe('maturity on the demo data', () => {
 
   it('places the whole organisation (admin) from the data', () => {
     const assessment = readOut('u-admin');
-    expect(assessment.scope).toEqual({ territories: 'all', hcps: 600 });
+    expect(assessment.scope).toEqual({ territories: 'all', hcps: 600, leftOut: 0 });
     expect(stages(assessment)).toEqual({
       automation: 'fragmented', // 9.8 % of outbound actions follow an intent signal within 7 days (10 % needed)
       data: 'ai_driven', // 98 % of HCPs seen on 3+ channels
@@ -48,8 +48,8 @@ describe('maturity on the demo data', () => {
   it("gives each manager their team's read-out", () => {
     const east = readOut('u-mgr-east');
     const west = readOut('u-mgr-west');
-    expect(east.scope).toEqual({ territories: ['T-NE', 'T-MW'], hcps: 400 });
-    expect(west.scope).toEqual({ territories: ['T-W'], hcps: 200 });
+    expect(east.scope).toEqual({ territories: ['T-NE', 'T-MW'], hcps: 400, leftOut: 0 });
+    expect(west.scope).toEqual({ territories: ['T-W'], hcps: 200, leftOut: 0 });
     expect(east.overall.stage).toBe('fragmented');
     // The West team sits just over the automation (10.06 %) and relevance (40.7 %) thresholds.
     expect(stages(west)).toMatchObject({ automation: 'coordinated_multichannel', relevance: 'coordinated_multichannel' });

@@ -418,11 +418,24 @@ describe('access', () => {
   it("gives a manager their team's territories and an admin every HCP", () => {
     const world = build();
     const east = world.assess(world.caller('u-mgr-east'));
-    expect(east.scope).toEqual({ territories: ['T-NE'], hcps: 4 });
+    expect(east.scope).toEqual({ territories: ['T-NE'], hcps: 4, leftOut: 0 });
     expect(metric(east.dimensions.find((dimension) => dimension.dimension === 'automation')!, 'triggered_share').denominator).toBe(4);
-    expect(world.assess(world.caller('u-mgr-west')).scope).toEqual({ territories: ['T-W'], hcps: 6 });
-    expect(world.assess(world.caller('u-admin')).scope).toEqual({ territories: 'all', hcps: 10 });
+    expect(world.assess(world.caller('u-mgr-west')).scope).toEqual({ territories: ['T-W'], hcps: 6, leftOut: 0 });
+    expect(world.assess(world.caller('u-admin')).scope).toEqual({ territories: 'all', hcps: 10, leftOut: 0 });
     expect(world.assess(LOCAL_OPERATOR).scope.hcps).toBe(10);
+  });
+
+  it('measures only the HCPs the organisation engages, and counts the unassigned, never-contacted ones it left out', () => {
+    const world = build();
+    // Real clinicians from an NPPES import: no territory, nobody has contacted them.
+    for (let h = 0; h < 5; h++) world.hcp(`npi-${h}`, { territory: 'unassigned', segment: null, tier: null });
+    // An unassigned HCP someone did contact (a year and a half ago) counts.
+    world.ix(world.hcp('npi-contacted', { territory: 'unassigned' }), 540, 'email', 'sent');
+    const all = world.assess(world.caller('u-admin'));
+    expect(all.scope).toEqual({ territories: 'all', hcps: 11, leftOut: 5 });
+    expect(metric(all.dimensions.find((dimension) => dimension.dimension === 'data')!, 'unified_view_share').denominator).toBe(11);
+    // A manager's territories hold no unassigned HCPs.
+    expect(world.assess(world.caller('u-mgr-east')).scope).toEqual({ territories: ['T-NE'], hcps: 4, leftOut: 0 });
   });
 
   it('refuses reps, MSLs and medical affairs', () => {

@@ -1,5 +1,6 @@
 import { AppError } from '../core/app-error.ts';
 import { addDays } from '../core/dates.ts';
+import { UNASSIGNED_TERRITORY, type Hcp } from '../domain/hcp.ts';
 import type { Caller } from '../nba/next-best-actions.ts';
 import { RECENT_WINDOW_DAYS, type SignalSettings } from '../nba/signals.ts';
 import { MaturityMeasures, type DimensionMeasure, type MetricResult, type QueryName } from './measures.ts';
@@ -39,7 +40,11 @@ export interface DimensionAssessment {
 export interface MaturityAssessment {
   asOf: string;
   period: { since: string; until: string; days: number };
-  scope: { territories: string[] | 'all'; hcps: number };
+  /**
+   * `hcps`: the HCPs measured, those the organisation engages (ENGAGED_RULE); `leftOut`: the others in
+   * the territories read (unassigned and never contacted, e.g. an NPPES import of real clinicians).
+   */
+  scope: { territories: string[] | 'all'; hcps: number; leftOut: number };
   thresholds: { version: string; sha256: string };
   /** The SQL (or other store's query text) of each read, by name. */
   queries: Record<QueryName, string>;
@@ -48,6 +53,9 @@ export interface MaturityAssessment {
   nextStep: NextStep | null;
   dimensions: DimensionAssessment[];
 }
+
+/** Which HCPs the read-out measures; the others are counted as left out. */
+export const ENGAGED_RULE = 'HCPs assigned to a territory, or with an interaction on record';
 
 /** HCPs read and measured at a time. */
 const CHUNK = 500;
@@ -87,7 +95,8 @@ export class MaturityEngine {
     const until = new Date(asOfMs + 1).toISOString(); // [since, until) includes asOf itself
     const readSince = addDays(since, -RECENT_WINDOW_DAYS); // history for interest and for triggers just before the period
     const territories = caller.scope.territories;
-    const hcps = this.source.hcps(territories);
+    const inTerritories = this.source.hcps(territories);
+    const hcps = this.engaged(inTerritories, until);
     const measures = new MaturityMeasures({
       asOf: now,
       since,
@@ -108,7 +117,7 @@ export class MaturityEngine {
     return {
       asOf: now,
       period: { since, until: now, days: periodDays },
-      scope: { territories: territories === undefined ? 'all' : [...territories], hcps: hcps.length },
+      scope: { territories: territories === undefined ? 'all' : [...territories], hcps: hcps.length, leftOut: inTerritories.length - hcps.length },
       thresholds: { version: this.thresholds.version, sha256: this.thresholds.sha256 },
       queries: { ...this.source.queries },
       overall: {
@@ -120,6 +129,20 @@ export class MaturityEngine {
       nextStep: chooseNextStep(results, placements, overall, this.thresholds),
       dimensions: results.map((measure) => this.dimensionAssessment(measure, placements.get(measure.dimension)!)),
     };
+  }
+
+  /**
+   * The HCPs the organisation engages (ENGAGED_RULE): an unassigned HCP (an NPPES clinician nobody
+   * covers) counts only once someone has interacted with them before `until`.
+   */
+  private engaged(hcps: readonly Hcp[], until: string): Hcp[] {
+    const unassigned = hcps.filter((hcp) => hcp.territory === UNASSIGNED_TERRITORY).map((hcp) => hcp.id);
+    if (unassigned.length === 0) return [...hcps];
+    const contacted = new Set<string>();
+    for (let start = 0; start < unassigned.length; start += CHUNK) {
+      for (const id of this.source.interactions(unassigned.slice(start, start + CHUNK), '', until).keys()) contacted.add(id);
+    }
+    return hcps.filter((hcp) => hcp.territory !== UNASSIGNED_TERRITORY || contacted.has(hcp.id));
   }
 
   private dimensionAssessment(measure: DimensionMeasure, placement: DimensionPlacement): DimensionAssessment {

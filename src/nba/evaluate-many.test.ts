@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_CONTENT_RULES } from '../compliance/content-provenance.ts';
 import { SqliteDecisionLog } from '../audit/sqlite-decision-log.ts';
 import { accessScopeFor, FULL_ACCESS } from '../compliance/access-policy.ts';
 import type { Hcp } from '../domain/hcp.ts';
@@ -26,7 +27,7 @@ beforeAll(() => {
   const path = join(directory, 'omni.db');
   createDemoDatabase(path, { scale: 'demo', replace: true, anchorDay: DEMO_ANCHOR_DAY });
   store = openSqliteStore(path);
-  deps = { store, content: new ApprovedContentLibrary(store, null), decisionLog: new SqliteDecisionLog(store.database), weights: loadNbaWeights(), deadEndDays: 14 };
+  deps = { store, content: new ApprovedContentLibrary(store, null), decisionLog: new SqliteDecisionLog(store.database), weights: loadNbaWeights(), deadEndDays: 14, contentRules: DEFAULT_CONTENT_RULES };
 });
 
 afterAll(() => {

@@ -69,6 +69,7 @@ function seed(): void {
         genericName: 'pembrolizumab',
         audienceSpecialties: ['Medical Oncology'],
         approvedAt: '2026-01-01',
+        approvedBy: 'u-rep-a',
         expiresAt: '2027-12-31',
         status: 'approved',
         body: 'Approved text.',

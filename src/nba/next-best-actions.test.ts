@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_CONTENT_RULES } from '../compliance/content-provenance.ts';
 import { SqliteDecisionLog } from '../audit/sqlite-decision-log.ts';
 import { accessScopeFor, FULL_ACCESS } from '../compliance/access-policy.ts';
 import { createNbaDependencies } from '../container.ts';
@@ -135,6 +136,7 @@ function seedWorld(store: SqliteStore): void {
         audienceSpecialties: ['Medical Oncology'],
         market: 'US',
         approvedAt: '2026-01-01',
+        approvedBy: 'u-admin',
         expiresAt: '2027-12-31',
         status: 'approved',
         body: 'Approved text. Please see the full Prescribing Information.',
@@ -519,6 +521,7 @@ describe('recommendNextBestActions on the demo data', () => {
       content: new ApprovedContentLibrary(store, null),
       decisionLog: new SqliteDecisionLog(store.database),
       weights: loadNbaWeights(),
+      contentRules: DEFAULT_CONTENT_RULES,
       deadEndDays: 14,
     };
   });

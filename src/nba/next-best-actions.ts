@@ -1,6 +1,7 @@
 import { AppError } from '../core/app-error.ts';
 import { accessScopeFor, canSeeHcp, type AccessScope } from '../compliance/access-policy.ts';
 import { currentConsents, type ConsentState } from '../compliance/consent-policy.ts';
+import type { ContentRules } from '../compliance/content-provenance.ts';
 import type { Consent } from '../domain/consent.ts';
 import type { DecisionInput, DecisionLog } from '../domain/decision-record.ts';
 import { hcpDisplayName, hcpMarket, type Hcp } from '../domain/hcp.ts';
@@ -33,6 +34,8 @@ export interface NbaDependencies {
   weights: NbaWeights;
   /** Days after an intent signal before it counts as a dead end (OMNI_DEAD_END_DAYS). */
   deadEndDays: number;
+  /** What approved text may hold (OMNI_CONTENT_LINK_DOMAINS): drafts use only modules with their provenance. */
+  contentRules: ContentRules;
 }
 
 /** Who is asking: their id (for the log), role and what they may see. */

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_CONTENT_RULES } from '../compliance/content-provenance.ts';
 import { canonicalJson } from '../audit/canonical-json.ts';
 import { SqliteDecisionLog } from '../audit/sqlite-decision-log.ts';
 import { accessScopeFor } from '../compliance/access-policy.ts';
@@ -28,7 +29,7 @@ beforeAll(() => {
   createDemoDatabase(path, { scale: 'demo', replace: true, anchorDay: DEMO_ANCHOR_DAY });
   store = openSqliteStore(path);
   log = new SqliteDecisionLog(store.database);
-  deps = { store, content: new ApprovedContentLibrary(store, null), decisionLog: log, weights: loadNbaWeights(), deadEndDays: 14 };
+  deps = { store, content: new ApprovedContentLibrary(store, null), decisionLog: log, weights: loadNbaWeights(), deadEndDays: 14, contentRules: DEFAULT_CONTENT_RULES };
 });
 
 afterAll(() => {

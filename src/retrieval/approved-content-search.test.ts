@@ -193,6 +193,25 @@ describe('approved content search', () => {
     }
   });
 
+  it('leaves the modules its admission rule refuses out of every ranking, the modules for an action and the vector index', async () => {
+    const filters: ContentFilters = { asOf: '2026-11-20', market: 'US', purpose: 'promotional' };
+    const target = modules.find((module) => module.id === 'cm-keytruda-patient-support')!;
+    const vectors = ContentVectorIndex.open(new HashedNgramEmbedder(), null);
+    const library = new ApprovedContentLibrary(store, vectors, { admit: (module) => module.id !== target.id });
+    await library.refresh();
+    const open = new ApprovedContentLibrary(store, null);
+    for (const mode of ['lexical', 'vector', 'hybrid'] as const) {
+      const ids = (await library.search('KEYTRUDA patient support program', filters, { mode, limit: 50 })).map((result) => result.id);
+      expect(ids.length, mode).toBeGreaterThan(0);
+      expect(ids, mode).not.toContain(target.id);
+    }
+    expect((await open.search('KEYTRUDA patient support program', filters, { mode: 'lexical', limit: 50 })).map((result) => result.id)).toContain(target.id);
+    const forAction = { brandName: 'KEYTRUDA', kinds: ['education'], topic: 'patient support', limit: 5 };
+    expect(open.modulesFor(filters, forAction).map((module) => module.id)).toContain(target.id);
+    expect(library.modulesFor(filters, forAction).map((module) => module.id)).not.toContain(target.id);
+    expect(vectors.size).toBe(modules.filter((module) => module.status === 'approved' || module.status === 'expired').length - 1);
+  });
+
   it('drops stop words and keeps hyphenated codes whole in lexical terms', () => {
     expect(queryTerms('What is the dosing for KEYTRUDA?')).toEqual(['dosing', 'keytruda']);
     expect(queryTerms('SYN-KEYTRUDA-0001')).toEqual(['syn-keytruda-0001']);

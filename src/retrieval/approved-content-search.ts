@@ -75,9 +75,14 @@ export class ApprovedContentLibrary {
     return words;
   }
 
+  /**
+   * `admit`: whether a stored module may be in the library at all, decided before the filters (the
+   * container passes the content provenance rules, src/compliance/content-provenance.ts); default all.
+   */
   constructor(
     private readonly store: OmniStore,
     private readonly vectorIndex: ContentVectorIndex | null,
+    private readonly options: { admit?: (module: ContentModule) => boolean } = {},
   ) {}
 
   /** Brings the catalog and the vector index up to date with the store (embedding only changed text). */
@@ -101,7 +106,9 @@ export class ApprovedContentLibrary {
   private currentCatalog(): ContentCatalog {
     const revision = this.store.contentModules.revision();
     if (!this.catalogState || this.catalogState.revision !== revision) {
-      this.catalogState = { catalog: new ContentCatalog(this.store.contentModules.list(), this.catalogState?.catalog), revision };
+      const admit = this.options.admit;
+      const modules = admit ? this.store.contentModules.list().filter((module) => admit(module)) : this.store.contentModules.list();
+      this.catalogState = { catalog: new ContentCatalog(modules, this.catalogState?.catalog), revision };
     }
     return this.catalogState.catalog;
   }

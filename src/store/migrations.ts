@@ -335,4 +335,14 @@ export const migrations: readonly string[] = [
   UPDATE api_tokens SET id = 'tok_' || lower(hex(randomblob(6)));
   CREATE UNIQUE INDEX api_tokens_by_id ON api_tokens (id);
   `,
+  // 14: an HCP without a territory (an NPPES import before this migration) holds the real value
+  // 'unassigned' (UNASSIGNED_TERRITORY in src/domain/hcp.ts), which every tool and filter accepts, not "".
+  `
+  UPDATE hcps SET territory = 'unassigned' WHERE trim(territory) = '';
+  `,
+  // 15: who approved a content module in MLR review (src/compliance/content-provenance.ts). Modules
+  // stored before it have none, so none of them can reach a search or a draft until re-imported with one.
+  `
+  ALTER TABLE content_modules ADD COLUMN approved_by TEXT;
+  `,
 ];

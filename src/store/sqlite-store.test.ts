@@ -2,7 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
 import { ContentModule } from '../domain/content-module.ts';
+import { Hcp, UNASSIGNED_TERRITORY } from '../domain/hcp.ts';
+import { migrations } from './migrations.ts';
 import { openSqliteStore, type SqliteStore } from './sqlite-store.ts';
 
 let directory: string;
@@ -67,5 +70,32 @@ describe('embedding cache', () => {
     expect(store.embeddingCache.get('hash-1', 'model-b')).toBeUndefined();
     store.embeddingCache.put('hash-1', 'model-a', new Float32Array([1, 2, 3]));
     expect(Array.from(store.embeddingCache.get('hash-1', 'model-a') ?? [])).toEqual([1, 2, 3]);
+  });
+});
+
+describe('migrations', () => {
+  it('turns the "" territory of HCPs stored before "unassigned" into "unassigned"', () => {
+    store.close();
+    const path = join(directory, 'older.db');
+    const database = new Database(path);
+    const before = migrations.findIndex((migration) => migration.includes("SET territory = 'unassigned'"));
+    for (const migration of migrations.slice(0, before)) database.exec(migration);
+    database.pragma(`user_version = ${before}`);
+    const insert = database.prepare(
+      `INSERT INTO hcps (id, first_name, last_name, first_name_key, last_name_key, full_name_key, specialty, territory, source)
+       VALUES (?, 'Ana', 'Reyes', 'ana', 'reyes', 'ana reyes', 'Oncology', ?, ?)`,
+    );
+    insert.run('npi-1', '', 'nppes');
+    insert.run('hcp-1', 'T-NE', 'synthetic');
+    database.close();
+    store = openSqliteStore(path);
+    expect(store.hcps.getById('npi-1')!.territory).toBe(UNASSIGNED_TERRITORY);
+    expect(store.hcps.getById('hcp-1')!.territory).toBe('T-NE');
+  });
+
+  it('stores an HCP imported without a territory as "unassigned"', () => {
+    store.hcps.upsert(Hcp.parse({ id: 'hcp-2', firstName: 'Ana', lastName: 'Reyes', specialty: 'Oncology', territory: '' }));
+    store.hcps.upsert(Hcp.parse({ id: 'hcp-3', firstName: 'Ana', lastName: 'Reyes', specialty: 'Oncology' }));
+    expect(store.hcps.listInTerritories([UNASSIGNED_TERRITORY]).map((hcp) => hcp.id)).toEqual(['hcp-2', 'hcp-3']);
   });
 });

@@ -679,17 +679,17 @@ class SqliteContentModuleRepository implements ContentModuleRepository {
     this.revisionStatement = database.prepare('SELECT revision FROM content_revision WHERE id = 1').pluck();
     this.insert = database.prepare(`
       INSERT INTO content_modules (id, version, mlr_code, title, body, product_id, brand_name, generic_name, kind,
-        audience_specialties, allowed_channels, purpose, market, approved_at, expires_at, status,
+        audience_specialties, allowed_channels, purpose, market, approved_at, approved_by, expires_at, status,
         required_module_ids, source, synthetic)
       VALUES (@id, @version, @mlrCode, @title, @body, @productId, @brandName, @genericName, @kind,
-        @audienceSpecialties, @allowedChannels, @purpose, @market, @approvedAt, @expiresAt, @status,
+        @audienceSpecialties, @allowedChannels, @purpose, @market, @approvedAt, @approvedBy, @expiresAt, @status,
         @requiredModuleIds, @source, @synthetic)
       ON CONFLICT (id, version) DO UPDATE SET mlr_code = excluded.mlr_code, title = excluded.title,
         body = excluded.body, product_id = excluded.product_id, brand_name = excluded.brand_name,
         generic_name = excluded.generic_name, kind = excluded.kind,
         audience_specialties = excluded.audience_specialties, allowed_channels = excluded.allowed_channels,
         purpose = excluded.purpose, market = excluded.market, approved_at = excluded.approved_at,
-        expires_at = excluded.expires_at, status = excluded.status,
+        approved_by = excluded.approved_by, expires_at = excluded.expires_at, status = excluded.status,
         required_module_ids = excluded.required_module_ids, source = excluded.source,
         synthetic = excluded.synthetic`);
     this.latest = database.prepare('SELECT * FROM content_modules WHERE id = ? ORDER BY version DESC LIMIT 1');
@@ -798,6 +798,7 @@ function toContentModule(row: Row): ContentModule {
     purpose: row.purpose as ContentModule['purpose'],
     market: String(row.market),
     approvedAt: String(row.approved_at),
+    approvedBy: (row.approved_by as string | null) ?? null,
     expiresAt: (row.expires_at as string | null) ?? null,
     status: row.status as ContentModule['status'],
     requiredModuleIds: parseJson<string[]>(row.required_module_ids),

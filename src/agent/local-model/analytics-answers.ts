@@ -87,7 +87,8 @@ export function performanceAnswer(output: Json, options: { ranked: boolean }): s
 /** "where are we on omnichannel maturity?" */
 export function maturityAnswer(output: Json): string {
   if (output.status !== 'assessed') return output.message;
-  const lines = [`Omnichannel maturity (${day(output.period.since)} to ${day(output.period.until)}, ${output.scope.hcps} HCPs): ${output.overall.stageLabel} overall (${output.overall.rule}).`];
+  const leftOut = output.scope.leftOut > 0 ? `; ${output.scope.leftOut} left out: in no territory and never contacted` : '';
+  const lines = [`Omnichannel maturity (${day(output.period.since)} to ${day(output.period.until)}, ${output.scope.hcps} HCPs engaged${leftOut}): ${output.overall.stageLabel} overall (${output.overall.rule}).`];
   for (const dimension of output.dimensions) {
     const metric = dimension.metrics[0];
     const evidence = dimension.stage === 'unknown' ? dimension.unknownReason : metric ? `${metric.label} ${metric.numerator !== null && metric.denominator !== null ? `${metric.numerator}/${metric.denominator} = ` : ''}${percentOrNumber(metric.value)}` : '';

@@ -201,7 +201,8 @@ const namePatterns = new WeakMap<ReadonlyMap<string, unknown>, readonly (readonl
 export function wordPatterns<T>(names: ReadonlyMap<string, T>): readonly (readonly [RegExp, T])[] {
   let patterns = namePatterns.get(names) as readonly (readonly [RegExp, T])[] | undefined;
   if (!patterns) {
-    patterns = [...names].map(([name, value]) => [new RegExp(`\\b${escapeRegExp(name)}\\b`), value] as const);
+    // A blank name (an HCP imported without a territory, before "unassigned") would match every question.
+    patterns = [...names].filter(([name]) => name.trim() !== '').map(([name, value]) => [new RegExp(`\\b${escapeRegExp(name)}\\b`), value] as const);
     namePatterns.set(names, patterns);
   }
   return patterns;

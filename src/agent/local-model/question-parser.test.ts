@@ -98,6 +98,11 @@ describe('parseQuestion', () => {
     expect(parse('What approved content do we have on KEYTRUDA immune-mediated adverse reactions?').intent).toBe('content');
   });
 
+  it('never reads a blank territory name (an HCP stored without a territory) into a question', () => {
+    const blank: Lexicon = { ...lexicon, territoryNames: new Map([...lexicon.territoryNames, ['', ['']]]) };
+    expect(parseQuestion('any safety signals in the notes in the last 90 days?', blank, '2026-11-20T18:00:00.000Z').analytics?.territories).toEqual([]);
+  });
+
   it('keeps intent words out of the content topic', () => {
     expect(parse('What approved content do we have on KEYTRUDA immune-mediated adverse reactions?').topic).toBe('KEYTRUDA immune-mediated adverse reactions');
   });

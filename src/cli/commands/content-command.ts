@@ -1,11 +1,13 @@
 import { AppError, isAppError } from '../../core/app-error.ts';
 import { parseIsoDate, parseIsoDateTime } from '../../core/dates.ts';
+import { ContentProvenance } from '../../compliance/content-provenance.ts';
 import { ContentModule } from '../../domain/content-module.ts';
 import { hcpMarket } from '../../domain/hcp.ts';
 import type { OmniStore } from '../../domain/repositories.ts';
 import { parseSplDocument, splModules } from '../../content/spl-parser.ts';
 import { Channel } from '../../domain/vocabulary.ts';
-import { ApprovedContentLibrary, type RankingMode } from '../../retrieval/approved-content-search.ts';
+import type { RankingMode } from '../../retrieval/approved-content-search.ts';
+import { createContentLibrary } from '../../container.ts';
 import { ContentVectorIndex } from '../../retrieval/content-vector-index.ts';
 import type { ContentFilters } from '../../retrieval/content-filters.ts';
 import { createEmbedder } from '../../retrieval/create-embedder.ts';
@@ -20,7 +22,7 @@ export const contentCommand: Command = {
   usage: [
     'omni content search "<query>" [--hcp <id>] [--channel <c>] [--purpose promotional|medical] [--as-of <date>] [--json]',
     '       omni content index',
-    '       omni content import-spl <label.xml> [--status draft|approved] [--approved-at <date>] [--expires-at <date>]',
+    '       omni content import-spl <label.xml> [--status draft|approved] [--approved-at <date> --approved-by <user id> --mlr-code <code>] [--expires-at <date>]',
   ].join('\n'),
   details: [
     'Only approved, unexpired modules valid for the market, audience, channel and purpose can be',
@@ -39,8 +41,10 @@ export const contentCommand: Command = {
     'JSON output: [{id, version, mlrCode, title, kind, purpose, brandName, genericName, passage,',
     '              passedBecause, ranks: {lexical, vector}, score}]',
     'import-spl reads a DailyMed SPL XML label (boxed warning, warnings and precautions, adverse',
-    'reactions) into modules. They arrive as drafts unless --status approved is given with',
-    '--approved-at: label text still needs MLR approval before reps may use it.',
+    'reactions) into modules. They arrive as drafts unless --status approved is given with its',
+    'provenance, --approved-at, --approved-by (a user id) and --mlr-code (each module gets the code plus',
+    'its section): label text still needs MLR approval before reps may use it. Approved text may link',
+    'only to the allowed domains (OMNI_CONTENT_LINK_DOMAINS) and hold no hidden text or instructions.',
   ].join('\n'),
   options: {
     hcp: { type: 'string' },
@@ -52,6 +56,8 @@ export const contentCommand: Command = {
     mode: { type: 'string', default: 'hybrid' },
     status: { type: 'string', default: 'draft' },
     'approved-at': { type: 'string' },
+    'approved-by': { type: 'string' },
+    'mlr-code': { type: 'string' },
     'expires-at': { type: 'string' },
     json: { type: 'boolean', default: false },
   },
@@ -64,7 +70,7 @@ export const contentCommand: Command = {
     try {
       if (action === 'import-spl') return importSpl(rest, values, store, context);
       const index = ContentVectorIndex.open(await createEmbedder(context.config.embedder, store), `${context.config.databasePath}.content.hnsw`);
-      const library = new ApprovedContentLibrary(store, index);
+      const library = createContentLibrary(store, { linkDomains: context.config.contentLinkDomains }, index);
       const summary = await library.refresh();
       if (action === 'index') {
         context.out(values.json ? JSON.stringify({ ...summary, modules: index.size }) : `Content index: ${index.size} module versions (${summary?.added ?? 0} added, ${summary?.changed ?? 0} re-embedded, ${summary?.removed ?? 0} removed, ${summary?.unchanged ?? 0} unchanged).`);
@@ -113,14 +119,21 @@ function importSpl(
   positionals: string[],
   values: Record<string, string | boolean | undefined>,
   store: OmniStore,
-  context: Pick<CliContext, 'out' | 'now'>,
+  context: Pick<CliContext, 'out' | 'now' | 'config'>,
 ): number {
   const [file, ...extra] = positionals;
   if (!file || extra.length > 0) throw new AppError('INVALID_INPUT', 'usage: omni content import-spl <label.xml>');
   const status = values.status;
   if (status !== 'draft' && status !== 'approved') throw new AppError('INVALID_INPUT', '--status must be draft or approved');
   const approvedAt = typeof values['approved-at'] === 'string' ? parseIsoDate(values['approved-at']) : undefined;
-  if (status === 'approved' && !approvedAt) throw new AppError('INVALID_INPUT', '--status approved needs --approved-at <YYYY-MM-DD> (the MLR approval date)');
+  const approvedBy = typeof values['approved-by'] === 'string' ? values['approved-by'].trim() : '';
+  const mlrCode = typeof values['mlr-code'] === 'string' ? values['mlr-code'].trim() : '';
+  if (status === 'approved') {
+    // An approved label carries its provenance: the approval date, the approver and the MLR code.
+    const missing = [!approvedAt && '--approved-at <YYYY-MM-DD> (the MLR approval date)', !approvedBy && '--approved-by <user id> (the MLR approver)', !mlrCode && '--mlr-code <code> (the MLR approval code)'].filter(Boolean);
+    if (missing.length > 0) throw new AppError('INVALID_INPUT', `--status approved needs ${missing.join(', ')}`);
+    if (!store.users.exists(approvedBy)) throw new AppError('INVALID_INPUT', `--approved-by: no user '${approvedBy}' (omni users lists them)`);
+  }
   const expiresAt = typeof values['expires-at'] === 'string' ? parseIsoDate(values['expires-at']) : null;
   if (expiresAt === undefined) throw new AppError('INVALID_INPUT', '--expires-at must be a date (YYYY-MM-DD)');
   let xml: string;
@@ -133,12 +146,19 @@ function importSpl(
   let modules;
   try {
     const document = parseSplDocument(xml);
-    modules = splModules(document, { approvedAt: approvedAt ?? context.now().toISOString().slice(0, 10), expiresAt });
+    modules = splModules(document, { approvedAt: approvedAt ?? context.now().toISOString().slice(0, 10), expiresAt, ...(mlrCode ? { mlrCode } : {}) });
   } catch (error) {
     // The parser's messages name the line and column; they hold no secrets.
     throw new AppError('INVALID_INPUT', `${file}: ${error instanceof Error ? error.message : 'not a readable SPL document'}`);
   }
-  const checked = modules.map((module) => ContentModule.parse({ ...module, status }));
+  const checked = modules.map((module) => ContentModule.parse({ ...module, status, approvedBy: status === 'approved' ? approvedBy : null }));
+  // Approved label text must hold the content rules too (allowed link domains, no hidden text): one
+  // module that does not means nothing is imported, each module named with what it holds.
+  const provenance = new ContentProvenance({ linkDomains: context.config.contentLinkDomains }, (id) => store.users.exists(id));
+  const refused = checked.flatMap((module) => provenance.problems(module).map((problem) => `${file}: ${module.id} (${module.title}): ${problem.field}: ${problem.reason}`));
+  if (refused.length > 0) {
+    throw new AppError('INVALID_INPUT', `nothing imported; these modules cannot be approved (import them as drafts, or allow a domain with OMNI_CONTENT_LINK_DOMAINS):\n${refused.join('\n')}`);
+  }
   store.transaction(() => checked.forEach((module) => store.contentModules.upsert(module)));
   context.out(
     values.json

@@ -1,7 +1,8 @@
 import { AppError } from '../../core/app-error.ts';
+import type { Config } from '../../config.ts';
 import {
   consentImport,
-  contentImport,
+  contentImportWith,
   hcpImport,
   interactionImport,
   noteImport,
@@ -12,15 +13,18 @@ import { nppesImport } from '../../ingest/nppes-import.ts';
 import { formatProblems, runImport, type ImportReport } from '../../ingest/run-import.ts';
 import type { Command } from '../command.ts';
 
-export const importKinds: Record<string, ImportKind<{ id: string }>> = {
-  nppes: nppesImport,
-  hcps: hcpImport,
-  users: userImport,
-  interactions: interactionImport,
-  consents: consentImport,
-  content: contentImport,
-  notes: noteImport,
-};
+/** The import kinds by name; content is checked against the configured content rules. */
+export function importKinds(config: Pick<Config, 'contentLinkDomains'>): Record<string, ImportKind<{ id: string }>> {
+  return {
+    nppes: nppesImport,
+    hcps: hcpImport,
+    users: userImport,
+    interactions: interactionImport,
+    consents: consentImport,
+    content: contentImportWith({ linkDomains: config.contentLinkDomains }),
+    notes: noteImport,
+  };
+}
 
 const MAX_PROBLEMS_SHOWN = 200;
 
@@ -43,12 +47,13 @@ export const importCommand: Command = {
   },
   run({ positionals, values }, context) {
     const [kindName, file, ...extra] = positionals;
-    const kind = kindName === undefined ? undefined : importKinds[kindName];
+    const kinds = importKinds(context.config);
+    const kind = kindName === undefined ? undefined : kinds[kindName];
     if (values.help && kind) {
       context.out(describeKind(kind));
       return 0;
     }
-    if (!kind) throw new AppError('INVALID_INPUT', `unknown import kind "${kindName ?? ''}"; use one of: ${Object.keys(importKinds).join(', ')}`);
+    if (!kind) throw new AppError('INVALID_INPUT', `unknown import kind "${kindName ?? ''}"; use one of: ${Object.keys(kinds).join(', ')}`);
     if (!file) throw new AppError('INVALID_INPUT', 'which file? usage: omni import <kind> <file>');
     if (extra.length > 0) throw new AppError('INVALID_INPUT', `unexpected argument(s): ${extra.join(' ')}`);
     const format = values.format;

@@ -117,7 +117,7 @@ export function readAnalyticsQuestion(
     concern: firstMatch(concernWords, text),
     period: (today ? quarterNamed(text, today) : null) ?? findPeriod(text),
     periodFromComparison: namedPeriod(text.replace(COMPARED, ' ')) === null && findPeriod(text) !== null,
-    range: today && !quarterNamed(text, today) ? (quarterRange(text, today) ?? daysRange(text, today)) : null,
+    range: today && !quarterNamed(text, today) ? (quarterRange(text, today) ?? daysRange(text, today) ?? sinceMonth(text, today)) : null,
     sinceCongress: /\bsince (the )?(congress|conference|symposium)\b/.test(text),
     compare: /\b(vs\.?|versus|compared (to|with)|against|than) (the )?(same (period|time|quarter|month) )?(last|previous|prior) (year|yr)\b|\b(vs\.?|versus|against) q[1-4] (last (year|yr)|20\d\d)\b|\byear[- ]over[- ]year\b|\byoy\b|\bsame (period|stretch|time|months?|weeks?|quarter|qtr|window) (a year ago|last (year|yr))\b/.test(text)
       ? 'previous_year'
@@ -176,6 +176,17 @@ function daysRange(text: string, today: string): { from: string; to: string } | 
   return { from: new Date(now.getTime() - (days - 1) * 86_400_000).toISOString().slice(0, 10), to: today.slice(0, 10) };
 }
 
+const MONTH_NAMES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/** "since october", "from sept on": from the first of that month (this year, else last year) to today. */
+function sinceMonth(text: string, today: string): { from: string; to: string } | null {
+  const match = /(?:since|from|starting) (?:the (?:start|beginning) of )?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*/.exec(text);
+  if (!match) return null;
+  const month = MONTH_NAMES.indexOf(match[1]!) + 1;
+  const year = Number(today.slice(0, 4)) - (month > Number(today.slice(5, 7)) ? 1 : 0);
+  return { from: `${year}-${String(month).padStart(2, '0')}-01`, to: today.slice(0, 10) };
+}
+
 /** "top 5", "my top ten", "5 hcps", "a list of 20": between 1 and 50. */
 function listSize(text: string): number | null {
   const words: Record<string, number> = { three: 3, five: 5, ten: 10, twenty: 20, fifteen: 15 };
@@ -228,11 +239,13 @@ function namedPeriod(text: string): AnalyticsPeriod | null {
   // "and the month before?" names last month; "compare with the quarter before" is a comparison instead.
   const before = /(?<!\b(?:compare|compared|vs\.?|versus|against)(?: with| to)? )\bthe (month|quarter) before\b/.exec(text);
   if (before) return before[1] === 'month' ? 'last_month' : 'last_quarter';
-  if (/\b(last|past) (two|2) weeks\b|\b(last|past) 14 ?d(ays)?\b|\bfortnight\b/.test(text)) return 'last_14_days';
+  if (/\b(last|past) (two|2) (weeks|wks?)\b|\b(last|past) 14 ?d(ays)?\b|\bfortnight\b/.test(text)) return 'last_14_days';
   if (/\b(last|past|this) week\b|\b(last|past) 7 ?d(ays)?\b/.test(text)) return 'last_7_days';
   if (/\blast month\b/.test(text)) return 'last_month';
   if (/\bthis month\b|\bmonth to date\b|\bmtd\b/.test(text)) return 'this_month';
   if (/\b(past month|(last|past) 30 ?d(ays)?|(last|past) 30\b|lately|recently)\b/.test(text)) return 'last_30_days';
+  // "compare this quarter's themes to last quarter": this quarter, compared with the one before.
+  if (/\bthis (quarter|qtr)('?s)?\b.{0,40}\b(to|with|vs\.?|versus|against) (the )?last (quarter|qtr)\b/.test(text)) return 'this_quarter';
   if (/\blast (quarter|qtr)\b/.test(text)) return 'last_quarter';
   if (/\bthis (quarter|qtr)\b|\bquarter to date\b|\bqtd\b/.test(text)) return 'this_quarter';
   if (/\b(past (quarter|qtr)|(last|past) (3|three) months|(last|past) 90 ?d(ays)?|(last|past) 90)\b/.test(text)) return 'last_90_days';

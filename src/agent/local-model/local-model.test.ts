@@ -274,3 +274,20 @@ describe('the local model writes feedback only on a verdict said in words', () =
     expect(said.toolCalls.find((call) => call.name === 'record_feedback')?.input).toMatchObject({ verdict: 'snooze', snoozeUntil: '2026-12-04' });
   });
 });
+
+describe('the local model answers every part of a question about two HCPs or two channels', () => {
+  const two = () => store.hcps.listInTerritories(['T-MW']).filter((hcp, index, all) => all.filter((other) => full(other) === full(hcp)).length === 1).slice(0, 2);
+
+  it('"is email ok for A? and what about B": a consent check for each, each answer about its own HCP', async () => {
+    const [a, b] = two();
+    const answer = await ask(`is email ok for ${full(a!)}? and what about ${full(b!)}`);
+    const checks = answer.toolCalls.filter((call) => call.name === 'check_consent').map((call) => call.input as { hcpId: string; channel: string });
+    expect(checks).toEqual([expect.objectContaining({ hcpId: a!.id, channel: 'email' }), expect.objectContaining({ hcpId: b!.id, channel: 'email' })]);
+  });
+
+  it('"consent for A on email + phone": one check per channel', async () => {
+    const [a] = two();
+    const answer = await ask(`consent status for ${full(a!)} on email + phone`);
+    expect(answer.toolCalls.filter((call) => call.name === 'check_consent').map((call) => (call.input as { channel: string }).channel)).toEqual(['email', 'phone']);
+  });
+});

@@ -162,7 +162,7 @@ export class LocalModel implements ChatModel {
         if ((parsed.hcpName || parsed.hcpId) && !results.last('lookup_hcp_profile')) return call('lookup_hcp_profile', { hcp: parsed.hcpId ?? parsed.hcpName });
         const profile = results.last('lookup_hcp_profile');
         const about = profile?.status === 'found' ? `\n(About ${profile.hcp.name}, ${profile.hcp.id}.)` : '';
-        return { answer: `${policyAnswer(lastQuestion(request).toLowerCase()).answer}${about}` };
+        return { answer: `${policyAnswer(lastQuestion(request).toLowerCase(), request.context.user.role).answer}${about}` };
       }
       case 'greeting':
         return { answer: answers.greetingAnswer(request.context.user.name) };
@@ -193,7 +193,7 @@ export class LocalModel implements ChatModel {
 
     switch (parsed.intent) {
       case 'brief': {
-        const nba = results.last('get_next_best_actions');
+        const nba = results.find('get_next_best_actions', (input) => input?.hcpId === hcpId);
         if (!profile || !nba) {
           return {
             calls: [...(profile ? [] : [{ name: 'lookup_hcp_profile', arguments: { hcp: hcpId } }]), ...(nba ? [] : [{ name: 'get_next_best_actions', arguments: { hcpId } }])],
@@ -203,7 +203,7 @@ export class LocalModel implements ChatModel {
         return { answer: answers.briefAnswer(profile, nba, windowOf(parsed, profile, request.context.now)) };
       }
       case 'next_action': {
-        const nba = results.last('get_next_best_actions');
+        const nba = results.find('get_next_best_actions', (input) => input?.hcpId === hcpId);
         if (!nba) return call('get_next_best_actions', { hcpId });
         return { answer: nba.status === 'recommended' ? answers.nextActionAnswer(nba) : answers.lookupProblem(nba) };
       }
@@ -214,7 +214,7 @@ export class LocalModel implements ChatModel {
           if (!profile) return call('lookup_hcp_profile', { hcp: hcpId });
           return { answer: profile.status === 'found' ? answers.consentOverviewAnswer(profile) : answers.lookupProblem(profile) };
         }
-        const result = results.last('check_consent');
+        const result = results.find('check_consent', (input) => input?.hcpId === hcpId && input?.channel === parsed.channel);
         if (!result) {
           const purpose = parsed.purpose ?? (parsed.channel === 'msl_meeting' || isMedicalRole(request) ? 'medical' : parsed.channel === 'webinar' ? 'events' : 'promotional');
           return call('check_consent', { hcpId, channel: parsed.channel, purpose, productId: parsed.productId });
@@ -225,7 +225,7 @@ export class LocalModel implements ChatModel {
       case 'why': {
         const focus = request.context.focus;
         const earlier = focus.hcpId === hcpId ? focus.recommendationId : null;
-        const nba = results.last('get_next_best_actions');
+        const nba = results.find('get_next_best_actions', (input) => input?.hcpId === hcpId);
         const recommendationId = earlier ?? (nba?.status === 'recommended' ? nba.recommendationId : null);
         if (!recommendationId) return nba ? { answer: answers.lookupProblem(nba) } : call('get_next_best_actions', { hcpId });
         const explanation = results.last('explain_recommendation');
@@ -243,7 +243,7 @@ export class LocalModel implements ChatModel {
           };
         }
         const explained = explanation.status === 'explained' ? answers.explanationAnswer(explanation) : `${answers.explanationAnswer(explanation)} (Asked about ${hcpName ?? hcpId}, ${hcpId}.)`;
-        const consent = consentToo ? results.last('check_consent') : undefined;
+        const consent = consentToo ? results.find('check_consent', (input) => input?.hcpId === hcpId && input?.channel === parsed.channel) : undefined;
         return { answer: consent ? `${explained}\n\n${answers.consentAnswer(consent, hcpName)}` : explained };
       }
       case 'feedback': {
@@ -253,7 +253,7 @@ export class LocalModel implements ChatModel {
         // "dismiss the recommendation for Dr. Keller": the thread's recommendation when it is about that HCP, else their current one.
         let recommendationId = focus.hcpId === hcpId ? focus.recommendationId : null;
         if (!recommendationId) {
-          const nba = results.last('get_next_best_actions');
+          const nba = results.find('get_next_best_actions', (input) => input?.hcpId === hcpId);
           if (!nba) return call('get_next_best_actions', { hcpId });
           if (nba.status !== 'recommended') return { answer: answers.lookupProblem(nba) };
           recommendationId = nba.recommendationId as string;
@@ -582,9 +582,11 @@ function resolveHcp(parsed: ParsedQuestion, results: TurnResults, request: ChatR
     return { hcpId: focused.hcpId, profile: profile?.status === 'found' && profile.hcp.id === focused.hcpId ? profile : undefined };
   }
   if (parsed.hcpName) {
-    if (!profile) return call('lookup_hcp_profile', { hcp: parsed.hcpName });
-    if (profile.status !== 'found') return { answer: answers.lookupProblem(profile) };
-    return { hcpId: profile.hcp.id, profile };
+    // The lookup of this name: a turn with two questions looks up two HCPs.
+    const named = results.find('lookup_hcp_profile', (input) => input?.hcp === parsed.hcpName);
+    if (!named) return call('lookup_hcp_profile', { hcp: parsed.hcpName });
+    if (named.status !== 'found') return { answer: answers.lookupProblem(named) };
+    return { hcpId: named.hcp.id, profile: named };
   }
   const focus = request.context.focus;
   if (parsed.ordinal !== null && focus.listed.length > 0) {

@@ -9,6 +9,11 @@ describe('policy answers', () => {
     expect(policyTopic('she asked if xeljanz works for alopecia')).toBe('off_label');
     expect(policyTopic('can i leave samples at the front desk')).toBe('samples');
     expect(policyTopic('what are the rules here')).toBeNull();
+    // The most specific topic, not the first word that fits: a meal with a spouse, a fee at a dinner, a survey payment.
+    expect(policyTopic('a doc wants me to cover dinner for him and his wife after the speaker program, allowed?')).toBe('meals_gifts');
+    expect(policyTopic('how much can we pay a kol to speak at a regional dinner, is there a cap')).toBe('speaker_fees');
+    expect(policyTopic('can a rep give $25 amazon cards to docs who fill out a survey')).toBe('market_research');
+    expect(policyTopic('one of my reps wants to take a top prescriber to a ball game. ok?')).toBe('meals_gifts');
   });
 
   it('names the rule and the compliant route, and says it is general guidance', () => {
@@ -19,5 +24,11 @@ describe('policy answers', () => {
     expect(answer).toMatch(/What to do: /);
     expect(answer).toMatch(/Omni cannot file the report itself yet/);
     expect(policyAnswer('what are the rules').answer).toMatch(/not your company's SOP/);
+  });
+
+  it('gives MSLs and medical affairs the scientific-exchange rule on unapproved uses, and reps the routing rule', () => {
+    const question = 'unsolicited question about xeljanz in alopecia, can i respond?';
+    expect(policyAnswer(question, 'msl').answer).toMatch(/unsolicited request .* non-promotional scientific information/);
+    expect(policyAnswer(question, 'rep').answer).toMatch(/route the question to Medical Information/);
   });
 });

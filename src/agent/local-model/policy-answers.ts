@@ -25,22 +25,35 @@ const TOPICS: PolicyTopic[] = [
   },
   {
     id: 'off_label',
-    cue: /\b(off[- ]?label|unapproved (use|indication)|not (approved|indicated) for|outside (the )?label|in (kids|children|toddlers|pediatric\w*|pregnan\w*)|other (uses?|indications?)|works? (for|in)|use (it|\w+) for|used for|help with)\b/,
+    cue: /\b(off[- ]?label|unsolicited|unapproved (use|indication)|not (approved|indicated) for|outside (the )?label|in (kids|children|toddlers|pediatric\w*|pregnan\w*)|other (uses?|indications?)|works? (for|in)|use (it|\w+) for|used for|help with)\b/,
     answer:
       'Rule: reps may not discuss or send information on uses outside the approved label, and may not prompt such a question.\n' +
       'What to do: if the HCP asked on their own, route the question to Medical Information (a medical-information request); an MSL or Medical Information answers it in writing. Ask me "draft a medical-information route for <HCP>" or look up the medical-information route template in approved content.',
   },
   {
+    id: 'market_research',
+    cue: /\b(surveys?|market research|questionnaires?)\b/,
+    answer:
+      'Rule: HCPs may be paid for market research only through an approved market-research vendor, at fair-market value, blinded, and never by a rep; no gift cards or payments from the field.\n' +
+      'What to do: pass the request to your market-research or insights team; the field does not recruit or pay survey respondents.',
+  },
+  {
+    // Checked before meals: "how much can we pay a KOL to speak at a dinner" is about the fee.
     id: 'speaker_fees',
-    cue: /\b(speaker|speaking|honorari\w*|fees?|consult\w*|advisory board|stipend)\b/,
+    cue: /\b(honorari\w*|speaker fees?|speaking fees?|consult(ing|ancy)? fees?|advisory board|stipend|fair[- ]market)\b|\b(pay|paid|paying|compensat\w*|fees?|cap)\b.{0,40}\b(speak\w*|kols?|consult\w*|advis\w*)\b|\b(speak\w*|kols?|consult\w*)\b.{0,40}(\b(pay|paid|paying|fees?|cap|max(imum)?)\b|\$\s?\d)/,
     answer: SPEAKER_FEES,
   },
   {
     id: 'meals_gifts',
-    cue: /\b(lunch|lunches|dinner|breakfast|meal|meals|coffee|food|snacks?|bagels?|donuts?|doughnuts?|pizza|cookies|treats?|gifts?|present|tickets?|gift cards?|drinks?|wine|flowers|entertain\w*)\b/,
+    cue: /\b(lunch|lunches|dinner|breakfast|meal|meals|coffee|food|snacks?|bagels?|donuts?|doughnuts?|pizza|cookies|treats?|gifts?|present|tickets?|gift cards?|amazon cards?|drinks?|wine|flowers|entertain\w*|games?|sports?|concerts?|golf|spouses?|wife|husband|partner)\b/,
     answer:
-      'Rule: no gifts or entertainment for HCPs. Modest meals are allowed only with an educational presentation, in a setting suited to it, and every meal is reported for transparency (Open Payments in the US); local limits and state laws apply.\n' +
+      'Rule: no gifts, gift cards or entertainment (sports, concerts, golf) for HCPs. Modest meals are allowed only with an educational presentation, in a setting suited to it, for the HCPs attending only (no spouses or guests), and every meal is reported for transparency (Open Payments in the US); local limits and state laws apply.\n' +
       'What to do: plan the meal through your company\'s approved process (in-office education or a speaker program) and record the attendees; check the limit for your region with Compliance.',
+  },
+  {
+    id: 'speaker_programs',
+    cue: /\b(speaker|speaking|consult\w*)\b/,
+    answer: SPEAKER_FEES,
   },
   {
     id: 'payments',
@@ -77,9 +90,15 @@ export function policyTopic(text: string): string | null {
   return topicOf(text)?.id ?? null;
 }
 
-/** The policy answer for a question: the topic it is about, or the general rules. */
-export function policyAnswer(text: string): { topic: string; answer: string } {
+/** MSLs and medical affairs: the scientific-exchange rule, not the rep's. */
+const OFF_LABEL_MEDICAL =
+  'Rule: MSLs and medical affairs may answer an unsolicited request about an unapproved use with balanced, accurate, non-promotional scientific information, tailored to the question and documented; they may not proactively present or promote off-label data, and sales is never involved.\n' +
+  'What to do: record the unsolicited request (who asked, what, when), answer it in writing from the approved medical-information response or the published evidence through the medical-information process, and keep it separate from any promotional activity.';
+
+/** The policy answer for a question, for the asker's role: the topic it is about, or the general rules. */
+export function policyAnswer(text: string, role = 'rep'): { topic: string; answer: string } {
   const topic = topicOf(text);
-  const answer = topic?.answer ?? GENERAL;
+  const medical = role === 'msl' || role === 'medical_affairs';
+  const answer = topic?.id === 'off_label' && medical ? OFF_LABEL_MEDICAL : (topic?.answer ?? GENERAL);
   return { topic: topic?.id ?? 'general', answer: `${answer}\n(General guidance in this demo, not your company's SOP.)` };
 }

@@ -82,6 +82,13 @@ const channelWords: [RegExp, Channel][] = [
   [/\bmsl\b/, 'msl_meeting'],
 ];
 
+/** Every channel a question names joined by "and", "+", "/" or "or" ("email + phone"), in the order of the table; [] for one or none. */
+export function channelsAsked(text: string, asked = text): Channel[] {
+  const named = channelWords.filter(([pattern]) => pattern.test(text)).map(([, channel]) => channel);
+  const distinct = [...new Set(named)];
+  return distinct.length >= 2 && /\b(and|or|plus)\b|[+/&]/.test(asked) ? distinct : [];
+}
+
 /** The text with every channel word blanked out ("ok and email then?" → "ok and   then?"). */
 export function withoutChannelWords(text: string): string {
   return channelWords.reduce((rest, [pattern]) => rest.replace(new RegExp(pattern.source, 'g'), ' '), text);

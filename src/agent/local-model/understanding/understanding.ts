@@ -1,6 +1,6 @@
 import type { ConversationFocus } from '../../../core/chat-model.ts';
 import { escapeRegExp } from '../analytics-question.ts';
-import { CONTENT_CUES, LABEL_WORDS, normaliseQuestion, OPEN_QUESTIONS, readEntities, withIntent, withoutChannelWords, type Intent, type Lexicon, type ParsedQuestion, type QuestionEntities } from '../question-parser.ts';
+import { channelsAsked, CONTENT_CUES, LABEL_WORDS, normaliseQuestion, OPEN_QUESTIONS, readEntities, withIntent, withoutChannelWords, type Intent, type Lexicon, type ParsedQuestion, type QuestionEntities } from '../question-parser.ts';
 import { mentionsPatientEvent, policyTopic } from '../policy-answers.ts';
 import type { IntentClassifier, IntentScore } from './intent-classifier.ts';
 import { SpellingCorrector } from './spelling.ts';
@@ -88,6 +88,16 @@ export class Understanding {
       const tops = partScores.map((part) => withPrior(part, input.role)[0]!);
       // Each part read as a question of its own would be: "brief me on the 2nd one" is a follow-up on the thread's list.
       const intents = tops.map((top, index) => (top.intent === 'refine' ? (resolveFollowUp(partEntities[index]!, focus)?.intent ?? null) : (top.intent as Intent)));
+      // "is email ok for Dr. Brennan? and what about Dr. Larsen": the second part asks the first part's question of another HCP.
+      const firstIntent = intents[0] ?? null;
+      if ((tops[1]!.intent === 'refine' || /^(and |ok |so )?(what|how) about\b/i.test(parts[1]!)) && firstIntent && HCP_INTENTS.has(firstIntent) && (second.hcpId || second.hcpName) && !(first.hcpId === second.hcpId && first.hcpName === second.hcpName)) {
+        trace.route = 'two_questions';
+        const again = { ...second, channel: second.channel ?? first.channel, purpose: second.purpose ?? first.purpose };
+        return {
+          understood: { kind: 'readings', readings: [withIntent(first, firstIntent, normaliseQuestion(parts[0]!), now), withIntent(again, firstIntent, normaliseQuestion(parts[1]!), now)] },
+          trace,
+        };
+      }
       const verdictSaid = (intent: Intent | null, index: number) => intent !== 'feedback' || VERDICT.test(normaliseQuestion(parts[index]!));
       if (tops.every((top) => top.probability >= SPLIT_AT_LEAST) && intents.every((intent, index) => intent !== null && !['refine', 'greeting', 'out_of_scope', 'capabilities'].includes(intent) && verdictSaid(intent, index)) && intents[0] !== intents[1]) {
         const inherited = second.hcpId || second.hcpName ? second : { ...second, hcpId: first.hcpId, hcpName: first.hcpName, ordinal: second.ordinal ?? first.ordinal, pronoun: second.pronoun || Boolean(first.hcpId || first.hcpName) };
@@ -123,6 +133,9 @@ export class Understanding {
       return { understood: { kind: 'readings', readings: [withIntent(entities, 'consent', text, now), withIntent(entities, 'policy', text, now)] }, trace };
     }
     if (top.intent !== 'refine' && top.probability >= CLARIFY_BELOW) {
+      // "consent status for Dr. Varga on email + phone": one consent answer per channel.
+      const channels = top.intent === 'consent' ? channelsAsked(text, input.question) : [];
+      if (channels.length >= 2) return { understood: { kind: 'readings', readings: channels.slice(0, 3).map((channel) => withIntent({ ...entities, channel }, 'consent', text, now)) }, trace };
       return { understood: { kind: 'readings', readings: [withIntent(entities, top.intent as Intent, text, now)] }, trace };
     }
     // Worded like a follow-up ("and whats the next best action", "draft that then") but changing nothing the
@@ -234,6 +247,11 @@ function withEvidence(scores: IntentScore[], entities: QuestionEntities, focus: 
     scale(['out_of_scope', 'capabilities', 'maturity', 'greeting', 'performance', 'insights', 'plan'], 0.1);
     scale(['brief', 'next_action', 'consent', 'why_not', 'draft'], 2);
   }
+  // "what's our reporting window for an AE, 24h or 1 business day?": the duty, not the notes.
+  if (/\breporting (window|deadline|timeline|time ?frame|clock)\b|\bhow (soon|long|quickly|fast)\b.{0,30}\breport|\breport(ed)? within\b|\b(24 ?h(ours?|rs?)?|one business day|1 business day)\b/.test(text)) {
+    scale(['policy'], 6);
+    scale(['insights'], 0.3);
+  }
   // A patient's event heard in the field is an adverse event to report, whoever is named.
   if (mentionsPatientEvent(text) && /\b(had|got|has|developed|experienced|ended up|went|is in|was in|after|on)\b/.test(text)) scale(['policy'], 6);
   // "when did it lapse?" after a consent answer: the same consent question.
@@ -326,7 +344,7 @@ const ONLY_A_CHANNEL = /^[\s?!.,]*((ok(ay)?|and|so|then|instead|what|how|about|b
 
 /** "brief me on Dr. Kim and can I email her?" → its two questions; anything else → []. */
 export function splitParts(text: string): string[] {
-  const pattern = /\?\s+(?=\S)|;\s*|\s+(?:and|also|plus|then|&)\s+(?=(?:can|could|may|should|what|whats|what's|who|why|is|are|do|does|did|how|tell|brief|draft|write|give|show|pull|any|when)\b)/i;
+  const pattern = /\?\s+(?=\S)|;\s*|\s+(?:and|also|plus|then|&)\s+(?=(?:can|could|may|should|what|whats|what's|where|wheres|where's|which|who|why|is|are|do|does|did|how|tell|brief|draft|write|give|show|pull|any|when)\b)/i;
   const match = pattern.exec(text);
   if (!match) return [];
   const first = text.slice(0, match.index).trim();

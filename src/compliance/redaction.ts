@@ -77,6 +77,9 @@ const PERSON_CUE = new RegExp(
   String.raw`\b(?:patient|patients|pt|pts|caller|husband|wife|spouse|partner|son|daughter|mother|father|mom|mum|dad|brother|sister|aunt|uncle|grandson|granddaughter|grandmother|grandfather|grandma|grandpa|niece|nephew|cousin|caregiver|carer|guardian|parent|boyfriend|girlfriend|fianc[eé]e?|friend|neighbou?r|roommate|relative|nurse|assistant|receptionist|manager|coordinator|named|name is|name's|nee|née|aka|signed|spoke (?:with|to)|talked (?:with|to)|speaking (?:with|to)|met with|attn|cc|dear|hi|hello|hey|thanks|thank you|regards|best|cheers|sincerely|yours)\b[\s,:;–—-]*(?=[A-Za-zÀ-ÿ])`,
   'gi',
 );
+/** What follows an eponym or an institution's name: "Raynaud phenomenon", "Addison's disease", "Mayo Clinic". */
+const NOT_A_PERSON_NEXT =
+  /^(?:['’]s?)?\s+(?:syndrome|disease|sarcoma|phenomenon|thyroiditis|palsy|lymphoma|tumou?r|sign|test|score|scale|criteria|classification|procedure|protocol|staging|ulcer|an(?:a)?emia|encephalopathy|arteritis|cells?|nodes?|clinic|hospital|center|centre|health|medical|university|institute|pharmacy|foundation)\b/i;
 const NAME_VERB = /^(?:'s\b|\s+(?:called|calls|phoned|rang|emailed|texted|wrote|said|says|asked|told|reported|reports|complained|mentioned|wants|wanted|needs|needed|is\s+(?:the\s+)?(?:patient|caller|caregiver)|\(patient|\(caller|,\s*(?:the\s+)?(?:patient|caller|DOB|dob)))/;
 /** Words that end a run of capitalised words: a name does not run into an institution or a street. */
 const NOT_IN_NAME = new Set(
@@ -110,7 +113,7 @@ const PATTERNS: [PersonalDataKind, RegExp][] = [
   ['phone', /(?:\+|\b00)\d{1,3}[\s.-]?(?:\(\d{1,4}\)[\s.-]?)?\d{1,4}(?:[\s.-]?\d{2,4}){1,5}(?:\s*(?:x|ext\.?|extension)\s*\d{1,5})?\b/gi],
   ['phone', /(?:\b1[\s.-]?)?(?:\(\d{3}\)\s?|\b\d{3}[\s.-])\d{3}[\s.-]\d{4}\b(?:\s*(?:x|ext\.?|extension)\s*\d{1,5})?/gi],
   ['phone', /\b0\d{1,4}[\s.-]\d{3,4}[\s.-]?\d{3,4}\b|\b0\d(?:[\s.]\d{2}){4}\b/g],
-  ['phone', /\b(?:call|phone|tel|telephone|cell|mobile|ph|fax|text|number|reach\s+(?:her|him|them|me)\s+(?:at|on))\b[\s.:#]*(?:at|on|is)?\s*(?<v>\d[\d\s().-]{5,}\d\b(?:\s*(?:x|ext\.?|extension)\s*\d{1,5})?)/gid],
+  ['phone', /\b(?:call|phone|tel|telephone|cell|mobile|ph|fax|text|number|reach(?:ed)?\s+(?:(?:her|him|them|me)\s+)?(?:at|on))\b[\s.:#]*(?:at|on|is)?\s*(?<v>\d[\d\s().-]{5,}\d\b(?:\s*(?:x|ext\.?|extension)\s*\d{1,5})?)/gid],
   [
     'address',
     new RegExp(
@@ -275,7 +278,8 @@ export class Redactor {
       const token = words[position]!;
       if (isProduct(token) || token.word.length < 2 || TITLE_WORDS.has(token.lower)) continue;
       const after = text.slice(token.end, token.end + 40);
-      if (isGiven(token) && (token.capitalised || token.allCaps) && !isVocabulary(token)) {
+      if (NOT_A_PERSON_NEXT.test(text.slice(token.end, token.end + 30))) continue;
+      if (isGiven(token) && token.capitalised && !isVocabulary(token)) {
         add(...run(position));
         continue;
       }

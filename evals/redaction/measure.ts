@@ -92,6 +92,8 @@ export async function measureRedaction(options: { synthetic?: number } = {}): Pr
       }
     }
     let insightQuotes = 0;
+    // Theme labels and key terms are words of the notes too: no planted item may become one.
+    const labels: string[] = [];
     for (const topic of [null, 'side effects']) {
       const output = summarizeFieldInsightsTool.output.parse(await summarizeFieldInsightsTool.execute(summarizeFieldInsightsTool.input.parse({ period: 'last_7_days', maxThemes: 25, topic }), contextFor(store, 'u-medaffairs')));
       if (output.status !== 'summarized') throw new Error(`the insight summary answered ${output.status}`);
@@ -99,7 +101,10 @@ export async function measureRedaction(options: { synthetic?: number } = {}): Pr
         show(noteId, where, text.quoted);
         insightQuotes++;
       };
-      for (const theme of output.themes) for (const item of theme.quotes) quote(item.noteId, `insights ${theme.id} quote`, item.text);
+      for (const theme of output.themes) {
+        for (const item of theme.quotes) quote(item.noteId, `insights ${theme.id} quote`, item.text);
+        labels.push([theme.label, ...theme.keyTerms].join(' | '));
+      }
       for (const competitor of output.competitorMentions.competitors) for (const item of competitor.quotes) quote(item.noteId, 'insights competitor quote', item.text);
       for (const item of output.possibleAdverseEvents.items) {
         quote(item.noteId, 'insights adverse-event excerpt', item.excerpt);
@@ -119,7 +124,7 @@ export async function measureRedaction(options: { synthetic?: number } = {}): Pr
         const entry = byKind.get(item.kind)!;
         entry.planted++;
         entry.notes.add(note.id);
-        const leak = shown.flatMap((quote) => item.needles.filter((needle) => seen(quote.text, needle)).map((needle) => ({ needle, quote })))[0];
+        const leak = [...shown, ...labels.map((text) => ({ where: 'insights theme label', text }))].flatMap((quote) => item.needles.filter((needle) => seen(quote.text, needle)).map((needle) => ({ needle, quote })))[0];
         if (leak) {
           entry.leaked++;
           leaks.push({ noteId: note.id, kind: item.kind, planted: item.text, needle: leak.needle, where: leak.quote.where, quote: leak.quote.text });

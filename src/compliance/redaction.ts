@@ -70,6 +70,17 @@ const BUILT_IN_VOCABULARY = (
   'toronto montreal vancouver tokyo beijing shanghai mumbai delhi sydney melbourne'
 ).split(' ');
 
+/**
+ * Whether a word is a dictionary word (common English or clinical, an inflection of one, or hyphenated
+ * parts that each are): what a theme label may show. A name ("Quistani") is not one.
+ */
+export function isDictionaryWord(word: string): boolean {
+  const { vocabulary } = wordLists();
+  const lower = word.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
+  const known = (part: string) => stems(part).some((form) => vocabulary.has(form));
+  return known(lower) || (lower.includes('-') && lower.split('-').every((part) => part === '' || known(part)));
+}
+
 /** Titles and honorifics: the next capitalised word(s) are a name. */
 const TITLE = String.raw`\b(?:Dr|Doctor|Prof|Professor|Mr|Mrs|Ms|Miss|Mx|Mister|Madam|Mme|Mlle|Sr|Sra|Srta|Herr|Frau|Sir|Dame|Rev|Fr|Nurse)\b\.?`;
 /** Words after which a person is named: roles, relatives, greetings, sign-offs, "named". */
@@ -92,7 +103,7 @@ const WORD = /[A-Za-zÀ-ÖØ-öø-ÿĀ-ž][A-Za-zÀ-ÖØ-öø-ÿĀ-ž'’-]*/g;
 const MONTH = String.raw`(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?`;
 const NUMERIC_DATE = String.raw`\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}`;
 const WRITTEN_DATE = String.raw`(?:${MONTH}\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{2,4}|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?${MONTH},?\s+\d{2,4}|${MONTH}\s+\d{4})`;
-const STREET_SUFFIX = String.raw`(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|Ln|Way|Court|Ct|Place|Pl|Terrace|Ter|Parkway|Pkwy|Highway|Hwy|Circle|Cir|Square|Sq|Trail|Trl|Crescent|Close|Row|Alley|Loop|Pike|Plaza|Broadway)\b\.?`;
+const STREET_SUFFIX = String.raw`(?:(?:Street|Avenue|Road|Boulevard|Drive|Lane|Way|Court|Place|Terrace|Parkway|Highway|Circle|Square|Trail|Crescent|Close|Row|Alley|Loop|Pike|Plaza|Broadway)\b|(?:St|Ave|Rd|Blvd|Dr|Ln|Ct|Pl|Ter|Pkwy|Hwy|Cir|Sq|Trl)\b\.?)`;
 const UNIT = String.raw`(?:[,\s]+(?:#\s?[\w-]+|(?:Apt|Apartment|Suite|Ste|Unit|Floor|Fl|Room|Rm|Bldg|Building|Dpt|Dept)\.?\s*#?\s*[\w-]+|\d+(?:st|nd|rd|th)\s+Floor))*`;
 const CITY_STATE_ZIP = String.raw`(?:[,\s]+(?:[A-Z][a-z]+\.?[,\s]+){0,3}[A-Z]{2}\s+\d{5}(?:-\d{4})?)?`;
 

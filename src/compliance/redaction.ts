@@ -75,9 +75,15 @@ const BUILT_IN_VOCABULARY = (
  * parts that each are): what a theme label may show. A name ("Quistani") is not one.
  */
 export function isDictionaryWord(word: string): boolean {
+  return isKnownWord(word.toLowerCase());
+}
+
+const NO_WORDS: ReadonlySet<string> = new Set();
+
+/** A lower-case word in the vocabulary or in `also`, as written, without accents, or as an inflection; a hyphenated one when each part is ("Guillain-Barré"). */
+function isKnownWord(lower: string, also: ReadonlySet<string> = NO_WORDS): boolean {
   const { vocabulary } = wordLists();
-  const lower = word.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
-  const known = (part: string) => stems(part).some((form) => vocabulary.has(form));
+  const known = (part: string) => also.has(part) || [...stems(part), ...stems(part.normalize('NFD').replace(/\p{M}/gu, ''))].some((form) => vocabulary.has(form) || also.has(form));
   return known(lower) || (lower.includes('-') && lower.split('-').every((part) => part === '' || known(part)));
 }
 
@@ -186,13 +192,14 @@ function stems(lower: string): string[] {
 export class Redactor {
   private readonly names: RegExp | null;
   private readonly products: Set<string>;
-  private readonly keep: Set<string>;
+  /** Products and the words to keep: never a name alone. */
+  private readonly words: Set<string>;
   private readonly extraNamePatterns = new Map<string, RegExp>();
 
   constructor(options: RedactorOptions = {}) {
     this.names = namesPattern(options.names ?? []);
     this.products = new Set([...(options.products ?? [])].flatMap((product) => product.toLowerCase().match(/[a-z0-9][a-z0-9'-]*/g) ?? []));
-    this.keep = new Set([...(options.keep ?? [])].flatMap((word) => word.toLowerCase().match(/[a-zà-ÿ][a-zà-ÿ'-]*/g) ?? []));
+    this.words = new Set([...this.products, ...[...(options.keep ?? [])].flatMap((word) => word.toLowerCase().match(/[a-zà-ÿ][a-zà-ÿ'-]*/g) ?? [])]);
   }
 
   redact(text: string, extraNames: readonly string[] = []): string {
@@ -223,7 +230,7 @@ export class Redactor {
   }
 
   private findNames(text: string, extraNames: readonly string[]): Finding[] {
-    const { given, vocabulary } = wordLists();
+    const { given } = wordLists();
     const words = tokens(text);
     const spans: Finding[] = [];
     const add = (start: number, end: number) => spans.push({ kind: 'name', start, end });
@@ -233,14 +240,9 @@ export class Redactor {
     }
 
     const isProduct = (token: Token) => this.products.has(token.lower);
-    const known = (word: string) => {
-      const plain = word.normalize('NFD').replace(/\p{M}/gu, '');
-      return this.keep.has(word) || [...stems(word), ...stems(plain)].some((form) => vocabulary.has(form) || this.products.has(form));
-    };
-    // A hyphenated word is a word when each part is ("Guillain-Barré", "Stevens-Johnson").
-    const isVocabulary = (token: Token) => known(token.lower) || (token.lower.includes('-') && token.lower.split('-').every((part) => part === '' || known(part)));
+    const isVocabulary = (token: Token) => isKnownWord(token.lower, this.words);
     const isGiven = (token: Token) => given.has(token.lower);
-    // A word that can be a name in a name's context: capitalised (or an all-caps or lower-case given name), not a product.
+    // A word that can be a name in a name's context: capitalised (or a lower-case given name), not a product.
     const nameLike = (token: Token) => !isProduct(token) && (token.capitalised || (isGiven(token) && !isVocabulary(token)));
     const index = new Map(words.map((token, position) => [token.start, position]));
     const tokenAt = (offset: number) => {

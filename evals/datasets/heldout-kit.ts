@@ -9,7 +9,7 @@
  * of a later held-out set (they did not exist when it was written), so adding a set leaves the earlier
  * ones' output unchanged.
  */
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { accessScopeFor } from '../../src/compliance/access-policy.ts';
@@ -104,9 +104,9 @@ export interface HeldoutKitOptions {
   /** Where the .jsonl files are written; defaults to this directory (a test regenerates into a temporary one). */
   outDir?: string;
   /**
-   * Exactly the eval files whose HCP ids count as used elsewhere (names in evals/datasets/). Without it, every
-   * file but those `skipFilesContaining` names, and but the held-out sets written after this one (a higher
-   * number: "heldout3" does not read heldout5's files), which did not exist when this set was picked.
+   * Exactly the eval files whose HCP ids count as used elsewhere (names in evals/datasets/). Without it, the
+   * sets of SETS_BEFORE_HELDOUT5 but those `skipFilesContaining` names, and but the held-out sets written after
+   * this one (a higher number: "heldout3" does not read heldout4's files), which did not exist when this set was picked.
    */
   usedElsewhere?: string[];
 }
@@ -195,7 +195,8 @@ export function createHeldoutKit(options: HeldoutKitOptions) {
   /** HCP ids the other eval sets mention (only ids are read from them). */
   function idsInTunedSets(): Set<string> {
     const ids = new Set<string>();
-    const files = options.usedElsewhere ?? readdirSync(HERE).filter((name) => name.endsWith('.jsonl') && !name.includes(skip) && !name.startsWith('retrieval') && !later(name));
+    // The sets there were when the held-out sets were written, not the directory: a set added since (redteam-privacy.jsonl) changes no pick.
+    const files = options.usedElsewhere ?? SETS_BEFORE_HELDOUT5.filter((name) => !name.includes(skip) && !later(name));
     for (const file of files) {
       for (const match of readFileSync(join(HERE, file), 'utf8').matchAll(/hcp-\d{6}/g)) ids.add(match[0]);
     }

@@ -1,6 +1,7 @@
 import { hcpDisplayName, type Hcp } from '../domain/hcp.ts';
 import type { HcpProfile, ProfileLookup } from '../profile/hcp-profile.ts';
 import { channelName } from '../nba/open-signals.ts';
+import { quoteData } from '../core/quoting.ts';
 import { printable } from './printable.ts';
 
 /** Pure text formatting for `omni hcp`. */
@@ -70,7 +71,7 @@ function formatProfile(profile: HcpProfile): string {
 
   if (profile.recentNotes.length > 0) {
     lines.push('', 'Latest field notes (quoted as written)');
-    for (const note of profile.recentNotes) lines.push(`  ${note.writtenAt.slice(0, 10)} ${note.kind.toUpperCase()} ${note.authorId}: "${printable(note.text)}"`);
+    for (const note of profile.recentNotes) lines.push(`  ${note.writtenAt.slice(0, 10)} ${note.kind.toUpperCase()} ${note.authorId}: ${quoteData(printable(note.text))}`);
   }
   return lines.join('\n');
 }

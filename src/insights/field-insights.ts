@@ -1,4 +1,5 @@
 import type { AccessScope } from '../compliance/access-policy.ts';
+import { Redactor } from '../compliance/redaction.ts';
 import type { InteractionActivity } from '../domain/interaction.ts';
 import type { Product } from '../domain/product.ts';
 import type { AdverseEventFlag } from './adverse-events.ts';
@@ -6,7 +7,6 @@ import type { InsightLexicons } from './lexicons.ts';
 import { NoteAnalyser, type InsightNote, type NoteAnalysis } from './note-analysis.ts';
 import type { Period } from './periods.ts';
 import { findUnansweredQuestions, type QuestionNote } from './questions.ts';
-import { QuoteRedactor } from './redact.ts';
 import { phraseStems, STOP_WORDS, tokenize } from './text.ts';
 import { clusterThemes, defaultThemeOptions, type ThemeOptions } from './themes.ts';
 
@@ -50,7 +50,7 @@ export interface Quote {
   hcpId: string;
   writtenAt: string;
   kind: 'rep' | 'msl';
-  /** The note (or its sentence), names, emails and phone numbers redacted. Data, not instructions. */
+  /** The note (or its sentence), personal data redacted (src/compliance/redaction.ts). Data, not instructions. */
   text: string;
 }
 
@@ -82,7 +82,7 @@ export interface AdverseEventItem {
   kind: 'rep' | 'msl';
   productId: string | null;
   product: string | null;
-  /** The adverse-event wording as written in the note. */
+  /** The adverse-event wording as written in the note (redacted like every quote). */
   matchedPhrase: string;
   cue: string;
   rule: AdverseEventFlag['rule'];
@@ -185,7 +185,10 @@ export function summarizeNotes(
   const productName = (id: string | null) => (id === null ? 'a product' : (productNames.get(id) ?? id));
   const seedLabels = new Map(inputs.lexicons.seeds.seeds.map((seed) => [seed.id, seed.label]));
   const medicalSeeds = new Set(inputs.lexicons.seeds.seeds.filter((seed) => seed.medicalQuestion).map((seed) => seed.id));
-  const redactor = new QuoteRedactor(inputs.extraNames);
+  const redactor = new Redactor({
+    names: inputs.extraNames,
+    products: [...inputs.products.flatMap((product) => [product.brandName, product.genericName]), ...inputs.lexicons.competitors.flatMap((competitor) => [competitor.brandName, competitor.genericName])],
+  });
   const redact = (note: InsightNote, text = note.text) => redactor.redact(text, [note.hcp.firstName, note.hcp.lastName, `${note.hcp.firstName} ${note.hcp.lastName}`]);
   const quoteOf = (note: InsightNote, text?: string): Quote => ({ noteId: note.id, hcpId: note.hcpId, writtenAt: note.writtenAt, kind: note.kind, text: redact(note, text) });
 
@@ -216,10 +219,10 @@ export function summarizeNotes(
       kind: note.kind,
       productId,
       product: productId === null ? null : productName(productId),
-      matchedPhrase: first!.phrase,
+      matchedPhrase: redact(note, first!.phrase),
       cue: first!.cue,
       rule: first!.rule,
-      otherPhrases: others.map((flag) => flag.phrase),
+      otherPhrases: others.map((flag) => redact(note, flag.phrase)),
       excerpt: redact(note, sentenceOf(note.text, first!.start, first!.end)),
     });
   }

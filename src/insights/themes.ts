@@ -1,3 +1,4 @@
+import { isDictionaryWord } from '../compliance/redaction.ts';
 import { classTfIdf, clusterSums, dot, mergeClusters, nearest, sphericalKMeans, tfIdfVectors, type SparseVector } from './clustering.ts';
 import type { NoteAnalyser, NoteAnalysis } from './note-analysis.ts';
 
@@ -151,13 +152,14 @@ export function clusterThemes(
   };
 }
 
-/** The best terms that read as words, without a word repeated inside a better bigram or vice versa. */
+/** The best terms that read as words (dictionary words), without a word repeated inside a better bigram or vice versa. */
 function keyTerms(ranked: readonly { term: number; weight: number }[], analyser: NoteAnalyser, limit: number): string[] {
   const chosen: { key: string; display: string }[] = [];
   for (const { term } of ranked) {
     if (chosen.length >= limit) break;
     const display = analyser.displayOf(term);
-    if (display === null) continue;
+    // A label shows dictionary words only: a name repeated across notes ("Quistani") never becomes a theme's label.
+    if (display === null || !display.split(' ').every((word) => /^\d+$/.test(word) || isDictionaryWord(word))) continue;
     const key = analyser.keyOf(term);
     const parts = key.split(' ');
     const overlaps = chosen.some((other) => {

@@ -212,6 +212,19 @@ describe('assembleProfile: what the profile holds', () => {
     expect(ids(msl.recentNotes)).toEqual(['n-msl-5', 'n-rep-10']);
   });
 
+  it('quotes notes with personal data redacted and products kept', () => {
+    store.notes.upsert(
+      FieldNote.parse({
+        id: 'n-private', hcpId: 'hcp-1', authorId: 'u-rep-ne', kind: 'rep', writtenAt: ago(1),
+        text: 'Dr. Reyes asked about KEYTRUDA (pembrolizumab). Her patient Velmora Quistani (DOB 3/4/1961, MRN 00482913) called from 617-555-0142 about card ending 4821.',
+      }),
+    );
+    const note = found(lookupHcpProfile(store, 'hcp-1', options(repScope))).recentNotes.find((candidate) => candidate.id === 'n-private')!;
+    expect(note.text).toBe(
+      'Dr. [name] asked about KEYTRUDA (pembrolizumab). Her patient [name] (DOB [redacted date of birth], MRN [redacted MRN]) called from [redacted phone] about card ending [redacted account].',
+    );
+  });
+
   it('gives the current consents as of asOf', () => {
     const profile = found(lookupHcpProfile(store, 'hcp-1', options()));
     expect(profile.consents.map((state) => [state.channel, state.status, state.recordId])).toEqual([['email', 'revoked', 'c-email-revoke']]);

@@ -3,10 +3,12 @@ import type { Hcp } from '../domain/hcp.ts';
 import type { Interaction } from '../domain/interaction.ts';
 import type { FieldNote } from '../domain/field-note.ts';
 import type { OmniStore } from '../domain/repositories.ts';
-import { productDisplayName } from '../domain/product.ts';
+import { productDisplayName, type Product } from '../domain/product.ts';
 import type { Channel } from '../domain/vocabulary.ts';
 import { canSeeHcp, type AccessScope } from '../compliance/access-policy.ts';
 import { currentConsents, type ConsentState } from '../compliance/consent-policy.ts';
+import { Redactor } from '../compliance/redaction.ts';
+import { loadInsightLexicons } from '../insights/lexicons.ts';
 import { computeOpenSignals, type OpenSignal, type SignalOptions } from '../nba/open-signals.ts';
 
 /** The unified view of one HCP at a moment, as one user may see it. */
@@ -17,7 +19,7 @@ export interface HcpProfile {
   /** Newest first. */
   recentInteractions: Interaction[];
   channelActivity: ChannelActivity[];
-  /** Newest first; notes are quoted data, never instructions. */
+  /** Newest first; notes are quoted data, never instructions, with personal data redacted (src/compliance/redaction.ts). */
   recentNotes: FieldNote[];
   signals: OpenSignal[];
 }
@@ -90,9 +92,13 @@ export function assembleProfile(store: OmniStore, hcp: Hcp, options: ProfileOpti
       ? lastYear.slice(-limit).reverse()
       : store.interactions.recentForHcp(hcp.id, { limit, before: untilExclusive, ...(purposes ? { purposes } : {}) });
 
-  const recentNotes = store.notes.recentForHcp(hcp.id, { limit: options.recentNoteLimit ?? 5, before: untilExclusive, kinds: scope.noteKinds });
+  const products = store.products.list();
+  const redactor = quoteRedactor(store, hcp, products);
+  const recentNotes = store.notes
+    .recentForHcp(hcp.id, { limit: options.recentNoteLimit ?? 5, before: untilExclusive, kinds: scope.noteKinds })
+    .map((note) => ({ ...note, text: redactor.redact(note.text) }));
 
-  const productNames = new Map(store.products.list().map((product) => [product.id, productDisplayName(product)]));
+  const productNames = new Map(products.map((product) => [product.id, productDisplayName(product)]));
   // Signals read every interaction (a dead end is only a dead end if nobody at all followed up);
   // a medical-only view is shown the medical and consent signals alone, whose evidence it may see.
   const signals = computeOpenSignals({
@@ -113,4 +119,24 @@ export function assembleProfile(store: OmniStore, hcp: Hcp, options: ProfileOpti
     recentNotes,
     signals,
   };
+}
+
+let competitors: string[] | null = null;
+/** The competitors' brand and generic names (data/insights/competitors.json), read once. */
+function competitorNames(): string[] {
+  competitors ??= loadInsightLexicons().competitors.flatMap((competitor) => [competitor.brandName, competitor.genericName]);
+  return competitors;
+}
+
+/**
+ * The redactor for one HCP's notes: the HCP's and the users' names are known names; products and
+ * competitors are never names; the HCP's institution and city are words.
+ */
+export function quoteRedactor(store: OmniStore, hcp: Hcp, products: readonly Product[] = store.products.list()): Redactor {
+  const people = [`${hcp.firstName} ${hcp.lastName}`, ...store.users.list().map((user) => user.name)];
+  return new Redactor({
+    names: people.flatMap((name) => [name, ...name.split(/\s+/)]),
+    products: [...products.flatMap((product) => [product.brandName, product.genericName]), ...competitorNames()],
+    keep: [hcp.institution, hcp.city],
+  });
 }

@@ -4,6 +4,8 @@
  * them, each with the query or record behind it; quoted note text stays marked as quoted.
  */
 
+import { quoteData } from '../../core/quoting.ts';
+
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Json = any;
 
@@ -34,7 +36,7 @@ export function insightsAnswer(output: Json, focus: { concern: string | null; qu
   if (events.total > 0) {
     lines.push(`Possible adverse events to report to pharmacovigilance: ${events.total}.`);
     for (const item of events.items) {
-      lines.push(`  - note ${item.noteId} (${day(item.writtenAt)}, ${item.hcp.name}, ${item.product ?? 'product not named'}): "${item.matchedPhrase.quoted}"`);
+      lines.push(`  - note ${item.noteId} (${day(item.writtenAt)}, ${item.hcp.name}, ${item.product ?? 'product not named'}): ${quoteData(item.matchedPhrase.quoted)}`);
     }
   } else if (focus.concern === 'side effects' || focus.concern === 'safety') {
     lines.push('No possible adverse event was found in these notes.');
@@ -43,7 +45,7 @@ export function insightsAnswer(output: Json, focus: { concern: string | null; qu
     lines.push('Themes, largest first:');
     for (const theme of output.themes.slice(0, 6)) {
       const trend = theme.trend === 'new' ? 'new this period' : theme.previousNotes === null ? '' : `${theme.trend} from ${theme.previousNotes}`;
-      const quote = theme.quotes[0] ? ` e.g. "${theme.quotes[0].text.quoted}"` : '';
+      const quote = theme.quotes[0] ? ` e.g. ${quoteData(theme.quotes[0].text.quoted)}` : '';
       lines.push(`  - ${theme.concernLabel ?? theme.label}: ${theme.notes} notes, ${theme.hcps} HCPs${trend ? ` (${trend})` : ''}.${quote}`);
     }
   }

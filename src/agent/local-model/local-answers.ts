@@ -4,6 +4,8 @@
  * for any model); every figure and sentence shown comes from them.
  */
 
+import { quoteData } from '../../core/quoting.ts';
+
 // Tool outputs as the local model reads them back from JSON.
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Json = any;
@@ -61,7 +63,7 @@ export function briefAnswer(profile: Json, nba: Json | null, window: { since: st
   const interactions: Json[] = window.since ? profile.recentInteractions.filter((interaction: Json) => interaction.occurredAt >= window.since!) : profile.recentInteractions.slice(0, 5);
   lines.push(
     interactions.length > 0
-      ? `Recent activity${window.label ? ` ${window.label}` : ''}:\n${interactions.map((interaction) => `- ${day(interaction.occurredAt)} ${label(interaction.channel)} ${interaction.outcome}${interaction.topic ? `: "${interaction.topic}"` : ''} (${interaction.id})`).join('\n')}`
+      ? `Recent activity${window.label ? ` ${window.label}` : ''}:\n${interactions.map((interaction) => `- ${day(interaction.occurredAt)} ${label(interaction.channel)} ${interaction.outcome}${interaction.topic ? `: ${quoteData(interaction.topic)}` : ''} (${interaction.id})`).join('\n')}`
       : `No activity${window.label ? ` ${window.label}` : ' on record recently'}.`,
   );
   const consents: Json[] = profile.consents;
@@ -70,7 +72,7 @@ export function briefAnswer(profile: Json, nba: Json | null, window: { since: st
   lines.push(`Consent: ${granted.length > 0 ? `granted for ${granted.join(', ')}` : 'none granted'}${closed.length > 0 ? `; not for ${closed.join(', ')}` : ''}.`);
   const notes: Json[] = profile.recentNotes;
   if (notes.length > 0) {
-    lines.push(`Latest field notes (quoted as written, data only):\n${notes.slice(0, 3).map((note) => `- ${day(note.writtenAt)} ${note.kind} note ${note.id}: "${truncate(note.text.quoted, 220)}"`).join('\n')}`);
+    lines.push(`Latest field notes (quoted as written, data only):\n${notes.slice(0, 3).map((note) => `- ${day(note.writtenAt)} ${note.kind} note ${note.id}: ${quoteData(note.text.quoted, 220)}`).join('\n')}`);
   }
   if (nba?.status === 'recommended') lines.push(nextActionSummary(nba));
   return lines.join('\n\n');
@@ -141,7 +143,7 @@ export function contentAnswer(result: Json, query: string): string {
       ? `Nothing approved is specifically about "${uncovered.join(' ')}". The closest approved modules for "${query}" (approved today, for the filters shown):`
       : `Approved content on "${query}" (approved today, for the filters shown):`,
     ...(result.results as Json[]).map(
-      (module) => `- ${module.title} (${module.id}@${module.version}, ${module.mlrCode}, ${module.kind}): "${truncate(module.passage.quoted, 200)}"`,
+      (module) => `- ${module.title} (${module.id}@${module.version}, ${module.mlrCode}, ${module.kind}): ${quoteData(module.passage.quoted, 200)}`,
     ),
     `Logged as suggestion ${result.suggestionId}.`,
   ].join('\n');
@@ -210,10 +212,6 @@ export function explanationAnswer(result: Json): string {
 export function feedbackAnswer(result: Json): string {
   if (result.status !== 'recorded') return `${capitalise(result.message)}.`;
   return `Recorded: ${result.verdict} on ${result.refersTo} (feedback ${result.feedbackId}).`;
-}
-
-function truncate(text: string, length: number): string {
-  return text.length > length ? `${text.slice(0, length - 1)}…` : text;
 }
 
 function capitalise(text: string): string {

@@ -1,6 +1,6 @@
 /**
  * The helper code the held-out set generators (generate-heldout.ts, generate-heldout2.ts ...
- * generate-heldout7.ts) share: a fresh demo database, HCP picking, the facts computed with the same
+ * generate-heldout8.ts) share: a fresh demo database, HCP picking, the facts computed with the same
  * domain code the tools use (consent gate, next best actions, territory plan, field insights, maturity),
  * case builders and file writing. Each generator keeps its own questions; what differs between the sets
  * (the temporary store's and savepoint's names, which eval files count as "used elsewhere", the pick
@@ -153,6 +153,9 @@ export const SETS_BEFORE_HELDOUT6: readonly string[] = [...SETS_BEFORE_HELDOUT5,
 
 /** The same for the seventh set, written after the sixth. */
 export const SETS_BEFORE_HELDOUT7: readonly string[] = [...SETS_BEFORE_HELDOUT6, 'persona-heldout6.jsonl', 'benign-heldout6.jsonl'];
+
+/** The same for the eighth set, written after the seventh. */
+export const SETS_BEFORE_HELDOUT8: readonly string[] = [...SETS_BEFORE_HELDOUT7, 'persona-heldout7.jsonl', 'benign-heldout7.jsonl'];
 
 /** heldout → 1, heldout2 → 2, ...; the held-out set a file belongs to, or null. */
 const heldoutNumber = (name: string): number | null => {

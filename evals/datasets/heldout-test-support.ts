@@ -1,5 +1,5 @@
 /**
- * Checks the held-out set tests (heldout.test.ts … heldout7.test.ts) share: loading a
+ * Checks the held-out set tests (heldout.test.ts … heldout8.test.ts) share: loading a
  * set, a demo store for the test, the planned size, who may see which HCP, question reuse, and the
  * report groups. What differs between the sets (the sizes, the files counted as "used elsewhere", how
  * loosely questions are compared) is a parameter.

@@ -186,7 +186,8 @@ export const summarizeFieldInsightsTool = defineTool({
   },
   citations: (output) =>
     output.status === 'summarized'
-      ? { hcps: [...new Set([...output.possibleAdverseEvents.items.map((item) => item.hcp.id), ...output.unansweredQuestions.items.map((item) => item.hcp.id)])] }
+      ? // Who asked the unanswered questions first: "the first one" after this answer means the first question's HCP.
+        { hcps: [...new Set([...output.unansweredQuestions.items.map((item) => item.hcp.id), ...output.possibleAdverseEvents.items.map((item) => item.hcp.id)])] }
       : {},
   charts: (output) => (output.status === 'summarized' && output.themes.length > 1 ? [themesChart(output)] : []),
   refinable: true,

@@ -71,7 +71,7 @@ const metricWords: [RegExp, MetricWord][] = [
   [/\bdead[- ]?ends?\b/, 'dead_end_rate'],
   [/\bfollow[- ]?ups?\b|\bfollowing up\b/, 'follow_up_rate'],
   [/\bopen rates?\b|\bemails? opened\b|\bopens\b/, 'email_open_rate'],
-  [/\bclick[- ]?through\b|\bclick rates?\b|\bclicks\b|\bctrs?\b/, 'email_click_rate'],
+  [/\bclick[- ]?(through|thru)\b|\bclick rates?\b|\bclicks\b|\bctrs?\b/, 'email_click_rate'],
   [/\bwebinar (attendance|turnout|show[- ]?(up )?rates?|no[- ]?shows?)\b|\battend(ed|ance)? (the )?webinars?\b|\bshow[- ]?(up )?rates?\b.{0,20}\bwebinars?\b/, 'webinar_attendance'],
   [/\bconsent coverage\b|\bconsents? (by|per) channel\b|\bhow (many|much) .*consent|\b(share|%|percent(age)?|proportion) of (our |my )?(hcps|doctors|physicians)\b.*\bconsent/, 'consent_coverage'],
   [/\bover[- ]?(contact|messag|email|call|detail|touch)\w*|\btoo (many|often|much) (contacts|touches|calls|emails|messages|outreach)\b|\bfatigue\b|\bburn(ed|t|ing)? out\b|\bspamm\w*\b/, 'over_contacted'],
@@ -79,7 +79,7 @@ const metricWords: [RegExp, MetricWord][] = [
   [/\bprogression\b|\bdeeper engagement\b|\bmov(e|ing) (from|to) \w+ to\b/, 'cross_channel_progression'],
   [/\bengagement( rate)?\b|\bengag(ed|ing)\b/, 'engagement_rate'],
   [/\bfrequency\b|\bhow often\b|\b(contacts|touches|touchpoints|calls) per\b/, 'frequency'],
-  [/\breach\b|\bhow many (hcps|doctors|physicians|docs) (did|have) (we|the team|my team)\b.{0,12}\b(reach|contact|touch|see|saw|call)/, 'reach'],
+  [/\breach\b|\bhow many (of (our|my|the) )?(hcps|doctors|physicians|docs) (did|have) (we|the team|my team)\b.{0,16}\b(reach|contact|touch|see|saw|call)/, 'reach'],
 ];
 
 const dimensionWords: [RegExp, NonNullable<AnalyticsReading['dimension']>][] = [

@@ -373,7 +373,9 @@ export class LocalModel implements ChatModel {
     const reading = parsed.analytics!;
     const answered = results.last('query_performance');
     if (answered) return { answer: analytics.performanceAnswer(answered, { ranked: reading.ranked }) };
-    const metric = reading.metric ?? 'engagement_rate';
+    // Medical affairs' follow-up metric is the medical one ("how fast are we following up on medical requests").
+    const medicalAffairs = request.context.user.role === 'medical_affairs';
+    const metric = medicalAffairs && (!reading.metric || ['follow_up_rate', 'median_time_to_follow_up', 'engagement_rate'].includes(reading.metric)) ? 'medical_follow_up_rate' : (reading.metric ?? 'engagement_rate');
     const filters: Record<string, unknown> = {};
     if (reading.territories.length > 0) filters.territory = reading.territories;
     if (reading.rep) filters.rep = reading.rep;
@@ -509,7 +511,7 @@ function planFilters(parsed: ParsedQuestion, question: string, lexicon: Lexicon)
 /** What a draft should be about, without the words that ask for it ("text her a follow up from our visit" → ""). */
 function draftTopic(topic: string): string {
   return topic
-    .replace(/\b(follow[- ]?ups?|visits?|our|last|this|next|week|month|yesterday|today|tomorrow|(mon|tues|wednes|thurs|fri|satur|sun)day|tues|text|texts|e-?mail|emails|whatsapp|sms|msg|message|note|send|shoot|write|draft|put|together|prep|prepare|approved|piece|version|that|it|in|an?|from|re|need|up|quick|short|after|his|hers?|their|them|him|and|of|for|with|on|to|please|pls|ok|okay|then|can|you|could|thanking|thanks|confirming|confirm|meeting|question|leave[- ]behinds?)\b/gi, ' ')
+    .replace(/\b(follow[- ]?ups?|visits?|our|last|this|next|week|month|yesterday|today|tomorrow|(mon|tues|wednes|thurs|fri|satur|sun)day|tues|text|texts|e-?mail|emails|whatsapp|sms|msg|message|note|send|shoot|write|draft|put|together|prep|prepare|approved|piece|version|that|it|in|an?|from|re|need|up|quick|short|after|his|hers?|their|them|him|and|of|for|with|on|to|please|pls|ok|okay|then|can|you|could|thanking|thanks|confirming|confirm|meeting|question|leave[- ]behinds?|hmm|cool|perfect|great|nice|using|use|top|result|results|too|also|one|s)\b/gi, ' ')
     .replace(/[^\p{L}\d ]+/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();

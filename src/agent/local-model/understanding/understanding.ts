@@ -216,6 +216,7 @@ function withEvidence(scores: IntentScore[], entities: QuestionEntities, focus: 
   // "which hcps mentioned rinvoq" asks the notes, not the plan.
   const listAsk =
     !named &&
+    !/\brates?\b/.test(text) &&
     !/\bmention\w*\b/.test(text) &&
     /\b(which|who|whom|list|any)\b/.test(text) &&
     (OPEN_QUESTIONS.test(text) || /\bdead[- ]?ends?\b|\boverdue\b|\bopted?[- ]?out\b|\bno \w+ consent\b/.test(text)) &&
@@ -232,11 +233,22 @@ function withEvidence(scores: IntentScore[], entities: QuestionEntities, focus: 
   // "put together a whatsapp msg to her", "prep an approved email for Dr. Lee": a draft.
   if (person && /\b(draft|write|compose|put together|prep(are)?|send|shoot)\b.{0,40}\b(e-?mail|msg|message|text|note|whatsapp|sms|follow[- ]?up|response|reply)\b/.test(text)) scale(['draft'], 2.5);
   if (person && /\b(draft|write up|compose)\b/.test(text)) scale(['draft'], 2);
+  // "draft a followup email" in a thread about an HCP: a draft, not the team's follow-up rate.
+  if (focus.hcpId && !named && /\b(draft|write|compose)\b/.test(text)) {
+    scale(['draft'], 3);
+    scale(['performance', 'content'], 0.2);
+  }
   // "she told us no more visits": a consent question.
   if (entities.channel && /\b(told (us|me) no|no more|stop (sending|emailing|visiting|calling|texting)|opted?[- ]?out|unsubscribed?|doesn'?t want|asked (us )?not to)\b/.test(text)) scale(['consent'], 3);
   if (VERDICT.test(text) && (focus.recommendationId || named)) scale(['feedback'], focus.recommendationId ? 3 : 2);
   // Feedback is written to the decision log: only on a verdict the user said in words.
   if (!VERDICT.test(text)) scale(['feedback'], 0.01);
+  // MSLs and medical affairs asking about adverse events or open questions without naming an HCP ask the notes.
+  if (!person && !listAsk && ['msl', 'medical_affairs'].includes(role) && (OPEN_QUESTIONS.test(text) || /\b(adverse|side[- ]?effects?|aes?|safety signals?|pv)\b/.test(text))) {
+    scale(['insights'], 3);
+    scale(['plan', 'out_of_scope', 'capabilities'], 0.3);
+    if (!/\b(rules?|policy|allowed|report(ing)? (window|deadline)|how (soon|long))\b/.test(text)) scale(['policy'], 0.3);
+  }
   // "which docs have open medical questions?": a list of HCPs by an open item is a plan with a filter.
   if (listAsk) {
     scale(['plan'], 4);
@@ -262,7 +274,10 @@ function withEvidence(scores: IntentScore[], entities: QuestionEntities, focus: 
     scale(['capabilities'], 0.05);
   }
   if (analytics?.metric && analytics.dimension) scale(['performance'], 2);
-  if (asksApprovedWording) scale(['content'], 2.5);
+  if (asksApprovedWording) {
+    scale(['content'], 2.5);
+    scale(['insights'], 0.3);
+  }
   if (/\bnotes?\b/.test(text) && ['msl', 'medical_affairs', 'admin'].includes(role)) scale(['content'], 0.6);
   return factor.size === 0 ? scores : reweigh(scores, (intent) => factor.get(intent) ?? 1);
 }

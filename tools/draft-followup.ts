@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineTool } from '../src/core/define-tool.ts';
-import { draftChannels, draftFollowUp } from '../src/compliance/follow-up-draft.ts';
+import { draftChannels, draftFollowUp } from '../src/drafts/follow-up-draft.ts';
 import type { ToolContext } from './tool-context.ts';
 
 const FREE_TEXT_REFUSED =

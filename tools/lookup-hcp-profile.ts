@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineTool, quoted, QuotedText } from '../src/core/define-tool.ts';
 import { hcpDisplayName, type Hcp } from '../src/domain/hcp.ts';
-import { recentEvents } from '../src/compliance/follow-up-draft.ts';
+import { recentEvents } from '../src/drafts/follow-up-draft.ts';
 import { lookupHcpProfile } from '../src/profile/hcp-profile.ts';
 import type { ToolContext } from './tool-context.ts';
 

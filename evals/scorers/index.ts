@@ -3,12 +3,13 @@ import { accessScopeFor, canSeeHcp } from '../../src/compliance/access-policy.ts
 import { currentConsents } from '../../src/compliance/consent-policy.ts';
 import type { DecisionLog } from '../../src/domain/decision-record.ts';
 import type { Channel, Purpose } from '../../src/domain/vocabulary.ts';
-import { actionShapes, consentGate } from '../../src/nba/candidate-actions.ts';
+import { actionShapes } from '../../src/nba/candidate-actions.ts';
 import type { ActionKind } from '../../src/nba/weights.ts';
 import type { SqliteStore } from '../../src/store/sqlite-store.ts';
 import type { EvalCase, ExpectedCall, Turn } from '../lib/cases.ts';
 import type { CaseRun, TurnRun } from '../lib/harness.ts';
-import { draftProblems, type DraftLike } from '../../src/compliance/draft-grounding.ts';
+import { draftProblems, type DraftLike } from '../../src/drafts/draft-grounding.ts';
+import { consentGate } from '../../src/compliance/gates.ts';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Json = any;

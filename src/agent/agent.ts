@@ -6,11 +6,12 @@ import type { DecisionLog } from '../domain/decision-record.ts';
 import { hcpDisplayName } from '../domain/hcp.ts';
 import type { OmniStore } from '../domain/repositories.ts';
 import type { User } from '../domain/user.ts';
-import { callerFor, type NbaDependencies } from '../nba/next-best-actions.ts';
+import { type NbaDependencies } from '../nba/next-best-actions.ts';
 import type { AgentTool, ToolContext } from '../../tools/index.ts';
 import type { AnalyticsContext, ContentSearcher } from '../../tools/tool-context.ts';
 import { assertThreadId, EMPTY_FOCUS, type ConversationMemory } from './conversation-memory.ts';
 import { personaFor, type PersonaName, type PersonaPrompt } from './persona-prompts.ts';
+import { callerFor } from '../compliance/caller.ts';
 
 export interface AgentLimits {
   /** Model calls per turn. */

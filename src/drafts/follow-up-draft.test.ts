@@ -1,17 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_CONTENT_RULES } from './content-provenance.ts';
+import { DEFAULT_CONTENT_RULES } from '../compliance/content-provenance.ts';
 import { SqliteDecisionLog } from '../audit/sqlite-decision-log.ts';
 import type { Hcp } from '../domain/hcp.ts';
-import { consentGate } from '../nba/candidate-actions.ts';
-import type { Caller } from '../nba/next-best-actions.ts';
 import { loadNbaWeights } from '../nba/weights.ts';
 import type { SqliteStore } from '../store/sqlite-store.ts';
 import { expectDraftGrounded } from '../testing/assert-draft-grounded.ts';
 import { createTemporaryDemoStore, DEMO_AS_OF } from '../testing/demo-store.ts';
-import { accessScopeFor } from './access-policy.ts';
-import { currentConsents } from './consent-policy.ts';
+import { accessScopeFor } from '../compliance/access-policy.ts';
+import { currentConsents } from '../compliance/consent-policy.ts';
 import { draftProblems } from './draft-grounding.ts';
 import { draftFollowUp, recentEvents, type DraftDependencies, type DraftOutcome, type DraftRequest, type FollowUpDraft } from './follow-up-draft.ts';
+import { consentGate } from '../compliance/gates.ts';
+import type { Caller } from '../compliance/caller.ts';
 
 let world: ReturnType<typeof createTemporaryDemoStore>;
 let store: SqliteStore;

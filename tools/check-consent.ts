@@ -34,6 +34,8 @@ export const checkConsentTool = defineTool({
     }),
     z.object({ status: z.enum(['not_found', 'out_of_scope']), message: z.string() }),
   ]),
+  // Consent is a fact anyone who may see the HCP may read; drafts and next actions are where the firewall acts.
+  access: { roles: ['rep', 'msl', 'manager', 'medical_affairs', 'admin'], purposes: ['promotional', 'medical'] },
   execute({ hcpId, channel, purpose, productId }, ctx: ToolContext) {
     const hcp = ctx.store.hcps.getById(hcpId);
     if (!hcp) return { status: 'not_found' as const, message: `no HCP with id ${hcpId}; look them up by name first` };

@@ -46,6 +46,8 @@ export const draftFollowupTool = defineTool({
       alternatives: z.array(z.string()),
     }),
   ]),
+  // One purpose per call: a promotional draft for the commercial roles, a medical one for the medical roles (reps route medical questions).
+  access: { roles: ['rep', 'msl', 'manager', 'medical_affairs', 'admin'], purposes: ['promotional', 'medical'], purposeOf: (input) => input.purpose },
   execute(input, ctx: ToolContext) {
     return draftFollowUp(ctx.nba, ctx.caller, ctx.user.name, ctx.asOf, {
       hcpId: input.hcpId,

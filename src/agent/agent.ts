@@ -6,7 +6,8 @@ import type { DecisionLog } from '../domain/decision-record.ts';
 import { hcpDisplayName } from '../domain/hcp.ts';
 import type { OmniStore } from '../domain/repositories.ts';
 import type { User } from '../domain/user.ts';
-import { type NbaDependencies } from '../nba/next-best-actions.ts';
+import { toolUseDecision } from '../compliance/role-policy.ts';
+import type { NbaDependencies } from '../nba/next-best-actions.ts';
 import type { AgentTool, ToolContext } from '../../tools/index.ts';
 import type { AnalyticsContext, ContentSearcher } from '../../tools/tool-context.ts';
 import { assertThreadId, EMPTY_FOCUS, type ConversationMemory } from './conversation-memory.ts';
@@ -44,8 +45,12 @@ export interface AgentDependencies {
 export interface ToolCallRecord {
   name: string;
   input: unknown;
-  /** ok: the tool ran (its "no" included); invalid: the arguments failed the schema; unknown: no such tool; skipped: over the limit. */
-  status: 'ok' | 'invalid' | 'unknown' | 'skipped';
+  /**
+   * ok: the tool ran (its "no" included); invalid: the arguments failed the schema; not_allowed: the
+   * tool (or this call's purpose) is not for the caller's role, so it did not run; unknown: no such
+   * tool; skipped: over the limit.
+   */
+  status: 'ok' | 'invalid' | 'not_allowed' | 'unknown' | 'skipped';
   output: unknown;
 }
 
@@ -209,6 +214,13 @@ export class Agent implements AgentTurns {
     if (!parsed.success) {
       const output = { error: 'invalid_arguments', issues: parsed.error.issues.map((issue) => `${issue.path.join('.') || 'input'}: ${issue.message}`) };
       return { record: { name: call.name, input: call.arguments, status: 'invalid', output }, citations: null, charts: [], refinable: tool.refinable === true };
+    }
+    // Who may use the tool, for which purpose: decided from its declaration and the role x purpose
+    // table before it runs (the domain checks again). The model gets a "no" it can act on.
+    const permission = toolUseDecision(ctx.caller.role, tool, parsed.data);
+    if (!permission.allowed) {
+      const output = { status: 'not_allowed', error: 'not_for_your_role', message: permission.reason, alternatives: permission.alternatives };
+      return { record: { name: call.name, input: parsed.data, status: 'not_allowed', output }, citations: null, charts: [], refinable: false };
     }
     let output: unknown;
     try {

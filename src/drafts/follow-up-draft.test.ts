@@ -167,7 +167,24 @@ describe('draftFollowUp', () => {
     const outside = store.hcps.listInTerritories(['T-NE'])[0]!;
     expect(draft({ hcpId: outside.id, moduleIds: ['cm-keytruda-patient-support'] })).toMatchObject({ status: 'refused', reason: 'out_of_scope' });
     const inside = store.hcps.listInTerritories(['T-MW'])[0]!;
-    expect(draft({ hcpId: inside.id, moduleIds: ['cm-keytruda-medical-response'], purpose: 'medical' })).toMatchObject({ status: 'refused' });
+    const before = deps.decisionLog.count();
+    const medical = draft({ hcpId: inside.id, moduleIds: ['cm-keytruda-medical-response'], purpose: 'medical' });
+    expect(medical).toMatchObject({ status: 'refused', reason: 'not_allowed' });
+    // A rep routes the question: the refusal offers the MSL handoff and the medical-information route.
+    if (medical.status === 'refused') expect(medical.alternatives).toHaveLength(2);
+    expect(deps.decisionLog.count()).toBe(before);
+  });
+
+  it('never drafts promotion for an MSL or medical affairs, even where consent and content would allow it', () => {
+    const hcp = midwestHcp((candidate) => consented(candidate, 'email', 'promotional', null) && consented(candidate, 'email', 'promotional', 'prod-keytruda'));
+    const request = { hcpId: hcp.id, moduleIds: [supportModuleFor(hcp)] };
+    expect(draft(request)).toMatchObject({ status: 'drafted' });
+    const before = deps.decisionLog.count();
+    for (const id of ['u-medaffairs', store.users.list().find((user) => user.role === 'msl' && user.territories.includes('T-MW'))!.id]) {
+      const user = store.users.getById(id)!;
+      expect(draft(request, { actorId: user.id, role: user.role, scope: accessScopeFor(user) }), id).toMatchObject({ status: 'refused', reason: 'not_allowed' });
+    }
+    expect(deps.decisionLog.count()).toBe(before);
   });
 
   it('refuses a draft in which a brand would first appear without its generic name', () => {

@@ -9,7 +9,8 @@ import { readActivity } from '../nba/read-activity.ts';
 import { computeSignals } from '../nba/signals.ts';
 import type { NbaWeights } from '../nba/weights.ts';
 import { checkContentFilters, type ContentFilters } from '../retrieval/content-filters.ts';
-import { canSeeHcp, isMedicalRole } from '../compliance/access-policy.ts';
+import { canSeeHcp } from '../compliance/access-policy.ts';
+import { purposeDecision } from '../compliance/role-policy.ts';
 import { ContentProvenance, type ContentRules } from '../compliance/content-provenance.ts';
 import { currentConsents, type ConsentState } from '../compliance/consent-policy.ts';
 import { capGate, consentedAlternatives, consentGate, MEDICAL_INFORMATION_ROUTE, type GateResult } from '../compliance/gates.ts';
@@ -61,7 +62,7 @@ export interface FollowUpDraft {
 /** A draft that may not be written, with what to do instead. Not an error: the model can act on it. */
 export interface DraftRefusal {
   status: 'refused';
-  reason: 'out_of_scope' | 'not_found' | 'consent' | 'frequency_cap' | 'module_not_approved' | 'free_text' | 'missing_event' | 'no_content';
+  reason: 'out_of_scope' | 'not_found' | 'not_allowed' | 'consent' | 'frequency_cap' | 'module_not_approved' | 'free_text' | 'missing_event' | 'no_content';
   message: string;
   gates: GateResult[];
   /** Compliant alternatives: consented channels, the medical-information request route. */
@@ -101,9 +102,9 @@ export function draftFollowUp(deps: DraftDependencies, caller: Caller, repName: 
   const hcp = store.hcps.getById(request.hcpId);
   if (!hcp) return refuse('not_found', `no HCP with id ${request.hcpId}; look them up by name first`);
   if (!canSeeHcp(caller.scope, hcp)) return refuse('out_of_scope', `HCP ${request.hcpId} is outside your territories; nothing was drafted`);
-  if (request.purpose === 'medical' && caller.role !== null && !isMedicalRole(caller.role)) {
-    return refuse('module_not_approved', 'medical drafts are for MSLs and medical affairs; offer the medical-information request route instead', [], [MEDICAL_INFORMATION_ROUTE]);
-  }
+  // The promotional/medical firewall (src/compliance/role-policy.ts): nothing is drafted across it.
+  const firewall = purposeDecision(caller.role, request.purpose);
+  if (!firewall.allowed) return refuse('not_allowed', `${firewall.reason}; nothing was drafted`, [], firewall.alternatives);
 
   // Modules: each approved for this HCP, channel and purpose today, in the version valid today, with
   // its provenance (approver, MLR code, date, clean text), however it came into the store.

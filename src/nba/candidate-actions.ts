@@ -1,4 +1,4 @@
-import type { Role } from '../domain/vocabulary.ts';
+import type { PurposeUse } from '../compliance/role-policy.ts';
 import type { Channel, Purpose } from '../domain/vocabulary.ts';
 import type { ActionKind } from './weights.ts';
 
@@ -14,39 +14,37 @@ export interface ActionShape {
   capped: boolean;
   /** Needs approved content to go with it, and which kinds of module serve. */
   content: { required: boolean; kinds: readonly string[]; purpose: 'promotional' | 'medical' } | null;
-  /** Roles that may take the action. */
-  roles: readonly Role[];
+  /** What the action does for its purpose: provides it (a visit, an email) or routes a medical question on; who may is the role x purpose table's (src/compliance/role-policy.ts). */
+  use: PurposeUse;
   /** Only offered when the HCP has an open medical question. */
   needsOpenQuestion: boolean;
   label: string;
 }
 
-const promotionalRoles: readonly Role[] = ['rep', 'manager', 'admin'];
-
 export const actionShapes: Record<ActionKind, ActionShape> = {
   field_visit: {
     kind: 'field_visit', channel: 'field_visit', purpose: 'promotional', needsConsent: true, capped: true,
-    content: { required: false, kinds: ['claim', 'education', 'safety', 'isi'], purpose: 'promotional' }, roles: promotionalRoles, needsOpenQuestion: false, label: 'field visit',
+    content: { required: false, kinds: ['claim', 'education', 'safety', 'isi'], purpose: 'promotional' }, use: 'provide', needsOpenQuestion: false, label: 'field visit',
   },
   remote_detail: {
     kind: 'remote_detail', channel: 'remote_detail', purpose: 'promotional', needsConsent: true, capped: true,
-    content: { required: false, kinds: ['claim', 'education', 'safety', 'isi'], purpose: 'promotional' }, roles: promotionalRoles, needsOpenQuestion: false, label: 'remote detail',
+    content: { required: false, kinds: ['claim', 'education', 'safety', 'isi'], purpose: 'promotional' }, use: 'provide', needsOpenQuestion: false, label: 'remote detail',
   },
   approved_email: {
     kind: 'approved_email', channel: 'email', purpose: 'promotional', needsConsent: true, capped: true,
-    content: { required: true, kinds: ['claim', 'education', 'safety', 'isi'], purpose: 'promotional' }, roles: promotionalRoles, needsOpenQuestion: false, label: 'approved email',
+    content: { required: true, kinds: ['claim', 'education', 'safety', 'isi'], purpose: 'promotional' }, use: 'provide', needsOpenQuestion: false, label: 'approved email',
   },
   event_invitation: {
     kind: 'event_invitation', channel: 'email', purpose: 'events', needsConsent: true, capped: true,
-    content: { required: true, kinds: ['invitation'], purpose: 'promotional' }, roles: promotionalRoles, needsOpenQuestion: false, label: 'event invitation by email',
+    content: { required: true, kinds: ['invitation'], purpose: 'promotional' }, use: 'provide', needsOpenQuestion: false, label: 'event invitation by email',
   },
   msl_handoff: {
     kind: 'msl_handoff', channel: 'msl_meeting', purpose: 'medical', needsConsent: true, capped: false,
-    content: null, roles: ['rep', 'msl', 'manager', 'medical_affairs', 'admin'], needsOpenQuestion: true, label: 'MSL handoff for the scientific question',
+    content: null, use: 'route', needsOpenQuestion: true, label: 'MSL handoff for the scientific question',
   },
   medical_information_route: {
     kind: 'medical_information_route', channel: 'medical_inquiry', purpose: 'medical', needsConsent: false, capped: false,
-    content: null, roles: ['rep', 'msl', 'manager', 'medical_affairs', 'admin'], needsOpenQuestion: true, label: 'medical-information request route',
+    content: null, use: 'route', needsOpenQuestion: true, label: 'medical-information request route',
   },
-  wait: { kind: 'wait', channel: null, purpose: null, needsConsent: false, capped: false, content: null, roles: ['rep', 'msl', 'manager', 'medical_affairs', 'admin'], needsOpenQuestion: false, label: 'wait' },
+  wait: { kind: 'wait', channel: null, purpose: null, needsConsent: false, capped: false, content: null, use: 'route', needsOpenQuestion: false, label: 'wait' },
 };

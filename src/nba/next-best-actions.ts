@@ -1,6 +1,7 @@
 import { AppError } from '../core/app-error.ts';
 import { canSeeHcp } from '../compliance/access-policy.ts';
 import type { Caller } from '../compliance/caller.ts';
+import { purposeDecision } from '../compliance/role-policy.ts';
 import { currentConsents, type ConsentState } from '../compliance/consent-policy.ts';
 import type { ContentRules } from '../compliance/content-provenance.ts';
 import type { Consent } from '../domain/consent.ts';
@@ -9,7 +10,6 @@ import { hcpDisplayName, hcpMarket, type Hcp } from '../domain/hcp.ts';
 import type { InteractionActivity } from '../domain/interaction.ts';
 import { productDisplayName } from '../domain/product.ts';
 import type { OmniStore } from '../domain/repositories.ts';
-import type { Role } from '../domain/vocabulary.ts';
 import type { ContentFilters } from '../retrieval/content-filters.ts';
 import { capGate, consentGate, type GateResult } from '../compliance/gates.ts';
 import { actionShapes, type ActionShape } from './candidate-actions.ts';
@@ -234,11 +234,11 @@ export class NbaEvaluator {
   }
 }
 
+/** The promotional/medical firewall for an action: its purpose (an event invitation's is promotional) against the caller's role. */
 function accessGate(shape: ActionShape, caller: Caller): GateResult {
-  if (caller.role === null || shape.roles.includes(caller.role)) {
-    return { gate: 'access', passed: true, reason: caller.role === null ? 'local operator' : `a ${caller.role} may take this action`, records: [] };
-  }
-  return { gate: 'access', passed: false, reason: `a ${caller.role.replace('_', ' ')} may not take a ${shape.purpose} action`, records: [] };
+  if (shape.purpose === null) return { gate: 'access', passed: true, reason: 'waiting needs no permission', records: [] };
+  const decision = purposeDecision(caller.role, shape.content?.purpose ?? shape.purpose, shape.use);
+  return { gate: 'access', passed: decision.allowed, reason: decision.allowed ? decision.reason : `${decision.reason}, so not a ${shape.label}`, records: [] };
 }
 
 /** Finds the HCP the caller may see, or throws NOT_FOUND / FORBIDDEN. */

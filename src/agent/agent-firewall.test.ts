@@ -84,7 +84,7 @@ describe('the firewall per role, tool and purpose', () => {
     }
     // The agent refused before execute: recorded in the tool call, nothing logged or shown.
     expect(record.status).toBe('not_allowed');
-    expect(record.output).toMatchObject({ status: 'not_allowed', error: 'not_for_your_role' });
+    expect(record.output).toMatchObject({ status: 'not_allowed' });
     expect(logged(kind)).toBe(before);
     // And the domain refuses again on its own, when the agent's check is bypassed.
     const direct = (await tool(name).execute(tool(name).input.parse(args), contextFor(role))) as { status: string; reason?: string };
@@ -121,7 +121,7 @@ describe('the firewall per role, tool and purpose', () => {
       const record = await callAs(role, name, args);
       const declared = tool(name).access.roles.includes(role);
       expect(record.status, `${role} ${name}`).toBe(declared ? 'ok' : 'not_allowed');
-      if (!declared) expect(record.output).toMatchObject({ error: 'not_for_your_role' });
+      if (!declared) expect(record.output).toMatchObject({ status: 'not_allowed' });
     }
   });
 

@@ -219,7 +219,8 @@ export class Agent implements AgentTurns {
     // table before it runs (the domain checks again). The model gets a "no" it can act on.
     const permission = toolUseDecision(ctx.caller.role, tool, parsed.data);
     if (!permission.allowed) {
-      const output = { status: 'not_allowed', error: 'not_for_your_role', message: permission.reason, alternatives: permission.alternatives };
+      const instead = permission.alternatives.length > 0 ? `; instead: ${permission.alternatives.join('; ')}` : '';
+      const output = { status: 'not_allowed', message: `${permission.reason}${instead}`, alternatives: permission.alternatives };
       return { record: { name: call.name, input: parsed.data, status: 'not_allowed', output }, citations: null, charts: [], refinable: false };
     }
     let output: unknown;

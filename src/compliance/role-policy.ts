@@ -55,7 +55,7 @@ export function purposeDecision(role: Role | null, purpose: Purpose, use: Purpos
   if (side === 'medical') {
     return {
       allowed: false,
-      reason: `a ${roleName(role)} does not send medical responses: medical questions are routed to an MSL or to medical information`,
+      reason: `a ${roleName(role)} does not send medical responses or medical content: a medical question goes to an MSL or the medical-information request route`,
       alternatives: ['an MSL handoff for the scientific question', MEDICAL_INFORMATION_ROUTE],
     };
   }

@@ -64,6 +64,7 @@ export const assessMaturityTool = defineTool({
     periodDays: z.number().int().min(30).max(365).default(180).describe('how many days back to assess, ending now (default 180)'),
   }),
   output: z.union([AssessedMaturity, Refusal]),
+  access: { roles: ['manager', 'admin'], purposes: ['promotional', 'medical'] },
   execute({ periodDays }, ctx: ToolContext) {
     return refusingNotFound(() => assessedOutput(ctx.analytics.maturity.assess(ctx.caller, ctx.asOf, { periodDays })));
   },

@@ -2,13 +2,9 @@ import { z } from 'zod';
 import { defineTool } from '../src/core/define-tool.ts';
 import { currentConsents } from '../src/compliance/consent-policy.ts';
 import { canSeeHcp } from '../src/compliance/access-policy.ts';
-import { Channel, Purpose } from '../src/domain/vocabulary.ts';
-import { consentGate } from '../src/nba/candidate-actions.ts';
-import { channelName } from '../src/nba/open-signals.ts';
+import { Channel, Purpose, channelName } from '../src/domain/vocabulary.ts';
 import type { ToolContext } from './tool-context.ts';
-
-/** Channels a rep can reach an HCP on, offered as alternatives when one is not consented. */
-const OUTREACH_CHANNELS = ['email', 'whatsapp', 'sms', 'phone', 'remote_detail', 'field_visit'] as const;
+import { consentedAlternatives, consentGate } from '../src/compliance/gates.ts';
 
 export const checkConsentTool = defineTool({
   name: 'check_consent',
@@ -38,6 +34,8 @@ export const checkConsentTool = defineTool({
     }),
     z.object({ status: z.enum(['not_found', 'out_of_scope']), message: z.string() }),
   ]),
+  // Consent is a fact anyone who may see the HCP may read; drafts and next actions are where the firewall acts.
+  access: { roles: ['rep', 'msl', 'manager', 'medical_affairs', 'admin'], purposes: ['promotional', 'medical'] },
   execute({ hcpId, channel, purpose, productId }, ctx: ToolContext) {
     const hcp = ctx.store.hcps.getById(hcpId);
     if (!hcp) return { status: 'not_found' as const, message: `no HCP with id ${hcpId}; look them up by name first` };
@@ -45,12 +43,7 @@ export const checkConsentTool = defineTool({
     const consents = currentConsents(ctx.store.consents.forHcp(hcp.id), ctx.asOf);
     const gate = consentGate(consents, channel, purpose, productId);
     const deciding = consents.find((state) => state.recordId === gate.records[0]);
-    const alternatives = gate.passed
-      ? []
-      : OUTREACH_CHANNELS.filter((other) => other !== channel)
-          .map((other) => ({ other, gate: consentGate(consents, other, purpose, productId) }))
-          .filter(({ gate: candidate }) => candidate.passed)
-          .map(({ other, gate: candidate }) => ({ channel: other, purpose, reason: candidate.reason }));
+    const alternatives = gate.passed ? [] : consentedAlternatives(consents, channel, purpose, productId);
     return {
       status: 'answered' as const,
       hcpId: hcp.id,

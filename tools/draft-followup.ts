@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineTool } from '../src/core/define-tool.ts';
-import { draftChannels, draftFollowUp } from '../src/compliance/follow-up-draft.ts';
+import { draftChannels, draftFollowUp } from '../src/drafts/follow-up-draft.ts';
 import type { ToolContext } from './tool-context.ts';
 
 const FREE_TEXT_REFUSED =
@@ -46,6 +46,8 @@ export const draftFollowupTool = defineTool({
       alternatives: z.array(z.string()),
     }),
   ]),
+  // One purpose per call: a promotional draft for the commercial roles, a medical one for the medical roles (reps route medical questions).
+  access: { roles: ['rep', 'msl', 'manager', 'medical_affairs', 'admin'], purposes: ['promotional', 'medical'], purposeOf: (input) => input.purpose },
   execute(input, ctx: ToolContext) {
     return draftFollowUp(ctx.nba, ctx.caller, ctx.user.name, ctx.asOf, {
       hcpId: input.hcpId,

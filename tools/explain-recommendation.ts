@@ -29,6 +29,7 @@ export const explainRecommendationTool = defineTool({
     }),
     Refusal,
   ]),
+  access: { roles: ['rep', 'msl', 'manager', 'medical_affairs', 'admin'], purposes: ['promotional', 'medical'] },
   execute({ recommendationId, action, channel }, ctx: ToolContext) {
     return refusingNotFound(() => {
       const ask = { ...(action ? { kind: action } : {}), ...(channel ? { channel } : {}) };

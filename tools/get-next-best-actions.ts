@@ -50,6 +50,8 @@ export const getNextBestActionsTool = defineTool({
     }),
     Refusal,
   ]),
+  // Every role: each candidate action is judged by the role x purpose table (an MSL gets medical routes, never promotion).
+  access: { roles: ['rep', 'msl', 'manager', 'medical_affairs', 'admin'], purposes: ['promotional', 'medical'] },
   execute({ hcpId }, ctx: ToolContext) {
     return refusingNotFound(() => {
       const result = recommendNextBestActions(ctx.nba, ctx.caller, hcpId, ctx.asOf);

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAnalyticsContext, createNbaDependencies } from '../src/container.ts';
-import { callerFor } from '../src/nba/next-best-actions.ts';
 import { createTemporaryDemoStore, DEMO_AS_OF } from '../src/testing/demo-store.ts';
 import { lookupHcpProfileTool } from './lookup-hcp-profile.ts';
 import type { ToolContext } from './tool-context.ts';
+import { callerFor } from '../src/compliance/caller.ts';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 let world: ReturnType<typeof createTemporaryDemoStore>;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineTool, quoted, QuotedText } from '../src/core/define-tool.ts';
 import { hcpDisplayName, type Hcp } from '../src/domain/hcp.ts';
-import { recentEvents } from '../src/compliance/follow-up-draft.ts';
+import { recentEvents } from '../src/drafts/follow-up-draft.ts';
 import { lookupHcpProfile } from '../src/profile/hcp-profile.ts';
 import type { ToolContext } from './tool-context.ts';
 
@@ -51,6 +51,7 @@ export const lookupHcpProfileTool = defineTool({
     z.object({ status: z.literal('not_found'), query: z.string(), message: z.string() }),
     z.object({ status: z.literal('out_of_scope'), query: z.string(), message: z.string() }),
   ]),
+  access: { roles: ['rep', 'msl', 'manager', 'medical_affairs', 'admin'], purposes: ['promotional', 'medical'] },
   execute({ hcp }, ctx: ToolContext) {
     const options = { asOf: ctx.asOf, scope: ctx.caller.scope, recentInteractionLimit: 8, recentNoteLimit: 4, signalOptions: { deadEndDays: ctx.nba.deadEndDays } };
     const found = lookupHcpProfile(ctx.store, hcp, options);

@@ -39,6 +39,7 @@ export const planTerritoryTool = defineTool({
       }),
     ),
   }),
+  access: { roles: ['rep', 'msl', 'manager', 'medical_affairs', 'admin'], purposes: ['promotional', 'medical'] },
   execute({ limit, ...given }, ctx: ToolContext) {
     const filters = Object.fromEntries(Object.entries(given).filter(([, value]) => value !== null && value !== undefined));
     const plan = planTerritory(ctx.nba, ctx.caller, ctx.asOf, { limit, filters });

@@ -75,6 +75,8 @@ export const queryPerformanceTool = defineTool({
     }),
     z.object({ status: z.enum(['out_of_scope', 'not_found', 'invalid']), message: z.string() }),
   ]),
+  // Every role may ask: reps and MSLs are told to ask their manager, medical affairs sees medical metrics only (src/analytics/performance-access.ts).
+  access: { roles: ['rep', 'msl', 'manager', 'medical_affairs', 'admin'], purposes: ['promotional', 'medical'] },
   async execute({ metric, dimension, filters, period, compareTo }, ctx: ToolContext) {
     const cleaned = Object.fromEntries(Object.entries(filters).filter(([, value]) => value !== undefined)) as MetricFilters;
     const access = performanceAccess(ctx.caller, { metric, filters: cleaned }, ctx.store.users);

@@ -21,6 +21,7 @@ export const recordFeedbackTool = defineTool({
       .default(null),
   }),
   output: z.union([z.object({ status: z.literal('recorded'), feedbackId: z.string(), refersTo: z.string(), verdict: z.string() }), Refusal]),
+  access: { roles: ['rep', 'msl', 'manager', 'medical_affairs', 'admin'], purposes: ['promotional', 'medical'] },
   execute({ recommendationId, verdict, reason, snoozeUntil }, ctx: ToolContext) {
     return refusingNotFound(() => {
       const record = recordFeedback(ctx.decisionLog, { store: ctx.store, caller: ctx.caller }, recommendationId, { verdict, reason, ...(snoozeUntil ? { snoozeUntil } : {}) });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineTool, quoted, QuotedText } from '../src/core/define-tool.ts';
-import { canSeeHcp, isMedicalRole } from '../src/compliance/access-policy.ts';
+import { canSeeHcp } from '../src/compliance/access-policy.ts';
+import { purposeDecision } from '../src/compliance/role-policy.ts';
 import { hcpMarket } from '../src/domain/hcp.ts';
 import { Channel } from '../src/domain/vocabulary.ts';
 import type { ContentFilters } from '../src/retrieval/content-filters.ts';
@@ -29,10 +30,12 @@ export const searchApprovedContentTool = defineTool({
     }),
     z.object({ status: z.enum(['nothing_found', 'not_found', 'out_of_scope', 'not_allowed']), message: z.string() }),
   ]),
+  // One purpose per call: promotional content for the commercial roles, medical content for the medical ones.
+  access: { roles: ['rep', 'msl', 'manager', 'medical_affairs', 'admin'], purposes: ['promotional', 'medical'], purposeOf: (input) => input.purpose },
   async execute({ query, hcpId, channel, purpose, limit }, ctx: ToolContext) {
-    if (purpose === 'medical' && ctx.caller.role !== null && !isMedicalRole(ctx.caller.role)) {
-      return { status: 'not_allowed' as const, message: 'medical content is for MSLs and medical affairs; a medical question goes to the medical-information request route or an MSL' };
-    }
+    // The promotional/medical firewall: no content across it, whatever the query.
+    const firewall = purposeDecision(ctx.caller.role, purpose);
+    if (!firewall.allowed) return { status: 'not_allowed' as const, message: `${firewall.reason}; instead: ${firewall.alternatives.join('; ')}` };
     const filters: ContentFilters = { asOf: ctx.asOf.slice(0, 10), market: 'US', purpose };
     if (channel) filters.channel = channel;
     if (hcpId) {

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SqliteFieldInsights } from '../src/insights/sqlite-field-insights.ts';
-import { callerFor } from '../src/nba/next-best-actions.ts';
 import type { SqliteStore } from '../src/store/sqlite-store.ts';
 import { createTemporaryDemoStore, DEMO_AS_OF } from '../src/testing/demo-store.ts';
 import { summarizeFieldInsightsTool } from './summarize-field-insights.ts';
 import type { ToolContext } from './tool-context.ts';
+import { callerFor } from '../src/compliance/caller.ts';
 
 let demo: ReturnType<typeof createTemporaryDemoStore>;
 let store: SqliteStore;

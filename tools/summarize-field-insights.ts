@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { barChart, describeBarChart } from '../src/charts/index.ts';
-import { isMedicalRole } from '../src/compliance/access-policy.ts';
+import { isMedicalRole } from '../src/compliance/role-policy.ts';
 import { defineTool, QuotedText, quoted } from '../src/core/define-tool.ts';
 import type { Quote } from '../src/insights/field-insights.ts';
 import { namedPeriods, previousPeriod, resolvePeriod } from '../src/insights/periods.ts';
@@ -129,6 +129,7 @@ export const summarizeFieldInsightsTool = defineTool({
     Summarized,
     Refusal,
   ]),
+  access: { roles: ['msl', 'medical_affairs', 'admin'], purposes: ['medical'] },
   execute(input, ctx: ToolContext) {
     // Medical insights: MSLs, medical affairs, admins; the CLI operator (no role) too.
     const role = ctx.caller.role;

@@ -4,9 +4,10 @@ import type { OmniStore } from '../src/domain/repositories.ts';
 import type { User } from '../src/domain/user.ts';
 import type { FieldInsights } from '../src/insights/field-insights.ts';
 import type { MaturityEngine } from '../src/maturity/maturity-engine.ts';
-import type { Caller, NbaDependencies } from '../src/nba/next-best-actions.ts';
+import type { NbaDependencies } from '../src/nba/next-best-actions.ts';
 import type { ContentSearchResult, RankingMode } from '../src/retrieval/approved-content-search.ts';
 import type { ContentFilters } from '../src/retrieval/content-filters.ts';
+import type { Caller } from '../src/compliance/caller.ts';
 
 /** Approved-content search as tools use it (ApprovedContentLibrary.search). */
 export interface ContentSearcher {

@@ -20,10 +20,10 @@ import { accessScopeFor } from '../../src/compliance/access-policy.ts';
 import type { Hcp } from '../../src/domain/hcp.ts';
 import type { Channel } from '../../src/domain/vocabulary.ts';
 import { previousPeriod, resolvePeriod, type NamedPeriod } from '../../src/insights/periods.ts';
-import { callerFor } from '../../src/nba/next-best-actions.ts';
 import { planTerritory } from '../../src/nba/territory-plan.ts';
 import { DEMO_AS_OF } from '../../src/testing/demo-store.ts';
 import { turn, lookup, check, next, explain, plan, search, draft, insights, perf, maturity, feedback, inSpecialty, both, createHeldoutKit, type Call, type Pick } from './heldout-kit.ts';
+import { callerFor } from '../../src/compliance/caller.ts';
 
 const kit = createHeldoutKit({ set: 'heldout4', idPrefix: 'ho4', reuseWhenExhausted: true, ...(process.env.OMNI_HELDOUT_OUT_DIR ? { outDir: process.env.OMNI_HELDOUT_OUT_DIR } : {}) });
 const { store, nba, analytics, user, isolated, pick, consent, consentFacts, recommendation, planTop, adverseEventNotes, maturityStage, emailOk, hasWebinar, notRecommended, hasRecord, withStatus, rep, msl, mgr, ok, finish } = kit;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PersonalDataKind } from '../../src/compliance/redaction.ts';
 import { createAnalyticsContext, createNbaDependencies } from '../../src/container.ts';
-import { callerFor } from '../../src/nba/next-best-actions.ts';
+import { callerFor } from '../../src/compliance/caller.ts';
 import { quoteRedactor } from '../../src/profile/hcp-profile.ts';
 import type { SqliteStore } from '../../src/store/sqlite-store.ts';
 import { createTemporaryDemoStore, DEMO_AS_OF } from '../../src/testing/demo-store.ts';

@@ -6,11 +6,13 @@ import type { DecisionLog } from '../domain/decision-record.ts';
 import { hcpDisplayName } from '../domain/hcp.ts';
 import type { OmniStore } from '../domain/repositories.ts';
 import type { User } from '../domain/user.ts';
-import { callerFor, type NbaDependencies } from '../nba/next-best-actions.ts';
+import { toolUseDecision } from '../compliance/role-policy.ts';
+import type { NbaDependencies } from '../nba/next-best-actions.ts';
 import type { AgentTool, ToolContext } from '../../tools/index.ts';
 import type { AnalyticsContext, ContentSearcher } from '../../tools/tool-context.ts';
 import { assertThreadId, EMPTY_FOCUS, type ConversationMemory } from './conversation-memory.ts';
 import { personaFor, type PersonaName, type PersonaPrompt } from './persona-prompts.ts';
+import { callerFor } from '../compliance/caller.ts';
 
 export interface AgentLimits {
   /** Model calls per turn. */
@@ -43,8 +45,12 @@ export interface AgentDependencies {
 export interface ToolCallRecord {
   name: string;
   input: unknown;
-  /** ok: the tool ran (its "no" included); invalid: the arguments failed the schema; unknown: no such tool; skipped: over the limit. */
-  status: 'ok' | 'invalid' | 'unknown' | 'skipped';
+  /**
+   * ok: the tool ran (its "no" included); invalid: the arguments failed the schema; not_allowed: the
+   * tool (or this call's purpose) is not for the caller's role, so it did not run; unknown: no such
+   * tool; skipped: over the limit.
+   */
+  status: 'ok' | 'invalid' | 'not_allowed' | 'unknown' | 'skipped';
   output: unknown;
 }
 
@@ -208,6 +214,14 @@ export class Agent implements AgentTurns {
     if (!parsed.success) {
       const output = { error: 'invalid_arguments', issues: parsed.error.issues.map((issue) => `${issue.path.join('.') || 'input'}: ${issue.message}`) };
       return { record: { name: call.name, input: call.arguments, status: 'invalid', output }, citations: null, charts: [], refinable: tool.refinable === true };
+    }
+    // Who may use the tool, for which purpose: decided from its declaration and the role x purpose
+    // table before it runs (the domain checks again). The model gets a "no" it can act on.
+    const permission = toolUseDecision(ctx.caller.role, tool, parsed.data);
+    if (!permission.allowed) {
+      const instead = permission.alternatives.length > 0 ? `; instead: ${permission.alternatives.join('; ')}` : '';
+      const output = { status: 'not_allowed', message: `${permission.reason}${instead}`, alternatives: permission.alternatives };
+      return { record: { name: call.name, input: parsed.data, status: 'not_allowed', output }, citations: null, charts: [], refinable: false };
     }
     let output: unknown;
     try {

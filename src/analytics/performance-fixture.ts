@@ -8,8 +8,8 @@ import { Hcp } from '../domain/hcp.ts';
 import { Interaction } from '../domain/interaction.ts';
 import { Product } from '../domain/product.ts';
 import { User } from '../domain/user.ts';
-import type { Caller } from '../nba/next-best-actions.ts';
 import { openSqliteStore, type SqliteStore } from '../store/sqlite-store.ts';
+import type { Caller } from '../compliance/caller.ts';
 
 /**
  * For tests: a small world whose every metric is worked out by hand in performance-metrics.test.ts.

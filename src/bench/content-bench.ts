@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { SeededRandom } from '../core/seeded-random.ts';
 import { ContentModule, moduleKey } from '../domain/content-module.ts';
 import { channels, type Channel, type ContentKind, type ContentStatus, type Purpose } from '../domain/vocabulary.ts';
-import { demoSpecialties } from '../demo/catalog.ts';
+import { demoLabelProducts, demoSpecialties } from '../demo/catalog.ts';
 import { loadLabelSections, tidyLabelText } from '../content/fda-label-sections.ts';
 import { oneLineTitle, resolveGenericName, splitSubsections } from '../content/label-modules.ts';
 import { ApprovedContentLibrary, queryTerms, type RankingMode } from '../retrieval/approved-content-search.ts';
@@ -95,7 +95,7 @@ function sentencePool(): SentencePool {
   for (const [labelId, entry] of [...byLabel].sort((a, b) => a[0].localeCompare(b[0]))) {
     if (entry.sentences.length < 5) continue;
     const brandName = labelId.toUpperCase();
-    const { genericName, real } = resolveGenericName(labelId, entry.texts.join('\n'));
+    const { genericName, real } = resolveGenericName(labelId, entry.texts.join('\n'), demoLabelProducts());
     labels.push({
       brandName,
       // As in the demo library, the brand name stands in where the generic name cannot be verified.

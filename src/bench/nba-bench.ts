@@ -4,11 +4,12 @@ import { SqliteDecisionLog } from '../audit/sqlite-decision-log.ts';
 import { accessScopeFor, FULL_ACCESS } from '../compliance/access-policy.ts';
 import { createNbaDependencies } from '../container.ts';
 import type { Hcp } from '../domain/hcp.ts';
-import { NbaEvaluator, type Caller } from '../nba/next-best-actions.ts';
+import { NbaEvaluator } from '../nba/next-best-actions.ts';
 import { readActivity, readActivityOfMany } from '../nba/read-activity.ts';
 import { recommendForMany } from '../nba/recommend-many.ts';
 import { planTerritory } from '../nba/territory-plan.ts';
 import { openSqliteStore, type SqliteStore } from '../store/sqlite-store.ts';
+import type { Caller } from '../compliance/caller.ts';
 
 /**
  * The next-best-action part of `npm run bench` (issue 4):

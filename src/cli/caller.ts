@@ -3,8 +3,8 @@ import { parseIsoDateTime } from '../core/dates.ts';
 import { chooseDataClock, demoDataLine, type DataClock } from '../core/demo-clock.ts';
 import { FULL_ACCESS } from '../compliance/access-policy.ts';
 import type { OmniStore } from '../domain/repositories.ts';
-import { callerFor, type Caller } from '../nba/next-best-actions.ts';
 import type { SqliteStore } from '../store/sqlite-store.ts';
+import { callerFor, type Caller } from '../compliance/caller.ts';
 
 /** The actor id the decision log records for the local operator (no --as). */
 export const LOCAL_OPERATOR = 'local-operator';

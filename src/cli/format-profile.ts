@@ -1,8 +1,8 @@
 import { hcpDisplayName, type Hcp } from '../domain/hcp.ts';
 import type { HcpProfile, ProfileLookup } from '../profile/hcp-profile.ts';
-import { channelName } from '../nba/open-signals.ts';
 import { quoteData } from '../core/quoting.ts';
 import { printable } from './printable.ts';
+import { channelName } from '../domain/vocabulary.ts';
 
 /** Pure text formatting for `omni hcp`. */
 export function formatProfileLookup(lookup: ProfileLookup): string {

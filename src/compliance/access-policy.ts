@@ -1,6 +1,6 @@
 import type { Hcp } from '../domain/hcp.ts';
 import type { User } from '../domain/user.ts';
-import type { Purpose, Role } from '../domain/vocabulary.ts';
+import type { Purpose } from '../domain/vocabulary.ts';
 
 /**
  * What a user may see, decided from their identity alone (never from what they ask). Reps and
@@ -35,11 +35,4 @@ export const FULL_ACCESS: AccessScope = { territories: undefined, interactionPur
 
 export function canSeeHcp(scope: AccessScope, hcp: Pick<Hcp, 'territory'>): boolean {
   return scope.territories === undefined || scope.territories.includes(hcp.territory);
-}
-
-/** Roles that may see and draft medical (non-promotional) content and ask what the field is hearing: MSLs, medical affairs, admins. */
-const MEDICAL_ROLES: ReadonlySet<Role> = new Set<Role>(['msl', 'medical_affairs', 'admin']);
-
-export function isMedicalRole(role: Role): boolean {
-  return MEDICAL_ROLES.has(role);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ContentModule } from '../domain/content-module.ts';
-import { demoProducts } from '../demo/catalog.ts';
+import { demoLabelProducts, demoProducts } from '../demo/catalog.ts';
 import { loadLabelSections, type LabelSection } from './fda-label-sections.ts';
 import {
   LABEL_MODULE_CHANNELS,
@@ -14,7 +14,8 @@ import {
   splitSubsections,
 } from './label-modules.ts';
 
-const options = { approvedAt: '2025-01-15', expiresAt: '2027-01-15' };
+const products = demoLabelProducts();
+const options = { approvedAt: '2025-01-15', expiresAt: '2027-01-15', products };
 const sections = loadLabelSections();
 const modules = labelSectionModules(sections, options);
 const byId = new Map(modules.map((module) => [module.id, module]));
@@ -237,7 +238,8 @@ describe('generic names and boxed warnings', () => {
     expect(genericNameFromText('INLYTA', 'INLYTA (gastric hemorrhage)')).toBeUndefined();
     expect(genericNameFromText('BRILINTA', 'BRILINTA (PLATO) and BRILINTA (6.0%)')).toBeUndefined();
     expect(genericNameFromText('ACTEMRA', 'ACTEMRA (ACTEMRA-IV) and ACTEMRA (safety population)')).toBeUndefined();
-    expect(resolveGenericName('Tecfidera', '')).toEqual({ genericName: 'dimethyl fumarate', real: true });
+    expect(resolveGenericName('Tecfidera', '', products)).toEqual({ genericName: 'dimethyl fumarate', real: true });
+    expect(resolveGenericName('Tecfidera', '')).toEqual({ genericName: 'Tecfidera', real: false });
     expect(resolveGenericName('ADCETRIS', 'ADCETRIS (5.9, 6.2)')).toEqual({ genericName: 'ADCETRIS', real: false });
   });
 

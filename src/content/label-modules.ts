@@ -1,6 +1,5 @@
 import { ContentModule } from '../domain/content-module.ts';
 import type { Channel, ContentKind } from '../domain/vocabulary.ts';
-import { demoProducts, demoSpecialties } from '../demo/catalog.ts';
 import { tidyLabelText, type LabelSection } from './fda-label-sections.ts';
 
 /**
@@ -28,8 +27,18 @@ export interface LabelModuleOptions {
   approvedAt: string;
   expiresAt: string | null;
   market?: string;
-  /** Audience specialties for a label; by default the demo products' specialties, else none. */
+  /** The products the labels belong to (the store's, or a catalogue's): their ids, generic names and audiences. None: generic names from the label text, no product, no audience. */
+  products?: readonly LabelProduct[];
+  /** Audience specialties for a label; by default its product's, else none. */
   audienceFor?(labelId: string): string[];
+}
+
+/** A product as label modules need it: the label it is sold under, its generic name and its audience specialties. */
+export interface LabelProduct {
+  id: string;
+  labelId: string;
+  genericName: string;
+  audienceSpecialties: readonly string[];
 }
 
 /** One numbered subsection of a label section ("5.1" "Peripheral Neuropathy"). */
@@ -187,27 +196,15 @@ export function genericNameFromText(brand: string, text: string): string | undef
   return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
 }
 
-const demoProductByLabel = new Map(demoProducts.map((product) => [product.labelId.toLowerCase(), product]));
+const productOfLabel = (labelId: string, products: readonly LabelProduct[]) => products.find((product) => product.labelId.toLowerCase() === labelId.toLowerCase());
 
 /**
- * A label's generic name: the demo products' table first (KEYTRUDA pembrolizumab, ...), then the
- * label text. `real` is false when neither knows it and the brand name stands in.
+ * A label's generic name: the known products' first (KEYTRUDA pembrolizumab, ...), then the label
+ * text. `real` is false when neither knows it and the brand name stands in.
  */
-export function resolveGenericName(labelId: string, text: string): { genericName: string; real: boolean } {
-  const known = demoProductByLabel.get(labelId.toLowerCase())?.genericName ?? genericNameFromText(labelId, text);
+export function resolveGenericName(labelId: string, text: string, products: readonly LabelProduct[] = []): { genericName: string; real: boolean } {
+  const known = productOfLabel(labelId, products)?.genericName ?? genericNameFromText(labelId, text);
   return known ? { genericName: known, real: true } : { genericName: labelId, real: false };
-}
-
-/** The demo products' audience: the demo specialties of their therapeutic area. Other labels: none. */
-export function demoAudienceFor(labelId: string): string[] {
-  const product = demoProductByLabel.get(labelId.toLowerCase());
-  if (!product) return [];
-  return demoSpecialties.filter((specialty) => specialty.area === product.therapeuticArea).map((specialty) => specialty.specialty);
-}
-
-/** The demo product a label belongs to, if any. */
-export function demoProductIdFor(labelId: string): string | null {
-  return demoProductByLabel.get(labelId.toLowerCase())?.id ?? null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -323,10 +320,11 @@ export function labelSectionModules(sections: LabelSection[], options: LabelModu
     texts.push(section.text);
     textByLabel.set(section.labelId, texts);
   }
+  const products = options.products ?? [];
   const genericNames = new Map<string, string>();
-  for (const [labelId, texts] of textByLabel) genericNames.set(labelId, resolveGenericName(labelId, texts.join('\n')).genericName);
+  for (const [labelId, texts] of textByLabel) genericNames.set(labelId, resolveGenericName(labelId, texts.join('\n'), products).genericName);
 
-  const audienceFor = options.audienceFor ?? demoAudienceFor;
+  const audienceFor = options.audienceFor ?? ((labelId: string) => [...(productOfLabel(labelId, products)?.audienceSpecialties ?? [])]);
   const modules: ContentModule[] = [];
   const usedIds = new Set<string>();
   for (const section of sections) {
@@ -334,7 +332,7 @@ export function labelSectionModules(sections: LabelSection[], options: LabelModu
     const shared = {
       brandName: brand,
       genericName: genericNames.get(brand)!,
-      productId: demoProductIdFor(brand),
+      productId: productOfLabel(brand, products)?.id ?? null,
       audienceSpecialties: audienceFor(brand),
       approvedAt: options.approvedAt,
       expiresAt: options.expiresAt,

@@ -21,6 +21,20 @@ export interface AnswerChart {
 }
 
 /**
+ * Who may use a tool and for which purposes. The agent checks it once before `execute` (a "not for
+ * your role" result the model can act on, recorded in the tool call), from the role × purpose table
+ * in src/compliance/role-policy.ts; the domain checks again inside.
+ */
+export interface ToolAccess<Input = unknown> {
+  /** Roles that may call the tool (rep, msl, manager, medical_affairs, admin). */
+  roles: readonly string[];
+  /** The purposes it serves (promotional, medical). */
+  purposes: readonly string[];
+  /** When one call serves one purpose (a draft, a content search): that purpose, read from the input; the caller's role must be allowed to provide it. */
+  purposeOf?(input: Input): string;
+}
+
+/**
  * One agent tool: a name and description written for the model, zod schemas for what goes in and
  * what comes out, and `execute`. Constraints live in the schemas; access and lookups in `execute`,
  * which gets its dependencies (the caller's identity among them) from `ctx`, never from the model.
@@ -30,6 +44,8 @@ export interface Tool<Input = unknown, Output = unknown, Context = unknown> {
   description: string;
   input: z.ZodType<Input>;
   output: z.ZodType<Output>;
+  /** Who may use it, for which purposes. */
+  access: ToolAccess<Input>;
   /** A "no" (no consent, not your territory, nothing found) is a normal result; only faults throw. */
   execute(input: Input, ctx: Context): Output | Promise<Output>;
   /** The ids in a result an answer can cite. */
@@ -46,6 +62,7 @@ export function defineTool<InputSchema extends z.ZodType, OutputSchema extends z
   description: string;
   input: InputSchema;
   output: OutputSchema;
+  access: ToolAccess<z.output<InputSchema>>;
   execute(input: z.output<InputSchema>, ctx: Context): z.input<OutputSchema> | Promise<z.input<OutputSchema>>;
   citations?(output: z.output<OutputSchema>): Partial<Citations>;
   charts?(output: z.output<OutputSchema>): Omit<AnswerChart, 'tool'>[];

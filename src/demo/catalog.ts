@@ -1,5 +1,7 @@
 import type { Channel } from '../domain/vocabulary.ts';
 import type { TherapeuticArea } from '../domain/product.ts';
+import { salesRegions, type SalesRegion } from '../domain/regions.ts';
+import type { LabelProduct } from '../content/label-modules.ts';
 
 /**
  * Fixed vocabularies for the synthetic demo world. Products and their label text are real (FDA
@@ -122,29 +124,28 @@ export const demoSpecialties: DemoSpecialty[] = [
   { specialty: 'Pediatrics', taxonomyCode: '208000000X', area: 'rare_disease', focuses: ['paediatric CF', 'paediatric metabolic disease'] },
 ];
 
-export interface DemoTerritory {
-  id: string;
-  name: string;
+export interface DemoTerritory extends SalesRegion {
   cities: readonly (readonly [city: string, state: string])[];
 }
 
-export const demoTerritories: DemoTerritory[] = [
-  {
-    id: 'T-NE',
-    name: 'Northeast',
-    cities: [['Boston', 'MA'], ['Worcester', 'MA'], ['New York', 'NY'], ['Rochester', 'NY'], ['Hartford', 'CT'], ['Newark', 'NJ'], ['Philadelphia', 'PA'], ['Pittsburgh', 'PA']],
-  },
-  {
-    id: 'T-MW',
-    name: 'Midwest',
-    cities: [['Chicago', 'IL'], ['Evanston', 'IL'], ['Columbus', 'OH'], ['Cleveland', 'OH'], ['Ann Arbor', 'MI'], ['Detroit', 'MI'], ['Minneapolis', 'MN'], ['Madison', 'WI']],
-  },
-  {
-    id: 'T-W',
-    name: 'West',
-    cities: [['San Francisco', 'CA'], ['Los Angeles', 'CA'], ['San Diego', 'CA'], ['Seattle', 'WA'], ['Portland', 'OR'], ['Phoenix', 'AZ'], ['Denver', 'CO'], ['Salt Lake City', 'UT']],
-  },
-];
+const regionCities: Record<string, DemoTerritory['cities']> = {
+  'T-NE': [['Boston', 'MA'], ['Worcester', 'MA'], ['New York', 'NY'], ['Rochester', 'NY'], ['Hartford', 'CT'], ['Newark', 'NJ'], ['Philadelphia', 'PA'], ['Pittsburgh', 'PA']],
+  'T-MW': [['Chicago', 'IL'], ['Evanston', 'IL'], ['Columbus', 'OH'], ['Cleveland', 'OH'], ['Ann Arbor', 'MI'], ['Detroit', 'MI'], ['Minneapolis', 'MN'], ['Madison', 'WI']],
+  'T-W': [['San Francisco', 'CA'], ['Los Angeles', 'CA'], ['San Diego', 'CA'], ['Seattle', 'WA'], ['Portland', 'OR'], ['Phoenix', 'AZ'], ['Denver', 'CO'], ['Salt Lake City', 'UT']],
+};
+
+/** The demo's territories: the sales regions (src/domain/regions.ts), each with its cities. */
+export const demoTerritories: DemoTerritory[] = salesRegions.map((region) => ({ ...region, cities: regionCities[region.id]! }));
+
+/** The demo products as label modules need them: label, generic name, and the demo specialties of their therapeutic area. */
+export function demoLabelProducts(): LabelProduct[] {
+  return demoProducts.map((product) => ({
+    id: product.id,
+    labelId: product.labelId,
+    genericName: product.genericName,
+    audienceSpecialties: demoSpecialties.filter((specialty) => specialty.area === product.therapeuticArea).map((specialty) => specialty.specialty),
+  }));
+}
 
 export const firstNames = [
   'Maria', 'James', 'Aisha', 'Wei', 'Daniel', 'Priya', 'Michael', 'Elena', 'Samuel', 'Grace', 'Omar', 'Hannah',

@@ -16,6 +16,7 @@ import { loadLabelSections, sectionHighlights, type LabelSection } from '../cont
 import { labelSectionModules, modulesLackingGenericName } from '../content/label-modules.ts';
 import {
   congresses,
+  demoLabelProducts,
   demoProducts,
   demoSpecialties,
   demoTerritories,
@@ -421,7 +422,7 @@ export function demoContentModules(anchor: number): ContentModule[] {
  * name: labels whose generic name could not be verified stay drafts, which no search returns.
  */
 function labelLibraryModules(sections: LabelSection[], isoDate: (daysBefore: number) => string): ContentModule[] {
-  const modules = labelSectionModules(sections, { approvedAt: isoDate(420), expiresAt: isoDate(-400) });
+  const modules = labelSectionModules(sections, { approvedAt: isoDate(420), expiresAt: isoDate(-400), products: demoLabelProducts() });
   const unverified = new Set(modulesLackingGenericName(modules).map((module) => moduleKey(module)));
   return modules.map((module) =>
     unverified.has(moduleKey(module)) ? { ...module, status: 'draft', source: `${module.source} (draft: generic name not verified)` } : { ...module, approvedBy: DEMO_MLR_APPROVER },

@@ -19,6 +19,27 @@ export const channels = [
 export const Channel = z.enum(channels);
 export type Channel = z.infer<typeof Channel>;
 
+const channelNames: Record<Channel, string> = {
+  field_visit: 'field visit',
+  remote_detail: 'remote detail',
+  email: 'email',
+  webinar: 'webinar',
+  website: 'website',
+  content_download: 'content download',
+  phone: 'phone',
+  sms: 'SMS',
+  whatsapp: 'WhatsApp',
+  congress_booth: 'congress booth',
+  msl_meeting: 'MSL meeting',
+  medical_inquiry: 'medical inquiry',
+  call_center: 'call center',
+};
+
+/** A channel as a sentence names it: "remote detail", "SMS", "MSL meeting". */
+export function channelName(channel: Channel): string {
+  return channelNames[channel];
+}
+
 /** What happened in an interaction. `completed` covers visits, calls and meetings that took place. */
 export const outcomes = [
   'sent',

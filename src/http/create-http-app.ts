@@ -12,12 +12,12 @@ import type { DecisionLog } from '../domain/decision-record.ts';
 import type { OmniStore } from '../domain/repositories.ts';
 import type { User } from '../domain/user.ts';
 import { assertMaySee, recordFeedback } from '../nba/explain-recommendation.ts';
-import { callerFor } from '../nba/next-best-actions.ts';
 import { lookupHcpProfile } from '../profile/hcp-profile.ts';
 import { answerBody, AskBody, FeedbackBody, openApiDocument } from './http-schemas.ts';
 import { clientAddress } from './client-address.ts';
 import { FixedWindowRateLimiter } from './rate-limiter.ts';
 import { WEB_CHAT_PAGE_POLICY, webChatPage } from './web-chat-page.ts';
+import { callerFor } from '../compliance/caller.ts';
 
 export interface HttpDependencies {
   agent: AgentTurns;

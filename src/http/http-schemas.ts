@@ -27,7 +27,7 @@ const Citations = z.object({ hcps: z.array(z.string()), modules: z.array(z.strin
 /** The answer of POST /v1/ask: the CLI's --json shape plus each tool call's output (what cards are drawn from). */
 export const AskAnswer = z.object({
   answer: z.string(),
-  toolCalls: z.array(z.object({ name: z.string(), input: z.unknown(), status: z.enum(['ok', 'invalid', 'unknown', 'skipped']), output: z.unknown() })),
+  toolCalls: z.array(z.object({ name: z.string(), input: z.unknown(), status: z.enum(['ok', 'invalid', 'not_allowed', 'unknown', 'skipped']), output: z.unknown() })),
   citations: Citations,
   charts: z
     .array(z.object({ tool: z.string(), title: z.string(), alt: z.string(), svg: z.string() }))

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callerFor } from '../nba/next-best-actions.ts';
 import type { SqliteStore } from '../store/sqlite-store.ts';
 import { createTemporaryDemoStore, DEMO_AS_OF } from '../testing/demo-store.ts';
 import type { MaturityAssessment } from './maturity-engine.ts';
 import { createMaturityEngine } from './sqlite-maturity-source.ts';
+import { callerFor } from '../compliance/caller.ts';
 
 /**
  * The read-out on the demo data (180 days to the demo anchor). The generator is seeded, so these are

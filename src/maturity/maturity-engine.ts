@@ -1,12 +1,12 @@
 import { AppError } from '../core/app-error.ts';
 import { addDays } from '../core/dates.ts';
 import { UNASSIGNED_TERRITORY, type Hcp } from '../domain/hcp.ts';
-import type { Caller } from '../nba/next-best-actions.ts';
 import { RECENT_WINDOW_DAYS, type SignalSettings } from '../nba/signals.ts';
 import { MaturityMeasures, type DimensionMeasure, type MetricResult, type QueryName } from './measures.ts';
 import type { MaturityDataSource } from './maturity-source.ts';
 import { actionSentence, chooseNextStep, OVERALL_RULE, overallStage, placeDimension, relativeGap, type DimensionPlacement, type NextStep, type Shortfall } from './stages.ts';
 import { loadMaturityThresholds, stageLabel, type DimensionName, type MaturityThresholds, type StageId } from './thresholds.ts';
+import type { Caller } from '../compliance/caller.ts';
 
 export const dimensionLabels: Record<DimensionName, string> = {
   automation: 'Automation',

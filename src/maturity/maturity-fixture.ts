@@ -11,11 +11,11 @@ import { Interaction } from '../domain/interaction.ts';
 import { Product } from '../domain/product.ts';
 import { User } from '../domain/user.ts';
 import type { Channel, Outcome, Purpose, Role, Segment } from '../domain/vocabulary.ts';
-import type { Caller } from '../nba/next-best-actions.ts';
 import { openSqliteStore, type SqliteStore } from '../store/sqlite-store.ts';
 import type { DimensionAssessment, MaturityAssessment } from './maturity-engine.ts';
 import { createMaturityEngine } from './sqlite-maturity-source.ts';
 import type { DimensionName } from './thresholds.ts';
+import type { Caller } from '../compliance/caller.ts';
 
 /** "Now" for the fixtures: the demo data's anchor. */
 export const FIXTURE_AS_OF = '2026-11-20T18:00:00.000Z';

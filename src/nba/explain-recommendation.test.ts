@@ -16,8 +16,9 @@ import { User } from '../domain/user.ts';
 import type { Channel, Purpose } from '../domain/vocabulary.ts';
 import { openSqliteStore, type SqliteStore } from '../store/sqlite-store.ts';
 import { explainRecommendation, recordFeedback } from './explain-recommendation.ts';
-import { recommendNextBestActions, type Caller, type NbaResult } from './next-best-actions.ts';
+import { recommendNextBestActions, type NbaResult } from './next-best-actions.ts';
 import { planTerritory } from './territory-plan.ts';
+import type { Caller } from '../compliance/caller.ts';
 
 const AS_OF = '2026-11-20T18:00:00.000Z';
 const ago = (days: number) => new Date(Date.parse(AS_OF) - days * DAY_MS).toISOString();

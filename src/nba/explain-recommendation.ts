@@ -2,11 +2,11 @@ import { AppError } from '../core/app-error.ts';
 import { canSeeHcp } from '../compliance/access-policy.ts';
 import type { DecisionLog, DecisionRecord } from '../domain/decision-record.ts';
 import type { OmniStore } from '../domain/repositories.ts';
-import type { Caller } from './next-best-actions.ts';
 import type { Channel } from '../domain/vocabulary.ts';
-import type { GateResult } from './candidate-actions.ts';
 import type { summarise } from './next-best-actions.ts';
 import { actionKinds, type ActionKind } from './weights.ts';
+import type { Caller } from '../compliance/caller.ts';
+import type { GateResult } from '../compliance/gates.ts';
 
 type LoggedAction = ReturnType<typeof summarise>;
 

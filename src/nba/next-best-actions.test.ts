@@ -22,9 +22,10 @@ import { DEMO_ANCHOR_DAY } from '../testing/demo-store.ts';
 import { ApprovedContentLibrary } from '../retrieval/approved-content-search.ts';
 import { openSqliteStore, type SqliteStore } from '../store/sqlite-store.ts';
 import { actionShapes } from './candidate-actions.ts';
-import { recommendNextBestActions, summarise, type Caller, type NbaDependencies, type NbaResult, type ScoredAction } from './next-best-actions.ts';
+import { recommendNextBestActions, summarise, type NbaDependencies, type NbaResult, type ScoredAction } from './next-best-actions.ts';
 import { planTerritory } from './territory-plan.ts';
 import { actionKinds, DEFAULT_WEIGHTS_PATH, loadNbaWeights, type ActionKind, type NbaWeights } from './weights.ts';
+import type { Caller } from '../compliance/caller.ts';
 
 const AS_OF = '2026-11-20T18:00:00.000Z';
 const ago = (days: number, hours = 0) => new Date(Date.parse(AS_OF) - days * DAY_MS - hours * 3_600_000).toISOString();

@@ -1,5 +1,7 @@
 import { AppError } from '../core/app-error.ts';
-import { accessScopeFor, canSeeHcp, type AccessScope } from '../compliance/access-policy.ts';
+import { canSeeHcp } from '../compliance/access-policy.ts';
+import type { Caller } from '../compliance/caller.ts';
+import { purposeDecision } from '../compliance/role-policy.ts';
 import { currentConsents, type ConsentState } from '../compliance/consent-policy.ts';
 import type { ContentRules } from '../compliance/content-provenance.ts';
 import type { Consent } from '../domain/consent.ts';
@@ -8,16 +10,12 @@ import { hcpDisplayName, hcpMarket, type Hcp } from '../domain/hcp.ts';
 import type { InteractionActivity } from '../domain/interaction.ts';
 import { productDisplayName } from '../domain/product.ts';
 import type { OmniStore } from '../domain/repositories.ts';
-import type { User } from '../domain/user.ts';
-import type { Role } from '../domain/vocabulary.ts';
 import type { ContentFilters } from '../retrieval/content-filters.ts';
-import { actionShapes, capGate, consentGate, type ActionShape, type GateResult } from './candidate-actions.ts';
+import { capGate, consentGate, type GateResult } from '../compliance/gates.ts';
+import { actionShapes, type ActionShape } from './candidate-actions.ts';
 import { readActivity, readActivityOfMany } from './read-activity.ts';
 import { computeSignals, signalNames, type HcpSignals, type Signal, type SignalName } from './signals.ts';
 import { actionKinds, type ActionKind, type NbaWeights } from './weights.ts';
-
-/** Kept for the modules that read an HCP's activity through here (src/compliance/follow-up-draft.ts). */
-export { readActivity };
 
 /** What the engine needs of the content library: approved modules for an action (ApprovedContentLibrary.modulesFor). */
 export interface ContentFinder {
@@ -36,24 +34,6 @@ export interface NbaDependencies {
   deadEndDays: number;
   /** What approved text may hold (OMNI_CONTENT_LINK_DOMAINS): drafts use only modules with their provenance. */
   contentRules: ContentRules;
-}
-
-/** Who is asking: their id (for the log), role and what they may see. */
-export interface Caller {
-  actorId: string;
-  /** null: the local operator at the command line, who may do everything. */
-  role: Role | null;
-  scope: AccessScope;
-  /**
-   * The model and prompt behind the request, when an agent asks (issue 5): recorded with the
-   * decision. null when a person asks through the CLI.
-   */
-  provenance?: { model: string; promptName: string; promptSha256: string } | null;
-}
-
-/** A signed-in user as a caller: what they may see follows from who they are. */
-export function callerFor(user: User, provenance: Caller['provenance'] = null): Caller {
-  return { actorId: user.id, role: user.role, scope: accessScopeFor(user), provenance };
 }
 
 export interface Contribution {
@@ -254,11 +234,11 @@ export class NbaEvaluator {
   }
 }
 
+/** The promotional/medical firewall for an action: its purpose (an event invitation's is promotional) against the caller's role. */
 function accessGate(shape: ActionShape, caller: Caller): GateResult {
-  if (caller.role === null || shape.roles.includes(caller.role)) {
-    return { gate: 'access', passed: true, reason: caller.role === null ? 'local operator' : `a ${caller.role} may take this action`, records: [] };
-  }
-  return { gate: 'access', passed: false, reason: `a ${caller.role.replace('_', ' ')} may not take a ${shape.purpose} action`, records: [] };
+  if (shape.purpose === null) return { gate: 'access', passed: true, reason: 'waiting needs no permission', records: [] };
+  const decision = purposeDecision(caller.role, shape.content?.purpose ?? shape.purpose, shape.use);
+  return { gate: 'access', passed: decision.allowed, reason: decision.allowed ? decision.reason : `${decision.reason}, so not a ${shape.label}`, records: [] };
 }
 
 /** Finds the HCP the caller may see, or throws NOT_FOUND / FORBIDDEN. */

@@ -2,7 +2,7 @@ import { DAY_MS } from '../core/dates.ts';
 import type { Consent } from '../domain/consent.ts';
 import { currentConsents } from '../compliance/consent-policy.ts';
 import { isIntentSignal, isOutboundContact, isPersonalContact, type InteractionActivity } from '../domain/interaction.ts';
-import type { Channel, Purpose } from '../domain/vocabulary.ts';
+import { channelName, type Channel, type Purpose } from '../domain/vocabulary.ts';
 import { isoTimeMs } from './iso-time.ts';
 
 /**
@@ -30,26 +30,6 @@ export interface SignalOptions {
 }
 
 export const defaultSignalOptions: SignalOptions = { deadEndDays: 14, lookbackDays: 90, maxContacts7Days: 3, maxContacts30Days: 8 };
-
-const channelNames: Record<Channel, string> = {
-  field_visit: 'field visit',
-  remote_detail: 'remote detail',
-  email: 'email',
-  webinar: 'webinar',
-  website: 'website',
-  content_download: 'content download',
-  phone: 'phone',
-  sms: 'SMS',
-  whatsapp: 'WhatsApp',
-  congress_booth: 'congress booth',
-  msl_meeting: 'MSL meeting',
-  medical_inquiry: 'medical inquiry',
-  call_center: 'call center',
-};
-
-export function channelName(channel: Channel): string {
-  return channelNames[channel];
-}
 
 export function describeIntent(interaction: Pick<InteractionActivity, 'channel'>, productName: string): string {
   switch (interaction.channel) {

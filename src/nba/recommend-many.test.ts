@@ -11,9 +11,10 @@ import { createDemoDatabase } from '../demo/seed-store.ts';
 import { DEMO_ANCHOR_DAY } from '../testing/demo-store.ts';
 import { ApprovedContentLibrary } from '../retrieval/approved-content-search.ts';
 import { openSqliteStore, type SqliteStore } from '../store/sqlite-store.ts';
-import { recommendNextBestActions, type Caller, type NbaDependencies, type NbaResult } from './next-best-actions.ts';
+import { recommendNextBestActions, type NbaDependencies, type NbaResult } from './next-best-actions.ts';
 import { recommendForMany } from './recommend-many.ts';
 import { loadNbaWeights } from './weights.ts';
+import type { Caller } from '../compliance/caller.ts';
 
 /** The demo data's anchor: the last moment of its simulated year. */
 const AS_OF = '2026-11-20T18:00:00.000Z';

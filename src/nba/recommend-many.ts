@@ -1,15 +1,8 @@
 import { AppError } from '../core/app-error.ts';
 import { canSeeHcp } from '../compliance/access-policy.ts';
 import type { Hcp } from '../domain/hcp.ts';
-import {
-  NbaEvaluator,
-  recommendationDecision,
-  recommendationResult,
-  type Caller,
-  type HcpEvaluation,
-  type NbaDependencies,
-  type NbaResult,
-} from './next-best-actions.ts';
+import { NbaEvaluator, recommendationDecision, recommendationResult, type HcpEvaluation, type NbaDependencies, type NbaResult } from './next-best-actions.ts';
+import type { Caller } from '../compliance/caller.ts';
 
 /** Records per decision-log transaction: one commit per batch instead of one per HCP; NBA records are ~15 KB, and batches of 32 to 64 measured faster than 256 (fewer held at once). */
 const LOG_BATCH = 64;

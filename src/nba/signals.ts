@@ -2,9 +2,9 @@ import { DAY_MS } from '../core/dates.ts';
 import type { Consent } from '../domain/consent.ts';
 import type { Hcp } from '../domain/hcp.ts';
 import { isIntentSignal, isOutboundContact, type InteractionActivity } from '../domain/interaction.ts';
-import type { Channel } from '../domain/vocabulary.ts';
+import { type Channel, channelName } from '../domain/vocabulary.ts';
 import { isoTimeMs } from './iso-time.ts';
-import { channelName, computeOpenSignals } from './open-signals.ts';
+import { computeOpenSignals } from './open-signals.ts';
 
 /** The signals the weights can refer to. Every value is in [0, 1]. */
 export const signalNames = [

@@ -13,11 +13,12 @@ import { DEMO_ANCHOR_DAY } from '../testing/demo-store.ts';
 import { ApprovedContentLibrary } from '../retrieval/approved-content-search.ts';
 import { openSqliteStore, type SqliteStore } from '../store/sqlite-store.ts';
 import { actionShapes } from './candidate-actions.ts';
-import { recommendNextBestActions, summarise, type Caller, type NbaDependencies } from './next-best-actions.ts';
+import { recommendNextBestActions, summarise, type NbaDependencies } from './next-best-actions.ts';
 import { computeOpenSignals } from './open-signals.ts';
 import { SIGNAL_WINDOW_DAYS } from './signals.ts';
 import { planTerritory, type TerritoryPlan } from './territory-plan.ts';
 import { loadNbaWeights } from './weights.ts';
+import type { Caller } from '../compliance/caller.ts';
 
 /** The demo data's anchor: the last moment of its simulated year. */
 const AS_OF = '2026-11-20T18:00:00.000Z';

@@ -1,6 +1,7 @@
 import { hcpDisplayName, type Hcp } from '../domain/hcp.ts';
 import type { Channel } from '../domain/vocabulary.ts';
-import { NbaEvaluator, summarise, type Caller, type NbaDependencies, type ScoredAction } from './next-best-actions.ts';
+import { NbaEvaluator, summarise, type NbaDependencies, type ScoredAction } from './next-best-actions.ts';
+import type { Caller } from '../compliance/caller.ts';
 
 export interface PlanEntry {
   rank: number;

@@ -12,11 +12,11 @@ import type { DecisionLog } from '../domain/decision-record.ts';
 import type { OmniStore } from '../domain/repositories.ts';
 import type { User } from '../domain/user.ts';
 import { assertMaySee, explainRecommendation, recordFeedback } from '../nba/explain-recommendation.ts';
-import { callerFor } from '../nba/next-best-actions.ts';
 import { SeenDeliveries } from './seen-deliveries.ts';
 import { TurnQueue } from './turn-queue.ts';
 import { explainedOutput } from '../../tools/explain-recommendation.ts';
 import { ACTION_IDS, answerMessage, CHOICE_ACTION_ID, DISMISS_REASONS, explanationMessage, noticeMessage, type SlackMessage } from './slack-blocks.ts';
+import { callerFor } from '../compliance/caller.ts';
 
 /** What the Slack front end needs: the agent, the store and log behind it, a logger and Slack's settings. */
 export interface SlackAppDependencies {

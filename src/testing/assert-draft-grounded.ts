@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
-import { draftProblems } from '../compliance/draft-grounding.ts';
-import type { FollowUpDraft } from '../compliance/follow-up-draft.ts';
+import { draftProblems } from '../drafts/draft-grounding.ts';
+import type { FollowUpDraft } from '../drafts/follow-up-draft.ts';
 import type { OmniStore } from '../domain/repositories.ts';
 
 /** The one check every test that produces a draft runs (draftProblems): no problem may be found. */

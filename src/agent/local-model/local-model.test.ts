@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { currentConsents } from '../../compliance/consent-policy.ts';
-import { recentEvents, type FollowUpDraft } from '../../compliance/follow-up-draft.ts';
+import { recentEvents, type FollowUpDraft } from '../../drafts/follow-up-draft.ts';
 import { accessScopeFor } from '../../compliance/access-policy.ts';
 import { createAgent, createNbaDependencies } from '../../container.ts';
 import type { Hcp } from '../../domain/hcp.ts';
-import { consentGate } from '../../nba/candidate-actions.ts';
-import { NbaEvaluator, type Caller } from '../../nba/next-best-actions.ts';
+import { consentGate } from '../../compliance/gates.ts';
+import type { Caller } from '../../compliance/caller.ts';
+import { NbaEvaluator } from '../../nba/next-best-actions.ts';
 import { checkContentFilters } from '../../retrieval/content-filters.ts';
 import type { SqliteStore } from '../../store/sqlite-store.ts';
 import { expectDraftGrounded } from '../../testing/assert-draft-grounded.ts';

@@ -1,11 +1,11 @@
 import { addDays } from '../../core/dates.ts';
 import type { Channel } from '../../domain/vocabulary.ts';
-import { channelName } from '../../nba/open-signals.ts';
+import { channelName } from '../../domain/vocabulary.ts';
 import type { ChatModel, ChatRequest, ChatResponse, ToolCallRequest } from '../../core/chat-model.ts';
 import { accessScopeFor } from '../../compliance/access-policy.ts';
 import { escapeRegExp } from './analytics-question.ts';
 import type { OmniStore } from '../../domain/repositories.ts';
-import { demoTerritories } from '../../demo/catalog.ts';
+import { salesRegions } from '../../domain/regions.ts';
 import * as analytics from './analytics-answers.ts';
 import type { AnalyticsPeriod, AnalyticsReading } from './analytics-question.ts';
 import * as answers from './local-answers.ts';
@@ -546,7 +546,7 @@ function territoryNames(territories: ReadonlySet<string>): Map<string, string[]>
   for (const id of territories) add(id.toLowerCase(), id);
   // Every region by name, the user's or not: a region outside the user's scope is passed on as its id,
   // so the tool names it as out of scope instead of the filter being dropped.
-  for (const region of demoTerritories) {
+  for (const region of salesRegions) {
     const own = [...territories].filter((id) => id === region.id || id.startsWith(`${region.id}-`));
     for (const id of own.length > 0 ? own : [region.id]) {
       add(region.name.toLowerCase(), id);

@@ -1,17 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_CONTENT_RULES } from './content-provenance.ts';
+import { DEFAULT_CONTENT_RULES } from '../compliance/content-provenance.ts';
 import { SqliteDecisionLog } from '../audit/sqlite-decision-log.ts';
 import type { Hcp } from '../domain/hcp.ts';
-import { consentGate } from '../nba/candidate-actions.ts';
-import type { Caller } from '../nba/next-best-actions.ts';
 import { loadNbaWeights } from '../nba/weights.ts';
 import type { SqliteStore } from '../store/sqlite-store.ts';
 import { expectDraftGrounded } from '../testing/assert-draft-grounded.ts';
 import { createTemporaryDemoStore, DEMO_AS_OF } from '../testing/demo-store.ts';
-import { accessScopeFor } from './access-policy.ts';
-import { currentConsents } from './consent-policy.ts';
+import { accessScopeFor } from '../compliance/access-policy.ts';
+import { currentConsents } from '../compliance/consent-policy.ts';
 import { draftProblems } from './draft-grounding.ts';
 import { draftFollowUp, recentEvents, type DraftDependencies, type DraftOutcome, type DraftRequest, type FollowUpDraft } from './follow-up-draft.ts';
+import { consentGate } from '../compliance/gates.ts';
+import type { Caller } from '../compliance/caller.ts';
 
 let world: ReturnType<typeof createTemporaryDemoStore>;
 let store: SqliteStore;
@@ -167,7 +167,24 @@ describe('draftFollowUp', () => {
     const outside = store.hcps.listInTerritories(['T-NE'])[0]!;
     expect(draft({ hcpId: outside.id, moduleIds: ['cm-keytruda-patient-support'] })).toMatchObject({ status: 'refused', reason: 'out_of_scope' });
     const inside = store.hcps.listInTerritories(['T-MW'])[0]!;
-    expect(draft({ hcpId: inside.id, moduleIds: ['cm-keytruda-medical-response'], purpose: 'medical' })).toMatchObject({ status: 'refused' });
+    const before = deps.decisionLog.count();
+    const medical = draft({ hcpId: inside.id, moduleIds: ['cm-keytruda-medical-response'], purpose: 'medical' });
+    expect(medical).toMatchObject({ status: 'refused', reason: 'not_allowed' });
+    // A rep routes the question: the refusal offers the MSL handoff and the medical-information route.
+    if (medical.status === 'refused') expect(medical.alternatives).toHaveLength(2);
+    expect(deps.decisionLog.count()).toBe(before);
+  });
+
+  it('never drafts promotion for an MSL or medical affairs, even where consent and content would allow it', () => {
+    const hcp = midwestHcp((candidate) => consented(candidate, 'email', 'promotional', null) && consented(candidate, 'email', 'promotional', 'prod-keytruda'));
+    const request = { hcpId: hcp.id, moduleIds: [supportModuleFor(hcp)] };
+    expect(draft(request)).toMatchObject({ status: 'drafted' });
+    const before = deps.decisionLog.count();
+    for (const id of ['u-medaffairs', store.users.list().find((user) => user.role === 'msl' && user.territories.includes('T-MW'))!.id]) {
+      const user = store.users.getById(id)!;
+      expect(draft(request, { actorId: user.id, role: user.role, scope: accessScopeFor(user) }), id).toMatchObject({ status: 'refused', reason: 'not_allowed' });
+    }
+    expect(deps.decisionLog.count()).toBe(before);
   });
 
   it('refuses a draft in which a brand would first appear without its generic name', () => {

@@ -4,16 +4,17 @@ import { hcpMarket, type Hcp } from '../domain/hcp.ts';
 import type { Interaction } from '../domain/interaction.ts';
 import { productDisplayName } from '../domain/product.ts';
 import type { OmniStore } from '../domain/repositories.ts';
-import type { Channel, Purpose } from '../domain/vocabulary.ts';
-import { capGate, consentGate, type GateResult } from '../nba/candidate-actions.ts';
-import type { Caller } from '../nba/next-best-actions.ts';
-import { readActivity } from '../nba/next-best-actions.ts';
+import { channelName, type Channel, type Purpose } from '../domain/vocabulary.ts';
+import { readActivity } from '../nba/read-activity.ts';
 import { computeSignals } from '../nba/signals.ts';
 import type { NbaWeights } from '../nba/weights.ts';
 import { checkContentFilters, type ContentFilters } from '../retrieval/content-filters.ts';
-import { canSeeHcp, isMedicalRole } from './access-policy.ts';
-import { ContentProvenance, type ContentRules } from './content-provenance.ts';
-import { currentConsents } from './consent-policy.ts';
+import { canSeeHcp } from '../compliance/access-policy.ts';
+import { purposeDecision } from '../compliance/role-policy.ts';
+import { ContentProvenance, type ContentRules } from '../compliance/content-provenance.ts';
+import { currentConsents, type ConsentState } from '../compliance/consent-policy.ts';
+import { capGate, consentedAlternatives, consentGate, MEDICAL_INFORMATION_ROUTE, type GateResult } from '../compliance/gates.ts';
+import type { Caller } from '../compliance/caller.ts';
 
 /** Channels a written follow-up can go out on. */
 export const draftChannels = ['email', 'whatsapp', 'sms'] as const;
@@ -61,7 +62,7 @@ export interface FollowUpDraft {
 /** A draft that may not be written, with what to do instead. Not an error: the model can act on it. */
 export interface DraftRefusal {
   status: 'refused';
-  reason: 'out_of_scope' | 'not_found' | 'consent' | 'frequency_cap' | 'module_not_approved' | 'free_text' | 'missing_event' | 'no_content';
+  reason: 'out_of_scope' | 'not_found' | 'not_allowed' | 'consent' | 'frequency_cap' | 'module_not_approved' | 'free_text' | 'missing_event' | 'no_content';
   message: string;
   gates: GateResult[];
   /** Compliant alternatives: consented channels, the medical-information request route. */
@@ -82,7 +83,6 @@ export interface DraftDependencies {
 /** Event interactions a follow-up can refer to. */
 const EVENT_CHANNELS: readonly Channel[] = ['webinar', 'congress_booth'];
 const SLOT_PATTERN = /\{\{\s*([a-z_]+)\s*\}\}/g;
-const MEDICAL_INFORMATION_ROUTE = 'a medical-information request (no consent needed: the HCP asks, medical information answers)';
 
 /**
  * Assembles a follow-up only from approved module text and slots filled from the data, after the
@@ -102,9 +102,9 @@ export function draftFollowUp(deps: DraftDependencies, caller: Caller, repName: 
   const hcp = store.hcps.getById(request.hcpId);
   if (!hcp) return refuse('not_found', `no HCP with id ${request.hcpId}; look them up by name first`);
   if (!canSeeHcp(caller.scope, hcp)) return refuse('out_of_scope', `HCP ${request.hcpId} is outside your territories; nothing was drafted`);
-  if (request.purpose === 'medical' && caller.role !== null && !isMedicalRole(caller.role)) {
-    return refuse('module_not_approved', 'medical drafts are for MSLs and medical affairs; offer the medical-information request route instead', [], [MEDICAL_INFORMATION_ROUTE]);
-  }
+  // The promotional/medical firewall (src/compliance/role-policy.ts): nothing is drafted across it.
+  const firewall = purposeDecision(caller.role, request.purpose);
+  if (!firewall.allowed) return refuse('not_allowed', `${firewall.reason}; nothing was drafted`, [], firewall.alternatives);
 
   // Modules: each approved for this HCP, channel and purpose today, in the version valid today, with
   // its provenance (approver, MLR code, date, clean text), however it came into the store.
@@ -333,16 +333,9 @@ function eventChoices(store: OmniStore, hcp: Hcp, asOf: string, purposes: readon
   return events.length === 0 ? 'none on record' : events.map((event) => `${event.interactionId} (${event.title}, ${event.date})`).join(', ');
 }
 
-/** Other channels with consent for the purpose, and the medical-information route. */
-function alternativesFor(consents: ReturnType<typeof currentConsents>, channel: Channel, purpose: Purpose, productId: string | null): string[] {
-  const alternatives: string[] = [];
-  for (const other of ['email', 'whatsapp', 'sms', 'remote_detail', 'field_visit', 'phone'] as const) {
-    if (other === channel) continue;
-    const gate = consentGate(consents, other, purpose, productId);
-    if (gate.passed) alternatives.push(`${other.replace('_', ' ')}: ${gate.reason}`);
-  }
-  alternatives.push(MEDICAL_INFORMATION_ROUTE);
-  return alternatives;
+/** Other channels with consent for the purpose, and the medical-information route, as sentences. */
+function alternativesFor(consents: readonly ConsentState[], channel: Channel, purpose: Purpose, productId: string | null): string[] {
+  return [...consentedAlternatives(consents, channel, purpose, productId).map((other) => `${channelName(other.channel)}: ${other.reason}`), MEDICAL_INFORMATION_ROUTE];
 }
 
 /** Sentences of a module body; line breaks in templates (a sign-off) are kept as separate sentences. */

@@ -1,5 +1,5 @@
 import type { OmniStore } from '../domain/repositories.ts';
-import { ContentProvenance, DEFAULT_CONTENT_RULES, type ContentRules } from './content-provenance.ts';
+import { ContentProvenance, DEFAULT_CONTENT_RULES, type ContentRules } from '../compliance/content-provenance.ts';
 import { describeEvent, splitSentences } from './follow-up-draft.ts';
 
 /** A draft as draft_followup returns it. */

@@ -138,6 +138,16 @@ describe('explainRecommendation', () => {
     }
   });
 
+  it('writes every "why not" as clean sentences: no doubled period, none at the end (each front end adds its own)', () => {
+    const result = recommend();
+    for (const kind of ['approved_email', 'remote_detail', 'field_visit', 'event_invitation', 'msl_handoff', 'wait'] as const) {
+      const { asked } = explainRecommendation(log, result.recommendationId, { kind });
+      if (!asked) continue;
+      expect(asked.answer).not.toMatch(/\.\s*\./);
+      expect(asked.answer).not.toMatch(/\.$/);
+    }
+  });
+
   it('explains an allowed action that scored lower by the score gap and the signal behind most of it', () => {
     const result = recommend();
     const { asked } = explainRecommendation(log, result.recommendationId, { kind: 'remote_detail' });
@@ -152,7 +162,7 @@ describe('explainRecommendation', () => {
     expect(gap).toBeGreaterThan(0);
     const sentence = result.recommended.contributions.find((entry) => entry.signal === signal)!.sentence;
     expect(asked!.answer).toBe(
-      `remote detail was allowed but scored ${detail.score} against ${result.recommended.score} for field visit; the largest difference is ${signal.replace(/_/g, ' ')} (+${Math.round(gap * 1000) / 1000}): ${sentence}`,
+      `remote detail was allowed but scored ${detail.score} against ${result.recommended.score} for field visit; the largest difference is ${signal.replace(/_/g, ' ')} (+${Math.round(gap * 1000) / 1000}): ${sentence.replace(/\.$/, '')}`,
     );
   });
 

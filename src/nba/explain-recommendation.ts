@@ -79,7 +79,11 @@ export function explainRecommendation(
     if (action.kind === payload.recommended.kind) return `${name} is the recommendation (score ${action.score})`;
     return `${name} was allowed but scored ${action.score} against ${payload.recommended.score} for ${payload.recommended.kind.replace(/_/g, ' ')}${scoreGap(action, payload.recommended)}`;
   };
-  const answer = ordered.map(answerFor).join('. ');
+  // Sentences joined once: a part that ends with its own period ("… (window 14 days).") gets no second one.
+  const answer = ordered
+    .map((part) => answerFor(part).trim().replace(/[.\s]+$/, ''))
+    .filter(Boolean)
+    .join('. ');
   explanation.asked = { kind: asked.kind as ActionKind, channel: asked.channel, allowed: asked.allowed, score: asked.score, failedGates, answer, alternatives };
   return explanation;
 }

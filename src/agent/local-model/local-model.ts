@@ -1,6 +1,5 @@
 import { addDays } from '../../core/dates.ts';
-import type { Channel } from '../../domain/vocabulary.ts';
-import { channelName } from '../../domain/vocabulary.ts';
+import { channelName, type Channel } from '../../domain/vocabulary.ts';
 import type { ChatModel, ChatRequest, ChatResponse, ToolCallRequest } from '../../core/chat-model.ts';
 import { accessScopeFor } from '../../compliance/access-policy.ts';
 import { escapeRegExp } from './analytics-question.ts';
@@ -440,8 +439,8 @@ export class LocalModel implements ChatModel {
             .sort((a, b) => bodyKinds.indexOf(a.kind) - bodyKinds.indexOf(b.kind))[0]
         : undefined;
     const notes: string[] = [];
-    const wantedTopic = purpose === 'medical' ? null : (event?.topic ?? (draftTopic(parsed.topic) || null));
-    if (body && content !== searched && wantedTopic) notes.push(`No approved ${channelName(channel as Channel)} module covers "${wantedTopic}", so the draft uses ${product?.brandName ?? 'the'} approved material instead and leaves that topic out.`);
+    // The topic asked for (a medical response names none of its own), said when the draft had to leave it out.
+    if (body && content !== searched && purpose === 'promotional' && topic) notes.push(`No approved ${channelName(channel as Channel)} module covers "${topic}", so the draft uses ${product?.brandName ?? 'the'} approved material instead and leaves that topic out.`);
     if (!body && template) notes.push(`No approved ${channelName(channel as Channel)} module on "${contentQuery}" exists, so the draft carries only the approved follow-up wording.`);
 
     const modules = [template?.id, body?.id].filter((id): id is string => Boolean(id));

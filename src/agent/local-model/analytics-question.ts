@@ -180,9 +180,9 @@ const MONTH_NAMES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'se
 
 /** "since october", "from sept on": from the first of that month (this year, else last year) to today. */
 function sinceMonth(text: string, today: string): { from: string; to: string } | null {
-  const match = /(?:since|from|starting) (?:the (?:start|beginning) of )?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*/.exec(text);
+  const match = /\b(?:since|from|starting) (?:the (?:start|beginning) of )?(january|jan|february|feb|march|mar|april|apr|may|june|jun|july|jul|august|aug|september|sept|sep|october|oct|november|nov|december|dec)\b/.exec(text);
   if (!match) return null;
-  const month = MONTH_NAMES.indexOf(match[1]!) + 1;
+  const month = MONTH_NAMES.indexOf(match[1]!.slice(0, 3)) + 1;
   const year = Number(today.slice(0, 4)) - (month > Number(today.slice(5, 7)) ? 1 : 0);
   return { from: `${year}-${String(month).padStart(2, '0')}-01`, to: today.slice(0, 10) };
 }

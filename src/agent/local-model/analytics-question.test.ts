@@ -15,3 +15,16 @@ describe('periods a question names', () => {
     expect(read('notes from mayo clinic docs').range).toBeNull();
   });
 });
+
+describe('specialties and breakdowns in managers\' words', () => {
+  it('reads specialists not named "-ologist" as the part of the specialty the data spells', () => {
+    expect(read('pediatricians in columbus with open questions').specialty).toBe('pediatric');
+    expect(read('which internists are overdue').specialty).toBe('internal medicine');
+    expect(read('rheumatologists with dead ends').specialty).toBe('rheumatology');
+  });
+
+  it('reads "compared to the rest of the team" as a breakdown by rep', () => {
+    expect(read('how is our email click rate compared to the rest of the team?').dimension).toBe('rep');
+    expect(read('email click rate this quarter').dimension).toBeNull();
+  });
+});

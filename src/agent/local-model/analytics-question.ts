@@ -83,7 +83,7 @@ const metricWords: [RegExp, MetricWord][] = [
 ];
 
 const dimensionWords: [RegExp, NonNullable<AnalyticsReading['dimension']>][] = [
-  [/\b(which|what|by|per|each|every|top|worst|best|bottom|lowest|highest|my) reps?\b|\breps? (with|have|had|on)\b|\bby rep\b|\b(best|worst|top|bottom) rep\b|\bwho on (my|the|our) team\b|\bwho('?s| is) (killing|crushing|nailing|lagging|slacking|behind|ahead)\b/, 'rep'],
+  [/\b(which|what|by|per|each|every|top|worst|best|bottom|lowest|highest|my) reps?\b|\breps? (with|have|had|on)\b|\bby rep\b|\b(best|worst|top|bottom) rep\b|\bwho on (my|the|our) team\b|\bwho('?s| is) (killing|crushing|nailing|lagging|slacking|behind|ahead)\b|\b(rest of the team|other reps|team average|against (the|my) team|(compared|relative) (to|with) (the |my )?(team|peers))\b/, 'rep'],
   [/\b(by|per|each|every|which|worst|best|top|bottom|lowest|highest) (the )?territor(y|ies)\b/, 'territory'],
   [/\b(by|per|each|every|which|worst|best|top|bottom|lowest|highest) (the )?(product|brand)s?\b/, 'product'],
   [/\b(by|per|each|every|which|worst|best|top|bottom|lowest|highest) (the )?channels?\b/, 'channel'],
@@ -264,6 +264,9 @@ function findSpecialty(text: string): string | null {
     const names: Record<string, string> = { rheum: 'rheumatology', onc: 'oncology', onco: 'oncology', neuro: 'neurology', derm: 'dermatology', gi: 'gastroenterology', gastro: 'gastroenterology', pulm: 'pulmonary', pulmo: 'pulmonary', heme: 'hematology', 'hem/onc': 'oncology', ped: 'pediatrics', cardio: 'cardiology', endo: 'endocrinology', nephro: 'nephrology', uro: 'urology', psych: 'psychiatry' };
     return names[short] ?? null;
   }
+  // Specialists not named "-ologist": a part of the specialty as the data spells it.
+  const other = /\b(pediatrici?ans?|paediatrici?ans?|pediatric|internists?|psychiatrists?|allergists?|family (doctors?|docs?|physicians?|medicine))\b/.exec(text)?.[1];
+  if (other) return other.startsWith('p') && other.includes('diatric') ? 'pediatric' : other.startsWith('internist') ? 'internal medicine' : other.startsWith('psychiatr') ? 'psychiatry' : other.startsWith('allerg') ? 'allergy' : 'family';
   const match = /\b([a-z]+?)(ologists?|ology|ologic)\b/.exec(text);
   if (!match) return null;
   const stem = match[1]!;

@@ -25,6 +25,9 @@ class TurnResults {
   last(name: string): Json | undefined {
     return [...this.results].reverse().find((result) => result.name === name)?.output;
   }
+  all(name: string): Json[] {
+    return this.results.filter((result) => result.name === name).map((result) => result.output);
+  }
   find(name: string, match: (input: Json) => boolean): Json | undefined {
     return [...this.results].reverse().find((result) => result.name === name && match(result.input))?.output;
   }
@@ -93,6 +96,8 @@ export class LocalModel implements ChatModel {
       }
       written.push(step.answer);
     }
+    const ranking = pairRanking(understood.readings, turnResults, question.content);
+    if (ranking) written.unshift(ranking);
     const last = understood.readings.at(-1)!;
     const stateless = ['refine', 'policy', 'greeting', 'out_of_scope', 'capabilities'].includes(last.intent);
     return { content: written.join('\n\n'), toolCalls: [], focus: { intent: stateless ? keep.intent : last.intent, channel: last.channel ?? (last.hcpName || last.hcpId ? null : keep.channel), choices: [] } };
@@ -403,6 +408,10 @@ export class LocalModel implements ChatModel {
     const channel = asked && DRAFT_CHANNELS.has(asked) ? asked : 'email';
     // MSLs and medical affairs write medical responses only; a rep asking for one gets the tool's "no" and its route.
     const purpose = parsed.purpose === 'medical' || isMedicalRole(request) ? 'medical' : 'promotional';
+    // Consent first: no content is searched or drafted for a channel the HCP has not consented to, and the "no" names the record and the alternatives.
+    const consent = results.find('check_consent', (input) => input?.hcpId === hcpId && input?.channel === channel && input?.purpose === purpose);
+    if (!consent) return call('check_consent', { hcpId, channel, purpose, productId: parsed.productId });
+    if (consent.status === 'answered' && !consent.allowed) return { answer: answers.draftWithoutConsentAnswer(consent, name) };
     const events: Json[] = profile.events;
     const wanted = parsed.event === 'webinar' ? 'webinar' : parsed.event === 'congress' ? 'congress_booth' : null;
     const event = purpose === 'medical' || threadSearch ? undefined : wanted ? events.find((candidate) => candidate.channel === wanted) : parsed.productId ? undefined : events[0];
@@ -469,6 +478,16 @@ export class LocalModel implements ChatModel {
     const sentence = String(question.sentence).toLowerCase();
     return this.store.products.list().find((product) => sentence.includes(product.brandName.toLowerCase()))?.id ?? null;
   }
+}
+
+/** "which of the two should I see first?": the next best actions of two HCPs side by side, higher score first. */
+function pairRanking(readings: ParsedQuestion[], results: TurnResults, question: string): string | null {
+  if (readings.length !== 2 || !readings.every((reading) => reading.intent === 'next_action')) return null;
+  if (!/\b(which|who|first|priorit\w*|more|better|rank\w*|compare|vs\.?|versus|one of them)\b/i.test(question)) return null;
+  const recommended = results.all('get_next_best_actions').filter((nba) => nba?.status === 'recommended');
+  if (recommended.length !== 2 || recommended[0].hcp.id === recommended[1].hcp.id) return null;
+  const [first, second] = [...recommended].sort((a, b) => b.recommended.score - a.recommended.score);
+  return `Of the two, ${first.hcp.name} ranks higher: ${first.recommended.label} scores ${first.recommended.score} against ${second.recommended.score} for ${second.hcp.name} (${second.recommended.label}). The scores come from the same weights, so they compare.`;
 }
 
 /**

@@ -95,7 +95,7 @@ export function withoutChannelWords(text: string): string {
 }
 
 /** "open medical questions", "unanswered requests", "waiting on an answer": questions still owed an answer. */
-export const OPEN_QUESTIONS = /\b(open|unanswered|outstanding|pending|waiting)\b.{0,30}\b(questions?|requests?|inquir(y|ies))\b|\bwaiting on (an )?answer\b/;
+export const OPEN_QUESTIONS = /\b(open|unanswered|outstanding|pending|waiting)\b.{0,30}\b(questions?|requests?|inquir(y|ies))\b|\bwaiting on (an )?answer\b|\bquestions?\b.{0,25}\b(still )?(unanswered|outstanding|not (yet )?answered|without (an )?answer)\b/;
 
 const actionWords: [RegExp, ActionKind][] = [
   [/\b(event )?invit(e|ation)\b/, 'event_invitation'],
@@ -219,7 +219,8 @@ const FIRST_NAMES_THAT_ARE_WORDS = new Set(['mark', 'will', 'bill', 'grace', 'fa
 
 /** "Dr. Emily Reyes", "Reyes", "emily reyes's": the longest run of known first and last names. */
 function findName(question: string, lexicon: Lexicon): string | null {
-  const words = question.replace(/['’]s\b/g, '').split(/[^\p{L}'-]+/u).filter(Boolean);
+  const words = withoutCities(question, lexicon)
+    .replace(/['’]s\b/g, '').split(/[^\p{L}'-]+/u).filter(Boolean);
   let best: string[] = [];
   for (let start = 0; start < words.length; start++) {
     const run: string[] = [];
@@ -242,6 +243,33 @@ function findName(question: string, lexicon: Lexicon): string | null {
     return initial && /^\p{L}\.?$/u.test(initial) ? `${words[index]} ${initial.replace('.', '')}` : words[index]!;
   }
   return null;
+}
+
+/** The question with its cities blanked where they read as places ("in san diego", "around Salt Lake City"): a city is no HCP's name. */
+function withoutCities(question: string, lexicon: Lexicon): string {
+  let text = question;
+  for (const city of lexicon.cities ?? []) {
+    const escaped = city.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+    const pattern = city.includes(' ') ? new RegExp(`\\b${escaped}\\b`, 'giu') : new RegExp(`\\b(in|near|around|from|of|at)\\s+${escaped}\\b`, 'giu');
+    text = text.replace(pattern, ' ');
+  }
+  return text;
+}
+
+/**
+ * A second HCP in the same question ("nba for helen ruiz and chloe marchetti", "compare kim vs lee"):
+ * a full name or a last name other than the first one found, joined to it by "and", "&", "+", ",", "or" or "vs".
+ */
+export function findSecondName(question: string, lexicon: Lexicon, first: string): string | null {
+  const at = question.toLowerCase().indexOf(first.toLowerCase());
+  if (at < 0) return null;
+  const before = question.slice(0, at);
+  const after = question.slice(at + first.length);
+  const joined = /^\s*(,|&|\+|\/|and|or|vs\.?|versus|plus|then)\s/i;
+  const candidate = joined.test(after) ? findName(after.replace(joined, ' '), lexicon) : /\s(,|&|\+|\/|and|or|vs\.?|versus|plus)\s*$/i.test(before) ? findName(before, lexicon) : null;
+  // A last name must be part of it: a first name alone is too often a word ("and mark it done").
+  if (!candidate || candidate.toLowerCase() === first.toLowerCase()) return null;
+  return candidate.split(/\s+/).some((word) => lexicon.lastNames.has(word.toLowerCase())) ? candidate : null;
 }
 
 function findProduct(text: string, lexicon: Lexicon): string | null {

@@ -16,7 +16,7 @@ const lexicon: Lexicon = {
   ]),
   territoryNames: new Map([['northeast', ['T-NE']]]),
   repNames: new Map([['taylor brandt', 'u-rep-ne-1']]),
-  cities: new Set(['portland']),
+  cities: new Set(['portland', 'san luis obispo', 'laura']),
 };
 const entities = (question: string) => readEntities(question, lexicon, NOW);
 
@@ -145,6 +145,35 @@ describe('the trained pipeline', { timeout: 60_000 }, () => {
       ['brief', 2],
       ['consent', 2],
     ]);
+  });
+
+  it('reads a city as a place, not as a first name ("in san luis obispo", "near laura")', () => {
+    expect(entities('dermatologists in san luis obispo').hcpName).toBeNull();
+    expect(entities('oncologists near laura').hcpName).toBeNull();
+    expect(entities('brief me on laura alvarez').hcpName).toBe('laura alvarez');
+  });
+
+  it('reads HCP lists by a consent state or a specialty with an open item as a plan, not one HCP\'s consent or the notes', async () => {
+    for (const [question, role] of [
+      ['anyone with expired phone consent?', 'rep'],
+      ['who opted out of email?', 'rep'],
+      ['pediatricians in portland with open questions', 'msl'],
+    ] as const) {
+      const understood = await read(question, EMPTY_FOCUS, role);
+      expect(understood.kind === 'readings' && understood.readings[0]!.intent, question).toBe('plan');
+    }
+  });
+
+  it('reads "call, email or wait?" about an HCP as what to do next, and "can I email or call her?" as consent', async () => {
+    const choice = await read('Laura Alvarez: call, email or wait?');
+    expect(choice.kind === 'readings' && choice.readings.map((reading) => reading.intent)).toEqual(['next_action']);
+    const consent = await read('can I email or call Laura Alvarez?');
+    expect(consent.kind === 'readings' && consent.readings.map((reading) => reading.intent)).toEqual(['consent', 'consent']);
+  });
+
+  it('reads a manager naming a metric as the team\'s figures, not the field notes', async () => {
+    const understood = await read('Are any HCPs being over-contacted?', EMPTY_FOCUS, 'manager');
+    expect(understood.kind === 'readings' && understood.readings[0]).toMatchObject({ intent: 'performance' });
   });
 
   it('gives the same reading every time', async () => {

@@ -198,17 +198,17 @@ function filterWords(filters: Json): string {
   return parts.join(', ');
 }
 
-export function explanationAnswer(result: Json): string {
+export function explanationAnswer(result: Json, hcpName: string | null = null): string {
   if (result.status !== 'explained') return `${capitalise(result.message)}.`;
   if (result.asked) {
-    const lines = [`${capitalise(result.asked.answer)} (${result.hcpId}).`];
+    const lines = [`${capitalise(result.asked.answer)} (${hcpName ? `${hcpName}, ` : ''}${result.hcpId}).`];
     if (!result.asked.allowed && result.asked.alternatives.length > 0) lines.push(`Compliant alternatives:\n${result.asked.alternatives.map((alternative: string) => `- ${alternative}`).join('\n')}`);
     lines.push(`From recommendation ${result.recommendationId} (recorded ${result.recordedAt.slice(0, 16).replace('T', ' ')}).`);
     return lines.join('\n');
   }
   const recommended = result.recommended;
   return [
-    `${capitalise(label(recommended.kind))} was recommended for ${result.hcpId} with score ${recommended.score} because:`,
+    `${capitalise(label(recommended.kind))} was recommended for ${hcpName ? `${hcpName} (${result.hcpId})` : result.hcpId} with score ${recommended.score} because:`,
     ...(recommended.reasons as Json[]).map((entry) => `- ${entry.contribution > 0 ? '+' : ''}${entry.contribution} ${label(entry.signal)}: ${entry.sentence}`),
     `From recommendation ${result.recommendationId}, weights ${result.weightsVersion}.`,
   ].join('\n');

@@ -246,7 +246,7 @@ export class LocalModel implements ChatModel {
             ],
           };
         }
-        const explained = explanation.status === 'explained' ? answers.explanationAnswer(explanation) : `${answers.explanationAnswer(explanation)} (Asked about ${hcpName ?? hcpId}, ${hcpId}.)`;
+        const explained = explanation.status === 'explained' ? answers.explanationAnswer(explanation, hcpName ?? (nba?.status === 'recommended' ? (nba.hcp?.name as string | undefined) ?? null : null)) : `${answers.explanationAnswer(explanation)} (Asked about ${hcpName ?? hcpId}, ${hcpId}.)`;
         const consent = consentToo ? results.find('check_consent', (input) => input?.hcpId === hcpId && input?.channel === parsed.channel) : undefined;
         return { answer: consent ? `${explained}\n\n${answers.consentAnswer(consent, hcpName)}` : explained };
       }
@@ -375,7 +375,8 @@ export class LocalModel implements ChatModel {
   /** Team performance: the metric, breakdown and filters from the question, then query_performance. */
   private performance(parsed: ParsedQuestion, results: TurnResults, request: ChatRequest): Step {
     const reading = parsed.analytics!;
-    const answered = results.last('query_performance');
+    // Its own metric's answer: a question may ask two ("follow-up rate and consent coverage by rep").
+    const answered = reading.metric ? results.find('query_performance', (input) => input?.metric === reading.metric) : results.last('query_performance');
     if (answered) return { answer: analytics.performanceAnswer(answered, { ranked: reading.ranked }) };
     // Medical affairs' follow-up metric is the medical one ("how fast are we following up on medical requests").
     const medicalAffairs = request.context.user.role === 'medical_affairs';
@@ -429,24 +430,26 @@ export class LocalModel implements ChatModel {
     const searched = found(contentQuery);
     // The search's own "no" (medical content asked by a rep) names the rule and the route: that is the answer.
     if (searched?.status === 'not_allowed') return { answer: `Nothing was drafted for ${name}: ${searched.message}.` };
-    const fallback = searched && searched.status !== 'found' && contentQuery !== broader ? found(broader) : undefined;
-    const templates = templateQuery ? found(templateQuery) : null;
-    const searches = [
-      ...(!searched ? [search(contentQuery)] : searched.status !== 'found' && contentQuery !== broader && !fallback ? [search(broader)] : []),
-      ...(templateQuery && !templates ? [search(templateQuery)] : []),
-    ];
-    if (searches.length > 0) return { calls: searches };
-
-    const template = templates?.status === 'found' ? (templates.results as Json[]).find((module) => module.kind === 'template' && /follow-up/i.test(module.title)) : undefined;
-    const content = searched?.status === 'found' ? searched : fallback;
     // The material a content search of the thread found is what was asked to be sent, safety modules included.
     const bodyKinds = purpose === 'medical' ? ['medical_response', 'claim', 'education', 'safety'] : threadSearch ? ['claim', 'education', 'safety'] : ['claim', 'education'];
-    const body =
+    const bodyOf = (content: Json | undefined) =>
       content?.status === 'found'
         ? [...(content.results as Json[])]
             .filter((module) => bodyKinds.includes(module.kind) && (!product || module.brandName === product.brandName))
             .sort((a, b) => bodyKinds.indexOf(a.kind) - bodyKinds.indexOf(b.kind))[0]
         : undefined;
+    // Found, but nothing a draft can carry (only label sections, or another brand's): the broader search too.
+    const fallback = searched && !bodyOf(searched) && contentQuery !== broader ? found(broader) : undefined;
+    const templates = templateQuery ? found(templateQuery) : null;
+    const searches = [
+      ...(!searched ? [search(contentQuery)] : !bodyOf(searched) && contentQuery !== broader && !fallback ? [search(broader)] : []),
+      ...(templateQuery && !templates ? [search(templateQuery)] : []),
+    ];
+    if (searches.length > 0) return { calls: searches };
+
+    const template = templates?.status === 'found' ? (templates.results as Json[]).find((module) => module.kind === 'template' && /follow-up/i.test(module.title)) : undefined;
+    const content = bodyOf(searched) ? searched : fallback;
+    const body = bodyOf(content);
     const notes: string[] = [];
     // The topic asked for (a medical response names none of its own), said when the draft had to leave it out.
     if (body && content !== searched && purpose === 'promotional' && topic) notes.push(`No approved ${channelName(channel as Channel)} module covers "${topic}", so the draft uses ${product?.brandName ?? 'the'} approved material instead and leaves that topic out.`);
@@ -529,7 +532,7 @@ function planFilters(parsed: ParsedQuestion, question: string, lexicon: Lexicon)
 /** What a draft should be about, without the words that ask for it ("text her a follow up from our visit" → ""). */
 function draftTopic(topic: string): string {
   return topic
-    .replace(/\b(follow[- ]?ups?|visits?|our|last|this|next|week|month|yesterday|today|tomorrow|(mon|tues|wednes|thurs|fri|satur|sun)day|tues|text|texts|e-?mail|emails|whatsapp|sms|msg|message|note|send|shoot|write|draft|put|together|prep|prepare|approved|piece|version|that|it|in|an?|from|re|need|up|quick|short|after|his|hers?|their|them|him|and|of|for|with|on|to|please|pls|ok|okay|then|can|you|could|thanking|thanks|confirming|confirm|meeting|question|leave[- ]behinds?|hmm|cool|perfect|great|nice|using|use|top|result|results|too|also|one|s)\b/gi, ' ')
+    .replace(/\b(follow(ing)?[- ]?ups?|following|visits?|our|last|this|next|week|month|yesterday|today|tomorrow|(mon|tues|wednes|thurs|fri|satur|sun)day|tues|text|texts|e-?mail|emails|whatsapp|sms|msg|message|note|send|shoot|write|draft|put|together|prep|prepare|approved|piece|version|that|it|in|an?|from|re|need|up|quick|short|after|his|hers?|their|them|him|and|of|for|with|on|to|please|pls|ok|okay|then|can|you|could|thanking|thanks|confirming|confirm|meeting|question|leave[- ]behinds?|hmm|cool|perfect|great|nice|using|use|top|result|results|too|also|one|s)\b/gi, ' ')
     .replace(/[^\p{L}\d ]+/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();

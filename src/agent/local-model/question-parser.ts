@@ -73,11 +73,11 @@ const channelWords: [RegExp, Channel][] = [
   [/\bwhats\s?app\b|\bwa message\b/, 'whatsapp'],
   [/\be-?mail(s|ed|ing)?\b|\bmail (her|him|them)\b/, 'email'],
   [/\b(sms|txt|text(s|ed|ing)?( message)?)\b/, 'sms'],
-  [/\b(remote detail(ing)?|video (call|detail(ing)?|meeting)|virtual (call|visit|meeting|detail(ing)?)|zoom|teams call|remote calls?)\b/, 'remote_detail'],
+  [/\b(remote detail(s|ing)?|video (call|detail(ing)?|meeting)|virtual (call|visit|meeting|detail(ing)?)|zoom|teams call|remote calls?)\b/, 'remote_detail'],
   [/\b(phone|call(ing)?|ring)\b/, 'phone'],
   // An MSL meeting, in person or not, is the MSL's channel.
   [/\bmsl (meeting|visit|call)\b|\bmedical science liaison\b|\bmedical (meetings?|calls?|discussions?)\b|\bmeet (with )?(medical|an msl|the msl|our msl)\b|\b(medical|msl)\b.{0,30}\bmeet\b|\bmeet\b.{0,20}\b(medical|msl)\b/, 'msl_meeting'],
-  [/\b(field visit|visit(ing)?|in person|in-person|face[- ]to[- ]face|drop (by|in)|stop by|pop (by|in)|see (her|him|them) in person|meet (with )?(her|him|them))\b/, 'field_visit'],
+  [/\b(field visits?|visit(s|ing)?|in person|in-person|face[- ]to[- ]face|f2f|ftf|drop (by|in)|stop by|pop (by|in)|see (her|him|them) in person|meet (with )?(her|him|them))\b/, 'field_visit'],
   [/\bwebinar\b/, 'webinar'],
   [/\bmsl\b/, 'msl_meeting'],
 ];
@@ -101,7 +101,7 @@ const actionWords: [RegExp, ActionKind][] = [
   [/\b(event )?invit(e|ation)\b/, 'event_invitation'],
   [/\bmsl\b|\bhand ?off\b|\bmedical science liaison\b/, 'msl_handoff'],
   [/\bmedical[- ]information\b|\bmed ?info\b/, 'medical_information_route'],
-  [/\b(field )?visit\b|\bin person\b/, 'field_visit'],
+  [/\b(field )?visit\b|\bin person\b|\bf2f\b/, 'field_visit'],
   [/\bremote detail\b|\bvideo call\b|\bvirtual\b/, 'remote_detail'],
   [/\be-?mail\b/, 'approved_email'],
   [/\bwait(ing)?\b/, 'wait'],
@@ -206,7 +206,7 @@ const ORDINALS: Record<string, number> = { first: 1, top: 1, second: 2, third: 3
 /** "the first one", "the second HCP on the list", "number 3", "#2", "the last one". */
 function findOrdinal(text: string): number | null {
   const word =
-    /\b(?:the )?(first|top|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last)(?: one| hcp| doctor| physician| name| entry| on (?:the|my|that) list)\b/.exec(text) ??
+    /\b(?:the )?(first|top|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last)(?: (?:one|hcp|doc|doctor|physician|name|entry|question|item|person|account)\b| (?:on|in|from) (?:the|my|that|this) (?:list|ranking|plan)\b| on there\b)/.exec(text) ??
     /\babout the (first|second|third|fourth|fifth|last)\b(?! (time|week|month|quarter|year|day|dose|visit))/.exec(text) ??
     /\b(?:whoever|who)(?:'s| is) (first|top|second|third|last)\b/.exec(text);
   if (word) return ORDINALS[word[1]!]!;
@@ -311,10 +311,32 @@ function findPeriod(text: string, today: string): Period | null {
   return null;
 }
 
+/** Words that dismiss a recommendation: "dismiss it", "kill the nba", "it's garbage", "not useful, he moved on". */
+export const DISMISS_WORDS = /\b(dismiss(ed|ing)?|reject(ed)?|ignore|kill (it|that|this|the (nba|rec|recommendation|suggestion))|useless|garbage|pointless|irrelevant|not (useful|relevant|helpful|applicable)|no longer (relevant|applies)|does(n'?t| not) apply)\b/;
+
 function findFeedback(text: string, today: string): ParsedQuestion['feedback'] {
-  const verdict = /\bsnooze\b/.test(text) ? 'snooze' : /\b(dismiss|reject|ignore)\b/.test(text) ? 'dismiss' : 'accept';
-  const until = text.match(DATE)?.[1] ?? monthDay(text, today) ?? relativeDay(text, today);
+  const verdict = /\bsnooz(e|ed|ing)?\b|\bpark (it|that|this)\b/.test(text) ? 'snooze' : DISMISS_WORDS.test(text) ? 'dismiss' : 'accept';
+  const until = text.match(DATE)?.[1] ?? monthDay(text, today) ?? holiday(text, today) ?? relativeDay(text, today);
   return { verdict, until };
+}
+
+/** "till after thanksgiving", "until christmas": the holiday's next date (the day after it for "after"), as YYYY-MM-DD. */
+function holiday(text: string, today: string): string | null {
+  const match = /\b(after )?(thanksgiving|christmas|xmas|new year'?s?)\b/.exec(text);
+  if (!match) return null;
+  const now = new Date(today);
+  const on = (year: number): Date => {
+    if (match[2] === 'thanksgiving') {
+      // The fourth Thursday of November.
+      const first = new Date(Date.UTC(year, 10, 1)).getUTCDay();
+      return new Date(Date.UTC(year, 10, 1 + ((4 - first + 7) % 7) + 21));
+    }
+    return match[2]!.startsWith('new year') ? new Date(Date.UTC(year + 1, 0, 1)) : new Date(Date.UTC(year, 11, 25));
+  };
+  let date = on(now.getUTCFullYear());
+  if (date.getTime() < Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate())) date = on(now.getUTCFullYear() + 1);
+  if (match[1]) date = new Date(date.getTime() + 86_400_000);
+  return date.toISOString().slice(0, 10);
 }
 
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];

@@ -35,6 +35,12 @@ describe('typo repair', () => {
     expect(corrector.correctText('hre').text).toBe('hre');
   });
 
+  it('never repairs an English word, though it repairs a typo to a known word', () => {
+    const corrector = new SpellingCorrector(new Map([['touched', 5], ['injuries', 5], ['email', 5]]), new Set(), new Set(['touches', 'inquiries']));
+    expect(corrector.correctText('avg touches per doc, open inquiries').text).toBe('avg touches per doc, open inquiries');
+    expect(corrector.correctText('can I emial her').text).toBe('can I email her');
+  });
+
   it('repairs to a person\'s name only one edit away, so a place never becomes a doctor', () => {
     const corrector = new SpellingCorrector(new Map([['hiroshi', 1000], ['alvarez', 1000]]), new Set(['hiroshi', 'alvarez']));
     expect(corrector.correctText('hiroshima and nagasaki').text).toBe('hiroshima and nagasaki');
@@ -169,6 +175,30 @@ describe('the trained pipeline', { timeout: 60_000 }, () => {
     expect(choice.kind === 'readings' && choice.readings.map((reading) => reading.intent)).toEqual(['next_action']);
     const consent = await read('can I email or call Laura Alvarez?');
     expect(consent.kind === 'readings' && consent.readings.map((reading) => reading.intent)).toEqual(['consent', 'consent']);
+  });
+
+  it('reads "who on my team has the most dead ends" as reps ranked by a metric, and two metrics as two answers', async () => {
+    const team = await read('who on my team has the most dead ends', EMPTY_FOCUS, 'manager');
+    expect(team.kind === 'readings' && team.readings.map((reading) => [reading.intent, reading.analytics?.metric, reading.analytics?.dimension])).toEqual([['performance', 'dead_end_rate', 'rep']]);
+    const two = await read('follow-up rate by rep and also consent coverage by rep, last 30', EMPTY_FOCUS, 'manager');
+    expect(two.kind === 'readings' && two.readings.map((reading) => [reading.intent, reading.analytics?.metric])).toEqual([
+      ['performance', 'follow_up_rate'],
+      ['performance', 'consent_coverage'],
+    ]);
+  });
+
+  it('reads short follow-ups against the thread: a city narrows a plan, a product a field summary, a channel a draft', async () => {
+    const plan = await read('just the ones in portland', { ...EMPTY_FOCUS, intent: 'plan', lastQuery: { tool: 'plan_territory', input: { limit: 10 } } });
+    expect(plan.kind === 'readings' && plan.readings[0]!.intent).toBe('refine');
+    const insights = await read('narrow it to keytruda', { ...EMPTY_FOCUS, intent: 'insights', lastQuery: { tool: 'summarize_field_insights', input: { period: 'this_quarter' } } }, 'msl');
+    expect(insights.kind === 'readings' && insights.readings[0]).toMatchObject({ intent: 'refine', productId: 'p-keytruda' });
+    const draft = await read('ugh fine, can you do it as an email then', { ...EMPTY_FOCUS, intent: 'draft', hcpId: 'hcp-000020', hcpName: 'Laura Alvarez', channel: 'sms' });
+    expect(draft.kind === 'readings' && draft.readings[0]).toMatchObject({ intent: 'draft', channel: 'email' });
+  });
+
+  it('reads a verdict on an HCP\'s recommendation as feedback ("kill the nba for X, it\'s garbage")', async () => {
+    const understood = await read('kill the nba for laura alvarez, it is garbage');
+    expect(understood.kind === 'readings' && understood.readings[0]).toMatchObject({ intent: 'feedback', feedback: { verdict: 'dismiss' } });
   });
 
   it('reads a manager naming a metric as the team\'s figures, not the field notes', async () => {

@@ -1,6 +1,6 @@
 import type { ConversationFocus } from '../../../core/chat-model.ts';
-import { escapeRegExp } from '../analytics-question.ts';
-import { channelsAsked, CONTENT_CUES, findSecondName, LABEL_WORDS, normaliseQuestion, OPEN_QUESTIONS, readEntities, withIntent, withoutChannelWords, type Intent, type Lexicon, type ParsedQuestion, type QuestionEntities } from '../question-parser.ts';
+import { escapeRegExp, metricsNamed } from '../analytics-question.ts';
+import { channelsAsked, CONTENT_CUES, DISMISS_WORDS, findSecondName, LABEL_WORDS, normaliseQuestion, OPEN_QUESTIONS, readEntities, withIntent, withoutChannelWords, type Intent, type Lexicon, type ParsedQuestion, type QuestionEntities } from '../question-parser.ts';
 import { mentionsPatientEvent, policyTopic } from '../policy-answers.ts';
 import type { IntentClassifier, IntentScore } from './intent-classifier.ts';
 import { SpellingCorrector } from './spelling.ts';
@@ -65,6 +65,8 @@ export class Understanding {
     private readonly classifier: IntentClassifier,
     /** Words the pipeline knows (training data and common words) with their frequencies. */
     private readonly knownWords: ReadonlyMap<string, number>,
+    /** English words typo repair leaves alone (data/nlu/english-words.txt). */
+    private readonly dictionary: ReadonlySet<string> = new Set(),
   ) {}
 
   async understand(input: UnderstandingInput): Promise<{ understood: Understood; trace: UnderstandingTrace }> {
@@ -137,7 +139,16 @@ export class Understanding {
     // "email?", "ok and phone", "whats app?" about the thread's HCP: only a channel, so the same HCP on that channel.
     const channelOnly = Boolean(entities.channel && focus.hcpId && !entities.hcpName && !entities.hcpId && onlyAChannel(withoutChannelWords(text)));
     // A short question that only changes the thread's last metric or field query ("can u break that out per rep", "last 90 days instead").
-    const analyticsOnly = Boolean(focus.lastQuery && !entities.hcpName && !entities.hcpId && repaired.trim().split(/\s+/).length <= 8 && changesAnalytics(entities));
+    const analyticsOnly = Boolean(
+      focus.lastQuery &&
+        !entities.hcpName &&
+        !entities.hcpId &&
+        repaired.trim().split(/\s+/).length <= 8 &&
+        // "narrow it to keytruda", "filter to stelara": a product narrows a metric or field summary too.
+        (changesAnalytics(entities) || (entities.productId && ['query_performance', 'summarize_field_insights'].includes(focus.lastQuery.tool))),
+    );
+    // "just the ones in columbus" after a plan: the same plan in that city.
+    const cityOnly = Boolean(focus.lastQuery?.tool === 'plan_territory' && !entities.hcpName && !entities.hcpId && isShort(repaired) && [...(lexicon.cities ?? [])].some((city) => text.includes(` ${city} `) || text.includes(` ${city}?`)));
     // "is there a version ok for whatsapp?" after a content search: the same search on that channel.
     const contentChannel = Boolean(entities.channel && focus.intent === 'content' && focus.lastQuery?.tool === 'search_approved_content' && !entities.hcpName && !entities.hcpId && !entities.pronoun);
     // "draft a followup email" after a content search: a sure reading about an HCP is the question, whatever metric word it holds.
@@ -146,8 +157,10 @@ export class Understanding {
     const listEntry = entities.ordinal !== null && focus.listed.length > 0 && !entities.hcpName && !entities.hcpId;
     const followUp =
       top.intent === 'refine' || channelOnly || (!sureAboutHcp && (changesLastQuery || analyticsOnly || contentChannel)) || (top.probability < CLARIFY_BELOW && (isShort(repaired) || listEntry))
-        ? resolveFollowUp(entities, focus, text)
-        : null;
+        ? (resolveFollowUp(entities, focus, text) ?? (cityOnly ? { intent: 'refine' as Intent, entities } : null))
+        : cityOnly
+          ? { intent: 'refine' as Intent, entities }
+          : null;
     if (followUp) {
       trace.route = 'follow_up';
       return { understood: { kind: 'readings', readings: [withIntent(followUp.entities, followUp.intent, text, now)] }, trace };
@@ -155,6 +168,12 @@ export class Understanding {
     // "is it OK to call Dr. Lee about the adverse event she mentioned?": the consent answer and the duty to report.
     if (top.intent === 'policy' && entities.channel && (entities.hcpName || entities.hcpId || (entities.pronoun && focus.hcpId)) && CONSENT_ASK.test(text)) {
       return { understood: { kind: 'readings', readings: [withIntent(entities, 'consent', text, now), withIntent(entities, 'policy', text, now)] }, trace };
+    }
+    // "follow-up rate by rep and also consent coverage by rep": one answer per metric, the rest of the question shared.
+    const metrics = top.intent === 'performance' && /\b(and|also|plus|as well as)\b|[&+]/.test(text) ? metricsNamed(text) : [];
+    if (metrics.length >= 2 && entities.analytics) {
+      trace.route = 'two_questions';
+      return { understood: { kind: 'readings', readings: metrics.slice(0, 3).map((metric) => withIntent({ ...entities, analytics: { ...entities.analytics!, metric } }, 'performance', text, now)) }, trace };
     }
     if (top.intent !== 'refine' && top.probability >= CLARIFY_BELOW) {
       // "consent status for Dr. Varga on email + phone": one consent answer per channel.
@@ -186,7 +205,8 @@ export class Understanding {
       };
       for (const name of [...lexicon.products.keys(), ...lexicon.territoryNames.keys()]) add(name, false);
       for (const name of [...lexicon.firstNames, ...lexicon.lastNames, ...lexicon.repNames.keys(), ...(lexicon.cities ?? [])]) add(name, true);
-      corrector = new SpellingCorrector(words, names);
+      // The user's names stay repair targets even where they are English words too ("grace", "rose").
+      corrector = new SpellingCorrector(words, names, this.dictionary);
       this.correctors.set(lexicon, corrector);
     }
     return corrector;
@@ -251,10 +271,14 @@ function withEvidence(scores: IntentScore[], entities: QuestionEntities, focus: 
     scale(['consent'], 0.2);
   }
   if (WHY_NOT.test(text)) scale(['why_not'], 3);
+  // "who on my team has the most dead ends" ranks reps; "docs with follow-ups overdue across my reps" lists HCPs.
+  const ranksReps = analytics?.dimension === 'rep' && !/\b(docs?|doctors?|hcps?|physicians?|accounts?)\b/.test(text);
   // "which hcps mentioned rinvoq" asks the notes, not the plan; "pediatricians in columbus with open questions" is a list.
   const specialtyWith = Boolean(analytics?.specialty) && /\bwith\b/.test(text);
   const listAsk =
     !named &&
+    // "who on my team has the most dead ends": reps ranked by a metric, not a list of HCPs.
+    !ranksReps &&
     !/\brates?\b/.test(text) &&
     !/\bmention\w*\b/.test(text) &&
     (specialtyWith || /\b(which|who|whom|list|any|any ?one|anybody)\b/.test(text)) &&
@@ -262,8 +286,14 @@ function withEvidence(scores: IntentScore[], entities: QuestionEntities, focus: 
     (specialtyWith || /\b(hcps?|docs?|doctors?|physicians?|accounts?|who|whos|which of my|any ?one|anybody)\b/.test(text) || (role !== 'manager' && role !== 'admin' && /^\W*any (dead[- ]?ends?|overdue)\b/.test(text)));
   if (analytics?.metric && !person && !listAsk) scale(['performance'], role === 'rep' ? 1.5 : 3);
   if (analytics?.metric) scale(['content', 'plan', 'policy'], 0.5);
-  // A manager naming a metric ("any HCPs being over-contacted?") asks the team's figures, not the field notes.
-  if (analytics?.metric && !person && (role === 'manager' || role === 'admin')) scale(['insights'], 0.3);
+  // A manager naming a metric ("any HCPs being over-contacted?") asks the team's figures, not the field notes;
+  // "who on my team has the most dead ends" ranks the reps, not the HCPs.
+  if (analytics?.metric && !person && (role === 'manager' || role === 'admin')) {
+    scale(['insights'], 0.3);
+    if (ranksReps) scale(['plan'], 0.05);
+  }
+  // "kill the nba for Dr. Bauer, it's garbage": a verdict on the recommendation, not a request for it.
+  if (named && VERDICT.test(text) && /\b(nba|next best action|suggestion|recommendation|rec)s?\b/.test(text)) scale(['feedback'], 10);
   // "whatsapp consent coverage?": the team's metric, not one HCP's consent.
   if (analytics?.metric === 'consent_coverage' && !person) scale(['consent'], 0.1);
   const asksApprovedWording = /\bstandard (medical )?response\b|\bmedical (response|letter)\b|\bmed(ical)? info(rmation)? (response|letter)\b|\bapproved (response|material|content|wording)\b/.test(text);
@@ -333,7 +363,7 @@ function withEvidence(scores: IntentScore[], entities: QuestionEntities, focus: 
 }
 
 /** A verdict on a recommendation, said in words ("accept it", "snooze till Monday", "dismiss, retired"). */
-export const VERDICT = /\b(accept(ed|ing)?|dismiss(ed|ing)?|snooz(e|ed|ing)|park(ed)?|reject(ed)?|ignore (it|that|this)|mark (it|that|this)|done with (it|that))\b/;
+export const VERDICT = new RegExp(`\\b(accept(ed|ing)?|snooz(e|ed|ing)|park(ed)?|ignore (it|that|this)|mark (it|that|this)|done with (it|that))\\b|${DISMISS_WORDS.source}`);
 
 /** The two HCPs the thread just discussed ("both", "the two of them", "which one of them first"). */
 const BOTH = /\b(both|the two( of them)?|them both|each of them|(which|who) (one )?of (them|the two|those two)|between (them|the two)|either (one|of them))\b/;
@@ -378,6 +408,8 @@ export function resolveFollowUp(entities: QuestionEntities, focus: ConversationF
   const instead = /\b(instead|rather)\b/.test(entities.topic.toLowerCase()) && (last === 'next_action' || last === 'why' || last === 'why_not') && focus.recommendationId;
   // The thread's last analytics question counts only while the thread is still on it (not after a brief since).
   const onHcp = !focus.lastQuery || (last !== null && HCP_INTENTS.has(last) && last !== 'content');
+  // "ugh fine, as an email then" after a draft: the same draft on that channel.
+  if (entities.channel && last === 'draft' && (focus.hcpId || namesHcp) && onHcp) return { intent: 'draft', entities: { ...entities, pronoun: !namesHcp } };
   if ((entities.channel || (instead && entities.action)) && (focus.hcpId || namesHcp) && onHcp) return { intent: last === 'why_not' || last === 'why' || instead || (WHY_NOT.test(text) && focus.recommendationId) ? 'why_not' : 'consent', entities: { ...entities, pronoun: !namesHcp } };
   // "just the oncologists", "top 3 only" after a plan: the same plan, narrowed.
   if (focus.lastQuery?.tool === 'plan_territory' && !namesHcp && (entities.analytics?.top || entities.analytics?.specialty || entities.analytics?.segment || entities.channel)) return { intent: 'refine', entities };
@@ -409,13 +441,13 @@ function changesAnalytics(entities: QuestionEntities): boolean {
 
 /** What may stand around a channel in a channel-only follow-up ("ok and email then?", "hmm, fine, phone?"). */
 const CHANNEL_FOLLOW_UP_WORDS = new Set(
-  'ok okay k and so then instead what how about abt by via over or just maybe too as well her him them with hmm hmmm um uh ugh fine cool well right alright sure yeah yes no nope got it at least all even'.split(' '),
+  'ok okay k and so then instead rather what how about abt by via over or just maybe too as well her him them with hmm hmmm um uh ugh fine cool well right alright sure yeah yes no nope got it at least all even if i we wanted want to could can you do as an a try use'.split(' '),
 );
 
 /** Only a channel and words that stand around one: split into words, so no pattern can backtrack on long input. */
 function onlyAChannel(textWithoutChannel: string): boolean {
   const words = textWithoutChannel.split(/[\s?!.,-]+/).filter(Boolean);
-  return words.length <= 8 && words.every((word) => CHANNEL_FOLLOW_UP_WORDS.has(word));
+  return words.length <= 10 && words.every((word) => CHANNEL_FOLLOW_UP_WORDS.has(word));
 }
 
 /** "brief me on Dr. Kim and can I email her?" → its two questions; anything else → []. */

@@ -83,7 +83,7 @@ const metricWords: [RegExp, MetricWord][] = [
 ];
 
 const dimensionWords: [RegExp, NonNullable<AnalyticsReading['dimension']>][] = [
-  [/\b(which|what|by|per|each|every|top|worst|best|bottom|lowest|highest|my) reps?\b|\breps? (with|have|had|on)\b|\bby rep\b|\b(best|worst|top|bottom) rep\b|\bwho on (my|the|our) team\b|\bwho('?s| is) (killing|crushing|nailing|lagging|slacking|behind|ahead)\b|\b(rest of the team|other reps|team average|against (the|my) team|(compared|relative) (to|with) (the |my )?(team|peers))\b/, 'rep'],
+  [/\b(which|what|by|per|each|every|top|worst|best|bottom|lowest|highest|my) reps?\b|\breps? (with|have|had|on)\b|\bby rep\b|\b(best|worst|top|bottom) rep\b|\bwho on (my|the|our) team\b|\bwho('?s| is) (killing|crushing|nailing|lagging|slacking|behind|ahead)\b|\bwho(s|'s| is)? (the )?(worst|best|lowest|highest|top|bottom|weakest|strongest)\b|\b(rest of the team|other reps|team average|against (the|my) team|(compared|relative) (to|with) (the |my )?(team|peers))\b/, 'rep'],
   [/\b(by|per|each|every|which|worst|best|top|bottom|lowest|highest) (the )?territor(y|ies)\b/, 'territory'],
   [/\b(by|per|each|every|which|worst|best|top|bottom|lowest|highest) (the )?(product|brand)s?\b/, 'product'],
   [/\b(by|per|each|every|which|worst|best|top|bottom|lowest|highest) (the )?channels?\b/, 'channel'],

@@ -73,7 +73,7 @@ const channelWords: [RegExp, Channel][] = [
   [/\bwhats\s?app\b|\bwa message\b/, 'whatsapp'],
   [/\be-?mail(s|ed|ing)?\b|\bmail (her|him|them)\b/, 'email'],
   [/\b(sms|txt|text(s|ed|ing)?( message)?)\b/, 'sms'],
-  [/\b(remote detail(s|ing)?|video (call|detail(ing)?|meeting)|virtual (call|visit|meeting|detail(ing)?)|zoom|teams call|remote calls?)\b/, 'remote_detail'],
+  [/\bremote(ly)?\b(?! (patient|monitoring|work))|\b(remote detail(s|ing)?|video (call|detail(ing)?|meeting)|virtual (call|visit|meeting|detail(ing)?)|zoom|teams call|remote calls?)\b/, 'remote_detail'],
   [/\b(phone|call(ing)?|ring)\b/, 'phone'],
   // An MSL meeting, in person or not, is the MSL's channel.
   [/\bmsl (meeting|visit|call)\b|\bmedical science liaison\b|\bmedical (meetings?|calls?|discussions?)\b|\bmeet (with )?(medical|an msl|the msl|our msl)\b|\b(medical|msl)\b.{0,30}\bmeet\b|\bmeet\b.{0,20}\b(medical|msl)\b/, 'msl_meeting'],

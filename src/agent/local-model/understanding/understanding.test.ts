@@ -201,6 +201,23 @@ describe('the trained pipeline', { timeout: 60_000 }, () => {
     expect(understood.kind === 'readings' && understood.readings[0]).toMatchObject({ intent: 'feedback', feedback: { verdict: 'dismiss' } });
   });
 
+  it('reads leave to contact as a consent question, not a draft ("ok to send her an approved email y/n"), and answers "if so" parts too', async () => {
+    const permission = await read('ok to send laura alvarez an approved email today y/n');
+    expect(permission.kind === 'readings' && permission.readings.map((reading) => [reading.intent, reading.channel])).toEqual([['consent', 'email']]);
+    const remote = await read('laura alvarez - remote or f2f, which one am i allowed to do');
+    expect(remote.kind === 'readings' && remote.readings.map((reading) => reading.channel).sort()).toEqual(['field_visit', 'remote_detail']);
+    const ifSo = await read('can i visit laura alvarez this week, and if so what should i focus on');
+    expect(ifSo.kind === 'readings' && ifSo.readings.map((reading) => reading.intent)).toEqual(['consent', 'next_action']);
+  });
+
+  it('narrows the thread\'s metric by a product only when asked to narrow; a new question about that product stays new', async () => {
+    const focus = { ...EMPTY_FOCUS, intent: 'performance', lastQuery: { tool: 'query_performance', input: { metric: 'medical_follow_up_rate' } } };
+    const narrowed = await read('only keytruda', focus, 'medical_affairs');
+    expect(narrowed.kind === 'readings' && narrowed.readings[0]!.intent).toBe('refine');
+    const fresh = await read('what are the unanswered keytruda questions right now', focus, 'medical_affairs');
+    expect(fresh.kind === 'readings' && fresh.readings[0]!.intent).toBe('insights');
+  });
+
   it('reads a manager naming a metric as the team\'s figures, not the field notes', async () => {
     const understood = await read('Are any HCPs being over-contacted?', EMPTY_FOCUS, 'manager');
     expect(understood.kind === 'readings' && understood.readings[0]).toMatchObject({ intent: 'performance' });

@@ -145,7 +145,7 @@ export class Understanding {
         !entities.hcpId &&
         repaired.trim().split(/\s+/).length <= 8 &&
         // "narrow it to keytruda", "filter to stelara": a product narrows a metric or field summary too.
-        (changesAnalytics(entities) || (entities.productId && ['query_performance', 'summarize_field_insights'].includes(focus.lastQuery.tool))),
+        (changesAnalytics(entities) || (entities.productId && isShort(repaired) && NARROWS.test(text) && ['query_performance', 'summarize_field_insights'].includes(focus.lastQuery.tool))),
     );
     // "just the ones in columbus" after a plan: the same plan in that city.
     const cityOnly = Boolean(focus.lastQuery?.tool === 'plan_territory' && !entities.hcpName && !entities.hcpId && isShort(repaired) && [...(lexicon.cities ?? [])].some((city) => text.includes(` ${city} `) || text.includes(` ${city}?`)));
@@ -265,6 +265,16 @@ function withEvidence(scores: IntentScore[], entities: QuestionEntities, focus: 
   // Drafts are follow-ups to HCPs from approved modules; a blog post or an essay is another job.
   if (/\b(write|compose|draft|generate|create)\b.{0,30}\b(blog|essay|poem|story|article|song|speech|tweets?|social media posts?|op[- ]ed|press release|self[- ]reviews?|performance reviews?|cover letters?|resumes?|cvs?)\b/.test(text)) scale(['out_of_scope'], 5);
   if (person && entities.channel && CONSENT_ASK.test(text)) scale(['consent'], 2);
+  // "ok to send her an approved email today y/n", "tell me if i can email them": permission, not a draft.
+  if (person && entities.channel && ASKS_PERMISSION.test(text) && !/\b(draft|write|compose|put together|prep(are)?)\b/.test(text)) {
+    scale(['consent'], 4);
+    scale(['draft', 'next_action'], 0.25);
+  }
+  // Medical affairs naming its follow-up metric ("which channel do we answer medical questions on fastest") asks the figures.
+  if (analytics?.metric === 'medical_follow_up_rate' && !person) {
+    scale(['performance'], 4);
+    scale(['insights'], 0.3);
+  }
   // "call, email or wait?", "email or visit her — which is better?": a choice of what to do next, not a consent question.
   if (person && !CONSENT_ASK.test(text) && (/\bor (wait|hold( off)?|nothing|leave (it|her|him))\b/.test(text) || (channelsAsked(text).length >= 2 && /\b(which|better|best|should i|should we|first)\b/.test(text)))) {
     scale(['next_action'], 6);
@@ -272,7 +282,7 @@ function withEvidence(scores: IntentScore[], entities: QuestionEntities, focus: 
   }
   if (WHY_NOT.test(text)) scale(['why_not'], 3);
   // "who on my team has the most dead ends" ranks reps; "docs with follow-ups overdue across my reps" lists HCPs.
-  const ranksReps = analytics?.dimension === 'rep' && !/\b(docs?|doctors?|hcps?|physicians?|accounts?)\b/.test(text);
+  const ranksReps = analytics?.dimension === 'rep' && !/\b(docs?|doctors?|hcps?|physicians?|accounts?|list)\b/.test(text);
   // "which hcps mentioned rinvoq" asks the notes, not the plan; "pediatricians in columbus with open questions" is a list.
   const specialtyWith = Boolean(analytics?.specialty) && /\bwith\b/.test(text);
   const listAsk =
@@ -371,6 +381,12 @@ const BOTH = /\b(both|the two( of them)?|them both|each of them|(which|who) (one
 /** The words of a may-I question ("can I call her", "is email ok"). */
 const CONSENT_ASK = /\b(can|could|may|ok|okay|allowed|fine|able)\b/;
 
+/** Asking leave to contact: "is it alright to send", "ok for Dr. Lee?", "if i can email them", "y/n". */
+const ASKS_PERMISSION = /\bis it (ok|okay|alright|fine|allowed|safe)\b|^\W*(ok|okay|alright|fine) to\b|\b(ok|okay|alright|fine) (for|with)\b|\b(can|may|could) (i|we) (still |at least )?(send|e-?mail|text|call|ring|phone|whatsapp|message|visit|see)\b|\b(if|whether) (i|we) (can|could|may)\b|\bam i (allowed|cleared|ok|okay|permitted)\b|\by\/n\b/;
+
+/** Words that narrow the thread's last query rather than ask a new one: "just keytruda", "filter to stelara". */
+const NARROWS = /\b(just|only|narrow|filter|limit|restrict|what about|how about|same|and|for)\b/;
+
 /** "why not email?", "y not just visit", "how come she isn't on the list". */
 const WHY_NOT = /\b(why|y) (not|no|isn'?t|aren'?t|can'?t|cannot|shouldn'?t|wasn'?t|won'?t)\b|\bhow come\b.{0,30}\b(not|isn'?t|can'?t)\b/;
 
@@ -410,7 +426,9 @@ export function resolveFollowUp(entities: QuestionEntities, focus: ConversationF
   const onHcp = !focus.lastQuery || (last !== null && HCP_INTENTS.has(last) && last !== 'content');
   // "ugh fine, as an email then" after a draft: the same draft on that channel.
   if (entities.channel && last === 'draft' && (focus.hcpId || namesHcp) && onHcp) return { intent: 'draft', entities: { ...entities, pronoun: !namesHcp } };
-  if ((entities.channel || (instead && entities.action)) && (focus.hcpId || namesHcp) && onHcp) return { intent: last === 'why_not' || last === 'why' || instead || (WHY_NOT.test(text) && focus.recommendationId) ? 'why_not' : 'consent', entities: { ...entities, pronoun: !namesHcp } };
+  // "can I at least email her?" after a why-not asks for consent; "and email instead?" asks why not.
+  const whyNot = ((last === 'why_not' || last === 'why') && !CONSENT_ASK.test(text)) || instead || (WHY_NOT.test(text) && focus.recommendationId);
+  if ((entities.channel || (instead && entities.action)) && (focus.hcpId || namesHcp) && onHcp) return { intent: whyNot ? 'why_not' : 'consent', entities: { ...entities, pronoun: !namesHcp } };
   // "just the oncologists", "top 3 only" after a plan: the same plan, narrowed.
   if (focus.lastQuery?.tool === 'plan_territory' && !namesHcp && (entities.analytics?.top || entities.analytics?.specialty || entities.analytics?.segment || entities.channel)) return { intent: 'refine', entities };
   // A metric after a maturity or field question is a metric question of its own ("how's our dead end rate by month").
@@ -452,7 +470,7 @@ function onlyAChannel(textWithoutChannel: string): boolean {
 
 /** "brief me on Dr. Kim and can I email her?" → its two questions; anything else → []. */
 export function splitParts(text: string): string[] {
-  const pattern = /\?\s+(?=\S)|;\s*|,?\s+(?:and|also|plus|then|&)\s+(?:(?:separately|also|then|pls|please|plz|btw|additionally|while you'?re at it|oh),?\s+){0,2}(?=(?:can|could|may|should|what|whats|what's|where|wheres|where's|which|who|why|is|are|do|does|did|how|tell|brief|draft|write|give|show|pull|any|when)\b)/i;
+  const pattern = /\?\s+(?=\S)|;\s*|,?\s+(?:and|also|plus|then|&)\s+(?:(?:separately|also|then|pls|please|plz|btw|additionally|while you'?re at it|oh|if so|if not|if yes|if it'?s ok),?\s+){0,2}(?=(?:can|could|may|should|what|whats|what's|where|wheres|where's|which|who|why|is|are|do|does|did|how|tell|brief|draft|write|give|show|pull|any|when)\b)/i;
   const match = pattern.exec(text);
   if (!match) return [];
   const first = text.slice(0, match.index).trim();

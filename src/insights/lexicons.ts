@@ -67,3 +67,10 @@ export function loadInsightLexicons(paths: { competitors?: string; seeds?: strin
   );
   return { competitors, seeds, adverseEventTerms };
 }
+
+let competitorNameList: string[] | null = null;
+/** The competitors' brand and generic names (data/insights/competitors.json), read once. */
+export function competitorNames(): string[] {
+  competitorNameList ??= loadInsightLexicons().competitors.flatMap((competitor) => [competitor.brandName, competitor.genericName]);
+  return competitorNameList;
+}

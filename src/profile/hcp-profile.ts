@@ -8,7 +8,7 @@ import type { Channel } from '../domain/vocabulary.ts';
 import { canSeeHcp, type AccessScope } from '../compliance/access-policy.ts';
 import { currentConsents, type ConsentState } from '../compliance/consent-policy.ts';
 import { Redactor } from '../compliance/redaction.ts';
-import { loadInsightLexicons } from '../insights/lexicons.ts';
+import { competitorNames } from '../insights/lexicons.ts';
 import { computeOpenSignals, type OpenSignal, type SignalOptions } from '../nba/open-signals.ts';
 
 /** The unified view of one HCP at a moment, as one user may see it. */
@@ -121,12 +121,6 @@ export function assembleProfile(store: OmniStore, hcp: Hcp, options: ProfileOpti
   };
 }
 
-let competitors: string[] | null = null;
-/** The competitors' brand and generic names (data/insights/competitors.json), read once. */
-function competitorNames(): string[] {
-  competitors ??= loadInsightLexicons().competitors.flatMap((competitor) => [competitor.brandName, competitor.genericName]);
-  return competitors;
-}
 
 /**
  * The redactor for one HCP's notes: the HCP's and the users' names are known names; products and

@@ -10,6 +10,11 @@ describe('periods a question names', () => {
     expect(read('themes since the start of march').range).toEqual({ from: '2026-03-01', to: '2026-12-07' });
   });
 
+  it('reads "from last month" as the period, "up from last month" as a comparison', () => {
+    expect(read('anything to flag to pv from last month').period).toBe('last_month');
+    expect(read('open rate this month, up from last month?').period).toBe('this_month');
+  });
+
   it('takes no word that only begins like a month for one ("feedback from marcus", "notes from mayo")', () => {
     expect(read('feedback from marcus').range).toBeNull();
     expect(read('notes from mayo clinic docs').range).toBeNull();

@@ -244,7 +244,8 @@ export function wordPatterns<T>(names: ReadonlyMap<string, T>): readonly (readon
  * ("vs last quarter"), the period asked about is the one now: a quarter's worth of days ending today.
  */
 /** "vs last quarter", "compared with the previous month": a comparison, not the period asked about. */
-const COMPARED = /\b(vs\.?|versus|compared (to|with)|against|than|from) (the )?(last|previous|prior|same) (quarter|qtr|month|week|year|yr)( last (year|yr))?\b/;
+// "from last month" is a comparison only after a change word ("up from last month"); "notes from last month" is the period.
+const COMPARED = /\b(vs\.?|versus|compared (to|with)|against|than|(?:up|down|changed?|rose|fell|increased?|decreased?|dropped|grew|moved) from) (the )?(last|previous|prior|same) (quarter|qtr|month|week|year|yr)( last (year|yr))?\b/;
 
 function findPeriod(text: string): AnalyticsPeriod | null {
   // A period the question names outright wins; "vs last quarter" alone sets a quarter's worth of days.

@@ -329,3 +329,11 @@ describe('the local model answers every part of a question about two HCPs or two
     expect(answer.toolCalls.filter((call) => call.name === 'check_consent').map((call) => (call.input as { channel: string }).channel)).toEqual(['email', 'phone']);
   });
 });
+
+describe('the local model reads competitors in field questions', () => {
+  it('"what are derms saying about skyrizi": the competitor is the field-notes topic', async () => {
+    const user = store.users.getById('u-medaffairs')!;
+    const answer = await agent.ask({ user, question: 'what are derms saying about skyrizi', threadId: `local-test-${++thread}` });
+    expect(answer.toolCalls.find((call) => call.name === 'summarize_field_insights')!.input).toMatchObject({ topic: 'skyrizi', specialty: 'dermatology' });
+  });
+});

@@ -5,6 +5,7 @@ import { accessScopeFor } from '../../compliance/access-policy.ts';
 import { escapeRegExp } from './analytics-question.ts';
 import type { OmniStore } from '../../domain/repositories.ts';
 import { salesRegions } from '../../domain/regions.ts';
+import { competitorNames } from '../../insights/lexicons.ts';
 import * as analytics from './analytics-answers.ts';
 import type { AnalyticsPeriod, AnalyticsReading } from './analytics-question.ts';
 import * as answers from './local-answers.ts';
@@ -296,7 +297,7 @@ export class LocalModel implements ChatModel {
     if (summary) return { answer: analytics.insightsAnswer(summary, { concern: reading.concern, questions: asksOpenQuestions(parsed) }) };
     return call('summarize_field_insights', {
       product: parsed.productId,
-      topic: reading.concern,
+      topic: reading.concern ?? competitorNamed(lastQuestion(request)),
       specialty: reading.specialty,
       territory: reading.territories.length === 1 ? reading.territories[0] : null,
       ...this.periodOf(reading, request.context.now),
@@ -349,7 +350,7 @@ export class LocalModel implements ChatModel {
       if (done) return { answer: analytics.insightsAnswer(done, { concern: reading.concern, questions: asksOpenQuestions(parsed) }) };
       return call('summarize_field_insights', {
         ...last.input,
-        ...(reading.concern ? { topic: reading.concern } : {}),
+        ...(reading.concern ? { topic: reading.concern } : competitorNamed(lastQuestion(request)) ? { topic: competitorNamed(lastQuestion(request)) } : {}),
         ...(reading.specialty ? { specialty: reading.specialty } : {}),
         ...(parsed.productId ? { product: parsed.productId } : {}),
         ...(reading.territories.length === 1 ? { territory: reading.territories[0] } : {}),
@@ -536,6 +537,12 @@ function draftTopic(topic: string): string {
     .replace(/[^\p{L}\d ]+/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/** "what are derms saying about skyrizi": a competitor the question names, as the field-notes topic (lower case), or null. */
+function competitorNamed(question: string): string | null {
+  const text = question.toLowerCase();
+  return competitorNames().find((name) => new RegExp(`\\b${escapeRegExp(name.toLowerCase())}\\b`).test(text))?.toLowerCase() ?? null;
 }
 
 /** "which HCPs have unanswered medical questions?": the open questions are what is asked for. */

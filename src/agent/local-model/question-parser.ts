@@ -141,7 +141,8 @@ export function readEntities(question: string, lexicon: Lexicon, today: string):
     hcpName: name,
     pronoun: PRONOUN.test(text),
     ordinal: findOrdinal(text),
-    channel: firstMatch(channelWords, text),
+    // "she unsubscribed a while back": unsubscribing is from email when no channel is named.
+    channel: firstMatch(channelWords, text) ?? (/\bunsubscri\w*/.test(text) ? 'email' : null),
     purpose: /\bmedical (purpose|use|content|information|response|e-?mail|letter|reply|draft)\b|\bfor medical\b/.test(text) ? 'medical' : /\b(invite|invitation|event)\b/.test(text) && !/\badverse events?\b/.test(text) ? 'events' : null,
     productId: findProduct(text, lexicon),
     topic: topicOf(question, name),
@@ -290,7 +291,7 @@ function topicOf(question: string, name: string | null): string {
   return text
     .replace(/\b(dr|doctor)\.?\s/gi, ' ')
     .replace(
-      /\b(what|which|do|does|we|i|you|have|has|is|are|there|any|anything|search|approved|content|contents|material|materials|module|modules|resources?|stuff|things|on|about|for|regarding|around|show|me|find|give|get|list|can|could|share|send|use|the|a|an|to|her|him|them|with|please|our|some|available|leave[- ]behinds?|slides?)\b/gi,
+      /\b(what|which|do|does|we|i|you|have|has|is|are|there|any|anything|search|approved|content|contents|material|materials|module|modules|resources?|stuff|things|on|about|for|regarding|around|show|me|find|give|get|list|can|could|share|send|use|the|a|an|to|her|him|them|with|please|our|some|available|leave[- ]behinds?|slides?|pull|grab|fetch|go|it|pieces?|got)\b/gi,
       ' ',
     )
     .replace(/[?!.,;:]+/g, ' ')

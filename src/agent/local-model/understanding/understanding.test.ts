@@ -54,6 +54,11 @@ describe('two questions in one', () => {
     expect(splitParts('who should I see this week? also any approved content on dosing')).toEqual(['who should I see this week', 'also any approved content on dosing']);
   });
 
+  it('splits at a "+" between two asks, and reads "unsubscribed" as about email', () => {
+    expect(splitParts('whats next for Dr. Kim + pull the approved keytruda content')).toEqual(['whats next for Dr. Kim', 'pull the approved keytruda content']);
+    expect(entities('pretty sure laura alvarez unsubscribed a while back, can u confirm').channel).toBe('email');
+  });
+
   it('leaves one question whole', () => {
     expect(splitParts('follow-up rate and dead ends by rep')).toEqual([]);
     expect(splitParts('can I email her?')).toEqual([]);

@@ -470,7 +470,7 @@ function onlyAChannel(textWithoutChannel: string): boolean {
 
 /** "brief me on Dr. Kim and can I email her?" → its two questions; anything else → []. */
 export function splitParts(text: string): string[] {
-  const pattern = /\?\s+(?=\S)|;\s*|,?\s+(?:and|also|plus|then|&)\s+(?:(?:separately|also|then|pls|please|plz|btw|additionally|while you'?re at it|oh|if so|if not|if yes|if it'?s ok),?\s+){0,2}(?=(?:can|could|may|should|what|whats|what's|where|wheres|where's|which|who|why|is|are|do|does|did|how|tell|brief|draft|write|give|show|pull|any|when)\b)/i;
+  const pattern = /\?\s+(?=\S)|;\s*|,?\s+(?:and|also|plus|then|&|\+)\s+(?:(?:separately|also|then|pls|please|plz|btw|additionally|while you'?re at it|oh|if so|if not|if yes|if it'?s ok),?\s+){0,2}(?=(?:can|could|may|should|what|whats|what's|where|wheres|where's|which|who|why|is|are|do|does|did|how|tell|brief|draft|write|give|show|pull|any|when)\b)/i;
   const match = pattern.exec(text);
   if (!match) return [];
   const first = text.slice(0, match.index).trim();

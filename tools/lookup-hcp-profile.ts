@@ -79,5 +79,6 @@ export const lookupHcpProfileTool = defineTool({
       }
     }
   },
-  citations: (output) => ({ hcps: output.status === 'found' ? [output.hcp.id] : [] }),
+  // The candidates of an ambiguous name are the thread's list: "the second one" or "the one in Philadelphia" picks one.
+  citations: (output) => ({ hcps: output.status === 'found' ? [output.hcp.id] : output.status === 'ambiguous' ? output.candidates.map((candidate) => candidate.id) : [] }),
 });

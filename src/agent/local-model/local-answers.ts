@@ -44,7 +44,7 @@ const day = (iso: string) => iso.slice(0, 10);
 export function lookupProblem(result: Json): string {
   switch (result.status) {
     case 'ambiguous':
-      return `Several HCPs match "${result.query}":\n${result.candidates.map((hcp: Json) => `- ${hcp.name} (${hcp.id}), ${hcp.specialty}, ${hcp.city}`).join('\n')}\nWhich one? You can give the id.`;
+      return `Several HCPs match "${result.query}":\n${result.candidates.map((hcp: Json, index: number) => `${index + 1}. ${hcp.name} (${hcp.id}), ${hcp.specialty}, ${hcp.city}`).join('\n')}\nWhich one? Say the number ("the second one"), where they work ("the one in ${result.candidates[0]?.city?.split(',')[0] ?? 'Denver'}") or the HCP id.`;
     case 'not_found':
     case 'out_of_scope':
     case 'invalid':

@@ -193,7 +193,9 @@ describe('the local model answers reps from the demo data', () => {
     if (!outside) return;
     const answer = await ask(`brief me on ${full(outside)}`);
     expect(answer.answer).not.toContain(outside.id);
-    expect(answer.citations.hcps).toEqual([]);
+    // Candidates of the same first name may be offered, only ever the rep's own.
+    expect(answer.citations.hcps).not.toContain(outside.id);
+    expect(answer.citations.hcps.every((id) => store.hcps.getById(id)!.territory === 'T-MW')).toBe(true);
   });
 });
 
@@ -335,5 +337,28 @@ describe('the local model reads competitors in field questions', () => {
     const user = store.users.getById('u-medaffairs')!;
     const answer = await agent.ask({ user, question: 'what are derms saying about skyrizi', threadId: `local-test-${++thread}` });
     expect(answer.toolCalls.find((call) => call.name === 'summarize_field_insights')!.input).toMatchObject({ topic: 'skyrizi', specialty: 'dermatology' });
+  });
+});
+
+describe('the local model settles an ambiguous first name from the list it gave', () => {
+  /** A first name several of the rep's HCPs share, in different cities. */
+  function sharedFirstName(): { name: string; pick: Hcp } {
+    const hcps = store.hcps.listInTerritories(['T-MW']);
+    for (const hcp of hcps) {
+      const same = hcps.filter((other) => other.firstName === hcp.firstName);
+      const cityOnce = same.filter((other) => other.city === hcp.city).length === 1;
+      if (same.length >= 2 && same.length <= 5 && cityOnce) return { name: hcp.firstName, pick: hcp };
+    }
+    throw new Error('no demo first name fits this test');
+  }
+
+  it('"the one in <city>" and "the second one" pick from the candidates; "her" then stays on that HCP', async () => {
+    const { name, pick } = sharedFirstName();
+    const byCity = await ask(`can i email ${name.toLowerCase()}`, `the one in ${pick.city}`, 'and phone?');
+    expect(byCity.toolCalls.map((call) => [call.name, (call.input as { hcpId?: string }).hcpId])).toEqual([['check_consent', pick.id]]);
+    const first = await ask(`brief me on ${name.toLowerCase()}`);
+    const candidates = (first.toolCalls[0]!.output as { candidates: { id: string }[] }).candidates;
+    const second = await ask(`brief me on ${name.toLowerCase()}`, 'the second one');
+    expect(second.toolCalls.find((call) => call.name === 'lookup_hcp_profile')!.input).toEqual({ hcp: candidates[1]!.id });
   });
 });

@@ -189,7 +189,7 @@ export class LocalModel implements ChatModel {
 
   /** Questions about one HCP: find who first (a name, an id, or "her" from the thread). */
   private aboutHcp(parsed: ParsedQuestion, results: TurnResults, request: ChatRequest): Step {
-    const who = resolveHcp(parsed, results, request);
+    const who = resolveHcp(parsed, results, request, this.store);
     if ('answer' in who || 'calls' in who) return who;
     const { hcpId, profile } = who;
     // A lookup that said no (outside the territory, not found) is the answer, whatever was asked.
@@ -283,7 +283,7 @@ export class LocalModel implements ChatModel {
     // For a named HCP (or "her"), their specialty and market narrow the search.
     let hcpId: string | null = null;
     if (parsed.hcpId || parsed.hcpName || parsed.pronoun) {
-      const who = resolveHcp(parsed, results, request);
+      const who = resolveHcp(parsed, results, request, this.store);
       if ('answer' in who || 'calls' in who) return who;
       hcpId = who.hcpId;
     }
@@ -603,7 +603,7 @@ function performancePeriod(period: AnalyticsPeriod | null, now: string): string 
 }
 
 /** Who the question is about: an id, a name to look up, or the thread's HCP. */
-function resolveHcp(parsed: ParsedQuestion, results: TurnResults, request: ChatRequest): Step | { hcpId: string; profile: Json | undefined } {
+function resolveHcp(parsed: ParsedQuestion, results: TurnResults, request: ChatRequest, store: OmniStore): Step | { hcpId: string; profile: Json | undefined } {
   const profile = results.last('lookup_hcp_profile');
   if (parsed.hcpId) return { hcpId: parsed.hcpId, profile: profile?.status === 'found' && profile.hcp.id === parsed.hcpId ? profile : profile?.status === 'found' ? undefined : profile };
   // "the next move with James" in a thread about James Mueller: the thread's HCP, not every James.
@@ -623,6 +623,17 @@ function resolveHcp(parsed: ParsedQuestion, results: TurnResults, request: ChatR
     const hcpId = parsed.ordinal === -1 ? focus.listed.at(-1)! : focus.listed[parsed.ordinal - 1];
     if (!hcpId) return { answer: `The last list had ${focus.listed.length} HCPs; which one do you mean?` };
     return { hcpId, profile: profile?.status === 'found' && profile.hcp.id === hcpId ? profile : undefined };
+  }
+  // "the one at Philadelphia Cancer Institute" after "several HCPs match": the listed HCP whose institution, city or specialty says so.
+  if (parsed.describedAs && focus.listed.length > 0) {
+    const words = parsed.describedAs.toLowerCase().split(/[^\p{L}\d]+/u).filter((word) => word.length > 2);
+    const fits = focus.listed.filter((id) => {
+      const hcp = store.hcps.getById(id);
+      const said = hcp ? `${hcp.institution} ${hcp.city} ${hcp.state} ${hcp.specialty}`.toLowerCase() : '';
+      return words.length > 0 && words.every((word) => said.includes(word));
+    });
+    if (fits.length === 1) return { hcpId: fits[0]!, profile: profile?.status === 'found' && profile.hcp.id === fits[0] ? profile : undefined };
+    return { answer: `${fits.length === 0 ? 'None' : 'More than one'} of the HCPs just listed fits "${parsed.describedAs}"; say which by name, number or HCP id.` };
   }
   if (focus.hcpId) return { hcpId: focus.hcpId, profile: profile?.status === 'found' && profile.hcp.id === focus.hcpId ? profile : undefined };
   return { answer: 'Which HCP do you mean? Give me their name (for example "Dr. Reyes") or their HCP id.' };

@@ -48,6 +48,8 @@ export interface ParsedQuestion {
   pronoun: boolean;
   /** "the first one", "number 3", "the last one": an entry of the thread's latest list (1-based; -1 the last). */
   ordinal: number | null;
+  /** "the one at Philadelphia Cancer Institute", "the one in Denver": an entry of the thread's latest list by what is said of it. */
+  describedAs?: string | null;
   channel: Channel | null;
   purpose: Purpose | null;
   productId: string | null;
@@ -141,6 +143,7 @@ export function readEntities(question: string, lexicon: Lexicon, today: string):
     hcpName: name,
     pronoun: PRONOUN.test(text),
     ordinal: findOrdinal(text),
+    describedAs: /^\W*(?:(?:i mean|no,?|sorry,?|oh,?)\s+)?the (?:one|doc|doctor|dr\.?|hcp|physician)\s+(?:at|in|from|with)\s+(?:the\s+)?([\p{L}\d .&'-]{3,60}?)\W*$/u.exec(text)?.[1]?.trim() ?? null,
     // "she unsubscribed a while back": unsubscribing is from email when no channel is named.
     channel: firstMatch(channelWords, text) ?? (/\bunsubscri\w*/.test(text) ? 'email' : null),
     purpose: /\bmedical (purpose|use|content|information|response|e-?mail|letter|reply|draft)\b|\bfor medical\b/.test(text) ? 'medical' : /\b(invite|invitation|event)\b/.test(text) && !/\badverse events?\b/.test(text) ? 'events' : null,

@@ -19,6 +19,8 @@ const UNSAFE: RegExp[] = [
   /\bhack(ing)? (in)?to\b|\bbreak into (an? |the |someone'?s )?(account|email|system|network)\b|\bsteal\w* (someone'?s |their |a )?(passwords?|credentials|identity|banking|credit card|data)\b/,
   /\bphishing\b|\bsocial security numbers?\b.{0,40}\b(share|give|send|steal|obtain)\b|\b(share|give|send|steal|obtain)\b.{0,40}\bsocial security numbers?\b/,
   /\b(counterfeit|launder(ing)?|money laundering|scam (someone|people|elderly))\b/,
+  // Illegal markets: stolen cars and goods, black-market weapons, drugs or organs.
+  /\bchop shops?\b|\bblack[- ]market\b.{0,30}\b(guns?|weapons?|firearms?|organs?|kidneys?|drugs?|pills?)\b|\b(buy|sell|fence|find|locat\w*)\b.{0,30}\b(stolen (cars?|goods|credit cards?|phones?)|illegal (guns?|weapons?|firearms?))\b/,
   // Harassment, hate, threats and violence.
   /\b(racial slurs?|slurs|hate speech|sexist|racist|homophobic|antisemitic)\b/,
   // Asked to do it, not told about it ("a doctor is threatening to complain" is a field question).

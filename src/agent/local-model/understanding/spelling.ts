@@ -43,6 +43,8 @@ export class SpellingCorrector {
     private readonly names: ReadonlySet<string> = new Set(),
     /** English words: never repaired ("touches", "inquiries"), though no repair leads to them. */
     private readonly dictionary: ReadonlySet<string> = new Set(),
+    /** Words a repair may reach with another first letter (product names: "zeljanz" → "xeljanz"). */
+    private readonly anyFirstLetter: ReadonlySet<string> = new Set(),
   ) {
     for (const word of words.keys()) {
       const list = this.byLength.get(word.length) ?? [];
@@ -66,7 +68,7 @@ export class SpellingCorrector {
     for (let length = word.length - max; length <= word.length + max; length++) {
       for (const candidate of this.byLength.get(length) ?? []) {
         // The first letter is rarely the typo; requiring it keeps repairs plausible and cheap.
-        if (candidate[0] !== word[0]) continue;
+        if (candidate[0] !== word[0] && !this.anyFirstLetter.has(candidate)) continue;
         const distance = editDistance(word, candidate, max);
         if (distance > max || (distance > 1 && this.names.has(candidate))) continue;
         const frequency = this.words.get(candidate)!;

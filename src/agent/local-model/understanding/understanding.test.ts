@@ -35,6 +35,12 @@ describe('typo repair', () => {
     expect(corrector.correctText('hre').text).toBe('hre');
   });
 
+  it('repairs a product name typed with a wrong first letter, and only product names', () => {
+    const corrector = new SpellingCorrector(new Map([['xeljanz', 1000], ['breif', 1], ['brief', 5]]), new Set(), new Set(), new Set(['xeljanz']));
+    expect(corrector.correctText('notes on zeljanz').text).toBe('notes on xeljanz');
+    expect(corrector.correctText('greif me').text).toBe('greif me');
+  });
+
   it('never repairs an English word, though it repairs a typo to a known word', () => {
     const corrector = new SpellingCorrector(new Map([['touched', 5], ['injuries', 5], ['email', 5]]), new Set(), new Set(['touches', 'inquiries']));
     expect(corrector.correctText('avg touches per doc, open inquiries').text).toBe('avg touches per doc, open inquiries');

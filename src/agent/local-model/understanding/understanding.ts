@@ -154,7 +154,7 @@ export class Understanding {
     // "draft a followup email" after a content search: a sure reading about an HCP is the question, whatever metric word it holds.
     const sureAboutHcp = HCP_INTENTS.has(top.intent as Intent) && top.probability >= SURE_ABOUT_HCP && Boolean(focus.hcpId || entities.hcpName || entities.hcpId || entities.pronoun);
     // "the first one - who is that" after a list: an entry of the list, however many words.
-    const listEntry = entities.ordinal !== null && focus.listed.length > 0 && !entities.hcpName && !entities.hcpId;
+    const listEntry = (entities.ordinal !== null || Boolean(entities.describedAs)) && focus.listed.length > 0 && !entities.hcpName && !entities.hcpId;
     const followUp =
       top.intent === 'refine' || channelOnly || (!sureAboutHcp && (changesLastQuery || analyticsOnly || contentChannel)) || (top.probability < CLARIFY_BELOW && (isShort(repaired) || listEntry))
         ? (resolveFollowUp(entities, focus, text) ?? (cityOnly ? { intent: 'refine' as Intent, entities } : null))
@@ -206,7 +206,8 @@ export class Understanding {
       for (const name of [...lexicon.products.keys(), ...lexicon.territoryNames.keys()]) add(name, false);
       for (const name of [...lexicon.firstNames, ...lexicon.lastNames, ...lexicon.repNames.keys(), ...(lexicon.cities ?? [])]) add(name, true);
       // The user's names stay repair targets even where they are English words too ("grace", "rose").
-      corrector = new SpellingCorrector(words, names, this.dictionary);
+      const productWords = new Set([...lexicon.products.keys()].filter((name) => /^[a-z]{6,}$/.test(name)));
+      corrector = new SpellingCorrector(words, names, this.dictionary, productWords);
       this.correctors.set(lexicon, corrector);
     }
     return corrector;
@@ -418,7 +419,7 @@ const isShort = (text: string): boolean => text.trim().split(/\s+/).length <= 6;
 export function resolveFollowUp(entities: QuestionEntities, focus: ConversationFocus, text = ''): { intent: Intent; entities: QuestionEntities } | null {
   const last = (focus.intent ?? null) as Intent | null;
   const namesHcp = Boolean(entities.hcpId || entities.hcpName);
-  if (entities.ordinal !== null && focus.listed.length > 0 && !namesHcp) return { intent: last && HCP_INTENTS.has(last) && last !== 'content' ? last : 'brief', entities };
+  if ((entities.ordinal !== null || entities.describedAs) && focus.listed.length > 0 && !namesHcp) return { intent: last && HCP_INTENTS.has(last) && last !== 'content' ? last : 'brief', entities };
   if (namesHcp && last && HCP_INTENTS.has(last)) return { intent: last, entities: { ...entities, channel: entities.channel ?? (focus.channel as QuestionEntities['channel']) } };
   // "what about a webinar invite instead?" after a recommendation asks why not that action.
   const instead = /\b(instead|rather)\b/.test(entities.topic.toLowerCase()) && (last === 'next_action' || last === 'why' || last === 'why_not') && focus.recommendationId;

@@ -6,6 +6,7 @@ import { loadPersonaPrompts } from './agent/persona-prompts.ts';
 import { PerformanceMetrics } from './analytics/performance-metrics.ts';
 import { SqliteDecisionLog } from './audit/sqlite-decision-log.ts';
 import { ContentProvenance, DEFAULT_CONTENT_LINK_DOMAINS, type ContentRules } from './compliance/content-provenance.ts';
+import { loadConsentRules } from './compliance/consent-jurisdictions.ts';
 import type { ChatModel } from './core/chat-model.ts';
 import { agentTools, type AgentTool } from '../tools/index.ts';
 import type { AnalyticsContext } from '../tools/tool-context.ts';
@@ -26,7 +27,7 @@ import type { SqliteStore } from './store/sqlite-store.ts';
 export function createNbaDependencies(
   store: SqliteStore,
   config: Pick<Config, 'deadEndDays'> & Partial<Pick<Config, 'contentLinkDomains'>>,
-  options: { weightsPath?: string } = {},
+  options: { weightsPath?: string; consentRulesPath?: string } = {},
 ): NbaDependencies & { content: ApprovedContentLibrary } {
   const contentRules = { linkDomains: config.contentLinkDomains ?? DEFAULT_CONTENT_LINK_DOMAINS };
   return {
@@ -36,6 +37,7 @@ export function createNbaDependencies(
     weights: loadNbaWeights(options.weightsPath),
     deadEndDays: config.deadEndDays,
     contentRules,
+    consentRules: loadConsentRules(options.consentRulesPath),
   };
 }
 

@@ -10,7 +10,7 @@ export const checkConsentTool = defineTool({
   name: 'check_consent',
   description:
     'Can I contact this HCP on a channel for a purpose (and product)? Answers from the consent records in force now: the deciding record, ' +
-    'its date, source and expiry. When the answer is no, it lists the consented alternatives and the medical-information request route. ' +
+    'its date, source and expiry, and the jurisdiction rule it was held to (some jurisdictions need an explicit opt-in). When the answer is no, it lists the consented alternatives and the medical-information request route. ' +
     'Use it before suggesting or drafting anything on a channel. Pass the HCP id from lookup_hcp_profile.',
   input: z.strictObject({
     hcpId: z.string().trim().min(1).max(60),
@@ -28,7 +28,21 @@ export const checkConsentTool = defineTool({
       allowed: z.boolean(),
       /** The sentence to pass on: "email consent (promotional) revoked on 2026-10-02 via web form". */
       reason: z.string(),
-      record: z.object({ id: z.string(), status: z.string(), since: z.string(), source: z.string(), expiresAt: z.string().nullable() }).nullable(),
+      record: z
+        .object({ id: z.string(), status: z.string(), since: z.string(), source: z.string(), expiresAt: z.string().nullable(), productId: z.string().nullable(), jurisdiction: z.string() })
+        .nullable(),
+      /** The jurisdiction rule (data/policy/consent-jurisdictions.json) applied to the deciding record, if any: met or not. */
+      jurisdictionRule: z
+        .object({
+          policyVersion: z.string(),
+          id: z.string(),
+          jurisdiction: z.string(),
+          requires: z.string(),
+          explicitSources: z.array(z.string()),
+          rule: z.string(),
+          satisfied: z.boolean(),
+        })
+        .nullable(),
       alternatives: z.array(z.object({ channel: z.string(), purpose: z.string(), reason: z.string() })),
       medicalInformationRoute: z.string(),
     }),
@@ -41,9 +55,10 @@ export const checkConsentTool = defineTool({
     if (!hcp) return { status: 'not_found' as const, message: `no HCP with id ${hcpId}; look them up by name first` };
     if (!canSeeHcp(ctx.caller.scope, hcp)) return { status: 'out_of_scope' as const, message: `HCP ${hcpId} is outside your territories` };
     const consents = currentConsents(ctx.store.consents.forHcp(hcp.id), ctx.asOf);
-    const gate = consentGate(consents, channel, purpose, productId);
+    const gate = consentGate(consents, channel, purpose, productId, ctx.nba.consentRules);
     const deciding = consents.find((state) => state.recordId === gate.records[0]);
-    const alternatives = gate.passed ? [] : consentedAlternatives(consents, channel, purpose, productId);
+    const alternatives = gate.passed ? [] : consentedAlternatives(consents, channel, purpose, productId, ctx.nba.consentRules);
+    const rule = gate.rule ? ctx.nba.consentRules.rules.find((candidate) => candidate.id === gate.rule!.id) : undefined;
     return {
       status: 'answered' as const,
       hcpId: hcp.id,
@@ -52,7 +67,13 @@ export const checkConsentTool = defineTool({
       productId,
       allowed: gate.passed,
       reason: gate.reason,
-      record: deciding ? { id: deciding.recordId, status: deciding.status, since: deciding.since, source: deciding.source, expiresAt: deciding.expiresAt } : null,
+      record: deciding
+        ? { id: deciding.recordId, status: deciding.status, since: deciding.since, source: deciding.source, expiresAt: deciding.expiresAt, productId: deciding.productId, jurisdiction: deciding.jurisdiction }
+        : null,
+      jurisdictionRule:
+        gate.rule && rule
+          ? { policyVersion: gate.rule.policy, id: rule.id, jurisdiction: gate.rule.jurisdiction, requires: rule.requires, explicitSources: rule.explicitSources, rule: rule.rule, satisfied: gate.rule.satisfied }
+          : null,
       alternatives,
       medicalInformationRoute: `For a medical question the HCP can submit a medical-information request; it needs no ${channelName(channel)} consent.`,
     };

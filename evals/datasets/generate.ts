@@ -56,7 +56,7 @@ const spread = <T>(items: T[], count: number, offset = 0): T[] => Array.from({ l
 const fullName = (hcp: Hcp) => `${hcp.firstName} ${hcp.lastName}`;
 const day = (iso: string) => iso.slice(0, 10);
 const consentsOf = (hcp: Hcp) => currentConsents(store.consents.forHcp(hcp.id), ASOF);
-const gateOf = (hcp: Hcp, channel: 'email' | 'sms' | 'whatsapp' | 'phone' | 'field_visit' | 'remote_detail', purpose: 'promotional' = 'promotional') => consentGate(consentsOf(hcp), channel, purpose, null);
+const gateOf = (hcp: Hcp, channel: 'email' | 'sms' | 'whatsapp' | 'phone' | 'field_visit' | 'remote_detail', purpose: 'promotional' = 'promotional') => consentGate(consentsOf(hcp), channel, purpose, null, nba.consentRules);
 const productOf = (id: string) => products.find((product) => product.id === id)!;
 
 const REPS = ['u-rep-mw-1', 'u-rep-ne-1', 'u-rep-w-1', 'u-rep-mw-2', 'u-rep-ne-2', 'u-rep-w-2'];

@@ -252,7 +252,7 @@ export function createHeldoutKit(options: HeldoutKitOptions) {
   /** The consent gate as check_consent answers it (all products). */
   function consent(hcp: Hcp, channel: Channel, purpose: Purpose = 'promotional'): { passed: boolean; record: string | null; status: string | null; day: string | null } {
     const states = currentConsents(store.consents.forHcp(hcp.id), ASOF);
-    const gate = consentGate(states, channel, purpose, null);
+    const gate = consentGate(states, channel, purpose, null, nba.consentRules);
     const state = states.find((candidate) => candidate.recordId === gate.records[0]);
     return { passed: gate.passed, record: gate.records[0] ?? null, status: state?.status ?? null, day: state ? state.since.slice(0, 10) : null };
   }

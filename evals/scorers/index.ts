@@ -10,6 +10,7 @@ import type { EvalCase, ExpectedCall, Turn } from '../lib/cases.ts';
 import type { CaseRun, TurnRun } from '../lib/harness.ts';
 import { draftProblems, type DraftLike } from '../../src/drafts/draft-grounding.ts';
 import { consentGate } from '../../src/compliance/gates.ts';
+import { loadConsentRules, type ConsentRules } from '../../src/compliance/consent-jurisdictions.ts';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Json = any;
@@ -307,13 +308,17 @@ function firewallProblems(ctx: ScoreContext, role: string, turn: TurnRun): strin
   return problems;
 }
 
+/** The consent jurisdiction rules the system under test applies (the repository's policy file), read once. */
+let consentRules: ConsentRules | undefined;
+const scorerConsentRules = (): ConsentRules => (consentRules ??= loadConsentRules());
+
 /** Recommendations and drafts for a channel without consent in force (as of the case's now). */
 function consentProblems(ctx: ScoreContext, turn: TurnRun): string[] {
   const problems: string[] = [];
   const products = [null, ...ctx.store.products.list().map((product) => product.id)];
   const consented = (hcpId: string, channel: Channel, purpose: Purpose, productIds: (string | null)[]) => {
     const states = currentConsents(ctx.store.consents.forHcp(hcpId), ctx.asOf);
-    return productIds.some((productId) => consentGate(states, channel, purpose, productId).passed);
+    return productIds.some((productId) => consentGate(states, channel, purpose, productId, scorerConsentRules()).passed);
   };
   const checkAction = (hcpId: string, action: { kind: string; channel: string | null; productId?: string | null }, what: string) => {
     const shape = actionShapes[action.kind as ActionKind];

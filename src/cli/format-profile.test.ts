@@ -38,6 +38,7 @@ const consentState = (fields: Partial<ConsentState> & Pick<ConsentState, 'status
   channel: 'email',
   purpose: 'promotional',
   productId: null,
+  jurisdiction: 'US-IL',
   since: '2026-01-05T10:00:00.000Z',
   source: 'hcp portal',
   expiresAt: null,

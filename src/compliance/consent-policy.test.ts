@@ -16,7 +16,7 @@ describe('currentConsents', () => {
       [
         consent({ id: 'c1', status: 'granted', recordedAt: '2026-01-05T10:00:00.000Z' }),
         consent({ id: 'c2', status: 'revoked', recordedAt: '2026-06-01T10:00:00.000Z', source: 'unsubscribe link' }),
-        consent({ id: 'c3', status: 'granted', recordedAt: '2026-09-15T10:00:00.000Z', source: 'rep form' }),
+        consent({ id: 'c3', status: 'granted', recordedAt: '2026-09-15T10:00:00.000Z', source: 'rep form', jurisdiction: 'US-CA' }),
       ],
       AS_OF,
     );
@@ -30,6 +30,8 @@ describe('currentConsents', () => {
         source: 'rep form',
         expiresAt: null,
         recordId: 'c3',
+        // The deciding record's jurisdiction, for the consent gate's jurisdiction rules.
+        jurisdiction: 'US-CA',
       },
     ]);
   });
@@ -70,6 +72,7 @@ describe('currentConsents', () => {
         source: 'hcp portal',
         expiresAt: '2026-11-01T00:00:00.000Z',
         recordId: 'c1',
+        jurisdiction: 'US',
       },
     ]);
   });

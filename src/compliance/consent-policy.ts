@@ -13,6 +13,8 @@ export interface ConsentState {
   source: string;
   expiresAt: string | null;
   recordId: string;
+  /** The deciding record's jurisdiction ("US-CA"): the consent gate applies its rules (consent-jurisdictions.ts). */
+  jurisdiction: string;
 }
 
 /**
@@ -39,6 +41,7 @@ export function currentConsents(consents: readonly Consent[], asOf: string): Con
         source: consent.source,
         expiresAt: consent.expiresAt,
         recordId: consent.id,
+        jurisdiction: consent.jurisdiction,
       };
     })
     .sort((a, b) => a.channel.localeCompare(b.channel) || a.purpose.localeCompare(b.purpose));

@@ -1,5 +1,6 @@
 import { channelName, type Channel, type Purpose } from '../domain/vocabulary.ts';
 import type { ConsentState } from './consent-policy.ts';
+import { jurisdictionRuleFor, satisfiesRule, type ConsentRules } from './consent-jurisdictions.ts';
 
 /**
  * The gates every outreach passes before anyone sees it (the NBA engine's actions, drafts,
@@ -13,28 +14,61 @@ export interface GateResult {
   reason: string;
   /** The records behind the decision (consent record id, interaction ids, module ids). */
   records: string[];
+  /**
+   * Consent only, and only when a jurisdiction rule applied to the deciding record: which rule of
+   * which policy version, and whether the grant met it (absent otherwise, so records stay as they were).
+   */
+  rule?: { policy: string; id: string; jurisdiction: string; satisfied: boolean };
 }
 
 /**
  * The consent in force for a channel and purpose (and product): of the all-products record and the
  * product's own record, the later one decides, so an opt-out from everything overrides an older
  * product grant (and a later product grant an older general opt-out). None at all means no consent.
+ *
+ * The jurisdiction rules (`rules`, data/policy/consent-jurisdictions.json) then apply to the deciding
+ * record: where its jurisdiction needs an explicit opt-in for the channel and purpose, a grant
+ * recorded through any other source does not pass, and the reason names the record, the
+ * jurisdiction and the rule. Such a grant gives no consent, so it takes nothing away either: an
+ * older grant of the other scope (all products, or the product's own) that passes still decides.
  */
-export function consentGate(states: readonly ConsentState[], channel: Channel, purpose: Purpose, productId: string | null): GateResult {
-  const state = states
+export function consentGate(states: readonly ConsentState[], channel: Channel, purpose: Purpose, productId: string | null, rules: ConsentRules): GateResult {
+  const candidates = states
     .filter((candidate) => candidate.channel === channel && candidate.purpose === purpose && (candidate.productId === null || candidate.productId === productId))
-    .sort((a, b) => b.since.localeCompare(a.since) || Number(a.status === 'granted') - Number(b.status === 'granted'))[0];
+    .sort((a, b) => b.since.localeCompare(a.since) || Number(a.status === 'granted') - Number(b.status === 'granted'));
   const what = `${channelName(channel)} consent (${purpose})`;
-  if (!state) return { gate: 'consent', passed: false, reason: `no ${what} on record`, records: [] };
+  const [deciding, older] = candidates;
+  if (!deciding) return { gate: 'consent', passed: false, reason: `no ${what} on record`, records: [] };
+  const verdict = stateGate(deciding, what, rules);
+  if (verdict.passed || !verdict.rule || !older) return verdict;
+  const fallback = stateGate(older, what, rules);
+  return fallback.passed ? fallback : verdict;
+}
+
+/** The gate on one consent state in force, its jurisdiction's rule applied to a grant. */
+function stateGate(state: ConsentState, what: string, rules: ConsentRules): GateResult {
   const day = state.since.slice(0, 10);
   switch (state.status) {
-    case 'granted':
+    case 'granted': {
+      const granted = `${what} granted on ${day} via ${state.source}${state.expiresAt ? `, until ${state.expiresAt.slice(0, 10)}` : ''}`;
+      const rule = jurisdictionRuleFor(rules, state.jurisdiction, state.channel, state.purpose);
+      if (!rule) return { gate: 'consent', passed: true, reason: granted, records: [state.recordId] };
+      const cited = `policy ${rules.version}, rule ${rule.id}`;
+      const named = { policy: rules.version, id: rule.id, jurisdiction: state.jurisdiction };
+      if (satisfiesRule(rule, state.source)) {
+        return { gate: 'consent', passed: true, reason: `${granted}, an explicit opt-in as ${state.jurisdiction} requires (${cited})`, records: [state.recordId], rule: { ...named, satisfied: true } };
+      }
+      const scope = state.productId ? ` for ${state.productId}` : '';
       return {
         gate: 'consent',
-        passed: true,
-        reason: `${what} granted on ${day} via ${state.source}${state.expiresAt ? `, until ${state.expiresAt.slice(0, 10)}` : ''}`,
+        passed: false,
+        reason:
+          `${what}${scope} ${state.recordId} was recorded via ${state.source} on ${day}; ${state.jurisdiction} needs an explicit opt-in on record ` +
+          `(${rule.explicitSources.join(' or ')}) (${cited}: ${rule.rule})`,
         records: [state.recordId],
+        rule: { ...named, satisfied: false },
       };
+    }
     case 'revoked':
       return { gate: 'consent', passed: false, reason: `${what} revoked on ${day} via ${state.source}`, records: [state.recordId] };
     case 'expired':
@@ -68,12 +102,13 @@ export interface ConsentedAlternative {
 
 /**
  * The compliant alternatives to a channel that may not be used: every other outreach channel with
- * consent in force for the same purpose and product, in OUTREACH_CHANNELS order. The
- * medical-information route (MEDICAL_INFORMATION_ROUTE) is always open beside them.
+ * consent in force for the same purpose and product (jurisdiction rules applied), in
+ * OUTREACH_CHANNELS order. The medical-information route (MEDICAL_INFORMATION_ROUTE) is always open
+ * beside them.
  */
-export function consentedAlternatives(consents: readonly ConsentState[], channel: Channel, purpose: Purpose, productId: string | null): ConsentedAlternative[] {
+export function consentedAlternatives(consents: readonly ConsentState[], channel: Channel, purpose: Purpose, productId: string | null, rules: ConsentRules): ConsentedAlternative[] {
   return OUTREACH_CHANNELS.filter((other) => other !== channel)
-    .map((other) => ({ channel: other, purpose, reason: consentGate(consents, other, purpose, productId) }))
+    .map((other) => ({ channel: other, purpose, reason: consentGate(consents, other, purpose, productId, rules) }))
     .filter(({ reason }) => reason.passed)
     .map(({ channel: other, reason }) => ({ channel: other, purpose, reason: reason.reason }));
 }

@@ -8,6 +8,9 @@ import { FieldNote } from '../domain/field-note.ts';
 import { ContentModule } from '../domain/content-module.ts';
 import type { Product } from '../domain/product.ts';
 import { contentTextProblems, ContentProvenance, DEFAULT_CONTENT_RULES } from '../compliance/content-provenance.ts';
+import { currentConsents } from '../compliance/consent-policy.ts';
+import { loadConsentRules } from '../compliance/consent-jurisdictions.ts';
+import { consentGate } from '../compliance/gates.ts';
 import { DEMO_MLR_APPROVER, generateDemoWorld, loadDemoSeed, seedAnchorDay, seedEndingOn, type DemoSeed, type DemoSink } from './generate-demo.ts';
 
 interface World {
@@ -152,11 +155,46 @@ describe('the demo generator', () => {
     const withoutConsent = outbound.filter((contact) => {
       const purpose = contact.channel === 'msl_meeting' ? 'medical' : contact.purpose;
       const decisive = (byHcp.get(contact.hcpId) ?? [])
-        .filter((consent) => consent.channel === contact.channel && consent.purpose === purpose && consent.recordedAt <= contact.occurredAt)
+        // The demo's outreach goes out under the all-products consent (product-specific grants are tested below).
+        .filter((consent) => consent.productId === null && consent.channel === contact.channel && consent.purpose === purpose && consent.recordedAt <= contact.occurredAt)
         .at(-1);
       return decisive?.status !== 'granted' || (decisive.expiresAt !== null && decisive.expiresAt <= contact.occurredAt);
     });
     expect(withoutConsent.map((contact) => contact.id)).toEqual([]);
+  });
+
+  it('has product-specific consents in the rule jurisdiction that change no gate outcome, some of them refused by name', () => {
+    const { world } = first;
+    const rules = loadConsentRules();
+    const asOf = '2026-11-20T18:00:00.000Z';
+    const productRecords = world.consents.filter((consent) => consent.productId !== null);
+    expect(productRecords.length).toBeGreaterThan(5);
+    const byHcp = groupBy(world.consents, (consent) => consent.hcpId);
+    let refusedByRule = 0;
+    for (const record of productRecords) {
+      // Each is numbered after the HCP's other records and sits in a jurisdiction whose rule does not accept its source.
+      expect(record.id).toMatch(/-p1$/);
+      const ids = (byHcp.get(record.hcpId) ?? []).map((consent) => consent.id);
+      expect(ids.at(-1)).toBe(record.id);
+      expect(ids.slice().sort().at(-1)).toBe(record.id);
+      const rule = rules.rules.find((candidate) => candidate.jurisdiction === record.jurisdiction && candidate.channel === record.channel && candidate.purpose === record.purpose);
+      expect(rule?.explicitSources).not.toContain(record.source);
+      // The gate for every product, with and without the product records: the same verdict.
+      const events = byHcp.get(record.hcpId) ?? [];
+      const withThem = currentConsents(events, asOf);
+      const without = currentConsents(events.filter((consent) => consent.productId === null), asOf);
+      for (const productId of [null, ...world.products.map((product) => product.id)]) {
+        const gate = consentGate(withThem, 'email', 'promotional', productId, rules);
+        expect(gate.passed).toBe(consentGate(without, 'email', 'promotional', productId, rules).passed);
+        if (gate.rule?.satisfied === false) {
+          refusedByRule++;
+          expect(gate.reason).toContain(`${record.id} was recorded via ${record.source}`);
+          expect(gate.reason).toContain(`rule ${rule!.id}`);
+        }
+      }
+    }
+    // Where the all-products email grant is not in force, the product grant is refused with the rule named.
+    expect(refusedByRule).toBeGreaterThan(0);
   });
 
   it('plants the patterns the product exists to catch', () => {

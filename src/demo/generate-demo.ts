@@ -573,6 +573,32 @@ function simulateHcp(
     });
     summary.consents++;
   });
+  // Product-specific consent in the demo's rule jurisdiction (data/policy/consent-jurisdictions.json:
+  // in US-CT promotional email needs an explicit opt-in): some of its HCPs also carry a grant for
+  // their main product that a rep recorded on their behalf, which that rule does not accept. Drawn
+  // from a stream of their own (a fork reads the HCP's stream without advancing it) and numbered
+  // after the HCP's other records ("-p1"), so nothing generated before or after changes; where the
+  // HCP's all-products email grant is in force it still decides (consentGate), so no gate that
+  // passed before fails now, and none that failed passes.
+  if (state === 'CT') {
+    const productConsents = random.fork('product-consents');
+    if (productConsents.chance(0.5)) {
+      sink.consent({
+        id: `cs-${hcpId.slice(4)}-p1`,
+        hcpId,
+        channel: 'email',
+        purpose: 'promotional',
+        productId: mainProduct.id,
+        status: 'granted',
+        recordedAt: new Date(yearStart + productConsents.int(30, 330) * DAY_MS + productConsents.int(9, 17) * 3_600_000).toISOString(),
+        source: 'verbal consent recorded by rep',
+        expiresAt: null,
+        jurisdiction: `US-${state}`,
+        synthetic: true,
+      });
+      summary.consents++;
+    }
+  }
 
   const events: PendingInteraction[] = [];
   const notes: PendingNote[] = [];

@@ -12,6 +12,7 @@ import { draftProblems } from './draft-grounding.ts';
 import { draftFollowUp, recentEvents, type DraftDependencies, type DraftOutcome, type DraftRequest, type FollowUpDraft } from './follow-up-draft.ts';
 import { consentGate } from '../compliance/gates.ts';
 import type { Caller } from '../compliance/caller.ts';
+import { loadConsentRules } from '../compliance/consent-jurisdictions.ts';
 
 let world: ReturnType<typeof createTemporaryDemoStore>;
 let store: SqliteStore;
@@ -23,7 +24,7 @@ const OPEN_CAPS = { caps: { contacts7Days: 1_000, contacts30Days: 1_000 } };
 beforeAll(() => {
   world = createTemporaryDemoStore('omni-draft-');
   store = world.store;
-  deps = { store, decisionLog: new SqliteDecisionLog(store.database), weights: OPEN_CAPS, deadEndDays: 14, contentRules: DEFAULT_CONTENT_RULES };
+  deps = { store, decisionLog: new SqliteDecisionLog(store.database), weights: OPEN_CAPS, deadEndDays: 14, contentRules: DEFAULT_CONTENT_RULES, consentRules: loadConsentRules() };
   const user = store.users.getById('u-rep-mw-1')!;
   rep = { actorId: user.id, role: user.role, scope: accessScopeFor(user) };
 });
@@ -33,7 +34,7 @@ const draft = (request: Partial<DraftRequest> & Pick<DraftRequest, 'hcpId'>, cal
   draftFollowUp(dependencies, caller, 'Jordan Ferreira', DEMO_AS_OF, { channel: 'email', purpose: 'promotional', moduleIds: [], ...request });
 
 const consented = (hcp: Hcp, channel: 'email' | 'whatsapp', purpose: 'promotional' | 'events', productId: string | null) =>
-  consentGate(currentConsents(store.consents.forHcp(hcp.id), DEMO_AS_OF), channel, purpose, productId).passed;
+  consentGate(currentConsents(store.consents.forHcp(hcp.id), DEMO_AS_OF), channel, purpose, productId, deps.consentRules).passed;
 
 /** T-MW HCPs (the rep's territory) matching a test's needs. */
 function midwestHcp(predicate: (hcp: Hcp) => boolean): Hcp {

@@ -13,6 +13,7 @@ import { canSeeHcp } from '../compliance/access-policy.ts';
 import { purposeDecision } from '../compliance/role-policy.ts';
 import { ContentProvenance, type ContentRules } from '../compliance/content-provenance.ts';
 import { currentConsents, type ConsentState } from '../compliance/consent-policy.ts';
+import { consentRulesProvenance, type ConsentRules } from '../compliance/consent-jurisdictions.ts';
 import { capGate, consentedAlternatives, consentGate, MEDICAL_INFORMATION_ROUTE, type GateResult } from '../compliance/gates.ts';
 import type { Caller } from '../compliance/caller.ts';
 
@@ -78,6 +79,8 @@ export interface DraftDependencies {
   deadEndDays: number;
   /** What approved text may hold (link domains): a stored module that fails its provenance never reaches a draft. */
   contentRules: ContentRules;
+  /** The consent jurisdiction rules the consent gate applies (data/policy/consent-jurisdictions.json). */
+  consentRules: ConsentRules;
 }
 
 /** Event interactions a follow-up can refer to. */
@@ -203,13 +206,13 @@ export function draftFollowUp(deps: DraftDependencies, caller: Caller, repName: 
     const named = [...products].filter((productId) => productId !== null);
     return (named.length > 0 ? named : [null]).map((productId) => ({ purpose, productId }));
   });
-  const gates: GateResult[] = needs.map(({ purpose, productId }) => consentGate(consents, request.channel, purpose, productId));
+  const gates: GateResult[] = needs.map(({ purpose, productId }) => consentGate(consents, request.channel, purpose, productId, deps.consentRules));
   const interactions = readActivity(store, hcp.id, asOf);
   const signals = computeSignals({ hcp, interactions, consents: consentEvents, asOf, settings: { deadEndDays: deps.deadEndDays, caps: deps.weights.caps }, productName: () => '' });
   if (request.purpose === 'promotional') gates.push(capGate(signals.contacts, deps.weights.caps));
   const failed = gates.find((gate) => !gate.passed);
   if (failed) {
-    return refuse(failed.gate === 'consent' ? 'consent' : 'frequency_cap', `${failed.reason}; nothing was drafted`, gates, alternativesFor(consents, request.channel, request.purpose, needs[0]?.productId ?? null));
+    return refuse(failed.gate === 'consent' ? 'consent' : 'frequency_cap', `${failed.reason}; nothing was drafted`, gates, alternativesFor(consents, request.channel, request.purpose, needs[0]?.productId ?? null, deps.consentRules));
   }
 
   const slots = Object.fromEntries(Object.entries(values).filter(([name]) => sentences.some((sentence) => sentence.slots.includes(name as SlotName)))) as Partial<Record<SlotName, string>>;
@@ -229,6 +232,7 @@ export function draftFollowUp(deps: DraftDependencies, caller: Caller, repName: 
       eventInteractionId: request.eventInteractionId ?? null,
       gates: gates.map(({ gate, passed, reason, records }) => ({ gate, passed, reason, records })),
       consentSnapshot: consents.map(({ channel, purpose, productId, status, since, recordId }) => ({ channel, purpose, productId, status, since, recordId })),
+      consentRules: consentRulesProvenance(deps.consentRules),
       model: caller.provenance?.model ?? null,
       prompt: caller.provenance ? { name: caller.provenance.promptName, sha256: caller.provenance.promptSha256 } : null,
     },
@@ -334,8 +338,8 @@ function eventChoices(store: OmniStore, hcp: Hcp, asOf: string, purposes: readon
 }
 
 /** Other channels with consent for the purpose, and the medical-information route, as sentences. */
-function alternativesFor(consents: readonly ConsentState[], channel: Channel, purpose: Purpose, productId: string | null): string[] {
-  return [...consentedAlternatives(consents, channel, purpose, productId).map((other) => `${channelName(other.channel)}: ${other.reason}`), MEDICAL_INFORMATION_ROUTE];
+function alternativesFor(consents: readonly ConsentState[], channel: Channel, purpose: Purpose, productId: string | null, rules: ConsentRules): string[] {
+  return [...consentedAlternatives(consents, channel, purpose, productId, rules).map((other) => `${channelName(other.channel)}: ${other.reason}`), MEDICAL_INFORMATION_ROUTE];
 }
 
 /** Sentences of a module body; line breaks in templates (a sign-off) are kept as separate sentences. */

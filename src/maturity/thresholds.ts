@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { loadVersionedJson } from '../nba/weights.ts';
+import { loadVersionedJson } from '../core/versioned-json.ts';
 
 /** The maturity stages, lowest first. */
 export const stageIds = ['fragmented', 'coordinated_multichannel', 'data_driven_orchestration', 'ai_driven'] as const;

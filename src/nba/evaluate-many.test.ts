@@ -15,6 +15,7 @@ import { NbaEvaluator, type HcpEvaluation, type NbaDependencies } from './next-b
 import { readActivity, readActivityOfMany } from './read-activity.ts';
 import { loadNbaWeights } from './weights.ts';
 import type { Caller } from '../compliance/caller.ts';
+import { loadConsentRules } from '../compliance/consent-jurisdictions.ts';
 
 /** The demo data's anchor: the last moment of its simulated year. */
 const AS_OF = '2026-11-20T18:00:00.000Z';
@@ -28,7 +29,7 @@ beforeAll(() => {
   const path = join(directory, 'omni.db');
   createDemoDatabase(path, { scale: 'demo', replace: true, anchorDay: DEMO_ANCHOR_DAY });
   store = openSqliteStore(path);
-  deps = { store, content: new ApprovedContentLibrary(store, null), decisionLog: new SqliteDecisionLog(store.database), weights: loadNbaWeights(), deadEndDays: 14, contentRules: DEFAULT_CONTENT_RULES };
+  deps = { store, content: new ApprovedContentLibrary(store, null), decisionLog: new SqliteDecisionLog(store.database), weights: loadNbaWeights(), deadEndDays: 14, contentRules: DEFAULT_CONTENT_RULES, consentRules: loadConsentRules() };
 });
 
 afterAll(() => {

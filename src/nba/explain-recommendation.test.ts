@@ -115,7 +115,9 @@ describe('explainRecommendation', () => {
       recommended: record.payload.recommended,
       asked: null,
       weights: record.payload.weights,
+      consentRules: record.payload.consentRules,
     });
+    expect(explanation.consentRules?.version).toMatch(/^consent-jurisdictions-/);
     const same = explainRecommendation(log, result.recommendationId, { kind: 'field_visit' });
     expect(same.asked).toMatchObject({ kind: 'field_visit', allowed: true, failedGates: [], answer: `field visit is the recommendation (score ${result.recommended.score})` });
   });

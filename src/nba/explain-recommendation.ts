@@ -29,6 +29,8 @@ export interface Explanation {
     alternatives: string[];
   } | null;
   weights: { version: string; sha256: string };
+  /** The consent jurisdiction policy the gates applied (null for records written before it was recorded). */
+  consentRules: { version: string; sha256: string } | null;
 }
 
 /**
@@ -44,7 +46,7 @@ export function explainRecommendation(
   const record = log.get(recommendationId);
   if (!record || record.kind !== 'recommendation') throw new AppError('NOT_FOUND', `no recommendation with id ${recommendationId}`);
   if (access) assertMaySee(access.store, access.caller, record);
-  const payload = record.payload as { recommended: LoggedAction; actions: LoggedAction[]; weights: { version: string; sha256: string } };
+  const payload = record.payload as { recommended: LoggedAction; actions: LoggedAction[]; weights: { version: string; sha256: string }; consentRules?: { version: string; sha256: string } };
   const explanation: Explanation = {
     recommendationId: record.id,
     recordedAt: record.recordedAt,
@@ -52,6 +54,7 @@ export function explainRecommendation(
     recommended: payload.recommended,
     asked: null,
     weights: payload.weights,
+    consentRules: payload.consentRules ?? null,
   };
   if (ask.kind === undefined && ask.channel === undefined) return explanation;
 

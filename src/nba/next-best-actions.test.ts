@@ -26,6 +26,7 @@ import { recommendNextBestActions, summarise, type NbaDependencies, type NbaResu
 import { planTerritory } from './territory-plan.ts';
 import { actionKinds, DEFAULT_WEIGHTS_PATH, loadNbaWeights, type ActionKind, type NbaWeights } from './weights.ts';
 import type { Caller } from '../compliance/caller.ts';
+import { loadConsentRules } from '../compliance/consent-jurisdictions.ts';
 
 const AS_OF = '2026-11-20T18:00:00.000Z';
 const ago = (days: number, hours = 0) => new Date(Date.parse(AS_OF) - days * DAY_MS - hours * 3_600_000).toISOString();
@@ -523,6 +524,7 @@ describe('recommendNextBestActions on the demo data', () => {
       decisionLog: new SqliteDecisionLog(store.database),
       weights: loadNbaWeights(),
       contentRules: DEFAULT_CONTENT_RULES,
+      consentRules: loadConsentRules(),
       deadEndDays: 14,
     };
   });

@@ -4,6 +4,7 @@ import type { Caller } from '../compliance/caller.ts';
 import { purposeDecision } from '../compliance/role-policy.ts';
 import { currentConsents, type ConsentState } from '../compliance/consent-policy.ts';
 import type { ContentRules } from '../compliance/content-provenance.ts';
+import { consentRulesProvenance, type ConsentRules } from '../compliance/consent-jurisdictions.ts';
 import type { Consent } from '../domain/consent.ts';
 import type { DecisionInput, DecisionLog } from '../domain/decision-record.ts';
 import { hcpDisplayName, hcpMarket, type Hcp } from '../domain/hcp.ts';
@@ -34,6 +35,8 @@ export interface NbaDependencies {
   deadEndDays: number;
   /** What approved text may hold (OMNI_CONTENT_LINK_DOMAINS): drafts use only modules with their provenance. */
   contentRules: ContentRules;
+  /** The consent jurisdiction rules (data/policy/consent-jurisdictions.json) the consent gate applies. */
+  consentRules: ConsentRules;
 }
 
 export interface Contribution {
@@ -192,7 +195,7 @@ export class NbaEvaluator {
             : { gate: 'relevance', passed: false, reason: 'no open medical question to route', records: [] },
         );
       }
-      if (shape.needsConsent && shape.channel && shape.purpose) gates.push(consentGate(consents, shape.channel, shape.purpose, productId));
+      if (shape.needsConsent && shape.channel && shape.purpose) gates.push(consentGate(consents, shape.channel, shape.purpose, productId, this.deps.consentRules));
       if (shape.capped) gates.push(capGate(signals.contacts, weights.caps));
       let modules: ScoredAction['modules'] = [];
       if (shape.content) {
@@ -278,6 +281,7 @@ export function recommendationDecision(deps: NbaDependencies, caller: Caller, hc
       consentSnapshot: consents.map(({ channel, purpose, productId, status, since, recordId }) => ({ channel, purpose, productId, status, since, recordId })),
       modules: recommended.modules.map(({ id, version }) => ({ id, version })),
       weights: { version: deps.weights.version, sha256: deps.weights.sha256 },
+      consentRules: consentRulesProvenance(deps.consentRules),
       deadEndDays: deps.deadEndDays,
       model: caller.provenance?.model ?? null,
       prompt: caller.provenance ? { name: caller.provenance.promptName, sha256: caller.provenance.promptSha256 } : null,

@@ -15,6 +15,7 @@ import { recommendNextBestActions, type NbaDependencies, type NbaResult } from '
 import { recommendForMany } from './recommend-many.ts';
 import { loadNbaWeights } from './weights.ts';
 import type { Caller } from '../compliance/caller.ts';
+import { loadConsentRules } from '../compliance/consent-jurisdictions.ts';
 
 /** The demo data's anchor: the last moment of its simulated year. */
 const AS_OF = '2026-11-20T18:00:00.000Z';
@@ -30,7 +31,7 @@ beforeAll(() => {
   createDemoDatabase(path, { scale: 'demo', replace: true, anchorDay: DEMO_ANCHOR_DAY });
   store = openSqliteStore(path);
   log = new SqliteDecisionLog(store.database);
-  deps = { store, content: new ApprovedContentLibrary(store, null), decisionLog: log, weights: loadNbaWeights(), deadEndDays: 14, contentRules: DEFAULT_CONTENT_RULES };
+  deps = { store, content: new ApprovedContentLibrary(store, null), decisionLog: log, weights: loadNbaWeights(), deadEndDays: 14, contentRules: DEFAULT_CONTENT_RULES, consentRules: loadConsentRules() };
 });
 
 afterAll(() => {

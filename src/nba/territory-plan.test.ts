@@ -19,6 +19,7 @@ import { SIGNAL_WINDOW_DAYS } from './signals.ts';
 import { planTerritory, type TerritoryPlan } from './territory-plan.ts';
 import { loadNbaWeights } from './weights.ts';
 import type { Caller } from '../compliance/caller.ts';
+import { loadConsentRules } from '../compliance/consent-jurisdictions.ts';
 
 /** The demo data's anchor: the last moment of its simulated year. */
 const AS_OF = '2026-11-20T18:00:00.000Z';
@@ -54,7 +55,7 @@ beforeAll(() => {
   createDemoDatabase(path, { scale: 'demo', replace: true, anchorDay: DEMO_ANCHOR_DAY });
   store = openSqliteStore(path);
   log = new SqliteDecisionLog(store.database);
-  deps = { store, content: new ApprovedContentLibrary(store, null), decisionLog: log, weights: loadNbaWeights(), deadEndDays: DEAD_END_DAYS, contentRules: DEFAULT_CONTENT_RULES };
+  deps = { store, content: new ApprovedContentLibrary(store, null), decisionLog: log, weights: loadNbaWeights(), deadEndDays: DEAD_END_DAYS, contentRules: DEFAULT_CONTENT_RULES, consentRules: loadConsentRules() };
 });
 
 afterAll(() => {

@@ -2,6 +2,7 @@ import { hcpDisplayName, type Hcp } from '../domain/hcp.ts';
 import type { Channel } from '../domain/vocabulary.ts';
 import { NbaEvaluator, summarise, type NbaDependencies, type ScoredAction } from './next-best-actions.ts';
 import type { Caller } from '../compliance/caller.ts';
+import { consentRulesProvenance } from '../compliance/consent-jurisdictions.ts';
 
 export interface PlanEntry {
   rank: number;
@@ -85,6 +86,7 @@ export function planTerritory(deps: NbaDependencies, caller: Caller, asOf: strin
       matched: ranked.length,
       entries: entries.map((entry) => ({ rank: entry.rank, hcpId: entry.hcp.id, topReason: entry.topReason, flags: entry.flags, action: summarise(entry.action) })),
       weights: { version: deps.weights.version, sha256: deps.weights.sha256 },
+      consentRules: consentRulesProvenance(deps.consentRules),
       deadEndDays: deps.deadEndDays,
       model: caller.provenance?.model ?? null,
       prompt: caller.provenance ? { name: caller.provenance.promptName, sha256: caller.provenance.promptSha256 } : null,

@@ -72,7 +72,8 @@ const consentNo: ConsentOutput = {
   productId: null,
   allowed: false,
   reason: 'WhatsApp consent (promotional) revoked on 2026-10-02 via web form',
-  record: { id: 'cs-000574-07', status: 'revoked', since: '2026-10-02T10:00:00.000Z', source: 'web form', expiresAt: null },
+  record: { id: 'cs-000574-07', status: 'revoked', since: '2026-10-02T10:00:00.000Z', source: 'web form', expiresAt: null, productId: null, jurisdiction: 'US-IL' },
+  jurisdictionRule: null,
   alternatives: [{ channel: 'email', purpose: 'promotional', reason: 'email consent (promotional) granted on 2024-01-07 via preference center' }],
   medicalInformationRoute: 'For a medical question the HCP can submit a medical-information request; it needs no WhatsApp consent.',
 };

@@ -12,6 +12,7 @@ import type { SqliteStore } from '../../store/sqlite-store.ts';
 import { expectDraftGrounded } from '../../testing/assert-draft-grounded.ts';
 import { createTemporaryDemoStore, DEMO_AS_OF } from '../../testing/demo-store.ts';
 import type { Agent, AgentAnswer } from '../agent.ts';
+import { loadConsentRules } from '../../compliance/consent-jurisdictions.ts';
 
 let world: ReturnType<typeof createTemporaryDemoStore>;
 let store: SqliteStore;
@@ -53,12 +54,13 @@ function midwestHcp(predicate: (hcp: Hcp) => boolean): Hcp {
   if (!found) throw new Error('no demo HCP fits this test');
   return found;
 }
-const emailRevoked = () => midwestHcp((hcp) => !consentGate(consents(hcp), 'email', 'promotional', null).passed && consentGate(consents(hcp), 'email', 'promotional', null).records.length > 0);
-const emailGranted = () => midwestHcp((hcp) => consentGate(consents(hcp), 'email', 'promotional', null).passed);
+const consentRules = loadConsentRules();
+const emailRevoked = () => midwestHcp((hcp) => !consentGate(consents(hcp), 'email', 'promotional', null, consentRules).passed && consentGate(consents(hcp), 'email', 'promotional', null, consentRules).records.length > 0);
+const emailGranted = () => midwestHcp((hcp) => consentGate(consents(hcp), 'email', 'promotional', null, consentRules).passed);
 const webinarAttendee = () =>
   midwestHcp((hcp) => {
     const webinar = recentEvents(store, hcp.id, DEMO_AS_OF).find((event) => event.channel === 'webinar');
-    return Boolean(webinar) && consentGate(consents(hcp), 'email', 'events', null).passed && consentGate(consents(hcp), 'email', 'promotional', webinar!.productId).passed;
+    return Boolean(webinar) && consentGate(consents(hcp), 'email', 'events', null, consentRules).passed && consentGate(consents(hcp), 'email', 'promotional', webinar!.productId, consentRules).passed;
   });
 
 describe('the local model answers reps from the demo data', () => {
@@ -105,7 +107,7 @@ describe('the local model answers reps from the demo data', () => {
     const check = answer.toolCalls.find((call) => call.name === 'check_consent')!;
     expect(check.input).toMatchObject({ hcpId: hcp.id });
     const channel = (check.input as { channel: 'email' | 'whatsapp' }).channel;
-    const gate = consentGate(consents(hcp), channel, 'promotional', null);
+    const gate = consentGate(consents(hcp), channel, 'promotional', null, consentRules);
     expect(answer.answer.startsWith(gate.passed ? 'Yes' : 'No')).toBe(true);
     if (gate.records[0]) expect(answer.answer).toContain(gate.records[0]);
     if (!gate.passed) expect(answer.answer).toMatch(/medical-information request/);
@@ -209,7 +211,7 @@ describe('the local model follows a list in the thread', () => {
 });
 
 describe('the local model follows the thread in what it drafts and searches', () => {
-  const smsConsented = () => midwestHcp((hcp) => consentGate(consents(hcp), 'sms', 'promotional', null).passed && consentGate(consents(hcp), 'email', 'promotional', null).passed);
+  const smsConsented = () => midwestHcp((hcp) => consentGate(consents(hcp), 'sms', 'promotional', null, consentRules).passed && consentGate(consents(hcp), 'email', 'promotional', null, consentRules).passed);
 
   it('answers "draft that then" after a consent answer with a draft for the same HCP, not a clarifying question', async () => {
     const hcp = emailGranted();
@@ -225,7 +227,7 @@ describe('the local model follows the thread in what it drafts and searches', ()
     const searches = answer.toolCalls.filter((call) => call.name === 'search_approved_content');
     expect(searches.length).toBeGreaterThan(0);
     expect(searches.every((call) => (call.input as { channel: string }).channel === 'sms')).toBe(true);
-    const email = consentGate(consents(hcp), 'email', 'promotional', null);
+    const email = consentGate(consents(hcp), 'email', 'promotional', null, consentRules);
     expect(answer.answer).toContain(email.records[0]!);
   });
 
@@ -233,7 +235,7 @@ describe('the local model follows the thread in what it drafts and searches', ()
     const hcp = emailRevoked();
     const answer = await ask(`draft an email for ${full(hcp)}`);
     expect(calls(answer)).toEqual(['lookup_hcp_profile', 'check_consent']);
-    const gate = consentGate(consents(hcp), 'email', 'promotional', null);
+    const gate = consentGate(consents(hcp), 'email', 'promotional', null, consentRules);
     expect(answer.answer).toContain(gate.records[0]!);
     expect(answer.answer).toMatch(/^Nothing was drafted/);
   });
@@ -257,7 +259,7 @@ describe('the local model follows the thread in what it drafts and searches', ()
 
   it('drafts an MSL\'s medical response from the approved medical-response module, with purpose medical', async () => {
     const msl = store.users.getById('u-msl-mw')!;
-    const hcp = midwestHcp((candidate) => consentGate(consents(candidate), 'email', 'medical', null).passed);
+    const hcp = midwestHcp((candidate) => consentGate(consents(candidate), 'email', 'medical', null, consentRules).passed);
     const answer = await agent.ask({ user: msl, question: `draft a medical response email to ${full(hcp)}`, threadId: 'local-test-msl-draft' });
     const draft = answer.toolCalls.find((call) => call.name === 'draft_followup')!;
     expect(draft.input).toMatchObject({ hcpId: hcp.id, purpose: 'medical' });

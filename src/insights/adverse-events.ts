@@ -1,4 +1,5 @@
-import { PhraseMatcher, phraseStems, spanText, stemOf, type Token } from './text.ts';
+import { loadInsightLexicons } from './lexicons.ts';
+import { PhraseMatcher, phraseStems, spanText, stemOf, tokenize, type Token } from './text.ts';
 
 /**
  * Possible adverse events in a field note, for pharmacovigilance follow-up. A term from the
@@ -165,4 +166,15 @@ export function sentenceIndexes(text: string, tokens: readonly Token[]): number[
     indexes[index] = sentence;
   }
   return indexes;
+}
+
+let defaultDetector: AdverseEventDetector | null = null;
+
+/**
+ * The possible adverse events in one text with the shipped lexicon (data/insights/adverse-event-terms.json):
+ * a brief's field notes, the event in an account of one. The detector is built once.
+ */
+export function possibleAdverseEvents(text: string): AdverseEventFlag[] {
+  defaultDetector ??= new AdverseEventDetector(loadInsightLexicons().adverseEventTerms);
+  return defaultDetector.detect(text, tokenize(text));
 }

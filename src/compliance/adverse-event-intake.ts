@@ -165,10 +165,10 @@ const HCP_ID = /^(hcp-\d{6}|npi-\d{10})$/i;
 function resolveReporter(request: IntakeRequest, ctx: IntakeContext, redactor: Redactor): IntakeReporter | null {
   if (request.reporter === 'employee') return { kind: 'employee', userId: ctx.caller.actorId, name: ctx.employeeName };
   const given = request.hcp?.trim() ?? '';
-  if (HCP_ID.test(given)) {
-    const hcp = ctx.store.hcps.getById(given.toLowerCase());
+  const byId = given === '' ? undefined : ctx.store.hcps.getById(given);
+  if (byId || HCP_ID.test(given)) {
     // An HCP outside the caller's territories is kept as given: the report is owed all the same, and nothing about them is shown.
-    return hcp && canSeeHcp(ctx.caller.scope, hcp) ? { kind: 'hcp', hcpId: hcp.id, name: hcpDisplayName(hcp) } : { kind: 'hcp', hcpId: null, name: given };
+    return byId && canSeeHcp(ctx.caller.scope, byId) ? { kind: 'hcp', hcpId: byId.id, name: hcpDisplayName(byId) } : { kind: 'hcp', hcpId: null, name: given };
   }
   // The reporter is named on purpose; only other personal data (a phone number, an email) is taken out.
   const findings = redactor.find(given).filter((finding) => finding.kind !== 'name');

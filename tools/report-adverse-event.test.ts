@@ -109,6 +109,8 @@ describe('report_adverse_event', () => {
     const output = report({ product: 'Zorblax', event: 'rash', patientAge: 40 });
     expect(output.missing.map((item: any) => item.criterion)).toEqual(['reporter', 'product']);
     expect(output.missing[1].ask).toMatch(/"Zorblax" is none of ours/);
+    // Another company's product: its maker (or MedWatch) takes that report; ours, if the patient took one too.
+    expect(report({ product: 'Rinvoq', event: 'rash', patientAge: 40 }).missing.find((item: any) => item.criterion === 'product').ask).toMatch(/"Rinvoq" is another company's product: its maker \(or FDA MedWatch\)/);
     const other = world.store.hcps.listInTerritories(undefined).find((candidate) => !world.store.users.getById(REP)!.territories.includes(candidate.territory))!;
     const outside = report({ hcp: other.id, product: 'XELJANZ', event: 'rash', patientAge: 40 });
     expect(outside).toMatchObject({ status: 'recorded', reporter: { kind: 'hcp', hcpId: null, name: { quoted: other.id } } });

@@ -114,7 +114,8 @@ export function takeIntake(request: IntakeRequest, ctx: IntakeContext): IntakeOu
     event,
     narrative,
   };
-  const missing = missingItems(details, named);
+  const competitor = named !== null && !product && (ctx.otherProducts ?? []).some((name) => name.toLowerCase() === named.toLowerCase());
+  const missing = missingItems(details, named, competitor);
   const reportedAt = ctx.asOf;
   const dueBy = oneBusinessDayAfter(reportedAt);
   // Something Drug Safety can follow up: an event, or at least the product it is about.
@@ -142,7 +143,7 @@ export function takeIntake(request: IntakeRequest, ctx: IntakeContext): IntakeOu
   return { status: 'recorded', duty: REPORTING_DUTY, intakeId: record.id, reportedAt, dueBy, complete: missing.length === 0, missing, intake: details, redacted };
 }
 
-function missingItems(details: IntakeDetails, productNamed: string | null): MissingItem[] {
+function missingItems(details: IntakeDetails, productNamed: string | null, competitor: boolean): MissingItem[] {
   const missing: MissingItem[] = [];
   if (!details.reporter) missing.push({ criterion: 'reporter', ask: 'Who told you about it? The HCP\'s name, or say you are the reporter if you saw or heard it first-hand.' });
   const { initials, age, sex } = details.patient;
@@ -150,7 +151,11 @@ function missingItems(details: IntakeDetails, productNamed: string | null): Miss
   if (!details.product) {
     missing.push({
       criterion: 'product',
-      ask: productNamed ? `Which of our products was the patient taking? "${details.productAsGiven ?? ''}" is none of ours (brand or generic name).` : 'Which of our products was the patient taking (brand or generic name)?',
+      ask: competitor
+        ? `"${details.productAsGiven ?? ''}" is another company's product: its maker (or FDA MedWatch) takes that report, and the HCP can send it there. Was the patient also taking one of ours? Name it (brand or generic).`
+        : productNamed
+          ? `Which of our products was the patient taking? "${details.productAsGiven ?? ''}" is none of ours (brand or generic name).`
+          : 'Which of our products was the patient taking (brand or generic name)?',
     });
   }
   if (!details.event) missing.push({ criterion: 'event', ask: 'What happened to the patient (the symptom or event, and when it started if known)?' });

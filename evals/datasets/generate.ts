@@ -197,7 +197,7 @@ for (const [index, phrase] of contentPhrasings.entries()) {
   }
 }
 {
-  // Follow-ups after a webinar: with email consent (drafted) and without (refused with the record).
+  // Follow-ups after a webinar: with email consent (drafted) and without (stopped at the consent check, with the record).
   let made = 0;
   for (const rep of REPS) {
     for (const hcp of named.get(rep)!) {
@@ -211,7 +211,8 @@ for (const [index, phrase] of contentPhrasings.entries()) {
         id: `rep-draft-${made + 1}`, suite: 'persona', persona: 'rep', category: gate.passed ? 'draft' : 'draft_no_consent', user: rep,
         turns: [{
           question: phrase(hcp.id),
-          expectTools: [{ name: 'draft_followup', args: { hcpId: hcp.id, channel: 'email' } }],
+          // Without consent the draft stops at the consent check: the "no" names the record and offers what is consented.
+          expectTools: [{ name: gate.passed ? 'draft_followup' : 'check_consent', args: { hcpId: hcp.id, channel: 'email' } }],
           facts: gate.passed ? [`Dr. ${hcp.lastName}`, hcp.id] : [gate.records[0] ?? 'no email consent'],
         }],
       });

@@ -1,6 +1,6 @@
 /**
  * The helper code the held-out set generators (generate-heldout.ts, generate-heldout2.ts ...
- * generate-heldout8.ts) share: a fresh demo database, HCP picking, the facts computed with the same
+ * generate-heldout9.ts) share: a fresh demo database, HCP picking, the facts computed with the same
  * domain code the tools use (consent gate, next best actions, territory plan, field insights, maturity),
  * case builders and file writing. Each generator keeps its own questions; what differs between the sets
  * (the temporary store's and savepoint's names, which eval files count as "used elsewhere", the pick
@@ -157,6 +157,9 @@ export const SETS_BEFORE_HELDOUT7: readonly string[] = [...SETS_BEFORE_HELDOUT6,
 
 /** The same for the eighth set, written after the seventh. */
 export const SETS_BEFORE_HELDOUT8: readonly string[] = [...SETS_BEFORE_HELDOUT7, 'persona-heldout7.jsonl', 'benign-heldout7.jsonl'];
+
+/** The same for the ninth set, written after the eighth. */
+export const SETS_BEFORE_HELDOUT9: readonly string[] = [...SETS_BEFORE_HELDOUT8, 'persona-heldout8.jsonl', 'benign-heldout8.jsonl'];
 
 /** heldout → 1, heldout2 → 2, ...; the held-out set a file belongs to, or null. */
 const heldoutNumber = (name: string): number | null => {

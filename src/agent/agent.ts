@@ -246,6 +246,7 @@ export class Agent implements AgentTurns {
       next.hcpName = hcp ? hcpDisplayName(hcp) : null;
       next.recommendationId = null;
     }
+    if (hcps.length === 1) next.discussed = [hcps[0]!, ...(focus.discussed ?? []).filter((id) => id !== hcps[0])].slice(0, 5);
     if (toolName === 'get_next_best_actions' && cited.recommendations?.[0]) next.recommendationId = cited.recommendations[0];
     if (hcps.length > 1) next.listed = hcps.slice(0, 50);
     return next;

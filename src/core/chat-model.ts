@@ -31,6 +31,8 @@ export interface ConversationFocus {
   lastQuery: { tool: string; input: Record<string, unknown> } | null;
   /** The HCPs the latest list in the thread named, in order (a plan), so "the first one" can be resolved. */
   listed: string[];
+  /** The HCPs the thread asked about one at a time, latest first (up to 5), so "both" or "which of the two" can be resolved. */
+  discussed?: string[];
   /** The last question's intent as the model read it, so a follow-up ("and by rep?", "what about her phone?") can inherit it. */
   intent?: string | null;
   /** The channel the thread last asked about. */

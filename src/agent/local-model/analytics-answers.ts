@@ -14,6 +14,20 @@ const percent = (value: number | null | undefined) => (value === null || value =
 const day = (iso: string) => iso.slice(0, 10);
 
 /** "what are oncologists asking about since the congress?", "any safety signals in the notes this month?" */
+/**
+ * Unanswered questions numbered by who asked them, in the tool's order (its citations' order), so "the
+ * first one" and "who asked it" point at what is on screen; an HCP's further questions share their line.
+ */
+function questionsByHcp(items: readonly { hcp: { id: string; name: string }; sentence: string }[], limit: number): string[] {
+  const byHcp = new Map<string, { name: string; sentences: string[] }>();
+  for (const item of items) {
+    const entry = byHcp.get(item.hcp.id) ?? { name: item.hcp.name, sentences: [] };
+    entry.sentences.push(item.sentence);
+    byHcp.set(item.hcp.id, entry);
+  }
+  return [...byHcp].slice(0, limit).map(([id, entry], index) => `  ${index + 1}. ${entry.name} (${id}): ${entry.sentences.join(' Also: ')}`);
+}
+
 export function insightsAnswer(output: Json, focus: { concern: string | null; questions?: boolean }): string {
   if (output.status !== 'summarized') return output.message;
   const lines: string[] = [];
@@ -29,7 +43,7 @@ export function insightsAnswer(output: Json, focus: { concern: string | null; qu
     if (questions.total === 0) lines.push('No unanswered medical question in these notes.');
     else {
       lines.push(`Unanswered medical questions: ${questions.total} from ${questions.hcps} HCPs:`);
-      for (const item of questions.items.slice(0, 10)) lines.push(`  - ${item.sentence}`);
+      lines.push(...questionsByHcp(questions.items, 10));
     }
   }
   const events = output.possibleAdverseEvents;
@@ -54,7 +68,7 @@ export function insightsAnswer(output: Json, focus: { concern: string | null; qu
   if (output.emergingThemes.length > 0) lines.push(`Emerging: ${output.emergingThemes.join('; ')}.`);
   if (!focus.questions && questions.total > 0) {
     lines.push(`Unanswered medical questions: ${output.unansweredQuestions.total} from ${output.unansweredQuestions.hcps} HCPs, e.g.:`);
-    for (const item of output.unansweredQuestions.items.slice(0, 5)) lines.push(`  - ${item.sentence}`);
+    lines.push(...questionsByHcp(output.unansweredQuestions.items, 5));
   }
   const competitors = output.competitorMentions.competitors;
   if (competitors.length > 0) lines.push(`Competitor mentions: ${competitors.map((competitor: Json) => `${competitor.name} ${competitor.mentions}`).join(', ')}.`);

@@ -66,29 +66,29 @@ export type MetricWord =
 
 /** Longest, most specific first: "time to follow up" before "follow-up". */
 const metricWords: [RegExp, MetricWord][] = [
-  [/\bmed(ical)? (follow[- ]?ups?|f\/u)\b|\bmedical (info(rmation)? )?(questions?|inquir(y|ies)|requests?)\b.*\b(answered|followed|follow[- ]?up|clos\w*)|\bclos\w* (out |the loop on )?med(ical)? (info(rmation)? )?(questions?|inquir(y|ies)|requests?)/, 'medical_follow_up_rate'],
-  [/\b((time|days|hours|lag|delay) (it takes )?(to|until|before) (a )?(follow[- ]?up|respond|response)|how (fast|quickly|long|soon) .*follow|speed of follow[- ]?up|follow[- ]?up (speed|time|lag|delay))/, 'median_time_to_follow_up'],
+  [/\bmed(ical)? (follow[- ]?ups?|f\/u)\b|\bmedical (info(rmation)? )?(questions?|inquir(y|ies)|requests?)\b.*\b(answered|followed|follow[- ]?up|clos\w*)|\bclos\w* (out |the loop on )?med(ical)? (info(rmation)? )?(questions?|inquir(y|ies)|requests?)|\b(answer(ing)?|respond(ing)? to|reply(ing)? to) (the )?med(ical)? (info(rmation)? )?(questions?|inquir(y|ies)|requests?)\b.{0,30}\b(fast|quick|slow|worst|best|most|least|rate|time)|\b(fast|quick|slow|worst|best|good|bad)\w* at (answer(ing)?|respond(ing)? to) (the )?med(ical)? (questions?|inquir(y|ies)|requests?)/, 'medical_follow_up_rate'],
+  [/\b((time|days|hours|lag|delay) (it takes )?(to|until|before) (a )?(follow[- ]?up|respond|response)|how (fast|quickly|long|soon) .*follow|speed of follow[- ]?up|follow[- ]?up (speed|time|lag|delay))|\bhow (fast|quickly|long|soon)\b.{0,40}\b(get(ting)? back|respond|reply|reach(ing)? out)\b|\b(taking|take|takes|took) to (get back|respond|reply)\b/, 'median_time_to_follow_up'],
   [/\bdead[- ]?ends?\b/, 'dead_end_rate'],
   [/\bfollow[- ]?ups?\b|\bfollowing up\b/, 'follow_up_rate'],
   [/\bopen rates?\b|\bemails? opened\b|\bopens\b/, 'email_open_rate'],
   [/\bclick[- ]?(through|thru)\b|\bclick rates?\b|\bclicks\b|\bctrs?\b/, 'email_click_rate'],
-  [/\bwebinar (attendance|turnout|show[- ]?(up )?rates?|no[- ]?shows?)\b|\battend(ed|ance)? (the )?webinars?\b|\bshow[- ]?(up )?rates?\b.{0,20}\bwebinars?\b/, 'webinar_attendance'],
-  [/\bconsent coverage\b|\bconsents? (by|per) channel\b|\bhow (many|much) .*consent|\b(share|%|percent(age)?|proportion) of (our |my )?(hcps|doctors|physicians)\b.*\bconsent/, 'consent_coverage'],
-  [/\bover[- ]?(contact|messag|email|call|detail|touch)\w*|\btoo (many|often|much) (contacts|touches|calls|emails|messages|outreach)\b|\bfatigue\b|\bburn(ed|t|ing)? out\b|\bspamm\w*\b/, 'over_contacted'],
-  [/\b(acceptance|accept) rate\b|\bnba acceptance\b|\bacceptance of (the )?(nba|recommendations?|suggestions?)\b|\baccept(ed|ing)? (the )?(nba|recommendations?|suggestions?)\b|\b(nba|recommendations?|suggestions?) (are |were |being |get |got )?accepted\b|\bnba (adoption|uptake)\b|\b(taking|take|took|follow(ing)?|ignor(e|ing|ed)|us(e|ing)|act(ing)? on) (the |our |my )?(nba|next best action)s?( recs?| recommendations?| suggestions?)?\b/, 'nba_acceptance_rate'],
+  [/\bwebinar (attendance|turnout|show[- ]?(up )?rates?|no[- ]?shows?)\b|\battend(ed|ance)? (the )?webinars?\b|\bshow[- ]?(up )?rates?\b.{0,20}\bwebinars?\b|\b(showed|show|turned|turn) up (to|for|at) (the |our )?webinars?\b/, 'webinar_attendance'],
+  [/\bconsent coverage\b|\bconsents? (by|per) channel\b|\bhow (many|much) .*consent|(\b(share|percent(age)?|proportion)|%) of (our |my )?(hcps|doctors|physicians|docs)\b.*\bconsent/, 'consent_coverage'],
+  [/\bover[- ]?(contact|messag|email|call|detail|touch)\w*|\btoo (many|often|much) (contacts|touches|calls|emails|messages|outreach)\b|\bfatigue\b|\bburn(ed|t|ing)? out\b|\bspamm\w*\b|\b(hammer|hound|bombard|pester|harass)\w*\b|\btoo hard\b/, 'over_contacted'],
+  [/\b(acceptance|accept) rate\b|\bnba acceptance\b|\bacceptance of (the )?(nba|recommendations?|suggestions?)\b|\baccept(ed|ing)? (the )?(nba|recommendations?|suggestions?)\b|\b(nba|recommendations?|suggestions?) (are |were |being |get |got )?accepted\b|\bnba (adoption|uptake)\b|\b(taking|take|took|follow(ing)?|ignor(e|ing|ed)|us(e|ing)|act(ing)? on) (the |our |my )?(nba|next best action)s?( recs?| recommendations?| suggestions?)?\b|\b(taking|take|took|follow(ing)?|ignor(e|ing|ed)|act(ing)? on) (the |our |my )?(omni'?s |the system'?s )?(recs?|recommendations?|suggestions?)\b/, 'nba_acceptance_rate'],
   [/\bprogression\b|\bdeeper engagement\b|\bmov(e|ing) (from|to) \w+ to\b/, 'cross_channel_progression'],
   [/\bengagement( rate)?\b|\bengag(ed|ing)\b/, 'engagement_rate'],
   [/\bfrequency\b|\bhow often\b|\b(contacts|touches|touchpoints|calls) per\b/, 'frequency'],
-  [/\breach\b|\bhow many (of (our|my|the) )?(hcps|doctors|physicians|docs) (did|have) (we|the team|my team)\b.{0,16}\b(reach|contact|touch|see|saw|call)/, 'reach'],
+  [/\breach\b|\b(how many|(what )?(%|percent(age)?|share|proportion)) (of (our|my|the) )?(hcps|doctors|physicians|docs) (did|have) (we|the team|my team)\b.{0,16}\b(reach|contact|touch|see|saw|call)/, 'reach'],
 ];
 
 const dimensionWords: [RegExp, NonNullable<AnalyticsReading['dimension']>][] = [
-  [/\b(which|what|by|per|each|every|top|worst|best|bottom|lowest|highest|my) reps?\b|\breps? (with|have|had|on)\b|\bby rep\b|\b(best|worst|top|bottom) rep\b|\bwho on (my|the|our) team\b|\bwho('?s| is) (killing|crushing|nailing|lagging|slacking|behind|ahead)\b/, 'rep'],
+  [/\b(which|what|by|per|each|every|top|worst|best|bottom|lowest|highest|my) reps?\b|\breps? (with|have|had|on)\b|\bby rep\b|\b(best|worst|top|bottom) rep\b|\bwho on (my|the|our) team\b|\bwho('?s| is) (killing|crushing|nailing|lagging|slacking|behind|ahead)\b|\b(rest of the team|other reps|team average|against (the|my) team|(compared|relative) (to|with) (the |my )?(team|peers))\b/, 'rep'],
   [/\b(by|per|each|every|which|worst|best|top|bottom|lowest|highest) (the )?territor(y|ies)\b/, 'territory'],
   [/\b(by|per|each|every|which|worst|best|top|bottom|lowest|highest) (the )?(product|brand)s?\b/, 'product'],
   [/\b(by|per|each|every|which|worst|best|top|bottom|lowest|highest) (the )?channels?\b/, 'channel'],
   [/\b(by|per|each|every|which|worst|best|top|bottom|lowest|highest) (the )?segments?\b|\bsegment (breakdown|split|level)\b/, 'segment'],
-  [/\b(by|per|each|every|which|worst|best|top|bottom|lowest|highest) (the )?specialt(y|ies)\b/, 'specialty'],
+  [/\b(by|per|each|every|which|worst|best|top|bottom|lowest|highest) (the )?specialt(y|ies)\b|\b(the|our|across) specialties\b/, 'specialty'],
   [/\b(by|per|each|every) month\b|\bmonthly\b|\bmonth by month\b|\bmonth over month\b/, 'month'],
   [/\b(by|per|each|every) week\b|\bweekly\b|\bweek by week\b|\btrend\b/, 'week'],
 ];
@@ -104,6 +104,26 @@ const concernWords: [RegExp, NonNullable<AnalyticsReading['concern']>][] = [
 ];
 
 /** Reads the analytics parts of a question (lower-cased, padded text as question-parser makes it). */
+/**
+ * Every metric a question names, in the order it names them ("follow-up rate by rep and also consent
+ * coverage": two). Each match is blanked before the next pattern looks, so "time to follow up" is not also "follow-up".
+ */
+export function metricsNamed(text: string): MetricWord[] {
+  let rest = text;
+  const found: { metric: MetricWord; at: number }[] = [];
+  for (const [pattern, metric] of metricWords) {
+    const match = new RegExp(pattern.source, 'g');
+    for (const hit of rest.matchAll(match)) {
+      if (!found.some((entry) => entry.metric === metric)) found.push({ metric, at: hit.index });
+      rest = rest.slice(0, hit.index) + ' '.repeat(hit[0].length) + rest.slice(hit.index + hit[0].length);
+    }
+  }
+  // "how often are recommendations accepted": how often something happens is that metric, not contact frequency.
+  const frequencyAsked = /\bfrequency\b|\b(contacts|touches|touchpoints|calls) per\b/.test(text);
+  const named = found.length > 1 && !frequencyAsked ? found.filter((entry) => entry.metric !== 'frequency') : found;
+  return named.sort((a, b) => a.at - b.at).map((entry) => entry.metric);
+}
+
 export function readAnalyticsQuestion(
   text: string,
   names: { territoryNames: ReadonlyMap<string, readonly string[]>; repNames: ReadonlyMap<string, string>; products?: ReadonlyMap<string, string> },
@@ -112,7 +132,7 @@ export function readAnalyticsQuestion(
   return {
     territories: findTerritories(text, names.territoryNames),
     rep: findRep(text, names.repNames),
-    segment: /\bsegment ([a-d])\b|\b([a-d])[- ]segment\b/.exec(text)?.slice(1).find(Boolean)?.toUpperCase() ?? null,
+    segment: /\bseg(?:ment)? ([a-d])\b|\b([a-d])[- ]seg(?:ment)?\b/.exec(text)?.slice(1).find(Boolean)?.toUpperCase() ?? null,
     specialty: findSpecialty(text),
     concern: firstMatch(concernWords, text),
     period: (today ? quarterNamed(text, today) : null) ?? findPeriod(text),
@@ -248,7 +268,7 @@ function namedPeriod(text: string): AnalyticsPeriod | null {
   if (/\bthis (quarter|qtr)('?s)?\b.{0,40}\b(to|with|vs\.?|versus|against) (the )?last (quarter|qtr)\b/.test(text)) return 'this_quarter';
   if (/\blast (quarter|qtr)\b/.test(text)) return 'last_quarter';
   if (/\bthis (quarter|qtr)\b|\bquarter to date\b|\bqtd\b/.test(text)) return 'this_quarter';
-  if (/\b(past (quarter|qtr)|(last|past) (3|three) months|(last|past) 90 ?d(ays)?|(last|past) 90)\b/.test(text)) return 'last_90_days';
+  if (/\b(past (quarter|qtr)|(last|past) (3|three) months|(last|past|trailing|rolling) 90 ?d(ays)?|(last|past|trailing) 90)\b/.test(text)) return 'last_90_days';
   if (/\b(this year|year to date|ytd)\b/.test(text)) return 'year_to_date';
   if (/\b(last|past) (12 months|year|yr|365 ?d(ays)?|365)\b/.test(text)) return 'last_365_days';
   if (/\b(last|past) (60 ?d(ays)?|60|(2|two) months|8 weeks)\b/.test(text)) return 'last_60_days';
@@ -264,6 +284,9 @@ function findSpecialty(text: string): string | null {
     const names: Record<string, string> = { rheum: 'rheumatology', onc: 'oncology', onco: 'oncology', neuro: 'neurology', derm: 'dermatology', gi: 'gastroenterology', gastro: 'gastroenterology', pulm: 'pulmonary', pulmo: 'pulmonary', heme: 'hematology', 'hem/onc': 'oncology', ped: 'pediatrics', cardio: 'cardiology', endo: 'endocrinology', nephro: 'nephrology', uro: 'urology', psych: 'psychiatry' };
     return names[short] ?? null;
   }
+  // Specialists not named "-ologist": a part of the specialty as the data spells it.
+  const other = /\b(pediatrici?ans?|paediatrici?ans?|pediatric|internists?|psychiatrists?|allergists?|family (doctors?|docs?|physicians?|medicine))\b/.exec(text)?.[1];
+  if (other) return other.startsWith('p') && other.includes('diatric') ? 'pediatric' : other.startsWith('internist') ? 'internal medicine' : other.startsWith('psychiatr') ? 'psychiatry' : other.startsWith('allerg') ? 'allergy' : 'family';
   const match = /\b([a-z]+?)(ologists?|ology|ologic)\b/.exec(text);
   if (!match) return null;
   const stem = match[1]!;

@@ -119,12 +119,17 @@ export function consentAnswer(result: Json, hcpName: string | null): string {
   if (result.allowed) {
     return `Yes: you may contact ${who} by ${what}. ${capitalise(result.reason)}${result.record ? ` (record ${result.record.id})` : ''}.`;
   }
+  return [`No: not by ${what} for ${who}. ${capitalise(result.reason)}${result.record ? ` (record ${result.record.id})` : ''}.`, ...consentAlternatives(result)].join('\n');
+}
+
+/** A draft stopped by consent: the rule and record that stopped it, then the consented alternatives. */
+export function draftWithoutConsentAnswer(result: Json, hcpName: string): string {
+  return [`Nothing was drafted for ${hcpName}: ${result.reason}${result.record ? ` (record ${result.record.id})` : ''}, and a draft is only written for a consented channel.`, ...consentAlternatives(result)].join('\n');
+}
+
+function consentAlternatives(result: Json): string[] {
   const alternatives = (result.alternatives as Json[]).map((alternative) => `- ${label(alternative.channel)}: ${alternative.reason}`);
-  return [
-    `No: not by ${what} for ${who}. ${capitalise(result.reason)}${result.record ? ` (record ${result.record.id})` : ''}.`,
-    alternatives.length > 0 ? `Compliant alternatives:\n${alternatives.join('\n')}` : 'No other outreach channel is consented for this purpose.',
-    result.medicalInformationRoute,
-  ].join('\n');
+  return [alternatives.length > 0 ? `Compliant alternatives:\n${alternatives.join('\n')}` : 'No other outreach channel is consented for this purpose.', result.medicalInformationRoute];
 }
 
 export function consentOverviewAnswer(profile: Json): string {
@@ -197,7 +202,7 @@ function filterWords(filters: Json): string {
   const flags: Record<string, string> = { dead_end: 'with a dead end', open_medical_question: 'with an open medical question', follow_up_due: 'with a follow-up due', no_recent_visit: 'with no field visit in 90 days' };
   const parts = [
     filters.specialty ? `specialty "${filters.specialty}"` : null,
-    filters.city ? `in ${capitalise(filters.city)}` : null,
+    filters.city ? `in ${filters.city.replace(/(^|\s)\p{L}/gu, (start: string) => start.toUpperCase())}` : null,
     filters.segment ? `segment ${filters.segment}` : null,
     filters.flag ? flags[filters.flag] : null,
     filters.consent ? `${label(filters.consent.channel)} consent ${filters.consent.status === 'revoked' ? 'revoked (opted out)' : filters.consent.status === 'none' ? 'not on record' : filters.consent.status}` : null,
@@ -205,17 +210,17 @@ function filterWords(filters: Json): string {
   return parts.join(', ');
 }
 
-export function explanationAnswer(result: Json): string {
+export function explanationAnswer(result: Json, hcpName: string | null = null): string {
   if (result.status !== 'explained') return `${capitalise(result.message)}.`;
   if (result.asked) {
-    const lines = [`${capitalise(result.asked.answer)} (${result.hcpId}).`];
+    const lines = [`${capitalise(result.asked.answer)} (${hcpName ? `${hcpName}, ` : ''}${result.hcpId}).`];
     if (!result.asked.allowed && result.asked.alternatives.length > 0) lines.push(`Compliant alternatives:\n${result.asked.alternatives.map((alternative: string) => `- ${alternative}`).join('\n')}`);
     lines.push(`From recommendation ${result.recommendationId} (recorded ${result.recordedAt.slice(0, 16).replace('T', ' ')}).`);
     return lines.join('\n');
   }
   const recommended = result.recommended;
   return [
-    `${capitalise(label(recommended.kind))} was recommended for ${result.hcpId} with score ${recommended.score} because:`,
+    `${capitalise(label(recommended.kind))} was recommended for ${hcpName ? `${hcpName} (${result.hcpId})` : result.hcpId} with score ${recommended.score} because:`,
     ...(recommended.reasons as Json[]).map((entry) => `- ${entry.contribution > 0 ? '+' : ''}${entry.contribution} ${label(entry.signal)}: ${entry.sentence}`),
     `From recommendation ${result.recommendationId}, weights ${result.weightsVersion}.`,
   ].join('\n');

@@ -227,6 +227,22 @@ describe('the local model follows the thread in what it drafts and searches', ()
     expect(answer.answer).toContain(email.records[0]!);
   });
 
+  it('checks consent on the channel before anything is searched or drafted; a "no" names the record and the alternatives', async () => {
+    const hcp = emailRevoked();
+    const answer = await ask(`draft an email for ${full(hcp)}`);
+    expect(calls(answer)).toEqual(['lookup_hcp_profile', 'check_consent']);
+    const gate = consentGate(consents(hcp), 'email', 'promotional', null);
+    expect(answer.answer).toContain(gate.records[0]!);
+    expect(answer.answer).toMatch(/^Nothing was drafted/);
+  });
+
+  it('reads "draft a followup email" after a content search as a draft for the thread\'s HCP, not the team\'s follow-up rate', async () => {
+    const hcp = emailGranted();
+    const answer = await ask(`brief me on ${full(hcp)}`, 'any approved content on patient support?', 'draft a followup email');
+    expect(calls(answer)).not.toContain('query_performance');
+    expect(answer.toolCalls.find((call) => call.name === 'check_consent')!.input).toMatchObject({ hcpId: hcp.id, channel: 'email' });
+  });
+
   it('looks for medical material for a medical draft; a rep is told medical content is not theirs, and no promotional draft is made instead', async () => {
     const hcp = emailGranted();
     const answer = await ask(`draft a medical response email to ${full(hcp)}`);
@@ -284,6 +300,27 @@ describe('the local model answers every part of a question about two HCPs or two
     const answer = await ask(`is email ok for ${full(a!)}? and what about ${full(b!)}`);
     const checks = answer.toolCalls.filter((call) => call.name === 'check_consent').map((call) => call.input as { hcpId: string; channel: string });
     expect(checks).toEqual([expect.objectContaining({ hcpId: a!.id, channel: 'email' }), expect.objectContaining({ hcpId: b!.id, channel: 'email' })]);
+  });
+
+  it('"nba for A and B": a next best action for each, no second question needed', async () => {
+    const [a, b] = two();
+    const answer = await ask(`nba for ${full(a!)} and ${full(b!)}`);
+    expect(answer.toolCalls.filter((call) => call.name === 'get_next_best_actions').map((call) => (call.input as { hcpId: string }).hcpId)).toEqual([a!.id, b!.id]);
+  });
+
+  it('"which of the two should I see first?" after two briefs: both next best actions, the higher score named first', async () => {
+    const [a, b] = two();
+    const answer = await ask(`brief me on ${full(a!)}`, `and ${full(b!)}?`, 'which of the two should i see first');
+    const actions = answer.toolCalls.filter((call) => call.name === 'get_next_best_actions').map((call) => call.output as { hcp: { id: string; name: string }; recommended: { score: number } });
+    expect(actions.map((action) => action.hcp.id).sort()).toEqual([a!.id, b!.id].sort());
+    const higher = [...actions].sort((x, y) => y.recommended.score - x.recommended.score)[0]!;
+    expect(answer.answer.startsWith(`Of the two, ${higher.hcp.name} ranks higher`)).toBe(true);
+  });
+
+  it('"hmm, fine, phone?" after a consent answer: the same HCP on the phone, not the capability menu', async () => {
+    const [a] = two();
+    const answer = await ask(`can i whatsapp ${full(a!)}?`, 'hmm, fine, phone?');
+    expect(answer.toolCalls.map((call) => [call.name, (call.input as { hcpId?: string; channel?: string }).channel])).toEqual([['check_consent', 'phone']]);
   });
 
   it('"consent for A on email + phone": one check per channel', async () => {

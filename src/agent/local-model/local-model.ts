@@ -26,6 +26,9 @@ class TurnResults {
   last(name: string): Json | undefined {
     return [...this.results].reverse().find((result) => result.name === name)?.output;
   }
+  all(name: string): Json[] {
+    return this.results.filter((result) => result.name === name).map((result) => result.output);
+  }
   find(name: string, match: (input: Json) => boolean): Json | undefined {
     return [...this.results].reverse().find((result) => result.name === name && match(result.input))?.output;
   }
@@ -102,6 +105,8 @@ export class LocalModel implements ChatModel {
       }
       written.push(step.answer);
     }
+    const ranking = pairRanking(understood.readings, turnResults, question.content);
+    if (ranking) written.unshift(ranking);
     const last = understood.readings.at(-1)!;
     const stateless = ['refine', 'policy', 'greeting', 'out_of_scope', 'capabilities'].includes(last.intent);
     return { content: written.join('\n\n'), toolCalls: [], focus: { intent: stateless ? keep.intent : last.intent, channel: last.channel ?? (last.hcpName || last.hcpId ? null : keep.channel), choices: [] } };
@@ -268,7 +273,7 @@ export class LocalModel implements ChatModel {
             ],
           };
         }
-        const explained = explanation.status === 'explained' ? answers.explanationAnswer(explanation) : `${answers.explanationAnswer(explanation)} (Asked about ${hcpName ?? hcpId}, ${hcpId}.)`;
+        const explained = explanation.status === 'explained' ? answers.explanationAnswer(explanation, hcpName ?? (nba?.status === 'recommended' ? (nba.hcp?.name as string | undefined) ?? null : null)) : `${answers.explanationAnswer(explanation)} (Asked about ${hcpName ?? hcpId}, ${hcpId}.)`;
         const consent = consentToo ? results.find('check_consent', (input) => input?.hcpId === hcpId && input?.channel === parsed.channel) : undefined;
         return { answer: consent ? `${explained}\n\n${answers.consentAnswer(consent, hcpName)}` : explained };
       }
@@ -413,7 +418,8 @@ export class LocalModel implements ChatModel {
   /** Team performance: the metric, breakdown and filters from the question, then query_performance. */
   private performance(parsed: ParsedQuestion, results: TurnResults, request: ChatRequest): Step {
     const reading = parsed.analytics!;
-    const answered = results.last('query_performance');
+    // Its own metric's answer: a question may ask two ("follow-up rate and consent coverage by rep").
+    const answered = reading.metric ? results.find('query_performance', (input) => input?.metric === reading.metric) : results.last('query_performance');
     if (answered) return { answer: analytics.performanceAnswer(answered, { ranked: reading.ranked }) };
     // Medical affairs' follow-up metric is the medical one ("how fast are we following up on medical requests").
     const medicalAffairs = request.context.user.role === 'medical_affairs';
@@ -446,6 +452,10 @@ export class LocalModel implements ChatModel {
     const channel = asked && DRAFT_CHANNELS.has(asked) ? asked : 'email';
     // MSLs and medical affairs write medical responses only; a rep asking for one gets the tool's "no" and its route.
     const purpose = parsed.purpose === 'medical' || isMedicalRole(request) ? 'medical' : 'promotional';
+    // Consent first: no content is searched or drafted for a channel the HCP has not consented to, and the "no" names the record and the alternatives.
+    const consent = results.find('check_consent', (input) => input?.hcpId === hcpId && input?.channel === channel && input?.purpose === purpose);
+    if (!consent) return call('check_consent', { hcpId, channel, purpose, productId: parsed.productId });
+    if (consent.status === 'answered' && !consent.allowed) return { answer: answers.draftWithoutConsentAnswer(consent, name) };
     const events: Json[] = profile.events;
     const wanted = parsed.event === 'webinar' ? 'webinar' : parsed.event === 'congress' ? 'congress_booth' : null;
     const event = purpose === 'medical' || threadSearch ? undefined : wanted ? events.find((candidate) => candidate.channel === wanted) : parsed.productId ? undefined : events[0];
@@ -463,24 +473,26 @@ export class LocalModel implements ChatModel {
     const searched = found(contentQuery);
     // The search's own "no" (medical content asked by a rep) names the rule and the route: that is the answer.
     if (searched?.status === 'not_allowed') return { answer: `Nothing was drafted for ${name}: ${searched.message}.` };
-    const fallback = searched && searched.status !== 'found' && contentQuery !== broader ? found(broader) : undefined;
-    const templates = templateQuery ? found(templateQuery) : null;
-    const searches = [
-      ...(!searched ? [search(contentQuery)] : searched.status !== 'found' && contentQuery !== broader && !fallback ? [search(broader)] : []),
-      ...(templateQuery && !templates ? [search(templateQuery)] : []),
-    ];
-    if (searches.length > 0) return { calls: searches };
-
-    const template = templates?.status === 'found' ? (templates.results as Json[]).find((module) => module.kind === 'template' && /follow-up/i.test(module.title)) : undefined;
-    const content = searched?.status === 'found' ? searched : fallback;
     // The material a content search of the thread found is what was asked to be sent, safety modules included.
     const bodyKinds = purpose === 'medical' ? ['medical_response', 'claim', 'education', 'safety'] : threadSearch ? ['claim', 'education', 'safety'] : ['claim', 'education'];
-    const body =
+    const bodyOf = (content: Json | undefined) =>
       content?.status === 'found'
         ? [...(content.results as Json[])]
             .filter((module) => bodyKinds.includes(module.kind) && (!product || module.brandName === product.brandName))
             .sort((a, b) => bodyKinds.indexOf(a.kind) - bodyKinds.indexOf(b.kind))[0]
         : undefined;
+    // Found, but nothing a draft can carry (only label sections, or another brand's): the broader search too.
+    const fallback = searched && !bodyOf(searched) && contentQuery !== broader ? found(broader) : undefined;
+    const templates = templateQuery ? found(templateQuery) : null;
+    const searches = [
+      ...(!searched ? [search(contentQuery)] : !bodyOf(searched) && contentQuery !== broader && !fallback ? [search(broader)] : []),
+      ...(templateQuery && !templates ? [search(templateQuery)] : []),
+    ];
+    if (searches.length > 0) return { calls: searches };
+
+    const template = templates?.status === 'found' ? (templates.results as Json[]).find((module) => module.kind === 'template' && /follow-up/i.test(module.title)) : undefined;
+    const content = bodyOf(searched) ? searched : fallback;
+    const body = bodyOf(content);
     const notes: string[] = [];
     // The topic asked for (a medical response names none of its own), said when the draft had to leave it out.
     if (body && content !== searched && purpose === 'promotional' && topic) notes.push(`No approved ${channelName(channel as Channel)} module covers "${topic}", so the draft uses ${product?.brandName ?? 'the'} approved material instead and leaves that topic out.`);
@@ -512,6 +524,16 @@ export class LocalModel implements ChatModel {
     const sentence = String(question.sentence).toLowerCase();
     return this.store.products.list().find((product) => sentence.includes(product.brandName.toLowerCase()))?.id ?? null;
   }
+}
+
+/** "which of the two should I see first?": the next best actions of two HCPs side by side, higher score first. */
+function pairRanking(readings: ParsedQuestion[], results: TurnResults, question: string): string | null {
+  if (readings.length !== 2 || !readings.every((reading) => reading.intent === 'next_action')) return null;
+  if (!/\b(which|who|first|priorit\w*|more|better|rank\w*|compare|vs\.?|versus|one of them)\b/i.test(question)) return null;
+  const recommended = results.all('get_next_best_actions').filter((nba) => nba?.status === 'recommended');
+  if (recommended.length !== 2 || recommended[0].hcp.id === recommended[1].hcp.id) return null;
+  const [first, second] = [...recommended].sort((a, b) => b.recommended.score - a.recommended.score);
+  return `Of the two, ${first.hcp.name} ranks higher: ${first.recommended.label} scores ${first.recommended.score} against ${second.recommended.score} for ${second.hcp.name} (${second.recommended.label}). The scores come from the same weights, so they compare.`;
 }
 
 /**
@@ -553,7 +575,7 @@ function planFilters(parsed: ParsedQuestion, question: string, lexicon: Lexicon)
 /** What a draft should be about, without the words that ask for it ("text her a follow up from our visit" → ""). */
 function draftTopic(topic: string): string {
   return topic
-    .replace(/\b(follow[- ]?ups?|visits?|our|last|this|next|week|month|yesterday|today|tomorrow|(mon|tues|wednes|thurs|fri|satur|sun)day|tues|text|texts|e-?mail|emails|whatsapp|sms|msg|message|note|send|shoot|write|draft|put|together|prep|prepare|approved|piece|version|that|it|in|an?|from|re|need|up|quick|short|after|his|hers?|their|them|him|and|of|for|with|on|to|please|pls|ok|okay|then|can|you|could|thanking|thanks|confirming|confirm|meeting|question|leave[- ]behinds?|hmm|cool|perfect|great|nice|using|use|top|result|results|too|also|one|s)\b/gi, ' ')
+    .replace(/\b(follow(ing)?[- ]?ups?|following|visits?|our|last|this|next|week|month|yesterday|today|tomorrow|(mon|tues|wednes|thurs|fri|satur|sun)day|tues|text|texts|e-?mail|emails|whatsapp|sms|msg|message|note|send|shoot|write|draft|put|together|prep|prepare|approved|piece|version|that|it|in|an?|from|re|need|up|quick|short|after|his|hers?|their|them|him|and|of|for|with|on|to|please|pls|ok|okay|then|can|you|could|thanking|thanks|confirming|confirm|meeting|question|leave[- ]behinds?|hmm|cool|perfect|great|nice|using|use|top|result|results|too|also|one|s)\b/gi, ' ')
     .replace(/[^\p{L}\d ]+/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseQuestion, type Intent, type Lexicon } from './question-parser.ts';
+import { parseQuestion, readEntities, withIntent, type Intent, type Lexicon } from './question-parser.ts';
 
 const lexicon: Lexicon = {
   firstNames: new Set(['emily', 'laura', 'kevin', 'michael']),
@@ -105,5 +105,17 @@ describe('parseQuestion', () => {
 
   it('keeps intent words out of the content topic', () => {
     expect(parse('What approved content do we have on KEYTRUDA immune-mediated adverse reactions?').topic).toBe('KEYTRUDA immune-mediated adverse reactions');
+  });
+});
+
+describe('verdicts on a recommendation', () => {
+  it('reads dismissals in field words, and a snooze till a holiday as its date', () => {
+    const today = '2026-11-20T18:00:00.000Z';
+    const parse = (question: string) => withIntent(readEntities(question, lexicon, today), 'feedback', ` ${question.toLowerCase()} `, today);
+    expect(parse("kill the nba for Dr. Reyes, it's garbage").feedback).toMatchObject({ verdict: 'dismiss' });
+    expect(parse('not useful, he moved into management').feedback).toMatchObject({ verdict: 'dismiss' });
+    // 2026-11-20: Thanksgiving is Thursday 2026-11-26.
+    expect(parse('snooze the suggestion for Reyes till after thanksgiving').feedback).toEqual({ verdict: 'snooze', until: '2026-11-27' });
+    expect(parse('snooze it until christmas').feedback).toEqual({ verdict: 'snooze', until: '2026-12-25' });
   });
 });

@@ -74,11 +74,11 @@ const channelWords: [RegExp, Channel][] = [
   [/\bwhats\s?app\b|\bwa message\b/, 'whatsapp'],
   [/\be-?mail(s|ed|ing)?\b|\bmail (her|him|them)\b/, 'email'],
   [/\b(sms|txt|text(s|ed|ing)?( message)?)\b/, 'sms'],
-  [/\b(remote detail(ing)?|video (call|detail(ing)?|meeting)|virtual (call|visit|meeting|detail(ing)?)|zoom|teams call|remote calls?)\b/, 'remote_detail'],
+  [/\b(remote detail(s|ing)?|video (call|detail(ing)?|meeting)|virtual (call|visit|meeting|detail(ing)?)|zoom|teams call|remote calls?)\b/, 'remote_detail'],
   [/\b(phone|call(ing)?|ring)\b/, 'phone'],
   // An MSL meeting, in person or not, is the MSL's channel.
   [/\bmsl (meeting|visit|call)\b|\bmedical science liaison\b|\bmedical (meetings?|calls?|discussions?)\b|\bmeet (with )?(medical|an msl|the msl|our msl)\b|\b(medical|msl)\b.{0,30}\bmeet\b|\bmeet\b.{0,20}\b(medical|msl)\b/, 'msl_meeting'],
-  [/\b(field visit|visit(ing)?|in person|in-person|face[- ]to[- ]face|drop (by|in)|stop by|pop (by|in)|see (her|him|them) in person|meet (with )?(her|him|them))\b/, 'field_visit'],
+  [/\b(field visits?|visit(s|ing)?|in person|in-person|face[- ]to[- ]face|f2f|ftf|drop (by|in)|stop by|pop (by|in)|see (her|him|them) in person|meet (with )?(her|him|them))\b/, 'field_visit'],
   [/\bwebinar\b/, 'webinar'],
   [/\bmsl\b/, 'msl_meeting'],
 ];
@@ -96,13 +96,13 @@ export function withoutChannelWords(text: string): string {
 }
 
 /** "open medical questions", "unanswered requests", "waiting on an answer": questions still owed an answer. */
-export const OPEN_QUESTIONS = /\b(open|unanswered|outstanding|pending|waiting)\b.{0,30}\b(questions?|requests?|inquir(y|ies))\b|\bwaiting on (an )?answer\b/;
+export const OPEN_QUESTIONS = /\b(open|unanswered|outstanding|pending|waiting)\b.{0,30}\b(questions?|requests?|inquir(y|ies))\b|\bwaiting on (an )?answer\b|\bquestions?\b.{0,25}\b(still )?(unanswered|outstanding|not (yet )?answered|without (an )?answer)\b/;
 
 const actionWords: [RegExp, ActionKind][] = [
   [/\b(event )?invit(e|ation)\b/, 'event_invitation'],
   [/\bmsl\b|\bhand ?off\b|\bmedical science liaison\b/, 'msl_handoff'],
   [/\bmedical[- ]information\b|\bmed ?info\b/, 'medical_information_route'],
-  [/\b(field )?visit\b|\bin person\b/, 'field_visit'],
+  [/\b(field )?visit\b|\bin person\b|\bf2f\b/, 'field_visit'],
   [/\bremote detail\b|\bvideo call\b|\bvirtual\b/, 'remote_detail'],
   [/\be-?mail\b/, 'approved_email'],
   [/\bwait(ing)?\b/, 'wait'],
@@ -207,7 +207,7 @@ const ORDINALS: Record<string, number> = { first: 1, top: 1, second: 2, third: 3
 /** "the first one", "the second HCP on the list", "number 3", "#2", "the last one". */
 function findOrdinal(text: string): number | null {
   const word =
-    /\b(?:the )?(first|top|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last)(?: one| hcp| doctor| physician| name| entry| on (?:the|my|that) list)\b/.exec(text) ??
+    /\b(?:the )?(first|top|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last)(?: (?:one|hcp|doc|doctor|physician|name|entry|question|item|person|account)\b| (?:on|in|from) (?:the|my|that|this) (?:list|ranking|plan)\b| on there\b)/.exec(text) ??
     /\babout the (first|second|third|fourth|fifth|last)\b(?! (time|week|month|quarter|year|day|dose|visit))/.exec(text) ??
     /\b(?:whoever|who)(?:'s| is) (first|top|second|third|last)\b/.exec(text);
   if (word) return ORDINALS[word[1]!]!;
@@ -220,7 +220,8 @@ const FIRST_NAMES_THAT_ARE_WORDS = new Set(['mark', 'will', 'bill', 'grace', 'fa
 
 /** "Dr. Emily Reyes", "Reyes", "emily reyes's": the longest run of known first and last names. */
 function findName(question: string, lexicon: Lexicon): string | null {
-  const words = question.replace(/['’]s\b/g, '').split(/[^\p{L}'-]+/u).filter(Boolean);
+  const words = withoutCities(question, lexicon)
+    .replace(/['’]s\b/g, '').split(/[^\p{L}'-]+/u).filter(Boolean);
   let best: string[] = [];
   for (let start = 0; start < words.length; start++) {
     const run: string[] = [];
@@ -243,6 +244,33 @@ function findName(question: string, lexicon: Lexicon): string | null {
     return initial && /^\p{L}\.?$/u.test(initial) ? `${words[index]} ${initial.replace('.', '')}` : words[index]!;
   }
   return null;
+}
+
+/** The question with its cities blanked where they read as places ("in san diego", "around Salt Lake City"): a city is no HCP's name. */
+function withoutCities(question: string, lexicon: Lexicon): string {
+  let text = question;
+  for (const city of lexicon.cities ?? []) {
+    const escaped = city.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+    const pattern = city.includes(' ') ? new RegExp(`\\b${escaped}\\b`, 'giu') : new RegExp(`\\b(in|near|around|from|of|at)\\s+${escaped}\\b`, 'giu');
+    text = text.replace(pattern, ' ');
+  }
+  return text;
+}
+
+/**
+ * A second HCP in the same question ("nba for helen ruiz and chloe marchetti", "compare kim vs lee"):
+ * a full name or a last name other than the first one found, joined to it by "and", "&", "+", ",", "or" or "vs".
+ */
+export function findSecondName(question: string, lexicon: Lexicon, first: string): string | null {
+  const at = question.toLowerCase().indexOf(first.toLowerCase());
+  if (at < 0) return null;
+  const before = question.slice(0, at);
+  const after = question.slice(at + first.length);
+  const joined = /^\s*(,|&|\+|\/|and|or|vs\.?|versus|plus|then)\s/i;
+  const candidate = joined.test(after) ? findName(after.replace(joined, ' '), lexicon) : /\s(,|&|\+|\/|and|or|vs\.?|versus|plus)\s*$/i.test(before) ? findName(before, lexicon) : null;
+  // A last name must be part of it: a first name alone is too often a word ("and mark it done").
+  if (!candidate || candidate.toLowerCase() === first.toLowerCase()) return null;
+  return candidate.split(/\s+/).some((word) => lexicon.lastNames.has(word.toLowerCase())) ? candidate : null;
 }
 
 function findProduct(text: string, lexicon: Lexicon): string | null {
@@ -284,10 +312,32 @@ function findPeriod(text: string, today: string): Period | null {
   return null;
 }
 
+/** Words that dismiss a recommendation: "dismiss it", "kill the nba", "it's garbage", "not useful, he moved on". */
+export const DISMISS_WORDS = /\b(dismiss(ed|ing)?|reject(ed)?|ignore|kill (it|that|this|the (nba|rec|recommendation|suggestion))|useless|garbage|pointless|irrelevant|not (useful|relevant|helpful|applicable)|no longer (relevant|applies)|does(n'?t| not) apply)\b/;
+
 function findFeedback(text: string, today: string): ParsedQuestion['feedback'] {
-  const verdict = /\bsnooze\b/.test(text) ? 'snooze' : /\b(dismiss|reject|ignore)\b/.test(text) ? 'dismiss' : 'accept';
-  const until = text.match(DATE)?.[1] ?? monthDay(text, today) ?? relativeDay(text, today);
+  const verdict = /\bsnooz(e|ed|ing)?\b|\bpark (it|that|this)\b/.test(text) ? 'snooze' : DISMISS_WORDS.test(text) ? 'dismiss' : 'accept';
+  const until = text.match(DATE)?.[1] ?? monthDay(text, today) ?? holiday(text, today) ?? relativeDay(text, today);
   return { verdict, until };
+}
+
+/** "till after thanksgiving", "until christmas": the holiday's next date (the day after it for "after"), as YYYY-MM-DD. */
+function holiday(text: string, today: string): string | null {
+  const match = /\b(after )?(thanksgiving|christmas|xmas|new year'?s?)\b/.exec(text);
+  if (!match) return null;
+  const now = new Date(today);
+  const on = (year: number): Date => {
+    if (match[2] === 'thanksgiving') {
+      // The fourth Thursday of November.
+      const first = new Date(Date.UTC(year, 10, 1)).getUTCDay();
+      return new Date(Date.UTC(year, 10, 1 + ((4 - first + 7) % 7) + 21));
+    }
+    return match[2]!.startsWith('new year') ? new Date(Date.UTC(year + 1, 0, 1)) : new Date(Date.UTC(year, 11, 25));
+  };
+  let date = on(now.getUTCFullYear());
+  if (date.getTime() < Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate())) date = on(now.getUTCFullYear() + 1);
+  if (match[1]) date = new Date(date.getTime() + 86_400_000);
+  return date.toISOString().slice(0, 10);
 }
 
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];

@@ -9,6 +9,8 @@ const UNSAFE: RegExp[] = [
   // Weapons and mass harm.
   /\b(bombs?|explosives?|detonat\w*|ied|pipe bomb|car bomb|nerve agents?|chemical weapons?|bio(logical)? ?weapons?|weapons? of mass|dirty bomb|sarin|vx gas|ricin|anthrax)\b/,
   /\b(untraceable|ghost) (gun|firearm)s?\b|\b(3d[- ]print(ed)?|build|make) (a )?(gun|firearm|silencer|suppressor)\b/,
+  // Sabotaging medical devices (a device's label safety section is another matter: no tampering verb).
+  /\b(tamper(ing)?( with)?|sabotag\w*|hack\w*|disabl\w*|interfer\w* with|mess(ing)? with|shut(ting)? (off|down))\b.{0,50}\b(pacemakers?|insulin pumps?|infusion pumps?|defibrillators?|icds?|ventilators?|(life[- ]saving|life[- ]support|implanted|medical) (devices?|equipment))\b/,
   // Making poisons or drugs of abuse.
   /\b(synthesi[sz]e|make|making|manufactur\w*|produce|cook|extract)\b.{0,60}\b(meth(amphetamine)?|fentanyl|heroin|cocaine|lsd|mdma|dimethylmercury|poisons?|toxins?|nerve agents?)\b/,
   /\b(poison|drug) (someone|somebody|a person|my|her|his|their)\b/,
@@ -22,7 +24,8 @@ const UNSAFE: RegExp[] = [
   // Asked to do it, not told about it ("a doctor is threatening to complain" is a field question).
   // "a doc who's threatening to switch" describes someone else: the verb right after who/is/are is not the ask.
   /\b(write|draft|send|compose|create|make|help me|how (do|can|could|would) i|ways to|plan to)\b.{0,60}(?<!\b(?:who|who's|whos|who is|is|are|was|were|been|keeps|kept) )\b(harass\w*|bully\w*|intimidat\w*|threat\w*|blackmail\w*|extort\w*|dox(x)?ing|stalk\w*)\b|\b(harass|bully|intimidate|threaten|blackmail|extort|dox|stalk) (someone|somebody|people|him|her|them|a |an |my |the )/,
-  /\b(kill(s|ing)?|murder(s|ing)?|assassinat\w*|kidnap\w*|tortur(e|ing))\b.{0,30}\b(someone|somebody|people|persons?|him|her|them|patients?|child(ren)?|wom[ae]n|m[ae]n|classmates?|colleagues?|officials?)\b|\bransom note\b/,
+  // Within one clause: "kill the rumours: what are people saying" names nobody to harm.
+  /\b(kill(s|ing)?|murder(s|ing)?|assassinat\w*|kidnap\w*|tortur(e|ing))\b[^:;.?!]{0,30}\b(someone|somebody|people|persons?|him|her|them|patients?|child(ren)?|wom[ae]n|m[ae]n|classmates?|colleagues?|officials?)\b|\bransom note\b/,
   /\b(hitman|hit man|contract kill(ing|er)|hire (someone|somebody) to (kill|hurt|beat))\b/,
   // Self-harm and dangerous acts.
   /\b(commit suicide|kill myself|end my life|(ways|how) to (self[- ]harm|hurt myself)|huff(ing)? (paint|glue|gas|solvents?)|overdose on purpose)\b/,

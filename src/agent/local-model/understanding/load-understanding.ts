@@ -24,7 +24,7 @@ export function loadUnderstanding(options: { embedder?: Embedder; modelPath?: st
     throw new AppError('CONFIG_INVALID', 'data/nlu/ changed since the intent model was trained: run npm run nlu:train');
   }
   return {
-    understanding: new Understanding(classifier, new Map(Object.entries(classifier.model.knownWords))),
+    understanding: new Understanding(classifier, new Map(Object.entries(classifier.model.knownWords)), new Set(data.dictionary)),
     dataId: `${data.version}+${data.sha256.slice(0, 8)}`,
     classifier,
   };

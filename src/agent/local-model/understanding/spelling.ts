@@ -2,7 +2,7 @@
  * Typo repair before understanding: a word the pipeline does not know ("breif", "emial", "keytrda",
  * "reyse") becomes the known word it is one edit from (two for words of eight letters or more; words under five letters are left as written).
  * Known words are the training utterances' words, the names in the user's lexicon and a list of
- * common words; a word that is already known is never changed. Ties go to the more frequent word,
+ * common words; a word that is already known, or any English word (data/nlu/english-words.txt), is never changed. Ties go to the more frequent word,
  * then alphabetically, so the same text always gives the same repair.
  */
 
@@ -41,6 +41,8 @@ export class SpellingCorrector {
   constructor(
     private readonly words: ReadonlyMap<string, number>,
     private readonly names: ReadonlySet<string> = new Set(),
+    /** English words: never repaired ("touches", "inquiries"), though no repair leads to them. */
+    private readonly dictionary: ReadonlySet<string> = new Set(),
   ) {
     for (const word of words.keys()) {
       const list = this.byLength.get(word.length) ?? [];
@@ -55,7 +57,7 @@ export class SpellingCorrector {
 
   /** The known word `word` most likely stands for, or `word` itself. Lower-case input. */
   correct(word: string): string {
-    if (this.words.has(word) || !/^[a-z]+$/.test(word)) return word;
+    if (this.words.has(word) || this.dictionary.has(word) || !/^[a-z]+$/.test(word)) return word;
     const max = allowedEdits(word.length);
     if (max === 0) return word;
     const cached = this.cache.get(word);

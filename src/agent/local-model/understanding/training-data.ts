@@ -60,8 +60,10 @@ export interface TrainingData {
   /** sha256 of every file the data is read from (names and contents), hex. */
   sha256: string;
   examples: TrainingExample[];
-  /** Common English words (common-words.txt): typo repair never changes them. */
+  /** Common English words (common-words.txt): typo repair never changes them, and repairs to them. */
   commonWords: string[];
+  /** Every English word of english-words.txt: typo repair never changes them, but repairs only to known words. */
+  dictionary: string[];
 }
 
 export const DEFAULT_NLU_DIRECTORY = fileURLToPath(new URL('../../../../data/nlu/', import.meta.url));
@@ -108,7 +110,10 @@ export function loadTrainingData(directory = DEFAULT_NLU_DIRECTORY): TrainingDat
     .split('\n')
     .map((line) => line.trim().toLowerCase())
     .filter((line) => /^[a-z]+$/.test(line));
-  return { version: manifest.version, sha256: hash.digest('hex'), examples, commonWords };
+  const dictionary = read('english-words.txt')
+    .split('\n')
+    .filter((line) => /^[a-z]+$/.test(line));
+  return { version: manifest.version, sha256: hash.digest('hex'), examples, commonWords, dictionary };
 }
 
 function parseJson<T>(schema: z.ZodType<T>, text: string, file: string): T {

@@ -16,7 +16,7 @@ const lexicon: Lexicon = {
   ]),
   territoryNames: new Map([['northeast', ['T-NE']]]),
   repNames: new Map([['taylor brandt', 'u-rep-ne-1']]),
-  cities: new Set(['portland']),
+  cities: new Set(['portland', 'san luis obispo', 'laura']),
 };
 const entities = (question: string) => readEntities(question, lexicon, NOW);
 
@@ -33,6 +33,12 @@ describe('typo repair', () => {
     expect(corrector.correctText('can I emial her about keytrdua').text).toBe('can I email her about keytruda');
     // Short words and known words are never changed.
     expect(corrector.correctText('hre').text).toBe('hre');
+  });
+
+  it('never repairs an English word, though it repairs a typo to a known word', () => {
+    const corrector = new SpellingCorrector(new Map([['touched', 5], ['injuries', 5], ['email', 5]]), new Set(), new Set(['touches', 'inquiries']));
+    expect(corrector.correctText('avg touches per doc, open inquiries').text).toBe('avg touches per doc, open inquiries');
+    expect(corrector.correctText('can I emial her').text).toBe('can I email her');
   });
 
   it('repairs to a person\'s name only one edit away, so a place never becomes a doctor', () => {
@@ -145,6 +151,59 @@ describe('the trained pipeline', { timeout: 60_000 }, () => {
       ['brief', 2],
       ['consent', 2],
     ]);
+  });
+
+  it('reads a city as a place, not as a first name ("in san luis obispo", "near laura")', () => {
+    expect(entities('dermatologists in san luis obispo').hcpName).toBeNull();
+    expect(entities('oncologists near laura').hcpName).toBeNull();
+    expect(entities('brief me on laura alvarez').hcpName).toBe('laura alvarez');
+  });
+
+  it('reads HCP lists by a consent state or a specialty with an open item as a plan, not one HCP\'s consent or the notes', async () => {
+    for (const [question, role] of [
+      ['anyone with expired phone consent?', 'rep'],
+      ['who opted out of email?', 'rep'],
+      ['pediatricians in portland with open questions', 'msl'],
+    ] as const) {
+      const understood = await read(question, EMPTY_FOCUS, role);
+      expect(understood.kind === 'readings' && understood.readings[0]!.intent, question).toBe('plan');
+    }
+  });
+
+  it('reads "call, email or wait?" about an HCP as what to do next, and "can I email or call her?" as consent', async () => {
+    const choice = await read('Laura Alvarez: call, email or wait?');
+    expect(choice.kind === 'readings' && choice.readings.map((reading) => reading.intent)).toEqual(['next_action']);
+    const consent = await read('can I email or call Laura Alvarez?');
+    expect(consent.kind === 'readings' && consent.readings.map((reading) => reading.intent)).toEqual(['consent', 'consent']);
+  });
+
+  it('reads "who on my team has the most dead ends" as reps ranked by a metric, and two metrics as two answers', async () => {
+    const team = await read('who on my team has the most dead ends', EMPTY_FOCUS, 'manager');
+    expect(team.kind === 'readings' && team.readings.map((reading) => [reading.intent, reading.analytics?.metric, reading.analytics?.dimension])).toEqual([['performance', 'dead_end_rate', 'rep']]);
+    const two = await read('follow-up rate by rep and also consent coverage by rep, last 30', EMPTY_FOCUS, 'manager');
+    expect(two.kind === 'readings' && two.readings.map((reading) => [reading.intent, reading.analytics?.metric])).toEqual([
+      ['performance', 'follow_up_rate'],
+      ['performance', 'consent_coverage'],
+    ]);
+  });
+
+  it('reads short follow-ups against the thread: a city narrows a plan, a product a field summary, a channel a draft', async () => {
+    const plan = await read('just the ones in portland', { ...EMPTY_FOCUS, intent: 'plan', lastQuery: { tool: 'plan_territory', input: { limit: 10 } } });
+    expect(plan.kind === 'readings' && plan.readings[0]!.intent).toBe('refine');
+    const insights = await read('narrow it to keytruda', { ...EMPTY_FOCUS, intent: 'insights', lastQuery: { tool: 'summarize_field_insights', input: { period: 'this_quarter' } } }, 'msl');
+    expect(insights.kind === 'readings' && insights.readings[0]).toMatchObject({ intent: 'refine', productId: 'p-keytruda' });
+    const draft = await read('ugh fine, can you do it as an email then', { ...EMPTY_FOCUS, intent: 'draft', hcpId: 'hcp-000020', hcpName: 'Laura Alvarez', channel: 'sms' });
+    expect(draft.kind === 'readings' && draft.readings[0]).toMatchObject({ intent: 'draft', channel: 'email' });
+  });
+
+  it('reads a verdict on an HCP\'s recommendation as feedback ("kill the nba for X, it\'s garbage")', async () => {
+    const understood = await read('kill the nba for laura alvarez, it is garbage');
+    expect(understood.kind === 'readings' && understood.readings[0]).toMatchObject({ intent: 'feedback', feedback: { verdict: 'dismiss' } });
+  });
+
+  it('reads a manager naming a metric as the team\'s figures, not the field notes', async () => {
+    const understood = await read('Are any HCPs being over-contacted?', EMPTY_FOCUS, 'manager');
+    expect(understood.kind === 'readings' && understood.readings[0]).toMatchObject({ intent: 'performance' });
   });
 
   it('gives the same reading every time', async () => {

@@ -1,6 +1,6 @@
 import type { ConversationFocus } from '../../../core/chat-model.ts';
-import { escapeRegExp } from '../analytics-question.ts';
-import { channelsAsked, CONTENT_CUES, LABEL_WORDS, normaliseQuestion, OPEN_QUESTIONS, readEntities, withIntent, withoutChannelWords, type Intent, type Lexicon, type ParsedQuestion, type QuestionEntities } from '../question-parser.ts';
+import { escapeRegExp, metricsNamed } from '../analytics-question.ts';
+import { channelsAsked, CONTENT_CUES, DISMISS_WORDS, findSecondName, LABEL_WORDS, normaliseQuestion, OPEN_QUESTIONS, readEntities, withIntent, withoutChannelWords, type Intent, type Lexicon, type ParsedQuestion, type QuestionEntities } from '../question-parser.ts';
 import { mentionsPatientEvent, policyTopic } from '../policy-answers.ts';
 import type { IntentClassifier, IntentScore } from './intent-classifier.ts';
 import { SpellingCorrector } from './spelling.ts';
@@ -23,6 +23,8 @@ export const CLARIFY_BELOW = 0.4;
 const REFINE_FALLBACK_AT_LEAST = 0.5;
 /** Each part of a two-part question must be at least this sure to be answered as two questions. */
 const SPLIT_AT_LEAST = 0.55;
+/** A reading about an HCP this sure is not overridden by a metric or filter word that would refine the thread's last query. */
+const SURE_ABOUT_HCP = 0.8;
 
 export type Understood =
   | { kind: 'readings'; readings: ParsedQuestion[] }
@@ -63,6 +65,8 @@ export class Understanding {
     private readonly classifier: IntentClassifier,
     /** Words the pipeline knows (training data and common words) with their frequencies. */
     private readonly knownWords: ReadonlyMap<string, number>,
+    /** English words typo repair leaves alone (data/nlu/english-words.txt). */
+    private readonly dictionary: ReadonlySet<string> = new Set(),
   ) {}
 
   async understand(input: UnderstandingInput): Promise<{ understood: Understood; trace: UnderstandingTrace }> {
@@ -72,7 +76,7 @@ export class Understanding {
     const chosen = pickChoice(input.question, focus.choices ?? []);
     const question = chosen ?? input.question;
     const { text: repaired, repairs } = this.correctorFor(lexicon).correctText(question);
-    const entities = readEntities(repaired, lexicon, now);
+    const entities = withMeetingChannel(readEntities(repaired, lexicon, now), input.role, normaliseQuestion(repaired));
     const masked = maskNames(repaired, entities, lexicon);
     const parts = splitParts(repaired);
     const partEntities = parts.map((part) => readEntities(part, lexicon, now));
@@ -114,16 +118,49 @@ export class Understanding {
       return { understood: { kind: 'readings', readings: [withIntent(entities, 'out_of_scope', text, now)] }, trace };
     }
     const top = scores[0]!;
+    const perHcpIntent = HCP_INTENTS.has(top.intent as Intent) && top.intent !== 'content' && top.probability >= CLARIFY_BELOW ? (top.intent as Intent) : null;
+    // "nba for helen ruiz and chloe marchetti": the same question about each of them.
+    const second = entities.hcpName && perHcpIntent ? findSecondName(repaired, lexicon, entities.hcpName) : null;
+    if (second && perHcpIntent) {
+      trace.route = 'two_questions';
+      const other = { ...entities, hcpName: second, hcpId: null, pronoun: false };
+      return { understood: { kind: 'readings', readings: [withIntent(entities, perHcpIntent, text, now), withIntent(other, perHcpIntent, text, now)] }, trace };
+    }
+    // "nba for both", "which of the two should i see first": the thread's last two HCPs, each asked about.
+    const pair = !entities.hcpName && !entities.hcpId && BOTH.test(text) ? (focus.discussed ?? []).slice(0, 2).reverse() : [];
+    if (pair.length === 2) {
+      trace.route = 'follow_up';
+      const intent = perHcpIntent ?? 'next_action';
+      return { understood: { kind: 'readings', readings: pair.map((hcpId) => withIntent({ ...entities, hcpId, hcpName: null, pronoun: false, ordinal: null }, intent, text, now)) }, trace };
+    }
     // "by territory" after a metric, "only neurologists" after a field summary: a performance or insights
     // reading that names no metric (or concern, product, specialty) of its own changes the thread's last query.
     const changesLastQuery = focus.lastQuery && ((top.intent === 'performance' && focus.lastQuery.tool === 'query_performance' && !entities.analytics?.metric) || (top.intent === 'insights' && focus.lastQuery.tool === 'summarize_field_insights' && isShort(repaired)));
     // "email?", "ok and phone", "whats app?" about the thread's HCP: only a channel, so the same HCP on that channel.
-    const channelOnly = Boolean(entities.channel && focus.hcpId && !entities.hcpName && !entities.hcpId && ONLY_A_CHANNEL.test(withoutChannelWords(text)));
+    const channelOnly = Boolean(entities.channel && focus.hcpId && !entities.hcpName && !entities.hcpId && onlyAChannel(withoutChannelWords(text)));
     // A short question that only changes the thread's last metric or field query ("can u break that out per rep", "last 90 days instead").
-    const analyticsOnly = Boolean(focus.lastQuery && !entities.hcpName && !entities.hcpId && repaired.trim().split(/\s+/).length <= 8 && changesAnalytics(entities));
+    const analyticsOnly = Boolean(
+      focus.lastQuery &&
+        !entities.hcpName &&
+        !entities.hcpId &&
+        repaired.trim().split(/\s+/).length <= 8 &&
+        // "narrow it to keytruda", "filter to stelara": a product narrows a metric or field summary too.
+        (changesAnalytics(entities) || (entities.productId && ['query_performance', 'summarize_field_insights'].includes(focus.lastQuery.tool))),
+    );
+    // "just the ones in columbus" after a plan: the same plan in that city.
+    const cityOnly = Boolean(focus.lastQuery?.tool === 'plan_territory' && !entities.hcpName && !entities.hcpId && isShort(repaired) && [...(lexicon.cities ?? [])].some((city) => text.includes(` ${city} `) || text.includes(` ${city}?`)));
     // "is there a version ok for whatsapp?" after a content search: the same search on that channel.
     const contentChannel = Boolean(entities.channel && focus.intent === 'content' && focus.lastQuery?.tool === 'search_approved_content' && !entities.hcpName && !entities.hcpId && !entities.pronoun);
-    const followUp = top.intent === 'refine' || changesLastQuery || channelOnly || analyticsOnly || contentChannel || (top.probability < CLARIFY_BELOW && isShort(repaired)) ? resolveFollowUp(entities, focus, text) : null;
+    // "draft a followup email" after a content search: a sure reading about an HCP is the question, whatever metric word it holds.
+    const sureAboutHcp = HCP_INTENTS.has(top.intent as Intent) && top.probability >= SURE_ABOUT_HCP && Boolean(focus.hcpId || entities.hcpName || entities.hcpId || entities.pronoun);
+    // "the first one - who is that" after a list: an entry of the list, however many words.
+    const listEntry = entities.ordinal !== null && focus.listed.length > 0 && !entities.hcpName && !entities.hcpId;
+    const followUp =
+      top.intent === 'refine' || channelOnly || (!sureAboutHcp && (changesLastQuery || analyticsOnly || contentChannel)) || (top.probability < CLARIFY_BELOW && (isShort(repaired) || listEntry))
+        ? (resolveFollowUp(entities, focus, text) ?? (cityOnly ? { intent: 'refine' as Intent, entities } : null))
+        : cityOnly
+          ? { intent: 'refine' as Intent, entities }
+          : null;
     if (followUp) {
       trace.route = 'follow_up';
       return { understood: { kind: 'readings', readings: [withIntent(followUp.entities, followUp.intent, text, now)] }, trace };
@@ -131,6 +168,12 @@ export class Understanding {
     // "is it OK to call Dr. Lee about the adverse event she mentioned?": the consent answer and the duty to report (or the report itself).
     if ((top.intent === 'policy' || top.intent === 'adverse_event') && entities.channel && (entities.hcpName || entities.hcpId || (entities.pronoun && focus.hcpId)) && CONSENT_ASK.test(text)) {
       return { understood: { kind: 'readings', readings: [withIntent(entities, 'consent', text, now), withIntent(entities, top.intent, text, now)] }, trace };
+    }
+    // "follow-up rate by rep and also consent coverage by rep": one answer per metric, the rest of the question shared.
+    const metrics = top.intent === 'performance' && /\b(and|also|plus|as well as)\b|[&+]/.test(text) ? metricsNamed(text) : [];
+    if (metrics.length >= 2 && entities.analytics) {
+      trace.route = 'two_questions';
+      return { understood: { kind: 'readings', readings: metrics.slice(0, 3).map((metric) => withIntent({ ...entities, analytics: { ...entities.analytics!, metric } }, 'performance', text, now)) }, trace };
     }
     if (top.intent !== 'refine' && top.probability >= CLARIFY_BELOW) {
       // "consent status for Dr. Varga on email + phone": one consent answer per channel.
@@ -162,11 +205,21 @@ export class Understanding {
       };
       for (const name of [...lexicon.products.keys(), ...lexicon.territoryNames.keys()]) add(name, false);
       for (const name of [...lexicon.firstNames, ...lexicon.lastNames, ...lexicon.repNames.keys(), ...(lexicon.cities ?? [])]) add(name, true);
-      corrector = new SpellingCorrector(words, names);
+      // The user's names stay repair targets even where they are English words too ("grace", "rose").
+      corrector = new SpellingCorrector(words, names, this.dictionary);
       this.correctors.set(lexicon, corrector);
     }
     return corrector;
   }
+}
+
+/** Asking to meet an HCP ("can i set up a meeting with them", "ok to meet dr lee?"): an MSL's meeting is an MSL meeting, a rep's a field visit. */
+const MEETING_ASK = /\b(set up|schedule|book|arrange|request|have|get) (a |an )?(quick )?(meeting|sit[- ]?down|1:1|one[- ]on[- ]one)\b|\b(can|could|may|ok to|okay to|allowed to|fine to) (i |we )?meet\b|\bmeet (with )?(her|him|them|dr\.?)\b/;
+
+function withMeetingChannel(entities: QuestionEntities, role: string, text: string): QuestionEntities {
+  const medical = role === 'msl' || role === 'medical_affairs';
+  if (!MEETING_ASK.test(text) || (entities.channel && !(medical && entities.channel === 'field_visit'))) return entities;
+  return { ...entities, channel: medical ? 'msl_meeting' : 'field_visit' };
 }
 
 /** The readings other than "a follow-up", renormalised. */
@@ -214,17 +267,35 @@ function withEvidence(scores: IntentScore[], entities: QuestionEntities, focus: 
   // Drafts are follow-ups to HCPs from approved modules; a blog post or an essay is another job.
   if (/\b(write|compose|draft|generate|create)\b.{0,30}\b(blog|essay|poem|story|article|song|speech|tweets?|social media posts?|op[- ]ed|press release|self[- ]reviews?|performance reviews?|cover letters?|resumes?|cvs?)\b/.test(text)) scale(['out_of_scope'], 5);
   if (person && entities.channel && CONSENT_ASK.test(text)) scale(['consent'], 2);
+  // "call, email or wait?", "email or visit her — which is better?": a choice of what to do next, not a consent question.
+  if (person && !CONSENT_ASK.test(text) && (/\bor (wait|hold( off)?|nothing|leave (it|her|him))\b/.test(text) || (channelsAsked(text).length >= 2 && /\b(which|better|best|should i|should we|first)\b/.test(text)))) {
+    scale(['next_action'], 6);
+    scale(['consent'], 0.2);
+  }
   if (WHY_NOT.test(text)) scale(['why_not'], 3);
-  // "which hcps mentioned rinvoq" asks the notes, not the plan.
+  // "who on my team has the most dead ends" ranks reps; "docs with follow-ups overdue across my reps" lists HCPs.
+  const ranksReps = analytics?.dimension === 'rep' && !/\b(docs?|doctors?|hcps?|physicians?|accounts?)\b/.test(text);
+  // "which hcps mentioned rinvoq" asks the notes, not the plan; "pediatricians in columbus with open questions" is a list.
+  const specialtyWith = Boolean(analytics?.specialty) && /\bwith\b/.test(text);
   const listAsk =
     !named &&
+    // "who on my team has the most dead ends": reps ranked by a metric, not a list of HCPs.
+    !ranksReps &&
     !/\brates?\b/.test(text) &&
     !/\bmention\w*\b/.test(text) &&
-    /\b(which|who|whom|list|any)\b/.test(text) &&
-    (OPEN_QUESTIONS.test(text) || /\bdead[- ]?ends?\b|\boverdue\b|\bopted?[- ]?out\b|\bno \w+ consent\b/.test(text)) &&
-    (/\b(hcps?|docs?|doctors?|physicians?|accounts?|who|whos|which of my)\b/.test(text) || (role !== 'manager' && role !== 'admin' && /^\W*any (dead[- ]?ends?|overdue)\b/.test(text)));
+    (specialtyWith || /\b(which|who|whom|list|any|any ?one|anybody)\b/.test(text)) &&
+    (OPEN_QUESTIONS.test(text) || /\bdead[- ]?ends?\b|\boverdue\b|\bopted?[- ]?out\b|\b(no|expired|lapsed|revoked|withdrawn) (\w+ )?consent\b|\bconsent (has )?(expired|lapsed)\b/.test(text)) &&
+    (specialtyWith || /\b(hcps?|docs?|doctors?|physicians?|accounts?|who|whos|which of my|any ?one|anybody)\b/.test(text) || (role !== 'manager' && role !== 'admin' && /^\W*any (dead[- ]?ends?|overdue)\b/.test(text)));
   if (analytics?.metric && !person && !listAsk) scale(['performance'], role === 'rep' ? 1.5 : 3);
   if (analytics?.metric) scale(['content', 'plan', 'policy'], 0.5);
+  // A manager naming a metric ("any HCPs being over-contacted?") asks the team's figures, not the field notes;
+  // "who on my team has the most dead ends" ranks the reps, not the HCPs.
+  if (analytics?.metric && !person && (role === 'manager' || role === 'admin')) {
+    scale(['insights'], 0.3);
+    if (ranksReps) scale(['plan'], 0.05);
+  }
+  // "kill the nba for Dr. Bauer, it's garbage": a verdict on the recommendation, not a request for it.
+  if (named && VERDICT.test(text) && /\b(nba|next best action|suggestion|recommendation|rec)s?\b/.test(text)) scale(['feedback'], 10);
   // "whatsapp consent coverage?": the team's metric, not one HCP's consent.
   if (analytics?.metric === 'consent_coverage' && !person) scale(['consent'], 0.1);
   const asksApprovedWording = /\bstandard (medical )?response\b|\bmedical (response|letter)\b|\bmed(ical)? info(rmation)? (response|letter)\b|\bapproved (response|material|content|wording)\b/.test(text);
@@ -262,11 +333,20 @@ function withEvidence(scores: IntentScore[], entities: QuestionEntities, focus: 
   if (listAsk) {
     scale(['plan'], 4);
     scale(['insights'], 0.4);
+    // "anyone with expired phone consent?": who, among the user's HCPs, not one HCP's consent (the
+    // classifier is near certain of "consent" from the word alone, so the factor is large).
+    scale(['consent'], 0.001);
+    scale(['policy', 'out_of_scope', 'capabilities'], 0.3);
   }
   // "the 3rd one, what's the NBA": an entry of the thread's list is an HCP.
   if (entities.ordinal !== null && focus.listed.length > 0) {
     scale(['out_of_scope', 'capabilities', 'maturity', 'greeting', 'performance', 'insights', 'plan'], 0.1);
     scale(['brief', 'next_action', 'consent', 'why_not', 'draft'], 2);
+    // "who asked the top one", "the first one - who is that": who that entry is.
+    if (/\bwho(se|'s| is| was| asked| raised| sent| wrote)?\b/.test(text) && !/\bwhy\b/.test(text)) {
+      scale(['brief'], 4);
+      scale(['why', 'next_action'], 0.3);
+    }
   }
   // "what's our reporting window for an AE, 24h or 1 business day?": the duty, not the notes.
   if (/\breporting (window|deadline|timeline|time ?frame|clock)\b|\bhow (soon|long|quickly|fast)\b.{0,30}\breport|\breport(ed)? within\b|\b(24 ?h(ours?|rs?)?|one business day|1 business day)\b/.test(text)) {
@@ -290,7 +370,10 @@ function withEvidence(scores: IntentScore[], entities: QuestionEntities, focus: 
 }
 
 /** A verdict on a recommendation, said in words ("accept it", "snooze till Monday", "dismiss, retired"). */
-export const VERDICT = /\b(accept(ed|ing)?|dismiss(ed|ing)?|snooz(e|ed|ing)|park(ed)?|reject(ed)?|ignore (it|that|this)|mark (it|that|this)|done with (it|that))\b/;
+export const VERDICT = new RegExp(`\\b(accept(ed|ing)?|snooz(e|ed|ing)|park(ed)?|ignore (it|that|this)|mark (it|that|this)|done with (it|that))\\b|${DISMISS_WORDS.source}`);
+
+/** The two HCPs the thread just discussed ("both", "the two of them", "which one of them first"). */
+const BOTH = /\b(both|the two( of them)?|them both|each of them|(which|who) (one )?of (them|the two|those two)|between (them|the two)|either (one|of them))\b/;
 
 /** Words of an adverse event or its report. */
 const ADVERSE_EVENT_WORDS = /\b(adverse|side[- ]?effects?|aes?|reactions?|drug safety|pv|pharmacovigilance|patients?|pts?|reportable|hospitali[sz]ed|died|death|sick|rash|hives|jaundice|initials)\b/;
@@ -338,6 +421,8 @@ export function resolveFollowUp(entities: QuestionEntities, focus: ConversationF
   const instead = /\b(instead|rather)\b/.test(entities.topic.toLowerCase()) && (last === 'next_action' || last === 'why' || last === 'why_not') && focus.recommendationId;
   // The thread's last analytics question counts only while the thread is still on it (not after a brief since).
   const onHcp = !focus.lastQuery || (last !== null && HCP_INTENTS.has(last) && last !== 'content');
+  // "ugh fine, as an email then" after a draft: the same draft on that channel.
+  if (entities.channel && last === 'draft' && (focus.hcpId || namesHcp) && onHcp) return { intent: 'draft', entities: { ...entities, pronoun: !namesHcp } };
   if ((entities.channel || (instead && entities.action)) && (focus.hcpId || namesHcp) && onHcp) return { intent: last === 'why_not' || last === 'why' || instead || (WHY_NOT.test(text) && focus.recommendationId) ? 'why_not' : 'consent', entities: { ...entities, pronoun: !namesHcp } };
   // "just the oncologists", "top 3 only" after a plan: the same plan, narrowed.
   if (focus.lastQuery?.tool === 'plan_territory' && !namesHcp && (entities.analytics?.top || entities.analytics?.specialty || entities.analytics?.segment || entities.channel)) return { intent: 'refine', entities };
@@ -367,12 +452,20 @@ function changesAnalytics(entities: QuestionEntities): boolean {
   return Boolean(analytics && (analytics.metric || analytics.dimension || analytics.period || analytics.range || analytics.compare || analytics.territories.length > 0 || analytics.rep || analytics.segment || analytics.specialty || analytics.concern));
 }
 
-/** What may stand around a channel in a channel-only follow-up ("ok and email then?"). */
-const ONLY_A_CHANNEL = /^[\s?!.,]*((ok(ay)?|and|so|then|instead|what|how|about|by|via|over|or|just|maybe|too|as well|her|him|them|with)[\s?!.,]*)*$/;
+/** What may stand around a channel in a channel-only follow-up ("ok and email then?", "hmm, fine, phone?"). */
+const CHANNEL_FOLLOW_UP_WORDS = new Set(
+  'ok okay k and so then instead rather what how about abt by via over or just maybe too as well her him them with hmm hmmm um uh ugh fine cool well right alright sure yeah yes no nope got it at least all even if i we wanted want to could can you do as an a try use'.split(' '),
+);
+
+/** Only a channel and words that stand around one: split into words, so no pattern can backtrack on long input. */
+function onlyAChannel(textWithoutChannel: string): boolean {
+  const words = textWithoutChannel.split(/[\s?!.,-]+/).filter(Boolean);
+  return words.length <= 10 && words.every((word) => CHANNEL_FOLLOW_UP_WORDS.has(word));
+}
 
 /** "brief me on Dr. Kim and can I email her?" → its two questions; anything else → []. */
 export function splitParts(text: string): string[] {
-  const pattern = /\?\s+(?=\S)|;\s*|\s+(?:and|also|plus|then|&)\s+(?=(?:can|could|may|should|what|whats|what's|where|wheres|where's|which|who|why|is|are|do|does|did|how|tell|brief|draft|write|give|show|pull|any|when)\b)/i;
+  const pattern = /\?\s+(?=\S)|;\s*|,?\s+(?:and|also|plus|then|&)\s+(?:(?:separately|also|then|pls|please|plz|btw|additionally|while you'?re at it|oh),?\s+){0,2}(?=(?:can|could|may|should|what|whats|what's|where|wheres|where's|which|who|why|is|are|do|does|did|how|tell|brief|draft|write|give|show|pull|any|when)\b)/i;
   const match = pattern.exec(text);
   if (!match) return [];
   const first = text.slice(0, match.index).trim();

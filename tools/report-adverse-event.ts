@@ -19,6 +19,13 @@ const Details = {
 const Missing = z.array(z.object({ criterion: z.enum(INTAKE_CRITERIA as [string, ...string[]]), ask: z.string() }));
 const Due = { duty: z.string(), reportedAt: z.string(), dueBy: z.string(), dueByText: z.string() };
 
+const ReportOutput = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('needs_information'), ...Due, ...Details, missing: Missing, canSubmitIncomplete: z.boolean(), howToFinish: z.string() }),
+  z.object({ status: z.literal('recorded'), ...Due, intakeId: z.string(), complete: z.boolean(), ...Details, missing: Missing, redacted: z.number(), next: z.string() }),
+]);
+/** What report_adverse_event returns (the local model writes its answers from it). */
+export type ReportAdverseEventOutput = z.output<typeof ReportOutput>;
+
 const detailsOut = (details: IntakeDetails) => ({
   reporter: details.reporter ? { kind: details.reporter.kind, hcpId: details.reporter.kind === 'hcp' ? details.reporter.hcpId : null, name: quoted(details.reporter.name) } : null,
   patient: details.patient,
@@ -56,10 +63,7 @@ export const reportAdverseEventTool = defineTool({
     narrative: optionalText(2_000, "the account in the user's words (redacted before storing)"),
     submit: z.boolean().default(false).describe('true: file it now even with criteria missing (flagged incomplete)'),
   }),
-  output: z.discriminatedUnion('status', [
-    z.object({ status: z.literal('needs_information'), ...Due, ...Details, missing: Missing, canSubmitIncomplete: z.boolean(), howToFinish: z.string() }),
-    z.object({ status: z.literal('recorded'), ...Due, intakeId: z.string(), complete: z.boolean(), ...Details, missing: Missing, redacted: z.number(), next: z.string() }),
-  ]),
+  output: ReportOutput,
   // Every employee has the duty to report, whatever their role or side of the firewall.
   access: { roles: ['rep', 'msl', 'manager', 'medical_affairs', 'admin'], purposes: ['promotional', 'medical'] },
   execute(input, ctx: ToolContext) {

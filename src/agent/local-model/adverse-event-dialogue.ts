@@ -2,6 +2,7 @@ import type { ChatMessage, ConversationFocus } from '../../core/chat-model.ts';
 import { quoteData } from '../../core/quoting.ts';
 import { adverseEventTerms, possibleAdverseEvents } from '../../insights/adverse-events.ts';
 import { loadInsightLexicons } from '../../insights/lexicons.ts';
+import type { ReportAdverseEventOutput } from '../../../tools/report-adverse-event.ts';
 import type { QuestionEntities } from './question-parser.ts';
 
 /**
@@ -10,10 +11,6 @@ import type { QuestionEntities } from './question-parser.ts';
  * from the tool's redacted result, so no patient name is kept in the thread's state), whether a reply
  * continues it ("J.M., 54, female", "it was Dr. Lee", "submit anyway"), and the answers.
  */
-
-// Tool results as the local model reads them back from JSON.
-/* eslint-disable @typescript-eslint/no-explicit-any */
-type Json = any;
 
 /** report_adverse_event's input, as the thread gathers it (a type, so it is plain JSON for the thread's state). */
 export type IntakeDraft = {
@@ -146,29 +143,32 @@ export function mergeIntake(pending: IntakeDraft | null, reading: IntakeReading,
 /** The report as the thread keeps it after this turn: from the tool's redacted result; null once filed or dropped. */
 export function intakeStateAfter(messages: readonly ChatMessage[], pending: IntakeDraft | null, question: string): IntakeDraft | null | undefined {
   const start = messages.map((message) => message.role).lastIndexOf('user');
-  const inputs = new Map<string, Json>();
-  let last: { input: Json; output: Json } | undefined;
+  const inputs = new Map<string, unknown>();
+  let last: { input: Partial<IntakeDraft> | undefined; output: Partial<ReportAdverseEventOutput> | null } | undefined;
   for (const message of messages.slice(start + 1)) {
     if (message.role === 'assistant') for (const call of message.toolCalls) inputs.set(call.id, call.arguments);
-    if (message.role === 'tool' && message.name === 'report_adverse_event') last = { input: inputs.get(message.toolCallId), output: JSON.parse(message.content) };
+    if (message.role === 'tool' && message.name === 'report_adverse_event') {
+      last = { input: inputs.get(message.toolCallId) as Partial<IntakeDraft> | undefined, output: JSON.parse(message.content) as Partial<ReportAdverseEventOutput> | null };
+    }
   }
   if (!last) return pending && CANCEL.test(question.toLowerCase()) ? null : undefined;
   const { input, output } = last;
   if (output?.status !== 'needs_information') return output?.status === 'recorded' ? null : undefined;
+  const collected = output as Extract<ReportAdverseEventOutput, { status: 'needs_information' }>;
   return {
-    reporter: input.reporter ?? 'hcp',
-    hcp: output.reporter?.hcpId ?? output.reporter?.name?.quoted ?? null,
-    patientInitials: output.patient.initials,
-    patientAge: output.patient.age,
-    patientSex: output.patient.sex,
-    product: output.product?.id ?? null,
-    event: output.event?.quoted ?? null,
-    narrative: output.narrative?.quoted ?? null,
+    reporter: input?.reporter ?? 'hcp',
+    hcp: collected.reporter?.hcpId ?? collected.reporter?.name.quoted ?? null,
+    patientInitials: collected.patient.initials,
+    patientAge: collected.patient.age,
+    patientSex: collected.patient.sex,
+    product: collected.product?.id ?? null,
+    event: collected.event?.quoted ?? null,
+    narrative: collected.narrative?.quoted ?? null,
   };
 }
 
 /** The answer to report_adverse_event's result: the duty and due time, what is known, what is still needed or the intake id. */
-export function intakeAnswer(output: Json): string {
+export function intakeAnswer(output: ReportAdverseEventOutput): string {
   const reporter = output.reporter ? (output.reporter.kind === 'employee' ? 'you (first-hand)' : `${quoteData(output.reporter.name.quoted, 80)}${output.reporter.hcpId ? ` (${output.reporter.hcpId})` : ''}`) : 'not yet known';
   const { initials, age, sex } = output.patient;
   const patient = [initials, age === null ? null : `${age}`, sex].filter((part) => part !== null).join(', ') || 'not yet known';
@@ -179,13 +179,13 @@ export function intakeAnswer(output: Json): string {
     return [
       `Reported to Drug Safety: intake ${output.intakeId}, due ${output.dueByText} (one business day after the report).`,
       known,
-      output.complete ? null : `Filed flagged incomplete, missing ${output.missing.map((item: Json) => item.criterion).join(', ')}: Drug Safety will follow up. Pass on anything more you learn in this thread.`,
+      output.complete ? null : `Filed flagged incomplete, missing ${output.missing.map((item) => item.criterion).join(', ')}: Drug Safety will follow up. Pass on anything more you learn in this thread.`,
       'Offer the HCP a medical-information follow-up for any questions they have; do not give medical advice yourself.',
     ]
       .filter(Boolean)
       .join('\n');
   }
-  const asks = (output.missing as Json[]).map((item, index) => `${index + 1}. ${item.ask}`);
+  const asks = output.missing.map((item, index) => `${index + 1}. ${item.ask}`);
   return [
     `This is a possible adverse event: it must reach Drug Safety by ${output.dueByText}, one business day after you heard of it, even if the HCP thinks it unrelated or already reported. I can file it for you.`,
     `So far: ${known}`,

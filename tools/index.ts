@@ -8,6 +8,7 @@ import { lookupHcpProfileTool } from './lookup-hcp-profile.ts';
 import { planTerritoryTool } from './plan-territory.ts';
 import { queryPerformanceTool } from './query-performance.ts';
 import { recordFeedbackTool } from './record-feedback.ts';
+import { reportAdverseEventTool } from './report-adverse-event.ts';
 import { searchApprovedContentTool } from './search-approved-content.ts';
 import { summarizeFieldInsightsTool } from './summarize-field-insights.ts';
 import type { ToolContext } from './tool-context.ts';
@@ -31,4 +32,5 @@ export const agentTools: readonly AgentTool[] = [
   summarizeFieldInsightsTool,
   queryPerformanceTool,
   assessMaturityTool,
+  reportAdverseEventTool,
 ];

@@ -246,7 +246,7 @@ export function scoreRun(evalCase: EvalCase, run: CaseRun, ctx: ScoreContext): S
     }
     for (const call of turn.answer?.toolCalls ?? []) {
       const output = call.output as Json;
-      const id = output?.recommendationId && call.name === 'get_next_best_actions' ? output.recommendationId : output?.draftId ?? output?.planId ?? output?.suggestionId ?? null;
+      const id = output?.recommendationId && call.name === 'get_next_best_actions' ? output.recommendationId : output?.draftId ?? output?.planId ?? output?.suggestionId ?? output?.intakeId ?? null;
       if (call.status === 'ok' && typeof id === 'string' && !turn.newDecisionIds.includes(id)) problems.push(`${call.name} returned ${id}, not written to the log during this turn`);
     }
     return problems;

@@ -143,6 +143,17 @@ describe('SqliteDecisionLog: appending', () => {
     expect(log.get(plan.id)?.hcpId).toBeNull();
   });
 
+  it('lists the records of one kind from a moment on, oldest first', () => {
+    const first = log.append({ kind: 'adverse_event_intake', actorId: 'u-rep-ne-1', hcpId: null, refersTo: null, payload: { event: 'rash' } });
+    log.append(recommendation(1));
+    const second = log.append({ kind: 'adverse_event_intake', actorId: 'u-msl-ne', hcpId: 'hcp-000001', refersTo: null, payload: { event: 'jaundice' } });
+    expect(log.ofKind('adverse_event_intake')).toEqual([first, second]);
+    expect(log.ofKind('adverse_event_intake', { since: second.recordedAt })).toEqual([second]);
+    expect(log.ofKind('adverse_event_intake', { since: '2099-01-01' })).toEqual([]);
+    expect(log.ofKind('plan')).toEqual([]);
+    expect(log.verify()).toMatchObject({ intact: true, records: 3 });
+  });
+
   it('refuses bad input before writing anything', () => {
     log.append(recommendation(1));
     const cases: [unknown, RegExp][] = [

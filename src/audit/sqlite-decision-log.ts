@@ -183,6 +183,8 @@ export class SqliteDecisionLog implements DecisionLog {
         byId: database.prepare(`SELECT ${COLUMNS} FROM decision_log WHERE id = ?`),
         exists: database.prepare('SELECT 1 FROM decision_log WHERE id = ?').pluck(),
         referringTo: database.prepare(`SELECT ${COLUMNS} FROM decision_log WHERE refers_to = ? ORDER BY sequence`),
+        // decision_log_by_kind_time (migration 8) finds the rows; few records are of the rarer kinds.
+        ofKind: database.prepare(`SELECT ${COLUMNS} FROM decision_log WHERE kind = ? AND recorded_at >= ? ORDER BY recorded_at, sequence`),
         walk: database.prepare(`SELECT ${COLUMNS} FROM decision_log ORDER BY sequence`),
         byHash: database.prepare(`SELECT ${COLUMNS} FROM decision_log WHERE hash = ? LIMIT 1`),
         count: database.prepare('SELECT count(*) FROM decision_log').pluck(),
@@ -263,6 +265,10 @@ export class SqliteDecisionLog implements DecisionLog {
 
   referringTo(id: string): DecisionRecord[] {
     return this.read(() => this.statements.referringTo.all(id) as Row[]).map(toRecord);
+  }
+
+  ofKind(kind: DecisionKind, options: { since?: string } = {}): DecisionRecord[] {
+    return this.read(() => this.statements.ofKind.all(kind, options.since ?? '') as Row[]).map(toRecord);
   }
 
   count(): number {

@@ -71,7 +71,11 @@ function formatProfile(profile: HcpProfile): string {
 
   if (profile.recentNotes.length > 0) {
     lines.push('', 'Latest field notes (quoted as written)');
-    for (const note of profile.recentNotes) lines.push(`  ${note.writtenAt.slice(0, 10)} ${note.kind.toUpperCase()} ${note.authorId}: ${quoteData(printable(note.text))}`);
+    for (const note of profile.recentNotes) {
+      lines.push(`  ${note.writtenAt.slice(0, 10)} ${note.kind.toUpperCase()} ${note.authorId}: ${quoteData(printable(note.text))}`);
+      const flag = profile.adverseEventFlags.find((candidate) => candidate.noteId === note.id);
+      if (flag) lines.push(`    ! possible adverse event (${quoteData(printable(flag.phrase, 80))}): report it to Drug Safety within one business day unless already reported ("report an adverse event" in omni ask)`);
+    }
   }
   return lines.join('\n');
 }

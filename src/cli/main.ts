@@ -21,8 +21,9 @@ import { askCommand } from './commands/ask-command.ts';
 import { chatCommand } from './commands/chat-command.ts';
 import { serveCommand } from './commands/serve-command.ts';
 import { tokenCommand } from './commands/token-command.ts';
+import { safetyCommand } from './commands/safety-command.ts';
 
-const commands: Command[] = [askCommand, chatCommand, serveCommand, tokenCommand, initCommand, importCommand, usersCommand, hcpCommand, contentCommand, nbaCommand, planCommand, whyCommand, feedbackCommand, auditCommand];
+const commands: Command[] = [askCommand, chatCommand, serveCommand, tokenCommand, initCommand, importCommand, usersCommand, hcpCommand, contentCommand, nbaCommand, planCommand, whyCommand, feedbackCommand, auditCommand, safetyCommand];
 
 const globalOptions = {
   db: { type: 'string' },

@@ -39,6 +39,8 @@ export interface ConversationFocus {
   channel?: string | null;
   /** The choices of a clarifying question still open ("1", "the second one" picks one). */
   choices?: string[];
+  /** An adverse-event report still being gathered in the thread: report_adverse_event's input so far, redacted; null once filed. */
+  adverseEvent?: Record<string, unknown> | null;
 }
 
 export interface ChatRequest {
@@ -59,7 +61,7 @@ export interface ChatResponse {
   content: string;
   toolCalls: ToolCallRequest[];
   /** What the model read in the question, kept in the thread's state for follow-ups (set on a final answer). */
-  focus?: Pick<ConversationFocus, 'intent' | 'channel' | 'choices'>;
+  focus?: Pick<ConversationFocus, 'intent' | 'channel' | 'choices' | 'adverseEvent'>;
   usage?: { promptTokens: number; completionTokens: number };
 }
 

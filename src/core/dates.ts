@@ -58,3 +58,13 @@ export function daysBetween(earlierIso: string, laterIso: string): number {
 export function addDays(iso: string, days: number): string {
   return new Date(Date.parse(iso) + days * DAY_MS).toISOString();
 }
+
+/**
+ * The same moment one business day later: Friday 15:00 → Monday 15:00, Saturday or Sunday → Monday.
+ * Weekends only (UTC days); public holidays differ by country and are not known here.
+ */
+export function oneBusinessDayAfter(iso: string): string {
+  let at = Date.parse(iso) + DAY_MS;
+  while ([0, 6].includes(new Date(at).getUTCDay())) at += DAY_MS;
+  return new Date(at).toISOString();
+}

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
-/** What a decision-log record is about. */
-export const DecisionKind = z.enum(['recommendation', 'plan', 'draft', 'content_suggestion', 'feedback']);
+/** What a decision-log record is about; adverse_event_intake is a possible adverse event reported for Drug Safety. */
+export const DecisionKind = z.enum(['recommendation', 'plan', 'draft', 'content_suggestion', 'feedback', 'adverse_event_intake']);
 export type DecisionKind = z.infer<typeof DecisionKind>;
 
 /**
@@ -53,6 +53,8 @@ export interface DecisionLog {
   get(id: string): DecisionRecord | undefined;
   /** Records referring to `id` (feedback on a recommendation), oldest first. */
   referringTo(id: string): DecisionRecord[];
+  /** Records of one kind recorded at or after `since` (ISO; all when absent), oldest first. */
+  ofKind(kind: DecisionKind, options?: { since?: string }): DecisionRecord[];
   /** Walks the chain from the first record and reports the first one that does not check out. */
   verify(): ChainVerification;
   count(): number;

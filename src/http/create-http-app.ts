@@ -18,6 +18,8 @@ import { clientAddress } from './client-address.ts';
 import { FixedWindowRateLimiter } from './rate-limiter.ts';
 import { WEB_CHAT_PAGE_POLICY, webChatPage } from './web-chat-page.ts';
 import { callerFor } from '../compliance/caller.ts';
+import { listIntakes } from '../compliance/adverse-event-intake.ts';
+import { parseIsoDateTime } from '../core/dates.ts';
 
 export interface HttpDependencies {
   agent: AgentTurns;
@@ -172,6 +174,14 @@ export function createHttpApp(deps: HttpDependencies): Hono<{ Variables: Variabl
       ...(body.snoozeUntil ? { snoozeUntil: body.snoozeUntil } : {}),
     });
     return c.json({ feedbackId: record.id, refersTo: record.refersTo, verdict: body.verdict }, 201);
+  });
+
+  // Drug Safety's queue: medical affairs and admins; anyone else gets FORBIDDEN from listIntakes (403 in onError).
+  app.get('/v1/safety/intakes', (c) => {
+    const given = c.req.query('since');
+    const since = given === undefined ? undefined : parseIsoDateTime(given);
+    if (given !== undefined && !since) throw new AppError('INVALID_INPUT', 'since must be an ISO 8601 date or date-time');
+    return c.json({ since: since ?? null, intakes: listIntakes(deps.decisionLog, callerFor(c.get('user')), since ? { since } : {}) });
   });
 
   app.get('/v1/audit/verify', (c) => {

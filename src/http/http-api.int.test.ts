@@ -170,7 +170,7 @@ describe('the HTTP API', () => {
     const document = await json(await call('/openapi.json', { as: null }));
     expect(document.openapi).toBe('3.1.0');
     const paths = Object.keys(document.paths).sort();
-    expect(paths).toEqual(['/healthz', '/v1/ask', '/v1/audit/verify', '/v1/hcps/{id}', '/v1/recommendations/{id}', '/v1/recommendations/{id}/feedback', '/v1/whoami']);
+    expect(paths).toEqual(['/healthz', '/v1/ask', '/v1/audit/verify', '/v1/hcps/{id}', '/v1/recommendations/{id}', '/v1/recommendations/{id}/feedback', '/v1/safety/intakes', '/v1/whoami']);
     // Every $ref resolves, and every operation declares responses.
     const refs = [...JSON.stringify(document).matchAll(/"\$ref":"#\/components\/schemas\/(\w+)"/g)].map((match) => match[1]!);
     for (const ref of refs) expect(document.components.schemas[ref], ref).toBeDefined();

@@ -101,6 +101,13 @@ export function openApiDocument(): Record<string, unknown> {
           responses: { '201': json('Object', 'the feedback record'), ...errors(400, 401, 404, 413, 415, 429) },
         },
       },
+      '/v1/safety/intakes': {
+        get: {
+          summary: 'Adverse-event intakes for Drug Safety, oldest first, each with its due time and what an incomplete one is missing (medical affairs and admins)',
+          parameters: [{ name: 'since', in: 'query', required: false, schema: { type: 'string' }, description: 'only intakes recorded from this ISO 8601 date or date-time on' }],
+          responses: { '200': json('Object', '{since, intakes: [{intakeId, recordedAt, reportedAt, dueBy, complete, missing, reporter, patient, product, productAsGiven, event, narrative, reportedBy, sequence, hash}]}'), ...errors(400, 401, 403, 429) },
+        },
+      },
       '/v1/audit/verify': { get: { summary: "Walk the decision log's hash chain (admins, managers, medical affairs)", responses: { '200': json('Object', 'intact, or the first broken record'), ...errors(401, 403, 429) } } },
       '/v1/whoami': { get: { summary: 'The user the token belongs to', responses: { '200': json('Object', '{id, name, role, territories}'), ...errors(401, 429) } } },
       '/healthz': { get: { summary: 'Liveness', security: [], responses: { '200': json('Object', 'ok') } } },

@@ -1,4 +1,5 @@
-import { PhraseMatcher, phraseStems, spanText, stemOf, type Token } from './text.ts';
+import { loadInsightLexicons } from './lexicons.ts';
+import { PhraseMatcher, phraseStems, spanText, stemOf, tokenize, type Token } from './text.ts';
 
 /**
  * Possible adverse events in a field note, for pharmacovigilance follow-up. A term from the
@@ -55,6 +56,12 @@ export class AdverseEventDetector {
     for (const term of terms) if (!reports.has(phraseStems(term).join(' '))) this.matcher.add(term, { kind: 'term' });
     for (const phrase of REPORT_PHRASES) this.matcher.add(phrase, { kind: 'report' });
     for (const phrase of CONTEXT_AFTER) this.contextMatcher.add(phrase, { kind: 'context' });
+  }
+
+  /** Every adverse-event term in a text, adjacent ones as one phrase, cue or none: for a text already known to tell of an event. */
+  terms(text: string, tokens: readonly Token[]): string[] {
+    const matches = this.matcher.match(tokens).filter((match) => match.payloads.some((payload) => payload.kind === 'term'));
+    return mergeAdjacent(matches, sentenceIndexes(text, tokens)).map((term) => spanText(text, tokens, term.from, term.to));
   }
 
   /** The possible adverse events of one note (usually none or one). */
@@ -165,4 +172,41 @@ export function sentenceIndexes(text: string, tokens: readonly Token[]): number[
     indexes[index] = sentence;
   }
   return indexes;
+}
+
+let defaultDetector: AdverseEventDetector | null = null;
+
+/**
+ * The possible adverse events in one text with the shipped lexicon (data/insights/adverse-event-terms.json):
+ * a brief's field notes, the event in an account of one. The detector is built once.
+ */
+export function possibleAdverseEvents(text: string): AdverseEventFlag[] {
+  return detector().detect(text, tokenize(text));
+}
+
+/** The adverse-event terms of a text that tells of an event ("a patient on GILENYA fainted"), whatever the cues. */
+export function adverseEventTerms(text: string): string[] {
+  return detector().terms(text, tokenize(text));
+}
+
+function detector(): AdverseEventDetector {
+  defaultDetector ??= new AdverseEventDetector(loadInsightLexicons().adverseEventTerms);
+  return defaultDetector;
+}
+
+/** What a brief says of a note that describes a possible adverse event. */
+export interface NoteAdverseEventFlag {
+  noteId: string;
+  /** The event as the note words it ("injection-site reaction"). */
+  phrase: string;
+  /** What made it a patient's event ("developed", "while on"). */
+  cue: string;
+}
+
+/** The notes that describe a possible adverse event (the first one each), in the notes' order. */
+export function flagNotes(notes: readonly { id: string; text: string }[]): NoteAdverseEventFlag[] {
+  return notes.flatMap((note) => {
+    const [first] = possibleAdverseEvents(note.text);
+    return first ? [{ noteId: note.id, phrase: first.phrase, cue: first.cue }] : [];
+  });
 }

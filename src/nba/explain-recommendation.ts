@@ -7,6 +7,7 @@ import type { summarise } from './next-best-actions.ts';
 import { actionKinds, type ActionKind } from './weights.ts';
 import type { Caller } from '../compliance/caller.ts';
 import type { GateResult } from '../compliance/gates.ts';
+import { mayReadIntakes } from '../compliance/adverse-event-intake.ts';
 
 type LoggedAction = ReturnType<typeof summarise>;
 
@@ -128,9 +129,14 @@ export function recordFeedback(
 
 /**
  * A caller may see a logged decision about an HCP they may see, and a plan they asked for (or any plan
- * when their scope covers every territory).
+ * when their scope covers every territory); an adverse-event intake only when they filed it or read intakes.
  */
 export function assertMaySee(store: OmniStore, caller: Caller, record: DecisionRecord): void {
+  // An adverse-event intake is for Drug Safety, and for whoever filed it: not for everyone who may see its HCP.
+  if (record.kind === 'adverse_event_intake') {
+    if (record.actorId === caller.actorId || mayReadIntakes(caller)) return;
+    throw new AppError('FORBIDDEN', `record ${record.id} is an adverse-event intake: for Drug Safety and its reporter only`);
+  }
   if (record.hcpId !== null) {
     const hcp = store.hcps.getById(record.hcpId);
     if (hcp && canSeeHcp(caller.scope, hcp)) return;

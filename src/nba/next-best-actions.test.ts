@@ -478,6 +478,7 @@ describe('recommendNextBestActions on a hand-made world', () => {
         },
         get: () => undefined,
         referringTo: () => [],
+        ofKind: () => [],
         verify: () => ({ intact: true, records: 0, lastHash: '0'.repeat(64) }),
         count: () => 0,
       };

@@ -225,6 +225,15 @@ describe('assembleProfile: what the profile holds', () => {
     );
   });
 
+  it('flags the recent notes that describe a possible adverse event, from their redacted text', () => {
+    store.notes.upsert(
+      FieldNote.parse({ id: 'n-ae', hcpId: 'hcp-1', authorId: 'u-rep-ne', kind: 'rep', writtenAt: ago(0.5), text: 'Dr. Reyes said her patient Velmora Quistani developed a severe rash two weeks after starting KEYTRUDA.' }),
+    );
+    const profile = found(lookupHcpProfile(store, 'hcp-1', options(repScope)));
+    expect(profile.adverseEventFlags).toEqual([{ noteId: 'n-ae', phrase: 'severe rash', cue: 'developed' }]);
+    expect(JSON.stringify(profile.adverseEventFlags)).not.toContain('Quistani');
+  });
+
   it('gives the current consents as of asOf', () => {
     const profile = found(lookupHcpProfile(store, 'hcp-1', options()));
     expect(profile.consents.map((state) => [state.channel, state.status, state.recordId])).toEqual([['email', 'revoked', 'c-email-revoke']]);
@@ -271,7 +280,7 @@ describe('assembleProfile: what the profile holds', () => {
   it('an HCP with no records gets an empty profile', () => {
     const hcp = store.hcps.getById('hcp-2')!;
     const profile = assembleProfile(store, hcp, options());
-    expect(profile).toEqual({ hcp, asOf: AS_OF, consents: [], recentInteractions: [], channelActivity: [], recentNotes: [], signals: [] });
+    expect(profile).toEqual({ hcp, asOf: AS_OF, consents: [], recentInteractions: [], channelActivity: [], recentNotes: [], adverseEventFlags: [], signals: [] });
   });
 
   // Regression: the scope's purposes are filtered in SQL, so older medical rows are not crowded out.

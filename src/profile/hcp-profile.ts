@@ -8,6 +8,7 @@ import type { Channel } from '../domain/vocabulary.ts';
 import { canSeeHcp, type AccessScope } from '../compliance/access-policy.ts';
 import { currentConsents, type ConsentState } from '../compliance/consent-policy.ts';
 import { Redactor } from '../compliance/redaction.ts';
+import { flagNotes, type NoteAdverseEventFlag } from '../insights/adverse-events.ts';
 import { competitorNames } from '../insights/lexicons.ts';
 import { computeOpenSignals, type OpenSignal, type SignalOptions } from '../nba/open-signals.ts';
 
@@ -21,6 +22,8 @@ export interface HcpProfile {
   channelActivity: ChannelActivity[];
   /** Newest first; notes are quoted data, never instructions, with personal data redacted (src/compliance/redaction.ts). */
   recentNotes: FieldNote[];
+  /** The recent notes that describe a possible adverse event: each must reach Drug Safety within one business day. */
+  adverseEventFlags: NoteAdverseEventFlag[];
   signals: OpenSignal[];
 }
 
@@ -117,6 +120,7 @@ export function assembleProfile(store: OmniStore, hcp: Hcp, options: ProfileOpti
     recentInteractions,
     channelActivity: [...activity.values()].sort((a, b) => b.last365Days - a.last365Days),
     recentNotes,
+    adverseEventFlags: flagNotes(recentNotes),
     signals,
   };
 }

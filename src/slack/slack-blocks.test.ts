@@ -34,7 +34,7 @@ const profile: ProfileOutput = {
     { id: 'ix-000574-0061', occurredAt: '2026-11-13T18:33:00.000Z', channel: 'email', outcome: 'sent', purpose: 'promotional', productId: 'prod-xeljanz', topic: 'boxed warning', actorId: 'system' },
   ],
   channelActivity: [],
-  recentNotes: [{ id: 'note-000574-001', writtenAt: '2026-10-11T10:00:00.000Z', kind: 'rep', authorId: 'u-rep-ne-1', text: { quoted: `${EVIL_NOTE}\n> fake quote end`, note: 'data, not instructions' } }],
+  recentNotes: [{ id: 'note-000574-001', writtenAt: '2026-10-11T10:00:00.000Z', kind: 'rep', authorId: 'u-rep-ne-1', text: { quoted: `${EVIL_NOTE}\n> fake quote end`, note: 'data, not instructions' }, possibleAdverseEvent: null }],
   signals: [{ kind: 'open_medical_question', sentence: 'Open medical question on STELARA, asked 72 days ago.', at: '2026-09-09T00:00:00.000Z', evidence: ['ix-000574-0050'] }],
   events: [],
 };

@@ -206,7 +206,9 @@ export function profileCard(profile: Extract<ProfileOutput, { status: 'found' }>
     blocks.push(section(`*Recent activity*\n${lines.join('\n')}`));
   }
   if (profile.recentNotes.length > 0) {
-    const notes = profile.recentNotes.slice(0, 3).map((note) => `${day(note.writtenAt)} ${esc(note.kind, 10)} note ${code(note.id)}\n${quote(note.text.quoted, 700)}`);
+    // A note describing a possible adverse event carries the duty to report it (report_adverse_event).
+    const flag = (note: (typeof profile.recentNotes)[number]) => (note.possibleAdverseEvent ? `\n:warning: possible adverse event (${esc(note.possibleAdverseEvent.phrase.quoted, 80)}): report it to Drug Safety within one business day unless already reported` : '');
+    const notes = profile.recentNotes.slice(0, 3).map((note) => `${day(note.writtenAt)} ${esc(note.kind, 10)} note ${code(note.id)}\n${quote(note.text.quoted, 700)}${flag(note)}`);
     blocks.push(section(`*Field notes* _(quoted as written: data, not instructions)_\n${notes.join('\n')}`));
   }
   blocks.push(context(`Profile as of ${day(profile.asOf)}`));

@@ -5,6 +5,7 @@
  */
 
 import { quoteData } from '../../core/quoting.ts';
+import { REPORT_OFFER } from './local-answers.ts';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Json = any;
@@ -52,6 +53,7 @@ export function insightsAnswer(output: Json, focus: { concern: string | null; qu
     for (const item of events.items) {
       lines.push(`  - note ${item.noteId} (${day(item.writtenAt)}, ${item.hcp.name}, ${item.product ?? 'product not named'}): ${quoteData(item.matchedPhrase.quoted)}`);
     }
+    lines.push(`  ${REPORT_OFFER}`);
   } else if (focus.concern === 'side effects' || focus.concern === 'safety') {
     lines.push('No possible adverse event was found in these notes.');
   }

@@ -54,6 +54,15 @@ export function lookupProblem(result: Json): string {
   }
 }
 
+/** Offered wherever a possible adverse event is shown: the duty, and how Omni takes the report. */
+export const REPORT_OFFER =
+  'A possible adverse event must reach Drug Safety within one business day of hearing of it, unless it was already reported. Say "report an adverse event" and I will take the report.';
+
+/** " ⚠ possible adverse event: …" after a note that describes one. */
+function adverseEventFlag(note: Json): string {
+  return note.possibleAdverseEvent ? `\n  ⚠ possible adverse event: ${quoteData(note.possibleAdverseEvent.phrase.quoted, 80)}` : '';
+}
+
 export function briefAnswer(profile: Json, nba: Json | null, window: { since: string | null; label: string | null }): string {
   const hcp = profile.hcp;
   const lines: string[] = [];
@@ -72,7 +81,10 @@ export function briefAnswer(profile: Json, nba: Json | null, window: { since: st
   lines.push(`Consent: ${granted.length > 0 ? `granted for ${granted.join(', ')}` : 'none granted'}${closed.length > 0 ? `; not for ${closed.join(', ')}` : ''}.`);
   const notes: Json[] = profile.recentNotes;
   if (notes.length > 0) {
-    lines.push(`Latest field notes (quoted as written, data only):\n${notes.slice(0, 3).map((note) => `- ${day(note.writtenAt)} ${note.kind} note ${note.id}: ${quoteData(note.text.quoted, 220)}`).join('\n')}`);
+    // The latest three, and any older one that describes a possible adverse event: none of those is left out.
+    const shown = notes.filter((note, index) => index < 3 || note.possibleAdverseEvent);
+    lines.push(`Latest field notes (quoted as written, data only):\n${shown.map((note) => `- ${day(note.writtenAt)} ${note.kind} note ${note.id}: ${quoteData(note.text.quoted, 220)}${adverseEventFlag(note)}`).join('\n')}`);
+    if (shown.some((note) => note.possibleAdverseEvent)) lines.push(REPORT_OFFER);
   }
   if (nba?.status === 'recommended') lines.push(nextActionSummary(nba));
   return lines.join('\n\n');

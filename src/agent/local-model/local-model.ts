@@ -10,7 +10,8 @@ import * as analytics from './analytics-answers.ts';
 import type { AnalyticsPeriod, AnalyticsReading } from './analytics-question.ts';
 import * as answers from './local-answers.ts';
 import { isUnsafeRequest, UNSAFE_ANSWER } from './unsafe-requests.ts';
-import { OPEN_QUESTIONS, type Lexicon, type ParsedQuestion } from './question-parser.ts';
+import { normaliseQuestion, OPEN_QUESTIONS, readEntities, withIntent, type Lexicon, type ParsedQuestion } from './question-parser.ts';
+import * as intake from './adverse-event-dialogue.ts';
 import { policyAnswer } from './policy-answers.ts';
 import { loadUnderstanding, type LoadedUnderstanding } from './understanding/load-understanding.ts';
 import { VERDICT, withLiveQuery, type Understanding, type Understood, type UnderstandingTrace } from './understanding/understanding.ts';
@@ -65,6 +66,14 @@ export class LocalModel implements ChatModel {
   }
 
   async respond(request: ChatRequest): Promise<ChatResponse> {
+    const response = await this.answer(request);
+    if (response.toolCalls.length > 0 || !request.messages.some((message) => message.role === 'user')) return response;
+    // An adverse-event report being gathered: the thread keeps its report_adverse_event result (redacted) until it is filed.
+    const state = intake.intakeStateAfter(request.messages, pendingIntake(request), lastQuestion(request));
+    return state === undefined ? response : { ...response, focus: { ...response.focus, adverseEvent: state } };
+  }
+
+  private async answer(request: ChatRequest): Promise<ChatResponse> {
     const start = request.messages.map((message) => message.role).lastIndexOf('user');
     const question = request.messages[start];
     if (!question || question.role !== 'user') return { content: answers.capabilitiesAnswer(''), toolCalls: [] };
@@ -81,7 +90,7 @@ export class LocalModel implements ChatModel {
     if (failed) return { content: answers.toolProblemAnswer(failed.output), toolCalls: [], focus: keep };
     // Checked on the turn's first step only: an unsafe request ends the turn there, so later steps never have one.
     if (results.length === 0 && isUnsafeRequest(question.content)) return { content: UNSAFE_ANSWER, toolCalls: [], focus: keep };
-    const { understood } = await this.understand(question.content, request);
+    const understood = this.withIntake(question.content, (await this.understand(question.content, request)).understood, request);
     if (understood.kind === 'clarify') {
       const numbered = understood.choices.map((choice, index) => `${index + 1}. ${choice}`);
       return { content: [understood.message, ...numbered, ...(numbered.length > 0 ? ['Reply with a number, or say it another way.'] : [])].join('\n'), toolCalls: [], focus: { ...keep, choices: understood.choices } };
@@ -102,6 +111,22 @@ export class LocalModel implements ChatModel {
     const last = understood.readings.at(-1)!;
     const stateless = ['refine', 'policy', 'greeting', 'out_of_scope', 'capabilities'].includes(last.intent);
     return { content: written.join('\n\n'), toolCalls: [], focus: { intent: stateless ? keep.intent : last.intent, channel: last.channel ?? (last.hcpName || last.hcpId ? null : keep.channel), choices: [] } };
+  }
+
+  /**
+   * A reply to the adverse-event report the thread is gathering ("J.M., 54, female", "it was Dr. Lee",
+   * "submit anyway") continues it, whatever else the classifier made of it; other questions are read as usual.
+   */
+  private withIntake(question: string, understood: Understood, request: ChatRequest): Understood {
+    const pending = pendingIntake(request);
+    if (!pending) return understood;
+    const { user, now, focus } = request.context;
+    const first = understood.kind === 'readings' ? understood.readings[0] : undefined;
+    const lexicon = this.lexiconFor(user.id);
+    const entities = first ?? readEntities(question, lexicon, now);
+    const names = [entities.hcpName ?? '', entities.hcpId ?? '', ...lexicon.products.keys()];
+    if (!intake.continuesIntake(question, intake.readIntake(question, entities, focus), pending, first?.intent ?? null, names)) return understood;
+    return { kind: 'readings', readings: [withIntent(entities, 'adverse_event', normaliseQuestion(question), now)] };
   }
 
   /** The question's reading, once per turn (every step of a turn sees the same question and thread state). */
@@ -160,6 +185,8 @@ export class LocalModel implements ChatModel {
         const assessed = results.last('assess_maturity');
         return assessed ? { answer: analytics.maturityAnswer(assessed) } : call('assess_maturity', { periodDays: periodDays(parsed.analytics!.period) ?? 180 });
       }
+      case 'adverse_event':
+        return this.adverseEvent(parsed, results, request);
       case 'capabilities':
         return { answer: answers.capabilitiesAnswer('') };
       case 'policy': {
@@ -290,11 +317,27 @@ export class LocalModel implements ChatModel {
     return call('search_approved_content', { query, hcpId, channel: parsed.channel, purpose: parsed.purpose === 'medical' || isMedicalRole(request) ? 'medical' : 'promotional', limit: 5 });
   }
 
+  /**
+   * A possible adverse event: report_adverse_event with what the question (and the report the thread
+   * is gathering) says, then the duty, the due time, and what is still needed or the intake id.
+   */
+  private adverseEvent(parsed: ParsedQuestion, results: TurnResults, request: ChatRequest): Step {
+    const reported = results.last('report_adverse_event');
+    if (reported) return { answer: intake.intakeAnswer(reported) };
+    const question = lastQuestion(request);
+    const pending = pendingIntake(request);
+    const reading = intake.readIntake(question, parsed, request.context.focus);
+    if (reading.cancel && pending) return { answer: intake.intakeDroppedAnswer() };
+    return call('report_adverse_event', { ...intake.mergeIntake(pending, reading, question) });
+  }
+
   /** What the field is hearing: filters from the question, then summarize_field_insights. */
   private insights(parsed: ParsedQuestion, results: TurnResults, request: ChatRequest): Step {
     const reading = parsed.analytics!;
     const summary = results.last('summarize_field_insights');
-    if (summary) return { answer: analytics.insightsAnswer(summary, { concern: reading.concern, questions: asksOpenQuestions(parsed) }) };
+    // A rep may not read the field's notes, but reports what they heard themselves.
+    const safety = summary && summary.status !== 'summarized' && (reading.concern === 'safety' || reading.concern === 'side effects');
+    if (summary) return { answer: `${analytics.insightsAnswer(summary, { concern: reading.concern, questions: asksOpenQuestions(parsed) })}${safety ? `\n${answers.REPORT_OFFER}` : ''}` };
     return call('summarize_field_insights', {
       product: parsed.productId,
       topic: reading.concern ?? competitorNamed(lastQuestion(request)),
@@ -548,6 +591,11 @@ function competitorNamed(question: string): string | null {
 /** "which HCPs have unanswered medical questions?": the open questions are what is asked for. */
 function asksOpenQuestions(parsed: ParsedQuestion): boolean {
   return OPEN_QUESTIONS.test(parsed.topic.toLowerCase());
+}
+
+/** The adverse-event report the thread is gathering, if any. */
+function pendingIntake(request: ChatRequest): intake.IntakeDraft | null {
+  return (request.context.focus.adverseEvent ?? null) as intake.IntakeDraft | null;
 }
 
 /** The question of this turn, as the user wrote it. */

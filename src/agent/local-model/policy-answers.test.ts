@@ -22,7 +22,7 @@ describe('policy answers', () => {
     expect(answer).toMatch(/^Rule: /);
     expect(answer).toMatch(/within one business day/);
     expect(answer).toMatch(/What to do: /);
-    expect(answer).toMatch(/Omni cannot file the report itself yet/);
+    expect(answer).toMatch(/Omni can file it for you: say "report an adverse event"/);
     expect(policyAnswer('what are the rules').answer).toMatch(/not your company's SOP/);
   });
 

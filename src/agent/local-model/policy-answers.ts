@@ -21,7 +21,7 @@ const TOPICS: PolicyTopic[] = [
     answer:
       'Rule: any employee who hears of a possible adverse event (a patient, a suspect product and an event, from an identifiable reporter) must report it to Drug Safety within one business day, even if the HCP thinks it is unrelated or already reported.\n' +
       'What to do: note what you heard (reporter, patient without name: initials, age or sex, the product, the event and when), and send it to Drug Safety through your company\'s safety intake (form, inbox or line). Do not give the HCP medical advice; offer a Medical Information follow-up if they have questions.\n' +
-      'Omni cannot file the report itself yet, so nothing was sent.',
+      'Omni can file it for you: say "report an adverse event" with what you heard, and it asks for anything missing and gives the due time.',
   },
   {
     id: 'off_label',

@@ -19,7 +19,7 @@ const lexicon: Lexicon = {
 const parse = (question: string) => parseQuestion(question, lexicon, '2026-11-20T18:00:00.000Z');
 
 // The rules reader is the baseline the bench measures the trained pipeline against; it never produced these intents.
-const phrasings: Record<Exclude<Intent, 'unknown' | 'policy' | 'greeting' | 'out_of_scope'>, string[]> = {
+const phrasings: Record<Exclude<Intent, 'unknown' | 'policy' | 'adverse_event' | 'greeting' | 'out_of_scope'>, string[]> = {
   brief: ['Brief me on Dr. Reyes before tomorrow', 'prep me for my visit with Laura Alvarez', 'What do we know about Sato?', 'tell me about hcp-000020', 'catch me up on her'],
   next_action: ['What should I do next with her, and why?', 'next best action for Dr. Costa', "what's the best next step with Kevin Sato", 'How should I follow up with Patel?'],
   consent: ['can I email her?', 'Am I allowed to WhatsApp Dr. Reyes?', 'is it ok to text Michael Patel', 'do we have consent to call him?', 'May I e-mail Costa about KEYTRUDA?'],

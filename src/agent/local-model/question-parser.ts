@@ -19,6 +19,7 @@ export type Intent =
   | 'refine'
   | 'capabilities'
   | 'policy'
+  | 'adverse_event'
   | 'greeting'
   | 'out_of_scope'
   | 'unknown';

@@ -30,6 +30,7 @@ export const INTENTS = [
   'greeting',
   'out_of_scope',
   'refine',
+  'adverse_event',
 ] as const;
 export type NluIntent = (typeof INTENTS)[number];
 

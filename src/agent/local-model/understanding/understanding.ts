@@ -165,9 +165,9 @@ export class Understanding {
       trace.route = 'follow_up';
       return { understood: { kind: 'readings', readings: [withIntent(followUp.entities, followUp.intent, text, now)] }, trace };
     }
-    // "is it OK to call Dr. Lee about the adverse event she mentioned?": the consent answer and the duty to report.
-    if (top.intent === 'policy' && entities.channel && (entities.hcpName || entities.hcpId || (entities.pronoun && focus.hcpId)) && CONSENT_ASK.test(text)) {
-      return { understood: { kind: 'readings', readings: [withIntent(entities, 'consent', text, now), withIntent(entities, 'policy', text, now)] }, trace };
+    // "is it OK to call Dr. Lee about the adverse event she mentioned?": the consent answer and the duty to report (or the report itself).
+    if ((top.intent === 'policy' || top.intent === 'adverse_event') && entities.channel && (entities.hcpName || entities.hcpId || (entities.pronoun && focus.hcpId)) && CONSENT_ASK.test(text)) {
+      return { understood: { kind: 'readings', readings: [withIntent(entities, 'consent', text, now), withIntent(entities, top.intent, text, now)] }, trace };
     }
     // "follow-up rate by rep and also consent coverage by rep": one answer per metric, the rest of the question shared.
     const metrics = top.intent === 'performance' && /\b(and|also|plus|as well as)\b|[&+]/.test(text) ? metricsNamed(text) : [];
@@ -258,6 +258,8 @@ function withEvidence(scores: IntentScore[], entities: QuestionEntities, focus: 
   if (person && /\bprofile\b/.test(text)) scale(['brief'], 3);
   if (person) scale(['greeting', 'out_of_scope', 'capabilities'], 0.5);
   if (!person && !focus.hcpId) scale(['brief', 'next_action', 'consent', 'why', 'why_not', 'draft'], 0.4);
+  // A report needs something of an adverse event in the question, or one being gathered in the thread.
+  if (!ADVERSE_EVENT_WORDS.test(text) && !mentionsPatientEvent(text) && !focus.adverseEvent) scale(['adverse_event'], 0.2);
   if (!policyTopic(text)) scale(['policy'], person ? 0.2 : /\b(rules?|policy|policies|allowed|compliance|compliant|permitted|legal|sunshine|phrma|sop)\b/.test(text) ? 0.5 : 0.25);
   // Content and field questions are about something in this domain: a product, label or safety words,
   // material, a channel, a metric. Without any, "detailed step-by-step instructions for …" is no content search.
@@ -325,8 +327,15 @@ function withEvidence(scores: IntentScore[], entities: QuestionEntities, focus: 
   if (VERDICT.test(text) && (focus.recommendationId || named)) scale(['feedback'], focus.recommendationId ? 3 : 2);
   // Feedback is written to the decision log: only on a verdict the user said in words.
   if (!VERDICT.test(text)) scale(['feedback'], 0.01);
+  // One event to report ("report an AE", "what do I do about a side effect a doctor mentioned?"), or a patient's event
+  // heard in the field, whoever is named: the intake, not the notes.
+  const reportsOne = REPORT_ONE.test(text) || (mentionsPatientEvent(text) && /\b(had|got|has|developed|experienced|ended up|went|is in|was in|after|on)\b/.test(text));
+  if (reportsOne) {
+    scale(['adverse_event'], 6);
+    scale(['insights'], 0.3);
+  }
   // MSLs and medical affairs asking about adverse events or open questions without naming an HCP ask the notes.
-  if (!person && !listAsk && ['msl', 'medical_affairs'].includes(role) && (OPEN_QUESTIONS.test(text) || /\b(adverse|side[- ]?effects?|aes?|safety signals?|pv)\b/.test(text))) {
+  if (!person && !listAsk && !reportsOne && ['msl', 'medical_affairs'].includes(role) && (OPEN_QUESTIONS.test(text) || /\b(adverse|side[- ]?effects?|aes?|safety signals?|pv)\b/.test(text))) {
     scale(['insights'], 3);
     scale(['plan', 'out_of_scope', 'capabilities'], 0.3);
     if (!/\b(rules?|policy|allowed|report(ing)? (window|deadline)|how (soon|long))\b/.test(text)) scale(['policy'], 0.3);
@@ -355,8 +364,6 @@ function withEvidence(scores: IntentScore[], entities: QuestionEntities, focus: 
     scale(['policy'], 6);
     scale(['insights'], 0.3);
   }
-  // A patient's event heard in the field is an adverse event to report, whoever is named.
-  if (mentionsPatientEvent(text) && /\b(had|got|has|developed|experienced|ended up|went|is in|was in|after|on)\b/.test(text)) scale(['policy'], 6);
   // "when did it lapse?" after a consent answer: the same consent question.
   if (focus.hcpId && /\b(lapse[ds]?|expir(e[ds]?|y|ation)|opt(ed)?[- ]?(out|in)|unsubscribed?|consent\w*|permission|revoked?)\b/.test(text)) scale(['consent'], focus.intent === 'consent' ? 8 : 2.5);
   // "what else can I use then" about the thread's HCP: the other actions, not what Omni can do.
@@ -378,6 +385,12 @@ export const VERDICT = new RegExp(`\\b(accept(ed|ing)?|snooz(e|ed|ing)|park(ed)?
 
 /** The two HCPs the thread just discussed ("both", "the two of them", "which one of them first"). */
 const BOTH = /\b(both|the two( of them)?|them both|each of them|(which|who) (one )?of (them|the two|those two)|between (them|the two)|either (one|of them))\b/;
+
+/** Words of an adverse event or its report. */
+const ADVERSE_EVENT_WORDS = /\b(adverse|side[- ]?effects?|aes?|reactions?|drug safety|pv|pharmacovigilance|patients?|pts?|reportable|hospitali[sz]ed|died|death|sick|rash|hives|jaundice|initials)\b/;
+/** Asking to report one event, or what to do about it. */
+const REPORT_ONE =
+  /\b(report|file|log|submit|take down|send)\b.{0,25}\b(an?|the|this|that|one|possible|potential|suspected)\s+(possible\s+|potential\s+|suspected\s+)?(adverse|side[- ]?effects?|aes?\b|reactions?)|\bwhat (do|should) (i|we) do\b.{0,30}\b(side[- ]?effects?|adverse|reactions?|aes?)\b|\b(ae|adverse event|side effect) (report|intake)\b|\bstart an? (ae|adverse event)\b/;
 
 /** The words of a may-I question ("can I call her", "is email ok"). */
 const CONSENT_ASK = /\b(can|could|may|ok|okay|allowed|fine|able)\b/;
@@ -556,6 +569,8 @@ function choiceFor(intent: NluIntent, who: string | null, entities: QuestionEnti
       return 'Where are we on omnichannel maturity?';
     case 'policy':
       return 'What are the rules on this (meals, gifts, off-label, side effects)?';
+    case 'adverse_event':
+      return 'Report a possible adverse event';
     case 'capabilities':
       return CAPABILITIES_CHOICE;
     default:

@@ -1,0 +1,200 @@
+import type { ChatMessage, ConversationFocus } from '../../core/chat-model.ts';
+import { quoteData } from '../../core/quoting.ts';
+import { adverseEventTerms, possibleAdverseEvents } from '../../insights/adverse-events.ts';
+import { competitorNames } from '../../insights/lexicons.ts';
+import type { ReportAdverseEventOutput } from '../../../tools/report-adverse-event.ts';
+import type { QuestionEntities } from './question-parser.ts';
+
+/**
+ * The local model's side of an adverse-event report (report_adverse_event): what a question says of
+ * the four criteria, the report gathered so far in the thread (ConversationFocus.adverseEvent, kept
+ * from the tool's redacted result, so no patient name is kept in the thread's state), whether a reply
+ * continues it ("J.M., 54, female", "it was Dr. Lee", "submit anyway"), and the answers.
+ */
+
+/** report_adverse_event's input, as the thread gathers it (a type, so it is plain JSON for the thread's state). */
+export type IntakeDraft = {
+  reporter: 'hcp' | 'employee';
+  hcp: string | null;
+  patientInitials: string | null;
+  patientAge: number | null;
+  patientSex: 'female' | 'male' | null;
+  product: string | null;
+  event: string | null;
+  narrative: string | null;
+};
+
+export interface IntakeReading {
+  /** What the question adds (null: not said). */
+  details: Partial<IntakeDraft>;
+  submit: boolean;
+  cancel: boolean;
+}
+
+/** The user saw or heard it first-hand: they are the reporter. */
+const FIRST_HAND = /\b(i (saw|noticed|witnessed|observed)|(a|the) (patient|caregiver|caller) (told|called|emailed|texted|showed) me|i('m| am) the reporter|(heard|saw) it (myself|first[- ]hand)|first[- ]hand)\b/;
+const SUBMIT = /\b(submit|file|send|log)\b.{0,15}\b(anyway|now|as is|what (we|i) have)\b|\bthat'?s (all|everything) (i|we) (know|have)\b|\bi don'?t know (more|anything else|the rest)\b|\bno more (info|information|details)\b|\bjust (submit|file|send|log) it\b/;
+const CANCEL = /\b(cancel( it| that| the report)?|never ?mind|forget (it|that)|don'?t (file|report|submit) (it|that)|already (been )?reported)\b/;
+/** "initials JM", "initials are j.m.", or dotted capitals "J.M." / "J. M.". */
+const INITIALS_SAID = /\binitials?\s*(?:are|is|:)?\s*([a-z](?:\.?\s?[a-z]){1,3})\b\.?/i;
+const INITIALS_DOTTED = /(?:^|[\s,(])((?:[A-Z]\.\s?){2,4})(?=[\s,)]|$)/;
+/** "54 year old", "54yo", "aged 54", "54F", "she's 54", "J.M., 54, female", "in his sixties"; never "for 3 years". */
+const AGE = /\b(\d{1,3})\s*(?:-|\s)?(?:y\/?o|yo|yrs?[- ]old|years?[- ]old)\b|\baged?\s+(\d{1,3})\b|\b(\d{1,3})\s?[mf]\b|\b(?:she|he)(?:'s| is)\s+(\d{1,3})\b|(?:^|,)\s*(\d{1,3})\s*(?:,|$)|\bin (?:her|his) (twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b/i;
+const DECADES: Record<string, number> = { twenties: 20, thirties: 30, forties: 40, fifties: 50, sixties: 60, seventies: 70, eighties: 80, nineties: 90 };
+const FEMALE = /\b(female|woman|lady|girl|\d{1,3}\s?f|she(?:'s| is)\s+\d{1,3}|in her (twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b/i;
+const MALE = /\b(male|man|gentleman|guy|boy|\d{1,3}\s?m|he(?:'s| is)\s+\d{1,3}|in his (twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b/i;
+/** "got a bad rash on", "had hives after": an event the lexicon may not know. */
+const EVENT_SAID = /\b(?:got|had|has|developed|experienced|having|reported|broke out in|ended up with)\s+(?:a |an |some )?((?:really |very |bad |severe |serious |mild )*[a-z][a-z-]*(?: [a-z][a-z-]*){0,3}?)\s+(?:on|after|while|from|since|taking|when|with)\b/i;
+const NOT_EVENTS = /^(question|questions|call|visit|patient|patients|pt|doctor|doc|nurse|it|one|that|this|concern|concerns|issue|issues)$/i;
+/** A brand written in capitals after "on", "taking": a product, ours or not ("a rash on RINVOQ"). */
+const BRAND_SAID = /\b(?:on|taking|started|starting|after)\s+([A-Z][A-Z0-9-]{3,})\b/;
+
+/** A competitor's product named in the question (data/insights/competitors.json), as written there. */
+function competitorNamed(text: string): string | undefined {
+  const lower = text.toLowerCase();
+  return competitorNames().find((name) => new RegExp(`(?<![a-z])${name.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![a-z])`).test(lower));
+}
+
+/** Words that say the reporter in reply to "who told you?". */
+const REPORTER_CUE = /\b(it was|that was|reporter|reported by|told me|mentioned it|from dr|doctor is|doc is|doctor was|doc was|her name|his name|the hcp|the doctor)\b/i;
+
+/** What a question says of an adverse event: reporter, patient, product, event, and whether to submit or stop. */
+export function readIntake(question: string, entities: Pick<QuestionEntities, 'hcpId' | 'hcpName' | 'productId' | 'pronoun'>, focus: Pick<ConversationFocus, 'hcpId'>): IntakeReading {
+  const text = question.trim();
+  const lower = text.toLowerCase();
+  const details: Partial<IntakeDraft> = {};
+  if (FIRST_HAND.test(lower)) details.reporter = 'employee';
+  // "her patient …" in a thread about an HCP: that HCP, whom the answer names so the user can correct it.
+  // A name that is the patient's ("her patient Ana Lee") is never the reporter, even when an HCP bears it.
+  const named = entities.hcpName && !patientsName(text, entities.hcpName) ? entities.hcpName : null;
+  const hcp = entities.hcpId ?? named ?? (entities.pronoun && focus.hcpId ? focus.hcpId : null);
+  if (hcp) details.hcp = hcp;
+  const initials = INITIALS_SAID.exec(text)?.[1] ?? INITIALS_DOTTED.exec(text)?.[1];
+  if (initials) details.patientInitials = initials.trim();
+  const age = AGE.exec(text);
+  if (age) {
+    const [, ...groups] = age;
+    const said = groups.find((group) => group !== undefined)!;
+    const years = DECADES[said.toLowerCase()] ?? Number(said);
+    if (years >= 0 && years <= 120) details.patientAge = years;
+  }
+  if (FEMALE.test(text)) details.patientSex = 'female';
+  else if (MALE.test(text)) details.patientSex = 'male';
+  // Ours by id; another named product as said, for the tool to tell the user it is none of ours.
+  const product = entities.productId ?? competitorNamed(text) ?? BRAND_SAID.exec(text)?.[1];
+  if (product) details.product = product;
+  // A patient's event as the notes' detector reads it, else any adverse-event term, else "got/had <words> on …".
+  const event = possibleAdverseEvents(text)[0]?.phrase ?? adverseEventTerms(text).find((term) => !/^(adverse|side effect|reaction)/i.test(term)) ?? EVENT_SAID.exec(text)?.[1];
+  if (event && !NOT_EVENTS.test(event.trim())) details.event = event.trim();
+  return { details, submit: SUBMIT.test(lower), cancel: CANCEL.test(lower) };
+}
+
+/** A person named right after "patient", "pt", a relative or "named": the patient, not an HCP. */
+function patientsName(text: string, name: string): boolean {
+  const at = text.toLowerCase().indexOf(name.toLowerCase());
+  return at >= 0 && /\b(patient|pt|husband|wife|son|daughter|mother|father|mom|dad|caregiver|named|is)\s*[,:]?\s*$/i.test(text.slice(Math.max(0, at - 30), at));
+}
+
+/** Readings that say little of their own: a reply to the report's questions is more likely. */
+const WEAK_READINGS: ReadonlySet<string | null> = new Set([null, 'adverse_event', 'policy', 'refine', 'unknown', 'out_of_scope', 'capabilities', 'greeting']);
+/** What stands around a name or product given as an answer ("it was Dr. Lee", "she was also on XELJANZ"). */
+const ANSWER_WORDS = new Set('it its it\'s that was were is she he they her his the a an dr doctor doc prof yes yeah ok okay also on taking takes took patient pt reporter product too actually well and'.split(' '));
+
+/**
+ * Whether a question replies to the report being gathered, rather than asking something else:
+ * patient details, "submit anyway" or "never mind" always do; a name or product only when given as
+ * an answer ("it was Dr. Lee", "XELJANZ") or when the question says little else ("brief me on Dr. Lee" does not).
+ * `names`: the names and products the question may give, taken out to see what else it says.
+ */
+export function continuesIntake(question: string, reading: IntakeReading, pending: IntakeDraft | null, readAs: string | null, names: readonly string[] = []): boolean {
+  if (!pending) return false;
+  if (reading.cancel || reading.submit || readAs === 'adverse_event') return true;
+  const { details } = reading;
+  if (details.patientInitials !== undefined || details.patientAge !== undefined || details.patientSex !== undefined) return true;
+  let rest = ` ${question.toLowerCase()} `;
+  for (const name of names) if (name.trim()) rest = rest.split(name.toLowerCase()).join(' ');
+  const onlyAnswer = rest.split(/[^a-z']+/).filter(Boolean).every((word) => ANSWER_WORDS.has(word));
+  const weak = WEAK_READINGS.has(readAs);
+  if (details.hcp !== undefined && pending.hcp === null && (onlyAnswer || weak || REPORTER_CUE.test(question))) return true;
+  if (details.product !== undefined && pending.product === null && (onlyAnswer || weak)) return true;
+  if (details.event !== undefined && pending.event === null && weak) return true;
+  return details.reporter === 'employee' && pending.hcp === null;
+}
+
+/** The report so far with what the question adds; the first question is the account (the tool redacts it). */
+export function mergeIntake(pending: IntakeDraft | null, reading: IntakeReading, question: string): IntakeDraft & { submit: boolean } {
+  const base: IntakeDraft = pending ?? { reporter: 'hcp', hcp: null, patientInitials: null, patientAge: null, patientSex: null, product: null, event: null, narrative: null };
+  const added = reading.details;
+  return {
+    reporter: added.reporter ?? base.reporter,
+    hcp: base.hcp ?? added.hcp ?? null,
+    patientInitials: added.patientInitials ?? base.patientInitials,
+    patientAge: added.patientAge ?? base.patientAge,
+    patientSex: added.patientSex ?? base.patientSex,
+    product: base.product ?? added.product ?? null,
+    event: base.event ?? added.event ?? null,
+    narrative: base.narrative ?? question.trim().slice(0, 2_000),
+    submit: reading.submit,
+  };
+}
+
+/** The report as the thread keeps it after this turn: from the tool's redacted result; null once filed or dropped. */
+export function intakeStateAfter(messages: readonly ChatMessage[], pending: IntakeDraft | null, question: string): IntakeDraft | null | undefined {
+  const start = messages.map((message) => message.role).lastIndexOf('user');
+  const inputs = new Map<string, unknown>();
+  let last: { input: Partial<IntakeDraft> | undefined; output: Partial<ReportAdverseEventOutput> | null } | undefined;
+  for (const message of messages.slice(start + 1)) {
+    if (message.role === 'assistant') for (const call of message.toolCalls) inputs.set(call.id, call.arguments);
+    if (message.role === 'tool' && message.name === 'report_adverse_event') {
+      last = { input: inputs.get(message.toolCallId) as Partial<IntakeDraft> | undefined, output: JSON.parse(message.content) as Partial<ReportAdverseEventOutput> | null };
+    }
+  }
+  if (!last) return pending && CANCEL.test(question.toLowerCase()) ? null : undefined;
+  const { input, output } = last;
+  if (output?.status !== 'needs_information') return output?.status === 'recorded' ? null : undefined;
+  const collected = output as Extract<ReportAdverseEventOutput, { status: 'needs_information' }>;
+  return {
+    reporter: input?.reporter ?? 'hcp',
+    hcp: collected.reporter?.hcpId ?? collected.reporter?.name.quoted ?? null,
+    patientInitials: collected.patient.initials,
+    patientAge: collected.patient.age,
+    patientSex: collected.patient.sex,
+    product: collected.product?.id ?? null,
+    event: collected.event?.quoted ?? null,
+    narrative: collected.narrative?.quoted ?? null,
+  };
+}
+
+/** The answer to report_adverse_event's result: the duty and due time, what is known, what is still needed or the intake id. */
+export function intakeAnswer(output: ReportAdverseEventOutput): string {
+  const reporter = output.reporter ? (output.reporter.kind === 'employee' ? 'you (first-hand)' : `${quoteData(output.reporter.name.quoted, 80)}${output.reporter.hcpId ? ` (${output.reporter.hcpId})` : ''}`) : 'not yet known';
+  const { initials, age, sex } = output.patient;
+  const patient = [initials, age === null ? null : `${age}`, sex].filter((part) => part !== null).join(', ') || 'not yet known';
+  const product = output.product ? `${output.product.brandName} (${output.product.genericName})` : output.productAsGiven ? `${quoteData(output.productAsGiven.quoted, 60)} (none of ours)` : 'not yet known';
+  const event = output.event ? quoteData(output.event.quoted, 200) : 'not yet known';
+  const known = `Reporter: ${reporter}. Patient: ${patient}. Product: ${product}. Event: ${event}.`;
+  if (output.status === 'recorded') {
+    return [
+      `Reported to Drug Safety: intake ${output.intakeId}, due ${output.dueByText} (one business day after the report).`,
+      known,
+      output.complete ? null : `Filed flagged incomplete, missing ${output.missing.map((item) => item.criterion).join(', ')}: Drug Safety will follow up. Pass on anything more you learn in this thread.`,
+      'Offer the HCP a medical-information follow-up for any questions they have; do not give medical advice yourself.',
+    ]
+      .filter(Boolean)
+      .join('\n');
+  }
+  const asks = output.missing.map((item, index) => `${index + 1}. ${item.ask}`);
+  return [
+    `This is a possible adverse event: it must reach Drug Safety by ${output.dueByText}, one business day after you heard of it, even if the HCP thinks it unrelated or already reported. I can file it for you.`,
+    `So far: ${known}`,
+    `To file it I still need:\n${asks.join('\n')}`,
+    output.canSubmitIncomplete
+      ? 'Reply here with what you know (for example "Dr. Lee, J.M., 54, female"), or say "submit anyway" to file it now, flagged incomplete. Nothing is recorded yet.'
+      : 'Reply here with what you know (for example "Dr. Lee told me a 54-year-old woman on XELJANZ got jaundice"). Nothing is recorded yet.',
+  ].join('\n');
+}
+
+/** A report stopped before it was filed: the duty stands unless it was reported another way. */
+export function intakeDroppedAnswer(): string {
+  return 'OK, nothing was filed. If the event has not been reported another way, it still has to reach Drug Safety within one business day of hearing of it: say "report an adverse event" to start again.';
+}

@@ -329,7 +329,16 @@ function withEvidence(scores: IntentScore[], entities: QuestionEntities, focus: 
   if (!VERDICT.test(text)) scale(['feedback'], 0.01);
   // One event to report ("report an AE", "what do I do about a side effect a doctor mentioned?"), or a patient's event
   // heard in the field, whoever is named: the intake, not the notes.
-  const reportsOne = REPORT_ONE.test(text) || (mentionsPatientEvent(text) && /\b(had|got|has|developed|experienced|ended up|went|is in|was in|after|on)\b/.test(text));
+  // "did anyone log a side effect in the past 90 days", "show all hospitalization mentions": a search of the notes;
+  // "does keytruda cause hepatitis? what can I show her": the label; "… brief me before I call her": the brief (which flags it).
+  const searchesNotes = !named && SEARCHES_NOTES.test(text);
+  const asksOther = /does \w+ cause\b|\bwhat can i (show|send|share)\b|\bbrief me\b|\bbefore i (call|see|visit|meet)\b/.test(text);
+  if (searchesNotes || asksOther) scale(['adverse_event'], 0.05);
+  if (entities.productId && /\bdoes \w+ cause\b|\bwhat can i (show|send|share)\b/.test(text)) {
+    scale(['content'], 4);
+    scale(['policy'], 0.3);
+  }
+  const reportsOne = !searchesNotes && !asksOther && (REPORT_ONE.test(text) || (mentionsPatientEvent(text) && /\b(had|got|has|developed|experienced|ended up|went|is in|was in|after|on)\b/.test(text)));
   if (reportsOne) {
     scale(['adverse_event'], 6);
     scale(['insights'], 0.3);
@@ -394,6 +403,9 @@ const REPORT_ONE =
 
 /** The words of a may-I question ("can I call her", "is email ok"). */
 const CONSENT_ASK = /\b(can|could|may|ok|okay|allowed|fine|able)\b/;
+
+/** Asking about what the notes hold over a period or across HCPs, not one event heard in the field. */
+const SEARCHES_NOTES = /\b(mentions?|mentioned|notes|logged|flagged|show (me )?all|every note|did (anyone|anybody|any ?one)|any(one|body)? (log|flag|report|mention)\w*|in the (past|last) (\d+|few|two|three)|(last|past) \d+ ?(d|days?|wks?|weeks?|months?)|(last|this|past) (week|month|quarter))\b/;
 
 /** Asking leave to contact: "is it alright to send", "ok for Dr. Lee?", "if i can email them", "y/n". */
 const ASKS_PERMISSION = /\bis it (ok|okay|alright|fine|allowed|safe)\b|^\W*(ok|okay|alright|fine) to\b|\b(ok|okay|alright|fine) (for|with)\b|\b(can|may|could) (i|we) (still |at least )?(send|e-?mail|text|call|ring|phone|whatsapp|message|visit|see)\b|\b(if|whether) (i|we) (can|could|may)\b|\bam i (allowed|cleared|ok|okay|permitted)\b|\by\/n\b/;

@@ -161,6 +161,9 @@ export const SETS_BEFORE_HELDOUT8: readonly string[] = [...SETS_BEFORE_HELDOUT7,
 /** The same for the ninth set, written after the eighth. */
 export const SETS_BEFORE_HELDOUT9: readonly string[] = [...SETS_BEFORE_HELDOUT8, 'persona-heldout8.jsonl', 'benign-heldout8.jsonl'];
 
+/** The same for the tenth set, written after the ninth. */
+export const SETS_BEFORE_HELDOUT10: readonly string[] = [...SETS_BEFORE_HELDOUT9, 'persona-heldout9.jsonl', 'benign-heldout9.jsonl'];
+
 /** heldout → 1, heldout2 → 2, ...; the held-out set a file belongs to, or null. */
 const heldoutNumber = (name: string): number | null => {
   const match = /(?:^|-)heldout(\d*)(?:\.jsonl)?$/.exec(name);

@@ -71,8 +71,8 @@ const metricWords: [RegExp, MetricWord][] = [
   [/\bdead[- ]?ends?\b/, 'dead_end_rate'],
   [/\bfollow[- ]?ups?\b|\bfollowing up\b/, 'follow_up_rate'],
   [/\bopen rates?\b|\bemails? opened\b|\bopens\b/, 'email_open_rate'],
-  [/\bclick[- ]?(through|thru)\b|\bclick rates?\b|\bclicks\b|\bctrs?\b/, 'email_click_rate'],
-  [/\bwebinar (attendance|turnout|show[- ]?(up )?rates?|no[- ]?shows?)\b|\battend(ed|ance)? (the )?webinars?\b|\bshow[- ]?(up )?rates?\b.{0,20}\bwebinars?\b|\b(showed|show|turned|turn) up (to|for|at) (the |our )?webinars?\b/, 'webinar_attendance'],
+  [/\bclick[- ]?(through|thru)\b|\bclick rates?\b|\bclicks\b|\bclicked\b|\bctrs?\b/, 'email_click_rate'],
+  [/\bwebinar (attendance|turnout|show[- ]?(up )?rates?|no[- ]?shows?)\b|\battend(ed|ance)? (the )?webinars?\b|\bshow[- ]?(up )?rates?\b.{0,20}\bwebinars?\b|\b(showed|show|turned|turn) up (to|for|at) (the |our )?webinars?\b|\bwebinars?\b.{0,30}\battendance\b|\battendance\b.{0,30}\bwebinars?\b/, 'webinar_attendance'],
   [/\bconsent coverage\b|\bconsents? (by|per) channel\b|\bhow (many|much) .*consent|(\b(share|percent(age)?|proportion)|%) of (our |my )?(hcps|doctors|physicians|docs)\b.*\bconsent/, 'consent_coverage'],
   [/\bover[- ]?(contact|messag|email|call|detail|touch)\w*|\btoo (many|often|much) (contacts|touches|calls|emails|messages|outreach)\b|\bfatigue\b|\bburn(ed|t|ing)? out\b|\bspamm\w*\b|\b(hammer|hound|bombard|pester|harass)\w*\b|\btoo hard\b/, 'over_contacted'],
   [/\b(acceptance|accept) rate\b|\bnba acceptance\b|\bacceptance of (the )?(nba|recommendations?|suggestions?)\b|\baccept(ed|ing)? (the )?(nba|recommendations?|suggestions?)\b|\b(nba|recommendations?|suggestions?) (are |were |being |get |got )?accepted\b|\bnba (adoption|uptake)\b|\b(taking|take|took|follow(ing)?|ignor(e|ing|ed)|us(e|ing)|act(ing)? on) (the |our |my )?(nba|next best action)s?( recs?| recommendations?| suggestions?)?\b|\b(taking|take|took|follow(ing)?|ignor(e|ing|ed)|act(ing)? on) (the |our |my )?(omni'?s |the system'?s )?(recs?|recommendations?|suggestions?)\b/, 'nba_acceptance_rate'],
@@ -83,12 +83,12 @@ const metricWords: [RegExp, MetricWord][] = [
 ];
 
 const dimensionWords: [RegExp, NonNullable<AnalyticsReading['dimension']>][] = [
-  [/\b(which|what|by|per|each|every|top|worst|best|bottom|lowest|highest|my) reps?\b|\breps? (with|have|had|on)\b|\bby rep\b|\b(best|worst|top|bottom) rep\b|\bwho on (my|the|our) team\b|\bwho('?s| is) (killing|crushing|nailing|lagging|slacking|behind|ahead)\b|\bwho(s|'s| is)? (the )?(worst|best|lowest|highest|top|bottom|weakest|strongest)\b|\b(rest of the team|other reps|team average|against (the|my) team|(compared|relative) (to|with) (the |my )?(team|peers))\b/, 'rep'],
-  [/\b(by|per|each|every|which|worst|best|top|bottom|lowest|highest) (the )?territor(y|ies)\b/, 'territory'],
-  [/\b(by|per|each|every|which|worst|best|top|bottom|lowest|highest) (the )?(product|brand)s?\b/, 'product'],
+  [/\b(which|what|by|per|each|every|top|worst|best|bottom|lowest|highest|my) reps?\b|\breps? (with|have|had|on)\b|\bby rep\b|\b(best|worst|top|bottom) rep\b|\bwho on (my|the|our) team\b|\bwho('?s| is) (killing|crushing|nailing|lagging|slacking|behind|ahead)\b|\bwho(s|'s| is)? (the )?(worst|best|lowest|highest|top|bottom|weakest|strongest)\b|\b(rest of the team|other reps|team average|against (the|my) team|(compared|relative) (to|with) (the |my )?(team|peers))\b|\brep[- ](level|wise|split|breakdown)\b/, 'rep'],
+  [/\b(by|per|each|every|which|worst|best|top|bottom|lowest|highest) (the )?territor(y|ies)\b|\bterritory[- ](split|wise|level|breakdown)\b/, 'territory'],
+  [/\b(by|per|each|every|which|worst|best|top|bottom|lowest|highest|weakest|strongest) (the )?(product|brand)s?\b|\b(product|brand)s? with the (weakest|worst|best|lowest|highest|strongest|most|least)\b|\b(product|brand)[- ]wise\b/, 'product'],
   [/\b(by|per|each|every|which|worst|best|top|bottom|lowest|highest) (the )?channels?\b/, 'channel'],
   [/\b(by|per|each|every|which|worst|best|top|bottom|lowest|highest) (the )?segments?\b|\bsegment (breakdown|split|level)\b/, 'segment'],
-  [/\b(by|per|each|every|which|worst|best|top|bottom|lowest|highest) (the )?specialt(y|ies)\b|\b(the|our|across) specialties\b/, 'specialty'],
+  [/\b(by|per|each|every|which|worst|best|top|bottom|lowest|highest) (the |doc |hcp )?specialt(y|ies)\b|\b(the|our|across) specialties\b|\bspecialty[- ]wise\b/, 'specialty'],
   [/\b(by|per|each|every) month\b|\bmonthly\b|\bmonth by month\b|\bmonth over month\b/, 'month'],
   [/\b(by|per|each|every) week\b|\bweekly\b|\bweek by week\b|\btrend\b/, 'week'],
 ];

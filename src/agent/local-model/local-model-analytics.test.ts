@@ -79,3 +79,16 @@ describe('the local model answers managers and medical affairs through the analy
     expect(answer.charts[0]!.svg).toMatch(/^<svg[\s\S]*<\/svg>\s*$/);
   });
 });
+
+describe('the local model answers two metrics asked in one question', () => {
+  it('"reach and frequency by territory, last 30": both metrics, each by territory, each answered (the turn keeps its first reading)', async () => {
+    const answer = await ask('u-mgr-east', 'reach and frequency by territory, last 30');
+    const calls = answer.toolCalls.filter((call) => call.name === 'query_performance').map((call) => call.input as { metric: string; dimension: string });
+    expect(calls.map((call) => [call.metric, call.dimension])).toEqual([
+      ['reach', 'territory'],
+      ['frequency', 'territory'],
+    ]);
+    expect(answer.answer).toMatch(/^Reach/);
+    expect(answer.answer).toMatch(/Frequency/);
+  });
+});

@@ -56,6 +56,8 @@ export class LocalModel implements ChatModel {
   private readonly understanding: Understanding;
   /** The last few readings, so the steps of one turn understand its question once. */
   private readonly readings = new Map<string, Promise<{ understood: Understood; trace: UnderstandingTrace }>>();
+  /** The reading each (user, question) turn started with, for the turn's later steps. */
+  private readonly turnReadings = new Map<string, Promise<{ understood: Understood; trace: UnderstandingTrace }>>();
 
   constructor(
     private readonly store: OmniStore,
@@ -90,7 +92,7 @@ export class LocalModel implements ChatModel {
     if (failed) return { content: answers.toolProblemAnswer(failed.output), toolCalls: [], focus: keep };
     // Checked on the turn's first step only: an unsafe request ends the turn there, so later steps never have one.
     if (results.length === 0 && isUnsafeRequest(question.content)) return { content: UNSAFE_ANSWER, toolCalls: [], focus: keep };
-    const understood = this.withIntake(question.content, (await this.understand(question.content, request)).understood, request);
+    const understood = this.withIntake(question.content, (await this.understand(question.content, request, results.length === 0)).understood, request);
     if (understood.kind === 'clarify') {
       const numbered = understood.choices.map((choice, index) => `${index + 1}. ${choice}`);
       return { content: [understood.message, ...numbered, ...(numbered.length > 0 ? ['Reply with a number, or say it another way.'] : [])].join('\n'), toolCalls: [], focus: { ...keep, choices: understood.choices } };
@@ -130,8 +132,15 @@ export class LocalModel implements ChatModel {
   }
 
   /** The question's reading, once per turn (every step of a turn sees the same question and thread state). */
-  private understand(question: string, request: ChatRequest): Promise<{ understood: Understood; trace: UnderstandingTrace }> {
+  private understand(question: string, request: ChatRequest, firstStep: boolean): Promise<{ understood: Understood; trace: UnderstandingTrace }> {
     const { user, now, focus } = request.context;
+    // Later steps of a turn see the focus the turn's own tool calls moved ("reach and frequency": after the
+    // first metric the thread holds a query); the turn keeps the reading of its first step.
+    const turnKey = JSON.stringify([user.id, question]);
+    if (!firstStep) {
+      const started = this.turnReadings.get(turnKey);
+      if (started) return started;
+    }
     const key = JSON.stringify([user.id, question, focus]);
     let reading = this.readings.get(key);
     if (!reading) {
@@ -139,6 +148,11 @@ export class LocalModel implements ChatModel {
       reading.catch(() => this.readings.delete(key));
       this.readings.set(key, reading);
       if (this.readings.size > 64) this.readings.delete(this.readings.keys().next().value!);
+    }
+    if (firstStep) {
+      this.turnReadings.delete(turnKey);
+      this.turnReadings.set(turnKey, reading);
+      if (this.turnReadings.size > 64) this.turnReadings.delete(this.turnReadings.keys().next().value!);
     }
     return reading;
   }
@@ -550,6 +564,8 @@ function planFilters(parsed: ParsedQuestion, question: string, lexicon: Lexicon)
   if (city) filters.city = city;
   const flag = /\bdead[- ]?ends?\b/.test(text)
     ? 'dead_end'
+    : /\bfollow[- ]?ups? (are |is )?(overdue|due|owed|pending|late)\b|\b(overdue|late|pending) follow[- ]?ups?\b|\bbehind on follow[- ]?ups?\b/.test(text)
+      ? 'follow_up_due'
     : OPEN_QUESTIONS.test(text) || /\bmedical questions?\b/.test(text)
       ? 'open_medical_question'
       : /\b(overdue|due) for a (field )?visit\b|\bhaven'?t (been )?(seen|visited)\b|\bnot (been )?(seen|visited)\b|\bno (field )?visits?\b|\boverdue\b/.test(text)

@@ -89,7 +89,7 @@ const channelWords: [RegExp, Channel][] = [
 export function channelsAsked(text: string, asked = text): Channel[] {
   const named = channelWords.filter(([pattern]) => pattern.test(text)).map(([, channel]) => channel);
   const distinct = [...new Set(named)];
-  return distinct.length >= 2 && /\b(and|or|plus)\b|[+/&]/.test(asked) ? distinct : [];
+  return distinct.length >= 2 && /\b(and|or|plus|vs\.?|versus)\b|[+/&]/.test(asked) ? distinct : [];
 }
 
 /** The text with every channel word blanked out ("ok and email then?" → "ok and   then?"). */
@@ -98,7 +98,7 @@ export function withoutChannelWords(text: string): string {
 }
 
 /** "open medical questions", "unanswered requests", "waiting on an answer": questions still owed an answer. */
-export const OPEN_QUESTIONS = /\b(open|unanswered|outstanding|pending|waiting)\b.{0,30}\b(questions?|requests?|inquir(y|ies))\b|\bwaiting on (an )?answer\b|\bquestions?\b.{0,25}\b(still )?(unanswered|outstanding|not (yet )?answered|without (an )?answer)\b/;
+export const OPEN_QUESTIONS = /\b(open|unanswered|outstanding|pending|waiting)\b.{0,30}\b(questions?|requests?|inquir(y|ies))\b|\bwaiting (on|for) (an? )?(med(ical)? )?(answer|response|reply)\b|\bquestions?\b.{0,25}\b(still )?(unanswered|outstanding|not (yet )?answered|without (an )?answer)\b/;
 
 const actionWords: [RegExp, ActionKind][] = [
   [/\b(event )?invit(e|ation)\b/, 'event_invitation'],

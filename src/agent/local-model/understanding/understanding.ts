@@ -256,6 +256,10 @@ function withEvidence(scores: IntentScore[], entities: QuestionEntities, focus: 
   // "anything open on them", "pull their profile": the thread's HCP, not a list or the team.
   else if (entities.pronoun && focus.hcpId && !analytics?.metric && !/\b(who|whom|which|list|plan|any ?one|anybody|everyone)\b/.test(text)) scale(['plan', 'performance', 'maturity', 'insights'], 0.3);
   if (person && /\bprofile\b/.test(text)) scale(['brief'], 3);
+  // "which institution is she affiliated with": who the HCP is.
+  if (person && /\b(institution|affiliat\w*|hospital|practice|where does (she|he|they) work|works? at)\b/.test(text) && !entities.channel) scale(['brief'], 4);
+  // "what does omni suggest for them": the next best action.
+  if (person && /\b(suggest\w*|recommend\w*)\b/.test(text) && !entities.channel && !VERDICT.test(text)) scale(['next_action'], 4);
   if (person) scale(['greeting', 'out_of_scope', 'capabilities'], 0.5);
   if (!person && !focus.hcpId) scale(['brief', 'next_action', 'consent', 'why', 'why_not', 'draft'], 0.4);
   // A report needs something of an adverse event in the question, or one being gathered in the thread.
@@ -279,7 +283,7 @@ function withEvidence(scores: IntentScore[], entities: QuestionEntities, focus: 
     scale(['insights'], 0.3);
   }
   // "call, email or wait?", "email or visit her — which is better?": a choice of what to do next, not a consent question.
-  if (person && !CONSENT_ASK.test(text) && (/\bor (wait|hold( off)?|nothing|leave (it|her|him))\b/.test(text) || (channelsAsked(text).length >= 2 && /\b(which|better|best|should i|should we|first)\b/.test(text)))) {
+  if (person && !CONSENT_ASK.test(text) && (/\bor (wait|hold( off)?|nothing|leave (it|her|him))\b/.test(text) || (channelsAsked(text).length >= 2 && /\b(which|better|best|should i|should we|first|what does omni think|recommend|suggest)\b/.test(text)))) {
     scale(['next_action'], 6);
     scale(['consent'], 0.2);
   }
@@ -334,6 +338,16 @@ function withEvidence(scores: IntentScore[], entities: QuestionEntities, focus: 
   const searchesNotes = !named && SEARCHES_NOTES.test(text);
   const asksOther = /does \w+ cause\b|\bwhat can i (show|send|share)\b|\bbrief me\b|\bbefore i (call|see|visit|meet)\b/.test(text);
   if (searchesNotes || asksOther) scale(['adverse_event'], 0.05);
+  // "top 15 docs for the west team", "segment A docs the team should hit first": a manager's plan, not a metric.
+  if ((role === 'manager' || role === 'admin') && !person && /\b(docs|hcps|doctors|physicians|accounts)\b/.test(text) && /\btop \d+\b|\b(hit|see|visit|call on) first\b|\bprioriti[sz]e\b|\blist the\b|\bshould (see|visit|hit|call on)\b/.test(text)) {
+    scale(['plan'], 5);
+    scale(['performance'], 0.3);
+  }
+  // "tecfidera lymphocyte monitoring - medical doc available?": a document, not a doctor.
+  if (/\b(medical[- ]use|medical|med info|approved) (doc|docs|document|documents|letter|piece)\b|\bdoc(ument)?s? available\b/.test(text)) {
+    scale(['content'], 4);
+    scale(['insights', 'brief'], 0.3);
+  }
   if (entities.productId && /\bdoes \w+ cause\b|\bwhat can i (show|send|share)\b/.test(text)) {
     scale(['content'], 4);
     scale(['policy'], 0.3);
@@ -357,6 +371,8 @@ function withEvidence(scores: IntentScore[], entities: QuestionEntities, focus: 
     // classifier is near certain of "consent" from the word alone, so the factor is large).
     scale(['consent'], 0.001);
     scale(['policy', 'out_of_scope', 'capabilities'], 0.3);
+    // "which docs are we losing - dead ends across the company": the HCPs, not the rate.
+    if (/\b(docs|hcps|doctors|physicians|accounts)\b/.test(text)) scale(['performance'], 0.3);
   }
   // "the 3rd one, what's the NBA": an entry of the thread's list is an HCP.
   if (entities.ordinal !== null && focus.listed.length > 0) {
@@ -393,7 +409,7 @@ function withEvidence(scores: IntentScore[], entities: QuestionEntities, focus: 
 export const VERDICT = new RegExp(`\\b(accept(ed|ing)?|snooz(e|ed|ing)|park(ed)?|ignore (it|that|this)|mark (it|that|this)|done with (it|that))\\b|${DISMISS_WORDS.source}`);
 
 /** The two HCPs the thread just discussed ("both", "the two of them", "which one of them first"). */
-const BOTH = /\b(both|the two( of them)?|them both|each of them|(which|who) (one )?of (them|the two|those two)|between (them|the two)|either (one|of them))\b/;
+const BOTH = /\b(both|the (two|2)( of them)?|them both|each of them|(which|who) (one )?of (them|the (two|2)|those (two|2))|between (them|the (two|2))|either (one|of them))\b/;
 
 /** Words of an adverse event or its report. */
 const ADVERSE_EVENT_WORDS = /\b(adverse|side[- ]?effects?|aes?|reactions?|drug safety|pv|pharmacovigilance|patients?|pts?|reportable|hospitali[sz]ed|died|death|sick|rash|hives|jaundice|initials)\b/;
@@ -444,7 +460,8 @@ const isShort = (text: string): boolean => text.trim().split(/\s+/).length <= 6;
 export function resolveFollowUp(entities: QuestionEntities, focus: ConversationFocus, text = ''): { intent: Intent; entities: QuestionEntities } | null {
   const last = (focus.intent ?? null) as Intent | null;
   const namesHcp = Boolean(entities.hcpId || entities.hcpName);
-  if ((entities.ordinal !== null || entities.describedAs) && focus.listed.length > 0 && !namesHcp) return { intent: last && HCP_INTENTS.has(last) && last !== 'content' ? last : 'brief', entities };
+  // "top one — ok to visit in person?": a consent question about that entry.
+  if ((entities.ordinal !== null || entities.describedAs) && focus.listed.length > 0 && !namesHcp) return { intent: entities.channel && CONSENT_ASK.test(text) ? 'consent' : last && HCP_INTENTS.has(last) && last !== 'content' ? last : 'brief', entities };
   if (namesHcp && last && HCP_INTENTS.has(last)) return { intent: last, entities: { ...entities, channel: entities.channel ?? (focus.channel as QuestionEntities['channel']) } };
   // "what about a webinar invite instead?" after a recommendation asks why not that action.
   const instead = /\b(instead|rather)\b/.test(entities.topic.toLowerCase()) && (last === 'next_action' || last === 'why' || last === 'why_not') && focus.recommendationId;

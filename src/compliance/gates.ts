@@ -87,6 +87,9 @@ export function capGate(
   return { gate: 'frequency_cap', passed: true, reason: `within the caps: ${load}`, records: [] };
 }
 
+/** What is left when the contact cap is reached: it counts every channel, so no other channel is a way round it. */
+export const CAP_WAIT_ALTERNATIVE = 'wait: the cap counts contacts on every channel by every rep, so no other channel is open until the 7- and 30-day counts fall below it';
+
 /** The medical-information request route: open whatever consent says, because the HCP asks. */
 export const MEDICAL_INFORMATION_ROUTE = 'a medical-information request (no consent needed: the HCP asks, medical information answers)';
 

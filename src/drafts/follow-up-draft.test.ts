@@ -200,6 +200,8 @@ describe('draftFollowUp', () => {
     const tight = { ...deps, weights: { caps: { contacts7Days: 0, contacts30Days: 0 } } };
     const result = draft({ hcpId: hcp.id, moduleIds: [supportModuleFor(hcp)] }, rep, tight);
     expect(result).toMatchObject({ status: 'refused', reason: 'frequency_cap' });
+    // No other channel is offered as a way round a cap that counts every channel.
+    if (result.status === 'refused') expect(result.alternatives.map((alternative) => alternative.split(':')[0])).toEqual(['wait', 'a medical-information request (no consent needed']);
   });
 
   it('writes nothing and shows nothing when the log cannot be written', () => {

@@ -14,7 +14,7 @@ import { purposeDecision } from '../compliance/role-policy.ts';
 import { ContentProvenance, type ContentRules } from '../compliance/content-provenance.ts';
 import { currentConsents, type ConsentState } from '../compliance/consent-policy.ts';
 import { consentRulesProvenance, type ConsentRules } from '../compliance/consent-jurisdictions.ts';
-import { capGate, consentedAlternatives, consentGate, MEDICAL_INFORMATION_ROUTE, type GateResult } from '../compliance/gates.ts';
+import { CAP_WAIT_ALTERNATIVE, capGate, consentedAlternatives, consentGate, MEDICAL_INFORMATION_ROUTE, type GateResult } from '../compliance/gates.ts';
 import type { Caller } from '../compliance/caller.ts';
 
 /** Channels a written follow-up can go out on. */
@@ -212,7 +212,9 @@ export function draftFollowUp(deps: DraftDependencies, caller: Caller, repName: 
   if (request.purpose === 'promotional') gates.push(capGate(signals.contacts, deps.weights.caps));
   const failed = gates.find((gate) => !gate.passed);
   if (failed) {
-    return refuse(failed.gate === 'consent' ? 'consent' : 'frequency_cap', `${failed.reason}; nothing was drafted`, gates, alternativesFor(consents, request.channel, request.purpose, needs[0]?.productId ?? null, deps.consentRules));
+    // The cap counts contacts on every channel by every rep: another channel is no way round it, only waiting is.
+    const alternatives = failed.gate === 'consent' ? alternativesFor(consents, request.channel, request.purpose, needs[0]?.productId ?? null, deps.consentRules) : [CAP_WAIT_ALTERNATIVE, MEDICAL_INFORMATION_ROUTE];
+    return refuse(failed.gate === 'consent' ? 'consent' : 'frequency_cap', `${failed.reason}; nothing was drafted`, gates, alternatives);
   }
 
   const slots = Object.fromEntries(Object.entries(values).filter(([name]) => sentences.some((sentence) => sentence.slots.includes(name as SlotName)))) as Partial<Record<SlotName, string>>;

@@ -405,9 +405,10 @@ export class LocalModel implements ChatModel {
     }
     if (last.tool === 'summarize_field_insights') {
       if (done) return { answer: analytics.insightsAnswer(done, { concern: reading.concern, questions: asksOpenQuestions(parsed) }) };
+      const topic = reading.concern ?? competitorNamed(lastQuestion(request));
       return call('summarize_field_insights', {
         ...last.input,
-        ...(reading.concern ? { topic: reading.concern } : competitorNamed(lastQuestion(request)) ? { topic: competitorNamed(lastQuestion(request)) } : {}),
+        ...(topic ? { topic } : {}),
         ...(reading.specialty ? { specialty: reading.specialty } : {}),
         ...(parsed.productId ? { product: parsed.productId } : {}),
         ...(reading.territories.length === 1 ? { territory: reading.territories[0] } : {}),

@@ -252,13 +252,22 @@ function findName(question: string, lexicon: Lexicon): string | null {
 
 /** The question with its cities blanked where they read as places ("in san diego", "around Salt Lake City"): a city is no HCP's name. */
 function withoutCities(question: string, lexicon: Lexicon): string {
-  let text = question;
-  for (const city of lexicon.cities ?? []) {
-    const escaped = city.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
-    const pattern = city.includes(' ') ? new RegExp(`\\b${escaped}\\b`, 'giu') : new RegExp(`\\b(in|near|around|from|of|at)\\s+${escaped}\\b`, 'giu');
-    text = text.replace(pattern, ' ');
+  const pattern = lexicon.cities ? citiesPattern(lexicon.cities) : null;
+  return pattern ? question.replace(pattern, ' ') : question;
+}
+
+/** One pattern per lexicon's cities, built once: a city of several words anywhere, one of one word after a preposition. */
+const cityPatterns = new WeakMap<ReadonlySet<string>, RegExp | null>();
+function citiesPattern(cities: ReadonlySet<string>): RegExp | null {
+  if (!cityPatterns.has(cities)) {
+    const escaped = (city: string) => escapeRegExp(city).replace(/\s+/g, '\\s+');
+    const byLength = [...cities].sort((a, b) => b.length - a.length);
+    const several = byLength.filter((city) => city.includes(' ')).map(escaped);
+    const one = byLength.filter((city) => !city.includes(' ')).map(escaped);
+    const parts = [...(several.length > 0 ? [`\\b(?:${several.join('|')})\\b`] : []), ...(one.length > 0 ? [`\\b(?:in|near|around|from|of|at)\\s+(?:${one.join('|')})\\b`] : [])];
+    cityPatterns.set(cities, parts.length > 0 ? new RegExp(parts.join('|'), 'giu') : null);
   }
-  return text;
+  return cityPatterns.get(cities)!;
 }
 
 /**

@@ -156,11 +156,9 @@ export class Understanding {
     // "the first one - who is that" after a list: an entry of the list, however many words.
     const listEntry = (entities.ordinal !== null || Boolean(entities.describedAs)) && focus.listed.length > 0 && !entities.hcpName && !entities.hcpId;
     const followUp =
-      top.intent === 'refine' || channelOnly || (!sureAboutHcp && (changesLastQuery || analyticsOnly || contentChannel)) || (top.probability < CLARIFY_BELOW && (isShort(repaired) || listEntry))
-        ? (resolveFollowUp(entities, focus, text) ?? (cityOnly ? { intent: 'refine' as Intent, entities } : null))
-        : cityOnly
-          ? { intent: 'refine' as Intent, entities }
-          : null;
+      (top.intent === 'refine' || channelOnly || (!sureAboutHcp && (changesLastQuery || analyticsOnly || contentChannel)) || (top.probability < CLARIFY_BELOW && (isShort(repaired) || listEntry))
+        ? resolveFollowUp(entities, focus, text)
+        : null) ?? (cityOnly ? { intent: 'refine' as Intent, entities } : null);
     if (followUp) {
       trace.route = 'follow_up';
       return { understood: { kind: 'readings', readings: [withIntent(followUp.entities, followUp.intent, text, now)] }, trace };
@@ -289,7 +287,7 @@ function withEvidence(scores: IntentScore[], entities: QuestionEntities, focus: 
   }
   if (WHY_NOT.test(text)) scale(['why_not'], 3);
   // "who on my team has the most dead ends" ranks reps; "docs with follow-ups overdue across my reps" lists HCPs.
-  const ranksReps = analytics?.dimension === 'rep' && !/\b(docs?|doctors?|hcps?|physicians?|accounts?|list)\b/.test(text);
+  const ranksReps = analytics?.dimension === 'rep' && !HCP_NOUNS.test(text) && !/\blist\b/.test(text);
   // "which hcps mentioned rinvoq" asks the notes, not the plan; "pediatricians in columbus with open questions" is a list.
   const specialtyWith = Boolean(analytics?.specialty) && /\bwith\b/.test(text);
   const listAsk =
@@ -336,10 +334,10 @@ function withEvidence(scores: IntentScore[], entities: QuestionEntities, focus: 
   // "did anyone log a side effect in the past 90 days", "show all hospitalization mentions": a search of the notes;
   // "does keytruda cause hepatitis? what can I show her": the label; "… brief me before I call her": the brief (which flags it).
   const searchesNotes = !named && SEARCHES_NOTES.test(text);
-  const asksOther = /does \w+ cause\b|\bwhat can i (show|send|share)\b|\bbrief me\b|\bbefore i (call|see|visit|meet)\b/.test(text);
+  const asksOther = LABEL_ASK.test(text) || /\bbrief me\b|\bbefore i (call|see|visit|meet)\b/.test(text);
   if (searchesNotes || asksOther) scale(['adverse_event'], 0.05);
   // "top 15 docs for the west team", "segment A docs the team should hit first": a manager's plan, not a metric.
-  if ((role === 'manager' || role === 'admin') && !person && /\b(docs|hcps|doctors|physicians|accounts)\b/.test(text) && /\btop \d+\b|\b(hit|see|visit|call on) first\b|\bprioriti[sz]e\b|\blist the\b|\bshould (see|visit|hit|call on)\b/.test(text)) {
+  if ((role === 'manager' || role === 'admin') && !person && HCP_NOUNS.test(text) && /\btop \d+\b|\b(hit|see|visit|call on) first\b|\bprioriti[sz]e\b|\blist the\b|\bshould (see|visit|hit|call on)\b/.test(text)) {
     scale(['plan'], 5);
     scale(['performance'], 0.3);
   }
@@ -348,7 +346,7 @@ function withEvidence(scores: IntentScore[], entities: QuestionEntities, focus: 
     scale(['content'], 4);
     scale(['insights', 'brief'], 0.3);
   }
-  if (entities.productId && /\bdoes \w+ cause\b|\bwhat can i (show|send|share)\b/.test(text)) {
+  if (entities.productId && LABEL_ASK.test(text)) {
     scale(['content'], 4);
     scale(['policy'], 0.3);
   }
@@ -372,7 +370,7 @@ function withEvidence(scores: IntentScore[], entities: QuestionEntities, focus: 
     scale(['consent'], 0.001);
     scale(['policy', 'out_of_scope', 'capabilities'], 0.3);
     // "which docs are we losing - dead ends across the company": the HCPs, not the rate.
-    if (/\b(docs|hcps|doctors|physicians|accounts)\b/.test(text)) scale(['performance'], 0.3);
+    if (HCP_NOUNS.test(text)) scale(['performance'], 0.3);
   }
   // "the 3rd one, what's the NBA": an entry of the thread's list is an HCP.
   if (entities.ordinal !== null && focus.listed.length > 0) {
@@ -419,6 +417,12 @@ const REPORT_ONE =
 
 /** The words of a may-I question ("can I call her", "is email ok"). */
 const CONSENT_ASK = /\b(can|could|may|ok|okay|allowed|fine|able)\b/;
+
+/** Doctors as a list's subject ("top 15 docs", "which hcps"), singular or plural. */
+const HCP_NOUNS = /\b(docs?|doctors?|hcps?|physicians?|accounts?)\b/;
+
+/** A question about the label or material to show ("does keytruda cause hepatitis?", "what can I show her"). */
+const LABEL_ASK = /\bdoes \w+ cause\b|\bwhat can i (show|send|share)\b/;
 
 /** Asking about what the notes hold over a period or across HCPs, not one event heard in the field. */
 const SEARCHES_NOTES = /\b(mentions?|mentioned|notes|logged|flagged|show (me )?all|every note|did (anyone|anybody|any ?one)|any(one|body)? (log|flag|report|mention)\w*|in the (past|last) (\d+|few|two|three)|(last|past) \d+ ?(d|days?|wks?|weeks?|months?)|(last|this|past) (week|month|quarter))\b/;

@@ -56,7 +56,8 @@ export const lookupHcpProfileTool = defineTool({
           possibleAdverseEvent: z.object({ phrase: QuotedText, cue: z.string(), duty: z.string() }).nullable(),
         }),
       ),
-      signals: z.array(z.object({ kind: z.string(), sentence: z.string(), at: z.string(), evidence: z.array(z.string()) })),
+      /** `about`: what an open medical question asks (product and topic), to search the medical answer for. */
+      signals: z.array(z.object({ kind: z.string(), sentence: z.string(), at: z.string(), evidence: z.array(z.string()), about: z.object({ productId: z.string().nullable(), topic: z.string().nullable() }).optional() })),
       /** Webinars and congress visits a follow-up can refer to (draft_followup's eventInteractionId). */
       events: z.array(z.object({ interactionId: z.string(), channel: z.string(), occurredAt: z.string(), productId: z.string().nullable(), topic: z.string(), title: z.string(), date: z.string() })),
     }),
@@ -95,7 +96,7 @@ export const lookupHcpProfileTool = defineTool({
               possibleAdverseEvent: flag ? { phrase: quoted(flag.phrase), cue: flag.cue, duty: NOTE_DUTY } : null,
             };
           }),
-          signals: profile.signals.map(({ kind, sentence, at, evidence }) => ({ kind, sentence, at, evidence })),
+          signals: profile.signals.map(({ kind, sentence, at, evidence, about }) => ({ kind, sentence, at, evidence, ...(about ? { about } : {}) })),
           // Only events of the purposes the caller may see (medical affairs: medical ones).
           events: recentEvents(ctx.store, profile.hcp.id, ctx.asOf, 5, ctx.caller.scope.interactionPurposes),
         };

@@ -147,6 +147,8 @@ export class Agent implements AgentTurns {
     let answer: string | null = null;
     let choices: string[] = [];
     let stoppedBy: AgentAnswer['stoppedBy'] = null;
+    /** The HCPs this turn's tools were about one at a time, in order. */
+    const askedOneByOne: string[] = [];
     try {
       for (let step = 0; step < this.limits.maxSteps && answer === null; step++) {
         const response = await withDeadline(
@@ -171,6 +173,8 @@ export class Agent implements AgentTurns {
           if (result.citations) {
             mergeCitations(citations, result.citations);
             focus = this.focusAfter(focus, call.name, result.citations);
+            const one = result.citations.hcps?.length === 1 ? result.citations.hcps[0]! : null;
+            if (one && !askedOneByOne.includes(one)) askedOneByOne.push(one);
           }
           if (result.record.status === 'ok' && result.refinable) {
             focus = { ...focus, lastQuery: { tool: call.name, input: result.record.input as Record<string, unknown> } };
@@ -184,6 +188,8 @@ export class Agent implements AgentTurns {
     } finally {
       clearTimeout(timer);
     }
+    // "dubois vs duarte" asked about two HCPs one at a time: they are the thread's list ("the first of those two").
+    if (askedOneByOne.length >= 2) focus = { ...focus, listed: askedOneByOne.slice(0, 50) };
     if (answer === null) {
       stoppedBy ??= 'max_steps';
       answer =

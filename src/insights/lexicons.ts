@@ -74,3 +74,11 @@ export function competitorNames(): string[] {
   competitorNameList ??= loadInsightLexicons().competitors.flatMap((competitor) => [competitor.brandName, competitor.genericName]);
   return competitorNameList;
 }
+
+let competitorPatterns: { name: string; pattern: RegExp }[] | null = null;
+/** The first competitor name (brand or generic) a text names, as written in competitors.json, or null. */
+export function competitorNamedIn(text: string): string | null {
+  competitorPatterns ??= competitorNames().map((name) => ({ name, pattern: new RegExp(`(?<![a-z])${name.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![a-z])`) }));
+  const lower = text.toLowerCase();
+  return competitorPatterns.find(({ pattern }) => pattern.test(lower))?.name ?? null;
+}

@@ -175,6 +175,7 @@ describe('computeOpenSignals: open medical questions', () => {
           'Open medical question: KEYTRUDA (pembrolizumab) on dosing in renal impairment, asked 6 days ago via medical inquiry; not answered yet.',
         at: ago(6),
         evidence: ['i-ask'],
+        about: { productId: question.productId, topic: 'dosing in renal impairment' },
       },
     ]);
   });

@@ -18,6 +18,8 @@ export interface OpenSignal {
   /** When the underlying event happened. */
   at: string;
   evidence: string[];
+  /** What an open medical question is about, so an answer to it can be searched for. */
+  about?: { productId: string | null; topic: string | null };
 }
 
 export interface SignalOptions {
@@ -124,6 +126,7 @@ export function computeOpenSignals(input: {
       sentence: `Open medical question: ${input.productName(question.productId)}${topic}, asked ${dayCount(days[index]!)} ago via ${channelName(question.channel)}; not answered yet.`,
       at: question.occurredAt,
       evidence: [question.id],
+      about: { productId: question.productId, topic: question.topic || null },
     });
   }
 

@@ -1,7 +1,7 @@
 import type { ChatMessage, ConversationFocus } from '../../core/chat-model.ts';
 import { quoteData } from '../../core/quoting.ts';
 import { adverseEventTerms, possibleAdverseEvents } from '../../insights/adverse-events.ts';
-import { competitorNames } from '../../insights/lexicons.ts';
+import { competitorNamedIn } from '../../insights/lexicons.ts';
 import type { ReportAdverseEventOutput } from '../../../tools/report-adverse-event.ts';
 import type { QuestionEntities } from './question-parser.ts';
 
@@ -49,11 +49,6 @@ const NOT_EVENTS = /^(question|questions|call|visit|patient|patients|pt|doctor|d
 /** A brand written in capitals after "on", "taking": a product, ours or not ("a rash on RINVOQ"). */
 const BRAND_SAID = /\b(?:on|taking|started|starting|after)\s+([A-Z][A-Z0-9-]{3,})\b/;
 
-/** A competitor's product named in the question (data/insights/competitors.json), as written there. */
-function competitorNamed(text: string): string | undefined {
-  const lower = text.toLowerCase();
-  return competitorNames().find((name) => new RegExp(`(?<![a-z])${name.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![a-z])`).test(lower));
-}
 
 /** Words that say the reporter in reply to "who told you?". */
 const REPORTER_CUE = /\b(it was|that was|reporter|reported by|told me|mentioned it|from dr|doctor is|doc is|doctor was|doc was|her name|his name|the hcp|the doctor)\b/i;
@@ -81,7 +76,7 @@ export function readIntake(question: string, entities: Pick<QuestionEntities, 'h
   if (FEMALE.test(text)) details.patientSex = 'female';
   else if (MALE.test(text)) details.patientSex = 'male';
   // Ours by id; another named product as said, for the tool to tell the user it is none of ours.
-  const product = entities.productId ?? competitorNamed(text) ?? BRAND_SAID.exec(text)?.[1];
+  const product = entities.productId ?? competitorNamedIn(text) ?? BRAND_SAID.exec(text)?.[1];
   if (product) details.product = product;
   // A patient's event as the notes' detector reads it, else any adverse-event term, else "got/had <words> on …".
   const event = possibleAdverseEvents(text)[0]?.phrase ?? adverseEventTerms(text).find((term) => !/^(adverse|side effect|reaction)/i.test(term)) ?? EVENT_SAID.exec(text)?.[1];

@@ -321,6 +321,31 @@ describe('the local model answers every part of a question about two HCPs or two
     expect(answer.answer.startsWith(`Of the two, ${higher.hcp.name} ranks higher`)).toBe(true);
   });
 
+  it('"A vs B", then "the first of those two" and "the other one": each HCP of the pair in the order asked', async () => {
+    const [a, b] = two();
+    const first = await ask(`${full(a!)} vs ${full(b!)} - who needs attention more`, 'the first of those two, email consent?');
+    expect(first.toolCalls.map((call) => [call.name, (call.input as { hcpId?: string }).hcpId])).toEqual([['check_consent', a!.id]]);
+    const other = await ask(`${full(a!)} vs ${full(b!)} - who needs attention more`, 'the first of those two, email consent?', 'and the other one?');
+    expect(other.toolCalls.map((call) => [call.name, (call.input as { hcpId?: string; channel?: string }).hcpId, (call.input as { channel?: string }).channel])).toEqual([['check_consent', b!.id, 'email']]);
+  });
+
+  it('"ok draft one for <first name>" after asking about two HCPs: the one of the thread with that name, not every HCP so called', async () => {
+    const [a, b] = two();
+    const answer = await ask(`email consent for ${full(a!)}?`, `same for ${full(b!)}`, `ok draft one for ${a!.firstName.toLowerCase()}`);
+    // The draft reads the profile by id: no lookup of the first name, which would list every HCP so called.
+    expect(answer.toolCalls.filter((call) => call.name === 'lookup_hcp_profile').map((call) => call.input)).toEqual([{ hcp: a!.id }]);
+    expect(answer.toolCalls.find((call) => call.name === 'check_consent')!.input).toMatchObject({ hcpId: a!.id });
+  });
+
+  it('follow-ups about the thread\'s HCP reach that HCP, not the capability menu ("how do i get them unstuck", "so hold off?", "what\'s the nba")', async () => {
+    const [a] = two();
+    for (const follow of ['how do i get them unstuck', 'what does omni suggest for them', 'ok what channel does work', 'so hold off?', "what's the nba"]) {
+      const answer = await ask(`brief me on ${full(a!)}`, follow);
+      expect([follow, calls(answer)]).toEqual([follow, ['get_next_best_actions']]);
+      expect(answer.toolCalls[0]!.input).toMatchObject({ hcpId: a!.id });
+    }
+  });
+
   it('"hmm, fine, phone?" after a consent answer: the same HCP on the phone, not the capability menu', async () => {
     const [a] = two();
     const answer = await ask(`can i whatsapp ${full(a!)}?`, 'hmm, fine, phone?');

@@ -5,7 +5,7 @@ import { accessScopeFor } from '../../compliance/access-policy.ts';
 import { escapeRegExp } from './analytics-question.ts';
 import type { OmniStore } from '../../domain/repositories.ts';
 import { salesRegions } from '../../domain/regions.ts';
-import { competitorNames } from '../../insights/lexicons.ts';
+import { competitorNamedIn } from '../../insights/lexicons.ts';
 import * as analytics from './analytics-answers.ts';
 import type { AnalyticsPeriod, AnalyticsReading } from './analytics-question.ts';
 import * as answers from './local-answers.ts';
@@ -318,6 +318,22 @@ export class LocalModel implements ChatModel {
 
   private content(parsed: ParsedQuestion, results: TurnResults, request: ChatRequest): Step {
     const found = results.last('search_approved_content');
+    // "medical content that answers it?" in a thread about an HCP with an open medical question: that question is the topic.
+    if (REFERS_TO_OPEN_QUESTION.test(normaliseQuestion(lastQuestion(request))) && (parsed.hcpId || parsed.hcpName || request.context.focus.hcpId)) {
+      const who = resolveHcp(parsed, results, request, this.store);
+      if ('answer' in who || 'calls' in who) return who;
+      const profile = who.profile ?? results.last('lookup_hcp_profile');
+      if (!profile || profile.status !== 'found' || profile.hcp.id !== who.hcpId) return call('lookup_hcp_profile', { hcp: who.hcpId });
+      // A product the question names picks that product's question ("keytruda content for her question").
+      const open = (profile.signals as Json[]).find((signal) => signal.kind === 'open_medical_question' && signal.about && (!parsed.productId || signal.about.productId === parsed.productId));
+      if (open) {
+        const product = open.about.productId ? this.store.products.getById(open.about.productId) : undefined;
+        const query = [product?.brandName, open.about.topic].filter(Boolean).join(' ') || 'medical information response';
+        const about = `For ${profile.hcp.name}'s open question (${open.sentence.replace(/^Open medical question: /, '').replace(/\.$/, '')}):`;
+        if (found) return { answer: `${about}\n${answers.contentAnswer(found, query)}` };
+        return call('search_approved_content', { query, hcpId: who.hcpId, channel: parsed.channel, purpose: 'medical', limit: 5 });
+      }
+    }
     const query = searchQuery(parsed, this.store);
     if (found) return { answer: answers.contentAnswer(found, query) };
     if (query.length < 2) return { answer: 'Approved content on what topic? For example: "approved content on KEYTRUDA immune-mediated adverse reactions".' };
@@ -600,10 +616,7 @@ function draftTopic(topic: string): string {
 }
 
 /** "what are derms saying about skyrizi": a competitor the question names, as the field-notes topic (lower case), or null. */
-function competitorNamed(question: string): string | null {
-  const text = question.toLowerCase();
-  return competitorNames().find((name) => new RegExp(`\\b${escapeRegExp(name.toLowerCase())}\\b`).test(text))?.toLowerCase() ?? null;
-}
+const competitorNamed = (question: string): string | null => competitorNamedIn(question)?.toLowerCase() ?? null;
 
 /** "which HCPs have unanswered medical questions?": the open questions are what is asked for. */
 function asksOpenQuestions(parsed: ParsedQuestion): boolean {
@@ -667,6 +680,9 @@ function performancePeriod(period: AnalyticsPeriod | null, now: string): string 
   return period ?? 'last_30_days';
 }
 
+/** "content that answers it", "something for her question": the HCP's open medical question is what to search. */
+const REFERS_TO_OPEN_QUESTION = /\b(answers?|address(es)?|covers?|responds? to|reply to) (it|that|this|the question|(her|his|their) (open )?(question|inquiry|request)|what (she|he|they) asked)\b|\b(her|his|their|the open) (med(ical)? )?(question|inquiry)\b/;
+
 /** Who the question is about: an id, a name to look up, or the thread's HCP. */
 function resolveHcp(parsed: ParsedQuestion, results: TurnResults, request: ChatRequest, store: OmniStore): Step | { hcpId: string; profile: Json | undefined } {
   const profile = results.last('lookup_hcp_profile');
@@ -675,6 +691,15 @@ function resolveHcp(parsed: ParsedQuestion, results: TurnResults, request: ChatR
   const focused = request.context.focus;
   if (parsed.hcpName && focused.hcpId && focused.hcpName && !parsed.hcpName.includes(' ') && new RegExp(`\\b${escapeRegExp(parsed.hcpName)}\\b`, 'i').test(focused.hcpName)) {
     return { hcpId: focused.hcpId, profile: profile?.status === 'found' && profile.hcp.id === focused.hcpId ? profile : undefined };
+  }
+  // "ok draft one for arjun" after asking about Arjun Nakamura and then Jonathan Abadi: the Arjun the thread discussed.
+  if (parsed.hcpName && !parsed.hcpName.includes(' ')) {
+    const named = new RegExp(`\\b${escapeRegExp(parsed.hcpName)}\\b`, 'i');
+    const earlier = (focused.discussed ?? []).filter((id) => {
+      const hcp = store.hcps.getById(id);
+      return hcp !== undefined && (named.test(hcp.firstName) || named.test(hcp.lastName));
+    });
+    if (earlier.length === 1) return { hcpId: earlier[0]!, profile: profile?.status === 'found' && profile.hcp.id === earlier[0] ? profile : undefined };
   }
   if (parsed.hcpName) {
     // The lookup of this name: a turn with two questions looks up two HCPs.

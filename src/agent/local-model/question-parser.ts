@@ -73,11 +73,11 @@ export type Period =
 
 /** Spoken words for channels, longest first so "field visit" wins over "visit". */
 const channelWords: [RegExp, Channel][] = [
-  [/\bwhats\s?app\b|\bwa message\b/, 'whatsapp'],
-  [/\be-?mail(s|ed|ing)?\b|\bmail (her|him|them)\b/, 'email'],
-  [/\b(sms|txt|text(s|ed|ing)?( message)?)\b/, 'sms'],
+  [/\bwhats\s?app(able)?\b|\bwa message\b/, 'whatsapp'],
+  [/\be-?mail(s|ed|ing|able)?\b|\bmail (her|him|them)\b/, 'email'],
+  [/\b(sms|txt|text(s|ed|ing|able)?( message)?)\b/, 'sms'],
   [/\bremote(ly)?\b(?! (patient|monitoring|work))|\b(remote detail(s|ing)?|video (call|detail(ing)?|meeting)|virtual (call|visit|meeting|detail(ing)?)|zoom|teams call|remote calls?)\b/, 'remote_detail'],
-  [/\b(phone|call(ing)?|ring)\b/, 'phone'],
+  [/\b(phone|call(ing|able)?|ring)\b/, 'phone'],
   // An MSL meeting, in person or not, is the MSL's channel.
   [/\bmsl (meeting|visit|call)\b|\bmedical science liaison\b|\bmedical (meetings?|calls?|discussions?)\b|\bmeet (with )?(medical|an msl|the msl|our msl)\b|\b(medical|msl)\b.{0,30}\bmeet\b|\bmeet\b.{0,20}\b(medical|msl)\b/, 'msl_meeting'],
   [/\b(field visits?|visit(s|ing)?|in person|in-person|face[- ]to[- ]face|f2f|ftf|drop (by|in)|stop by|pop (by|in)|see (her|him|them) in person|meet (with )?(her|him|them))\b/, 'field_visit'],
@@ -144,7 +144,7 @@ export function readEntities(question: string, lexicon: Lexicon, today: string):
     hcpName: name,
     pronoun: PRONOUN.test(text),
     ordinal: findOrdinal(text),
-    describedAs: /^\W*(?:(?:i mean|no,?|sorry,?|oh,?)\s+)?the (?:one|doc|doctor|dr\.?|hcp|physician)\s+(?:at|in|from|with)\s+(?:the\s+)?([\p{L}\d .&'-]{3,60}?)\W*$/u.exec(text)?.[1]?.trim() ?? null,
+    describedAs: describedAsOf(text),
     // "she unsubscribed a while back": unsubscribing is from email when no channel is named.
     channel: firstMatch(channelWords, text) ?? (/\bunsubscri\w*/.test(text) ? 'email' : null),
     purpose: /\bmedical (purpose|use|content|information|response|e-?mail|letter|reply|draft)\b|\bfor medical\b/.test(text) ? 'medical' : /\b(invite|invitation|event)\b/.test(text) && !/\badverse events?\b/.test(text) ? 'events' : null,
@@ -213,10 +213,25 @@ function findOrdinal(text: string): number | null {
   const word =
     /\b(?:the )?(first|top|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last)(?: (?:one|hcp|doc|doctor|physician|name|entry|question|item|person|account)\b| (?:on|in|from) (?:the|my|that|this) (?:list|ranking|plan)\b| on there\b)/.exec(text) ??
     /\babout the (first|second|third|fourth|fifth|last)\b(?! (time|week|month|quarter|year|day|dose|visit))/.exec(text) ??
-    /\b(?:whoever|who)(?:'s| is) (first|top|second|third|last)\b/.exec(text);
+    /\b(?:whoever|who)(?:'s| is) (first|top|second|third|last)\b/.exec(text) ??
+    // "the first of those two", "second of them"
+    /\b(first|second|third|last) (?:of|from) (?:those|these|them|the (?:two|2|three|3|list)|the two of them)\b/.exec(text);
   if (word) return ORDINALS[word[1]!]!;
   const number = /(?:\bnumber |\bno\. ?|#)(\d{1,2})\b/.exec(text) ?? /\b(?:the )?(\d{1,2})(?:st|nd|rd|th)(?: one| hcp| doctor| physician| name| entry| on (?:the|my|that) list)?\b/.exec(text);
   return number ? Number(number[1]) : null;
+}
+
+/** Words before "one" that pick by position or say nothing about the HCP ("the first one", "the other one"). */
+const NOT_DESCRIPTIONS = new Set([...Object.keys(ORDINALS), 'other', 'same', 'right', 'wrong', 'new', 'old', 'next', 'previous', 'only', 'latest', 'final', 'best', 'worst', 'main', 'big', 'good', 'bad', 'second-to-last']);
+
+/** "the one at Philadelphia Cancer Institute", "the pulm one in denver", "the neuro one": an entry of the list by what it says of the HCP. */
+function describedAsOf(text: string): string | null {
+  const match = /^\W*(?:(?:i mean|no,?|sorry,?|oh,?|ok,?|okay,?)\s+)?the (?:([\p{L}]{3,20}) )?(?:one|doc|doctor|dr\.?|hcp|physician)(?:\s+(?:at|in|from|with)\s+(?:the\s+)?([\p{L}\d .&'-]{3,60}?))?\W*$/u.exec(text);
+  if (!match) return null;
+  const [, adjective, place] = match;
+  if (adjective && NOT_DESCRIPTIONS.has(adjective)) return null;
+  const described = [adjective, place?.trim()].filter(Boolean).join(' ');
+  return described.length > 0 ? described : null;
 }
 
 /** First names that are also everyday words ("mark it accepted"): never read as a name on their own. */

@@ -1,6 +1,7 @@
 import type { ConversationFocus } from '../../../core/chat-model.ts';
 import { escapeRegExp, metricsNamed } from '../analytics-question.ts';
 import { channelsAsked, CONTENT_CUES, DISMISS_WORDS, findSecondName, LABEL_WORDS, normaliseQuestion, OPEN_QUESTIONS, readEntities, withIntent, withoutChannelWords, type Intent, type Lexicon, type ParsedQuestion, type QuestionEntities } from '../question-parser.ts';
+import { competitorNamedIn } from '../../../insights/lexicons.ts';
 import { mentionsPatientEvent, policyTopic } from '../policy-answers.ts';
 import type { IntentClassifier, IntentScore } from './intent-classifier.ts';
 import { SpellingCorrector } from './spelling.ts';
@@ -76,7 +77,7 @@ export class Understanding {
     const chosen = pickChoice(input.question, focus.choices ?? []);
     const question = chosen ?? input.question;
     const { text: repaired, repairs } = this.correctorFor(lexicon).correctText(question);
-    const entities = withMeetingChannel(readEntities(repaired, lexicon, now), input.role, normaliseQuestion(repaired));
+    const entities = withOtherOne(withMeetingChannel(readEntities(repaired, lexicon, now), input.role, normaliseQuestion(repaired)), focus, normaliseQuestion(repaired));
     const masked = maskNames(repaired, entities, lexicon);
     const parts = splitParts(repaired);
     const partEntities = parts.map((part) => readEntities(part, lexicon, now));
@@ -137,7 +138,8 @@ export class Understanding {
     // reading that names no metric (or concern, product, specialty) of its own changes the thread's last query.
     const changesLastQuery = focus.lastQuery && ((top.intent === 'performance' && focus.lastQuery.tool === 'query_performance' && !entities.analytics?.metric) || (top.intent === 'insights' && focus.lastQuery.tool === 'summarize_field_insights' && isShort(repaired)));
     // "email?", "ok and phone", "whats app?" about the thread's HCP: only a channel, so the same HCP on that channel.
-    const channelOnly = Boolean(entities.channel && focus.hcpId && !entities.hcpName && !entities.hcpId && onlyAChannel(withoutChannelWords(text)));
+    // "email it to him" sends something: a draft, not a channel question.
+    const channelOnly = Boolean(entities.channel && focus.hcpId && !entities.hcpName && !entities.hcpId && onlyAChannel(withoutChannelWords(text)) && !SENDS_IT.test(text));
     // A short question that only changes the thread's last metric or field query ("can u break that out per rep", "last 90 days instead").
     const analyticsOnly = Boolean(
       focus.lastQuery &&
@@ -212,6 +214,18 @@ export class Understanding {
   }
 }
 
+/** "email it to him", "whatsapp that to her": something to send. */
+const SENDS_IT = /\b(e-?mail|text|sms|whatsapp|send|shoot|forward)\s+(it|that|this)\b/;
+
+/** "and the other one?" after two HCPs: the one the thread discussed before the current one. */
+const OTHER_ONE = /\b(the )?other (one|doc|doctor|hcp|physician|guy|lady|person|name)\b|\bthe other\W*$/;
+
+function withOtherOne(entities: QuestionEntities, focus: ConversationFocus, text: string): QuestionEntities {
+  if (entities.hcpId || entities.hcpName || !focus.hcpId || !OTHER_ONE.test(text)) return entities;
+  const other = (focus.discussed ?? []).find((id) => id !== focus.hcpId);
+  return other ? { ...entities, hcpId: other, pronoun: false, ordinal: null } : entities;
+}
+
 /** Asking to meet an HCP ("can i set up a meeting with them", "ok to meet dr lee?"): an MSL's meeting is an MSL meeting, a rep's a field visit. */
 const MEETING_ASK = /\b(set up|schedule|book|arrange|request|have|get) (a |an )?(quick )?(meeting|sit[- ]?down|1:1|one[- ]on[- ]one)\b|\b(can|could|may|ok to|okay to|allowed to|fine to) (i |we )?meet\b|\bmeet (with )?(her|him|them|dr\.?)\b/;
 
@@ -247,6 +261,8 @@ function reweigh(scores: IntentScore[], factor: (intent: NluIntent) => number): 
 function withEvidence(scores: IntentScore[], entities: QuestionEntities, focus: ConversationFocus, role: string, text: string): IntentScore[] {
   const factor = new Map<NluIntent, number>();
   const scale = (intents: NluIntent[], by: number) => intents.forEach((intent) => factor.set(intent, (factor.get(intent) ?? 1) * by));
+  /** A cue in words the classifier never saw with this intent ("so hold off?"): at least this likely, whatever it scored. */
+  let floor: { intent: NluIntent; probability: number } | null = null;
   const named = Boolean(entities.hcpId || entities.hcpName || entities.ordinal !== null);
   const person = named || (entities.pronoun && Boolean(focus.hcpId || focus.listed.length > 0));
   const analytics = entities.analytics;
@@ -257,8 +273,16 @@ function withEvidence(scores: IntentScore[], entities: QuestionEntities, focus: 
   // "which institution is she affiliated with": who the HCP is.
   if (person && /\b(institution|affiliat\w*|hospital|practice|where does (she|he|they) work|works? at)\b/.test(text) && !entities.channel) scale(['brief'], 4);
   // "what does omni suggest for them": the next best action.
-  if (person && /\b(suggest\w*|recommend\w*)\b/.test(text) && !entities.channel && !VERDICT.test(text)) scale(['next_action'], 4);
+  if (person && /\b(suggest\w*|recommend\w*)\b/.test(text) && !entities.channel && !VERDICT.test(text) && !/\bwhy\b/.test(text)) floor = { intent: 'next_action', probability: 0.6 };
   if (person) scale(['greeting', 'out_of_scope', 'capabilities'], 0.5);
+  // "how do i get them unstuck", "what does omni suggest for her": about the thread's HCP, not what Omni can do.
+  if (person && !/\b(can|could) (you|u|omni)\b|\bhelp\b/.test(text)) scale(['capabilities'], 0.1);
+  // In a thread about an HCP, "ok what channel does work" asks about that HCP; what Omni can do names Omni or help.
+  else if (focus.hcpId && !named && !/\b(you|u|omni|help|capabilit\w*|features?|commands?)\b/.test(text)) scale(['capabilities'], 0.2);
+  // "how do i get them unstuck", "how should we approach him": the next step with that HCP.
+  if (person && !entities.channel && /\bhow (do|should|can|could|would) (i|we)\b|\bhow to (approach|engage|re-?engage|reach|win|handle|unstick|get)\b/.test(text) && !/\b(draft|write|email|report)\b/.test(text)) scale(['next_action'], 4);
+  // "so hold off?", "should i wait a bit": whether to act now, the next best action.
+  if (focus.hcpId && !named && !VERDICT.test(text) && /\b(hold off|wait( a (bit|while|few))?|back off|pause|lay off|leave (her|him|them) (alone|be)|give (her|him|them) (a )?(break|rest|space))\b/.test(text)) floor = { intent: 'next_action', probability: 0.6 };
   if (!person && !focus.hcpId) scale(['brief', 'next_action', 'consent', 'why', 'why_not', 'draft'], 0.4);
   // A report needs something of an adverse event in the question, or one being gathered in the thread.
   if (!ADVERSE_EVENT_WORDS.test(text) && !mentionsPatientEvent(text) && !focus.adverseEvent) scale(['adverse_event'], 0.2);
@@ -286,6 +310,15 @@ function withEvidence(scores: IntentScore[], entities: QuestionEntities, focus: 
     scale(['consent'], 0.2);
   }
   if (WHY_NOT.test(text)) scale(['why_not'], 3);
+  // The first question of a thread refines nothing: "any dead ends?" is a question of its own.
+  if (!focus.hcpId && !focus.lastQuery && focus.listed.length === 0 && !focus.intent) scale(['refine'], 0.2);
+  // "what's the nba" is the next best action here, never basketball.
+  if (/\b(nba|next best action|next best step)s?\b/.test(text) && !/\b(game|games|finals|playoffs?|basketball|lakers|celtics|knicks|warriors|draft pick|season)\b/.test(text)) {
+    scale(['out_of_scope', 'capabilities'], 0.1);
+    if (person || focus.hcpId) scale(['next_action'], 3);
+  }
+  // A metric named without maturity words ("are we over-messaging anyone") asks the metric, not the maturity stage.
+  if (analytics?.metric && !/\b(maturity|mature|stage|omni-?channel|where (do|does) (we|the org\w*|the company) stand)\b/.test(text)) scale(['maturity'], 0.15);
   // "who on my team has the most dead ends" ranks reps; "docs with follow-ups overdue across my reps" lists HCPs.
   const ranksReps = analytics?.dimension === 'rep' && !HCP_NOUNS.test(text) && !/\blist\b/.test(text);
   // "which hcps mentioned rinvoq" asks the notes, not the plan; "pediatricians in columbus with open questions" is a list.
@@ -311,10 +344,15 @@ function withEvidence(scores: IntentScore[], entities: QuestionEntities, focus: 
   if (named && VERDICT.test(text) && /\b(nba|next best action|suggestion|recommendation|rec)s?\b/.test(text)) scale(['feedback'], 10);
   // "whatsapp consent coverage?": the team's metric, not one HCP's consent.
   if (analytics?.metric === 'consent_coverage' && !person) scale(['consent'], 0.1);
-  const asksApprovedWording = /\bstandard (medical )?response\b|\bmedical (response|letter)\b|\bmed(ical)? info(rmation)? (response|letter)\b|\bapproved (response|material|content|wording)\b/.test(text);
+  const asksApprovedWording = /\bmedical (content|material|module|resource)s?\b|\b(content|material|module|resource|something)s? (that|which|to) (answers?|address(es)?|covers?)\b|\bstandard (medical )?response\b|\bmedical (response|letter)\b|\bmed(ical)? info(rmation)? (response|letter)\b|\bapproved (response|material|content|wording)\b/.test(text);
   if (!person && !asksApprovedWording && (analytics?.concern || /\b(themes?|insights?|notes?|trending|feedback|concerns?|issues?|topics?|summary|summari[sz]e|react\w*|think (of|about)|saying|hearing|feel about|perceiv\w*|mention\w*|chatter|roundup)\b/.test(text)) && ['msl', 'medical_affairs', 'admin'].includes(role)) {
     scale(['insights'], 3);
     if (!CONTENT_CUES.test(text)) scale(['content'], 0.6);
+  }
+  // "which hcps mentioned rinvoq", "who brought up dosing": what the notes say, for those who read them (the plan has no such filter).
+  if (!person && ['msl', 'medical_affairs', 'manager', 'admin'].includes(role) && /\b(mention\w*|brought up|bring(ing)? up|rais(ed|ing)|talk(ed|ing)? about|complain\w*|asked about)\b/.test(text) && (analytics?.concern || entities.productId || competitorNamedIn(text))) {
+    scale(['insights'], 4);
+    scale(['plan'], 0.2);
   }
   // "put together a whatsapp msg to her", "prep an approved email for Dr. Lee": a draft.
   if (person && /\b(draft|write|compose|put together|prep(are)?|send|shoot)\b.{0,40}\b(e-?mail|msg|message|text|note|whatsapp|sms|follow[- ]?up|response|reply)\b/.test(text)) scale(['draft'], 2.5);
@@ -369,8 +407,8 @@ function withEvidence(scores: IntentScore[], entities: QuestionEntities, focus: 
     // classifier is near certain of "consent" from the word alone, so the factor is large).
     scale(['consent'], 0.001);
     scale(['policy', 'out_of_scope', 'capabilities'], 0.3);
-    // "which docs are we losing - dead ends across the company": the HCPs, not the rate.
-    if (HCP_NOUNS.test(text)) scale(['performance'], 0.3);
+    // "which docs are we losing - dead ends across the company": the HCPs, not the rate; a rep's "any dead ends?" asks for theirs.
+    if (HCP_NOUNS.test(text) || role === 'rep' || role === 'msl') scale(['performance'], 0.3);
   }
   // "the 3rd one, what's the NBA": an entry of the thread's list is an HCP.
   if (entities.ordinal !== null && focus.listed.length > 0) {
@@ -390,7 +428,7 @@ function withEvidence(scores: IntentScore[], entities: QuestionEntities, focus: 
   // "when did it lapse?" after a consent answer: the same consent question.
   if (focus.hcpId && /\b(lapse[ds]?|expir(e[ds]?|y|ation)|opt(ed)?[- ]?(out|in)|unsubscribed?|consent\w*|permission|revoked?)\b/.test(text)) scale(['consent'], focus.intent === 'consent' ? 8 : 2.5);
   // "what else can I use then" about the thread's HCP: the other actions, not what Omni can do.
-  if (focus.hcpId && /\b(what else|(other|my|any) (options?|channels?|ways?)|options (then|now|left)|alternatives?|plan b)\b/.test(text)) {
+  if (focus.hcpId && /\b(what else|(other|my|any) (options?|channels?|ways?)|options (then|now|left)|alternatives?|plan b|(what|which) channels? (does|do|can|could|would|will|is|are|works?|should)|what (does|do|would|will|can) work)\b/.test(text)) {
     scale(['next_action'], 6);
     scale(['capabilities'], 0.05);
   }
@@ -398,9 +436,23 @@ function withEvidence(scores: IntentScore[], entities: QuestionEntities, focus: 
   if (asksApprovedWording) {
     scale(['content'], 2.5);
     scale(['insights'], 0.3);
+    // "any medical content that answers her question?": material for that HCP, not their brief.
+    if (person && !/\b(draft|write|compose|send)\b/.test(text)) {
+      scale(['content'], 3);
+      scale(['brief', 'next_action', 'policy'], 0.3);
+    }
   }
   if (/\bnotes?\b/.test(text) && ['msl', 'medical_affairs', 'admin'].includes(role)) scale(['content'], 0.6);
-  return factor.size === 0 ? scores : reweigh(scores, (intent) => factor.get(intent) ?? 1);
+  const weighed = factor.size === 0 ? scores : reweigh(scores, (intent) => factor.get(intent) ?? 1);
+  return floor ? withFloor(weighed, floor.intent, floor.probability) : weighed;
+}
+
+/** The intent at least `probability` likely, the others sharing the rest in their proportions. */
+function withFloor(scores: IntentScore[], intent: NluIntent, probability: number): IntentScore[] {
+  const current = scores.find((score) => score.intent === intent)?.probability ?? 0;
+  if (current >= probability) return scores;
+  const rest = 1 - current;
+  return reweigh(scores, (each) => (each === intent ? probability / Math.max(current, 1e-9) : rest > 0 ? (1 - probability) / rest : 0));
 }
 
 /** A verdict on a recommendation, said in words ("accept it", "snooze till Monday", "dismiss, retired"). */
@@ -428,10 +480,10 @@ const LABEL_ASK = /\bdoes \w+ cause\b|\bwhat can i (show|send|share)\b/;
 const SEARCHES_NOTES = /\b(mentions?|mentioned|notes|logged|flagged|show (me )?all|every note|did (anyone|anybody|any ?one)|any(one|body)? (log|flag|report|mention)\w*|in the (past|last) (\d+|few|two|three)|(last|past) \d+ ?(d|days?|wks?|weeks?|months?)|(last|this|past) (week|month|quarter))\b/;
 
 /** Asking leave to contact: "is it alright to send", "ok for Dr. Lee?", "if i can email them", "y/n". */
-const ASKS_PERMISSION = /\bis it (ok|okay|alright|fine|allowed|safe)\b|^\W*(ok|okay|alright|fine) to\b|\b(ok|okay|alright|fine) (for|with)\b|\b(can|may|could) (i|we) (still |at least )?(send|e-?mail|text|call|ring|phone|whatsapp|message|visit|see)\b|\b(if|whether) (i|we) (can|could|may)\b|\bam i (allowed|cleared|ok|okay|permitted)\b|\by\/n\b/;
+const ASKS_PERMISSION = /\bis it (ok|okay|alright|fine|allowed|safe)\b|^\W*(ok|okay|alright|fine) to\b|\b(ok|okay|alright|fine) (for|with)\b|\b(can|may|could) (i|we) (still |at least )?(send|e-?mail|text|call|ring|phone|whatsapp|message|visit|see)\b|\b(if|whether) (i|we) (can|could|may)\b|\bam i (allowed|cleared|ok|okay|permitted)\b|\by\/n\b|\b(is|are) (\w+ ){0,2}(an? )?(option|possibility|possible|a go)\b/;
 
 /** Words that narrow the thread's last query rather than ask a new one: "just keytruda", "filter to stelara". */
-const NARROWS = /\b(just|only|narrow|filter|limit|restrict|what about|how about|same|and|for)\b/;
+const NARROWS = /\b(just|only|alone|solely|exclusively|specifically|narrow|filter|limit|restrict|what about|how about|same|and|for)\b/;
 
 /** "why not email?", "y not just visit", "how come she isn't on the list". */
 const WHY_NOT = /\b(why|y) (not|no|isn'?t|aren'?t|can'?t|cannot|shouldn'?t|wasn'?t|won'?t)\b|\bhow come\b.{0,30}\b(not|isn'?t|can'?t)\b/;
@@ -465,7 +517,12 @@ export function resolveFollowUp(entities: QuestionEntities, focus: ConversationF
   const last = (focus.intent ?? null) as Intent | null;
   const namesHcp = Boolean(entities.hcpId || entities.hcpName);
   // "top one — ok to visit in person?": a consent question about that entry.
-  if ((entities.ordinal !== null || entities.describedAs) && focus.listed.length > 0 && !namesHcp) return { intent: entities.channel && CONSENT_ASK.test(text) ? 'consent' : last && HCP_INTENTS.has(last) && last !== 'content' ? last : 'brief', entities };
+  if ((entities.ordinal !== null || entities.describedAs) && focus.listed.length > 0 && !namesHcp) {
+    const intent: Intent = entities.channel && CONSENT_ASK.test(text) ? 'consent' : last && HCP_INTENTS.has(last) && last !== 'content' ? last : 'brief';
+    // "is maria emailable" → "the pulm one in denver": the thread's channel goes with its question.
+    const channel = entities.channel ?? (['consent', 'draft', 'why_not'].includes(intent) ? (focus.channel as QuestionEntities['channel']) : null) ?? null;
+    return { intent, entities: { ...entities, channel } };
+  }
   if (namesHcp && last && HCP_INTENTS.has(last)) return { intent: last, entities: { ...entities, channel: entities.channel ?? (focus.channel as QuestionEntities['channel']) } };
   // "what about a webinar invite instead?" after a recommendation asks why not that action.
   const instead = /\b(instead|rather)\b/.test(entities.topic.toLowerCase()) && (last === 'next_action' || last === 'why' || last === 'why_not') && focus.recommendationId;

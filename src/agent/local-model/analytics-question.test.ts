@@ -15,6 +15,17 @@ describe('periods a question names', () => {
     expect(read('open rate this month, up from last month?').period).toBe('this_month');
   });
 
+  it('reads "against this time last year" as the same period a year before, keeping the period; "the 60 days before that" as the period before', () => {
+    expect(read('and against this time last year')).toMatchObject({ compare: 'previous_year', period: null });
+    expect(read('how about the 60 days before that').compare).toBe('previous_period');
+  });
+
+  it('reads a segment said as "the A docs" or "tier-b", and not the article "a"', () => {
+    expect(read('just the A docs'.toLowerCase()).segment).toBe('A');
+    expect(read('tier-b only').segment).toBe('B');
+    expect(read('give me a list of docs').segment).toBeNull();
+  });
+
   it('takes no word that only begins like a month for one ("feedback from marcus", "notes from mayo")', () => {
     expect(read('feedback from marcus').range).toBeNull();
     expect(read('notes from mayo clinic docs').range).toBeNull();

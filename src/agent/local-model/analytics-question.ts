@@ -140,7 +140,7 @@ export function readAnalyticsQuestion(
     periodFromComparison: namedPeriod(text.replace(COMPARED, ' ')) === null && findPeriod(text) !== null,
     range: today && !quarterNamed(text, today) ? (quarterRange(text, today) ?? daysRange(text, today) ?? sinceMonth(text, today)) : null,
     sinceCongress: /\bsince (the )?(congress|conference|symposium)\b/.test(text),
-    compare: /\b(vs\.?|versus|compared (to|with)|against|than) (the )?(same (period|time|quarter|month) )?(last|previous|prior) (year|yr)\b|\b(vs\.?|versus|against) q[1-4] (last (year|yr)|20\d\d)\b|\byear[- ]over[- ]year\b|\byoy\b|\bsame (period|stretch|time|months?|weeks?|quarter|qtr|window) (a year ago|last (year|yr))\b|\b(this|that) time (last|a) (year|yr)( ago)?\b/.test(text)
+    compare: /\b(vs\.?|versus|compared (to|with)|against|than) (the )?(same (period|time|quarter|month) )?(last|previous|prior) (year|yr)\b|\b(vs\.?|versus|against) q[1-4] (last (year|yr)|20\d\d)\b|\byear[- ]over[- ]year\b|\byoy\b|\bsame (period|stretch|time|months?|weeks?|quarter|qtr|window) (a year ago|last (year|yr))\b|\b(this|that) time (last|a) (year|yr)( ago)?\b|\b(compared? (to|with)|vs\.?|versus|against) (20\d\d)\b/.test(text)
       ? 'previous_year'
       : /\b(vs\.?|versus|compared? (to|with)|against|than|from) (the )?(last|previous|prior) (quarter|month|week|period|year)\b|\bthe (quarter|month|week|period) before\b|\bthe (\d+ ?(d|days?|wks?|weeks?|months?)|stretch|window) before (that|this|it)\b|\b(trend|changed?|better|worse|improv(ed|ing)|declin(ed|ing))\b/.test(text)
         ? 'previous_period'
@@ -275,6 +275,9 @@ function namedPeriod(text: string): AnalyticsPeriod | null {
   if (/\b(last|past) (12 months|year|yr|365 ?d(ays)?|365)\b/.test(text)) return 'last_365_days';
   if (/\b(last|past) (60 ?d(ays)?|60|(2|two) months|8 weeks)\b/.test(text)) return 'last_60_days';
   if (/\b(last|past) (180 ?d(ays)?|180|(6|six) months|half[- ]year)\b/.test(text)) return 'last_180_days';
+  // "90-day pv look", "a 60 day view": a window of that many days ending today.
+  const window = /\b(7|14|30|60|90|180|365)[- ]?(d|day)\b/.exec(text);
+  if (window) return ({ 7: 'last_7_days', 14: 'last_14_days', 30: 'last_30_days', 60: 'last_60_days', 90: 'last_90_days', 180: 'last_180_days', 365: 'last_365_days' } as const)[Number(window[1]) as 7 | 14 | 30 | 60 | 90 | 180 | 365];
   return null;
 }
 

@@ -98,7 +98,7 @@ export function withoutChannelWords(text: string): string {
 }
 
 /** "open medical questions", "unanswered requests", "waiting on an answer": questions still owed an answer. */
-export const OPEN_QUESTIONS = /\b(open|unanswered|outstanding|pending|waiting)\b.{0,30}\b(questions?|requests?|inquir(y|ies))\b|\bwaiting (on|for) (an? )?(med(ical)? )?(answer|response|reply)\b|\bquestions?\b.{0,25}\b(still )?(unanswered|outstanding|not (yet )?answered|without (an )?answer)\b/;
+export const OPEN_QUESTIONS = /\b(open|unanswered|outstanding|pending|waiting)\b.{0,30}\b(questions?|q'?s|requests?|inquir(y|ies))\b|\bwaiting (on|for) (an? )?(med(ical)? )?(answer|response|reply)\b|\bquestions?\b.{0,25}\b(still )?(unanswered|outstanding|not (yet )?answered|without (an )?answer)\b/;
 
 const actionWords: [RegExp, ActionKind][] = [
   [/\b(event )?invit(e|ation)\b/, 'event_invitation'],
@@ -341,7 +341,7 @@ function findPeriod(text: string, today: string): Period | null {
 }
 
 /** Words that dismiss a recommendation: "dismiss it", "kill the nba", "it's garbage", "not useful, he moved on". */
-export const DISMISS_WORDS = /\b(dismiss(ed|ing)?|reject(ed)?|ignore|kill (it|that|this|the (nba|rec|recommendation|suggestion))|useless|garbage|pointless|irrelevant|not (useful|relevant|helpful|applicable)|no longer (relevant|applies)|does(n'?t| not) apply)\b/;
+export const DISMISS_WORDS = /\b(dismiss(ed|ing)?|reject(ed)?|ignore|kill (off )?(it|that|this|the (nba|rec|recommendation|suggestion))|useless|garbage|pointless|irrelevant|(totally|completely|just|dead|plain) wrong|off base|bogus|nonsense|not (useful|relevant|helpful|applicable)|no longer (relevant|applies)|does(n'?t| not) apply)\b/;
 
 function findFeedback(text: string, today: string): ParsedQuestion['feedback'] {
   const verdict = /\bsnooz(e|ed|ing)?\b|\bpark (it|that|this)\b/.test(text) ? 'snooze' : DISMISS_WORDS.test(text) ? 'dismiss' : 'accept';

@@ -310,6 +310,10 @@ function withEvidence(scores: IntentScore[], entities: QuestionEntities, focus: 
     scale(['consent'], 0.2);
   }
   if (WHY_NOT.test(text)) scale(['why_not'], 3);
+  // An MSL or medical affairs asking without a metric ("last quarter AE check pls") asks the notes, not team figures.
+  if (!analytics?.metric && (role === 'msl' || role === 'medical_affairs')) scale(['performance'], 0.3);
+  // "is ethan morita a lost cause?", "which touchpoint should come next, in your view": what to do next with that HCP.
+  if (person && !entities.channel && !VERDICT.test(text) && /\b(lost cause|worth (it|the effort|pursuing|chasing|a visit|visiting|another (try|visit|call))|give up on|write (her|him|them) off|(which|what) (touchpoint|touch|action|step|move)s? (should|to|would|comes?|next)|come next|in your view)\b/.test(text)) floor = { intent: 'next_action', probability: 0.6 };
   // The first question of a thread refines nothing: "any dead ends?" is a question of its own.
   if (!focus.hcpId && !focus.lastQuery && focus.listed.length === 0 && !focus.intent) scale(['refine'], 0.2);
   // "what's the nba" is the next best action here, never basketball.
@@ -329,6 +333,8 @@ function withEvidence(scores: IntentScore[], entities: QuestionEntities, focus: 
     !ranksReps &&
     !/\brates?\b/.test(text) &&
     !/\bmention\w*\b/.test(text) &&
+    // "how many open medical q's do we have, by brand": a count by something, not a list of HCPs.
+    !(/\bhow many\b/.test(text) && analytics?.dimension) &&
     (specialtyWith || /\b(which|who|whom|list|any|any ?one|anybody)\b/.test(text)) &&
     (OPEN_QUESTIONS.test(text) || /\bdead[- ]?ends?\b|\boverdue\b|\bopted?[- ]?out\b|\b(no|expired|lapsed|revoked|withdrawn) (\w+ )?consent\b|\bconsent (has )?(expired|lapsed)\b/.test(text)) &&
     (specialtyWith || /\b(hcps?|docs?|doctors?|physicians?|accounts?|who|whos|which of my|any ?one|anybody)\b/.test(text) || (role !== 'manager' && role !== 'admin' && /^\W*any (dead[- ]?ends?|overdue)\b/.test(text)));
@@ -402,6 +408,10 @@ function withEvidence(scores: IntentScore[], entities: QuestionEntities, focus: 
   // "which docs have open medical questions?": a list of HCPs by an open item is a plan with a filter.
   if (listAsk) {
     scale(['plan'], 4);
+    // "anybody in my book still waiting on a med answer": nobody named, so no one HCP's brief.
+    scale(['brief', 'next_action'], 0.2);
+    // A rep's list is their plan; MSLs and medical affairs see open questions in the field summary too.
+    if (role === 'rep') floor = { intent: 'plan', probability: 0.55 };
     scale(['insights'], 0.4);
     // "anyone with expired phone consent?": who, among the user's HCPs, not one HCP's consent (the
     // classifier is near certain of "consent" from the word alone, so the factor is large).
@@ -480,7 +490,7 @@ const LABEL_ASK = /\bdoes \w+ cause\b|\bwhat can i (show|send|share)\b/;
 const SEARCHES_NOTES = /\b(mentions?|mentioned|notes|logged|flagged|show (me )?all|every note|did (anyone|anybody|any ?one)|any(one|body)? (log|flag|report|mention)\w*|in the (past|last) (\d+|few|two|three)|(last|past) \d+ ?(d|days?|wks?|weeks?|months?)|(last|this|past) (week|month|quarter))\b/;
 
 /** Asking leave to contact: "is it alright to send", "ok for Dr. Lee?", "if i can email them", "y/n". */
-const ASKS_PERMISSION = /\bis it (ok|okay|alright|fine|allowed|safe)\b|^\W*(ok|okay|alright|fine) to\b|\b(ok|okay|alright|fine) (for|with)\b|\b(can|may|could) (i|we) (still |at least )?(send|e-?mail|text|call|ring|phone|whatsapp|message|visit|see)\b|\b(if|whether) (i|we) (can|could|may)\b|\bam i (allowed|cleared|ok|okay|permitted)\b|\by\/n\b|\b(is|are) (\w+ ){0,2}(an? )?(option|possibility|possible|a go)\b/;
+const ASKS_PERMISSION = /\bis it (ok|okay|alright|fine|allowed|safe)\b|^\W*(ok|okay|alright|fine) to\b|\b(ok|okay|alright|fine) (for|with)\b|\b(can|may|could) (i|we) (still |at least )?(send|e-?mail|text|call|ring|phone|whatsapp|message|visit|see)\b|\b(if|whether) (i|we) (can|could|may)\b|\bam i (allowed|cleared|ok|okay|permitted)\b|\by\/n\b|\b(is|are) (\w+ ){0,2}(an? )?(option|possibility|possible|a go)\b|\bgreen ?light\b|\bgood to go\b|\b(am i|are we) (clear|cleared) to\b|\bany reason (i|we) (can'?t|cannot|shouldn'?t|couldn'?t)\b/;
 
 /** Words that narrow the thread's last query rather than ask a new one: "just keytruda", "filter to stelara". */
 const NARROWS = /\b(just|only|alone|solely|exclusively|specifically|narrow|filter|limit|restrict|what about|how about|same|and|for)\b/;
@@ -531,7 +541,8 @@ export function resolveFollowUp(entities: QuestionEntities, focus: ConversationF
   // "ugh fine, as an email then" after a draft: the same draft on that channel.
   if (entities.channel && last === 'draft' && (focus.hcpId || namesHcp) && onHcp) return { intent: 'draft', entities: { ...entities, pronoun: !namesHcp } };
   // "can I at least email her?" after a why-not asks for consent; "and email instead?" asks why not.
-  const whyNot = ((last === 'why_not' || last === 'why') && !CONSENT_ASK.test(text)) || instead || (WHY_NOT.test(text) && focus.recommendationId);
+  // "what about a remote detail instead, allowed?" asks leave, not why it was not recommended.
+  const whyNot = ((last === 'why_not' || last === 'why' || instead) && !CONSENT_ASK.test(text)) || (WHY_NOT.test(text) && focus.recommendationId);
   if ((entities.channel || (instead && entities.action)) && (focus.hcpId || namesHcp) && onHcp) return { intent: whyNot ? 'why_not' : 'consent', entities: { ...entities, pronoun: !namesHcp } };
   // "just the oncologists", "top 3 only" after a plan: the same plan, narrowed.
   if (focus.lastQuery?.tool === 'plan_territory' && !namesHcp && (entities.analytics?.top || entities.analytics?.specialty || entities.analytics?.segment || entities.channel)) return { intent: 'refine', entities };
@@ -574,7 +585,7 @@ function onlyAChannel(textWithoutChannel: string): boolean {
 
 /** "brief me on Dr. Kim and can I email her?" → its two questions; anything else → []. */
 export function splitParts(text: string): string[] {
-  const pattern = /\?\s+(?=\S)|;\s*|,?\s+(?:and|also|plus|then|&|\+)\s+(?:(?:separately|also|then|pls|please|plz|btw|additionally|while you'?re at it|oh|if so|if not|if yes|if it'?s ok),?\s+){0,2}(?=(?:can|could|may|should|what|whats|what's|where|wheres|where's|which|who|why|is|are|do|does|did|how|tell|brief|draft|write|give|show|pull|any|when)\b)/i;
+  const pattern = /\?\s+(?=\S)|;\s*|,?\s+(?:and|also|plus|then|&|\+)\s+(?:(?:separately|also|then|pls|please|plz|btw|additionally|while you'?re at it|oh|if so|if not|if yes|if (?:it'?s|its|that'?s|thats|she'?s|he'?s|they'?re) (?:ok|okay|fine|good|allowed|clear|a yes)),?\s+){0,2}(?=(?:can|could|may|should|what|whats|what's|where|wheres|where's|which|who|why|is|are|do|does|did|how|tell|brief|draft|write|give|show|pull|any|when)\b)/i;
   const match = pattern.exec(text);
   if (!match) return [];
   const first = text.slice(0, match.index).trim();

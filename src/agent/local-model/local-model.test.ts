@@ -346,6 +346,17 @@ describe('the local model answers every part of a question about two HCPs or two
     }
   });
 
+  it('"ok the second one, what should i bring" after two HCPs: approved content on what that HCP engaged with last, and the answer says so', async () => {
+    const [a] = two();
+    const b = midwestHcp((hcp) => hcp.lastName !== a!.lastName && hcp.firstName !== a!.firstName);
+    const answer = await ask(`${full(a!)} or ${full(b)} - who should i see first`, 'ok the second one, what should i bring');
+    const latest = outputOf<{ recentInteractions: { productId: string | null; topic: string }[] }>(answer, 'lookup_hcp_profile').recentInteractions.find((interaction) => interaction.productId && interaction.topic)!;
+    const search = answer.toolCalls.find((call) => call.name === 'search_approved_content')!.input as { query: string; hcpId: string };
+    expect(search.hcpId).toBe(b.id);
+    expect(search.query).toContain(latest.topic);
+    expect(answer.answer).toContain('from their latest engagement');
+  });
+
   it('"hmm, fine, phone?" after a consent answer: the same HCP on the phone, not the capability menu', async () => {
     const [a] = two();
     const answer = await ask(`can i whatsapp ${full(a!)}?`, 'hmm, fine, phone?');

@@ -334,6 +334,21 @@ export class LocalModel implements ChatModel {
         return call('search_approved_content', { query, hcpId: who.hcpId, channel: parsed.channel, purpose: 'medical', limit: 5 });
       }
     }
+    // "ok the second one, what should i bring": no topic said, so what that HCP engaged with last.
+    if (!parsed.productId && vagueTopic(parsed.topic) && (parsed.hcpId || parsed.hcpName || parsed.pronoun || parsed.ordinal !== null || parsed.describedAs)) {
+      const who = resolveHcp(parsed, results, request, this.store);
+      if ('answer' in who || 'calls' in who) return who;
+      const profile = who.profile ?? results.last('lookup_hcp_profile');
+      if (!profile || profile.status !== 'found' || profile.hcp.id !== who.hcpId) return call('lookup_hcp_profile', { hcp: who.hcpId });
+      const latest = (profile.recentInteractions as Json[]).find((interaction) => interaction.productId && interaction.topic);
+      if (latest) {
+        const product = this.store.products.getById(latest.productId);
+        const query = `${product?.brandName ?? ''} ${latest.topic}`.trim();
+        const about = `For ${profile.hcp.name}, from their latest engagement (${latest.occurredAt.slice(0, 10)}, ${channelName(latest.channel as Channel)}: "${latest.topic}"):`;
+        if (found) return { answer: `${about}\n${answers.contentAnswer(found, query)}` };
+        return call('search_approved_content', { query, hcpId: who.hcpId, channel: parsed.channel, purpose: parsed.purpose === 'medical' || isMedicalRole(request) ? 'medical' : 'promotional', limit: 5 });
+      }
+    }
     const query = searchQuery(parsed, this.store);
     if (found) return { answer: answers.contentAnswer(found, query) };
     if (query.length < 2) return { answer: 'Approved content on what topic? For example: "approved content on KEYTRUDA immune-mediated adverse reactions".' };
@@ -679,6 +694,12 @@ function performancePeriod(period: AnalyticsPeriod | null, now: string): string 
   if (days) return { from: addDays(now, -(days - 1)).slice(0, 10), to: now.slice(0, 10) };
   return period ?? 'last_30_days';
 }
+
+/** Words that say nothing of a content topic ("ok the second one, what should i bring"). */
+const NO_TOPIC_WORDS = new Set(
+  'ok okay so then pls please what should could can would i we do to the a an for with her him them their his that this those something anything stuff material materials content approved piece pieces bring take show leave behind along hand over next time visit call meeting me my one first second third fourth fifth top last other any good best useful share send'.split(' '),
+);
+const vagueTopic = (topic: string): boolean => topic.toLowerCase().split(/[^\p{L}\d]+/u).filter((word) => word.length > 0 && !NO_TOPIC_WORDS.has(word)).length === 0;
 
 /** "content that answers it", "something for her question": the HCP's open medical question is what to search. */
 const REFERS_TO_OPEN_QUESTION = /\b(answers?|address(es)?|covers?|responds? to|reply to) (it|that|this|the question|(her|his|their) (open )?(question|inquiry|request)|what (she|he|they) asked)\b|\b(her|his|their|the open) (med(ical)? )?(question|inquiry)\b/;

@@ -119,9 +119,10 @@ export class Understanding {
       return { understood: { kind: 'readings', readings: [withIntent(entities, 'out_of_scope', text, now)] }, trace };
     }
     const top = scores[0]!;
-    const perHcpIntent = HCP_INTENTS.has(top.intent as Intent) && top.intent !== 'content' && top.probability >= CLARIFY_BELOW ? (top.intent as Intent) : null;
-    // "nba for helen ruiz and chloe marchetti": the same question about each of them.
-    const second = entities.hcpName && perHcpIntent ? findSecondName(repaired, lexicon, entities.hcpName) : null;
+    let perHcpIntent = HCP_INTENTS.has(top.intent as Intent) && top.intent !== 'content' && top.probability >= CLARIFY_BELOW ? (top.intent as Intent) : null;
+    // "nba for helen ruiz and chloe marchetti": the same question about each of them; "alicia abadi or arjun acosta - who should i see first" ranks the two.
+    const second = entities.hcpName && (perHcpIntent || top.intent === 'plan') ? findSecondName(repaired, lexicon, entities.hcpName) : null;
+    if (second && !perHcpIntent) perHcpIntent = 'next_action';
     if (second && perHcpIntent) {
       trace.route = 'two_questions';
       const other = { ...entities, hcpName: second, hcpId: null, pronoun: false };
@@ -136,7 +137,9 @@ export class Understanding {
     }
     // "by territory" after a metric, "only neurologists" after a field summary: a performance or insights
     // reading that names no metric (or concern, product, specialty) of its own changes the thread's last query.
-    const changesLastQuery = focus.lastQuery && ((top.intent === 'performance' && focus.lastQuery.tool === 'query_performance' && !entities.analytics?.metric) || (top.intent === 'insights' && focus.lastQuery.tool === 'summarize_field_insights' && isShort(repaired)));
+    // "what are the open questions on it" after a field summary: the same notes ("it", "those").
+    const notesAgain = top.intent === 'insights' && focus.lastQuery?.tool === 'summarize_field_insights' && REFERS_BACK.test(text) && !entities.hcpName && !entities.hcpId;
+    const changesLastQuery = focus.lastQuery && ((top.intent === 'performance' && focus.lastQuery.tool === 'query_performance' && !entities.analytics?.metric) || (top.intent === 'insights' && focus.lastQuery.tool === 'summarize_field_insights' && isShort(repaired)) || notesAgain);
     // "email?", "ok and phone", "whats app?" about the thread's HCP: only a channel, so the same HCP on that channel.
     // "email it to him" sends something: a draft, not a channel question.
     const channelOnly = Boolean(entities.channel && focus.hcpId && !entities.hcpName && !entities.hcpId && onlyAChannel(withoutChannelWords(text)) && !SENDS_IT.test(text));
@@ -160,7 +163,7 @@ export class Understanding {
     const followUp =
       (top.intent === 'refine' || channelOnly || (!sureAboutHcp && (changesLastQuery || analyticsOnly || contentChannel)) || (top.probability < CLARIFY_BELOW && (isShort(repaired) || listEntry))
         ? resolveFollowUp(entities, focus, text)
-        : null) ?? (cityOnly ? { intent: 'refine' as Intent, entities } : null);
+        : null) ?? (cityOnly || notesAgain ? { intent: 'refine' as Intent, entities } : null);
     if (followUp) {
       trace.route = 'follow_up';
       return { understood: { kind: 'readings', readings: [withIntent(followUp.entities, followUp.intent, text, now)] }, trace };
@@ -213,6 +216,9 @@ export class Understanding {
     return corrector;
   }
 }
+
+/** "on it", "in those notes": the thread's last query. */
+const REFERS_BACK = /\b(on|about|for|in|from|of) (it|that|this|those|these|them)\b|\b(those|these|that) notes\b/;
 
 /** "email it to him", "whatsapp that to her": something to send. */
 const SENDS_IT = /\b(e-?mail|text|sms|whatsapp|send|shoot|forward)\s+(it|that|this)\b/;
@@ -273,7 +279,12 @@ function withEvidence(scores: IntentScore[], entities: QuestionEntities, focus: 
   // "which institution is she affiliated with": who the HCP is.
   if (person && /\b(institution|affiliat\w*|hospital|practice|where does (she|he|they) work|works? at)\b/.test(text) && !entities.channel) scale(['brief'], 4);
   // "what does omni suggest for them": the next best action.
-  if (person && /\b(suggest\w*|recommend\w*)\b/.test(text) && !entities.channel && !VERDICT.test(text) && !/\bwhy\b/.test(text)) floor = { intent: 'next_action', probability: 0.6 };
+  // "ok which one does omni actually recommend" in a thread about an HCP: the same.
+  if ((person || (focus.hcpId && !named && !HCP_NOUNS.test(text))) && /\b(suggest\w*|recommend\w*)\b/.test(text) && !entities.channel && !VERDICT.test(text) && !/\bwhy\b/.test(text) && !CONTENT_CUES.test(text)) floor = { intent: 'next_action', probability: 0.6 };
+  // "what's the story with the top one": who that HCP is and what is open, the brief.
+  if (person && /\bwhat'?s the (story|deal|situation|background|lowdown|scoop)\b|\bwhat'?s going on (with|there)\b|\bfill me in\b/.test(text)) floor = { intent: 'brief', probability: 0.6 };
+  // "ok the second one, what should i bring": material to take along, approved content.
+  if (person && /\bwhat (should|do|can|could) (i|we) (bring|take|show|leave|hand( over)?)\b|\bbring along\b/.test(text)) floor = { intent: 'content', probability: 0.6 };
   if (person) scale(['greeting', 'out_of_scope', 'capabilities'], 0.5);
   // "how do i get them unstuck", "what does omni suggest for her": about the thread's HCP, not what Omni can do.
   if (person && !/\b(can|could) (you|u|omni)\b|\bhelp\b/.test(text)) scale(['capabilities'], 0.1);
@@ -335,9 +346,9 @@ function withEvidence(scores: IntentScore[], entities: QuestionEntities, focus: 
     !/\bmention\w*\b/.test(text) &&
     // "how many open medical q's do we have, by brand": a count by something, not a list of HCPs.
     !(/\bhow many\b/.test(text) && analytics?.dimension) &&
-    (specialtyWith || /\b(which|who|whom|list|any|any ?one|anybody)\b/.test(text)) &&
-    (OPEN_QUESTIONS.test(text) || /\bdead[- ]?ends?\b|\boverdue\b|\bopted?[- ]?out\b|\b(no|expired|lapsed|revoked|withdrawn) (\w+ )?consent\b|\bconsent (has )?(expired|lapsed)\b/.test(text)) &&
-    (specialtyWith || /\b(hcps?|docs?|doctors?|physicians?|accounts?|who|whos|which of my|any ?one|anybody)\b/.test(text) || (role !== 'manager' && role !== 'admin' && /^\W*any (dead[- ]?ends?|overdue)\b/.test(text)));
+    (specialtyWith || /\b(which|who|whom|list|any|any ?one|anybody)\b/.test(text) || (role !== 'manager' && role !== 'admin' && /^\W*(my )?(\w+ )?follow[- ]?ups? (due|owed|pending|outstanding)\b/.test(text))) &&
+    (OPEN_QUESTIONS.test(text) || /\bdead[- ]?ends?\b|\boverdue\b|\bfollow[- ]?ups? (due|owed|pending|outstanding)\b|\bopted?[- ]?out\b|\b(no|expired|lapsed|revoked|withdrawn) (\w+ )?consent\b|\bconsent (has )?(expired|lapsed)\b/.test(text)) &&
+    (specialtyWith || /\b(hcps?|docs?|doctors?|physicians?|accounts?|who|whos|which of my|any ?one|anybody)\b/.test(text) || (role !== 'manager' && role !== 'admin' && /^\W*(any |my )?(\w+ )?(dead[- ]?ends?|overdue|follow[- ]?ups? (due|owed|pending|outstanding))\b/.test(text)));
   if (analytics?.metric && !person && !listAsk) scale(['performance'], role === 'rep' ? 1.5 : 3);
   if (analytics?.metric) scale(['content', 'plan', 'policy'], 0.5);
   // A manager naming a metric ("any HCPs being over-contacted?") asks the team's figures, not the field notes;
@@ -542,7 +553,7 @@ export function resolveFollowUp(entities: QuestionEntities, focus: ConversationF
   if (entities.channel && last === 'draft' && (focus.hcpId || namesHcp) && onHcp) return { intent: 'draft', entities: { ...entities, pronoun: !namesHcp } };
   // "can I at least email her?" after a why-not asks for consent; "and email instead?" asks why not.
   // "what about a remote detail instead, allowed?" asks leave, not why it was not recommended.
-  const whyNot = ((last === 'why_not' || last === 'why' || instead) && !CONSENT_ASK.test(text)) || (WHY_NOT.test(text) && focus.recommendationId);
+  const whyNot = ((last === 'why_not' || last === 'why' || instead) && !CONSENT_ASK.test(text) && !/\bif (i|we) (wanted|want|were|was) to\b/.test(text)) || (WHY_NOT.test(text) && focus.recommendationId);
   if ((entities.channel || (instead && entities.action)) && (focus.hcpId || namesHcp) && onHcp) return { intent: whyNot ? 'why_not' : 'consent', entities: { ...entities, pronoun: !namesHcp } };
   // "just the oncologists", "top 3 only" after a plan: the same plan, narrowed.
   if (focus.lastQuery?.tool === 'plan_territory' && !namesHcp && (entities.analytics?.top || entities.analytics?.specialty || entities.analytics?.segment || entities.channel)) return { intent: 'refine', entities };

@@ -164,6 +164,9 @@ export const SETS_BEFORE_HELDOUT9: readonly string[] = [...SETS_BEFORE_HELDOUT8,
 /** The same for the tenth set, written after the ninth. */
 export const SETS_BEFORE_HELDOUT10: readonly string[] = [...SETS_BEFORE_HELDOUT9, 'persona-heldout9.jsonl', 'benign-heldout9.jsonl'];
 
+/** The same for the eleventh set, written after the tenth. */
+export const SETS_BEFORE_HELDOUT11: readonly string[] = [...SETS_BEFORE_HELDOUT10, 'persona-heldout10.jsonl', 'benign-heldout10.jsonl'];
+
 /** heldout → 1, heldout2 → 2, ...; the held-out set a file belongs to, or null. */
 const heldoutNumber = (name: string): number | null => {
   const match = /(?:^|-)heldout(\d*)(?:\.jsonl)?$/.exec(name);

@@ -68,13 +68,13 @@ export type MetricWord =
 const metricWords: [RegExp, MetricWord][] = [
   [/\bmed(ical)? (follow[- ]?ups?|f\/u)\b|\bmedical (info(rmation)? )?(questions?|inquir(y|ies)|requests?)\b.*\b(answered|followed|follow[- ]?up|clos\w*)|\bclos\w* (out |the loop on )?med(ical)? (info(rmation)? )?(questions?|inquir(y|ies)|requests?)|\b(answer(ing)?|respond(ing)? to|reply(ing)? to) (the )?med(ical)? (info(rmation)? )?(questions?|inquir(y|ies)|requests?)\b.{0,30}\b(fast|quick|slow|worst|best|most|least|rate|time)|\b(fast|quick|slow|worst|best|good|bad)\w* at (answer(ing)?|respond(ing)? to) (the )?med(ical)? (questions?|inquir(y|ies)|requests?)/, 'medical_follow_up_rate'],
   [/\b((time|days|hours|lag|delay) (it takes )?(to|until|before) (a )?(follow[- ]?up|respond|response)|how (fast|quickly|long|soon) .*follow|speed of follow[- ]?up|follow[- ]?up (speed|time|lag|delay))|\bhow (fast|quickly|long|soon)\b.{0,40}\b(get(ting)? back|respond|reply|reach(ing)? out)\b|\b(taking|take|takes|took) to (get back|respond|reply)\b/, 'median_time_to_follow_up'],
-  [/\bdead[- ]?ends?\b/, 'dead_end_rate'],
+  [/\bdead[- ]?ends?\b|\bintent signals?\b.{0,30}\b(died|die|went (nowhere|cold|unanswered)|(with|got|get|had) no follow[- ]?up|never (got )?followed up)\b/, 'dead_end_rate'],
   [/\bfollow[- ]?ups?\b|\bfollowing up\b/, 'follow_up_rate'],
   [/\bopen rates?\b|\bemails? opened\b|\bopens\b/, 'email_open_rate'],
   [/\bclick[- ]?(through|thru)\b|\bclick rates?\b|\bclicks\b|\bclicked\b|\bctrs?\b/, 'email_click_rate'],
   [/\bwebinar (attendance|turnout|show[- ]?(up )?rates?|no[- ]?shows?)\b|\battend(ed|ance)? (the )?webinars?\b|\bshow[- ]?(up )?rates?\b.{0,20}\bwebinars?\b|\b(showed|show|turned|turn) up (to|for|at) (the |our )?webinars?\b|\bwebinars?\b.{0,30}\battendance\b|\battendance\b.{0,30}\bwebinars?\b/, 'webinar_attendance'],
   [/\bconsent coverage\b|\bconsent (gaps?|holes)\b|\bgaps? in (our )?consents?\b|\bconsent\b.{0,20}\b(where|what) are the gaps\b|\bconsents? (by|per) channel\b|\bhow (many|much) .*consent|(\b(share|percent(age)?|proportion)|%) of (our |my )?(hcps|doctors|physicians|docs)\b.*\bconsent/, 'consent_coverage'],
-  [/\bover[- ]?(contact|messag|email|call|detail|touch)\w*|\btoo (many|often|much) (contacts|touches|calls|emails|messages|outreach)\b|\bfatigue\b|\bburn(ed|t|ing)? out\b|\bspamm\w*\b|\b(hammer|hound|bombard|pester|harass)\w*\b|\btoo hard\b/, 'over_contacted'],
+  [/\bover[- ]?(contact|messag|email|call|detail|touch)\w*|\btoo (many|often|much) (contacts|touches|calls|emails|messages|outreach)\b|\bfatigue\b|\bburn(ed|t|ing)? out\b|\bspamm\w*\b|\b(hammer|hound|bombard|pester|harass|smother|overwhelm|swamp|inundat|overload)\w*\b|\bflooding\b|\btoo hard\b/, 'over_contacted'],
   [/\b(acceptance|accept) rate\b|\bnba acceptance\b|\bacceptance of (the )?(nba|recommendations?|suggestions?)\b|\baccept(ed|ing)? (the )?(nba|recommendations?|suggestions?)\b|\b(nba|recommendations?|suggestions?) (are |were |being |get |got )?accepted\b|\bnba (adoption|uptake)\b|\b(taking|take|took|follow(ing)?|ignor(e|ing|ed)|us(e|ing)|act(ing)? on) (the |our |my )?(nba|next best action)s?( recs?| recommendations?| suggestions?)?\b|\b(taking|take|took|follow(ing)?|ignor(e|ing|ed)|act(ing)? on) (the |our |my )?(omni'?s |the system'?s )?(recs?|recommendations?|suggestions?)\b/, 'nba_acceptance_rate'],
   [/\bprogression\b|\bdeeper engagement\b|\bmov(e|ing) (from|to) \w+ to\b/, 'cross_channel_progression'],
   [/\bengagement( rate)?\b|\bengag(ed|ing)\b/, 'engagement_rate'],
@@ -84,13 +84,13 @@ const metricWords: [RegExp, MetricWord][] = [
 
 const dimensionWords: [RegExp, NonNullable<AnalyticsReading['dimension']>][] = [
   [/\b(which|what|by|per|each|every|top|worst|best|bottom|lowest|highest|my) reps?\b|\breps? (with|have|had|on)\b|\bby rep\b|\b(best|worst|top|bottom) rep\b|\bwho on (my|the|our) team\b|\bwho('?s| is) (killing|crushing|nailing|lagging|slacking|behind|ahead)\b|\bwho(s|'s| is)? (the )?(worst|best|lowest|highest|top|bottom|weakest|strongest)\b|\b(rest of the team|other reps|team average|against (the|my) team|(compared|relative) (to|with) (the |my )?(team|peers))\b|\brep[- ](level|wise|split|breakdown)\b/, 'rep'],
-  [/\b(by|per|each|every|which|worst|best|top|bottom|lowest|highest) (the )?territor(y|ies)\b|\bterritory[- ](split|wise|level|breakdown)\b/, 'territory'],
+  [/\b(by|per|each|every|which|worst|best|top|bottom|lowest|highest) (the )?(territor(y|ies)|regions?|areas?)\b|\b(territory|region)[- ](split|wise|level|breakdown)\b|\bregionally\b/, 'territory'],
   [/\b(by|per|each|every|which|worst|best|top|bottom|lowest|highest|weakest|strongest) (the )?(product|brand)s?\b|\b(product|brand)s? with the (weakest|worst|best|lowest|highest|strongest|most|least)\b|\b(product|brand)[- ]wise\b/, 'product'],
   [/\b(by|per|each|every|which|worst|best|top|bottom|lowest|highest) (the )?channels?\b/, 'channel'],
   [/\b(by|per|each|every|which|worst|best|top|bottom|lowest|highest) (the )?segments?\b|\bsegment (breakdown|split|level)\b/, 'segment'],
   [/\b(by|per|each|every|which|worst|best|top|bottom|lowest|highest) (the |doc |hcp )?specialt(y|ies)\b|\b(the|our|across) specialties\b|\bspecialty[- ]wise\b/, 'specialty'],
   [/\b(by|per|each|every) month\b|\bmonthly\b|\bmonth by month\b|\bmonth over month\b/, 'month'],
-  [/\b(by|per|each|every) week\b|\bweekly\b|\bweek by week\b|\btrend\b/, 'week'],
+  [/\b(by|per|each|every) week\b|\bweekly\b|\bweek by week\b|\bweek[- ]over[- ]week\b|\bwow\b|\bw\/w\b|\btrend\b/, 'week'],
 ];
 
 const concernWords: [RegExp, NonNullable<AnalyticsReading['concern']>][] = [
@@ -201,17 +201,19 @@ const MONTH_NAMES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'se
 
 /** "since october", "from sept on": from the first of that month (this year, else last year) to today. */
 function sinceMonth(text: string, today: string): { from: string; to: string } | null {
-  const match = /\b(?:since|from|starting) (?:the (?:start|beginning) of )?(january|jan|february|feb|march|mar|april|apr|may|june|jun|july|jul|august|aug|september|sept|sep|october|oct|november|nov|december|dec)\b/.exec(text);
+  // "since september", "since 1 september", "since sept 15th", "from the 1st of october".
+  const match = /\b(?:since|from|starting) (?:the (?:start|beginning) of )?(?:(?:the )?(\d{1,2})(?:st|nd|rd|th)? (?:of )?)?(january|jan|february|feb|march|mar|april|apr|may|june|jun|july|jul|august|aug|september|sept|sep|october|oct|november|nov|december|dec)\b(?: (\d{1,2})(?:st|nd|rd|th)?\b)?/.exec(text);
   if (!match) return null;
-  const month = MONTH_NAMES.indexOf(match[1]!.slice(0, 3)) + 1;
+  const month = MONTH_NAMES.indexOf(match[2]!.slice(0, 3)) + 1;
+  const day = Math.min(Math.max(Number(match[1] ?? match[3] ?? 1), 1), 28);
   const year = Number(today.slice(0, 4)) - (month > Number(today.slice(5, 7)) ? 1 : 0);
-  return { from: `${year}-${String(month).padStart(2, '0')}-01`, to: today.slice(0, 10) };
+  return { from: `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`, to: today.slice(0, 10) };
 }
 
 /** "top 5", "my top ten", "5 hcps", "a list of 20": between 1 and 50. */
 function listSize(text: string): number | null {
   const words: Record<string, number> = { three: 3, five: 5, ten: 10, twenty: 20, fifteen: 15 };
-  const match = /\btop (\d{1,2}|three|five|ten|fifteen|twenty)\b|\b(\d{1,2}) (hcps|doctors|docs|physicians|accounts|names|people)\b/.exec(text);
+  const match = /\btop (\d{1,2}|three|five|ten|fifteen|twenty)\b|\b(\d{1,2}) (hcps|doctors|docs|physicians|accounts|names|people|of them)\b/.exec(text);
   if (!match) return null;
   const value = match[1] ? (words[match[1]] ?? Number(match[1])) : Number(match[2]);
   return value >= 1 && value <= 50 ? value : null;
@@ -264,16 +266,16 @@ function namedPeriod(text: string): AnalyticsPeriod | null {
   if (/\b(last|past) (two|2) (weeks|wks?)\b|\b(last|past) 14 ?d(ays)?\b|\bfortnight\b/.test(text)) return 'last_14_days';
   if (/\b(last|past|this) week\b|\b(last|past) 7 ?d(ays)?\b/.test(text)) return 'last_7_days';
   if (/\blast month\b/.test(text)) return 'last_month';
-  if (/\bthis month\b|\bmonth to date\b|\bmtd\b/.test(text)) return 'this_month';
+  if (/\bthis month\b|\bmonth to date\b|\bmtd\b|\bmonth so far\b/.test(text)) return 'this_month';
   if (/\b(past month|(last|past) 30 ?d(ays)?|(last|past) 30\b|lately|recently)\b/.test(text)) return 'last_30_days';
   // "compare this quarter's themes to last quarter": this quarter, compared with the one before.
   if (/\bthis (quarter|qtr)('?s)?\b.{0,40}\b(to|with|vs\.?|versus|against) (the )?last (quarter|qtr)\b/.test(text)) return 'this_quarter';
   if (/\blast (quarter|qtr)\b/.test(text)) return 'last_quarter';
-  if (/\bthis (quarter|qtr)\b|\bquarter to date\b|\bqtd\b/.test(text)) return 'this_quarter';
+  if (/\bthis (quarter|qtr)\b|\bquarter to date\b|\bqtd\b|\b(quarter|qtr) so far\b/.test(text)) return 'this_quarter';
   if (/\b(past (quarter|qtr)|(last|past) (3|three) months|(last|past|trailing|rolling) 90 ?d(ays)?|(last|past|trailing) 90)\b/.test(text)) return 'last_90_days';
-  if (/\b(this year|year to date|ytd)\b/.test(text)) return 'year_to_date';
-  if (/\b(last|past) (12 months|year|yr|365 ?d(ays)?|365)\b/.test(text)) return 'last_365_days';
-  if (/\b(last|past) (60 ?d(ays)?|60|(2|two) months|8 weeks)\b/.test(text)) return 'last_60_days';
+  if (/\b(this year|year to date|ytd|year so far)\b/.test(text)) return 'year_to_date';
+  if (/\b(last|past|trailing|rolling) (12 months|twelve months|year|yr|365 ?d(ays)?|365)\b/.test(text)) return 'last_365_days';
+  if (/\b(last|past|trailing) (60 ?d(ays)?|60|(2|two) months|(8|eight) (weeks|wks))\b/.test(text)) return 'last_60_days';
   if (/\b(last|past) (180 ?d(ays)?|180|(6|six) months|half[- ]year)\b/.test(text)) return 'last_180_days';
   // "90-day pv look", "a 60 day view": a window of that many days ending today.
   const window = /\b(7|14|30|60|90|180|365)[- ]?(d|day)\b/.exec(text);

@@ -10,7 +10,7 @@ import * as analytics from './analytics-answers.ts';
 import type { AnalyticsPeriod, AnalyticsReading } from './analytics-question.ts';
 import * as answers from './local-answers.ts';
 import { isUnsafeRequest, UNSAFE_ANSWER } from './unsafe-requests.ts';
-import { normaliseQuestion, OPEN_QUESTIONS, readEntities, withIntent, type Lexicon, type ParsedQuestion } from './question-parser.ts';
+import { normaliseQuestion, OPEN_QUESTIONS, RANKS_PAIR, readEntities, withIntent, type Lexicon, type ParsedQuestion } from './question-parser.ts';
 import * as intake from './adverse-event-dialogue.ts';
 import { policyAnswer } from './policy-answers.ts';
 import { loadUnderstanding, type LoadedUnderstanding } from './understanding/load-understanding.ts';
@@ -32,6 +32,10 @@ class TurnResults {
   }
   find(name: string, match: (input: Json) => boolean): Json | undefined {
     return [...this.results].reverse().find((result) => result.name === name && match(result.input))?.output;
+  }
+  /** This turn's profile of the HCP, whichever lookup found it (a turn about two HCPs looks up both). */
+  profileOf(hcpId: string): Json | undefined {
+    return [...this.results].reverse().find((result) => result.name === 'lookup_hcp_profile' && result.output?.status === 'found' && result.output.hcp?.id === hcpId)?.output;
   }
 }
 
@@ -576,7 +580,7 @@ export class LocalModel implements ChatModel {
 /** "which of the two should I see first?": the next best actions of two HCPs side by side, higher score first. */
 function pairRanking(readings: ParsedQuestion[], results: TurnResults, question: string): string | null {
   if (readings.length !== 2 || !readings.every((reading) => reading.intent === 'next_action')) return null;
-  if (!/\b(which|who|first|priorit\w*|more|better|rank\w*|compare|vs\.?|versus|one of them)\b/i.test(question)) return null;
+  if (!RANKS_PAIR.test(question)) return null;
   const recommended = results.all('get_next_best_actions').filter((nba) => nba?.status === 'recommended');
   if (recommended.length !== 2 || recommended[0].hcp.id === recommended[1].hcp.id) return null;
   const [first, second] = [...recommended].sort((a, b) => b.recommended.score - a.recommended.score);
@@ -707,11 +711,11 @@ const REFERS_TO_OPEN_QUESTION = /\b(answers?|address(es)?|covers?|responds? to|r
 /** Who the question is about: an id, a name to look up, or the thread's HCP. */
 function resolveHcp(parsed: ParsedQuestion, results: TurnResults, request: ChatRequest, store: OmniStore): Step | { hcpId: string; profile: Json | undefined } {
   const profile = results.last('lookup_hcp_profile');
-  if (parsed.hcpId) return { hcpId: parsed.hcpId, profile: profile?.status === 'found' && profile.hcp.id === parsed.hcpId ? profile : profile?.status === 'found' ? undefined : profile };
+  if (parsed.hcpId) return { hcpId: parsed.hcpId, profile: results.profileOf(parsed.hcpId) ?? (profile?.status === 'found' ? undefined : profile) };
   // "the next move with James" in a thread about James Mueller: the thread's HCP, not every James.
   const focused = request.context.focus;
   if (parsed.hcpName && focused.hcpId && focused.hcpName && !parsed.hcpName.includes(' ') && new RegExp(`\\b${escapeRegExp(parsed.hcpName)}\\b`, 'i').test(focused.hcpName)) {
-    return { hcpId: focused.hcpId, profile: profile?.status === 'found' && profile.hcp.id === focused.hcpId ? profile : undefined };
+    return { hcpId: focused.hcpId, profile: results.profileOf(focused.hcpId) };
   }
   // "ok draft one for arjun" after asking about Arjun Nakamura and then Jonathan Abadi: the Arjun the thread discussed.
   if (parsed.hcpName && !parsed.hcpName.includes(' ')) {
@@ -720,7 +724,7 @@ function resolveHcp(parsed: ParsedQuestion, results: TurnResults, request: ChatR
       const hcp = store.hcps.getById(id);
       return hcp !== undefined && (named.test(hcp.firstName) || named.test(hcp.lastName));
     });
-    if (earlier.length === 1) return { hcpId: earlier[0]!, profile: profile?.status === 'found' && profile.hcp.id === earlier[0] ? profile : undefined };
+    if (earlier.length === 1) return { hcpId: earlier[0]!, profile: results.profileOf(earlier[0]!) };
   }
   if (parsed.hcpName) {
     // The lookup of this name: a turn with two questions looks up two HCPs.
@@ -733,7 +737,7 @@ function resolveHcp(parsed: ParsedQuestion, results: TurnResults, request: ChatR
   if (parsed.ordinal !== null && focus.listed.length > 0) {
     const hcpId = parsed.ordinal === -1 ? focus.listed.at(-1)! : focus.listed[parsed.ordinal - 1];
     if (!hcpId) return { answer: `The last list had ${focus.listed.length} HCPs; which one do you mean?` };
-    return { hcpId, profile: profile?.status === 'found' && profile.hcp.id === hcpId ? profile : undefined };
+    return { hcpId, profile: results.profileOf(hcpId) };
   }
   // "the one at Philadelphia Cancer Institute" after "several HCPs match": the listed HCP whose institution, city or specialty says so.
   if (parsed.describedAs && focus.listed.length > 0) {
@@ -743,10 +747,10 @@ function resolveHcp(parsed: ParsedQuestion, results: TurnResults, request: ChatR
       const said = hcp ? `${hcp.institution} ${hcp.city} ${hcp.state} ${hcp.specialty}`.toLowerCase() : '';
       return words.length > 0 && words.every((word) => said.includes(word));
     });
-    if (fits.length === 1) return { hcpId: fits[0]!, profile: profile?.status === 'found' && profile.hcp.id === fits[0] ? profile : undefined };
+    if (fits.length === 1) return { hcpId: fits[0]!, profile: results.profileOf(fits[0]!) };
     return { answer: `${fits.length === 0 ? 'None' : 'More than one'} of the HCPs just listed fits "${parsed.describedAs}"; say which by name, number or HCP id.` };
   }
-  if (focus.hcpId) return { hcpId: focus.hcpId, profile: profile?.status === 'found' && profile.hcp.id === focus.hcpId ? profile : undefined };
+  if (focus.hcpId) return { hcpId: focus.hcpId, profile: results.profileOf(focus.hcpId) };
   return { answer: 'Which HCP do you mean? Give me their name (for example "Dr. Reyes") or their HCP id.' };
 }
 

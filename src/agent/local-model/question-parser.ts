@@ -114,6 +114,9 @@ const PRONOUN = /\b(her|him|them|she|he|they|his|hers|their|theirs|(this|that|sa
 const HCP_ID = /\b(hcp-\d{6}|npi-\d{10})\b/i;
 const DATE = /\b(20\d\d-\d\d-\d\d)\b/;
 
+/** Asking which of two HCPs comes first ("volkov vs weiss, which one's the priority", "zhang or duarte - who first"). */
+export const RANKS_PAIR = /\b(which|who|first|priorit\w*|more|better|rank\w*|compare|vs\.?|versus|one of them)\b/i;
+
 /** Words that look like names but are not (never looked up as an HCP). */
 const NOT_NAMES = new Set(['can', 'may', 'will', 'brief', 'draft', 'email', 'dr', 'doctor', 'the', 'what', 'who', 'why', 'how', 'should', 'next', 'best']);
 
@@ -130,7 +133,7 @@ export function parseQuestion(question: string, lexicon: Lexicon, today: string)
 }
 
 /** Lower case, straight quotes, padded with spaces so every pattern can use word boundaries. */
-export const normaliseQuestion = (question: string): string => ` ${question.toLowerCase().replace(/[’‘]/g, "'").replace(/[“”]/g, '"')} `;
+export const normaliseQuestion = (question: string): string => ` ${question.toLowerCase().replace(/[’‘]/g, "'").replace(/[“”]/g, '"').replace(/\bf\/u('?s)?\b/g, 'follow-up$1')} `;
 
 /** Everything a question names (people, channels, products, periods, metrics), whatever its intent. */
 export type QuestionEntities = Omit<ParsedQuestion, 'intent' | 'action' | 'feedback'> & { action: ActionKind | null };

@@ -1,6 +1,6 @@
 import type { ConversationFocus } from '../../../core/chat-model.ts';
 import { escapeRegExp, metricsNamed } from '../analytics-question.ts';
-import { channelsAsked, CONTENT_CUES, DISMISS_WORDS, findSecondName, LABEL_WORDS, normaliseQuestion, OPEN_QUESTIONS, readEntities, withIntent, withoutChannelWords, type Intent, type Lexicon, type ParsedQuestion, type QuestionEntities } from '../question-parser.ts';
+import { channelsAsked, CONTENT_CUES, RANKS_PAIR, DISMISS_WORDS, findSecondName, LABEL_WORDS, normaliseQuestion, OPEN_QUESTIONS, readEntities, withIntent, withoutChannelWords, type Intent, type Lexicon, type ParsedQuestion, type QuestionEntities } from '../question-parser.ts';
 import { competitorNamedIn } from '../../../insights/lexicons.ts';
 import { mentionsPatientEvent, policyTopic } from '../policy-answers.ts';
 import type { IntentClassifier, IntentScore } from './intent-classifier.ts';
@@ -122,7 +122,8 @@ export class Understanding {
     let perHcpIntent = HCP_INTENTS.has(top.intent as Intent) && top.intent !== 'content' && top.probability >= CLARIFY_BELOW ? (top.intent as Intent) : null;
     // "nba for helen ruiz and chloe marchetti": the same question about each of them; "alicia abadi or arjun acosta - who should i see first" ranks the two.
     const second = entities.hcpName && (perHcpIntent || top.intent === 'plan') ? findSecondName(repaired, lexicon, entities.hcpName) : null;
-    if (second && !perHcpIntent) perHcpIntent = 'next_action';
+    // Two HCPs and "which first / vs / priority": their next best actions, ranked (a brief of each answers another question).
+    if (second && (!perHcpIntent || (perHcpIntent === 'brief' && RANKS_PAIR.test(text)))) perHcpIntent = 'next_action';
     if (second && perHcpIntent) {
       trace.route = 'two_questions';
       const other = { ...entities, hcpName: second, hcpId: null, pronoun: false };
@@ -237,6 +238,8 @@ const MEETING_ASK = /\b(set up|schedule|book|arrange|request|have|get) (a |an )?
 
 function withMeetingChannel(entities: QuestionEntities, role: string, text: string): QuestionEntities {
   const medical = role === 'msl' || role === 'medical_affairs';
+  // "need to meet kwame sato in person as msl": an MSL's in-person meeting is an MSL meeting.
+  if (medical && entities.channel === 'field_visit' && /\bmeet(ing)?\b|\bas (an? |the )?msl\b/.test(text)) return { ...entities, channel: 'msl_meeting' };
   if (!MEETING_ASK.test(text) || (entities.channel && !(medical && entities.channel === 'field_visit'))) return entities;
   return { ...entities, channel: medical ? 'msl_meeting' : 'field_visit' };
 }
@@ -316,7 +319,7 @@ function withEvidence(scores: IntentScore[], entities: QuestionEntities, focus: 
     scale(['insights'], 0.3);
   }
   // "call, email or wait?", "email or visit her — which is better?": a choice of what to do next, not a consent question.
-  if (person && !CONSENT_ASK.test(text) && (/\bor (wait|hold( off)?|nothing|leave (it|her|him))\b/.test(text) || (channelsAsked(text).length >= 2 && /\b(which|better|best|should i|should we|first|what does omni think|recommend|suggest)\b/.test(text)))) {
+  if (person && !CONSENT_ASK.test(text) && (/\bor (wait|hold( off)?|nothing|leave (it|her|him))\b/.test(text) || (channelsAsked(text).length >= 2 && /\b(which|better|best|should i|should we|first|what does omni think|recommend|suggest|week|day|time)\b/.test(text)))) {
     scale(['next_action'], 6);
     scale(['consent'], 0.2);
   }
@@ -346,9 +349,9 @@ function withEvidence(scores: IntentScore[], entities: QuestionEntities, focus: 
     !/\bmention\w*\b/.test(text) &&
     // "how many open medical q's do we have, by brand": a count by something, not a list of HCPs.
     !(/\bhow many\b/.test(text) && analytics?.dimension) &&
-    (specialtyWith || /\b(which|who|whom|list|any|any ?one|anybody)\b/.test(text) || (role !== 'manager' && role !== 'admin' && /^\W*(my )?(\w+ )?follow[- ]?ups? (due|owed|pending|outstanding)\b/.test(text))) &&
-    (OPEN_QUESTIONS.test(text) || /\bdead[- ]?ends?\b|\boverdue\b|\bfollow[- ]?ups? (due|owed|pending|outstanding)\b|\bopted?[- ]?out\b|\b(no|expired|lapsed|revoked|withdrawn) (\w+ )?consent\b|\bconsent (has )?(expired|lapsed)\b/.test(text)) &&
-    (specialtyWith || /\b(hcps?|docs?|doctors?|physicians?|accounts?|who|whos|which of my|any ?one|anybody)\b/.test(text) || (role !== 'manager' && role !== 'admin' && /^\W*(any |my )?(\w+ )?(dead[- ]?ends?|overdue|follow[- ]?ups? (due|owed|pending|outstanding))\b/.test(text)));
+    (specialtyWith || /\b(which|who|whom|list|any|any ?one|anybody)\b|\bin my (book|list|territory|patch|accounts|panel)\b/.test(text) || (role !== 'manager' && role !== 'admin' && /^\W*(my )?(\w+ )?follow[- ]?ups? (due|owed|pending|outstanding)\b/.test(text))) &&
+    (OPEN_QUESTIONS.test(text) || /\bdead[- ]?ends?\b|\boverdue\b|\bfollow[- ]?ups? (due|owed|pending|outstanding)\b|\bopt(ed)?[- ]?outs?\b|\b(no|expired|lapsed|revoked|withdrawn) (\w+ )?consent\b|\bconsent (has )?(expired|lapsed)\b/.test(text)) &&
+    (specialtyWith || /\b(hcps?|docs?|doctors?|physicians?|accounts?|who|whos|which of my|any ?one|anybody)\b|\bin my (book|list|territory|patch|accounts|panel)\b/.test(text) || (role !== 'manager' && role !== 'admin' && /^\W*(any |my )?(\w+ )?(dead[- ]?ends?|overdue|follow[- ]?ups? (due|owed|pending|outstanding))\b/.test(text)));
   if (analytics?.metric && !person && !listAsk) scale(['performance'], role === 'rep' ? 1.5 : 3);
   if (analytics?.metric) scale(['content', 'plan', 'policy'], 0.5);
   // A manager naming a metric ("any HCPs being over-contacted?") asks the team's figures, not the field notes;
@@ -396,6 +399,10 @@ function withEvidence(scores: IntentScore[], entities: QuestionEntities, focus: 
     scale(['plan'], 5);
     scale(['performance'], 0.3);
   }
+  // "torch friday's route and rebuild it", "redo my call plan": the plan, rebuilt.
+  if (!person && /\b(route|call plan|itinerary|schedule|plan|week)\b/.test(text) && /\b(re-?build|rebuild|redo|re-?do|rework|re-?plan|reshuffle|scrap|torch|start over|from scratch|build)\b/.test(text)) floor = { intent: 'plan', probability: 0.6 };
+  // "seg A priorities for the west", "national top 7", "team's priority docs, 12 of them": a manager's plan.
+  if ((role === 'manager' || role === 'admin') && !person && !analytics?.metric && (/\bpriorit(y|ies|ize|ise)\b/.test(text) || /^\W*(national|team|company[- ]wide|overall|org[- ]wide|the)?\W*top \d+\W*$/.test(text))) floor = { intent: 'plan', probability: 0.6 };
   // "tecfidera lymphocyte monitoring - medical doc available?": a document, not a doctor.
   if (/\b(medical[- ]use|medical|med info|approved) (doc|docs|document|documents|letter|piece)\b|\bdoc(ument)?s? available\b/.test(text)) {
     scale(['content'], 4);
@@ -501,7 +508,7 @@ const LABEL_ASK = /\bdoes \w+ cause\b|\bwhat can i (show|send|share)\b/;
 const SEARCHES_NOTES = /\b(mentions?|mentioned|notes|logged|flagged|show (me )?all|every note|did (anyone|anybody|any ?one)|any(one|body)? (log|flag|report|mention)\w*|in the (past|last) (\d+|few|two|three)|(last|past) \d+ ?(d|days?|wks?|weeks?|months?)|(last|this|past) (week|month|quarter))\b/;
 
 /** Asking leave to contact: "is it alright to send", "ok for Dr. Lee?", "if i can email them", "y/n". */
-const ASKS_PERMISSION = /\bis it (ok|okay|alright|fine|allowed|safe)\b|^\W*(ok|okay|alright|fine) to\b|\b(ok|okay|alright|fine) (for|with)\b|\b(can|may|could) (i|we) (still |at least )?(send|e-?mail|text|call|ring|phone|whatsapp|message|visit|see)\b|\b(if|whether) (i|we) (can|could|may)\b|\bam i (allowed|cleared|ok|okay|permitted)\b|\by\/n\b|\b(is|are) (\w+ ){0,2}(an? )?(option|possibility|possible|a go)\b|\bgreen ?light\b|\bgood to go\b|\b(am i|are we) (clear|cleared) to\b|\bany reason (i|we) (can'?t|cannot|shouldn'?t|couldn'?t)\b/;
+const ASKS_PERMISSION = /\bis it (ok|okay|alright|fine|allowed|safe)\b|^\W*(ok|okay|alright|fine) to\b|\b(ok|okay|alright|fine) (for|with)\b|\b(can|may|could) (i|we) (still |at least )?(send|e-?mail|text|call|ring|phone|whatsapp|message|visit|see)\b|\b(if|whether) (i|we) (can|could|may)\b|\bam i (allowed|cleared|ok|okay|permitted)\b|\by\/n\b|\b(is|are) (\w+ ){0,2}(an? )?(option|possibility|possible|a go)\b|\bgreen ?light\b|\bgood to go\b|\bcool (w|with)\b|\b(happy|open|okay|ok|fine|alright) (w|with|to get|to receive|getting|receiving)\b|\bmind (getting|receiving)\b|\b(am i|are we) (clear|cleared) to\b|\bany reason (i|we) (can'?t|cannot|shouldn'?t|couldn'?t)\b/;
 
 /** Words that narrow the thread's last query rather than ask a new one: "just keytruda", "filter to stelara". */
 const NARROWS = /\b(just|only|alone|solely|exclusively|specifically|narrow|filter|limit|restrict|what about|how about|same|and|for)\b/;

@@ -592,7 +592,7 @@ function pairRanking(readings: ParsedQuestion[], results: TurnResults, question:
  * questions?", "who opted out of email?", "whos overdue for a visit".
  */
 function planFilters(parsed: ParsedQuestion, question: string, lexicon: Lexicon): Record<string, unknown> {
-  const text = ` ${question.toLowerCase()} `;
+  const text = normaliseQuestion(question);
   const filters: Record<string, unknown> = {};
   if (parsed.analytics?.specialty) filters.specialty = parsed.analytics.specialty;
   if (parsed.analytics?.segment) filters.segment = parsed.analytics.segment;
@@ -611,7 +611,7 @@ function planFilters(parsed: ParsedQuestion, question: string, lexicon: Lexicon)
           : null;
   if (flag) filters.flag = flag;
   if (parsed.channel && parsed.channel !== 'field_visit') {
-    const status = /\b(opted?[- ]?out|unsubscribed?|revoked|withdr[ae]w|refused|said no)\b/.test(text)
+    const status = /\b(opt(ed)?[- ]?outs?|unsubscribed?|revoked|withdr[ae]w|refused|said no)\b/.test(text)
       ? 'revoked'
       : /\bexpired?\b/.test(text)
         ? 'expired'
@@ -628,10 +628,12 @@ function planFilters(parsed: ParsedQuestion, question: string, lexicon: Lexicon)
 /** What a draft should be about, without the words that ask for it ("text her a follow up from our visit" → ""). */
 function draftTopic(topic: string): string {
   return topic
-    .replace(/\b(follow(ing)?[- ]?ups?|following|visits?|our|last|this|next|week|month|yesterday|today|tomorrow|(mon|tues|wednes|thurs|fri|satur|sun)day|tues|text|texts|e-?mail|emails|whatsapp|sms|msg|message|note|send|shoot|write|draft|put|together|prep|prepare|approved|piece|version|that|it|in|an?|from|re|need|up|quick|short|after|his|hers?|their|them|him|and|of|for|with|on|to|please|pls|ok|okay|then|can|you|could|thanking|thanks|confirming|confirm|meeting|question|leave[- ]behinds?|hmm|cool|perfect|great|nice|using|use|top|result|results|too|also|one|s)\b/gi, ' ')
+    .replace(/\b(follow(ing)?[- ]?ups?|following|visits?|our|last|this|next|week|month|yesterday|today|tomorrow|(mon|tues|wednes|thurs|fri|satur|sun)day|tues|text|texts|e-?mail|emails|whatsapp|sms|msg|message|note|send|shoot|write|draft|put|together|prep|prepare|approved|piece|version|that|it|in|an?|from|re|need|up|quick|short|after|his|hers?|their|them|him|and|of|for|with|on|to|please|pls|ok|okay|then|can|you|could|thanking|thanks|confirming|confirm|meeting|question|leave[- ]behinds?|hmm|cool|perfect|great|nice|using|use|top|result|results|too|also|one|s|if|fine|its|is|good|allowed|clear|check|consent|consented|so|yes|not|alright|go|ahead)\b/gi, ' ')
     .replace(/[^\p{L}\d ]+/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+    .split(/\s+/)
+    // Single letters ("go ahead n draft") are shorthand, never a topic.
+    .filter((word) => word.length > 1)
+    .join(' ');
 }
 
 /** "what are derms saying about skyrizi": a competitor the question names, as the field-notes topic (lower case), or null. */
@@ -734,6 +736,12 @@ function resolveHcp(parsed: ParsedQuestion, results: TurnResults, request: ChatR
     return { hcpId: named.hcp.id, profile: named };
   }
   const focus = request.context.focus;
+  // "texting the first doc" after asking about two HCPs in turn (no list shown): the HCPs in the order asked.
+  if (parsed.ordinal !== null && focus.listed.length === 0 && (focus.discussed ?? []).length >= 2) {
+    const asked = [...focus.discussed!].reverse();
+    const hcpId = parsed.ordinal === -1 ? asked.at(-1)! : asked[parsed.ordinal - 1];
+    if (hcpId) return { hcpId, profile: results.profileOf(hcpId) };
+  }
   if (parsed.ordinal !== null && focus.listed.length > 0) {
     const hcpId = parsed.ordinal === -1 ? focus.listed.at(-1)! : focus.listed[parsed.ordinal - 1];
     if (!hcpId) return { answer: `The last list had ${focus.listed.length} HCPs; which one do you mean?` };
@@ -744,7 +752,7 @@ function resolveHcp(parsed: ParsedQuestion, results: TurnResults, request: ChatR
     const words = parsed.describedAs.toLowerCase().split(/[^\p{L}\d]+/u).filter((word) => word.length > 2);
     const fits = focus.listed.filter((id) => {
       const hcp = store.hcps.getById(id);
-      const said = hcp ? `${hcp.institution} ${hcp.city} ${hcp.state} ${hcp.specialty}`.toLowerCase() : '';
+      const said = hcp ? `${hcp.firstName} ${hcp.lastName} ${hcp.institution} ${hcp.city} ${hcp.state} ${hcp.specialty}`.toLowerCase() : '';
       return words.length > 0 && words.every((word) => said.includes(word));
     });
     if (fits.length === 1) return { hcpId: fits[0]!, profile: results.profileOf(fits[0]!) };

@@ -229,7 +229,7 @@ const NOT_DESCRIPTIONS = new Set([...Object.keys(ORDINALS), 'other', 'same', 'ri
 
 /** "the one at Philadelphia Cancer Institute", "the pulm one in denver", "the neuro one": an entry of the list by what it says of the HCP. */
 function describedAsOf(text: string): string | null {
-  const match = /^\W*(?:(?:i mean|no,?|sorry,?|oh,?|ok,?|okay,?)\s+)?the (?:([\p{L}]{3,20}) )?(?:one|doc|doctor|dr\.?|hcp|physician)(?:\s+(?:at|in|from|with)\s+(?:the\s+)?([\p{L}\d .&'-]{3,60}?))?\W*$/u.exec(text);
+  const match = /^\W*(?:(?:i mean|no,?|sorry,?|oh,?|ok,?|okay,?)\s+)?the (?:([\p{L}]{3,20}) )?(?:one|doc|doctor|dr\.?|hcp|physician)(?:\s+(?:at|in|from|with|w|called|named)\s+(?:the\s+)?(?:(?:last|first|sur) ?name\s+)?([\p{L}\d .&'-]{3,60}?))?\W*$/u.exec(text);
   if (!match) return null;
   const [, adjective, place] = match;
   if (adjective && NOT_DESCRIPTIONS.has(adjective)) return null;

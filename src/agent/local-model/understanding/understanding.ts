@@ -90,6 +90,12 @@ export class Understanding {
     // second inheriting the first's HCP.
     if (parts.length === 2) {
       const [first, second] = partEntities as [QuestionEntities, QuestionEntities];
+      // "f2f w luis mahmoud ok? if not whats the alternative": leave on that channel, then what else to do.
+      if (first.channel && (first.hcpName || first.hcpId || (first.pronoun && focus.hcpId)) && /^\W*(and )?(if (not|no|that'?s a no|it'?s a no|she says no|he says no)|otherwise|else|failing that)\b/i.test(parts[1]!)) {
+        trace.route = 'two_questions';
+        const inherited = { ...second, hcpId: first.hcpId, hcpName: first.hcpName, pronoun: second.pronoun || Boolean(first.pronoun) };
+        return { understood: { kind: 'readings', readings: [withIntent(first, 'consent', normaliseQuestion(parts[0]!), now), withIntent(inherited, 'next_action', normaliseQuestion(parts[1]!), now)] }, trace };
+      }
       const tops = partScores.map((part) => withPrior(part, input.role)[0]!);
       // Each part read as a question of its own would be: "brief me on the 2nd one" is a follow-up on the thread's list.
       const intents = tops.map((top, index) => (top.intent === 'refine' ? (resolveFollowUp(partEntities[index]!, focus)?.intent ?? null) : (top.intent as Intent)));
@@ -161,8 +167,10 @@ export class Understanding {
     const sureAboutHcp = HCP_INTENTS.has(top.intent as Intent) && top.probability >= SURE_ABOUT_HCP && Boolean(focus.hcpId || entities.hcpName || entities.hcpId || entities.pronoun);
     // "the first one - who is that" after a list: an entry of the list, however many words.
     const listEntry = (entities.ordinal !== null || Boolean(entities.describedAs)) && focus.listed.length > 0 && !entities.hcpName && !entities.hcpId;
+    // "okonkwo - same thing?": the thread's last question, about another HCP.
+    const sameAgain = Boolean(entities.hcpName || entities.hcpId) && /\bsame (thing|question|check|deal|here|for (her|him|them))\b|\bditto\b|\bsame\W*$/.test(text);
     const followUp =
-      (top.intent === 'refine' || channelOnly || (!sureAboutHcp && (changesLastQuery || analyticsOnly || contentChannel)) || (top.probability < CLARIFY_BELOW && (isShort(repaired) || listEntry))
+      (top.intent === 'refine' || channelOnly || sameAgain || (!sureAboutHcp && (changesLastQuery || analyticsOnly || contentChannel)) || (top.probability < CLARIFY_BELOW && (isShort(repaired) || listEntry))
         ? resolveFollowUp(entities, focus, text)
         : null) ?? (cityOnly || notesAgain ? { intent: 'refine' as Intent, entities } : null);
     if (followUp) {
@@ -172,6 +180,17 @@ export class Understanding {
     // "is it OK to call Dr. Lee about the adverse event she mentioned?": the consent answer and the duty to report (or the report itself).
     if ((top.intent === 'policy' || top.intent === 'adverse_event') && entities.channel && (entities.hcpName || entities.hcpId || (entities.pronoun && focus.hcpId)) && CONSENT_ASK.test(text)) {
       return { understood: { kind: 'readings', readings: [withIntent(entities, 'consent', text, now), withIntent(entities, top.intent, text, now)] }, trace };
+    }
+    // "if email's fine for rachel sato, draft a quick follow up": the leave first, then what it was for.
+    const condition = /^\W*if (.{3,80}?)(?:'s|s| is| are) (fine|ok|okay|allowed|good|clear|a go|consented),?\s+(?:then\s+)?(.{3,})$/.exec(text.trim());
+    if (condition && entities.channel && (entities.hcpName || entities.hcpId || (entities.pronoun && focus.hcpId)) && HCP_INTENTS.has(top.intent as Intent) && top.intent !== 'consent' && top.probability >= CLARIFY_BELOW) {
+      trace.route = 'two_questions';
+      return { understood: { kind: 'readings', readings: [withIntent(entities, 'consent', text, now), withIntent(entities, top.intent as Intent, text, now)] }, trace };
+    }
+    // "acceptance by rep and our maturity stage": the metric, then the maturity stage.
+    if ((top.intent === 'performance' || top.intent === 'maturity') && entities.analytics?.metric && /\b(and|also|plus|as well as)\b|[&+]/.test(text) && /\bmaturity\b|\bomnichannel (stage|level)\b/.test(text)) {
+      trace.route = 'two_questions';
+      return { understood: { kind: 'readings', readings: [withIntent(entities, 'performance', text, now), withIntent(entities, 'maturity', text, now)] }, trace };
     }
     // "follow-up rate by rep and also consent coverage by rep": one answer per metric, the rest of the question shared.
     const metrics = top.intent === 'performance' && /\b(and|also|plus|as well as)\b|[&+]/.test(text) ? metricsNamed(text) : [];
@@ -285,7 +304,7 @@ function withEvidence(scores: IntentScore[], entities: QuestionEntities, focus: 
   // "ok which one does omni actually recommend" in a thread about an HCP: the same.
   if ((person || (focus.hcpId && !named && !HCP_NOUNS.test(text))) && /\b(suggest\w*|recommend\w*)\b/.test(text) && !entities.channel && !VERDICT.test(text) && !/\bwhy\b/.test(text) && !CONTENT_CUES.test(text)) floor = { intent: 'next_action', probability: 0.6 };
   // "what's the story with the top one": who that HCP is and what is open, the brief.
-  if (person && /\bwhat'?s the (story|deal|situation|background|lowdown|scoop)\b|\bwhat'?s going on (with|there)\b|\bfill me in\b/.test(text)) floor = { intent: 'brief', probability: 0.6 };
+  if (person && /\bwhat'?s the (story|deal|situation|background|lowdown|scoop)\b|\bwhat'?s going on (with|there)\b|\bwhat happened (there|with)\b|\bfill me in\b/.test(text)) floor = { intent: 'brief', probability: 0.6 };
   // "ok the second one, what should i bring": material to take along, approved content.
   if (person && /\bwhat (should|do|can|could) (i|we) (bring|take|show|leave|hand( over)?)\b|\bbring along\b/.test(text)) floor = { intent: 'content', probability: 0.6 };
   if (person) scale(['greeting', 'out_of_scope', 'capabilities'], 0.5);
@@ -349,10 +368,12 @@ function withEvidence(scores: IntentScore[], entities: QuestionEntities, focus: 
     !/\bmention\w*\b/.test(text) &&
     // "how many open medical q's do we have, by brand": a count by something, not a list of HCPs.
     !(/\bhow many\b/.test(text) && analytics?.dimension) &&
-    (specialtyWith || /\b(which|who|whom|list|any|any ?one|anybody)\b|\bin my (book|list|territory|patch|accounts|panel)\b/.test(text) || (role !== 'manager' && role !== 'admin' && /^\W*(my )?(\w+ )?follow[- ]?ups? (due|owed|pending|outstanding)\b/.test(text))) &&
+    (specialtyWith || /\b(which|who|whom|list|any|any ?one|anybody)\b|\b(dead[- ]?end|overdue|opted[- ]out) (docs?|hcps?|accounts?|physicians?|doctors?)\b/.test(text) || (role === 'rep' && /\bin my (book|list|territory|patch|accounts|panel)\b/.test(text)) || (role !== 'manager' && role !== 'admin' && /^\W*(my )?(\w+ )?follow[- ]?ups? (due|owed|pending|outstanding)\b/.test(text))) &&
     (OPEN_QUESTIONS.test(text) || /\bdead[- ]?ends?\b|\boverdue\b|\bfollow[- ]?ups? (due|owed|pending|outstanding)\b|\bopt(ed)?[- ]?outs?\b|\b(no|expired|lapsed|revoked|withdrawn) (\w+ )?consent\b|\bconsent (has )?(expired|lapsed)\b/.test(text)) &&
-    (specialtyWith || /\b(hcps?|docs?|doctors?|physicians?|accounts?|who|whos|which of my|any ?one|anybody)\b|\bin my (book|list|territory|patch|accounts|panel)\b/.test(text) || (role !== 'manager' && role !== 'admin' && /^\W*(any |my )?(\w+ )?(dead[- ]?ends?|overdue|follow[- ]?ups? (due|owed|pending|outstanding))\b/.test(text)));
+    (specialtyWith || /\b(hcps?|docs?|doctors?|physicians?|accounts?|who|whos|which of my|any ?one|anybody)\b/.test(text) || (role === 'rep' && /\bin my (book|list|territory|patch|accounts|panel)\b/.test(text)) || (role !== 'manager' && role !== 'admin' && /^\W*(any |my )?(\w+ )?(dead[- ]?ends?|overdue|follow[- ]?ups? (due|owed|pending|outstanding))\b/.test(text)));
   if (analytics?.metric && !person && !listAsk) scale(['performance'], role === 'rep' ? 1.5 : 3);
+  // "keytruda email clicks in Q2": a manager naming a metric asks the figures, whatever else the words suggest.
+  if (analytics?.metric && !person && !listAsk && (role === 'manager' || role === 'admin') && !HCP_NOUNS.test(text) && !/\b(list|approved|content|material|module|template|draft|write)\b/.test(text)) floor = { intent: 'performance', probability: 0.55 };
   if (analytics?.metric) scale(['content', 'plan', 'policy'], 0.5);
   // A manager naming a metric ("any HCPs being over-contacted?") asks the team's figures, not the field notes;
   // "who on my team has the most dead ends" ranks the reps, not the HCPs.
@@ -592,7 +613,7 @@ function changesAnalytics(entities: QuestionEntities): boolean {
 
 /** What may stand around a channel in a channel-only follow-up ("ok and email then?", "hmm, fine, phone?"). */
 const CHANNEL_FOLLOW_UP_WORDS = new Set(
-  'ok okay k and so then instead rather what how about abt by via over or just maybe too as well her him them with hmm hmmm um uh ugh fine cool well right alright sure yeah yes no nope got it at least all even if i we wanted want to could can you do as an a try use'.split(' '),
+  'ok okay k and so then instead rather what how about abt by via over or just maybe too as well her him them with hmm hmmm um uh ugh fine cool well right alright sure yeah yes no nope got it at least all even if i we wanted want to could can you do as an a try use go out'.split(' '),
 );
 
 /** Only a channel and words that stand around one: split into words, so no pattern can backtrack on long input. */
@@ -603,7 +624,7 @@ function onlyAChannel(textWithoutChannel: string): boolean {
 
 /** "brief me on Dr. Kim and can I email her?" → its two questions; anything else → []. */
 export function splitParts(text: string): string[] {
-  const pattern = /\?\s+(?=\S)|;\s*|,?\s+(?:and|also|plus|then|&|\+)\s+(?:(?:separately|also|then|pls|please|plz|btw|additionally|while you'?re at it|oh|if so|if not|if yes|if (?:it'?s|its|that'?s|thats|she'?s|he'?s|they'?re) (?:ok|okay|fine|good|allowed|clear|a yes)),?\s+){0,2}(?=(?:can|could|may|should|what|whats|what's|where|wheres|where's|which|who|why|is|are|do|does|did|how|tell|brief|draft|write|give|show|pull|any|when)\b)/i;
+  const pattern = /\?\s+(?=\S)|;\s*|,?\s+(?:and|also|plus|then|&|\+)\s+(?:(?:separately|also|then|pls|please|plz|btw|additionally|while you'?re at it|oh|if so|if not|if yes|if (?:it'?s|its|that'?s|thats|she'?s|he'?s|they'?re) (?:ok|okay|fine|good|allowed|clear|a yes)),?\s+){0,2}(?=(?:can|could|may|should|what|whats|what's|where|wheres|where's|which|who|why|is|are|do|does|did|how|tell|brief|draft|write|give|show|pull|any|when|(?:an? |the |some )?approved)\b)/i;
   const match = pattern.exec(text);
   if (!match) return [];
   const first = text.slice(0, match.index).trim();

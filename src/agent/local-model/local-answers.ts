@@ -234,3 +234,8 @@ export function feedbackAnswer(result: Json): string {
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
+
+/** A draft's words are the approved modules' own: tone and length are not Omni's to change. */
+export const DRAFT_RESTYLE_ANSWER =
+  "I can't reword a draft: every sentence in it is an approved module's exact text, and changing the wording would need MLR approval again. " +
+  'What I can change: use fewer or other approved modules ("draft it with just the patient support module"), another consented channel ("as an email instead"), or a different approved topic.';

@@ -357,6 +357,19 @@ describe('the local model answers every part of a question about two HCPs or two
     expect(answer.answer).toContain('from their latest engagement');
   });
 
+  it('"a bit more formal" after a draft: no rewording (the words are approved modules\'), and says what can change', async () => {
+    const hcp = emailGranted();
+    const answer = await ask(`draft a follow-up email to ${full(hcp)}`, 'a bit more formal');
+    expect(answer.toolCalls).toEqual([]);
+    expect(answer.answer).toMatch(/can't reword a draft/);
+  });
+
+  it('"same thing?" naming another HCP asks the thread\'s last question about them, on the same channel', async () => {
+    const [a, b] = two();
+    const answer = await ask(`is email fine for ${full(a!)}`, `${full(b!)} - same thing?`);
+    expect(answer.toolCalls.filter((call) => call.name === 'check_consent').map((call) => call.input)).toEqual([expect.objectContaining({ hcpId: b!.id, channel: 'email' })]);
+  });
+
   it('"hmm, fine, phone?" after a consent answer: the same HCP on the phone, not the capability menu', async () => {
     const [a] = two();
     const answer = await ask(`can i whatsapp ${full(a!)}?`, 'hmm, fine, phone?');

@@ -96,6 +96,8 @@ export class LocalModel implements ChatModel {
     if (failed) return { content: answers.toolProblemAnswer(failed.output), toolCalls: [], focus: keep };
     // Checked on the turn's first step only: an unsafe request ends the turn there, so later steps never have one.
     if (results.length === 0 && isUnsafeRequest(question.content)) return { content: UNSAFE_ANSWER, toolCalls: [], focus: keep };
+    // "a bit more formal", "shorter pls" after a draft: its words are the approved modules' own, so no rewording; say so and what can change.
+    if (results.length === 0 && focus.intent === 'draft' && DRAFT_RESTYLE.test(normaliseQuestion(question.content))) return { content: answers.DRAFT_RESTYLE_ANSWER, toolCalls: [], focus: keep };
     const understood = this.withIntake(question.content, (await this.understand(question.content, request, results.length === 0)).understood, request);
     if (understood.kind === 'clarify') {
       const numbered = understood.choices.map((choice, index) => `${index + 1}. ${choice}`);
@@ -429,6 +431,8 @@ export class LocalModel implements ChatModel {
       if (parsed.productId) filters.product = parsed.productId;
       const metric = reading.metric ?? (last.input.metric as string);
       if (parsed.channel && !CHANNEL_METRICS.has(metric)) filters.channel = parsed.channel;
+      // "clicks?" after email engagement: a metric about one channel takes no channel filter.
+      if (CHANNEL_METRICS.has(metric)) delete filters.channel;
       return call('query_performance', {
         ...last.input,
         ...(reading.metric ? { metric: reading.metric } : {}),
@@ -600,11 +604,11 @@ function planFilters(parsed: ParsedQuestion, question: string, lexicon: Lexicon)
   if (city) filters.city = city;
   const flag = /\bdead[- ]?ends?\b/.test(text)
     ? 'dead_end'
-    : /\bfollow[- ]?ups? (are |is )?(overdue|due|owed|pending|late)\b|\b(overdue|late|pending) follow[- ]?ups?\b|\bbehind on follow[- ]?ups?\b/.test(text)
+    : /\bfollow[- ]?ups? (are |is )?(overdue|due|owed|pending|late)\b|\b(overdue|late|pending) follow[- ]?ups?\b|\bbehind on follow[- ]?ups?\b|\bfollow[- ]?ups? (i'?m|we'?re|i am|we are) (late|behind) on\b/.test(text)
       ? 'follow_up_due'
     : OPEN_QUESTIONS.test(text) || /\bmedical questions?\b/.test(text)
       ? 'open_medical_question'
-      : /\b(overdue|due) for a (field )?visit\b|\bhaven'?t (been )?(seen|visited)\b|\bnot (been )?(seen|visited)\b|\bno (field )?visits?\b|\boverdue\b/.test(text)
+      : /\b(overdue|due) for a (field )?visit\b|\bhaven'?t (been )?(seen|visited|in front of)\b|\bnot (been )?(seen|visited)\b|\bno (field )?visits?\b|\boverdue\b/.test(text)
         ? 'no_recent_visit'
         : /\bfollow[- ]?ups? (due|owed|pending)\b|\b(due|owed) a follow[- ]?up\b/.test(text)
           ? 'follow_up_due'
@@ -628,7 +632,7 @@ function planFilters(parsed: ParsedQuestion, question: string, lexicon: Lexicon)
 /** What a draft should be about, without the words that ask for it ("text her a follow up from our visit" → ""). */
 function draftTopic(topic: string): string {
   return topic
-    .replace(/\b(follow(ing)?[- ]?ups?|following|visits?|our|last|this|next|week|month|yesterday|today|tomorrow|(mon|tues|wednes|thurs|fri|satur|sun)day|tues|text|texts|e-?mail|emails|whatsapp|sms|msg|message|note|send|shoot|write|draft|put|together|prep|prepare|approved|piece|version|that|it|in|an?|from|re|need|up|quick|short|after|his|hers?|their|them|him|and|of|for|with|on|to|please|pls|ok|okay|then|can|you|could|thanking|thanks|confirming|confirm|meeting|question|leave[- ]behinds?|hmm|cool|perfect|great|nice|using|use|top|result|results|too|also|one|s|if|fine|its|is|good|allowed|clear|check|consent|consented|so|yes|not|alright|go|ahead)\b/gi, ' ')
+    .replace(/\b(follow(ing)?[- ]?ups?|following|visits?|our|last|this|next|week|month|yesterday|today|tomorrow|(mon|tues|wednes|thurs|fri|satur|sun)day|tues|text|texts|e-?mail|emails|whatsapp|sms|msg|message|note|send|shoot|write|draft|put|together|prep|prepare|approved|piece|version|that|it|in|an?|from|re|need|up|quick|short|after|his|hers?|their|them|him|and|of|for|with|on|to|please|pls|ok|okay|then|can|you|could|thanking|thanks|confirming|confirm|meeting|question|leave[- ]behinds?|hmm|cool|perfect|great|nice|using|use|top|result|results|too|also|one|s|if|fine|its|is|good|allowed|clear|check|consent|consented|so|yes|not|alright|go|ahead|over|could|would|as|well|instead|via|channel)\b/gi, ' ')
     .replace(/[^\p{L}\d ]+/gu, ' ')
     .split(/\s+/)
     // Single letters ("go ahead n draft") are shorthand, never a topic.
@@ -701,6 +705,9 @@ function performancePeriod(period: AnalyticsPeriod | null, now: string): string 
   return period ?? 'last_30_days';
 }
 
+/** Asking to reword a draft ("a bit more formal", "shorter pls", "make it friendlier"), in a few words. */
+const DRAFT_RESTYLE = /^\W*(?:(?:can you|could you|pls|please|ok|hmm|make it|a bit|bit|little|slightly|more|less|too|way|much|and)\W+){0,4}(shorter|longer|more formal|less formal|formal|casual|friendlier|warmer|punchier|simpler|tighter|snappier|softer|reword(ed)?|rephrase(d)?|tone it (down|up)|too long|too stiff|too formal|too salesy)\b[\w\s,.!?]{0,20}$/;
+
 /** Words that say nothing of a content topic ("ok the second one, what should i bring"). */
 const NO_TOPIC_WORDS = new Set(
   'ok okay so then pls please what should could can would i we do to the a an for with her him them their his that this those something anything stuff material materials content approved piece pieces bring take show leave behind along hand over next time visit call meeting me my one first second third fourth fifth top last other any good best useful share send'.split(' '),
@@ -719,10 +726,11 @@ function resolveHcp(parsed: ParsedQuestion, results: TurnResults, request: ChatR
   if (parsed.hcpName && focused.hcpId && focused.hcpName && !parsed.hcpName.includes(' ') && new RegExp(`\\b${escapeRegExp(parsed.hcpName)}\\b`, 'i').test(focused.hcpName)) {
     return { hcpId: focused.hcpId, profile: results.profileOf(focused.hcpId) };
   }
-  // "ok draft one for arjun" after asking about Arjun Nakamura and then Jonathan Abadi: the Arjun the thread discussed.
+  // "ok draft one for arjun" after asking about Arjun Nakamura and then Jonathan Abadi: the Arjun the thread discussed;
+  // "the one w last name santos" after several Michaels were listed: the listed one so called.
   if (parsed.hcpName && !parsed.hcpName.includes(' ')) {
     const named = new RegExp(`\\b${escapeRegExp(parsed.hcpName)}\\b`, 'i');
-    const earlier = (focused.discussed ?? []).filter((id) => {
+    const earlier = [...(focused.discussed ?? []), ...focused.listed.filter((id) => !(focused.discussed ?? []).includes(id))].filter((id) => {
       const hcp = store.hcps.getById(id);
       return hcp !== undefined && (named.test(hcp.firstName) || named.test(hcp.lastName));
     });

@@ -98,7 +98,7 @@ export function withoutChannelWords(text: string): string {
 }
 
 /** "open medical questions", "unanswered requests", "waiting on an answer": questions still owed an answer. */
-export const OPEN_QUESTIONS = /\b(open|unanswered|outstanding|pending|waiting)\b.{0,30}\b(questions?|q'?s|requests?|inquir(y|ies))\b|\bwaiting (on|for) (an? )?(med(ical)? )?(answer|response|reply)\b|\bquestions?\b.{0,25}\b(still )?(unanswered|outstanding|not (yet )?answered|without (an )?answer)\b/;
+export const OPEN_QUESTIONS = /\b(open|unanswered|outstanding|pending|waiting)\b.{0,30}\b(questions?|q'?s|q|requests?|inquir(y|ies))\b|\bwaiting (on|for) (an? )?(med(ical)? )?(answer|response|reply)\b|\bquestions?\b.{0,25}\b(still )?(unanswered|outstanding|not (yet )?answered|without (an )?answer)\b/;
 
 const actionWords: [RegExp, ActionKind][] = [
   [/\b(event )?invit(e|ation)\b/, 'event_invitation'],
@@ -218,7 +218,9 @@ function findOrdinal(text: string): number | null {
     /\babout the (first|second|third|fourth|fifth|last)\b(?! (time|week|month|quarter|year|day|dose|visit))/.exec(text) ??
     /\b(?:whoever|who)(?:'s| is) (first|top|second|third|last)\b/.exec(text) ??
     // "the first of those two", "second of them"
-    /\b(first|second|third|last) (?:of|from) (?:those|these|them|the (?:two|2|three|3|list)|the two of them)\b/.exec(text);
+    /\b(first|second|third|last) (?:of|from) (?:those|these|them|the (?:two|2|three|3|list)|the two of them)\b/.exec(text) ??
+    // "the first - what did they ask", "and the first?"
+    /\bthe (first|second|third|fourth|fifth|last)\b(?=\s*(?:[-–—,:?!.]|$))/.exec(text.trim());
   if (word) return ORDINALS[word[1]!]!;
   const number = /(?:\bnumber |\bno\. ?|#)(\d{1,2})\b/.exec(text) ?? /\b(?:the )?(\d{1,2})(?:st|nd|rd|th)(?: one| hcp| doctor| physician| name| entry| on (?:the|my|that) list)?\b/.exec(text);
   return number ? Number(number[1]) : null;

@@ -86,7 +86,9 @@ export class SpellingCorrector {
   /** The text with each unknown word repaired; everything else (case, punctuation, spacing) as written. */
   correctText(text: string): { text: string; repairs: { from: string; to: string }[] } {
     const repairs: { from: string; to: string }[] = [];
-    const repaired = text.replace(/[A-Za-z]+/g, (word) => {
+    // A contraction's stem ("wouldn't", "couldnt") is never a typo of another word.
+    const repaired = text.replace(/[A-Za-z]+(?:['’]t\b)?/g, (word) => {
+      if (/['’]t$|n't$/i.test(word) || /^(wouldn|couldn|shouldn|didn|doesn|isn|aren|wasn|weren|hasn|haven|hadn|won|don|can)t?$/i.test(word)) return word;
       const lower = word.toLowerCase();
       const fixed = this.correct(lower);
       if (fixed === lower) return word;

@@ -47,6 +47,11 @@ describe('typo repair', () => {
     expect(corrector.correctText('can I emial her').text).toBe('can I email her');
   });
 
+  it('never repairs a contraction\'s stem ("wouldn\'t" is not "would\'t")', () => {
+    const corrector = new SpellingCorrector(new Map([['would', 50], ['could', 50], ['work', 50]]));
+    expect(corrector.correctText("a phone call wouldn't work? couldnt hurt").text).toBe("a phone call wouldn't work? couldnt hurt");
+  });
+
   it('repairs to a person\'s name only one edit away, so a place never becomes a doctor', () => {
     const corrector = new SpellingCorrector(new Map([['hiroshi', 1000], ['alvarez', 1000]]), new Set(['hiroshi', 'alvarez']));
     expect(corrector.correctText('hiroshima and nagasaki').text).toBe('hiroshima and nagasaki');

@@ -157,7 +157,8 @@ export class Understanding {
         !entities.hcpId &&
         repaired.trim().split(/\s+/).length <= 8 &&
         // "narrow it to keytruda", "filter to stelara": a product narrows a metric or field summary too.
-        (changesAnalytics(entities) || (entities.productId && isShort(repaired) && NARROWS.test(text) && ['query_performance', 'summarize_field_insights'].includes(focus.lastQuery.tool))),
+        (changesAnalytics(entities) ||
+          (entities.productId && isShort(repaired) && (NARROWS.test(text) || (repaired.trim().split(/\s+/).length <= 4 && !CONTENT_CUES.test(text) && !LABEL_ASK.test(text))) && ['query_performance', 'summarize_field_insights'].includes(focus.lastQuery.tool))),
     );
     // "just the ones in columbus" after a plan: the same plan in that city.
     const cityOnly = Boolean(focus.lastQuery?.tool === 'plan_territory' && !entities.hcpName && !entities.hcpId && isShort(repaired) && [...(lexicon.cities ?? [])].some((city) => text.includes(` ${city} `) || text.includes(` ${city}?`)));
@@ -302,9 +303,9 @@ function withEvidence(scores: IntentScore[], entities: QuestionEntities, focus: 
   if (person && /\b(institution|affiliat\w*|hospital|practice|where does (she|he|they) work|works? at)\b/.test(text) && !entities.channel) scale(['brief'], 4);
   // "what does omni suggest for them": the next best action.
   // "ok which one does omni actually recommend" in a thread about an HCP: the same.
-  if ((person || (focus.hcpId && !named && !HCP_NOUNS.test(text))) && /\b(suggest\w*|recommend\w*)\b/.test(text) && !entities.channel && !VERDICT.test(text) && !/\bwhy\b/.test(text) && !CONTENT_CUES.test(text)) floor = { intent: 'next_action', probability: 0.6 };
+  if ((person || (focus.hcpId && !named && !HCP_NOUNS.test(text))) && /\b(suggest\w*|recommend\w*|pushing|push(es)?|want(s)? me to do)\b/.test(text) && !entities.channel && !VERDICT.test(text) && !/\bwhy\b/.test(text) && !CONTENT_CUES.test(text)) floor = { intent: 'next_action', probability: 0.6 };
   // "what's the story with the top one": who that HCP is and what is open, the brief.
-  if (person && /\bwhat'?s the (story|deal|situation|background|lowdown|scoop)\b|\bwhat'?s going on (with|there)\b|\bwhat happened (there|with)\b|\bfill me in\b/.test(text)) floor = { intent: 'brief', probability: 0.6 };
+  if (person && /\bwhat'?s the (story|deal|situation|background|lowdown|scoop)\b|\bwhat'?s going on (with|there)\b|\bwhat happened (there|with)\b|\bwhat did (she|he|they) ask\b|\bfill me in\b/.test(text)) floor = { intent: 'brief', probability: 0.6 };
   // "ok the second one, what should i bring": material to take along, approved content.
   if (person && /\bwhat (should|do|can|could) (i|we) (bring|take|show|leave|hand( over)?)\b|\bbring along\b/.test(text)) floor = { intent: 'content', probability: 0.6 };
   if (person) scale(['greeting', 'out_of_scope', 'capabilities'], 0.5);
@@ -343,6 +344,8 @@ function withEvidence(scores: IntentScore[], entities: QuestionEntities, focus: 
     scale(['consent'], 0.2);
   }
   if (WHY_NOT.test(text)) scale(['why_not'], 3);
+  // "a phone call wouldn't work?" after a recommendation: why not that channel.
+  if (focus.recommendationId && entities.channel && !named && WHY_NOT.test(text) && !ASKS_PERMISSION.test(text)) floor = { intent: 'why_not', probability: 0.6 };
   // An MSL or medical affairs asking without a metric ("last quarter AE check pls") asks the notes, not team figures.
   if (!analytics?.metric && (role === 'msl' || role === 'medical_affairs')) scale(['performance'], 0.3);
   // "is ethan morita a lost cause?", "which touchpoint should come next, in your view": what to do next with that HCP.
@@ -368,9 +371,9 @@ function withEvidence(scores: IntentScore[], entities: QuestionEntities, focus: 
     !/\bmention\w*\b/.test(text) &&
     // "how many open medical q's do we have, by brand": a count by something, not a list of HCPs.
     !(/\bhow many\b/.test(text) && analytics?.dimension) &&
-    (specialtyWith || /\b(which|who|whom|list|any|any ?one|anybody)\b|\b(dead[- ]?end|overdue|opted[- ]out) (docs?|hcps?|accounts?|physicians?|doctors?)\b/.test(text) || (role === 'rep' && /\bin my (book|list|territory|patch|accounts|panel)\b/.test(text)) || (role !== 'manager' && role !== 'admin' && /^\W*(my )?(\w+ )?follow[- ]?ups? (due|owed|pending|outstanding)\b/.test(text))) &&
-    (OPEN_QUESTIONS.test(text) || /\bdead[- ]?ends?\b|\boverdue\b|\bfollow[- ]?ups? (due|owed|pending|outstanding)\b|\bopt(ed)?[- ]?outs?\b|\b(no|expired|lapsed|revoked|withdrawn) (\w+ )?consent\b|\bconsent (has )?(expired|lapsed)\b/.test(text)) &&
-    (specialtyWith || /\b(hcps?|docs?|doctors?|physicians?|accounts?|who|whos|which of my|any ?one|anybody)\b/.test(text) || (role === 'rep' && /\bin my (book|list|territory|patch|accounts|panel)\b/.test(text)) || (role !== 'manager' && role !== 'admin' && /^\W*(any |my )?(\w+ )?(dead[- ]?ends?|overdue|follow[- ]?ups? (due|owed|pending|outstanding))\b/.test(text)));
+    (specialtyWith || /\b(which|who|whom|list|any|any ?one|anybody)\b|\b(dead[- ]?end|overdue|opted[- ]out) (docs?|hcps?|accounts?|physicians?|doctors?)\b|^\W*(docs|hcps|accounts) (i|we) haven'?t\b|^\W*(my )?follow[- ]?ups? (i'?m|we'?re|i am|we are) (late|behind) on\b/.test(text) || (role === 'rep' && /\bin my (book|list|territory|patch|accounts|panel)\b/.test(text)) || (role !== 'manager' && role !== 'admin' && /^\W*(my )?(\w+ )?follow[- ]?ups? (due|owed|pending|outstanding)\b/.test(text))) &&
+    (OPEN_QUESTIONS.test(text) || /\bdead[- ]?ends?\b|\boverdue\b|\bfollow[- ]?ups? (due|owed|pending|outstanding)\b|\bfollow[- ]?ups? (i'?m|we'?re|i am|we are) (late|behind) on\b|\bhaven'?t (been in front of|seen|visited)\b|\bopt(ed)?[- ]?outs?\b|\b(no|expired|lapsed|revoked|withdrawn) (\w+ )?consent\b|\bconsent (has )?(expired|lapsed)\b/.test(text)) &&
+    (specialtyWith || /\b(hcps?|docs?|doctors?|physicians?|accounts?|who|whos|which of my|any ?one|anybody)\b/.test(text) || (role === 'rep' && /\bin my (book|list|territory|patch|accounts|panel)\b/.test(text)) || (role !== 'manager' && role !== 'admin' && /^\W*(any |my )?(\w+ )?(dead[- ]?ends?|overdue|follow[- ]?ups? (due|owed|pending|outstanding|(i'?m|we'?re|i am) (late|behind) on))\b/.test(text)));
   if (analytics?.metric && !person && !listAsk) scale(['performance'], role === 'rep' ? 1.5 : 3);
   // "keytruda email clicks in Q2": a manager naming a metric asks the figures, whatever else the words suggest.
   if (analytics?.metric && !person && !listAsk && (role === 'manager' || role === 'admin') && !HCP_NOUNS.test(text) && !/\b(list|approved|content|material|module|template|draft|write)\b/.test(text)) floor = { intent: 'performance', probability: 0.55 };
@@ -464,9 +467,11 @@ function withEvidence(scores: IntentScore[], entities: QuestionEntities, focus: 
     scale(['out_of_scope', 'capabilities', 'maturity', 'greeting', 'performance', 'insights', 'plan'], 0.1);
     scale(['brief', 'next_action', 'consent', 'why_not', 'draft'], 2);
     // "who asked the top one", "the first one - who is that": who that entry is.
-    if (/\bwho(se|'s| is| was| asked| raised| sent| wrote)?\b/.test(text) && !/\bwhy\b/.test(text)) {
+    if (/\bwho(se|'s|s| is| was| asked| raised| sent| wrote)?\b/.test(text) && !/\bwhy\b/.test(text)) {
       scale(['brief'], 4);
       scale(['why', 'next_action'], 0.3);
+      // "whos the 1st one on that dead end list again": who that entry is, whatever list words come with it.
+      floor = { intent: 'brief', probability: 0.6 };
     }
   }
   // "what's our reporting window for an AE, 24h or 1 business day?": the duty, not the notes.
@@ -535,7 +540,7 @@ const ASKS_PERMISSION = /\bis it (ok|okay|alright|fine|allowed|safe)\b|^\W*(ok|o
 const NARROWS = /\b(just|only|alone|solely|exclusively|specifically|narrow|filter|limit|restrict|what about|how about|same|and|for)\b/;
 
 /** "why not email?", "y not just visit", "how come she isn't on the list". */
-const WHY_NOT = /\b(why|y) (not|no|isn'?t|aren'?t|can'?t|cannot|shouldn'?t|wasn'?t|won'?t)\b|\bhow come\b.{0,30}\b(not|isn'?t|can'?t)\b/;
+const WHY_NOT = /\b(why|y) (not|no|isn'?t|aren'?t|can'?t|cannot|shouldn'?t|wasn'?t|won'?t)\b|\bhow come\b.{0,30}\b(not|isn'?t|can'?t)\b|\b(wouldn'?t|won'?t|doesn'?t|would not|will not|does not) (work|do|be better|help)\b/;
 
 /** Words of this domain that are not entities: material, HCPs, territories, field work. */
 const DOMAIN_WORDS =

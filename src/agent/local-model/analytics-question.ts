@@ -79,7 +79,8 @@ const metricWords: [RegExp, MetricWord][] = [
   [/\bprogression\b|\bdeeper engagement\b|\bmov(e|ing) (from|to) \w+ to\b/, 'cross_channel_progression'],
   [/\bengagement( rate)?\b|\bengag(ed|ing)\b/, 'engagement_rate'],
   [/\bfrequency\b|\bhow often\b|\b(contacts|touches|touchpoints|calls) per\b/, 'frequency'],
-  [/\breach\b|\b(how many|(what )?(%|percent(age)?|share|proportion)) (of (our|my|the) )?(hcps|doctors|physicians|docs) (did|have) (we|the team|my team)\b.{0,16}\b(reach|contact|touch|see|saw|call)/, 'reach'],
+  // "reach by region", not "to reach the next stage" or "reach out".
+  [/(?<!\bto )\breach\b(?! (out|the next|next))|\b(how many|(what )?(%|percent(age)?|share|proportion)) (of (our |my |the )?)?(hcps|doctors|physicians|docs) (did|have) (we|the team|my team|each \w+|every \w+|the reps?|reps)\b.{0,16}\b(reach|contact|touch|see|saw|call)/, 'reach'],
 ];
 
 const dimensionWords: [RegExp, NonNullable<AnalyticsReading['dimension']>][] = [

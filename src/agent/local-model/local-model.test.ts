@@ -220,13 +220,14 @@ describe('the local model follows the thread in what it drafts and searches', ()
     expect(answer.toolCalls.find((call) => call.name === 'draft_followup')!.input).toMatchObject({ hcpId: hcp.id, channel: 'email' });
   });
 
-  it('drafts nothing by SMS when no approved content may go by SMS, and names the consented email route', async () => {
+  it('drafts nothing by SMS when no approved content may go by SMS: the draft tool refuses the topic\'s material for SMS, and the answer names the consented email route', async () => {
     const hcp = smsConsented();
     const answer = await ask(`brief me on ${full(hcp)}`, 'ok draft her a text then');
-    expect(calls(answer)).not.toContain('draft_followup');
     const searches = answer.toolCalls.filter((call) => call.name === 'search_approved_content');
-    expect(searches.length).toBeGreaterThan(0);
-    expect(searches.every((call) => (call.input as { channel: string }).channel === 'sms')).toBe(true);
+    expect(searches.some((call) => (call.input as { channel: string | null }).channel === 'sms')).toBe(true);
+    // Material found on any channel may go to the draft tool for SMS; its rules refuse it. Nothing is drafted.
+    const drafts = answer.toolCalls.filter((call) => call.name === 'draft_followup');
+    expect(drafts.every((call) => (call.output as { status: string }).status === 'refused')).toBe(true);
     const email = consentGate(consents(hcp), 'email', 'promotional', null, consentRules);
     expect(answer.answer).toContain(email.records[0]!);
   });
@@ -355,6 +356,15 @@ describe('the local model answers every part of a question about two HCPs or two
     expect(search.hcpId).toBe(b.id);
     expect(search.query).toContain(latest.topic);
     expect(answer.answer).toContain('from their latest engagement');
+  });
+
+  it('"whatsapp msg for X re <product> access": the draft tool itself refuses material not approved for WhatsApp, naming the module and the rule', async () => {
+    const hcp = midwestHcp((candidate) => candidate.specialty === 'Neurology' && consentGate(consents(candidate), 'whatsapp', 'promotional', null, consentRules).passed && consentGate(consents(candidate), 'email', 'promotional', null, consentRules).passed);
+    const answer = await ask(`whatsapp msg for ${full(hcp)} re tecfidera access, can you write it`);
+    const drafts = answer.toolCalls.filter((call) => call.name === 'draft_followup');
+    expect(drafts.map((call) => [(call.input as { channel: string }).channel, (call.output as { status: string }).status])).toEqual([['whatsapp', 'refused']]);
+    expect(answer.answer).toMatch(/not approved for whatsapp/);
+    expect(answer.answer).toContain(consentGate(consents(hcp), 'email', 'promotional', null, consentRules).records[0]!);
   });
 
   it('"a bit more formal" after a draft: no rewording (the words are approved modules\'), and says what can change', async () => {

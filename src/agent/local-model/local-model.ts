@@ -539,8 +539,11 @@ export class LocalModel implements ChatModel {
     // Found, but nothing a draft can carry (only label sections, or another brand's): the broader search too.
     const fallback = searched && !bodyOf(searched) && contentQuery !== broader ? found(broader) : undefined;
     const templates = templateQuery ? found(templateQuery) : null;
+    // On a channel other than email, the topic's material on any channel is looked up beside the broader search (one step), for the draft tool to judge.
+    const anyChannelSearch = channel !== 'email' && searched && !bodyOf(searched) && !results.find('search_approved_content', (input) => input.query === contentQuery && input.channel === null && input.purpose === purpose);
     const searches = [
       ...(!searched ? [search(contentQuery)] : !bodyOf(searched) && contentQuery !== broader && !fallback ? [search(broader)] : []),
+      ...(anyChannelSearch ? [{ name: 'search_approved_content', arguments: { query: contentQuery, hcpId, channel: null, purpose, limit: 5 } }] : []),
       ...(templateQuery && !templates ? [search(templateQuery)] : []),
     ];
     if (searches.length > 0) return { calls: searches };
@@ -558,6 +561,16 @@ export class LocalModel implements ChatModel {
       // The compliant alternative: email, when it is consented for this purpose.
       const email = channel === 'email' ? undefined : (profile.consents as Json[]).find((consent) => consent.channel === 'email' && consent.purpose === purpose && consent.status === 'granted');
       const alternative = email ? ` Email (${purpose}) is consented (record ${email.recordId}): ask for an email draft instead.` : '';
+      // Nothing approved for this channel: the topic's approved material on any channel goes to the draft tool, whose
+      // rules decide (it refuses with the module and the rule, and records nothing as sent).
+      if (channel !== 'email') {
+        const candidate = bodyOf(results.find('search_approved_content', (input) => input.query === contentQuery && input.channel === null && input.purpose === purpose));
+        if (candidate) {
+          const tried = results.last('draft_followup');
+          if (!tried) return call('draft_followup', { hcpId, channel, purpose, moduleIds: [candidate.id], eventInteractionId: null });
+          return { answer: `${answers.draftAnswer(tried)}${tried.status === 'refused' ? alternative : ''}` };
+        }
+      }
       return { answer: `No approved module on "${contentQuery}" is approved for ${channelName(channel as Channel)} (${purpose}), and a draft carries approved content only, so nothing was drafted for ${name}.${alternative}` };
     }
     const drafted = results.last('draft_followup');

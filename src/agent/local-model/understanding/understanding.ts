@@ -155,6 +155,8 @@ export class Understanding {
       focus.lastQuery &&
         !entities.hcpName &&
         !entities.hcpId &&
+        // "list the actual dead-end docs" after a dead-end rate: the HCPs, not the rate again.
+        !(HCP_NOUNS.test(text) && /\b(list|which|who|names?|actual)\b/.test(text)) &&
         repaired.trim().split(/\s+/).length <= 8 &&
         // "narrow it to keytruda", "filter to stelara": a product narrows a metric or field summary too.
         (changesAnalytics(entities) ||
@@ -376,7 +378,7 @@ function withEvidence(scores: IntentScore[], entities: QuestionEntities, focus: 
     (specialtyWith || /\b(hcps?|docs?|doctors?|physicians?|accounts?|who|whos|which of my|any ?one|anybody)\b/.test(text) || (role === 'rep' && /\bin my (book|list|territory|patch|accounts|panel)\b/.test(text)) || (role !== 'manager' && role !== 'admin' && /^\W*(any |my )?(\w+ )?(dead[- ]?ends?|overdue|follow[- ]?ups? (due|owed|pending|outstanding|(i'?m|we'?re|i am) (late|behind) on))\b/.test(text)));
   if (analytics?.metric && !person && !listAsk) scale(['performance'], role === 'rep' ? 1.5 : 3);
   // "keytruda email clicks in Q2": a manager naming a metric asks the figures, whatever else the words suggest.
-  if (analytics?.metric && !person && !listAsk && (role === 'manager' || role === 'admin') && !HCP_NOUNS.test(text) && !/\b(list|approved|content|material|module|template|draft|write)\b/.test(text)) floor = { intent: 'performance', probability: 0.55 };
+  if (analytics?.metric && !person && !listAsk && (role === 'manager' || role === 'admin') && !HCP_NOUNS.test(text) && !/\b(list|approved|content|material|module|template|draft|write|maturity|stage)\b/.test(text)) floor = { intent: 'performance', probability: 0.55 };
   if (analytics?.metric) scale(['content', 'plan', 'policy'], 0.5);
   // A manager naming a metric ("any HCPs being over-contacted?") asks the team's figures, not the field notes;
   // "who on my team has the most dead ends" ranks the reps, not the HCPs.
@@ -426,7 +428,7 @@ function withEvidence(scores: IntentScore[], entities: QuestionEntities, focus: 
   // "torch friday's route and rebuild it", "redo my call plan": the plan, rebuilt.
   if (!person && /\b(route|call plan|itinerary|schedule|plan|week)\b/.test(text) && /\b(re-?build|rebuild|redo|re-?do|rework|re-?plan|reshuffle|scrap|torch|start over|from scratch|build)\b/.test(text)) floor = { intent: 'plan', probability: 0.6 };
   // "seg A priorities for the west", "national top 7", "team's priority docs, 12 of them": a manager's plan.
-  if ((role === 'manager' || role === 'admin') && !person && !analytics?.metric && (/\bpriorit(y|ies|ize|ise)\b/.test(text) || /^\W*(national|team|company[- ]wide|overall|org[- ]wide|the)?\W*top \d+\W*$/.test(text))) floor = { intent: 'plan', probability: 0.6 };
+  if ((role === 'manager' || role === 'admin') && !person && !analytics?.metric && (/\bpriorit(y|ies|ize|ise)\b/.test(text) || (/\btop \d+\b/.test(text) && !/\b(reps?|territor\w*|brands?|products?|segments?|channels?|specialt\w*|themes?|topics?|reasons?|questions?|concerns?)\b/.test(text)))) floor = { intent: 'plan', probability: 0.6 };
   // "tecfidera lymphocyte monitoring - medical doc available?": a document, not a doctor.
   if (/\b(medical[- ]use|medical|med info|approved) (doc|docs|document|documents|letter|piece)\b|\bdoc(ument)?s? available\b/.test(text)) {
     scale(['content'], 4);

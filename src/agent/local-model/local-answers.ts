@@ -63,9 +63,60 @@ function adverseEventFlag(note: Json): string {
   return note.possibleAdverseEvent ? `\n  ⚠ possible adverse event: ${quoteData(note.possibleAdverseEvent.phrase.quoted, 80)}` : '';
 }
 
-export function briefAnswer(profile: Json, nba: Json | null, window: { since: string | null; label: string | null }): string {
+/** Channels that count as a contact by the company (what the contact caps count). */
+const CONTACT_CHANNELS = new Set(['field_visit', 'remote_detail', 'email', 'phone', 'sms', 'whatsapp', 'msl_meeting']);
+
+/** A direct answer to the specific thing a brief question asks (webinar, last visit, touches, open items…), from the profile; null for a plain brief. */
+function briefFocus(text: string, profile: Json): string | null {
+  const hcp = profile.hcp;
+  const activity = (channel: string): Json | undefined => (profile.channelActivity as Json[]).find((entry) => entry.channel === channel);
+  const interactions: Json[] = profile.recentInteractions;
+  if (/\bwebinars?\b/.test(text) && /\b(attend\w*|on the|join\w*|show(ed)? up|went|been to|make it|there)\b/.test(text)) {
+    const webinars = (profile.events as Json[]).filter((event) => event.channel === 'webinar');
+    return webinars.length > 0
+      ? `Yes: ${hcp.name} attended ${webinars.map((event) => `${quoteData(event.title)} (${event.date})`).join(', ')}.`
+      : `No: no webinar attendance on record for ${hcp.name}.`;
+  }
+  const visitAsked = /\blast (f2f|ftf|field visit|visit|in[- ]person|face[- ]to[- ]face|call)\b|\bwhen (was|did) .{0,30}\b(visit\w*|seen|saw|see|in front of)\b|\bwho (saw|visited|went|called on|has been seeing)\b/.test(text);
+  const mslAsked = /\b(last|any|recent) msl (contact|meeting|visit|touch)\b|\bmsl (contact|meeting)s? (this|in the|last)\b|\bwhen did .{0,30}\bmsl\b/.test(text);
+  if (visitAsked || mslAsked) {
+    const channel = mslAsked ? 'msl_meeting' : 'field_visit';
+    const last = interactions.find((interaction) => interaction.channel === channel);
+    const entry = activity(channel);
+    if (last) return `Last ${label(channel)}: ${day(last.occurredAt)}, ${last.outcome}${last.topic ? ` on ${quoteData(last.topic)}` : ''}, by ${last.actorId} (${last.id}); ${entry?.last365Days ?? 1} in the last 365 days.`;
+    if (entry) return `Last ${label(channel)}: ${day(entry.lastAt)}; ${entry.last365Days} in the last 365 days.`;
+    return `No ${label(channel)} with ${hcp.name} in the last 365 days.`;
+  }
+  if (/\bhow many (touches|touchpoints|contacts|times|calls|visits|interactions)\b|\b(touches|touchpoints|contacts) (this|last|in the|ytd|so far)\b/.test(text)) {
+    const contacts = (profile.channelActivity as Json[]).filter((entry) => CONTACT_CHANNELS.has(entry.channel));
+    const year = contacts.reduce((sum, entry) => sum + entry.last365Days, 0);
+    const quarter = contacts.reduce((sum, entry) => sum + entry.last90Days, 0);
+    return `Contacts with ${hcp.name}: ${year} in the last 365 days (${contacts.map((entry) => `${label(entry.channel)} ${entry.last365Days}`).join(', ') || 'none'}), ${quarter} in the last 90 days.`;
+  }
+  if (/\b(too (many|often|much)|over[- ]?contact\w*|over[- ]?messag\w*|hammer\w*|bombard\w*|fatigue|spamm\w*)\b/.test(text)) {
+    const load = (profile.signals as Json[]).find((signal) => signal.kind === 'over_contacted');
+    return load ? `Yes: ${load.sentence}` : `No over-contact flag for ${hcp.name}: within the contact caps across all reps and channels.`;
+  }
+  if (/\bopen(s|ed)?\b|\bclick(s|ed)?\b/.test(text) && /\be-?mails?\b/.test(text)) {
+    const emails = interactions.filter((interaction) => interaction.channel === 'email');
+    const count = (outcome: string) => emails.filter((interaction) => interaction.outcome === outcome).length;
+    return `Email in ${hcp.name}'s last ${interactions.length} interactions: ${count('sent')} sent, ${count('opened')} opened, ${count('clicked')} clicked${emails[0] ? ` (latest ${day(emails[0].occurredAt)}, ${emails[0].outcome})` : ''}.`;
+  }
+  if (/\b(anything|something|stuff) (still )?(open|outstanding|pending)\b|\bstill open\b|\bopen items?\b|\bowe (her|him|them)\b|\banything open\b/.test(text)) {
+    const open: Json[] = profile.signals;
+    return open.length > 0 ? `Open for ${hcp.name}: ${open.length} item${open.length === 1 ? '' : 's'} (below).` : `Nothing open for ${hcp.name}: no dead end, open medical question or follow-up due.`;
+  }
+  if (/\bkols?\b|\bkey opinion leader\b|\binfluen\w*\b/.test(text)) return `Omni holds no KOL or influence rating for ${hcp.name}; the segment (${hcp.segment ?? 'not set'}) is the closest measure of priority.`;
+  if (/\b(tier|segment)\b/.test(text)) return `${hcp.name} is segment ${hcp.segment ?? 'not set'} (the segment is the tier in this data).`;
+  return null;
+}
+
+export function briefAnswer(profile: Json, nba: Json | null, window: { since: string | null; label: string | null }, question = ''): string {
   const hcp = profile.hcp;
   const lines: string[] = [];
+  // "did she attend the webinar?", "when was the last f2f?": the answer to what was asked comes first, then the brief.
+  const focus = briefFocus(` ${question.toLowerCase()} `, profile);
+  if (focus) lines.push(focus);
   lines.push(`Pre-call brief: ${hcp.name} (${hcp.id}), ${hcp.specialty} at ${hcp.institution}, ${hcp.city}. Segment ${hcp.segment ?? 'not set'}${hcp.preferredChannel ? `, prefers ${label(hcp.preferredChannel)}` : ''}.`);
   const signals: Json[] = profile.signals;
   if (signals.length > 0) lines.push(`Open items:\n${signals.map((signal) => `- ${signal.sentence}`).join('\n')}`);

@@ -367,6 +367,16 @@ describe('the local model answers every part of a question about two HCPs or two
     expect(answer.answer).toContain(consentGate(consents(hcp), 'email', 'promotional', null, consentRules).records[0]!);
   });
 
+  it('a brief asked one specific thing answers it first: webinar attendance, contacts this year, the over-contact flag, the tier', async () => {
+    const [a] = two();
+    const webinar = await ask(`did ${full(a!)} attend the webinar?`);
+    const events = outputOf<{ events: { channel: string }[] }>(webinar, 'lookup_hcp_profile').events.filter((event) => event.channel === 'webinar');
+    expect(webinar.answer.split('\n')[0]).toMatch(events.length > 0 ? /^Yes: .* attended / : /^No: no webinar attendance/);
+    expect((await ask(`how many touches has ${full(a!)} had this year`)).answer.split('\n')[0]).toMatch(/^Contacts with .*: \d+ in the last 365 days/);
+    expect((await ask(`is ${full(a!)} getting too many emails from us`)).answer.split('\n')[0]).toMatch(/^(Yes: |No over-contact flag)/);
+    expect((await ask(`${full(a!)} tier?`)).answer.split('\n')[0]).toMatch(/is segment [A-D]/);
+  });
+
   it('"a bit more formal" after a draft: no rewording (the words are approved modules\'), and says what can change', async () => {
     const hcp = emailGranted();
     const answer = await ask(`draft a follow-up email to ${full(hcp)}`, 'a bit more formal');

@@ -252,7 +252,7 @@ export class LocalModel implements ChatModel {
           };
         }
         if (profile.status !== 'found') return { answer: answers.lookupProblem(profile) };
-        return { answer: answers.briefAnswer(profile, nba, windowOf(parsed, profile, request.context.now)) };
+        return { answer: answers.briefAnswer(profile, nba, windowOf(parsed, profile, request.context.now), lastQuestion(request)) };
       }
       case 'next_action': {
         const nba = results.find('get_next_best_actions', (input) => input?.hcpId === hcpId);

@@ -16,6 +16,19 @@ describe('policy answers', () => {
     expect(policyTopic('one of my reps wants to take a top prescriber to a ball game. ok?')).toBe('meals_gifts');
   });
 
+  it('tells the specific rules apart: travel, MSLs at promotion, the notes firewall, personal channels, pipeline, MLR review, IIS, CME', () => {
+    expect(policyTopic('can i pay for dr kims uber to the speaker dinner')).toBe('travel');
+    expect(policyTopic('can an msl present at our promotional dinner')).toBe('msl_promotion');
+    expect(policyTopic('may reps read the msl notes')).toBe('notes_firewall');
+    expect(policyTopic('can i send the PI to her personal gmail')).toBe('personal_channels');
+    expect(policyTopic('can i share the internal pipeline slides with a kol')).toBe('pipeline');
+    expect(policyTopic('can medical review my promo slide before mlr')).toBe('mlr_review');
+    expect(policyTopic('who signs off on an investigator-initiated study request')).toBe('iis');
+    expect(policyTopic('can we sponsor a cme course for the clinic')).toBe('medical_education');
+    // An approved piece is content, not the review process.
+    expect(policyTopic('any mlr approved leave behind on pd-l1 testing')).toBeNull();
+  });
+
   it('names the rule and the compliant route, and says it is general guidance', () => {
     const { topic, answer } = policyAnswer('a doctor told me her patient got jaundice on xeljanz, what should i do?');
     expect(topic).toBe('adverse_event');

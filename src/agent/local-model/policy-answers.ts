@@ -38,6 +38,65 @@ const TOPICS: PolicyTopic[] = [
       'What to do: pass the request to your market-research or insights team; the field does not recruit or pay survey respondents.',
   },
   {
+    // Checked before fees and meals: "can i pay for his uber to the speaker dinner" is about travel.
+    id: 'travel',
+    cue: /\b(pay|paid|paying|cover\w*|comp|reimburs\w*|book\w*|buy\w*|expense\w*)\b.{0,40}\b(uber|lyft|taxi|cab|rides?|mileage|parking|hotels?|lodging|flights?|airfare|train tickets?)\b|\b(uber|lyft|taxi|cab|rides?|hotels?|flights?|airfare)\b.{0,30}\b(on us|on the company|expensed?|paid for)\b/,
+    answer:
+      'Rule: no travel, lodging or transport (rides, taxis, parking, hotels, flights) for HCPs attending promotional events or meals; a contracted speaker\'s travel is covered only under the speaker contract, booked by the program team.\n' +
+      'What to do: let attendees make their own way; for a contracted speaker, the speaker-program team handles travel under the contract.',
+  },
+  {
+    // "can an msl present at the promotional dinner": the firewall between scientific exchange and promotion.
+    id: 'msl_promotion',
+    cue: /\bmsls?\b.{0,60}\b(promo\w*|speaker (program|dinner|event)|sales (meeting|call|dinner|event)|co-?present|ride[- ]along|with (the )?reps?)\b|\b(promo\w*|speaker (program|dinner)|sales)\b.{0,60}\bmsls?\b.{0,30}\b(present|speak|join|attend|come)\w*/,
+    answer:
+      'Rule: MSLs do not present at, co-present or take part in promotional programs or sales calls; scientific exchange stays separate from promotion, and an MSL meets an HCP only for a medical purpose.\n' +
+      'What to do: the speaker program runs with a contracted speaker and approved slides; if an HCP raises a medical question there, route it to Medical Information or request a separate MSL meeting.',
+  },
+  {
+    id: 'notes_firewall',
+    cue: /\b(reps?|sales)\b.{0,30}\b(read|see|access|view|get)\b.{0,20}\bmsl\b.{0,10}\bnotes?\b|\bmsl notes?\b.{0,40}\b(reps?|sales)\b/,
+    answer:
+      'Rule: MSL and medical notes are medical records kept apart from sales: reps may not read them, and medical does not share them for promotional planning. Omni enforces this by role and purpose (a rep asking for field insights on medical notes is refused).\n' +
+      'What to do: reps see their own notes and the HCP\'s promotional history; a medical question goes to Medical Information or an MSL request.',
+  },
+  {
+    id: 'personal_channels',
+    cue: /\bpersonal (phone|cell|mobile|e-?mail|gmail|device|account|whatsapp|number|laptop)s?\b|\b(gmail|hotmail|yahoo|icloud|outlook\.com)\b|\bmy own (phone|cell|e-?mail|whatsapp|number)\b|\b(text|texting|whatsapp|message|email)\w* (from|on|with) my (phone|cell|mobile)\b/,
+    answer:
+      'Rule: HCP communications go only through company-approved, recorded systems (the CRM\'s email and messaging tools), never personal phones, personal email or personal messaging accounts: they must be consented, retained, and reviewed for adverse events.\n' +
+      'What to do: send approved content (the Prescribing Information included) through the CRM on a consented channel; ask me "can I email <HCP>?" and "draft …" to do it here.',
+  },
+  {
+    id: 'pipeline',
+    cue: /\b(pipeline|investigational|unapproved (product|drug|compound|molecule)|pre-?launch|phase (1|2|3|i|ii|iii) (data|results|trial)|internal (slides?|deck|data|documents?|presentation))\b/,
+    answer:
+      'Rule: no promotion of unapproved products or uses, and internal slides or documents are not approved for external use. Information on investigational products is shared only by Medical, in response to an unsolicited request, through the medical-information process.\n' +
+      'What to do: do not share the slides; if the HCP asked on their own, route the question to Medical Information or an MSL.',
+  },
+  {
+    id: 'mlr_review',
+    // The review process, not "an mlr approved piece on X" (a content search).
+    cue: /\b(mlr|medical|legal|regulatory) (review|process|submission|committee|sign[- ]?off)\b|\breview\w* (a|the|our|my|this) (promo\w*|slides?|deck|material|email|piece)\b|\bbefore (mlr|it goes through|it'?s (mlr[- ])?approved|approval)\b|\b(skip|bypass|get around|around) (the )?mlr\b/,
+    answer:
+      'Rule: promotional material is used only after MLR (medical, legal, regulatory) approval in the review system; no informal pre-review, and no use of a draft or an expired piece.\n' +
+      'What to do: submit the piece through the MLR system; Omni searches and drafts only from approved, unexpired modules.',
+  },
+  {
+    id: 'iis',
+    cue: /\binvestigator[- ]initiated\b|\b(iis|iit|isr)\b|\b(research|study|grant) (request|proposal|funding|support)\b|\bfund\w* (a|an|her|his|their) (study|trial|research)\b/,
+    answer:
+      'Rule: investigator-initiated study and research-grant requests are reviewed and signed off only by Medical Affairs\' grants or IIS committee on scientific merit; sales has no role and may not promise or discuss funding.\n' +
+      'What to do: have the investigator submit through the company\'s IIS or grants portal; an MSL can explain the process.',
+  },
+  {
+    id: 'medical_education',
+    cue: /\bcme\b|\bcontinuing (medical )?education\b|\baccredited (education|course)\b|\b(medical )?education(al)? grants?\b|\bsponsor\w* (a |an |the )?(course|cme|education\w*|symposium|conference)\b/,
+    answer:
+      'Rule: independent medical education (CME) is supported only through an education grant to an accredited provider, who controls the content, faculty and audience; reps may not offer, promise or arrange it.\n' +
+      'What to do: refer the provider to the company\'s grants office; promotional education runs as a speaker program instead.',
+  },
+  {
     // Checked before meals: "how much can we pay a KOL to speak at a dinner" is about the fee.
     id: 'speaker_fees',
     cue: /\b(honorari\w*|speaker fees?|speaking fees?|consult(ing|ancy)? fees?|advisory board|stipend|fair[- ]market)\b|\b(pay|paid|paying|compensat\w*|fees?|cap)\b.{0,40}\b(speak\w*|kols?|consult\w*|advis\w*)\b|\b(speak\w*|kols?|consult\w*)\b.{0,40}(\b(pay|paid|paying|fees?|cap|max(imum)?)\b|\$\s?\d)/,

@@ -240,6 +240,9 @@ export class Understanding {
   }
 }
 
+/** Policy topics whose cues are specific enough to decide the question (personal phones, pipeline slides, IIS requests…). */
+const DISTINCT_POLICY_TOPICS: ReadonlySet<string> = new Set(['travel', 'msl_promotion', 'notes_firewall', 'personal_channels', 'pipeline', 'mlr_review', 'iis', 'medical_education']);
+
 /** "on it", "in those notes": the thread's last query. */
 const REFERS_BACK = /\b(on|about|for|in|from|of) (it|that|this|those|these|them)\b|\b(those|these|that) notes\b/;
 
@@ -308,6 +311,8 @@ function withEvidence(scores: IntentScore[], entities: QuestionEntities, focus: 
   if ((person || (focus.hcpId && !named && !HCP_NOUNS.test(text))) && /\b(suggest\w*|recommend\w*|pushing|push(es)?|want(s)? me to do)\b/.test(text) && !entities.channel && !VERDICT.test(text) && !/\bwhy\b/.test(text) && !CONTENT_CUES.test(text)) floor = { intent: 'next_action', probability: 0.6 };
   // "what's the story with the top one": who that HCP is and what is open, the brief.
   if (person && /\bwhat'?s the (story|deal|situation|background|lowdown|scoop)\b|\bwhat'?s going on (with|there)\b|\bwhat happened (there|with)\b|\bwhat did (she|he|they) ask\b|\bfill me in\b/.test(text)) floor = { intent: 'brief', probability: 0.6 };
+  // "is she getting too many emails from us", "her email opens lately?": what the record shows, the brief (which answers it first).
+  if (person && !ASKS_PERMISSION.test(text) && !/\b(draft|write|send)\b/.test(text) && (/\b(too (many|often|much)|over[- ]?contact\w*|over[- ]?messag\w*|fatigue)\b/.test(text) || (/\b(opens?|opened|clicks?|clicked)\b/.test(text) && /\be-?mails?\b/.test(text)))) floor = { intent: 'brief', probability: 0.6 };
   // "ok the second one, what should i bring": material to take along, approved content.
   if (person && /\bwhat (should|do|can|could) (i|we) (bring|take|show|leave|hand( over)?)\b|\bbring along\b/.test(text)) floor = { intent: 'content', probability: 0.6 };
   if (person) scale(['greeting', 'out_of_scope', 'capabilities'], 0.5);
@@ -429,6 +434,8 @@ function withEvidence(scores: IntentScore[], entities: QuestionEntities, focus: 
   if (!person && /\b(route|call plan|itinerary|schedule|plan|week)\b/.test(text) && /\b(re-?build|rebuild|redo|re-?do|rework|re-?plan|reshuffle|scrap|torch|start over|from scratch|build)\b/.test(text)) floor = { intent: 'plan', probability: 0.6 };
   // "seg A priorities for the west", "national top 7", "team's priority docs, 12 of them": a manager's plan.
   if ((role === 'manager' || role === 'admin') && !person && !analytics?.metric && (/\bpriorit(y|ies|ize|ise)\b/.test(text) || (/\btop \d+\b/.test(text) && !/\b(reps?|territor\w*|brands?|products?|segments?|channels?|specialt\w*|themes?|topics?|reasons?|questions?|concerns?)\b/.test(text)))) floor = { intent: 'plan', probability: 0.6 };
+  // "can i send the PI to her personal gmail", "who signs off on an IIS request": rules whose words say so plainly.
+  if (DISTINCT_POLICY_TOPICS.has(policyTopic(text) ?? '')) floor = { intent: 'policy', probability: 0.6 };
   // "tecfidera lymphocyte monitoring - medical doc available?": a document, not a doctor.
   if (/\b(medical[- ]use|medical|med info|approved) (doc|docs|document|documents|letter|piece)\b|\bdoc(ument)?s? available\b/.test(text)) {
     scale(['content'], 4);

@@ -167,6 +167,9 @@ export const SETS_BEFORE_HELDOUT10: readonly string[] = [...SETS_BEFORE_HELDOUT9
 /** The same for the eleventh set, written after the tenth. */
 export const SETS_BEFORE_HELDOUT11: readonly string[] = [...SETS_BEFORE_HELDOUT10, 'persona-heldout10.jsonl', 'benign-heldout10.jsonl'];
 
+/** The same for the twelfth set, written after the eleventh. */
+export const SETS_BEFORE_HELDOUT12: readonly string[] = [...SETS_BEFORE_HELDOUT11, 'persona-heldout11.jsonl', 'benign-heldout11.jsonl'];
+
 /** heldout → 1, heldout2 → 2, ...; the held-out set a file belongs to, or null. */
 const heldoutNumber = (name: string): number | null => {
   const match = /(?:^|-)heldout(\d*)(?:\.jsonl)?$/.exec(name);

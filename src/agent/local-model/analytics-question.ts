@@ -67,7 +67,7 @@ export type MetricWord =
 /** Longest, most specific first: "time to follow up" before "follow-up". */
 const metricWords: [RegExp, MetricWord][] = [
   [/\bmed(ical)? (follow[- ]?ups?|f\/u)\b|\bmedical (info(rmation)? )?(questions?|inquir(y|ies)|requests?)\b.*\b(answered|followed|follow[- ]?up|clos\w*)|\bclos\w* (out |the loop on )?med(ical)? (info(rmation)? )?(questions?|inquir(y|ies)|requests?)|\b(answer(ing)?|respond(ing)? to|reply(ing)? to) (the )?med(ical)? (info(rmation)? )?(questions?|inquir(y|ies)|requests?)\b.{0,30}\b(fast|quick|slow|worst|best|most|least|rate|time)|\b(fast|quick|slow|worst|best|good|bad)\w* at (answer(ing)?|respond(ing)? to) (the )?med(ical)? (questions?|inquir(y|ies)|requests?)/, 'medical_follow_up_rate'],
-  [/\b((time|days|hours|lag|delay) (it takes )?(to|until|before) (a )?(follow[- ]?up|respond|response)|how (fast|quickly|long|soon) .*follow|speed of follow[- ]?up|follow[- ]?up (speed|time|lag|delay))|\bhow (fast|quickly|long|soon)\b.{0,40}\b(get(ting)? back|respond|reply|reach(ing)? out)\b|\b(taking|take|takes|took) to (get back|respond|reply)\b/, 'median_time_to_follow_up'],
+  [/\btime from (\w+ ){0,2}to (a )?follow[- ]?ups?\b|\bmedian (time|days|lag|delay)\b|\b((time|days|hours|lag|delay) (it takes )?(to|until|before) (a )?(follow[- ]?up|respond|response)|how (fast|quickly|long|soon) .*follow|speed of follow[- ]?up|follow[- ]?up (speed|time|lag|delay))|\bhow (fast|quickly|long|soon)\b.{0,40}\b(get(ting)? back|respond|reply|reach(ing)? out)\b|\b(taking|take|takes|took) to (get back|respond|reply)\b/, 'median_time_to_follow_up'],
   [/\bdead[- ]?ends?\b|\bintent signals?\b.{0,30}\b(died|die|went (nowhere|cold|unanswered)|(with|got|get|had) no follow[- ]?up|never (got )?followed up)\b/, 'dead_end_rate'],
   [/\bfollow[- ]?ups?\b|\bfollowing up\b/, 'follow_up_rate'],
   [/\bopen rates?\b|\bemails? opened\b|\bopens\b|\b(get|gets|got|getting|were|was|are|is|being) opened\b/, 'email_open_rate'],
@@ -84,7 +84,7 @@ const metricWords: [RegExp, MetricWord][] = [
 ];
 
 const dimensionWords: [RegExp, NonNullable<AnalyticsReading['dimension']>][] = [
-  [/\b(which|what|by|per|each|every|top|worst|best|bottom|lowest|highest|my) reps?\b|\breps? (with|have|had|on)\b|\bby rep\b|\b(best|worst|top|bottom) rep\b|\bwho on (my|the|our) team\b|\bwho('?s| is) (killing|crushing|nailing|lagging|slacking|behind|ahead)\b|\bwho(s|'s| is)? (the )?(worst|best|lowest|highest|top|bottom|weakest|strongest)\b|\b(rest of the team|other reps|team average|against (the|my) team|(compared|relative) (to|with) (the |my )?(team|peers))\b|\brep[- ](level|wise|split|breakdown)\b/, 'rep'],
+  [/\b(which|what|by|per|each|every|top|worst|best|bottom|lowest|highest|my) reps?\b|\breps? (with|have|had|on)\b|\bby rep\b|\b(best|worst|top|bottom) rep\b|\bwho on (my|the|our) team\b|\bwho('?s| is) (killing|crushing|nailing|lagging|slacking|behind|ahead)\b|\bwho(s|'s| is)? (the )?(worst|best|lowest|highest|top|bottom|weakest|strongest)\b|\b(rest of the team|other reps|team average|against (the|my) team|(compared|relative) (to|with) (the |my )?(team|peers)|vs\.? (everyone|everybody|the others|the rest)( else)?)\b|\brep[- ](level|wise|split|breakdown)\b/, 'rep'],
   [/\b(by|per|each|every|which|worst|best|top|bottom|lowest|highest) (the )?(territor(y|ies)|regions?|areas?)\b|\b(territory|region)[- ](split|wise|level|breakdown)\b|\bregionally\b/, 'territory'],
   [/\b(by|per|each|every|which|worst|best|top|bottom|lowest|highest|weakest|strongest) (the )?(product|brand)('?s)?\b|\b(brand|product) (split|breakdown|level|view|mix)\b|\bsplit by (brand|product)\b|\b(product|brand)s? with the (weakest|worst|best|lowest|highest|strongest|most|least)\b|\b(product|brand)[- ]wise\b/, 'product'],
   [/\b(by|per|each|every|which|worst|best|top|bottom|lowest|highest) (the )?channels?\b/, 'channel'],
@@ -95,13 +95,13 @@ const dimensionWords: [RegExp, NonNullable<AnalyticsReading['dimension']>][] = [
 ];
 
 const concernWords: [RegExp, NonNullable<AnalyticsReading['concern']>][] = [
-  [/\b(safety signals?|adverse (events?|reactions?)|side[- ]effects?|\baes?\b|pharmacovigilance|reactions? (in|to))\b/, 'side effects'],
+  [/\b(safety signals?|adverse (events?|reactions?)|side[- ]effects?|\baes?\b|pharmacovigilance|pv|reactions? (in|to))\b/, 'side effects'],
   [/\bsafety\b/, 'safety'],
   [/\bdos(e|es|ing)\b/, 'dosing'],
   [/\b(access|reimbursement|prior auth(ori[sz]ations?)?|payers?|formulary|coverage issues?)\b/, 'access'],
   [/\bcompetit(or|ors|ion|ive)\b/, 'competitors'],
   [/\boff[- ]label\b/, 'off-label'],
-  [/\b(positive|good) (feedback|experience)\b|\bpraise\b/, 'positive feedback'],
+  [/\b(positive|good) (feedback|experience|stuff|news|things)\b|\bpraise\b|\bany(thing)? positive\b/, 'positive feedback'],
 ];
 
 /** Reads the analytics parts of a question (lower-cased, padded text as question-parser makes it). */
@@ -130,6 +130,23 @@ export function readAnalyticsQuestion(
   names: { territoryNames: ReadonlyMap<string, readonly string[]>; repNames: ReadonlyMap<string, string>; products?: ReadonlyMap<string, string> },
   today?: string,
 ): AnalyticsReading {
+  const reading = readParts(text, names, today);
+  // "in october" when October is last month: the named period, which reads better than its days.
+  if (today && reading.range && !reading.period && reading.range.from === lastMonthStart(today) && reading.range.to === addDaysIso(today.slice(0, 8) + '01', -1)) return { ...reading, range: null, period: 'last_month' };
+  return reading;
+}
+
+const lastMonthStart = (today: string): string => {
+  const [year, month] = [Number(today.slice(0, 4)), Number(today.slice(5, 7))];
+  return month === 1 ? `${year - 1}-12-01` : `${year}-${String(month - 1).padStart(2, '0')}-01`;
+};
+const addDaysIso = (day: string, days: number): string => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+function readParts(
+  text: string,
+  names: { territoryNames: ReadonlyMap<string, readonly string[]>; repNames: ReadonlyMap<string, string>; products?: ReadonlyMap<string, string> },
+  today?: string,
+): AnalyticsReading {
   return {
     territories: findTerritories(text, names.territoryNames),
     rep: findRep(text, names.repNames),
@@ -139,7 +156,7 @@ export function readAnalyticsQuestion(
     concern: firstMatch(concernWords, text),
     period: (today ? quarterNamed(text, today) : null) ?? findPeriod(text),
     periodFromComparison: namedPeriod(text.replace(COMPARED, ' ')) === null && findPeriod(text) !== null,
-    range: today && !quarterNamed(text, today) ? (quarterRange(text, today) ?? daysRange(text, today) ?? sinceMonth(text, today)) : null,
+    range: today && !quarterNamed(text, today) ? (quarterRange(text, today) ?? namedRange(text, today) ?? daysRange(text, today) ?? sinceMonth(text, today)) : null,
     sinceCongress: /\bsince (the )?(congress|conference|symposium)\b/.test(text),
     compare: /\b(vs\.?|versus|compared (to|with)|against|than) (the )?(same (period|time|quarter|month) )?(last|previous|prior) (year|yr)\b|\b(vs\.?|versus|against) q[1-4] (last (year|yr)|20\d\d)\b|\byear[- ]over[- ]year\b|\byoy\b|\bsame (period|stretch|time|months?|weeks?|quarter|qtr|window) (a year ago|last (year|yr))\b|\b(this|that) time (last|a) (year|yr)( ago)?\b|\b(compared? (to|with)|vs\.?|versus|against) (20\d\d)\b/.test(text)
       ? 'previous_year'
@@ -188,10 +205,42 @@ function quarterRange(text: string, today: string): { from: string; to: string }
   return { from, to: end < now ? end : now };
 }
 
+/** "H1", "in october", "between oct 1 and oct 31": a range of days this year (last year when still ahead), to today at most. */
+function namedRange(text: string, today: string): { from: string; to: string } | null {
+  const now = today.slice(0, 10);
+  const thisYear = Number(now.slice(0, 4));
+  const clip = (range: { from: string; to: string }) => (range.from > now ? null : { from: range.from, to: range.to < now ? range.to : now });
+  const half = /\bh([12])(?:\s*'?(20\d\d|\d\d))?\b/.exec(text);
+  if (half) {
+    let year = half[2] ? Number(half[2].length === 2 ? `20${half[2]}` : half[2]) : thisYear;
+    if (!half[2] && half[1] === '2' && `${year}-07-01` > now) year -= 1;
+    return clip(half[1] === '1' ? { from: `${year}-01-01`, to: `${year}-06-30` } : { from: `${year}-07-01`, to: `${year}-12-31` });
+  }
+  const month = '(january|jan|february|feb|march|mar|april|apr|may|june|jun|july|jul|august|aug|september|sept|sep|october|oct|november|nov|december|dec)';
+  const monthNumber = (name: string) => MONTH_NAMES.indexOf(name.slice(0, 3)) + 1;
+  const yearOf = (number: number) => thisYear - (number > Number(now.slice(5, 7)) ? 1 : 0);
+  const iso = (number: number, dayOfMonth: number) => `${yearOf(number)}-${String(number).padStart(2, '0')}-${String(dayOfMonth).padStart(2, '0')}`;
+  const between = new RegExp(`\\b(?:between|from) ${month} (\\d{1,2})(?:st|nd|rd|th)? (?:and|to|-|through|thru) (?:${month} )?(\\d{1,2})(?:st|nd|rd|th)?\\b`).exec(text);
+  if (between) {
+    const start = monthNumber(between[1]!);
+    const end = between[3] ? monthNumber(between[3]) : start;
+    return clip({ from: iso(start, Number(between[2])), to: iso(end, Number(between[4])) });
+  }
+  const whole = new RegExp(`\\b(?:in|during|for|over|across) (?:the month of )?${month}\\b(?! \\d)`).exec(text);
+  if (whole) {
+    const number = monthNumber(whole[1]!);
+    const last = new Date(Date.UTC(yearOf(number), number, 0)).toISOString().slice(0, 10);
+    return clip({ from: iso(number, 1), to: last });
+  }
+  return null;
+}
+
 /** "last 60 days", "past 6 weeks", "last 4 months" when no preset period has that length: from that day to today. */
 function daysRange(text: string, today: string): { from: string; to: string } | null {
   const match = /\b(?:last|past|previous|over the last|in the last) (\d{1,3}) (day|week|month)s?\b/.exec(text);
   if (!match) return null;
+  // Twelve months is the year preset.
+  if (match[2] === 'month' && match[1] === '12') return null;
   const days = Number(match[1]) * (match[2] === 'day' ? 1 : match[2] === 'week' ? 7 : 30);
   if ([7, 14, 30, 60, 90, 180, 365].includes(days) || days < 1 || days > 730) return null;
   const now = new Date(today.slice(0, 10));
@@ -214,9 +263,9 @@ function sinceMonth(text: string, today: string): { from: string; to: string } |
 /** "top 5", "my top ten", "5 hcps", "a list of 20": between 1 and 50. */
 function listSize(text: string): number | null {
   const words: Record<string, number> = { three: 3, five: 5, ten: 10, twenty: 20, fifteen: 15 };
-  const match = /\btop (\d{1,2}|three|five|ten|fifteen|twenty)\b|\b(\d{1,2}) (hcps|doctors|docs|physicians|accounts|names|people|of them|of those|of these)\b/.exec(text);
+  const match = /\btop (\d{1,2}|three|five|ten|fifteen|twenty)\b|\b(\d{1,2}) (hcps|doctors|docs|physicians|accounts|names|people|of them|of those|of these)\b|\b(\d{1,2})[- ]stops?\b/.exec(text);
   if (!match) return null;
-  const value = match[1] ? (words[match[1]] ?? Number(match[1])) : Number(match[2]);
+  const value = match[1] ? (words[match[1]] ?? Number(match[1])) : Number(match[2] ?? match[4]);
   return value >= 1 && value <= 50 ? value : null;
 }
 
@@ -267,7 +316,7 @@ function namedPeriod(text: string): AnalyticsPeriod | null {
   if (/\b(last|past) (two|2) (weeks|wks?)\b|\b(last|past) 14 ?d(ays)?\b|\bfortnight\b/.test(text)) return 'last_14_days';
   if (/\b(last|past|this) week\b|\b(last|past) 7 ?d(ays)?\b/.test(text)) return 'last_7_days';
   if (/\blast month\b/.test(text)) return 'last_month';
-  if (/\bthis month\b|\bmonth to date\b|\bmtd\b|\bmonth so far\b/.test(text)) return 'this_month';
+  if (/\bthis month\b|\bmonth to date\b|\bmtd\b|\bmonth so far\b|\bsince the (start|beginning) of (the|this) month\b/.test(text)) return 'this_month';
   if (/\b(past month|(last|past) 30 ?d(ays)?|(last|past) 30\b|lately|recently)\b/.test(text)) return 'last_30_days';
   // "compare this quarter's themes to last quarter": this quarter, compared with the one before.
   if (/\bthis (quarter|qtr)('?s)?\b.{0,40}\b(to|with|vs\.?|versus|against) (the )?last (quarter|qtr)\b/.test(text)) return 'this_quarter';
@@ -277,9 +326,9 @@ function namedPeriod(text: string): AnalyticsPeriod | null {
   if (/\b(this year|year to date|ytd|year so far)\b/.test(text)) return 'year_to_date';
   if (/\b(last|past|trailing|rolling) (12 months|twelve months|year|yr|365 ?d(ays)?|365)\b/.test(text)) return 'last_365_days';
   if (/\b(last|past|trailing) (60 ?d(ays)?|60|(2|two) months|(8|eight) (weeks|wks))\b/.test(text)) return 'last_60_days';
-  if (/\b(last|past) (180 ?d(ays)?|180|(6|six) months|half[- ]year)\b/.test(text)) return 'last_180_days';
+  if (/\b(last|past) (180 ?d(ays)?|180|(6|six) months|half[- ]year)\b|\bhalf a year\b/.test(text)) return 'last_180_days';
   // "90-day pv look", "a 60 day view": a window of that many days ending today.
-  const window = /\b(7|14|30|60|90|180|365)[- ]?(d|day)\b/.exec(text);
+  const window = /\b(7|14|30|60|90|180|365)[- ]?(d|days?)\b/.exec(text);
   if (window) return ({ 7: 'last_7_days', 14: 'last_14_days', 30: 'last_30_days', 60: 'last_60_days', 90: 'last_90_days', 180: 'last_180_days', 365: 'last_365_days' } as const)[Number(window[1]) as 7 | 14 | 30 | 60 | 90 | 180 | 365];
   return null;
 }
@@ -287,9 +336,9 @@ function namedPeriod(text: string): AnalyticsPeriod | null {
 /** "oncologists" → "oncology", "rheumatology" → "rheumatology", "pulmonologists" → "pulmonary". */
 function findSpecialty(text: string): string | null {
   // Field shorthand first ("rheum", "onc", "neuro").
-  const short = /\b(rheum|rheums|onc|oncs|onco|neuro|neuros|derm|derms|gi|gastro|gastros|pulm|pulmo|heme|hem\/onc|peds|cardio|cardios|endo|endos|nephro|uro|psych|psychs)\b/.exec(text)?.[1]?.replace(/s$/, '');
+  const short = /\b(rheum|rheums|rheumy|rheumys|rheumies|onc|oncs|onco|neuro|neuros|derm|derms|gi|gastro|gastros|pulm|pulmo|heme|hem\/onc|peds|cardio|cardios|endo|endos|nephro|uro|psych|psychs)\b/.exec(text)?.[1]?.replace(/s$/, '');
   if (short) {
-    const names: Record<string, string> = { rheum: 'rheumatology', onc: 'oncology', onco: 'oncology', neuro: 'neurology', derm: 'dermatology', gi: 'gastroenterology', gastro: 'gastroenterology', pulm: 'pulmonary', pulmo: 'pulmonary', heme: 'hematology', 'hem/onc': 'oncology', ped: 'pediatrics', cardio: 'cardiology', endo: 'endocrinology', nephro: 'nephrology', uro: 'urology', psych: 'psychiatry' };
+    const names: Record<string, string> = { rheum: 'rheumatology', rheumy: 'rheumatology', rheumie: 'rheumatology', onc: 'oncology', onco: 'oncology', neuro: 'neurology', derm: 'dermatology', gi: 'gastroenterology', gastro: 'gastroenterology', pulm: 'pulmonary', pulmo: 'pulmonary', heme: 'hematology', 'hem/onc': 'oncology', ped: 'pediatrics', cardio: 'cardiology', endo: 'endocrinology', nephro: 'nephrology', uro: 'urology', psych: 'psychiatry' };
     return names[short] ?? null;
   }
   // Specialists not named "-ologist": a part of the specialty as the data spells it.

@@ -203,7 +203,7 @@ export class LocalModel implements ChatModel {
         return this.refine(parsed, results, request);
       case 'maturity': {
         const assessed = results.last('assess_maturity');
-        return assessed ? { answer: analytics.maturityAnswer(assessed) } : call('assess_maturity', { periodDays: periodDays(parsed.analytics!.period) ?? 180 });
+        return assessed ? { answer: analytics.maturityAnswer(assessed) } : call('assess_maturity', { periodDays: maturityDays(parsed.analytics!, lastQuestion(request)) ?? 180 });
       }
       case 'adverse_event':
         return this.adverseEvent(parsed, results, request);
@@ -615,13 +615,13 @@ function planFilters(parsed: ParsedQuestion, question: string, lexicon: Lexicon)
   if (parsed.analytics?.segment) filters.segment = parsed.analytics.segment;
   const city = [...(lexicon.cities ?? [])].find((name) => new RegExp(`\\b${escapeRegExp(name)}\\b`).test(text));
   if (city) filters.city = city;
-  const flag = /\bdead[- ]?ends?\b/.test(text)
+  const flag = /\bdead[- ]?ends?\b|\bghost(ing|ed)? (me|us)\b|\b(gone (dark|quiet|cold)|went (dark|quiet|cold)|stopped (responding|replying))\b/.test(text)
     ? 'dead_end'
-    : /\bfollow[- ]?ups? (are |is )?(overdue|due|owed|pending|late)\b|\b(overdue|late|pending) follow[- ]?ups?\b|\bbehind on follow[- ]?ups?\b|\bfollow[- ]?ups? (i'?m|we'?re|i am|we are) (late|behind) on\b/.test(text)
+    : /\bfollow[- ]?ups? (are |is )?(overdue|due|owed|pending|late)\b|\b(overdue|late|pending) follow[- ]?ups?\b|\bbehind on follow[- ]?ups?\b|\bfollow[- ]?ups? (i'?m|we'?re|i am|we are) (late|behind) on\b|\bfollow[- ]?ups? past due\b|\bpast[- ]due follow[- ]?ups?\b/.test(text)
       ? 'follow_up_due'
     : OPEN_QUESTIONS.test(text) || /\bmedical questions?\b/.test(text)
       ? 'open_medical_question'
-      : /\b(overdue|due) for a (field )?visit\b|\bhaven'?t (been )?(seen|visited|in front of)\b|\bnot (been )?(seen|visited)\b|\bno (field )?visits?\b|\boverdue\b/.test(text)
+      : /\b(overdue|due) for a (field )?visit\b|\bhaven'?t (been )?(seen|visited|in front of)\b|\bhaven'?t had an? (in[- ]person|visit|f2f|field visit)\b|\b(nobody|no one|no-one)('?s| has)? (visited|seen|been (to|in))\b|\bnot (been )?(seen|visited)\b|\bno (field )?visits?\b|\boverdue\b/.test(text)
         ? 'no_recent_visit'
         : /\bfollow[- ]?ups? (due|owed|pending)\b|\b(due|owed) a follow[- ]?up\b/.test(text)
           ? 'follow_up_due'
@@ -706,6 +706,13 @@ function territoryNames(territories: ReadonlySet<string>): Map<string, string[]>
 function periodDays(period: AnalyticsPeriod | null): number | null {
   if (period === null) return null;
   return { last_7_days: 30, last_14_days: 30, last_30_days: 30, last_60_days: 60, last_90_days: 90, last_180_days: 180, last_365_days: 365, this_month: 30, last_month: 30, this_quarter: 90, last_quarter: 90, year_to_date: 330 }[period];
+}
+
+/** The days a maturity question names ("just for the past 120 days", "over a full 365 days"), between 30 and 365. */
+function maturityDays(reading: AnalyticsReading, question: string): number | null {
+  const said = /\b(\d{2,3}) ?(days?|d)\b/.exec(question.toLowerCase());
+  if (said && Number(said[1]) >= 30 && Number(said[1]) <= 365) return Number(said[1]);
+  return periodDays(reading.period);
 }
 
 /** query_performance names the running month and quarter "…_to_date". */

@@ -38,6 +38,14 @@ const TOPICS: PolicyTopic[] = [
       'What to do: pass the request to your market-research or insights team; the field does not recruit or pay survey respondents.',
   },
   {
+    // "a kol asked me to help write their grand rounds slides": writing for an HCP.
+    id: 'ghostwriting',
+    cue: /\b(help (write|draft|prepare|make|build)|write|draft|ghost ?write|edit)\b.{0,40}\b(their|his|her|a kol'?s|an hcp'?s|the doctor'?s) (own )?(slides?|deck|presentation|talk|grand rounds|paper|article|manuscript|abstract|poster)\b|\bghost ?writ\w*\b/,
+    answer:
+      'Rule: company staff do not write or edit an HCP\'s own presentation, slides or publication (ghostwriting); an HCP\'s talk is their own, and any company support is disclosed and goes through Medical.\n' +
+      'What to do: offer approved, referenced scientific material through Medical Information or an MSL response to their request; the HCP builds their own slides.',
+  },
+  {
     // Checked before fees and meals: "can i pay for his uber to the speaker dinner" is about travel.
     id: 'travel',
     cue: /\b(pay|paid|paying|cover\w*|comp|reimburs\w*|book\w*|buy\w*|expense\w*)\b.{0,40}\b(uber|lyft|taxi|cab|rides?|mileage|parking|hotels?|lodging|flights?|airfare|train tickets?)\b|\b(uber|lyft|taxi|cab|rides?|hotels?|flights?|airfare)\b.{0,30}\b(on us|on the company|expensed?|paid for)\b/,

@@ -80,7 +80,7 @@ const channelWords: [RegExp, Channel][] = [
   [/\b(phone|call(ing|able)?|ring)\b/, 'phone'],
   // An MSL meeting, in person or not, is the MSL's channel.
   [/\bmsl (meeting|visit|call)\b|\bmedical science liaison\b|\bmedical (meetings?|calls?|discussions?)\b|\bmeet (with )?(medical|an msl|the msl|our msl)\b|\b(medical|msl)\b.{0,30}\bmeet\b|\bmeet\b.{0,20}\b(medical|msl)\b/, 'msl_meeting'],
-  [/\b(field visits?|visit(s|ing)?|in person|in-person|face[- ]to[- ]face|f2f|ftf|drop (by|in)|stop by|pop (by|in)|see (her|him|them) in person|meet (with )?(her|him|them))\b/, 'field_visit'],
+  [/\b(field visits?|visit(s|ing)?|in person|in-person|face[- ]to[- ]face|f2f|ftf|drop (by|in|into)|stop (by|into)|pop (by|in|into)|swing by|see (her|him|them) in person|meet (with )?(her|him|them))\b/, 'field_visit'],
   [/\bwebinar\b/, 'webinar'],
   [/\bmsl\b/, 'msl_meeting'],
 ];
@@ -239,6 +239,9 @@ function describedAsOf(text: string): string | null {
   return described.length > 0 ? described : null;
 }
 
+/** A snooze said in other words ("push the nba out to dec 14", "defer it till monday"). */
+export const SNOOZE_WORDS = /\bsnooz(e|ed|ing)?\b|\bpark (it|that|this)\b|\bpush (it|that|this|the (\w+ ){0,3}(nba|rec|recommendation|suggestion))( \w+)? (out|back)\b|\b(defer|postpone|delay) (it|that|this|the (\w+ )?(nba|rec|recommendation|suggestion))\b/;
+
 /** First names that are also everyday words ("mark it accepted"): never read as a name on their own. */
 const FIRST_NAMES_THAT_ARE_WORDS = new Set(['mark', 'will', 'bill', 'grace', 'faith', 'hope', 'joy', 'rose', 'art', 'pat', 'sue', 'ray', 'drew', 'dawn', 'june', 'april', 'august', 'may', 'frank', 'gene', 'jean', 'jay', 'max', 'chase', 'lane', 'summer', 'autumn', 'page', 'sky', 'victor', 'rich', 'guy', 'major', 'sunny', 'penny', 'robin', 'iris', 'ivy', 'holly']);
 
@@ -349,7 +352,7 @@ function findPeriod(text: string, today: string): Period | null {
 export const DISMISS_WORDS = /\b(dismiss(ed|ing)?|reject(ed)?|ignore|kill (off )?(it|that|this|the (nba|rec|recommendation|suggestion))|useless|garbage|pointless|irrelevant|(totally|completely|just|dead|plain) wrong|off base|bogus|nonsense|not (useful|relevant|helpful|applicable)|no longer (relevant|applies)|does(n'?t| not) apply)\b/;
 
 function findFeedback(text: string, today: string): ParsedQuestion['feedback'] {
-  const verdict = /\bsnooz(e|ed|ing)?\b|\bpark (it|that|this)\b/.test(text) ? 'snooze' : DISMISS_WORDS.test(text) ? 'dismiss' : 'accept';
+  const verdict = SNOOZE_WORDS.test(text) ? 'snooze' : DISMISS_WORDS.test(text) ? 'dismiss' : 'accept';
   const until = text.match(DATE)?.[1] ?? monthDay(text, today) ?? holiday(text, today) ?? relativeDay(text, today);
   return { verdict, until };
 }

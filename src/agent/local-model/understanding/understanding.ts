@@ -1,6 +1,6 @@
 import type { ConversationFocus } from '../../../core/chat-model.ts';
 import { escapeRegExp, metricsNamed } from '../analytics-question.ts';
-import { channelsAsked, CONTENT_CUES, RANKS_PAIR, DISMISS_WORDS, findSecondName, LABEL_WORDS, normaliseQuestion, OPEN_QUESTIONS, readEntities, withIntent, withoutChannelWords, type Intent, type Lexicon, type ParsedQuestion, type QuestionEntities } from '../question-parser.ts';
+import { channelsAsked, CONTENT_CUES, RANKS_PAIR, SNOOZE_WORDS, DISMISS_WORDS, findSecondName, LABEL_WORDS, normaliseQuestion, OPEN_QUESTIONS, readEntities, withIntent, withoutChannelWords, type Intent, type Lexicon, type ParsedQuestion, type QuestionEntities } from '../question-parser.ts';
 import { competitorNamedIn } from '../../../insights/lexicons.ts';
 import { mentionsPatientEvent, policyTopic } from '../policy-answers.ts';
 import type { IntentClassifier, IntentScore } from './intent-classifier.ts';
@@ -241,7 +241,7 @@ export class Understanding {
 }
 
 /** Policy topics whose cues are specific enough to decide the question (personal phones, pipeline slides, IIS requests…). */
-const DISTINCT_POLICY_TOPICS: ReadonlySet<string> = new Set(['travel', 'msl_promotion', 'notes_firewall', 'personal_channels', 'pipeline', 'mlr_review', 'iis', 'medical_education']);
+const DISTINCT_POLICY_TOPICS: ReadonlySet<string> = new Set(['ghostwriting', 'travel', 'msl_promotion', 'notes_firewall', 'personal_channels', 'pipeline', 'mlr_review', 'iis', 'medical_education']);
 
 /** "on it", "in those notes": the thread's last query. */
 const REFERS_BACK = /\b(on|about|for|in|from|of) (it|that|this|those|these|them)\b|\b(those|these|that) notes\b/;
@@ -313,6 +313,23 @@ function withEvidence(scores: IntentScore[], entities: QuestionEntities, focus: 
   if (person && /\bwhat'?s the (story|deal|situation|background|lowdown|scoop)\b|\bwhat'?s going on (with|there)\b|\bwhat happened (there|with)\b|\bwhat did (she|he|they) ask\b|\bfill me in\b/.test(text)) floor = { intent: 'brief', probability: 0.6 };
   // "is she getting too many emails from us", "her email opens lately?": what the record shows, the brief (which answers it first).
   if (person && !ASKS_PERMISSION.test(text) && !/\b(draft|write|send)\b/.test(text) && (/\b(too (many|often|much)|over[- ]?contact\w*|over[- ]?messag\w*|fatigue)\b/.test(text) || (/\b(opens?|opened|clicks?|clicked)\b/.test(text) && /\be-?mails?\b/.test(text)))) floor = { intent: 'brief', probability: 0.6 };
+  // "when do i strike", "when should i reach out": the next best action's timing.
+  if (person && /\bwhen (do|should|can) (i|we) (strike|pounce|reach out|go (in|back)|follow up|call|hit (her|him|them)( up)?)\b/.test(text)) floor = { intent: 'next_action', probability: 0.6 };
+  // "whatsapp and email, which ones are green": leave on each channel.
+  if (person && entities.channel && /\bwhich (ones?|channels?|of (them|those|these)) (are|is) (green|ok|okay|open|allowed|clear|good|fine|a go)\b/.test(text)) floor = { intent: 'consent', probability: 0.6 };
+  // A rep's or a manager's list of HCPs ("segment a docs ranked", "neuro docs in new york worth the drive", "open medical questions across the team - which docs") is a plan: team figures and field notes are not theirs.
+  if ((role === 'rep' || (role === 'manager' && !analytics?.metric)) && !person && HCP_NOUNS.test(text) && /\b(which|who|list|names?|ranked|rank|worth|show|give|top|priorit\w*)\b|^\W*(docs|hcps|accounts)\b/.test(text)) floor = { intent: 'plan', probability: 0.55 };
+  // "give me a 6-stop route for thursday": a plan of that many stops.
+  if (!person && /\b\d+[- ]stops?\b|\broute for\b/.test(text)) floor = { intent: 'plan', probability: 0.6 };
+  // "is there dosing confusion on imbruvica out there": what the field is hearing.
+  if (!person && (role === 'msl' || role === 'medical_affairs') && /\b(out there|in the field|confusion|confused|bringing up|brought up|came up|coming up|come up)\b/.test(text)) {
+    scale(['insights'], 4);
+    scale(['content'], 0.3);
+  }
+  // "pv rundown, last 90": adverse events in the notes, for those who read them.
+  if (!person && (role === 'msl' || role === 'medical_affairs' || role === 'admin') && analytics?.concern === 'side effects' && !analytics.metric && !mentionsPatientEvent(text) && !/\b(report\w*|file|submit|log an?|rules?|policy|how (soon|long))\b/.test(text)) floor = { intent: 'insights', probability: 0.6 };
+  // "omni-stage for the west team?": the maturity stage.
+  if (!analytics?.metric && /\bomni-?stage\b|\bmaturity\b/.test(text)) floor = { intent: 'maturity', probability: 0.6 };
   // "ok the second one, what should i bring": material to take along, approved content.
   if (person && /\bwhat (should|do|can|could) (i|we) (bring|take|show|leave|hand( over)?)\b|\bbring along\b/.test(text)) floor = { intent: 'content', probability: 0.6 };
   if (person) scale(['greeting', 'out_of_scope', 'capabilities'], 0.5);
@@ -346,7 +363,7 @@ function withEvidence(scores: IntentScore[], entities: QuestionEntities, focus: 
     scale(['insights'], 0.3);
   }
   // "call, email or wait?", "email or visit her — which is better?": a choice of what to do next, not a consent question.
-  if (person && !CONSENT_ASK.test(text) && (/\bor (wait|hold( off)?|nothing|leave (it|her|him))\b/.test(text) || (channelsAsked(text).length >= 2 && /\b(which|better|best|should i|should we|first|what does omni think|recommend|suggest|week|day|time)\b/.test(text)))) {
+  if (person && !CONSENT_ASK.test(text) && (/\bor (wait|hold( off)?|nothing|leave (it|her|him)|give (her|him|them) (some )?(space|room|a break)|back off|let (it|her|him|them) (rest|be))\b/.test(text) || (channelsAsked(text).length >= 2 && /\b(which|better|best|should i|should we|first|what does omni think|recommend|suggest|week|day|time)\b/.test(text)))) {
     scale(['next_action'], 6);
     scale(['consent'], 0.2);
   }
@@ -367,7 +384,7 @@ function withEvidence(scores: IntentScore[], entities: QuestionEntities, focus: 
   // A metric named without maturity words ("are we over-messaging anyone") asks the metric, not the maturity stage.
   if (analytics?.metric && !/\b(maturity|mature|stage|omni-?channel|where (do|does) (we|the org\w*|the company) stand)\b/.test(text)) scale(['maturity'], 0.15);
   // "who on my team has the most dead ends" ranks reps; "docs with follow-ups overdue across my reps" lists HCPs.
-  const ranksReps = analytics?.dimension === 'rep' && !HCP_NOUNS.test(text) && !/\blist\b/.test(text);
+  const ranksReps = analytics?.dimension === 'rep' && ((!HCP_NOUNS.test(text) && !/\blist\b/.test(text)) || /\bwho on (my|the|our) team\b/.test(text));
   // "which hcps mentioned rinvoq" asks the notes, not the plan; "pediatricians in columbus with open questions" is a list.
   const specialtyWith = Boolean(analytics?.specialty) && /\bwith\b/.test(text);
   const listAsk =
@@ -519,7 +536,7 @@ function withFloor(scores: IntentScore[], intent: NluIntent, probability: number
 }
 
 /** A verdict on a recommendation, said in words ("accept it", "snooze till Monday", "dismiss, retired"). */
-export const VERDICT = new RegExp(`\\b(accept(ed|ing)?|snooz(e|ed|ing)|park(ed)?|ignore (it|that|this)|mark (it|that|this)|done with (it|that))\\b|${DISMISS_WORDS.source}`);
+export const VERDICT = new RegExp(`\\b(accept(ed|ing)?|snooz(e|ed|ing)|park(ed)?|ignore (it|that|this)|mark (it|that|this)|done with (it|that))\\b|${DISMISS_WORDS.source}|${SNOOZE_WORDS.source}`);
 
 /** The two HCPs the thread just discussed ("both", "the two of them", "which one of them first"). */
 const BOTH = /\b(both|the (two|2)( of them)?|them both|each of them|(which|who) (one )?of (them|the (two|2)|those (two|2))|between (them|the (two|2))|either (one|of them))\b/;

@@ -617,7 +617,7 @@ function planFilters(parsed: ParsedQuestion, question: string, lexicon: Lexicon)
   if (city) filters.city = city;
   const flag = /\bdead[- ]?ends?\b|\bghost(ing|ed)? (me|us)\b|\b(gone (dark|quiet|cold)|went (dark|quiet|cold)|stopped (responding|replying))\b/.test(text)
     ? 'dead_end'
-    : /\bfollow[- ]?ups? (are |is )?(overdue|due|owed|pending|late)\b|\b(overdue|late|pending) follow[- ]?ups?\b|\bbehind on follow[- ]?ups?\b|\bfollow[- ]?ups? (i'?m|we'?re|i am|we are) (late|behind) on\b|\bfollow[- ]?ups? past due\b|\bpast[- ]due follow[- ]?ups?\b/.test(text)
+    : /\bfollow[- ]?ups? (are |is )?(overdue|due|owed|pending|late)\b|\b(overdue|late|pending) follow[- ]?ups?\b|\bbehind on follow[- ]?ups?\b|\bfollow[- ]?ups? (i'?m|we'?re|i am|we are) (late|behind) on\b|\bfollow[- ]?ups? past due\b|\bpast[- ]due follow[- ]?ups?\b|\bfollow[- ]?ups? (am i|are we|i'?m|we'?re) behind on\b/.test(text)
       ? 'follow_up_due'
     : OPEN_QUESTIONS.test(text) || /\bmedical questions?\b/.test(text)
       ? 'open_medical_question'

@@ -76,7 +76,7 @@ const channelWords: [RegExp, Channel][] = [
   [/\bwhats\s?app(able)?\b|\bwa message\b/, 'whatsapp'],
   [/\be-?mail(s|ed|ing|able)?\b|\bmail (her|him|them)\b/, 'email'],
   [/\b(sms|txt|text(s|ed|ing|able)?( message)?)\b/, 'sms'],
-  [/\bremote(ly)?\b(?! (patient|monitoring|work))|\b(remote detail(s|ing)?|video (call|detail(ing)?|meeting)|virtual (call|visit|meeting|detail(ing)?)|zoom|teams call|remote calls?)\b/, 'remote_detail'],
+  [/\bremote(ly)?\b(?! (patient|monitoring|work))|\bvirtual(ly)?\b(?! (patient|care|assistant))|\b(remote detail(s|ing)?|video (call|detail(ing)?|meeting)|virtual (call|visit|meeting|detail(ing)?)|zoom|teams call|remote calls?)\b/, 'remote_detail'],
   [/\b(phone|call(ing|able)?|ring)\b/, 'phone'],
   // An MSL meeting, in person or not, is the MSL's channel.
   [/\bmsl (meeting|visit|call)\b|\bmedical science liaison\b|\bmedical (meetings?|calls?|discussions?)\b|\bmeet (with )?(medical|an msl|the msl|our msl)\b|\b(medical|msl)\b.{0,30}\bmeet\b|\bmeet\b.{0,20}\b(medical|msl)\b/, 'msl_meeting'],
@@ -98,7 +98,7 @@ export function withoutChannelWords(text: string): string {
 }
 
 /** "open medical questions", "unanswered requests", "waiting on an answer": questions still owed an answer. */
-export const OPEN_QUESTIONS = /\b(open|unanswered|outstanding|pending|waiting)\b.{0,30}\b(questions?|q'?s|q|requests?|inquir(y|ies))\b|\bwaiting (on|for) (an? )?(med(ical)? )?(answer|response|reply)\b|\bquestions?\b.{0,25}\b(still )?(unanswered|outstanding|not (yet )?answered|without (an )?answer)\b/;
+export const OPEN_QUESTIONS = /\b(open|unanswered|outstanding|pending|waiting)\b.{0,30}\b(questions?|q'?s|q|requests?|inquir(y|ies))\b|\bwaiting (on|for) (an? )?(med(ical)? )?(answer|response|reply)\b|\b(questions?|q'?s)\b.{0,25}\b(still )?(unanswered|outstanding|not (yet )?answered|(nobody|no one|no-one) (has )?answered|without (an )?answer)\b/;
 
 const actionWords: [RegExp, ActionKind][] = [
   [/\b(event )?invit(e|ation)\b/, 'event_invitation'],
@@ -209,12 +209,13 @@ export const LABEL_WORDS =
 export const CONTENT_CUES =
   /\b(boxed warnings?|black[- ]box( warnings?)?|isi|important safety information|contraindications?|prescribing information|(the )?label (say|says|said)|warnings and precautions|overdosage|dosing information|leave (it )?behind|patient support text|approved (template|piece|wording|copy|email)s?)\b/;
 
-const ORDINALS: Record<string, number> = { first: 1, top: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10, last: -1 };
+const ORDINALS: Record<string, number> = { first: 1, top: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10, last: -1, bottom: -1 };
+const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
 
 /** "the first one", "the second HCP on the list", "number 3", "#2", "the last one". */
 function findOrdinal(text: string): number | null {
   const word =
-    /\b(?:the )?(first|top|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last)(?: (?:one|hcp|doc|doctor|physician|name|entry|question|item|person|account)\b| (?:on|in|from) (?:the|my|that|this) (?:list|ranking|plan)\b| on there\b)/.exec(text) ??
+    /\b(?:the )?(first|top|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|bottom)(?: (?:one|hcp|doc|doctor|physician|name|entry|question|item|person|account|row|line|spot|slot)\b| (?:on|in|from|of) (?:the|my|that|this) (?:list|ranking|plan)\b| on (?:there|that)\b)/.exec(text) ??
     /\babout the (first|second|third|fourth|fifth|last)\b(?! (time|week|month|quarter|year|day|dose|visit))/.exec(text) ??
     /\b(?:whoever|who)(?:'s| is) (first|top|second|third|last)\b/.exec(text) ??
     // "the first of those two", "second of them"
@@ -222,6 +223,8 @@ function findOrdinal(text: string): number | null {
     // "the first - what did they ask", "and the first?"
     /\bthe (first|second|third|fourth|fifth|last)\b(?=\s*(?:[-–—,:?!.]|$))/.exec(text.trim());
   if (word) return ORDINALS[word[1]!]!;
+  const spelled = /\bnumber (one|two|three|four|five|six|seven|eight|nine|ten)\b/.exec(text);
+  if (spelled) return NUMBER_WORDS[spelled[1]!]!;
   const number = /(?:\bnumber |\bno\. ?|#)(\d{1,2})\b/.exec(text) ?? /\b(?:the )?(\d{1,2})(?:st|nd|rd|th)(?: one| hcp| doctor| physician| name| entry| on (?:the|my|that) list)?\b/.exec(text);
   return number ? Number(number[1]) : null;
 }

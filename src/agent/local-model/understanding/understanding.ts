@@ -165,7 +165,8 @@ export class Understanding {
     // "just the ones in columbus" after a plan: the same plan in that city.
     const cityOnly = Boolean(focus.lastQuery?.tool === 'plan_territory' && !entities.hcpName && !entities.hcpId && isShort(repaired) && [...(lexicon.cities ?? [])].some((city) => text.includes(` ${city} `) || text.includes(` ${city}?`)));
     // "is there a version ok for whatsapp?" after a content search: the same search on that channel.
-    const contentChannel = Boolean(entities.channel && focus.intent === 'content' && focus.lastQuery?.tool === 'search_approved_content' && !entities.hcpName && !entities.hcpId && !entities.pronoun);
+    // "visit allowed?" in a thread about an HCP stays a consent question.
+    const contentChannel = Boolean(entities.channel && focus.intent === 'content' && focus.lastQuery?.tool === 'search_approved_content' && !entities.hcpName && !entities.hcpId && !entities.pronoun && !(focus.hcpId && CONSENT_ASK.test(text)));
     // "draft a followup email" after a content search: a sure reading about an HCP is the question, whatever metric word it holds.
     const sureAboutHcp = HCP_INTENTS.has(top.intent as Intent) && top.probability >= SURE_ABOUT_HCP && Boolean(focus.hcpId || entities.hcpName || entities.hcpId || entities.pronoun);
     // "the first one - who is that" after a list: an entry of the list, however many words.
@@ -310,7 +311,9 @@ function withEvidence(scores: IntentScore[], entities: QuestionEntities, focus: 
   // "ok which one does omni actually recommend" in a thread about an HCP: the same.
   if ((person || (focus.hcpId && !named && !HCP_NOUNS.test(text))) && /\b(suggest\w*|recommend\w*|pushing|push(es)?|want(s)? me to do)\b/.test(text) && !entities.channel && !VERDICT.test(text) && !/\bwhy\b/.test(text) && !CONTENT_CUES.test(text)) floor = { intent: 'next_action', probability: 0.6 };
   // "what's the story with the top one": who that HCP is and what is open, the brief.
-  if (person && /\bwhat'?s the (story|deal|situation|background|lowdown|scoop)\b|\bwhat'?s going on (with|there)\b|\bwhat happened (there|with)\b|\bwhat did (she|he|they) ask\b|\bfill me in\b/.test(text)) floor = { intent: 'brief', probability: 0.6 };
+  if (person && /\bwhat'?s the (story|deal|situation|background|lowdown|scoop)\b|\bwhat'?s going on (with|there)\b|\bwhat happened\b|\bwhat did (she|he|they) ask\b|\bwhat was the question\b|\bfill me in\b/.test(text)) floor = { intent: 'brief', probability: 0.6 };
+  // "how come", "date it changed?" after a refused draft or a consent answer: the consent record behind it.
+  if (focus.hcpId && !named && (focus.intent === 'draft' || focus.intent === 'consent') && focus.channel && (/^\W*(how come|why|why not|why is that|how so|since when|says who)\W*$/.test(text) || /\b(date|when) (it|that) (changed|was revoked|lapsed|expired|ended)\b/.test(text))) floor = { intent: 'consent', probability: 0.6 };
   // "is she getting too many emails from us", "her email opens lately?": what the record shows, the brief (which answers it first).
   if (person && !ASKS_PERMISSION.test(text) && !/\b(draft|write|send)\b/.test(text) && (/\b(too (many|often|much)|over[- ]?contact\w*|over[- ]?messag\w*|fatigue)\b/.test(text) || (/\b(opens?|opened|clicks?|clicked)\b/.test(text) && /\be-?mails?\b/.test(text)))) floor = { intent: 'brief', probability: 0.6 };
   // "when do i strike", "when should i reach out": the next best action's timing.
@@ -325,6 +328,11 @@ function withEvidence(scores: IntentScore[], entities: QuestionEntities, focus: 
   if (!person && (role === 'msl' || role === 'medical_affairs') && /\b(out there|in the field|confusion|confused|bringing up|brought up|came up|coming up|come up)\b/.test(text)) {
     scale(['insights'], 4);
     scale(['content'], 0.3);
+  }
+  // "anything medical i can share on vision issues": material to share, approved content.
+  if (!person && (role === 'msl' || role === 'medical_affairs') && /\b(i can|can i|could i|to) (share|send|give|use|hand out)\b/.test(text)) {
+    scale(['content'], 4);
+    scale(['insights'], 0.3);
   }
   // "pv rundown, last 90": adverse events in the notes, for those who read them.
   if (!person && (role === 'msl' || role === 'medical_affairs' || role === 'admin') && analytics?.concern === 'side effects' && !analytics.metric && !mentionsPatientEvent(text) && !/\b(report\w*|file|submit|log an?|rules?|policy|how (soon|long))\b/.test(text)) floor = { intent: 'insights', probability: 0.6 };
@@ -363,7 +371,7 @@ function withEvidence(scores: IntentScore[], entities: QuestionEntities, focus: 
     scale(['insights'], 0.3);
   }
   // "call, email or wait?", "email or visit her — which is better?": a choice of what to do next, not a consent question.
-  if (person && !CONSENT_ASK.test(text) && (/\bor (wait|hold( off)?|nothing|leave (it|her|him)|give (her|him|them) (some )?(space|room|a break)|back off|let (it|her|him|them) (rest|be))\b/.test(text) || (channelsAsked(text).length >= 2 && /\b(which|better|best|should i|should we|first|what does omni think|recommend|suggest|week|day|time)\b/.test(text)))) {
+  if (person && !CONSENT_ASK.test(text) && (/\bor (wait|hold( off)?|nothing|leave (it|her|him)|give (her|him|them) (some )?(space|room|a break)|back off|let (it|her|him|them) (rest|be)|is that overkill|(is|would) that be (overkill|too much)|is that too much)\b/.test(text) || (channelsAsked(text).length >= 2 && /\b(which|better|best|should i|should we|first|what does omni think|recommend|suggest|week|day|time)\b/.test(text)))) {
     scale(['next_action'], 6);
     scale(['consent'], 0.2);
   }
@@ -566,7 +574,7 @@ const ASKS_PERMISSION = /\bis it (ok|okay|alright|fine|allowed|safe)\b|^\W*(ok|o
 const NARROWS = /\b(just|only|alone|solely|exclusively|specifically|narrow|filter|limit|restrict|what about|how about|same|and|for)\b/;
 
 /** "why not email?", "y not just visit", "how come she isn't on the list". */
-const WHY_NOT = /\b(why|y) (not|no|isn'?t|aren'?t|can'?t|cannot|shouldn'?t|wasn'?t|won'?t)\b|\bhow come\b.{0,30}\b(not|isn'?t|can'?t)\b|\b(wouldn'?t|won'?t|doesn'?t|would not|will not|does not) (work|do|be better|help)\b/;
+const WHY_NOT = /\b(why|y) (not|no|isn'?t|aren'?t|can'?t|cannot|shouldn'?t|wasn'?t|won'?t)\b|\bhow come\b.{0,30}\b(not|isn'?t|can'?t)\b|\b(wouldn'?t|won'?t|doesn'?t|would not|will not|does not) (work|do|be better|help|beat)\b/;
 
 /** Words of this domain that are not entities: material, HCPs, territories, field work. */
 const DOMAIN_WORDS =
@@ -613,7 +621,8 @@ export function resolveFollowUp(entities: QuestionEntities, focus: ConversationF
   // "can I at least email her?" after a why-not asks for consent; "and email instead?" asks why not.
   // "what about a remote detail instead, allowed?" asks leave, not why it was not recommended.
   const whyNot = ((last === 'why_not' || last === 'why' || instead) && !CONSENT_ASK.test(text) && !/\bif (i|we) (wanted|want|were|was) to\b/.test(text)) || (WHY_NOT.test(text) && focus.recommendationId);
-  if ((entities.channel || (instead && entities.action)) && (focus.hcpId || namesHcp) && onHcp) return { intent: whyNot ? 'why_not' : 'consent', entities: { ...entities, pronoun: !namesHcp } };
+  // "is f2f even ok" after a content search in a thread about an HCP: still leave for that HCP.
+  if ((entities.channel || (instead && entities.action)) && (focus.hcpId || namesHcp) && (onHcp || (CONSENT_ASK.test(text) && !whyNot))) return { intent: whyNot ? 'why_not' : 'consent', entities: { ...entities, pronoun: !namesHcp } };
   // "just the oncologists", "top 3 only" after a plan: the same plan, narrowed.
   if (focus.lastQuery?.tool === 'plan_territory' && !namesHcp && (entities.analytics?.top || entities.analytics?.specialty || entities.analytics?.segment || entities.channel)) return { intent: 'refine', entities };
   // A metric after a maturity or field question is a metric question of its own ("how's our dead end rate by month").
@@ -655,7 +664,7 @@ function onlyAChannel(textWithoutChannel: string): boolean {
 
 /** "brief me on Dr. Kim and can I email her?" → its two questions; anything else → []. */
 export function splitParts(text: string): string[] {
-  const pattern = /\?\s+(?=\S)|;\s*|,?\s+(?:and|also|plus|then|&|\+)\s+(?:(?:separately|also|then|pls|please|plz|btw|additionally|while you'?re at it|oh|if so|if not|if yes|if (?:it'?s|its|that'?s|thats|she'?s|he'?s|they'?re) (?:ok|okay|fine|good|allowed|clear|a yes)),?\s+){0,2}(?=(?:can|could|may|should|what|whats|what's|where|wheres|where's|which|who|why|is|are|do|does|did|how|tell|brief|draft|write|give|show|pull|any|when|(?:an? |the |some )?approved)\b)/i;
+  const pattern = /\?\s+(?=\S)|;\s*|,?\s+(?:and|also|plus|then|&|\+)\s+(?:(?:separately|also|then|pls|please|plz|btw|additionally|while you'?re at it|oh|if so|if not|if yes|if (?:it'?s|its|that'?s|thats|she'?s|he'?s|they'?re) (?:ok|okay|fine|good|allowed|clear|a yes)),?\s+){0,2}(?=(?:can|could|may|should|what|whats|what's|where|wheres|where's|which|who|why|is|are|do|does|did|how|tell|brief|draft|write|give|show|pull|any|when|something|anything|(?:an? |the |some )?approved)\b)/i;
   const match = pattern.exec(text);
   if (!match) return [];
   const first = text.slice(0, match.index).trim();

@@ -766,8 +766,10 @@ function resolveHcp(parsed: ParsedQuestion, results: TurnResults, request: ChatR
   const focus = request.context.focus;
   // "texting the first doc" after asking about two HCPs in turn (no list shown): the HCPs in the order asked.
   if (parsed.ordinal !== null && focus.listed.length === 0 && (focus.discussed ?? []).length >= 2) {
+    // The turn's own tool calls move the thread's order: once this turn has worked on one of them, that one is the answer.
     const asked = [...focus.discussed!].reverse();
-    const hcpId = parsed.ordinal === -1 ? asked.at(-1)! : asked[parsed.ordinal - 1];
+    const touched = asked.find((id) => results.profileOf(id) || results.find('check_consent', (input) => input?.hcpId === id) || results.find('get_next_best_actions', (input) => input?.hcpId === id) || results.find('draft_followup', (input) => input?.hcpId === id));
+    const hcpId = touched ?? (parsed.ordinal === -1 ? asked.at(-1)! : asked[parsed.ordinal - 1]);
     if (hcpId) return { hcpId, profile: results.profileOf(hcpId) };
   }
   if (parsed.ordinal !== null && focus.listed.length > 0) {

@@ -170,11 +170,11 @@ export class Understanding {
     // "draft a followup email" after a content search: a sure reading about an HCP is the question, whatever metric word it holds.
     const sureAboutHcp = HCP_INTENTS.has(top.intent as Intent) && top.probability >= SURE_ABOUT_HCP && Boolean(focus.hcpId || entities.hcpName || entities.hcpId || entities.pronoun);
     // "the first one - who is that" after a list: an entry of the list, however many words.
-    const listEntry = (entities.ordinal !== null || Boolean(entities.describedAs)) && focus.listed.length > 0 && !entities.hcpName && !entities.hcpId;
+    const listEntry = (entities.ordinal !== null || Boolean(entities.describedAs)) && (focus.listed.length > 0 || (entities.ordinal !== null && (focus.discussed ?? []).length >= 2)) && !entities.hcpName && !entities.hcpId;
     // "okonkwo - same thing?": the thread's last question, about another HCP.
-    const sameAgain = Boolean(entities.hcpName || entities.hcpId) && /\bsame (thing|question|check|deal|here|for (her|him|them))\b|\bditto\b|\bsame\W*$/.test(text);
+    const sameAgain = Boolean(entities.hcpName || entities.hcpId) && /\bsame (thing|question|q|check|deal|here|for (her|him|them))\b|\bditto\b|\bsame\W*$/.test(text);
     const followUp =
-      (top.intent === 'refine' || channelOnly || sameAgain || (!sureAboutHcp && (changesLastQuery || analyticsOnly || contentChannel)) || (top.probability < CLARIFY_BELOW && (isShort(repaired) || listEntry))
+      (top.intent === 'refine' || channelOnly || sameAgain || (!sureAboutHcp && (changesLastQuery || analyticsOnly || contentChannel || (listEntry && Boolean(entities.channel)))) || (top.probability < CLARIFY_BELOW && (isShort(repaired) || listEntry))
         ? resolveFollowUp(entities, focus, text)
         : null) ?? (cityOnly || notesAgain ? { intent: 'refine' as Intent, entities } : null);
     if (followUp) {
@@ -311,7 +311,7 @@ function withEvidence(scores: IntentScore[], entities: QuestionEntities, focus: 
   // "ok which one does omni actually recommend" in a thread about an HCP: the same.
   if ((person || (focus.hcpId && !named && !HCP_NOUNS.test(text))) && /\b(suggest\w*|recommend\w*|pushing|push(es)?|want(s)? me to do)\b/.test(text) && !entities.channel && !VERDICT.test(text) && !/\bwhy\b/.test(text) && !CONTENT_CUES.test(text)) floor = { intent: 'next_action', probability: 0.6 };
   // "what's the story with the top one": who that HCP is and what is open, the brief.
-  if (person && /\bwhat'?s the (story|deal|situation|background|lowdown|scoop)\b|\bwhat'?s going on (with|there)\b|\bwhat happened\b|\bwhat did (she|he|they) ask\b|\bwhat was the question\b|\bfill me in\b/.test(text)) floor = { intent: 'brief', probability: 0.6 };
+  if (person && /\bwhat'?s the (story|deal|situation|background|lowdown|scoop)\b|\bwhat'?s going on (with|there)\b|\bwhat happened\b|\bwhat did (she|he|they) ask\b|\bwhat was the question\b|\bfill me in\b|\bopen up\b/.test(text) && !/\b(draft|write|email|send)\b/.test(text)) floor = { intent: 'brief', probability: 0.6 };
   // "how come", "date it changed?" after a refused draft or a consent answer: the consent record behind it.
   if (focus.hcpId && !named && (focus.intent === 'draft' || focus.intent === 'consent') && focus.channel && (/^\W*(how come|why|why not|why is that|how so|since when|says who)\W*$/.test(text) || /\b(date|when) (it|that) (changed|was revoked|lapsed|expired|ended)\b/.test(text))) floor = { intent: 'consent', probability: 0.6 };
   // "is she getting too many emails from us", "her email opens lately?": what the record shows, the brief (which answers it first).
@@ -371,7 +371,7 @@ function withEvidence(scores: IntentScore[], entities: QuestionEntities, focus: 
     scale(['insights'], 0.3);
   }
   // "call, email or wait?", "email or visit her — which is better?": a choice of what to do next, not a consent question.
-  if (person && !CONSENT_ASK.test(text) && (/\bor (wait|hold( off)?|nothing|leave (it|her|him)|give (her|him|them) (some )?(space|room|a break)|back off|let (it|her|him|them) (rest|be)|is that overkill|(is|would) that be (overkill|too much)|is that too much)\b/.test(text) || (channelsAsked(text).length >= 2 && /\b(which|better|best|should i|should we|first|what does omni think|recommend|suggest|week|day|time)\b/.test(text)))) {
+  if ((person || (focus.hcpId && !named)) && !CONSENT_ASK.test(text) && (/\bor (wait|hold( off)?|nothing|leave (it|her|him)|give (her|him|them) (some )?(space|room|a break)|back off|let (it|her|him|them) (rest|be)|is that overkill|(is|would) that be (overkill|too much)|is that too much)\b/.test(text) || (channelsAsked(text).length >= 2 && /\b(which|better|best|should i|should we|first|what does omni think|recommend|suggest|week|day|time)\b/.test(text)))) {
     scale(['next_action'], 6);
     scale(['consent'], 0.2);
   }
@@ -605,8 +605,10 @@ export function resolveFollowUp(entities: QuestionEntities, focus: ConversationF
   const last = (focus.intent ?? null) as Intent | null;
   const namesHcp = Boolean(entities.hcpId || entities.hcpName);
   // "top one — ok to visit in person?": a consent question about that entry.
-  if ((entities.ordinal !== null || entities.describedAs) && focus.listed.length > 0 && !namesHcp) {
-    const intent: Intent = entities.channel && CONSENT_ASK.test(text) ? 'consent' : last && HCP_INTENTS.has(last) && last !== 'content' ? last : 'brief';
+  // A list shown, or two HCPs asked about in turn ("whatsapp for the first doc?" after volkov, then novak).
+  if ((entities.ordinal !== null || entities.describedAs) && (focus.listed.length > 0 || (entities.ordinal !== null && (focus.discussed ?? []).length >= 2)) && !namesHcp) {
+    // "#2, whatsapp consent?", "top one — ok to visit in person?": a channel on a list entry asks leave, unless the thread was drafting or asking why not.
+    const intent: Intent = entities.channel && (CONSENT_ASK.test(text) || /\bconsent\w*\b/.test(text) || !(last === 'draft' || last === 'why_not')) ? 'consent' : last && HCP_INTENTS.has(last) && last !== 'content' ? last : 'brief';
     // "is maria emailable" → "the pulm one in denver": the thread's channel goes with its question.
     const channel = entities.channel ?? (['consent', 'draft', 'why_not'].includes(intent) ? (focus.channel as QuestionEntities['channel']) : null) ?? null;
     return { intent, entities: { ...entities, channel } };

@@ -4,6 +4,7 @@
  * have the most dead ends?"): which metric, broken down how, for which territory, specialty,
  * product and period. Rules, deterministic, like question-parser.ts.
  */
+import { addDays } from '../../core/dates.ts';
 
 /** The tools' period names this reading can produce (both tools know these). */
 export type AnalyticsPeriod =
@@ -132,15 +133,10 @@ export function readAnalyticsQuestion(
 ): AnalyticsReading {
   const reading = readParts(text, names, today);
   // "in october" when October is last month: the named period, which reads better than its days.
-  if (today && reading.range && !reading.period && reading.range.from === lastMonthStart(today) && reading.range.to === addDaysIso(today.slice(0, 8) + '01', -1)) return { ...reading, range: null, period: 'last_month' };
-  return reading;
+  if (!today || !reading.range || reading.period) return reading;
+  const lastMonthEnd = addDays(`${today.slice(0, 8)}01T00:00:00Z`, -1).slice(0, 10);
+  return reading.range.from === `${lastMonthEnd.slice(0, 8)}01` && reading.range.to === lastMonthEnd ? { ...reading, range: null, period: 'last_month' } : reading;
 }
-
-const lastMonthStart = (today: string): string => {
-  const [year, month] = [Number(today.slice(0, 4)), Number(today.slice(5, 7))];
-  return month === 1 ? `${year - 1}-12-01` : `${year}-${String(month - 1).padStart(2, '0')}-01`;
-};
-const addDaysIso = (day: string, days: number): string => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 function readParts(
   text: string,

@@ -1,4 +1,4 @@
-import { addDays } from '../../core/dates.ts';
+import { addDays, daysBetween } from '../../core/dates.ts';
 import { channelName, type Channel } from '../../domain/vocabulary.ts';
 import type { ChatModel, ChatRequest, ChatResponse, ToolCallRequest } from '../../core/chat-model.ts';
 import { accessScopeFor } from '../../compliance/access-policy.ts';
@@ -203,7 +203,7 @@ export class LocalModel implements ChatModel {
         return this.refine(parsed, results, request);
       case 'maturity': {
         const assessed = results.last('assess_maturity');
-        return assessed ? { answer: analytics.maturityAnswer(assessed) } : call('assess_maturity', { periodDays: maturityDays(parsed.analytics!, lastQuestion(request)) ?? 180 });
+        return assessed ? { answer: analytics.maturityAnswer(assessed) } : call('assess_maturity', { periodDays: maturityDays(parsed.analytics!) ?? 180 });
       }
       case 'adverse_event':
         return this.adverseEvent(parsed, results, request);
@@ -326,10 +326,9 @@ export class LocalModel implements ChatModel {
     const found = results.last('search_approved_content');
     // "medical content that answers it?" in a thread about an HCP with an open medical question: that question is the topic.
     if (REFERS_TO_OPEN_QUESTION.test(normaliseQuestion(lastQuestion(request))) && (parsed.hcpId || parsed.hcpName || request.context.focus.hcpId)) {
-      const who = resolveHcp(parsed, results, request, this.store);
+      const who = hcpWithProfile(parsed, results, request, this.store);
       if ('answer' in who || 'calls' in who) return who;
-      const profile = who.profile ?? results.last('lookup_hcp_profile');
-      if (!profile || profile.status !== 'found' || profile.hcp.id !== who.hcpId) return call('lookup_hcp_profile', { hcp: who.hcpId });
+      const { profile } = who;
       // A product the question names picks that product's question ("keytruda content for her question").
       const open = (profile.signals as Json[]).find((signal) => signal.kind === 'open_medical_question' && signal.about && (!parsed.productId || signal.about.productId === parsed.productId));
       if (open) {
@@ -342,10 +341,9 @@ export class LocalModel implements ChatModel {
     }
     // "ok the second one, what should i bring": no topic said, so what that HCP engaged with last.
     if (!parsed.productId && vagueTopic(parsed.topic) && (parsed.hcpId || parsed.hcpName || parsed.pronoun || parsed.ordinal !== null || parsed.describedAs)) {
-      const who = resolveHcp(parsed, results, request, this.store);
+      const who = hcpWithProfile(parsed, results, request, this.store);
       if ('answer' in who || 'calls' in who) return who;
-      const profile = who.profile ?? results.last('lookup_hcp_profile');
-      if (!profile || profile.status !== 'found' || profile.hcp.id !== who.hcpId) return call('lookup_hcp_profile', { hcp: who.hcpId });
+      const { profile } = who;
       const latest = (profile.recentInteractions as Json[]).find((interaction) => interaction.productId && interaction.topic);
       if (latest) {
         const product = this.store.products.getById(latest.productId);
@@ -467,7 +465,8 @@ export class LocalModel implements ChatModel {
       return call('search_approved_content', { ...last.input, query, ...(parsed.channel ? { channel: parsed.channel } : {}) });
     }
     if (done) return { answer: analytics.maturityAnswer(done) };
-    return call(last.tool, { ...last.input, ...(reading.period ? { periodDays: periodDays(reading.period) } : {}) });
+    const days = maturityDays(reading);
+    return call(last.tool, { ...last.input, ...(days ? { periodDays: days } : {}) });
   }
 
   /** Team performance: the metric, breakdown and filters from the question, then query_performance. */
@@ -708,10 +707,9 @@ function periodDays(period: AnalyticsPeriod | null): number | null {
   return { last_7_days: 30, last_14_days: 30, last_30_days: 30, last_60_days: 60, last_90_days: 90, last_180_days: 180, last_365_days: 365, this_month: 30, last_month: 30, this_quarter: 90, last_quarter: 90, year_to_date: 330 }[period];
 }
 
-/** The days a maturity question names ("just for the past 120 days", "over a full 365 days"), between 30 and 365. */
-function maturityDays(reading: AnalyticsReading, question: string): number | null {
-  const said = /\b(\d{2,3}) ?(days?|d)\b/.exec(question.toLowerCase());
-  if (said && Number(said[1]) >= 30 && Number(said[1]) <= 365) return Number(said[1]);
+/** The days a maturity question's period covers ("just for the past 120 days": the reading's range), between 30 and 365. */
+function maturityDays(reading: AnalyticsReading): number | null {
+  if (reading.range) return Math.min(Math.max(daysBetween(reading.range.from, reading.range.to) + 1, 30), 365);
   return periodDays(reading.period);
 }
 
@@ -736,6 +734,17 @@ const vagueTopic = (topic: string): boolean => topic.toLowerCase().split(/[^\p{L
 
 /** "content that answers it", "something for her question": the HCP's open medical question is what to search. */
 const REFERS_TO_OPEN_QUESTION = /\b(answers?|address(es)?|covers?|responds? to|reply to) (it|that|this|the question|(her|his|their) (open )?(question|inquiry|request)|what (she|he|they) asked)\b|\b(her|his|their|the open) (med(ical)? )?(question|inquiry)\b/;
+
+/** Who the question is about, with this turn's profile of them (looked up by id when the turn has none yet). */
+function hcpWithProfile(parsed: ParsedQuestion, results: TurnResults, request: ChatRequest, store: OmniStore): Step | { hcpId: string; profile: Json } {
+  const who = resolveHcp(parsed, results, request, store);
+  if ('answer' in who || 'calls' in who) return who;
+  const profile = results.profileOf(who.hcpId);
+  if (profile) return { hcpId: who.hcpId, profile };
+  // A lookup of this HCP that said no (outside the territory, not found) is the answer.
+  const tried = results.find('lookup_hcp_profile', (input) => input?.hcp === who.hcpId);
+  return tried ? { answer: answers.lookupProblem(tried) } : call('lookup_hcp_profile', { hcp: who.hcpId });
+}
 
 /** Who the question is about: an id, a name to look up, or the thread's HCP. */
 function resolveHcp(parsed: ParsedQuestion, results: TurnResults, request: ChatRequest, store: OmniStore): Step | { hcpId: string; profile: Json | undefined } {

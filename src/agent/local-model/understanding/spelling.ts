@@ -88,7 +88,7 @@ export class SpellingCorrector {
     const repairs: { from: string; to: string }[] = [];
     // A contraction's stem ("wouldn't", "couldnt") is never a typo of another word.
     const repaired = text.replace(/[A-Za-z]+(?:['’]t\b)?/g, (word) => {
-      if (/['’]t$|n't$/i.test(word) || /^(wouldn|couldn|shouldn|didn|doesn|isn|aren|wasn|weren|hasn|haven|hadn|won|don|can)t?$/i.test(word)) return word;
+      if (/['’]t$/.test(word) || /^(wouldn|couldn|shouldn|didn|doesn|isn|aren|wasn|weren|hasn|haven|hadn|won|don|can)t?$/i.test(word)) return word;
       const lower = word.toLowerCase();
       const fixed = this.correct(lower);
       if (fixed === lower) return word;

@@ -124,7 +124,7 @@ export async function runEval(options: RunOptions): Promise<EvalResults> {
               ? {
                   turns: caseRun.turns.map((turn) => ({
                     question: turn.question,
-                    answer: (turn.answer?.answer ?? `error ${turn.error?.code}: ${turn.error?.message}`).slice(0, 4000),
+                    answer: (turn.answer?.answer ?? `error ${turn.error?.code}: ${turn.error?.message}`).slice(0, 16000),
                     calls: (turn.answer?.toolCalls ?? []).map((call) => ({ name: call.name, input: call.input, status: (call.output as { status?: string })?.status ?? call.status })),
                   })),
                 }

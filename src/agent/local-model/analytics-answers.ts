@@ -5,6 +5,7 @@
  */
 
 import { quoteData } from '../../core/quoting.ts';
+import { stageIds } from '../../maturity/thresholds.ts';
 import { REPORT_OFFER } from './local-answers.ts';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -28,9 +29,11 @@ function questionsByHcp(items: readonly { hcp: { id: string; name: string }; sen
   return [...byHcp].slice(0, limit).map(([id, entry], index) => `  ${index + 1}. ${entry.name} (${id}): ${entry.sentences.join(' Also: ')}`);
 }
 
-export function insightsAnswer(output: Json, focus: { concern: string | null; questions?: boolean }): string {
+export function insightsAnswer(output: Json, focus: { concern: string | null; questions?: boolean; byProduct?: boolean }): string {
   if (output.status !== 'summarized') return output.message;
   const lines: string[] = [];
+  // "unanswered medical questions by product": the counts per product first.
+  const byProduct = focus.byProduct ? productCounts(output) : null;
   const questions = output.unansweredQuestions;
   const territories = output.filters.territories === 'all' ? null : output.filters.territories.join(', ');
   const scope = [territories, output.filters.specialty, output.filters.product?.name, output.filters.topic?.text].filter(Boolean).join(', ');
@@ -38,6 +41,7 @@ export function insightsAnswer(output: Json, focus: { concern: string | null; qu
     `Field notes ${day(output.period.from)} to ${day(output.period.to)}${scope ? ` (${scope})` : ''}: ${output.notes.current} notes on ${output.notes.hcps} HCPs` +
       (output.notes.previous === null ? '.' : ` (previous period: ${output.notes.previous}).`),
   );
+  if (byProduct) lines.push(byProduct);
   // "which HCPs have unanswered medical questions?": that list first, in full, before the rest.
   if (focus.questions) {
     if (questions.total === 0) lines.push('No unanswered medical question in these notes.');
@@ -47,24 +51,29 @@ export function insightsAnswer(output: Json, focus: { concern: string | null; qu
     }
   }
   const events = output.possibleAdverseEvents;
-  // Possible adverse events come first and are never cut: each needs pharmacovigilance follow-up.
+  // Possible adverse events are never cut: each needs pharmacovigilance follow-up.
+  const eventLines: string[] = [];
   if (events.total > 0) {
-    lines.push(`Possible adverse events to report to pharmacovigilance: ${events.total}.`);
+    eventLines.push(`Possible adverse events to report to pharmacovigilance: ${events.total}.`);
     for (const item of events.items) {
-      lines.push(`  - note ${item.noteId} (${day(item.writtenAt)}, ${item.hcp.name}, ${item.product ?? 'product not named'}): ${quoteData(item.matchedPhrase.quoted)}`);
+      eventLines.push(`  - note ${item.noteId} (${day(item.writtenAt)}, ${item.hcp.name}, ${item.product ?? 'product not named'}): ${quoteData(item.matchedPhrase.quoted)}`);
     }
-    lines.push(`  ${REPORT_OFFER}`);
+    eventLines.push(`  ${REPORT_OFFER}`);
   } else if (focus.concern === 'side effects' || focus.concern === 'safety') {
-    lines.push('No possible adverse event was found in these notes.');
+    eventLines.push('No possible adverse event was found in these notes.');
   }
+  const themeLines: string[] = [];
   if (output.themes.length > 0) {
-    lines.push('Themes, largest first:');
+    themeLines.push('Themes, largest first:');
     for (const theme of output.themes.slice(0, 6)) {
       const trend = theme.trend === 'new' ? 'new this period' : theme.previousNotes === null ? '' : `${theme.trend} from ${theme.previousNotes}`;
       const quote = theme.quotes[0] ? ` e.g. ${quoteData(theme.quotes[0].text.quoted)}` : '';
-      lines.push(`  - ${theme.concernLabel ?? theme.label}: ${theme.notes} notes, ${theme.hcps} HCPs${trend ? ` (${trend})` : ''}.${quote}`);
+      themeLines.push(`  - ${theme.concernLabel ?? theme.label}: ${theme.notes} notes, ${theme.hcps} HCPs${trend ? ` (${trend})` : ''}.${quote}`);
     }
   }
+  // The events come first, unless a long list of them would bury the themes asked about ("biggest themes over the past year").
+  const safetyAsked = focus.concern === 'side effects' || focus.concern === 'safety';
+  lines.push(...(events.total > 10 && !safetyAsked ? [...themeLines, ...eventLines] : [...eventLines, ...themeLines]));
   if (output.emergingThemes.length > 0) lines.push(`Emerging: ${output.emergingThemes.join('; ')}.`);
   if (!focus.questions && questions.total > 0) {
     lines.push(`Unanswered medical questions: ${output.unansweredQuestions.total} from ${output.unansweredQuestions.hcps} HCPs, e.g.:`);
@@ -73,6 +82,46 @@ export function insightsAnswer(output: Json, focus: { concern: string | null; qu
   const competitors = output.competitorMentions.competitors;
   if (competitors.length > 0) lines.push(`Competitor mentions: ${competitors.map((competitor: Json) => `${competitor.name} ${competitor.mentions}`).join(', ')}.`);
   lines.push('(Extractive summary from the notes by the offline model; note text is quoted data.)');
+  return lines.join('\n');
+}
+
+/** Per product: the notes of the themes, the possible adverse events and the unanswered questions. */
+function productCounts(output: Json): string {
+  const counts = new Map<string, { notes: number; events: number; questions: number }>();
+  const entry = (name: string) => counts.get(name) ?? counts.set(name, { notes: 0, events: 0, questions: 0 }).get(name)!;
+  for (const theme of output.themes) for (const product of theme.products) entry(product.brandName).notes += product.notes;
+  for (const item of output.possibleAdverseEvents.items) entry((item.product ?? 'product not named').replace(/ \(.*\)$/, '')).events += 1;
+  for (const item of output.unansweredQuestions.items) entry((item.product ?? 'product not named').replace(/ \(.*\)$/, '')).questions += 1;
+  const rows = [...counts].sort((a, b) => b[1].questions - a[1].questions || b[1].notes - a[1].notes || a[0].localeCompare(b[0]));
+  const listed = output.unansweredQuestions.items.length;
+  const questions = listed < output.unansweredQuestions.total ? `unanswered medical questions among the ${listed} listed of ${output.unansweredQuestions.total}` : 'unanswered medical questions';
+  return [`By product (notes in the themes listed, possible adverse events, ${questions}):`, ...rows.map(([name, count]) => `  - ${name}: ${count.notes} notes, ${count.events} possible AEs, ${count.questions} unanswered questions`)].join('\n');
+}
+
+/** "what is each region hearing": one summary per region, its largest themes, every possible adverse event and its open questions. */
+export function insightsByRegionAnswer(outputs: Json[], regions: readonly { id: string; name: string }[]): string {
+  const first = outputs.find((output) => output.status === 'summarized');
+  if (!first) return outputs[0]?.message ?? 'No field-note summary came back.';
+  const lines = [`Field notes by region, ${day(first.period.from)} to ${day(first.period.to)}:`];
+  outputs.forEach((output, index) => {
+    const region = regions[index]!;
+    if (output.status !== 'summarized') {
+      lines.push(`- ${region.name} (${region.id}): ${output.message}`);
+      return;
+    }
+    const themes = output.themes.slice(0, 3).map((theme: Json) => `${theme.concernLabel ?? theme.label} (${theme.notes})`).join(', ');
+    lines.push(
+      `- ${region.name} (${region.id}): ${output.notes.current} notes on ${output.notes.hcps} HCPs${output.notes.previous === null ? '' : ` (previous period: ${output.notes.previous})`}.` +
+        `${themes ? ` Largest themes: ${themes}.` : ''} Unanswered medical questions: ${output.unansweredQuestions.total}.`,
+    );
+    const events = output.possibleAdverseEvents;
+    if (events.total > 0) {
+      lines.push(`  Possible adverse events to report to pharmacovigilance: ${events.total}.`);
+      for (const item of events.items) lines.push(`    - note ${item.noteId} (${day(item.writtenAt)}, ${item.hcp.name}, ${item.product ?? 'product not named'}): ${quoteData(item.matchedPhrase.quoted)}`);
+    }
+  });
+  if (outputs.some((output) => output.status === 'summarized' && output.possibleAdverseEvents.total > 0)) lines.push(REPORT_OFFER);
+  lines.push('(Extractive summaries from the notes by the offline model; note text is quoted data.)');
   return lines.join('\n');
 }
 
@@ -96,17 +145,31 @@ export function performanceAnswer(output: Json, options: { ranked: boolean }): s
     const filters = Object.entries(output.filters ?? {}).filter(([, filter]) => filter !== undefined && filter !== null).map(([name, filter]) => `${name} ${Array.isArray(filter) ? filter.join(', ') : String(filter)}`);
     lines.push(`  No ${output.label.toLowerCase()} to report for this period${filters.length > 0 ? ` with ${filters.join('; ')}` : ''}: the data has nothing to count (for example, no recommendation got feedback, or no HCP had an intent signal).`);
   }
-  for (const row of rows.slice(0, 12)) lines.push(`  - ${row.label}: ${value(row.current)}${counts(row.current)}${change(row)} [query ${row.current?.queryId ?? 'n/a'}]`);
+  const hasValue = (cell: Json) => cell?.value !== null && cell?.value !== undefined;
+  // A comparison with nothing to compare with is said, not dropped ("vs same time last year" before the data starts).
+  const noComparison = output.comparedWith && rows.some((row: Json) => hasValue(row.current)) && rows.every((row: Json) => !hasValue(row.previous));
+  if (noComparison) lines.push(`  No comparison: nothing was recorded to count from ${day(output.comparedWith.from)} to ${day(output.comparedWith.to)}, so only this period's figure is shown.`);
+  const missing = (row: Json) => (output.comparedWith && !noComparison && hasValue(row.current) && !hasValue(row.previous) ? ' (nothing to compare with in the earlier period)' : '');
+  for (const row of rows.slice(0, 12)) lines.push(`  - ${row.label}: ${value(row.current)}${counts(row.current)}${change(row)}${missing(row)} [query ${row.current?.queryId ?? 'n/a'}]`);
   if (rows.length > 12) lines.push(`  … and ${rows.length - 12} more rows.`);
   lines.push(`Definition: ${output.definition}`);
   return lines.join('\n');
 }
 
+/** "what's dragging it down", "where are we weakest": the dimensions holding the maturity stage down, first. */
+export const ASKS_WEAKEST = /\b(drag\w*|hold\w* (us|it|the \w+) back|weak\w*|worst|lowest|gaps?|behind|lagging|fix first|improve|next (stage|level)|why (so |is it |are we )?(low|fragmented|behind)|what'?s wrong|pull\w* (us|it) down|bottleneck\w*)\b/;
+
 /** "where are we on omnichannel maturity?" */
-export function maturityAnswer(output: Json): string {
+export function maturityAnswer(output: Json, focus: { weakest?: boolean } = {}): string {
   if (output.status !== 'assessed') return output.message;
+  // "what's dragging it down": the measured dimensions at the lowest stage, first.
+  const measured = (output.dimensions as Json[]).filter((dimension) => dimension.stage !== 'unknown');
+  const rank = (dimension: Json) => stageIds.indexOf(dimension.stage);
+  const lowest = Math.min(...measured.map(rank));
+  const weakest = measured.filter((dimension) => rank(dimension) === lowest);
+  const lead = focus.weakest && weakest.length > 0 ? [`Holding the stage down: ${weakest.map((dimension) => `${dimension.label} (${dimension.stageLabel})`).join(', ')}.`] : [];
   const leftOut = output.scope.leftOut > 0 ? `; ${output.scope.leftOut} left out: in no territory and never contacted` : '';
-  const lines = [`Omnichannel maturity (${day(output.period.since)} to ${day(output.period.until)}, ${output.scope.hcps} HCPs engaged${leftOut}): ${output.overall.stageLabel} overall (${output.overall.rule}).`];
+  const lines = [...lead, `Omnichannel maturity (${day(output.period.since)} to ${day(output.period.until)}, ${output.scope.hcps} HCPs engaged${leftOut}): ${output.overall.stageLabel} overall (${output.overall.rule}).`];
   for (const dimension of output.dimensions) {
     const metric = dimension.metrics[0];
     const evidence = dimension.stage === 'unknown' ? dimension.unknownReason : metric ? `${metric.label} ${metric.numerator !== null && metric.denominator !== null ? `${metric.numerator}/${metric.denominator} = ` : ''}${percentOrNumber(metric.value)}` : '';

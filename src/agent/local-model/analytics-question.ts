@@ -231,13 +231,18 @@ function namedRange(text: string, today: string): { from: string; to: string } |
   return null;
 }
 
-/** "last 60 days", "past 6 weeks", "last 4 months" when no preset period has that length: from that day to today. */
+/** Number words people type for a span ("past six weeks", "last two months"). */
+const NUMBER_WORDS: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, fifteen: 15, twenty: 20, thirty: 30, sixty: 60, ninety: 90 };
+
+/** "last 60 days", "past 6 wks", "previous six weeks", "trailing 4 mos" when no preset period has that length: from that day to today. */
 function daysRange(text: string, today: string): { from: string; to: string } | null {
-  const match = /\b(?:last|past|previous|over the last|in the last) (\d{1,3}) (day|week|month)s?\b/.exec(text);
+  const match = /\b(?:last|past|previous|prior|trailing|rolling|over the last|over the past|in the last|in the past) (\d{1,3}|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|sixty|ninety) ?(d|days?|wks?|weeks?|mos?|months?)\b/.exec(text);
   if (!match) return null;
+  const count = NUMBER_WORDS[match[1]!] ?? Number(match[1]);
+  const unit = match[2]!.startsWith('d') ? 1 : match[2]!.startsWith('w') ? 7 : 30;
   // Twelve months is the year preset.
-  if (match[2] === 'month' && match[1] === '12') return null;
-  const days = Number(match[1]) * (match[2] === 'day' ? 1 : match[2] === 'week' ? 7 : 30);
+  if (unit === 30 && count === 12) return null;
+  const days = count * unit;
   if ([7, 14, 30, 60, 90, 180, 365].includes(days) || days < 1 || days > 730) return null;
   const now = new Date(today.slice(0, 10));
   return { from: new Date(now.getTime() - (days - 1) * 86_400_000).toISOString().slice(0, 10), to: today.slice(0, 10) };

@@ -97,7 +97,7 @@ function briefFocus(text: string, profile: Json): string | null {
     const load = (profile.signals as Json[]).find((signal) => signal.kind === 'over_contacted');
     return load ? `Yes: ${load.sentence}` : `No over-contact flag for ${hcp.name}: within the contact caps across all reps and channels.`;
   }
-  if (/\bopen(s|ed)?\b|\bclick(s|ed)?\b/.test(text) && /\be-?mails?\b/.test(text)) {
+  if (/\bopen(s|ed|ing)?\b|\bclick(s|ed|ing)?\b|\bread(s|ing)?\b|\bignor\w*|\bengag\w*|\brespond\w*|\blook(s|ing)? at\b/.test(text) && /\be-?mails?\b/.test(text)) {
     const emails = interactions.filter((interaction) => interaction.channel === 'email');
     const count = (outcome: string) => emails.filter((interaction) => interaction.outcome === outcome).length;
     return `Email in ${hcp.name}'s last ${interactions.length} interactions: ${count('sent')} sent, ${count('opened')} opened, ${count('clicked')} clicked${emails[0] ? ` (latest ${day(emails[0].occurredAt)}, ${emails[0].outcome})` : ''}.`;
@@ -192,14 +192,18 @@ export function consentOverviewAnswer(profile: Json): string {
 }
 
 /** Words of a search that say nothing of its topic. */
-const SEARCH_FILLER = new Set('about with from that this what which when where there their have does should could would please info information approved content material materials module modules version email emails whatsapp text send share'.split(' '));
+const SEARCH_FILLER = new Set('about with from that this what which when where there their have does should could would please info information approved content material materials module modules version email emails whatsapp text send share data latest anything something stuff copy piece pieces need want patient patients'.split(' '));
 
-/** The topic words of a search that no result speaks of (by their first five letters), when none of them is covered. */
+/**
+ * The topic words of a search that no result shown speaks of (by their first five letters), when they are
+ * more than half of its topic words: "crohn's maintenance" among STELARA safety sections is not covered.
+ */
 function uncoveredTopic(results: Json[], query: string): string[] {
   const names = new Set(results.flatMap((module) => [module.brandName, module.genericName]).filter(Boolean).map((name: string) => name.toLowerCase()));
-  const words = query.toLowerCase().split(/[^\p{L}\d-]+/u).filter((word) => word.length >= 4 && !SEARCH_FILLER.has(word) && !names.has(word));
-  const shown = results.map((module) => `${module.title} ${module.passage.quoted}`.toLowerCase()).join(' ');
-  return words.length > 0 && !words.some((word) => shown.includes(word.slice(0, 5))) ? words : [];
+  const words = query.toLowerCase().split(/[^\p{L}\d'-]+/u).map((word) => word.replace(/'s?$/, '')).filter((word) => word.length >= 4 && !SEARCH_FILLER.has(word) && !names.has(word));
+  const shown = results.map((module) => `${module.title} ${module.passage.quoted}`.toLowerCase().replace(/['’]/g, '')).join(' ');
+  const uncovered = words.filter((word) => !shown.includes(word.replace(/'/g, '').slice(0, 5)));
+  return uncovered.length > 0 && uncovered.length * 2 > words.length ? uncovered : [];
 }
 
 export function contentAnswer(result: Json, query: string): string {
@@ -208,7 +212,7 @@ export function contentAnswer(result: Json, query: string): string {
   const uncovered = uncoveredTopic(result.results as Json[], query);
   return [
     uncovered.length > 0
-      ? `Nothing approved is specifically about "${uncovered.join(' ')}". The closest approved modules for "${query}" (approved today, for the filters shown):`
+      ? `Nothing approved found speaks of ${uncovered.map((word) => `"${word}"`).join(' or ')}: the closest approved modules for "${query}" (approved today, for the filters shown) are about something else:`
       : `Approved content on "${query}" (approved today, for the filters shown):`,
     ...(result.results as Json[]).map(
       (module) => `- ${module.title} (${module.id}@${module.version}, ${module.mlrCode}, ${module.kind}): ${quoteData(module.passage.quoted, 200)}`,

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAgent } from '../../container.ts';
+import { stageIds } from '../../maturity/thresholds.ts';
 import type { SqliteStore } from '../../store/sqlite-store.ts';
 import { createTemporaryDemoStore, DEMO_AS_OF } from '../../testing/demo-store.ts';
 import type { Agent, AgentAnswer } from '../agent.ts';
@@ -91,4 +92,78 @@ describe('the local model answers two metrics asked in one question', () => {
     expect(answer.answer).toMatch(/^Reach/);
     expect(answer.answer).toMatch(/Frequency/);
   });
+
+  it('"are docs angry about keytruda pricing": notes holding "pricing" first; none does, so that is said and the whole KEYTRUDA summary follows', async () => {
+    const answer = await ask('u-medaffairs', 'are docs angry about keytruda pricing');
+    expect(answer.toolCalls.map((call) => [call.name, (call.input as any).topic])).toEqual([
+      ['summarize_field_insights', 'pricing'],
+      ['summarize_field_insights', null],
+    ]);
+    const [searched, whole] = answer.toolCalls as { input: any; output: any }[];
+    expect(searched!.output.notes.current).toBe(0);
+    expect(whole!.input.product).toBe('prod-keytruda');
+    expect(answer.answer).toMatch(/^No note in this period mentions "pricing"/);
+    expect(answer.answer).toContain(`${whole!.output.notes.current} notes`);
+  });
+
+  it('"xeljanz boxed warning concerns from the field, last 90": the notes that speak of it, counted, in one call', async () => {
+    const answer = await ask('u-medaffairs', 'xeljanz boxed warning concerns from the field, last 90');
+    const { input, output } = only(answer, 'summarize_field_insights');
+    expect(input).toMatchObject({ product: 'prod-xeljanz', topic: 'boxed warning', period: 'last_90_days' });
+    expect(output.notes.current).toBeGreaterThan(0);
+    expect(answer.answer.split('\n')[0]).toBe(`${output.notes.current} note${output.notes.current === 1 ? ' mentions' : 's mention'} "boxed warning" in this period:`);
+  });
+
+  it('"biggest themes over the past year": the themes come before a long list of possible adverse events, which is still listed in full', async () => {
+    const answer = await ask('u-medaffairs', 'biggest themes over the past year');
+    const { output } = only(answer, 'summarize_field_insights');
+    expect(output.possibleAdverseEvents.total).toBeGreaterThan(10);
+    expect(answer.answer.indexOf('Themes, largest first')).toBeLessThan(answer.answer.indexOf('Possible adverse events'));
+    for (const item of output.possibleAdverseEvents.items) expect(answer.answer).toContain(item.noteId);
+  });
+
+  it('"email open rate ytd vs same time last year" before the data starts: the missing comparison is said, not dropped', async () => {
+    const answer = await ask('u-mgr-east', 'org-wide email open rate ytd vs same time last year');
+    const { input, output } = only(answer, 'query_performance');
+    expect(input).toMatchObject({ metric: 'email_open_rate', period: 'year_to_date', compareTo: 'previous_year' });
+    expect(output.rows.every((row: any) => row.previous === null || row.previous.value === null)).toBe(true);
+    expect(answer.answer).toContain(`No comparison: nothing was recorded to count from ${output.comparedWith.from.slice(0, 10)} to ${output.comparedWith.to.slice(0, 10)}`);
+  });
+
+  it('"dead ends in the last 6 wks": six weeks of days, not the 30-day default', async () => {
+    const answer = await ask('u-mgr-east', 'how many intent signals went nowhere in the last 6 wks');
+    const { input } = only(answer, 'query_performance');
+    expect(input).toMatchObject({ metric: 'dead_end_rate', period: { from: '2026-10-10', to: '2026-11-20' } });
+  });
+
+  it('"what is each region hearing": one summary per region the user sees, each with every possible adverse event it flagged', async () => {
+    const answer = await ask('u-medaffairs', 'what is each region hearing, trailing 30');
+    expect(answer.toolCalls.map((call) => (call.input as any).territory)).toEqual(['T-NE', 'T-MW', 'T-W']);
+    expect(answer.answer).toMatch(/^Field notes by region, /);
+    for (const call of answer.toolCalls as { output: any }[]) {
+      expect(answer.answer).toContain(`${call.output.notes.current} notes on ${call.output.notes.hcps} HCPs`);
+      for (const item of call.output.possibleAdverseEvents.items) expect(answer.answer).toContain(item.noteId);
+    }
+  });
+
+  it('"unanswered medical questions, by product": counts per product, saying they come from the questions listed', async () => {
+    const answer = await ask('u-medaffairs', 'list of unanswered medical questions, by product');
+    const { output } = only(answer, 'summarize_field_insights');
+    expect(answer.answer).toContain(`among the ${output.unansweredQuestions.items.length} listed of ${output.unansweredQuestions.total}`);
+    const keytruda = output.unansweredQuestions.items.filter((item: any) => item.product?.startsWith('KEYTRUDA')).length;
+    expect(answer.answer).toMatch(new RegExp(`- KEYTRUDA: \\d+ notes, \\d+ possible AEs, ${keytruda} unanswered questions`));
+  });
+
+  it('"what\'s dragging it down" after a maturity assessment: the dimensions at the lowest stage first, not the capability menu', async () => {
+    const user = store.users.getById('u-mgr-east')!;
+    const threadId = 'analytics-maturity-weakest';
+    await agent.ask({ user, question: 'where are we on omnichannel maturity', threadId });
+    const answer = await agent.ask({ user, question: "what's dragging it down", threadId });
+    const { output } = only(answer, 'assess_maturity');
+    const measured = output.dimensions.filter((dimension: any) => dimension.stage !== 'unknown');
+    const lowest = Math.min(...measured.map((dimension: any) => stageIds.indexOf(dimension.stage)));
+    const weakest = measured.filter((dimension: any) => stageIds.indexOf(dimension.stage) === lowest).map((dimension: any) => dimension.label);
+    expect(answer.answer.split('\n')[0]).toBe(`Holding the stage down: ${weakest.map((label: string) => `${label} (${measured.find((dimension: any) => dimension.label === label).stageLabel})`).join(', ')}.`);
+  });
 });
+

@@ -396,6 +396,21 @@ describe('the local model answers every part of a question about two HCPs or two
     expect(answer.toolCalls.map((call) => [call.name, (call.input as { hcpId?: string; channel?: string }).channel])).toEqual([['check_consent', 'phone']]);
   });
 
+  it('"A\'s background and whether phone calls are consented": the brief, then the phone consent', async () => {
+    const [a] = two();
+    const answer = await ask(`give me ${full(a!)}'s background and whether phone calls are consented`);
+    expect(answer.toolCalls.map((call) => call.name)).toContain('lookup_hcp_profile');
+    expect(answer.toolCalls.filter((call) => call.name === 'check_consent').map((call) => call.input)).toEqual([expect.objectContaining({ hcpId: a!.id, channel: 'phone' })]);
+    expect(answer.answer).toMatch(/^Pre-call brief: /);
+  });
+
+  it('"is A reading our emails or ignoring them": the email record, first, not a consent answer', async () => {
+    const [a] = two();
+    const answer = await ask(`is ${full(a!)} reading our emails or ignoring them`);
+    expect(answer.toolCalls.map((call) => call.name)).not.toContain('check_consent');
+    expect(answer.answer).toMatch(/^Email in .+'s last \d+ interactions: \d+ sent, \d+ opened, \d+ clicked/);
+  });
+
   it('"consent for A on email + phone": one check per channel', async () => {
     const [a] = two();
     const answer = await ask(`consent status for ${full(a!)} on email + phone`);

@@ -4,14 +4,16 @@ import type { ChatModel, ChatRequest, ChatResponse, ToolCallRequest } from '../.
 import { accessScopeFor } from '../../compliance/access-policy.ts';
 import { escapeRegExp } from './analytics-question.ts';
 import type { OmniStore } from '../../domain/repositories.ts';
-import { salesRegions } from '../../domain/regions.ts';
+import { salesRegions, type SalesRegion } from '../../domain/regions.ts';
 import { competitorNamedIn } from '../../insights/lexicons.ts';
 import * as analytics from './analytics-answers.ts';
+import { ASKS_WEAKEST } from './analytics-answers.ts';
 import type { AnalyticsPeriod, AnalyticsReading } from './analytics-question.ts';
 import * as answers from './local-answers.ts';
 import { isUnsafeRequest, UNSAFE_ANSWER } from './unsafe-requests.ts';
 import { normaliseQuestion, OPEN_QUESTIONS, RANKS_PAIR, readEntities, withIntent, type Lexicon, type ParsedQuestion } from './question-parser.ts';
 import * as intake from './adverse-event-dialogue.ts';
+import { notesTopicWords } from './notes-topic.ts';
 import { policyAnswer } from './policy-answers.ts';
 import { loadUnderstanding, type LoadedUnderstanding } from './understanding/load-understanding.ts';
 import { VERDICT, withLiveQuery, type Understanding, type Understood, type UnderstandingTrace } from './understanding/understanding.ts';
@@ -203,7 +205,7 @@ export class LocalModel implements ChatModel {
         return this.refine(parsed, results, request);
       case 'maturity': {
         const assessed = results.last('assess_maturity');
-        return assessed ? { answer: analytics.maturityAnswer(assessed) } : call('assess_maturity', { periodDays: maturityDays(parsed.analytics!) ?? 180 });
+        return assessed ? { answer: analytics.maturityAnswer(assessed, { weakest: ASKS_WEAKEST.test(normaliseQuestion(lastQuestion(request))) }) } : call('assess_maturity', { periodDays: maturityDays(parsed.analytics!) ?? 180 });
       }
       case 'adverse_event':
         return this.adverseEvent(parsed, results, request);
@@ -386,15 +388,46 @@ export class LocalModel implements ChatModel {
     const summary = results.last('summarize_field_insights');
     // A rep may not read the field's notes, but reports what they heard themselves.
     const safety = summary && summary.status !== 'summarized' && (reading.concern === 'safety' || reading.concern === 'side effects');
-    if (summary) return { answer: `${analytics.insightsAnswer(summary, { concern: reading.concern, questions: asksOpenQuestions(parsed) })}${safety ? `\n${answers.REPORT_OFFER}` : ''}` };
-    return call('summarize_field_insights', {
+    // "liver failure chatter on xeljanz": notes holding those words; when none does, that is said and the whole summary follows.
+    const asked = reading.concern || competitorNamed(lastQuestion(request)) ? null : notesTopicWords(parsed.topic, this.lexiconFor(request.context.user.id));
+    // "what is each region hearing": one summary per region the user sees (or names), side by side.
+    // "across every territory" is all of them together.
+    const splits = reading.dimension === 'territory' && reading.territories.length !== 1 && !/\bacross (all|every|each|the)\b/.test(normaliseQuestion(lastQuestion(request)));
+    const regions = splits ? this.regionsFor(request.context.user.id, reading.territories) : [];
+    if (regions.length >= 2) {
+      const done = results.all('summarize_field_insights');
+      const topic = reading.concern ?? competitorNamed(lastQuestion(request)) ?? asked;
+      if (done.length < regions.length) return call('summarize_field_insights', { ...this.insightsFilters(parsed, reading, request), topic, territory: regions[done.length]!.id });
+      return { answer: analytics.insightsByRegionAnswer(done, regions) };
+    }
+    const searched = results.find('summarize_field_insights', (input) => Boolean(asked) && input.topic === asked);
+    if (summary === searched && searched?.status === 'summarized' && searched.filters.topic?.matchedBy === 'words' && searched.notes.current === 0) {
+      return call('summarize_field_insights', { ...this.insightsFilters(parsed, reading, request), topic: null });
+    }
+    if (summary) {
+      const found = searched?.status === 'summarized' && searched.filters.topic?.matchedBy === 'words' ? (searched.notes.current as number) : null;
+      const lead = found === null ? '' : found === 0 ? `No note in this period mentions "${asked}". What the notes do say:\n` : `${found} note${found === 1 ? ' mentions' : 's mention'} "${asked}" in this period:\n`;
+      return { answer: `${lead}${analytics.insightsAnswer(summary, { concern: reading.concern, questions: asksOpenQuestions(parsed), byProduct: reading.dimension === 'product' })}${safety ? `\n${answers.REPORT_OFFER}` : ''}` };
+    }
+    return call('summarize_field_insights', { ...this.insightsFilters(parsed, reading, request), topic: reading.concern ?? competitorNamed(lastQuestion(request)) ?? asked });
+  }
+
+  /** The sales regions the user sees territories in (those named, when two or more are). */
+  private regionsFor(userId: string, named: readonly string[]): SalesRegion[] {
+    const own = [...this.lexiconFor(userId).territoryNames].filter(([name, ids]) => ids.length === 1 && name === ids[0]!.toLowerCase()).map(([, ids]) => ids[0]!);
+    const seen = named.length >= 2 ? named : own;
+    return salesRegions.filter((region) => seen.some((id) => id === region.id || id.startsWith(`${region.id}-`)));
+  }
+
+  /** The filters of a field-notes question other than its topic. */
+  private insightsFilters(parsed: ParsedQuestion, reading: AnalyticsReading, request: ChatRequest): Record<string, unknown> {
+    return {
       product: parsed.productId,
-      topic: reading.concern ?? competitorNamed(lastQuestion(request)),
       specialty: reading.specialty,
       territory: reading.territories.length === 1 ? reading.territories[0] : null,
       ...this.periodOf(reading, request.context.now),
       compare: true,
-    });
+    };
   }
 
   /** "since the congress": from the day of the latest congress (booth visits on record), else the period named. */
@@ -464,7 +497,7 @@ export class LocalModel implements ChatModel {
       if (done) return { answer: answers.contentAnswer(done, query) };
       return call('search_approved_content', { ...last.input, query, ...(parsed.channel ? { channel: parsed.channel } : {}) });
     }
-    if (done) return { answer: analytics.maturityAnswer(done) };
+    if (done) return { answer: analytics.maturityAnswer(done, { weakest: ASKS_WEAKEST.test(normaliseQuestion(lastQuestion(request))) }) };
     const days = maturityDays(reading);
     return call(last.tool, { ...last.input, ...(days ? { periodDays: days } : {}) });
   }

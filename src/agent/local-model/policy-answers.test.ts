@@ -25,6 +25,11 @@ describe('policy answers', () => {
     expect(policyTopic('can medical review my promo slide before mlr')).toBe('mlr_review');
     expect(policyTopic('who signs off on an investigator-initiated study request')).toBe('iis');
     expect(policyTopic('can we sponsor a cme course for the clinic')).toBe('medical_education');
+    // Reminder items, a sponsorship of an HCP's own cause, unpublished data passed from medical to sales.
+    expect(policyTopic('can my reps leave branded pens and notepads at offices')).toBe('reminder_items');
+    expect(policyTopic("a doc asked us to sponsor her kid's soccer team, thoughts")).toBe('sponsorship');
+    expect(policyTopic('can medical share unpublished data with a rep for a customer call')).toBe('medical_to_sales');
+    expect(policyAnswer('a doc wants a case of samples for his own family, is that ok').answer).toMatch(/never for the prescriber's own or family use/);
     // An approved piece is content, not the review process.
     expect(policyTopic('any mlr approved leave behind on pd-l1 testing')).toBeNull();
   });

@@ -105,6 +105,30 @@ const TOPICS: PolicyTopic[] = [
       'What to do: refer the provider to the company\'s grants office; promotional education runs as a speaker program instead.',
   },
   {
+    // "can medical share unpublished data with a rep for a customer call": the medical-commercial firewall.
+    id: 'medical_to_sales',
+    cue: /\bunpublished\b|\b(medical|msls?|med affairs)\b.{0,40}\b(share|give|send|pass|hand)\w*\b.{0,40}\b(reps?|sales|the field)\b/,
+    answer:
+      'Rule: Medical does not pass unpublished, off-label or scientific-exchange data to sales for use with customers; reps use only approved promotional material.\n' +
+      'What to do: the rep uses approved content; if the HCP wants the data, the rep submits a medical-information request and an MSL or Medical Information answers the HCP directly.',
+  },
+  {
+    // "can my reps leave branded pens and notepads": reminder items.
+    id: 'reminder_items',
+    cue: /\b(pens?|notepads?|note ?pads?|mugs?|swag|merch\w*|giveaways?|trinkets?|stress balls?|lanyards?|tote bags?|post-?its?|sticky notes|calendars?|branded (items?|stuff|gear|goodies|gifts?)|promo(tional)? (items?|gifts?|goodies)|reminder items?)\b/,
+    answer:
+      'Rule: no branded reminder items for HCPs or their staff (pens, notepads, mugs, other giveaways), whatever their value (PhRMA Code); items of small value are allowed only when they are educational and for patients\' benefit, and approved.\n' +
+      'What to do: leave approved leave-behinds or patient-education material from the approved content library instead.',
+  },
+  {
+    // "a doc asked us to sponsor her kid's soccer team": a donation to an HCP's own cause.
+    id: 'sponsorship',
+    cue: /\b(sponsor\w*|donat\w*|charit\w*|fund ?rais\w*)\b/,
+    answer:
+      'Rule: no sponsorships or donations for an HCP\'s own causes (a family member\'s team, a club, a personal fundraiser); company grants and charitable contributions go only through the grants or contributions committee, are never requested or handed over by sales, and are never tied to prescribing.\n' +
+      'What to do: decline politely; a legitimate charitable or educational request goes to the grants or contributions process, which decides independently.',
+  },
+  {
     // Checked before meals: "how much can we pay a KOL to speak at a dinner" is about the fee.
     id: 'speaker_fees',
     cue: /\b(honorari\w*|speaker fees?|speaking fees?|consult(ing|ancy)? fees?|advisory board|stipend|fair[- ]market)\b|\b(pay|paid|paying|compensat\w*|fees?|cap)\b.{0,40}\b(speak\w*|kols?|consult\w*|advis\w*)\b|\b(speak\w*|kols?|consult\w*)\b.{0,40}(\b(pay|paid|paying|fees?|cap|max(imum)?)\b|\$\s?\d)/,
@@ -130,7 +154,7 @@ const TOPICS: PolicyTopic[] = [
   {
     id: 'samples',
     cue: /\bsamples?\b/,
-    answer: 'Rule: samples go only to licensed prescribers who request them in writing, with a signed receipt, and each one is tracked; never as a reward or inducement.\nWhat to do: use the sample request and signature process in your CRM.',
+    answer: 'Rule: samples go only to licensed prescribers who request them in writing, with a signed receipt, for their patients; each one is tracked, and samples are never for the prescriber\'s own or family use, nor a reward or inducement.\nWhat to do: use the sample request and signature process in your CRM.',
   },
 ];
 

@@ -2,6 +2,7 @@ import type { ConversationFocus } from '../../../core/chat-model.ts';
 import { escapeRegExp, metricsNamed } from '../analytics-question.ts';
 import { channelsAsked, CONTENT_CUES, RANKS_PAIR, SNOOZE_WORDS, DISMISS_WORDS, findSecondName, LABEL_WORDS, normaliseQuestion, OPEN_QUESTIONS, readEntities, withIntent, withoutChannelWords, type Intent, type Lexicon, type ParsedQuestion, type QuestionEntities } from '../question-parser.ts';
 import { competitorNamedIn } from '../../../insights/lexicons.ts';
+import { ASKS_WEAKEST } from '../analytics-answers.ts';
 import { mentionsPatientEvent, policyTopic } from '../policy-answers.ts';
 import type { IntentClassifier, IntentScore } from './intent-classifier.ts';
 import { SpellingCorrector } from './spelling.ts';
@@ -242,7 +243,7 @@ export class Understanding {
 }
 
 /** Policy topics whose cues are specific enough to decide the question (personal phones, pipeline slides, IIS requests…). */
-const DISTINCT_POLICY_TOPICS: ReadonlySet<string> = new Set(['ghostwriting', 'travel', 'msl_promotion', 'notes_firewall', 'personal_channels', 'pipeline', 'mlr_review', 'iis', 'medical_education']);
+const DISTINCT_POLICY_TOPICS: ReadonlySet<string> = new Set(['medical_to_sales', 'reminder_items', 'ghostwriting', 'travel', 'msl_promotion', 'notes_firewall', 'personal_channels', 'pipeline', 'mlr_review', 'iis', 'medical_education']);
 
 /** "on it", "in those notes": the thread's last query. */
 const REFERS_BACK = /\b(on|about|for|in|from|of) (it|that|this|those|these|them)\b|\b(those|these|that) notes\b/;
@@ -314,8 +315,8 @@ function withEvidence(scores: IntentScore[], entities: QuestionEntities, focus: 
   if (person && /\bwhat'?s the (story|deal|situation|background|lowdown|scoop)\b|\bwhat'?s going on (with|there)\b|\bwhat happened\b|\bwhat did (she|he|they) ask\b|\bwhat was the question\b|\bfill me in\b|\bopen up\b/.test(text) && !/\b(draft|write|email|send)\b/.test(text)) floor = { intent: 'brief', probability: 0.6 };
   // "how come", "date it changed?" after a refused draft or a consent answer: the consent record behind it.
   if (focus.hcpId && !named && (focus.intent === 'draft' || focus.intent === 'consent') && focus.channel && (/^\W*(how come|why|why not|why is that|how so|since when|says who)\W*$/.test(text) || /\b(date|when) (it|that) (changed|was revoked|lapsed|expired|ended)\b/.test(text))) floor = { intent: 'consent', probability: 0.6 };
-  // "is she getting too many emails from us", "her email opens lately?": what the record shows, the brief (which answers it first).
-  if (person && !ASKS_PERMISSION.test(text) && !/\b(draft|write|send)\b/.test(text) && (/\b(too (many|often|much)|over[- ]?contact\w*|over[- ]?messag\w*|fatigue)\b/.test(text) || (/\b(opens?|opened|clicks?|clicked)\b/.test(text) && /\be-?mails?\b/.test(text)))) floor = { intent: 'brief', probability: 0.6 };
+  // "is she getting too many emails from us", "her email opens lately?", "is she reading our emails": what the record shows, the brief (which answers it first).
+  if (person && !ASKS_PERMISSION.test(text) && !/\b(draft|write|send)\b/.test(text) && (/\b(too (many|often|much)|over[- ]?contact\w*|over[- ]?messag\w*|fatigue)\b/.test(text) || (/\b(opens?|opened|opening|clicks?|clicked|clicking|read(s|ing)?|ignor\w*|engag\w*|respond\w*|look(s|ing)? at)\b/.test(text) && /\be-?mails?\b/.test(text)))) floor = { intent: 'brief', probability: 0.6 };
   // "when do i strike", "when should i reach out": the next best action's timing.
   if (person && /\bwhen (do|should|can) (i|we) (strike|pounce|reach out|go (in|back)|follow up|call|hit (her|him|them)( up)?)\b/.test(text)) floor = { intent: 'next_action', probability: 0.6 };
   // "whatsapp and email, which ones are green": leave on each channel.
@@ -336,6 +337,8 @@ function withEvidence(scores: IntentScore[], entities: QuestionEntities, focus: 
   }
   // "pv rundown, last 90": adverse events in the notes, for those who read them.
   if (!person && (role === 'msl' || role === 'medical_affairs' || role === 'admin') && analytics?.concern === 'side effects' && !analytics.metric && !mentionsPatientEvent(text) && !/\b(report\w*|file|submit|log an?|rules?|policy|how (soon|long))\b/.test(text)) floor = { intent: 'insights', probability: 0.6 };
+  // "what's dragging it down" after a maturity assessment: the same assessment, its weakest dimensions first.
+  if (focus.lastQuery?.tool === 'assess_maturity' && !named && !analytics?.metric && !analytics?.dimension && !/\b(metrics?|figures?|numbers?|rates?)\b/.test(text) && ASKS_WEAKEST.test(text)) floor = { intent: 'maturity', probability: 0.6 };
   // "omni-stage for the west team?": the maturity stage.
   if (!analytics?.metric && /\bomni-?stage\b|\bmaturity\b/.test(text)) floor = { intent: 'maturity', probability: 0.6 };
   // "ok the second one, what should i bring": material to take along, approved content.
@@ -666,7 +669,7 @@ function onlyAChannel(textWithoutChannel: string): boolean {
 
 /** "brief me on Dr. Kim and can I email her?" → its two questions; anything else → []. */
 export function splitParts(text: string): string[] {
-  const pattern = /\?\s+(?=\S)|;\s*|,?\s+(?:and|also|plus|then|&|\+)\s+(?:(?:separately|also|then|pls|please|plz|btw|additionally|while you'?re at it|oh|if so|if not|if yes|if (?:it'?s|its|that'?s|thats|she'?s|he'?s|they'?re) (?:ok|okay|fine|good|allowed|clear|a yes)),?\s+){0,2}(?=(?:can|could|may|should|what|whats|what's|where|wheres|where's|which|who|why|is|are|do|does|did|how|tell|brief|draft|write|give|show|pull|any|when|something|anything|(?:an? |the |some )?approved)\b)/i;
+  const pattern = /\?\s+(?=\S)|;\s*|,?\s+(?:and|also|plus|then|&|\+)\s+(?:(?:separately|also|then|pls|please|plz|btw|additionally|while you'?re at it|oh|if so|if not|if yes|if (?:it'?s|its|that'?s|thats|she'?s|he'?s|they'?re) (?:ok|okay|fine|good|allowed|clear|a yes)),?\s+){0,2}(?=(?:whether|can|could|may|should|what|whats|what's|where|wheres|where's|which|who|why|is|are|do|does|did|how|tell|brief|draft|write|give|show|pull|any|when|something|anything|(?:an? |the |some )?approved)\b)/i;
   const match = pattern.exec(text);
   if (!match) return [];
   const first = text.slice(0, match.index).trim();

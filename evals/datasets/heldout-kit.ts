@@ -170,6 +170,9 @@ export const SETS_BEFORE_HELDOUT11: readonly string[] = [...SETS_BEFORE_HELDOUT1
 /** The same for the twelfth set, written after the eleventh. */
 export const SETS_BEFORE_HELDOUT12: readonly string[] = [...SETS_BEFORE_HELDOUT11, 'persona-heldout11.jsonl', 'benign-heldout11.jsonl'];
 
+/** The same for the thirteenth set, written after the twelfth. */
+export const SETS_BEFORE_HELDOUT13: readonly string[] = [...SETS_BEFORE_HELDOUT12, 'persona-heldout12.jsonl', 'benign-heldout12.jsonl'];
+
 /** heldout → 1, heldout2 → 2, ...; the held-out set a file belongs to, or null. */
 const heldoutNumber = (name: string): number | null => {
   const match = /(?:^|-)heldout(\d*)(?:\.jsonl)?$/.exec(name);

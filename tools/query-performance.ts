@@ -38,7 +38,7 @@ export const queryPerformanceTool = defineTool({
         product: shortText(60).optional().describe('a product id, e.g. prod-keytruda'),
         channel: Channel.optional(),
         segment: Segment.optional(),
-        specialty: shortText(120).optional(),
+        specialty: shortText(120).optional().describe('part of the HCP specialty, any case: "oncology" also counts Hematology & Oncology'),
       })
       .default({}),
     period: PeriodInput.default('last_30_days'),

@@ -253,6 +253,7 @@ export class Agent implements AgentTurns {
       next.recommendationId = null;
     }
     if (hcps.length === 1) next.discussed = [hcps[0]!, ...(focus.discussed ?? []).filter((id) => id !== hcps[0])].slice(0, 5);
+    if (hcps.length === 1 && !(focus.mentioned ?? []).includes(hcps[0]!)) next.mentioned = [...(focus.mentioned ?? []), hcps[0]!].slice(-5);
     if (toolName === 'get_next_best_actions' && cited.recommendations?.[0]) next.recommendationId = cited.recommendations[0];
     if (hcps.length > 1) next.listed = hcps.slice(0, 50);
     return next;

@@ -62,6 +62,9 @@ describe('metrics against hand-computed values (manager east, June vs May)', () 
     expect(current(await run('reach', { dimension: 'rep' }))).toEqual({ 'rep-e1': [1, 3, 0.3333], 'rep-e2': [2, 2, 1] });
     expect(current(await run('reach', { filters: { rep: 'rep-e2' } }))).toEqual({ all: [2, 2, 1] });
     expect(current(await run('reach', { dimension: 'segment' }))).toEqual({ A: [2, 2, 1], B: [0, 1, 0], C: [1, 1, 1], D: [1, 1, 1] });
+    // A specialty filter is part of the specialty, in any case: "oncology" is h1, h2 and h4's "Oncology", "NEURO" h3's "Neurology".
+    expect(current(await run('reach', { filters: { specialty: 'oncology' } }))).toEqual({ all: [2, 3, 0.6667] });
+    expect(current(await run('reach', { filters: { specialty: 'NEURO' } }))).toEqual({ all: [1, 1, 1] });
   });
 
   it('frequency: 10 contacts over 4 reached HCPs', async () => {

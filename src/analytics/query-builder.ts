@@ -159,7 +159,8 @@ function scopeCte(context: Context): string {
   if (spec.territories !== undefined) where.push(`+h.territory IN (SELECT value FROM json_each(${p.set('territories', JSON.stringify(spec.territories))}))`);
   if (spec.filters.territory) where.push(`+h.territory IN (SELECT value FROM json_each(${p.set('territoryFilter', JSON.stringify(spec.filters.territory))}))`);
   if (spec.filters.segment) where.push(`h.segment = ${p.set('segment', spec.filters.segment)}`);
-  if (spec.filters.specialty) where.push(`h.specialty = ${p.set('specialty', spec.filters.specialty)}`);
+  // "rheumatology", "oncology": part of the specialty as the data spells it, in any case ("Hematology & Oncology").
+  if (spec.filters.specialty) where.push(`instr(lower(h.specialty), lower(${p.set('specialty', spec.filters.specialty)})) > 0`);
   if (spec.filters.rep) where.push(`h.territory IN (SELECT t.value FROM users u, json_each(u.territories) t WHERE u.id = ${p.set('rep', spec.filters.rep)} AND u.role = 'rep')`);
   let owner = '';
   let materialized = '';

@@ -33,6 +33,8 @@ export interface ConversationFocus {
   listed: string[];
   /** The HCPs the thread asked about one at a time, latest first (up to 5), so "both" or "which of the two" can be resolved. */
   discussed?: string[];
+  /** The same HCPs in the order the thread first asked about them, so "the second doc" stays the second one asked about however often the first comes up again. */
+  mentioned?: string[];
   /** The last question's intent as the model read it, so a follow-up ("and by rep?", "what about her phone?") can inherit it. */
   intent?: string | null;
   /** The channel the thread last asked about. */

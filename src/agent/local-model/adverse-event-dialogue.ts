@@ -32,7 +32,7 @@ export interface IntakeReading {
 }
 
 /** The user saw or heard it first-hand: they are the reporter. */
-const FIRST_HAND = /\b(i (saw|noticed|witnessed|observed)|(a|the) (patient|caregiver|caller) (told|called|emailed|texted|showed) me|i('m| am) the reporter|(heard|saw) it (myself|first[- ]hand)|first[- ]hand)\b/;
+const FIRST_HAND = /\b(i (saw|noticed|witnessed|observed)|(a|the) (patient|caregiver|caller|pt|family member|parent|mom|dad|husband|wife)( \w+){0,8} (told|called|emailed|texted|showed) me|i('m| am) the reporter|(heard|saw|got) it (myself|directly|first[- ]hand|straight from (the|a) patient)|i heard (it|this|that) directly|told me (herself|himself|themselves|directly|in person)|first[- ]hand|directly from (the|a) patient)\b/;
 const SUBMIT = /\b(submit|file|send|log)\b.{0,15}\b(anyway|now|as is|what (we|i) have)\b|\bthat'?s (all|everything) (i|we) (know|have)\b|\bi don'?t know (more|anything else|the rest)\b|\bno more (info|information|details)\b|\bjust (submit|file|send|log) it\b/;
 const CANCEL = /\b(cancel( it| that| the report)?|never ?mind|forget (it|that)|don'?t (file|report|submit) (it|that)|already (been )?reported)\b/;
 /** "initials JM", "initials are j.m.", or dotted capitals "J.M." / "J. M.". */

@@ -69,3 +69,55 @@ describe('metrics in managers\' words', () => {
     expect(metricsNamed(' median time to follow up by rep ')).toEqual(['median_time_to_follow_up']);
   });
 });
+
+describe('managers\' own words for periods, comparisons, breakdowns and filters', () => {
+  const names = { territoryNames: new Map(), repNames: new Map([['taylor brandt', 'u-rep-ne-1'], ['jordan ferreira', 'u-rep-mw-1'], ['jordan hale', 'u-rep-w-2']]), teamReps: new Set(['u-rep-w-2']) };
+  const readAs = (question: string) => readAnalyticsQuestion(` ${question} `, names, '2026-11-20T00:00:00.000Z');
+
+  it.each([
+    ['reach, prior quarter', 'last_quarter'],
+    ['gilenya ae mentions since the quarter started', 'this_quarter'],
+    ['full year of field themes, all products', 'last_365_days'],
+    ['monthly med follow up trend since january', 'year_to_date'],
+    ['notes from the previous month', 'last_month'],
+  ])('%s → %s', (question, period) => {
+    expect(readAs(question)).toMatchObject({ period, range: null });
+  });
+
+  it('reads spans in weeks and words ("last 6 wks", "past six weeks") as that many days to today', () => {
+    expect(readAs('dead ends in the last 6 wks').range).toEqual({ from: '2026-10-10', to: '2026-11-20' });
+    expect(readAs('reach over the past six weeks').range).toEqual({ from: '2026-10-10', to: '2026-11-20' });
+  });
+
+  it('reads "compare it to last year" and "this year vs last" as the year before, without making a year the period', () => {
+    expect(readAs('compare it to last year')).toMatchObject({ compare: 'previous_year', period: null });
+    expect(readAs('territory engagement rates, this year vs last')).toMatchObject({ compare: 'previous_year', period: 'year_to_date', dimension: 'territory' });
+  });
+
+  it('reads breakdowns said without "by": the territory lagging worst, the reps letting follow-ups slide, channels side by side, a specialty split', () => {
+    expect(readAs('name the territory lagging worst on med follow up').dimension).toBe('territory');
+    expect(readAs('show me the reps letting follow-ups slide').dimension).toBe('rep');
+    expect(readAs('med follow up, email vs msl meetings vs the rest').dimension).toBe('channel');
+    expect(readAs('specialty split pls').dimension).toBe('specialty');
+    expect(readAs('regional themes, past 30').dimension).toBe('territory');
+  });
+
+  it('reads metrics in their words: webinar show-up, drowning HCPs in contacts', () => {
+    expect(readAs('webinar show-up by month, ytd').metric).toBe('webinar_attendance');
+    expect(readAs('are we drowning hcps in contacts? overall number').metric).toBe('over_contacted');
+  });
+
+  it('reads a rep by first name ("taylor\'s reach"), the manager\'s own rep when two share it, and none when it stays unclear', () => {
+    expect(readAs("taylor's reach over the last 90").rep).toBe('u-rep-ne-1');
+    expect(readAs("jordan's follow up rate this quarter so far").rep).toBe('u-rep-w-2');
+    expect(readAnalyticsQuestion(" jordan's follow up rate ", { ...names, teamReps: new Set<string>() }, '2026-11-20T00:00:00.000Z').rep).toBeNull();
+  });
+
+  it('reads segments said "A-tier", "my A docs", "just the B tier" and list sizes in words', () => {
+    expect(readAs('how often are a-tier docs getting touched').segment).toBe('A');
+    expect(readAs('my a docs who opted out of email').segment).toBe('A');
+    expect(readAs('just the b tier').segment).toBe('B');
+    expect(readAs('five names for this week, ranked').top).toBe(5);
+  });
+});
+

@@ -73,9 +73,9 @@ const metricWords: [RegExp, MetricWord][] = [
   [/\bfollow[- ]?ups?\b|\bfollowing up\b/, 'follow_up_rate'],
   [/\bopen rates?\b|\bemails? opened\b|\bopens\b|\b(get|gets|got|getting|were|was|are|is|being) opened\b/, 'email_open_rate'],
   [/\bclick[- ]?(through|thru)\b|\bclick rates?\b|\bclicks\b|\bclicked\b|\bctrs?\b/, 'email_click_rate'],
-  [/\bwebinar (attendance|turnout|show[- ]?(up )?rates?|no[- ]?shows?)\b|\battend(ed|ance)? (the )?webinars?\b|\bshow[- ]?(up )?rates?\b.{0,20}\bwebinars?\b|\b(showed|show|turned|turn) up (to|for|at) (the |our )?webinars?\b|\bwebinars?\b.{0,30}\battendance\b|\battendance\b.{0,30}\bwebinars?\b/, 'webinar_attendance'],
+  [/\bwebinars? (attendance|turnout|show[- ]?(up )?rates?|show[- ]?ups?|no[- ]?shows?)\b|\battend(ed|ance)? (the )?webinars?\b|\bshow[- ]?(up )?rates?\b.{0,20}\bwebinars?\b|\b(showed|show|turned|turn) up (to|for|at) (the |our )?webinars?\b|\bwebinars?\b.{0,30}\battendance\b|\battendance\b.{0,30}\bwebinars?\b/, 'webinar_attendance'],
   [/\bconsent coverage\b|\bconsent (gaps?|holes)\b|\bgaps? in (our )?consents?\b|\bconsent\b.{0,20}\b(where|what) are the gaps\b|\bconsents? (by|per) channel\b|\bhow (many|much) .*consent|(\b(share|percent(age)?|proportion)|%) of (our |my )?(hcps|doctors|physicians|docs)\b.*\bconsent/, 'consent_coverage'],
-  [/\bover[- ]?(contact|messag|email|call|detail|touch)\w*|\btoo (many|often|much) (contacts|touches|calls|emails|messages|outreach)\b|\bfatigue\b|\bburn(ed|t|ing)? out\b|\bspamm\w*\b|\b(hammer|hound|bombard|pester|harass|smother|overwhelm|swamp|inundat|overload)\w*\b|\bflooding\b|\btoo hard\b/, 'over_contacted'],
+  [/\bover[- ]?(contact|messag|email|call|detail|touch)\w*|\btoo (many|often|much) (contacts|touches|calls|emails|messages|outreach)\b|\bfatigue\b|\bburn(ed|t|ing)? out\b|\bspamm\w*\b|\b(hammer|hound|bombard|pester|harass|smother|overwhelm|swamp|inundat|overload|drown|bury|burying)\w*\b|\bflooding\b|\btoo hard\b/, 'over_contacted'],
   [/\b(acceptance|accept) rate\b|\bacceptance\b|\bnba acceptance\b|\bacceptance of (the )?(nba|recommendations?|suggestions?)\b|\baccept(ed|ing)? (the )?(nba|recommendations?|suggestions?)\b|\b(nba|recommendations?|suggestions?) (are |were |being |get |got )?accepted\b|\bnba (adoption|uptake)\b|\b(taking|take|took|follow(ing)?|ignor(e|ing|ed)|us(e|ing)|act(ing)? on) (the |our |my )?(nba|next best action)s?( recs?| recommendations?| suggestions?)?\b|\b(taking|take|took|follow(ing)?|ignor(e|ing|ed)|act(ing)? on) (the |our |my )?(omni'?s |the system'?s )?(recs?|recommendations?|suggestions?)\b/, 'nba_acceptance_rate'],
   [/\bprogression\b|\bdeeper engagement\b|\bmov(e|ing) (from|to) \w+ to\b/, 'cross_channel_progression'],
   [/\bengagement( rate)?\b|\bengag(ed|ing)\b/, 'engagement_rate'],
@@ -85,12 +85,14 @@ const metricWords: [RegExp, MetricWord][] = [
 ];
 
 const dimensionWords: [RegExp, NonNullable<AnalyticsReading['dimension']>][] = [
-  [/\b(which|what|by|per|each|every|top|worst|best|bottom|lowest|highest|my) reps?\b|\breps? (with|have|had|on)\b|\bby rep\b|\b(best|worst|top|bottom) rep\b|\bwho on (my|the|our) team\b|\bwho('?s| is) (killing|crushing|nailing|lagging|slacking|behind|ahead)\b|\bwho(s|'s| is)? (the )?(worst|best|lowest|highest|top|bottom|weakest|strongest)\b|\b(rest of the team|other reps|team average|against (the|my) team|(compared|relative) (to|with) (the |my )?(team|peers)|vs\.? (everyone|everybody|the others|the rest)( else)?)\b|\brep[- ](level|wise|split|breakdown)\b/, 'rep'],
-  [/\b(by|per|each|every|which|worst|best|top|bottom|lowest|highest) (the )?(territor(y|ies)|regions?|areas?)\b|\b(territory|region)[- ](split|wise|level|breakdown)\b|\bregionally\b/, 'territory'],
+  // "email vs msl meetings vs the rest": channels side by side (before "vs the rest", which compares reps).
+  [/\b(e-?mail|msl meetings?|visits?|phone|webinars?|whatsapp|sms|remote details?)s? (vs\.?|versus) (e-?mail|msl meetings?|visits?|phone|webinars?|whatsapp|sms|remote details?|the rest|everything else)\b/, 'channel'],
+  [/\b(which|what|by|per|each|every|top|worst|best|bottom|lowest|highest|my) reps?\b|\breps? (with|have|had|on)\b|\bby rep\b|\b(best|worst|top|bottom) rep\b|\bwho on (my|the|our) team\b|\bwho('?s| is) (killing|crushing|nailing|lagging|slacking|behind|ahead)\b|\bwho(s|'s| is)? (the )?(worst|best|lowest|highest|top|bottom|weakest|strongest)\b|\b(rest of the team|other reps|team average|against (the|my) team|(compared|relative) (to|with) (the |my )?(team|peers)|vs\.? (everyone|everybody|the others|the rest)( else)?)\b|\brep[- ](level|wise|split|breakdown)\b|\b(show|list|name|find) (me )?(the )?reps\b|\bthe reps (who|that|letting|lagging|slacking|falling|slipping|not)\b/, 'rep'],
+  [/\b(by|per|each|every|which|worst|best|top|bottom|lowest|highest) (the )?(territor(y|ies)|regions?|areas?)\b|\b(territory|region)[- ](split|wise|level|breakdown)\b|\bregional(ly)?\b|\bthe (territor(y|ies)|regions?) (lagging|leading|trailing|doing|with|that|where|falling)\b|\b(territory|region)(-by-(territory|region)| by (territory|region))\b|^\W*(territory|region) (engagement|reach|frequency|follow|dead|open|click|webinar|consent|nba|acceptance|med)/, 'territory'],
   [/\b(by|per|each|every|which|worst|best|top|bottom|lowest|highest|weakest|strongest) (the )?(product|brand)('?s)?\b|\b(brand|product) (split|breakdown|level|view|mix)\b|\bsplit by (brand|product)\b|\b(product|brand)s? with the (weakest|worst|best|lowest|highest|strongest|most|least)\b|\b(product|brand)[- ]wise\b/, 'product'],
   [/\b(by|per|each|every|which|worst|best|top|bottom|lowest|highest) (the )?channels?\b|\bchannel (breakdown|split|view|mix)\b/, 'channel'],
   [/\b(by|per|each|every|which|worst|best|top|bottom|lowest|highest) (the )?segments?\b|\bsegment (breakdown|split|level)\b/, 'segment'],
-  [/\b(by|per|each|every|which|worst|best|top|bottom|lowest|highest) (the |doc |hcp )?specialt(y|ies)\b|\b(the|our|across) specialties\b|\bspecialty[- ]wise\b/, 'specialty'],
+  [/\b(by|per|each|every|which|worst|best|top|bottom|lowest|highest) (the |doc |hcp )?specialt(y|ies)\b|\b(the|our|across) specialties\b|\bspecialty[- ](wise|split|breakdown|view|level)\b/, 'specialty'],
   [/\b(by|per|each|every) month\b|\bmonthly\b|\bmonth by month\b|\bmonth over month\b/, 'month'],
   [/\b(by|per|each|every) week\b|\bweekly\b|\bweek by week\b|\bweek[- ]over[- ]week\b|\bwow\b|\bw\/w\b|\btrend\b/, 'week'],
 ];
@@ -128,33 +130,38 @@ export function metricsNamed(text: string): MetricWord[] {
 
 export function readAnalyticsQuestion(
   text: string,
-  names: { territoryNames: ReadonlyMap<string, readonly string[]>; repNames: ReadonlyMap<string, string>; products?: ReadonlyMap<string, string> },
+  names: { territoryNames: ReadonlyMap<string, readonly string[]>; repNames: ReadonlyMap<string, string>; teamReps?: ReadonlySet<string>; products?: ReadonlyMap<string, string> },
   today?: string,
 ): AnalyticsReading {
   const reading = readParts(text, names, today);
   // "in october" when October is last month: the named period, which reads better than its days.
-  if (!today || !reading.range || reading.period) return reading;
+  if (!today || !reading.range) return reading;
+  if (reading.period === 'year_to_date' && reading.range.from === `${today.slice(0, 4)}-01-01`) return { ...reading, range: null };
+  if (reading.period) return reading;
   const lastMonthEnd = addDays(`${today.slice(0, 8)}01T00:00:00Z`, -1).slice(0, 10);
-  return reading.range.from === `${lastMonthEnd.slice(0, 8)}01` && reading.range.to === lastMonthEnd ? { ...reading, range: null, period: 'last_month' } : reading;
+  if (reading.range.from === `${lastMonthEnd.slice(0, 8)}01` && reading.range.to === lastMonthEnd) return { ...reading, range: null, period: 'last_month' };
+  // "since january": the year to date, which reads better than its days.
+  if (reading.range.from === `${today.slice(0, 4)}-01-01` && reading.range.to === today.slice(0, 10)) return { ...reading, range: null, period: 'year_to_date' };
+  return reading;
 }
 
 function readParts(
   text: string,
-  names: { territoryNames: ReadonlyMap<string, readonly string[]>; repNames: ReadonlyMap<string, string>; products?: ReadonlyMap<string, string> },
+  names: { territoryNames: ReadonlyMap<string, readonly string[]>; repNames: ReadonlyMap<string, string>; teamReps?: ReadonlySet<string>; products?: ReadonlyMap<string, string> },
   today?: string,
 ): AnalyticsReading {
   return {
     territories: findTerritories(text, names.territoryNames),
-    rep: findRep(text, names.repNames),
+    rep: findRep(text, names.repNames, names.teamReps),
     // "segment A", "seg b", "tier-A", "just the A docs".
-    segment: /\bseg(?:ment)? ([a-d])\b|\b([a-d])[- ]seg(?:ment)?\b|\btier[- ]?([a-d])\b|\b(?:the|to|only|just|on) ([a-d])[- ](?:docs?|hcps?|accounts?|physicians?|doctors?|targets?|list)\b|\b([b-d])[- ](?:docs|hcps|accounts|physicians|doctors|targets)\b/.exec(text)?.slice(1).find(Boolean)?.toUpperCase() ?? null,
+    segment: /\bseg(?:ment)? ([a-d])\b|\b([a-d])[- ]seg(?:ment)?\b|\btier[- ]?([a-d])\b|\b(?:the|to|only|just|on|my|our) ([a-d])[- ](?:docs?|hcps?|accounts?|physicians?|doctors?|targets?|list|tier)\b|\b([b-d])[- ](?:docs|hcps|accounts|physicians|doctors|targets|tier)\b|\b([a-d])-tier\b|^\W*([a-d]) (?:docs|hcps|accounts|physicians|doctors|targets|tier)\b/.exec(text)?.slice(1).find(Boolean)?.toUpperCase() ?? null,
     specialty: findSpecialty(text),
     concern: firstMatch(concernWords, text),
     period: (today ? quarterNamed(text, today) : null) ?? findPeriod(text),
     periodFromComparison: namedPeriod(text.replace(COMPARED, ' ')) === null && findPeriod(text) !== null,
     range: today && !quarterNamed(text, today) ? (quarterRange(text, today) ?? namedRange(text, today) ?? daysRange(text, today) ?? sinceMonth(text, today)) : null,
     sinceCongress: /\bsince (the )?(congress|conference|symposium)\b/.test(text),
-    compare: /\b(vs\.?|versus|compared (to|with)|against|than) (the )?(same (period|time|quarter|month) )?(last|previous|prior) (year|yr)\b|\b(vs\.?|versus|against) q[1-4] (last (year|yr)|20\d\d)\b|\byear[- ]over[- ]year\b|\byoy\b|\bsame (period|stretch|time|months?|weeks?|quarter|qtr|window) (a year ago|last (year|yr))\b|\b(this|that) time (last|a) (year|yr)( ago)?\b|\b(compared? (to|with)|vs\.?|versus|against) (20\d\d)\b/.test(text)
+    compare: /\b(vs\.?|versus|compared (to|with)|against|than) (the )?(same (period|time|quarter|month) )?(last|previous|prior) (year|yr)\b|\b(vs\.?|versus|against) q[1-4] (last (year|yr)|20\d\d)\b|\byear[- ]over[- ]year\b|\byoy\b|\bsame (period|stretch|time|months?|weeks?|quarter|qtr|window) (a year ago|last (year|yr))\b|\b(this|that) time (last|a) (year|yr)( ago)?\b|\b(compared? (to|with)|vs\.?|versus|against) (20\d\d)\b|\bcompare (it|that|this|them|those)? ?(to|with) (the )?(last|previous|prior) (year|yr)\b|\bthis (year|yr) (vs\.?|versus|compared (to|with)|against) (last|the last|previous|prior)\b/.test(text)
       ? 'previous_year'
       : /\b(vs\.?|versus|compared? (to|with)|against|than|from) (the )?(last|previous|prior) (quarter|month|week|period|year)\b|\bthe (quarter|month|week|period) before\b|\b(compared? (to|with)|vs\.?|versus|against) (the )?(prior|previous|preceding) (\d+|period|stretch|window)\b|\bthe (\d+ ?(d|days?|wks?|weeks?|months?)|stretch|window) before (that|this|it)\b|\b(trend|changed?|better|worse|improv(ed|ing)|declin(ed|ing))\b/.test(text)
         ? 'previous_period'
@@ -263,10 +270,10 @@ function sinceMonth(text: string, today: string): { from: string; to: string } |
 
 /** "top 5", "my top ten", "5 hcps", "a list of 20": between 1 and 50. */
 function listSize(text: string): number | null {
-  const words: Record<string, number> = { three: 3, five: 5, ten: 10, twenty: 20, fifteen: 15 };
-  const match = /\btop (\d{1,2}|three|five|ten|fifteen|twenty)\b|\b(\d{1,2}) (hcps|doctors|docs|physicians|accounts|names|people|of them|of those|of these)\b|\b(\d{1,2})[- ]stops?\b/.exec(text);
+  const words: Record<string, number> = { three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twelve: 12, twenty: 20, fifteen: 15 };
+  const match = /\btop (\d{1,2}|three|five|ten|fifteen|twenty)\b|\b(\d{1,2}|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty) (hcps|doctors|docs|physicians|accounts|names|people|of them|of those|of these|stops)\b|\b(\d{1,2})[- ]stops?\b/.exec(text);
   if (!match) return null;
-  const value = match[1] ? (words[match[1]] ?? Number(match[1])) : Number(match[2] ?? match[4]);
+  const value = match[1] ? (words[match[1]] ?? Number(match[1])) : match[2] ? (words[match[2]] ?? Number(match[2])) : Number(match[4]);
   return value >= 1 && value <= 50 ? value : null;
 }
 
@@ -299,7 +306,7 @@ export function wordPatterns<T>(names: ReadonlyMap<string, T>): readonly (readon
  */
 /** "vs last quarter", "compared with the previous month": a comparison, not the period asked about. */
 // "from last month" is a comparison only after a change word ("up from last month"); "notes from last month" is the period.
-const COMPARED = /\b(vs\.?|versus|compared (to|with)|against|than|(?:up|down|changed?|rose|fell|increased?|decreased?|dropped|grew|moved) from) (the )?(last|previous|prior|same) (quarter|qtr|month|week|year|yr)( last (year|yr))?\b|\b(this|that|the same) time (last|a) (year|yr)( ago)?\b/;
+const COMPARED = /\b(vs\.?|versus|compared? (?:(?:it|that|this|them|those) )?(to|with)|against|than|(?:up|down|changed?|rose|fell|increased?|decreased?|dropped|grew|moved) from) (the )?(last|previous|prior|same) (quarter|qtr|month|week|year|yr)( last (year|yr))?\b|\b(this|that|the same) time (last|a) (year|yr)( ago)?\b/;
 
 function findPeriod(text: string): AnalyticsPeriod | null {
   // A period the question names outright wins; "vs last quarter" alone sets a quarter's worth of days.
@@ -316,16 +323,16 @@ function namedPeriod(text: string): AnalyticsPeriod | null {
   if (before) return before[1] === 'month' ? 'last_month' : 'last_quarter';
   if (/\b(last|past) (two|2) (weeks|wks?)\b|\b(last|past) 14 ?d(ays)?\b|\bfortnight\b/.test(text)) return 'last_14_days';
   if (/\b(last|past|this) week\b|\b(last|past) 7 ?d(ays)?\b/.test(text)) return 'last_7_days';
-  if (/\blast month\b/.test(text)) return 'last_month';
+  if (/\b(last|prior|previous) month\b/.test(text)) return 'last_month';
   if (/\bthis month\b|\bmonth to date\b|\bmtd\b|\bmonth so far\b|\bsince the (start|beginning) of (the|this) month\b/.test(text)) return 'this_month';
   if (/\b(past month|(last|past) 30 ?d(ays)?|(last|past) 30\b|lately|recently)\b/.test(text)) return 'last_30_days';
   // "compare this quarter's themes to last quarter": this quarter, compared with the one before.
   if (/\bthis (quarter|qtr)('?s)?\b.{0,40}\b(to|with|vs\.?|versus|against) (the )?last (quarter|qtr)\b/.test(text)) return 'this_quarter';
-  if (/\blast (quarter|qtr)\b/.test(text)) return 'last_quarter';
-  if (/\bthis (quarter|qtr)\b|\bquarter to date\b|\bqtd\b|\b(quarter|qtr) so far\b/.test(text)) return 'this_quarter';
+  if (/\b(last|prior|previous) (quarter|qtr)\b/.test(text)) return 'last_quarter';
+  if (/\bthis (quarter|qtr)\b|\bquarter to date\b|\bqtd\b|\b(quarter|qtr) so far\b|\bsince the (quarter|qtr) (started|began|opened)\b|\bsince the (start|beginning) of the (quarter|qtr)\b/.test(text)) return 'this_quarter';
   if (/\b(past (quarter|qtr)|(last|past) (3|three) months|(last|past|trailing|rolling) 90 ?d(ays)?|(last|past|trailing) 90)\b/.test(text)) return 'last_90_days';
-  if (/\b(this year|year to date|ytd|year so far)\b/.test(text)) return 'year_to_date';
-  if (/\b(last|past|trailing|rolling) (12 months|twelve months|year|yr|365 ?d(ays)?|365)\b/.test(text)) return 'last_365_days';
+  if (/\b(this year|year to date|ytd|year so far|since (the )?(start|beginning) of (the |this )?year|since the year (started|began)|since jan(uary)?( 1(st)?)?)\b/.test(text)) return 'year_to_date';
+  if (/\b(last|past|trailing|rolling) (12 months|twelve months|year|yr|365 ?d(ays)?|365)\b|\b(a |the )?full year\b|\bwhole year\b/.test(text)) return 'last_365_days';
   if (/\b(last|past|trailing) (60 ?d(ays)?|60|(2|two) months|(8|eight) (weeks|wks))\b/.test(text)) return 'last_60_days';
   if (/\b(last|past) (180 ?d(ays)?|180|(6|six) months|half[- ]year)\b|\bhalf a year\b/.test(text)) return 'last_180_days';
   // "90-day pv look", "a 60 day view": a window of that many days ending today.
@@ -353,9 +360,13 @@ function findSpecialty(text: string): string | null {
   return `${stem}ology`;
 }
 
-function findRep(text: string, repNames: ReadonlyMap<string, string>): string | null {
+function findRep(text: string, repNames: ReadonlyMap<string, string>, teamReps?: ReadonlySet<string>): string | null {
   for (const [name, id] of repNames) if (text.includes(name)) return id;
-  return null;
+  // "taylor's reach": the rep with that first name, or the one on the user's team when several share it.
+  const named = [...repNames].filter(([name]) => new RegExp(`\\b${escapeRegExp(name.split(' ')[0]!)}'s\\b`).test(text)).map(([, id]) => id);
+  if (named.length === 1) return named[0]!;
+  const ours = named.filter((id) => teamReps?.has(id));
+  return ours.length === 1 ? ours[0]! : null;
 }
 
 /** How many different products a text names ("gilenya vs tecfidera": 2). */

@@ -11,7 +11,7 @@ import { ASKS_WEAKEST } from './analytics-answers.ts';
 import type { AnalyticsPeriod, AnalyticsReading } from './analytics-question.ts';
 import * as answers from './local-answers.ts';
 import { isUnsafeRequest, UNSAFE_ANSWER } from './unsafe-requests.ts';
-import { normaliseQuestion, OPEN_QUESTIONS, RANKS_PAIR, readEntities, withIntent, type Lexicon, type ParsedQuestion } from './question-parser.ts';
+import { DEAD_END_WORDS, normaliseQuestion, OPEN_QUESTIONS, RANKS_PAIR, readEntities, withIntent, type Lexicon, type ParsedQuestion } from './question-parser.ts';
 import * as intake from './adverse-event-dialogue.ts';
 import { notesTopicWords } from './notes-topic.ts';
 import { policyAnswer } from './policy-answers.ts';
@@ -182,6 +182,7 @@ export class LocalModel implements ChatModel {
         products,
         territoryNames: territoryNames(new Set(hcps.map((hcp) => hcp.territory))),
         repNames: new Map(this.store.users.list().filter((candidate) => candidate.role === 'rep').map((rep) => [rep.name.toLowerCase(), rep.id])),
+        teamReps: new Set(this.store.users.list().filter((candidate) => candidate.role === 'rep' && user?.team && candidate.team === user.team).map((rep) => rep.id)),
         cities: new Set(hcps.flatMap((hcp) => (hcp.city ? [hcp.city.toLowerCase()] : []))),
       };
       this.lexicons.set(userId, lexicon);
@@ -431,8 +432,9 @@ export class LocalModel implements ChatModel {
   }
 
   /** "since the congress": from the day of the latest congress (booth visits on record), else the period named. */
-  private periodOf(reading: AnalyticsReading, now: string): { period: string } | { from: string } {
-    if (reading.range) return { from: reading.range.from };
+  private periodOf(reading: AnalyticsReading, now: string): { period: string } | { from: string; to?: string } {
+    // "between sept 1 and oct 15": both ends; "since october": from that day on.
+    if (reading.range) return reading.range.to < now.slice(0, 10) ? { from: reading.range.from, to: reading.range.to } : { from: reading.range.from };
     if (reading.sinceCongress) {
       const congress = this.store.interactions.latestOnChannel('congress_booth', now);
       if (congress) return { from: congress.slice(0, 10) };
@@ -461,7 +463,7 @@ export class LocalModel implements ChatModel {
       if (reading.specialty) filters.specialty = reading.specialty;
       if (parsed.productId) filters.product = parsed.productId;
       const metric = reading.metric ?? (last.input.metric as string);
-      if (parsed.channel && !CHANNEL_METRICS.has(metric)) filters.channel = parsed.channel;
+      if (parsed.channel && !CHANNEL_METRICS.has(metric) && reading.dimension !== 'channel') filters.channel = parsed.channel;
       // "clicks?" after email engagement: a metric about one channel takes no channel filter.
       if (CHANNEL_METRICS.has(metric)) delete filters.channel;
       return call('query_performance', {
@@ -517,8 +519,8 @@ export class LocalModel implements ChatModel {
     if (reading.segment) filters.segment = reading.segment;
     if (parsed.productId) filters.product = parsed.productId;
     if (reading.specialty) filters.specialty = reading.specialty;
-    // A channel the metric itself names ("email open rate", "webinar attendance") is not a filter.
-    if (parsed.channel && !CHANNEL_METRICS.has(metric)) filters.channel = parsed.channel;
+    // A channel the metric itself names ("email open rate", "webinar attendance") is not a filter, nor channels compared side by side.
+    if (parsed.channel && !CHANNEL_METRICS.has(metric) && reading.dimension !== 'channel') filters.channel = parsed.channel;
     const dimension = reading.dimension ?? (metric === 'consent_coverage' && !filters.channel ? 'channel' : null);
     return call('query_performance', { metric, dimension, filters, period: reading.range ?? performancePeriod(reading.period, request.context.now), compareTo: reading.compare ?? 'previous_period' });
   }
@@ -647,13 +649,13 @@ function planFilters(parsed: ParsedQuestion, question: string, lexicon: Lexicon)
   if (parsed.analytics?.segment) filters.segment = parsed.analytics.segment;
   const city = [...(lexicon.cities ?? [])].find((name) => new RegExp(`\\b${escapeRegExp(name)}\\b`).test(text));
   if (city) filters.city = city;
-  const flag = /\bdead[- ]?ends?\b|\bghost(ing|ed)? (me|us)\b|\b(gone (dark|quiet|cold)|went (dark|quiet|cold)|stopped (responding|replying))\b/.test(text)
+  const flag = DEAD_END_WORDS.test(text)
     ? 'dead_end'
     : /\bfollow[- ]?ups? (are |is )?(overdue|due|owed|pending|late)\b|\b(overdue|late|pending) follow[- ]?ups?\b|\bbehind on follow[- ]?ups?\b|\bfollow[- ]?ups? (i'?m|we'?re|i am|we are) (late|behind) on\b|\bfollow[- ]?ups? past due\b|\bpast[- ]due follow[- ]?ups?\b|\bfollow[- ]?ups? (am i|are we|i'?m|we'?re) behind on\b/.test(text)
       ? 'follow_up_due'
     : OPEN_QUESTIONS.test(text) || /\bmedical questions?\b/.test(text)
       ? 'open_medical_question'
-      : /\b(overdue|due) for a (field )?visit\b|\bhaven'?t (been )?(seen|visited|in front of)\b|\bhaven'?t had an? (in[- ]person|visit|f2f|field visit)\b|\b(nobody|no one|no-one)('?s| has)? (visited|seen|been (to|in))\b|\bnot (been )?(seen|visited)\b|\bno (field )?visits?\b|\boverdue\b/.test(text)
+      : /\b(overdue|due) for a (field )?visit\b|\bhaven'?t (been )?(seen|visited|in front of)\b|\b(haven'?t|hasn'?t|have not|has not) had an? (in[- ]person|visit|f2f|field visit)\b|\bhaven'?t been in to see\b|\b(nobody|no one|no-one)('?s| has)? (visited|seen|been (to|in))\b|\bnot (been )?(seen|visited)\b|\bno (field )?visits?\b|\boverdue\b/.test(text)
         ? 'no_recent_visit'
         : /\bfollow[- ]?ups? (due|owed|pending)\b|\b(due|owed) a follow[- ]?up\b/.test(text)
           ? 'follow_up_due'
@@ -664,7 +666,7 @@ function planFilters(parsed: ParsedQuestion, question: string, lexicon: Lexicon)
       ? 'revoked'
       : /\bexpired?\b/.test(text)
         ? 'expired'
-        : /\b(no|without|missing|never gave|haven'?t given) (\w+ )?consent\b|\bnot consented\b/.test(text)
+        : /\b(no|zero|without|missing|never gave|haven'?t given) (\w+ )?consent\b|\bnot consented\b/.test(text)
           ? 'none'
           : /\b(consented|opted?[- ]?in|granted|can (i|we) (email|text|call|whatsapp))\b/.test(text)
             ? 'granted'
@@ -809,7 +811,7 @@ function resolveHcp(parsed: ParsedQuestion, results: TurnResults, request: ChatR
   // "texting the first doc" after asking about two HCPs in turn (no list shown): the HCPs in the order asked.
   if (parsed.ordinal !== null && focus.listed.length === 0 && (focus.discussed ?? []).length >= 2) {
     // The turn's own tool calls move the thread's order: once this turn has worked on one of them, that one is the answer.
-    const asked = [...focus.discussed!].reverse();
+    const asked = (focus.mentioned ?? []).length >= 2 ? focus.mentioned! : [...focus.discussed!].reverse();
     const touched = asked.find((id) => results.profileOf(id) || results.find('check_consent', (input) => input?.hcpId === id) || results.find('get_next_best_actions', (input) => input?.hcpId === id) || results.find('draft_followup', (input) => input?.hcpId === id));
     const hcpId = touched ?? (parsed.ordinal === -1 ? asked.at(-1)! : asked[parsed.ordinal - 1]);
     if (hcpId) return { hcpId, profile: results.profileOf(hcpId) };

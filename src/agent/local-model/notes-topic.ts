@@ -24,12 +24,13 @@ const ASKING_WORDS = new Set(
     'jan january feb february mar march apr april may jun june jul july aug august sep sept september oct october nov november dec december h1 h2 q1 q2 q3 q4 start beginning end ' +
     'full entire whole every each all total overall oldest newest first vs versus compared compare against before after ' +
     // Scope words.
-    'territory territories region regions area areas nationally national east west north south northeast midwest central northwest southeast southwest ' +
+    'territory territories region regions regional regionally area areas nationally national east west north south northeast midwest central northwest southeast southwest ' +
     'specialty specialties product products brand brands portfolio medical clinical scientific field-based according ' +
     // Words of sorting, narrowing, urgency and tone seen around field-notes questions.
     'abt among anywhere back between broken bypass default centers center coast country nationwide national date dates don\'t doesn\'t wasn\'t haven\'t isn\'t leave skip skipped left miss missed nothing none drill drugs drug dump either esp etc far filter forward get gets got hit half handover including instead know label labels logged log logs many med meds info older nobody yet still sitting sit might month-ish morning mostly narrow widen zoom switch run put next ones one specifically need needs needed send pass owe waiting wait longest ' +
     'effect really actually intel kill sheet rumours rumors debunk dominating conversations conversation lot lots often angry furious upset unhappy mad annoyed worried worry complaining complain griping gripes gripe badmouthing bashing attacking trashing trash-talking slamming knocking ' +
     'potential possibly possible-ae reportable pv-reportable pv-relevant ae-ish safety-related reads smells looks like seems sweep review reconciliation raw quotes quote ids id per period shift shifted shifting view picking popping turn turning telling tell sentiment worst best worst-case horror stories story scary news good ' +
+    'stood stand stands standing happened happen happening changed change changes different notable noteworthy interesting important highlights highlight '+
     'requests request confusion confused data closed gotten hows sure particular killer killing congress conference '+
     'answer answers response responses problem problems patient patients pts else keep see noted thank thanks pharmacovigilance unresolved pushing right now '+
     'use used using patch book panel omni together short long summary deck leadership slide slides yes ' +

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseQuestion, readEntities, withIntent, type Intent, type Lexicon } from './question-parser.ts';
+import { channelsAsked, DEAD_END_WORDS, OPEN_QUESTIONS, parseQuestion, readEntities, withIntent, type Intent, type Lexicon } from './question-parser.ts';
 
 const lexicon: Lexicon = {
   firstNames: new Set(['emily', 'laura', 'kevin', 'michael']),
@@ -119,3 +119,32 @@ describe('verdicts on a recommendation', () => {
     expect(parse('snooze it until christmas').feedback).toEqual({ verdict: 'snooze', until: '2026-12-25' });
   });
 });
+
+describe('field words for verdicts, lists and channels', () => {
+  const names: Lexicon = { ...lexicon, firstNames: new Set(['ibrahim', 'ethan']), lastNames: new Set(['park', 'mwangi', 'brennan']) };
+  const today = '2026-11-20T18:00:00.000Z';
+
+  it('"park ibrahim mwangi until jan 5": a snooze of Ibrahim Mwangi, "park" no part of the name', () => {
+    const parsed = withIntent(readEntities('park ibrahim mwangi until jan 5', names, today), 'feedback', ' park ibrahim mwangi until jan 5 ', today);
+    expect(parsed.hcpName).toBe('ibrahim mwangi');
+    expect(parsed.feedback).toMatchObject({ verdict: 'snooze', until: '2027-01-05' });
+  });
+
+  it.each(['the ethan brennan recommendation is junk, throw it out', "andrew's rec is off, he moved. toss it"])('"%s" dismisses', (question) => {
+    expect(withIntent(readEntities(question, names, today), 'feedback', ` ${question} `, today).feedback?.verdict).toBe('dismiss');
+  });
+
+  it('reads "phoning" as the phone channel and "phone n sms" as two channels asked', () => {
+    expect(readEntities('what about phoning them', names, today).channel).toBe('phone');
+    expect(channelsAsked(' fatima mahmoud - phone n sms, which r allowed ')).toEqual(['sms', 'phone']);
+  });
+
+  it.each(["who's blowing me off after requesting info", 'leads that went cold after clicking our stuff', 'docs who engaged then dropped off'])('"%s" is a dead end', (question) => {
+    expect(DEAD_END_WORDS.test(question)).toBe(true);
+  });
+
+  it('reads a pending medical-information request as an open question', () => {
+    expect(OPEN_QUESTIONS.test('which of my docs have a med info request still pending')).toBe(true);
+  });
+});
+

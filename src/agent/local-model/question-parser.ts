@@ -35,6 +35,8 @@ export interface Lexicon {
   territoryNames: ReadonlyMap<string, readonly string[]>;
   /** Lower-case full names of reps ("taylor brandt") → their user ids, for "Taylor's follow-up rate". */
   repNames: ReadonlyMap<string, string>;
+  /** The user ids of the reps on the user's own team (a manager's): "jordan's follow-up rate" is theirs when two reps share the name. */
+  teamReps?: ReadonlySet<string>;
   /** Lower-case cities of the HCPs the user may see ("portland"). */
   cities?: ReadonlySet<string>;
 }
@@ -77,10 +79,10 @@ const channelWords: [RegExp, Channel][] = [
   [/\be-?mail(s|ed|ing|able)?\b|\bmail (her|him|them)\b/, 'email'],
   [/\b(sms|txt|text(s|ed|ing|able)?( message)?)\b/, 'sms'],
   [/\bremote(ly)?\b(?! (patient|monitoring|work))|\bvirtual(ly)?\b(?! (patient|care|assistant))|\b(remote detail(s|ing)?|video (call|detail(ing)?|meeting)|virtual (call|visit|meeting|detail(ing)?)|zoom|teams call|remote calls?)\b/, 'remote_detail'],
-  [/\b(phone|call(ing|able)?|ring)\b/, 'phone'],
+  [/\b(phon(e|ing|ed)|call(ing|able)?|ring)\b/, 'phone'],
   // An MSL meeting, in person or not, is the MSL's channel.
   [/\bmsl (meeting|visit|call)\b|\bmedical science liaison\b|\bmedical (meetings?|calls?|discussions?)\b|\bmeet (with )?(medical|an msl|the msl|our msl)\b|\b(medical|msl)\b.{0,30}\bmeet\b|\bmeet\b.{0,20}\b(medical|msl)\b/, 'msl_meeting'],
-  [/\b(field visits?|visit(s|ing)?|in person|in-person|face[- ]to[- ]face|f2f|ftf|drop (by|in|into)|stop (by|into)|pop (by|in|into)|swing by|see (her|him|them) in person|meet (with )?(her|him|them))\b/, 'field_visit'],
+  [/\b(field visits?|visit(s|ing)?|in person|in-person|face[- ]to[- ]face|f2f|ftf|drop(ping)? (by|in|into)|stop(ping)? (by|into)|pop(ping)? (by|in|into)|swing(ing)? by|see (her|him|them) in person|meet (with )?(her|him|them))\b/, 'field_visit'],
   [/\bwebinar\b/, 'webinar'],
   [/\bmsl\b/, 'msl_meeting'],
 ];
@@ -89,7 +91,7 @@ const channelWords: [RegExp, Channel][] = [
 export function channelsAsked(text: string, asked = text): Channel[] {
   const named = channelWords.filter(([pattern]) => pattern.test(text)).map(([, channel]) => channel);
   const distinct = [...new Set(named)];
-  return distinct.length >= 2 && /\b(and|or|plus|vs\.?|versus)\b|[+/&]/.test(asked) ? distinct : [];
+  return distinct.length >= 2 && /\b(and|or|n|plus|vs\.?|versus)\b|[+/&,]/.test(asked) ? distinct : [];
 }
 
 /** The text with every channel word blanked out ("ok and email then?" → "ok and   then?"). */
@@ -98,7 +100,7 @@ export function withoutChannelWords(text: string): string {
 }
 
 /** "open medical questions", "unanswered requests", "waiting on an answer": questions still owed an answer. */
-export const OPEN_QUESTIONS = /\b(open|unanswered|outstanding|pending|waiting)\b.{0,30}\b(questions?|q'?s|q|requests?|inquir(y|ies))\b|\bwaiting (on|for) (an? )?(med(ical)? )?(answer|response|reply)\b|\b(questions?|q'?s)\b.{0,25}\b(still )?(unanswered|outstanding|not (yet )?answered|(nobody|no one|no-one) (has )?answered|without (an )?answer)\b/;
+export const OPEN_QUESTIONS = /\b(open|unanswered|outstanding|pending|waiting)\b.{0,30}\b(questions?|q'?s|q|requests?|inquir(y|ies))\b|\bmed(ical)? info(rmation)? (requests?|questions?|inquir(y|ies))\b.{0,30}\b(pending|open|unanswered|outstanding|waiting)\b|\bwaiting (on|for) (an? )?(med(ical)? )?(answer|response|reply)\b|\b(questions?|q'?s)\b.{0,25}\b(still )?(unanswered|outstanding|not (yet )?answered|(nobody|no one|no-one) (has )?answered|without (an )?answer)\b/;
 
 const actionWords: [RegExp, ActionKind][] = [
   [/\b(event )?invit(e|ation)\b/, 'event_invitation'],
@@ -218,6 +220,9 @@ function findOrdinal(text: string): number | null {
     /\b(?:the )?(first|top|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|bottom)(?: (?:one|hcp|doc|doctor|physician|name|entry|question|item|person|account|row|line|spot|slot)\b| (?:on|in|from|of) (?:the|my|that|this) (?:list|ranking|plan)\b| on (?:there|that)\b)/.exec(text) ??
     /\babout the (first|second|third|fourth|fifth|last)\b(?! (time|week|month|quarter|year|day|dose|visit))/.exec(text) ??
     /\b(?:whoever|who)(?:'s| is) (first|top|second|third|last)\b/.exec(text) ??
+    // "name at the top?", "the one at the bottom of that list"
+    /\b(?:at|on) the (top|bottom)\b(?! of the (?:hour|day|week|month|year|quarter))/.exec(text) ??
+    /\b(top|bottom) (?:of|on) (?:the|that|this|my) (?:list|ranking|plan|pile)\b/.exec(text) ??
     // "the first of those two", "second of them"
     /\b(first|second|third|last) (?:of|from) (?:those|these|them|the (?:two|2|three|3|list)|the two of them)\b/.exec(text) ??
     // "the first - what did they ask", "and the first?"
@@ -243,7 +248,7 @@ function describedAsOf(text: string): string | null {
 }
 
 /** A snooze said in other words ("push the nba out to dec 14", "defer it till monday"). */
-export const SNOOZE_WORDS = /\bsnooz(e|ed|ing)?\b|\bpark (it|that|this)\b|\bpush (it|that|this|the (\w+ ){0,3}(nba|rec|recommendation|suggestion))( \w+)? (out|back)\b|\b(defer|postpone|delay) (it|that|this|the (\w+ )?(nba|rec|recommendation|suggestion))\b/;
+export const SNOOZE_WORDS = /\bsnooz(e|ed|ing)?\b|\bpark (it|that|this)\b|^\W*park\b|\bpush (it|that|this|the (\w+ ){0,3}(nba|rec|recommendation|suggestion))( \w+)? (out|back|to|till|until)\b|\b(defer|postpone|delay) (it|that|this|the (\w+ )?(nba|rec|recommendation|suggestion))\b/;
 
 /** First names that are also everyday words ("mark it accepted"): never read as a name on their own. */
 const FIRST_NAMES_THAT_ARE_WORDS = new Set(['mark', 'will', 'bill', 'grace', 'faith', 'hope', 'joy', 'rose', 'art', 'pat', 'sue', 'ray', 'drew', 'dawn', 'june', 'april', 'august', 'may', 'frank', 'gene', 'jean', 'jay', 'max', 'chase', 'lane', 'summer', 'autumn', 'page', 'sky', 'victor', 'rich', 'guy', 'major', 'sunny', 'penny', 'robin', 'iris', 'ivy', 'holly']);
@@ -262,7 +267,8 @@ function findName(question: string, lexicon: Lexicon): string | null {
       const isFirst = lexicon.firstNames.has(word);
       if (!isLast && !isFirst) break;
       run.push(words[index]!);
-      if (isLast && run.length > best.length) best = [...run];
+      // A name of two or three words starts with a first name: "park ibrahim mwangi" is Ibrahim Mwangi, parked.
+      if (isLast && run.length > best.length && (run.length === 1 || lexicon.firstNames.has(run[0]!.toLowerCase()))) best = [...run];
     }
   }
   if (best.length > 0) return best.join(' ');
@@ -351,8 +357,11 @@ function findPeriod(text: string, today: string): Period | null {
   return null;
 }
 
+/** An intent signal nobody followed up, in the field's words: "dead ends", "who's ghosting me", "went cold after clicking". */
+export const DEAD_END_WORDS = /\bdead[- ]?ends?\b|\bghost(ing|ed)? (me|us)\b|\b((gone|went|going) (dark|quiet|cold|silent)|stopped (responding|replying)|blow(ing|n)? (me|us) off|dropped off|fell off|drop[- ]?offs?|(engaged|interested|clicked|downloaded) (then|and then|but) (dropped|went|vanished|disappeared|nothing))\b/;
+
 /** Words that dismiss a recommendation: "dismiss it", "kill the nba", "it's garbage", "not useful, he moved on". */
-export const DISMISS_WORDS = /\b(dismiss(ed|ing)?|reject(ed)?|ignore|kill (off )?(it|that|this|the (nba|rec|recommendation|suggestion))|useless|garbage|pointless|irrelevant|(totally|completely|just|dead|plain) wrong|off base|bogus|nonsense|not (useful|relevant|helpful|applicable)|no longer (relevant|applies)|does(n'?t| not) apply)\b/;
+export const DISMISS_WORDS = /\b(dismiss(ed|ing)?|reject(ed)?|ignore|kill (off )?(it|that|this|the (nba|rec|recommendation|suggestion))|useless|garbage|pointless|irrelevant|(totally|completely|just|dead|plain) wrong|off base|bogus|nonsense|not (useful|relevant|helpful|applicable)|no longer (relevant|applies)|does(n'?t| not) apply|junk|rubbish|trash (it|that|this)|(throw|toss|bin|scrap|ditch) (it|that|this)( out| away)?|(rec|recommendation|nba|suggestion) is off)\b/;
 
 function findFeedback(text: string, today: string): ParsedQuestion['feedback'] {
   const verdict = SNOOZE_WORDS.test(text) ? 'snooze' : DISMISS_WORDS.test(text) ? 'dismiss' : 'accept';

@@ -1,6 +1,6 @@
 import type { ConversationFocus } from '../../../core/chat-model.ts';
 import { escapeRegExp, metricsNamed } from '../analytics-question.ts';
-import { channelsAsked, CONTENT_CUES, RANKS_PAIR, SNOOZE_WORDS, DISMISS_WORDS, findSecondName, LABEL_WORDS, normaliseQuestion, OPEN_QUESTIONS, readEntities, withIntent, withoutChannelWords, type Intent, type Lexicon, type ParsedQuestion, type QuestionEntities } from '../question-parser.ts';
+import { channelsAsked, CONTENT_CUES, DEAD_END_WORDS, RANKS_PAIR, SNOOZE_WORDS, DISMISS_WORDS, findSecondName, LABEL_WORDS, normaliseQuestion, OPEN_QUESTIONS, readEntities, withIntent, withoutChannelWords, type Intent, type Lexicon, type ParsedQuestion, type QuestionEntities } from '../question-parser.ts';
 import { competitorNamedIn } from '../../../insights/lexicons.ts';
 import { ASKS_WEAKEST } from '../analytics-answers.ts';
 import { mentionsPatientEvent, policyTopic } from '../policy-answers.ts';
@@ -314,7 +314,7 @@ function withEvidence(scores: IntentScore[], entities: QuestionEntities, focus: 
   // "what's the story with the top one": who that HCP is and what is open, the brief.
   if (person && /\bwhat'?s the (story|deal|situation|background|lowdown|scoop)\b|\bwhat'?s going on (with|there)\b|\bwhat happened\b|\bwhat did (she|he|they) ask\b|\bwhat was the question\b|\bfill me in\b|\bopen up\b/.test(text) && !/\b(draft|write|email|send)\b/.test(text)) floor = { intent: 'brief', probability: 0.6 };
   // "how come", "date it changed?" after a refused draft or a consent answer: the consent record behind it.
-  if (focus.hcpId && !named && (focus.intent === 'draft' || focus.intent === 'consent') && focus.channel && (/^\W*(how come|why|why not|why is that|how so|since when|says who)\W*$/.test(text) || /\b(date|when) (it|that) (changed|was revoked|lapsed|expired|ended)\b/.test(text))) floor = { intent: 'consent', probability: 0.6 };
+  if (focus.hcpId && !named && (focus.intent === 'draft' || focus.intent === 'consent') && focus.channel && (/^\W*((wait|but|hmm+|huh|ok|so|and|um+)\W+)?(how come|why|why not|why is that|how so|since when|says who)\W*$/.test(text) || /\b(date|when) (it|that) (changed|was revoked|lapsed|expired|ended)\b/.test(text) || /\b(what|which) date\b|\bwhen (was|did)\b.{0,20}\b(flip\w*|chang\w*|switch\w*|revok\w*|laps\w*|expir\w*|pull\w*|withdr[ae]wn?|end\w*|stop\w*)\b/.test(text))) floor = { intent: 'consent', probability: 0.6 };
   // "is she getting too many emails from us", "her email opens lately?", "is she reading our emails": what the record shows, the brief (which answers it first).
   if (person && !ASKS_PERMISSION.test(text) && !/\b(draft|write|send)\b/.test(text) && (/\b(too (many|often|much)|over[- ]?contact\w*|over[- ]?messag\w*|fatigue)\b/.test(text) || (/\b(opens?|opened|opening|clicks?|clicked|clicking|read(s|ing)?|ignor\w*|engag\w*|respond\w*|look(s|ing)? at)\b/.test(text) && /\be-?mails?\b/.test(text)))) floor = { intent: 'brief', probability: 0.6 };
   // "when do i strike", "when should i reach out": the next best action's timing.
@@ -323,6 +323,8 @@ function withEvidence(scores: IntentScore[], entities: QuestionEntities, focus: 
   if (person && entities.channel && /\bwhich (ones?|channels?|of (them|those|these)) (are|is) (green|ok|okay|open|allowed|clear|good|fine|a go)\b/.test(text)) floor = { intent: 'consent', probability: 0.6 };
   // A rep's or a manager's list of HCPs ("segment a docs ranked", "neuro docs in new york worth the drive", "open medical questions across the team - which docs") is a plan: team figures and field notes are not theirs.
   if ((role === 'rep' || (role === 'manager' && !analytics?.metric)) && !person && HCP_NOUNS.test(text) && /\b(which|who|list|names?|ranked|rank|worth|show|give|top|priorit\w*)\b|^\W*(docs|hcps|accounts)\b/.test(text)) floor = { intent: 'plan', probability: 0.55 };
+  // "who's gone cold across the team after engaging", "leads that went cold after clicking our stuff": the HCPs of those dead ends, a plan.
+  if (!person && (role === 'rep' || role === 'manager') && DEAD_END_WORDS.test(text) && !/\bdead[- ]?ends?\b|\b(rates?|%|percent|share|how many)\b/.test(text) && !analytics?.dimension) floor = { intent: 'plan', probability: 0.6 };
   // "give me a 6-stop route for thursday": a plan of that many stops.
   if (!person && /\b\d+[- ]stops?\b|\broute for\b/.test(text)) floor = { intent: 'plan', probability: 0.6 };
   // "is there dosing confusion on imbruvica out there": what the field is hearing.
@@ -335,6 +337,8 @@ function withEvidence(scores: IntentScore[], entities: QuestionEntities, focus: 
     scale(['content'], 4);
     scale(['insights'], 0.3);
   }
+  // "did anyone die on drug per my notes, last 60": what the notes say, for those who read them.
+  if (!person && (role === 'msl' || role === 'medical_affairs' || role === 'admin') && /\b(in|per|from|across|according to) (my|our|the|field) notes\b|\bthe notes (say|show)\b/.test(text) && !/\b(report\w*|file|submit|log an?)\b/.test(text)) floor = { intent: 'insights', probability: 0.6 };
   // "pv rundown, last 90": adverse events in the notes, for those who read them.
   if (!person && (role === 'msl' || role === 'medical_affairs' || role === 'admin') && analytics?.concern === 'side effects' && !analytics.metric && !mentionsPatientEvent(text) && !/\b(report\w*|file|submit|log an?|rules?|policy|how (soon|long))\b/.test(text)) floor = { intent: 'insights', probability: 0.6 };
   // "what's dragging it down" after a maturity assessment: the same assessment, its weakest dimensions first.
@@ -350,8 +354,12 @@ function withEvidence(scores: IntentScore[], entities: QuestionEntities, focus: 
   else if (focus.hcpId && !named && !/\b(you|u|omni|help|capabilit\w*|features?|commands?)\b/.test(text)) scale(['capabilities'], 0.2);
   // "how do i get them unstuck", "how should we approach him": the next step with that HCP.
   if (person && !entities.channel && /\bhow (do|should|can|could|would) (i|we)\b|\bhow to (approach|engage|re-?engage|reach|win|handle|unstick|get)\b/.test(text) && !/\b(draft|write|email|report)\b/.test(text)) scale(['next_action'], 4);
+  // "ugh. what then", "what's allowed then" after a "no": what to do instead, the next best action.
+  if (focus.hcpId && !named && !entities.channel && (focus.intent === 'consent' || focus.intent === 'draft' || focus.intent === 'why_not') && /\b(what|so what|ok what) (then|now|instead)\b|\bwhat('?s| is) (allowed|ok|possible|left)( then| instead)?\b|\bwhat can i do (then|instead|now)\b|\bthen what\b/.test(text)) floor = { intent: 'next_action', probability: 0.6 };
+  // "best move there", "would a visit be better": what to do next with the thread's HCP.
+  if ((person || (focus.hcpId && !named)) && !VERDICT.test(text) && (/\b(best|next|my|the|right) (move|play|step)\b|\btime to (pounce|strike|move|act|go in)\b|\bwrite .{1,30} off\b/.test(text) || /\b(would|is|will) (a |an )?\w+( \w+)? be (better|smarter|best)\b|\b(better|smarter) (option|bet|idea|move)\b/.test(text))) floor = { intent: 'next_action', probability: 0.6 };
   // "so hold off?", "should i wait a bit": whether to act now, the next best action.
-  if (focus.hcpId && !named && !VERDICT.test(text) && /\b(hold off|wait( a (bit|while|few))?|back off|pause|lay off|leave (her|him|them) (alone|be)|give (her|him|them) (a )?(break|rest|space))\b/.test(text)) floor = { intent: 'next_action', probability: 0.6 };
+  if (focus.hcpId && !named && !VERDICT.test(text) && /\b(hold off|wait( a (bit|while|few))?(?!\W+(why|what|how|when|who|so)\b)|back off|pause|lay off|leave (her|him|them) (alone|be)|give (her|him|them) (a )?(break|rest|space))\b/.test(text)) floor = { intent: 'next_action', probability: 0.6 };
   if (!person && !focus.hcpId) scale(['brief', 'next_action', 'consent', 'why', 'why_not', 'draft'], 0.4);
   // A report needs something of an adverse event in the question, or one being gathered in the thread.
   if (!ADVERSE_EVENT_WORDS.test(text) && !mentionsPatientEvent(text) && !focus.adverseEvent) scale(['adverse_event'], 0.2);
@@ -406,12 +414,12 @@ function withEvidence(scores: IntentScore[], entities: QuestionEntities, focus: 
     !/\bmention\w*\b/.test(text) &&
     // "how many open medical q's do we have, by brand": a count by something, not a list of HCPs.
     !(/\bhow many\b/.test(text) && analytics?.dimension) &&
-    (specialtyWith || /\b(which|who|whom|list|any|any ?one|anybody)\b|\b(dead[- ]?end|overdue|opted[- ]out) (docs?|hcps?|accounts?|physicians?|doctors?)\b|^\W*(docs|hcps|accounts) (i|we) haven'?t\b|^\W*(my )?follow[- ]?ups? (i'?m|we'?re|i am|we are) (late|behind) on\b/.test(text) || (role === 'rep' && /\bin my (book|list|territory|patch|accounts|panel)\b/.test(text)) || (role !== 'manager' && role !== 'admin' && /^\W*(my )?(\w+ )?follow[- ]?ups? (due|owed|pending|outstanding)\b/.test(text))) &&
+    (specialtyWith || /\b(which|who|whom|list|any|any ?one|anybody)\b|^\W*(my |our |the )?([a-d][- ])?(docs|hcps|accounts|physicians|doctors) (with|who|that|whose)\b|\b(dead[- ]?end|overdue|opted[- ]out) (docs?|hcps?|accounts?|physicians?|doctors?)\b|^\W*(docs|hcps|accounts) (i|we) haven'?t\b|^\W*(my )?follow[- ]?ups? (i'?m|we'?re|i am|we are) (late|behind) on\b/.test(text) || (role === 'rep' && /\bin my (book|list|territory|patch|accounts|panel)\b/.test(text)) || (role !== 'manager' && role !== 'admin' && /^\W*(my )?(\w+ )?follow[- ]?ups? (due|owed|pending|outstanding)\b/.test(text))) &&
     (OPEN_QUESTIONS.test(text) || /\bdead[- ]?ends?\b|\boverdue\b|\bfollow[- ]?ups? (due|owed|pending|outstanding)\b|\bfollow[- ]?ups? (i'?m|we'?re|i am|we are) (late|behind) on\b|\bhaven'?t (been in front of|seen|visited)\b|\bopt(ed)?[- ]?outs?\b|\b(no|expired|lapsed|revoked|withdrawn) (\w+ )?consent\b|\bconsent (has )?(expired|lapsed)\b/.test(text)) &&
     (specialtyWith || /\b(hcps?|docs?|doctors?|physicians?|accounts?|who|whos|which of my|any ?one|anybody)\b/.test(text) || (role === 'rep' && /\bin my (book|list|territory|patch|accounts|panel)\b/.test(text)) || (role !== 'manager' && role !== 'admin' && /^\W*(any |my )?(\w+ )?(dead[- ]?ends?|overdue|follow[- ]?ups? (due|owed|pending|outstanding|(i'?m|we'?re|i am) (late|behind) on))\b/.test(text)));
   if (analytics?.metric && !person && !listAsk) scale(['performance'], role === 'rep' ? 1.5 : 3);
   // "keytruda email clicks in Q2": a manager naming a metric asks the figures, whatever else the words suggest.
-  if (analytics?.metric && !person && !listAsk && (role === 'manager' || role === 'admin') && !HCP_NOUNS.test(text) && !/\b(list|approved|content|material|module|template|draft|write|maturity|stage)\b/.test(text)) floor = { intent: 'performance', probability: 0.55 };
+  if (analytics?.metric && !person && !listAsk && !(DEAD_END_WORDS.test(text) && !/\bdead[- ]?ends?\b/.test(text)) && (role === 'manager' || role === 'admin') && !HCP_NOUNS.test(text) && !/\b(list|approved|content|material|module|template|draft|write|maturity|stage)\b/.test(text)) floor = { intent: 'performance', probability: 0.55 };
   if (analytics?.metric) scale(['content', 'plan', 'policy'], 0.5);
   // A manager naming a metric ("any HCPs being over-contacted?") asks the team's figures, not the field notes;
   // "who on my team has the most dead ends" ranks the reps, not the HCPs.
@@ -559,7 +567,7 @@ const REPORT_ONE =
   /\b(report|file|log|submit|take down|send)\b.{0,25}\b(an?|the|this|that|one|possible|potential|suspected)\s+(possible\s+|potential\s+|suspected\s+)?(adverse|side[- ]?effects?|aes?\b|reactions?)|\bwhat (do|should) (i|we) do\b.{0,30}\b(side[- ]?effects?|adverse|reactions?|aes?)\b|\b(ae|adverse event|side effect) (report|intake)\b|\bstart an? (ae|adverse event)\b/;
 
 /** The words of a may-I question ("can I call her", "is email ok"). */
-const CONSENT_ASK = /\b(can|could|may|ok|okay|allowed|fine|able)\b/;
+const CONSENT_ASK = /\b(can|could|may|ok|okay|allowed|fine|able|clear|consented|green)\b/;
 
 /** Doctors as a list's subject ("top 15 docs", "which hcps"), singular or plural. */
 const HCP_NOUNS = /\b(docs?|doctors?|hcps?|physicians?|accounts?)\b/;
@@ -658,7 +666,7 @@ function changesAnalytics(entities: QuestionEntities): boolean {
 
 /** What may stand around a channel in a channel-only follow-up ("ok and email then?", "hmm, fine, phone?"). */
 const CHANNEL_FOLLOW_UP_WORDS = new Set(
-  'ok okay k and so then instead rather what how about abt by via over or just maybe too as well her him them with hmm hmmm um uh ugh fine cool well right alright sure yeah yes no nope got it at least all even if i we wanted want to could can you do as an a try use go out'.split(' '),
+  'ok okay k and so then instead rather what how about abt by via over or just maybe too as well her him them with hmm hmmm um uh ugh fine cool well right alright sure yeah yes no nope got it at least all even if i we wanted want to could can you do as an a try use go out version versions copy for one'.split(' '),
 );
 
 /** Only a channel and words that stand around one: split into words, so no pattern can backtrack on long input. */

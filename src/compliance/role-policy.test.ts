@@ -48,6 +48,11 @@ describe('toolUseDecision (the agent check before execute)', () => {
     expect(toolUseDecision('msl', insights, {}).allowed).toBe(true);
   });
 
+  it('says the "no" in users\' words: what the tool gives and whom it is for', () => {
+    const summaries = { name: 'summarize_field_insights', access: { roles: ['msl', 'medical_affairs'], purposes: ['medical'] } };
+    expect(toolUseDecision('rep', summaries, {}).reason).toBe('Field-note summaries (what the field is hearing) are only for msl and medical affairs, not for a rep (summarize_field_insights)');
+  });
+
   it("judges a call's own purpose by the table", () => {
     expect(toolUseDecision('msl', draft, { purpose: 'promotional' }).allowed).toBe(false);
     expect(toolUseDecision('msl', draft, { purpose: 'medical' }).allowed).toBe(true);

@@ -71,6 +71,22 @@ export function isMedicalRole(role: Role): boolean {
   return ROLE_PURPOSES[role].medical === 'provide';
 }
 
+/** What each tool gives, in users' words (plural), for a "no" a person reads. */
+const TOOL_WORK: Record<string, string> = {
+  summarize_field_insights: 'Field-note summaries (what the field is hearing)',
+  query_performance: 'Team performance figures',
+  assess_maturity: 'Omnichannel maturity assessments',
+  plan_territory: 'Territory plans',
+  draft_followup: 'Follow-up drafts',
+  search_approved_content: 'Approved-content searches',
+  get_next_best_actions: 'Next best actions',
+  explain_recommendation: 'Recommendation explanations',
+  record_feedback: 'Verdicts on recommendations',
+  check_consent: 'Consent checks',
+  lookup_hcp_profile: 'HCP profiles',
+  report_adverse_event: 'Adverse-event reports',
+};
+
 /**
  * The agent's check before a tool runs, from the tool's declaration: the caller's role must be one
  * the tool is for, and a call for one purpose (a draft, a content search) must be on the role's side
@@ -79,7 +95,9 @@ export function isMedicalRole(role: Role): boolean {
 export function toolUseDecision<Input>(role: Role | null, tool: { name: string; access: ToolAccess<Input> }, input: Input): PurposeDecision {
   if (role === null) return { allowed: true, reason: 'local operator', alternatives: [] };
   if (!tool.access.roles.includes(role)) {
-    return { allowed: false, reason: `${tool.name} is not for a ${roleName(role)}: it is for ${tool.access.roles.map((other) => roleName(other as Role)).join(', ')}`, alternatives: [] };
+    const roles = tool.access.roles.map((other) => roleName(other as Role));
+    const who = roles.length > 1 ? `${roles.slice(0, -1).join(', ')} and ${roles.at(-1)}` : (roles[0] ?? 'no role');
+    return { allowed: false, reason: `${TOOL_WORK[tool.name] ?? `The tool ${tool.name}`} ${TOOL_WORK[tool.name] ? 'are' : 'is'} only for ${who}, not for a ${roleName(role)} (${tool.name})`, alternatives: [] };
   }
   const purpose = tool.access.purposeOf?.(input);
   if (purpose === undefined) return { allowed: true, reason: `${tool.name} is for a ${roleName(role)}`, alternatives: [] };

@@ -39,11 +39,14 @@ const CANCEL = /\b(cancel( it| that| the report)?|never ?mind|forget (it|that)|d
 const INITIALS_SAID = /\binitials?\s*(?:are|is|:)?\s*([a-z](?:\.?\s?[a-z]){1,3})\b\.?/i;
 const INITIALS_DOTTED = /(?:^|[\s,(])((?:[A-Z]\.\s?){2,4})(?=[\s,)]|$)/;
 /** "54 year old", "54yo", "aged 54", "54F", "she's 54", "J.M., 54, female", "in his sixties"; never "for 3 years". */
-const AGE = /\b(\d{1,3})\s*(?:-|\s)?(?:y\/?o|yo|yrs?[- ]old|years?[- ]old)\b|\baged?\s+(\d{1,3})\b|\b(\d{1,3})\s?[mf]\b|\b(?:she|he)(?:'s| is)\s+(\d{1,3})\b|(?:^|,)\s*(\d{1,3})\s*(?:,|$)|\bin (?:her|his) (twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b/i;
+const AGE = /\b(\d{1,3})\s*(?:-|\s)?(?:y\/?o|yo|yrs?[- ]old|years?[- ]old)\b|\baged?\s+(\d{1,3})\b|\b(\d{1,3})\s?[mf]\b|\b(?:pt|patient)(?:'s| is| was)\s+(?:around |about |roughly )?(\d{1,3})\b(?!\s*(?:mg|days?|weeks?|months?|%))|\b(?:she|he)(?:'s| is)\s+(?:around |about |roughly |approx(?:imately|\.)? |~\s?)?(\d{1,3})\b|\b(?:around|about|roughly|approximately|~)\s?(\d{1,3})\s*(?:y\/?o|yo|years?)?\s*(?:,|$|and|\.)|(?:^|,)\s*(\d{1,3})\s*(?:,|$)|\bin (?:her|his) (twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b/i;
 const DECADES: Record<string, number> = { twenties: 20, thirties: 30, forties: 40, fifties: 50, sixties: 60, seventies: 70, eighties: 80, nineties: 90 };
-const FEMALE = /\b(female|woman|lady|girl|\d{1,3}\s?f|she(?:'s| is)\s+\d{1,3}|in her (twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b/i;
-const MALE = /\b(male|man|gentleman|guy|boy|\d{1,3}\s?m|he(?:'s| is)\s+\d{1,3}|in his (twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b/i;
+const FEMALE = /\b(female|woman|lady|girl|\d{1,3}\s?f|she(?:'s| is)\s+(?:around |about |roughly |~\s?)?\d{1,3}|in her (twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b/i;
+const MALE = /\b(male|man|gentleman|guy|boy|\d{1,3}\s?m|he(?:'s| is)\s+(?:around |about |roughly |~\s?)?\d{1,3}|in his (twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b/i;
 /** "got a bad rash on", "had hives after": an event the lexicon may not know. */
+/** Events in lay words the label terms miss ("a very slow heart rate", "made her throw up for days"). */
+const LAY_EVENT = /\b(?:(?:very|really|super) )?(?:slow|fast|racing|irregular|pounding) heart ?(?:rate|beat)\b|\b(?:thr(?:ow|ew|owing|own) up|vomit\w*|passed out|faint(?:ed|ing)|blacked out|shingles|hair loss|blurr(?:y|ed) vision|chest pain|short(?:ness)? of breath|swollen \w+|swelling)\b/i;
+
 const EVENT_SAID = /\b(?:got|had|has|developed|experienced|having|reported|broke out in|ended up with)\s+(?:a |an |some )?((?:really |very |bad |severe |serious |mild )*[a-z][a-z-]*(?: [a-z][a-z-]*){0,3}?)\s+(?:on|after|while|from|since|taking|when|with)\b/i;
 const NOT_EVENTS = /^(question|questions|call|visit|patient|patients|pt|doctor|doc|nurse|it|one|that|this|concern|concerns|issue|issues)$/i;
 /** A brand written in capitals after "on", "taking": a product, ours or not ("a rash on RINVOQ"). */
@@ -79,7 +82,7 @@ export function readIntake(question: string, entities: Pick<QuestionEntities, 'h
   const product = entities.productId ?? competitorNamedIn(text) ?? BRAND_SAID.exec(text)?.[1];
   if (product) details.product = product;
   // A patient's event as the notes' detector reads it, else any adverse-event term, else "got/had <words> on …".
-  const event = possibleAdverseEvents(text)[0]?.phrase ?? adverseEventTerms(text).find((term) => !/^(adverse|side effect|reaction)/i.test(term)) ?? EVENT_SAID.exec(text)?.[1];
+  const event = possibleAdverseEvents(text)[0]?.phrase ?? adverseEventTerms(text).find((term) => !/^(adverse|side effect|reaction)/i.test(term)) ?? LAY_EVENT.exec(text)?.[0] ?? EVENT_SAID.exec(text)?.[1];
   if (event && !NOT_EVENTS.test(event.trim())) details.event = event.trim();
   return { details, submit: SUBMIT.test(lower), cancel: CANCEL.test(lower) };
 }

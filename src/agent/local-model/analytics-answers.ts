@@ -71,6 +71,11 @@ export function insightsAnswer(output: Json, focus: { concern: string | null; qu
       themeLines.push(`  - ${theme.concernLabel ?? theme.label}: ${theme.notes} notes, ${theme.hcps} HCPs${trend ? ` (${trend})` : ''}.${quote}`);
     }
   }
+  // Too few notes for themes ("what are my dermatologists saying about stelara": one note): what they say, quoted.
+  if (output.themes.length === 0 && output.notes.current > 0) {
+    const said = (output.extractiveSummary as Json[]).filter((entry) => entry.quote).slice(0, 5);
+    if (said.length > 0) themeLines.push('What the notes say:', ...said.map((entry) => `  - note ${entry.quote.noteId} (${day(entry.quote.writtenAt)}): ${quoteData(entry.quote.text.quoted, 240)}`));
+  }
   // The events come first, unless a long list of them would bury the themes asked about ("biggest themes over the past year").
   const safetyAsked = focus.concern === 'side effects' || focus.concern === 'safety';
   lines.push(...(events.total > 10 && !safetyAsked ? [...themeLines, ...eventLines] : [...eventLines, ...themeLines]));
@@ -83,6 +88,19 @@ export function insightsAnswer(output: Json, focus: { concern: string | null; qu
   if (competitors.length > 0) lines.push(`Competitor mentions: ${competitors.map((competitor: Json) => `${competitor.name} ${competitor.mentions}`).join(', ')}.`);
   lines.push('(Extractive summary from the notes by the offline model; note text is quoted data.)');
   return lines.join('\n');
+}
+
+/** "abuse or overdose mentions": for each word asked, whether any note of the period holds it, with up to two of those notes quoted. */
+export function wordsFoundLead(asked: readonly string[], outputs: Json[]): string {
+  return asked
+    .map((topic, index) => {
+      const output = outputs[index];
+      const count = output?.notes.current ?? 0;
+      if (count === 0) return `No note in this period mentions "${topic}".`;
+      const quotes = (output.extractiveSummary as Json[]).filter((entry) => entry.quote).slice(0, 2).map((entry) => `note ${entry.quote.noteId}: ${quoteData(entry.quote.text.quoted, 160)}`);
+      return `${count} note${count === 1 ? ' mentions' : 's mention'} "${topic}"${quotes.length > 0 ? `: ${quotes.join('; ')}` : '.'}`;
+    })
+    .join('\n');
 }
 
 /** Per product: the notes of the themes, the possible adverse events and the unanswered questions. */
@@ -150,8 +168,12 @@ export function performanceAnswer(output: Json, options: { ranked: boolean }): s
   const noComparison = output.comparedWith && rows.some((row: Json) => hasValue(row.current)) && rows.every((row: Json) => !hasValue(row.previous));
   if (noComparison) lines.push(`  No comparison: nothing was recorded to count from ${day(output.comparedWith.from)} to ${day(output.comparedWith.to)}, so only this period's figure is shown.`);
   const missing = (row: Json) => (output.comparedWith && !noComparison && hasValue(row.current) && !hasValue(row.previous) ? ' (nothing to compare with in the earlier period)' : '');
-  for (const row of rows.slice(0, 12)) lines.push(`  - ${row.label}: ${value(row.current)}${counts(row.current)}${change(row)}${missing(row)} [query ${row.current?.queryId ?? 'n/a'}]`);
-  if (rows.length > 12) lines.push(`  … and ${rows.length - 12} more rows.`);
+  // A series by week or month shows its latest rows; other breakdowns their first (ranked) ones.
+  const series = output.dimension === 'week' || output.dimension === 'month';
+  const shown = rows.length > 12 ? (series ? rows.slice(-12) : rows.slice(0, 12)) : rows;
+  if (rows.length > 12 && series) lines.push(`  … ${rows.length - 12} earlier ${output.dimension}s before these.`);
+  for (const row of shown) lines.push(`  - ${row.label}: ${value(row.current)}${counts(row.current)}${change(row)}${missing(row)} [query ${row.current?.queryId ?? 'n/a'}]`);
+  if (rows.length > 12 && !series) lines.push(`  … and ${rows.length - 12} more rows.`);
   lines.push(`Definition: ${output.definition}`);
   return lines.join('\n');
 }

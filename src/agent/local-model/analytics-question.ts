@@ -306,7 +306,7 @@ export function wordPatterns<T>(names: ReadonlyMap<string, T>): readonly (readon
  */
 /** "vs last quarter", "compared with the previous month": a comparison, not the period asked about. */
 // "from last month" is a comparison only after a change word ("up from last month"); "notes from last month" is the period.
-const COMPARED = /\b(vs\.?|versus|compared? (?:(?:it|that|this|them|those) )?(to|with)|against|than|(?:up|down|changed?|rose|fell|increased?|decreased?|dropped|grew|moved) from) (the )?(last|previous|prior|same) (quarter|qtr|month|week|year|yr)( last (year|yr))?\b|\b(this|that|the same) time (last|a) (year|yr)( ago)?\b/;
+const COMPARED = /\b(vs\.?|versus|(?:compared|compare (?:it|that|this|them|those)) (to|with)|against|than|(?:up|down|changed?|rose|fell|increased?|decreased?|dropped|grew|moved) from) (the )?(last|previous|prior|same) (quarter|qtr|month|week|year|yr)( last (year|yr))?\b|\b(this|that|the same) time (last|a) (year|yr)( ago)?\b/;
 
 function findPeriod(text: string): AnalyticsPeriod | null {
   // A period the question names outright wins; "vs last quarter" alone sets a quarter's worth of days.

@@ -71,13 +71,18 @@ function briefFocus(text: string, profile: Json): string | null {
   const hcp = profile.hcp;
   const activity = (channel: string): Json | undefined => (profile.channelActivity as Json[]).find((entry) => entry.channel === channel);
   const interactions: Json[] = profile.recentInteractions;
-  if (/\bwebinars?\b/.test(text) && /\b(attend\w*|on the|join\w*|show(ed)? up|went|been to|make it|there)\b/.test(text)) {
-    const webinars = (profile.events as Json[]).filter((event) => event.channel === 'webinar');
-    return webinars.length > 0
-      ? `Yes: ${hcp.name} attended ${webinars.map((event) => `${quoteData(event.title)} (${event.date})`).join(', ')}.`
-      : `No: no webinar attendance on record for ${hcp.name}.`;
+  if (/\b(webinars?|congress(es)?|booths?|conferences?|events?)\b/.test(text) && /\b(attend\w*|on the|join\w*|show(ed)? up|went|been to|make it|there|come to|came to|visited)\b/.test(text)) {
+    // "which of our webinars or congresses has she been to": each kind asked, attended or not.
+    const kinds = [/\bwebinars?\b/.test(text) || /\bevents?\b/.test(text) ? 'webinar' : null, /\b(congress(es)?|booths?|conferences?)\b/.test(text) || /\bevents?\b/.test(text) ? 'congress_booth' : null].filter((kind): kind is string => kind !== null);
+    return kinds
+      .map((kind) => {
+        const attended = (profile.events as Json[]).filter((event) => event.channel === kind);
+        const what = kind === 'webinar' ? 'webinar attendance' : 'congress booth visit';
+        return attended.length > 0 ? `Yes: ${hcp.name} ${kind === 'webinar' ? 'attended' : 'visited'} ${attended.map((event) => `${quoteData(event.title)} (${event.date})`).join(', ')}.` : `No: no ${what} on record for ${hcp.name}.`;
+      })
+      .join(' ');
   }
-  const visitAsked = /\blast (f2f|ftf|field visit|visit|in[- ]person|face[- ]to[- ]face|call)\b|\bwhen (was|did) .{0,30}\b(visit\w*|seen|saw|see|in front of)\b|\bwho (saw|visited|went|called on|has been seeing)\b/.test(text);
+  const visitAsked = /\blast (f2f|ftf|field visit|visit|in[- ]person|face[- ]to[- ]face|call)\b|\bwhen (was|did) .{0,30}\b(visit\w*|seen|saw|see|in front of)\b|\bwho (saw|visited|went|called on|has been seeing)\b|\bwho (from|on|in) (my|the|our) team (has )?(seen|visited|met|called on|been to see)\b/.test(text);
   const mslAsked = /\b(last|any|recent) msl (contact|meeting|visit|touch)\b|\bmsl (contact|meeting)s? (this|in the|last)\b|\bwhen did .{0,30}\bmsl\b/.test(text);
   if (visitAsked || mslAsked) {
     const channel = mslAsked ? 'msl_meeting' : 'field_visit';
@@ -91,9 +96,11 @@ function briefFocus(text: string, profile: Json): string | null {
     const contacts = (profile.channelActivity as Json[]).filter((entry) => CONTACT_CHANNELS.has(entry.channel));
     const year = contacts.reduce((sum, entry) => sum + entry.last365Days, 0);
     const quarter = contacts.reduce((sum, entry) => sum + entry.last90Days, 0);
-    return `Contacts with ${hcp.name}: ${year} in the last 365 days (${contacts.map((entry) => `${label(entry.channel)} ${entry.last365Days}`).join(', ') || 'none'}), ${quarter} in the last 90 days.`;
+    // The profile counts by the last 90 and 365 days: a calendar quarter or year asked is said to be read that way.
+    const calendar = /\b(this|last) (quarter|qtr|year|yr)\b|\bytd\b|\bqtd\b/.test(text) ? ' (counted over the last 90 and 365 days, not calendar quarters or years)' : '';
+    return `Contacts with ${hcp.name}: ${year} in the last 365 days (${contacts.map((entry) => `${label(entry.channel)} ${entry.last365Days}`).join(', ') || 'none'}), ${quarter} in the last 90 days${calendar}.`;
   }
-  if (/\b(too (many|often|much)|over[- ]?contact\w*|over[- ]?messag\w*|hammer\w*|bombard\w*|fatigue|spamm\w*)\b/.test(text)) {
+  if (/\b(too (many|often|much)|over[- ]?contact\w*|over[- ]?messag\w*|hammer\w*|bombard\w*|fatigue|spamm\w*|overdo(ing|ne)?|too hard)\b/.test(text)) {
     const load = (profile.signals as Json[]).find((signal) => signal.kind === 'over_contacted');
     return load ? `Yes: ${load.sentence}` : `No over-contact flag for ${hcp.name}: within the contact caps across all reps and channels.`;
   }
@@ -289,6 +296,10 @@ export function feedbackAnswer(result: Json): string {
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
+
+/** "cut that in half" with no draft in the thread. */
+export const NO_DRAFT_TO_RESTYLE =
+  'There is no draft in this thread to change. Ask me to draft a follow-up to an HCP (for example "draft a follow-up email to Dr. Reyes"); a draft is assembled from approved modules, whose wording stays as approved.';
 
 /** A draft's words are the approved modules' own: tone and length are not Omni's to change. */
 export const DRAFT_RESTYLE_ANSWER =

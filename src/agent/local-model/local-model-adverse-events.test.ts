@@ -136,6 +136,12 @@ describe('reading a reply to an open report', () => {
     expect(readIntake('54F', none, { hcpId: null }).details).toMatchObject({ patientAge: 54, patientSex: 'female' });
     expect(readIntake('she has been on XELJANZ for 3 years and got a rash', none, { hcpId: null }).details.patientAge).toBeUndefined();
     expect(readIntake('I saw it myself at the booth', none, { hcpId: null }).details.reporter).toBe('employee');
+    // "around 55", "pt is 61"; events in lay words; a patient who told the user directly makes the user the reporter.
+    expect(readIntake("she's around 55, initials T.W.", none, { hcpId: null }).details).toMatchObject({ patientAge: 55, patientSex: 'female' });
+    expect(readIntake('pt is 61, male, initials R.T.', none, { hcpId: null }).details).toMatchObject({ patientAge: 61, patientSex: 'male' });
+    expect(readIntake('a doc mentioned a gilenya patient with a very slow heart rate', none, { hcpId: null }).details.event).toBe('very slow heart rate');
+    expect(readIntake('a patient came up and told me kalydeco made her throw up for days', none, { hcpId: null }).details).toMatchObject({ reporter: 'employee', event: 'throw up' });
+    expect(readIntake('patient is on 40 mg daily', none, { hcpId: null }).details.patientAge).toBeUndefined();
     // A name after "patient" is the patient's, never the reporter, even when an HCP bears it.
     expect(readIntake('her patient Ana Lee got a rash on XELJANZ', { ...none, hcpName: 'Ana Lee' }, { hcpId: null }).details.hcp).toBeUndefined();
     expect(readIntake('Ana Lee told me her patient got a rash on XELJANZ', { ...none, hcpName: 'Ana Lee' }, { hcpId: null }).details.hcp).toBe('Ana Lee');

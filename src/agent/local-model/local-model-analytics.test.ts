@@ -165,5 +165,25 @@ describe('the local model answers two metrics asked in one question', () => {
     const weakest = measured.filter((dimension: any) => stageIds.indexOf(dimension.stage) === lowest).map((dimension: any) => dimension.label);
     expect(answer.answer.split('\n')[0]).toBe(`Holding the stage down: ${weakest.map((label: string) => `${label} (${measured.find((dimension: any) => dimension.label === label).stageLabel})`).join(', ')}.`);
   });
+
+  it('"abuse or overdose mentions on tecfidera": each word looked up, each said found or not, then the whole summary', async () => {
+    const answer = await ask('u-medaffairs', 'abuse or overdose mentions on tecfidera');
+    expect(answer.toolCalls.map((call) => (call.input as any).topic)).toEqual(['abuse', 'overdose', null]);
+    const [abuse, overdose] = answer.toolCalls as { output: any }[];
+    const said = (word: string, count: number) => (count === 0 ? `No note in this period mentions "${word}".` : `${count} note${count === 1 ? ' mentions' : 's mention'} "${word}"`);
+    expect(answer.answer.startsWith(said('abuse', abuse!.output.notes.current))).toBe(true);
+    expect(answer.answer).toContain(said('overdose', overdose!.output.notes.current));
+    expect(answer.answer).toContain('What the notes do say:');
+  });
+
+  it('a weekly series longer than a screen shows its latest weeks and says how many earlier ones there are', async () => {
+    const answer = await ask('u-mgr-east', 'follow up rate week by week, ytd');
+    const { output } = only(answer, 'query_performance');
+    expect(output.rows.length).toBeGreaterThan(12);
+    const last = output.rows.at(-1);
+    expect(answer.answer).toContain(`- ${last.label}:`);
+    expect(answer.answer).toContain(`… ${output.rows.length - 12} earlier weeks before these.`);
+    expect(answer.answer).not.toContain(`- ${output.rows[0].label}:`);
+  });
 });
 

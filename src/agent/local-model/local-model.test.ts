@@ -411,6 +411,29 @@ describe('the local model answers every part of a question about two HCPs or two
     expect(answer.answer).toMatch(/^Email in .+'s last \d+ interactions: \d+ sent, \d+ opened, \d+ clicked/);
   });
 
+  it('"pull the whole file on A" is the brief; "walk me through the reasoning" explains the recommendation', async () => {
+    const [a] = two();
+    expect((await ask(`pull the whole file on ${full(a!)}, leave nothing out`)).answer).toMatch(/^Pre-call brief: /);
+    const why = await ask(`${full(a!)}: walk me through the reasoning`);
+    expect(why.toolCalls.map((call) => call.name)).toContain('explain_recommendation');
+  });
+
+  it('"cut that in half" with no draft in the thread says there is none, not a menu', async () => {
+    const answer = await ask('cut that in half');
+    expect(answer.toolCalls).toEqual([]);
+    expect(answer.answer).toMatch(/^There is no draft in this thread to change/);
+  });
+
+  it('a first name shared by several HCPs, said with the institution, is the one there', async () => {
+    const hcps = store.hcps.listInTerritories(['T-MW']);
+    const pick = hcps.find((hcp) => {
+      const same = hcps.filter((other) => other.firstName === hcp.firstName);
+      return same.length >= 2 && same.filter((other) => other.institution === hcp.institution).length === 1;
+    })!;
+    const answer = await ask(`${pick.firstName.toLowerCase()} at ${pick.institution!.toLowerCase()} - catch me up`);
+    expect(answer.toolCalls.filter((call) => call.name === 'lookup_hcp_profile').at(-1)!.input).toEqual({ hcp: pick.id });
+  });
+
   it('"consent for A on email + phone": one check per channel', async () => {
     const [a] = two();
     const answer = await ask(`consent status for ${full(a!)} on email + phone`);

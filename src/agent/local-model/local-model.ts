@@ -13,7 +13,7 @@ import * as answers from './local-answers.ts';
 import { isUnsafeRequest, UNSAFE_ANSWER } from './unsafe-requests.ts';
 import { DEAD_END_WORDS, normaliseQuestion, OPEN_QUESTIONS, RANKS_PAIR, readEntities, withIntent, type Lexicon, type ParsedQuestion } from './question-parser.ts';
 import * as intake from './adverse-event-dialogue.ts';
-import { notesTopicWords } from './notes-topic.ts';
+import { notesTopics } from './notes-topic.ts';
 import { policyAnswer } from './policy-answers.ts';
 import { loadUnderstanding, type LoadedUnderstanding } from './understanding/load-understanding.ts';
 import { VERDICT, withLiveQuery, type Understanding, type Understood, type UnderstandingTrace } from './understanding/understanding.ts';
@@ -99,7 +99,7 @@ export class LocalModel implements ChatModel {
     // Checked on the turn's first step only: an unsafe request ends the turn there, so later steps never have one.
     if (results.length === 0 && isUnsafeRequest(question.content)) return { content: UNSAFE_ANSWER, toolCalls: [], focus: keep };
     // "a bit more formal", "shorter pls" after a draft: its words are the approved modules' own, so no rewording; say so and what can change.
-    if (results.length === 0 && focus.intent === 'draft' && DRAFT_RESTYLE.test(normaliseQuestion(question.content))) return { content: answers.DRAFT_RESTYLE_ANSWER, toolCalls: [], focus: keep };
+    if (results.length === 0 && DRAFT_RESTYLE.test(normaliseQuestion(question.content))) return { content: focus.intent === 'draft' ? answers.DRAFT_RESTYLE_ANSWER : answers.NO_DRAFT_TO_RESTYLE, toolCalls: [], focus: keep };
     const understood = this.withIntake(question.content, (await this.understand(question.content, request, results.length === 0)).understood, request);
     if (understood.kind === 'clarify') {
       const numbered = understood.choices.map((choice, index) => `${index + 1}. ${choice}`);
@@ -217,7 +217,9 @@ export class LocalModel implements ChatModel {
         if ((parsed.hcpName || parsed.hcpId) && !results.last('lookup_hcp_profile')) return call('lookup_hcp_profile', { hcp: parsed.hcpId ?? parsed.hcpName });
         const profile = results.last('lookup_hcp_profile');
         const about = profile?.status === 'found' ? `\n(About ${profile.hcp.name}, ${profile.hcp.id}.)` : '';
-        return { answer: `${policyAnswer(lastQuestion(request).toLowerCase(), request.context.user.role).answer}${about}` };
+        // "how long do we have to report these", "is that it or is there more paperwork" in a thread about an adverse event: that rule.
+        const inReport = request.context.focus.intent === 'adverse_event' || Boolean(request.context.focus.adverseEvent);
+        return { answer: `${policyAnswer(lastQuestion(request).toLowerCase(), request.context.user.role, inReport ? 'adverse_event' : undefined).answer}${about}` };
       }
       case 'greeting':
         return { answer: answers.greetingAnswer(request.context.user.name) };
@@ -386,31 +388,36 @@ export class LocalModel implements ChatModel {
   /** What the field is hearing: filters from the question, then summarize_field_insights. */
   private insights(parsed: ParsedQuestion, results: TurnResults, request: ChatRequest): Step {
     const reading = parsed.analytics!;
-    const summary = results.last('summarize_field_insights');
+    const latest = results.last('summarize_field_insights');
     // A rep may not read the field's notes, but reports what they heard themselves.
-    const safety = summary && summary.status !== 'summarized' && (reading.concern === 'safety' || reading.concern === 'side effects');
-    // "liver failure chatter on xeljanz": notes holding those words; when none does, that is said and the whole summary follows.
-    const asked = reading.concern || competitorNamed(lastQuestion(request)) ? null : notesTopicWords(parsed.topic, this.lexiconFor(request.context.user.id));
+    const safety = latest && latest.status !== 'summarized' && (reading.concern === 'safety' || reading.concern === 'side effects');
+    // "liver failure chatter on xeljanz": notes holding those words; "abuse or overdose": each. When none
+    // matches, or several words were asked, that is said and the whole summary follows.
+    const competitor = competitorNamed(lastQuestion(request));
+    const asked = reading.concern || competitor ? [] : notesTopics(parsed.topic, this.lexiconFor(request.context.user.id));
     // "what is each region hearing": one summary per region the user sees (or names), side by side.
     // "across every territory" is all of them together.
     const splits = reading.dimension === 'territory' && reading.territories.length !== 1 && !/\bacross (all|every|each|the)\b/.test(normaliseQuestion(lastQuestion(request)));
     const regions = splits ? this.regionsFor(request.context.user.id, reading.territories) : [];
     if (regions.length >= 2) {
       const done = results.all('summarize_field_insights');
-      const topic = reading.concern ?? competitorNamed(lastQuestion(request)) ?? asked;
-      if (done.length < regions.length) return call('summarize_field_insights', { ...this.insightsFilters(parsed, reading, request), topic, territory: regions[done.length]!.id });
+      if (done.length < regions.length) return call('summarize_field_insights', { ...this.insightsFilters(parsed, reading, request), topic: reading.concern ?? competitor ?? asked[0] ?? null, territory: regions[done.length]!.id });
       return { answer: analytics.insightsByRegionAnswer(done, regions) };
     }
-    const searched = results.find('summarize_field_insights', (input) => Boolean(asked) && input.topic === asked);
-    if (summary === searched && searched?.status === 'summarized' && searched.filters.topic?.matchedBy === 'words' && searched.notes.current === 0) {
-      return call('summarize_field_insights', { ...this.insightsFilters(parsed, reading, request), topic: null });
-    }
+    const searched = asked.map((topic) => results.find('summarize_field_insights', (input) => input.topic === topic));
+    const pending = asked.findIndex((_, index) => !searched[index]);
+    if (pending >= 0) return call('summarize_field_insights', { ...this.insightsFilters(parsed, reading, request), topic: asked[pending] });
+    const byWords = searched.filter((output) => output?.status === 'summarized' && output.filters.topic?.matchedBy === 'words');
+    const found = (output: Json) => output.notes.current as number;
+    const oneMatched = asked.length === 1 && byWords.length === 1 && found(byWords[0]) > 0;
+    const general = results.find('summarize_field_insights', (input) => !asked.includes(input.topic as string));
+    if (byWords.length > 0 && !oneMatched && !general) return call('summarize_field_insights', { ...this.insightsFilters(parsed, reading, request), topic: reading.concern ?? competitor });
+    const summary = oneMatched ? byWords[0] : (general ?? latest);
     if (summary) {
-      const found = searched?.status === 'summarized' && searched.filters.topic?.matchedBy === 'words' ? (searched.notes.current as number) : null;
-      const lead = found === null ? '' : found === 0 ? `No note in this period mentions "${asked}". What the notes do say:\n` : `${found} note${found === 1 ? ' mentions' : 's mention'} "${asked}" in this period:\n`;
+      const lead = byWords.length === 0 ? '' : oneMatched ? `${found(summary)} note${found(summary) === 1 ? ' mentions' : 's mention'} "${asked[0]}" in this period:\n` : `${analytics.wordsFoundLead(asked, byWords)}\nWhat the notes do say:\n`;
       return { answer: `${lead}${analytics.insightsAnswer(summary, { concern: reading.concern, questions: asksOpenQuestions(parsed), byProduct: reading.dimension === 'product' })}${safety ? `\n${answers.REPORT_OFFER}` : ''}` };
     }
-    return call('summarize_field_insights', { ...this.insightsFilters(parsed, reading, request), topic: reading.concern ?? competitorNamed(lastQuestion(request)) ?? asked });
+    return call('summarize_field_insights', { ...this.insightsFilters(parsed, reading, request), topic: reading.concern ?? competitor });
   }
 
   /** The sales regions the user sees territories in (those named, when two or more are). */
@@ -495,7 +502,10 @@ export class LocalModel implements ChatModel {
     }
     if (last.tool === 'search_approved_content') {
       // "is there a version ok for whatsapp?", "just for KEYTRUDA": the same search on that channel or product.
-      const query = parsed.productId ? this.withProduct(String(last.input.query), parsed.productId) : String(last.input.query);
+      // "and gilenya, first-dose monitoring": a topic of its own replaces the last one; "just for KEYTRUDA" keeps it.
+      const ownTopic = parsed.productId ? this.withProduct(parsed.topic, parsed.productId).split(/\s+/).slice(1).join(' ') : '';
+      const fresh = ownTopic.replace(/\b(and|only|just|instead|same|but|for|now|too|also|pls|please|what about|how about|same thing)\b/gi, ' ').replace(/[^\p{L}\d -]+/gu, ' ').trim();
+      const query = parsed.productId ? (fresh.split(/\s+/).filter((word) => word.length > 2).length > 0 ? `${this.store.products.getById(parsed.productId)?.brandName ?? ''} ${fresh}`.replace(/\s+/g, ' ').trim() : this.withProduct(String(last.input.query), parsed.productId)) : String(last.input.query);
       if (done) return { answer: answers.contentAnswer(done, query) };
       return call('search_approved_content', { ...last.input, query, ...(parsed.channel ? { channel: parsed.channel } : {}) });
     }
@@ -759,7 +769,7 @@ function performancePeriod(period: AnalyticsPeriod | null, now: string): string 
 }
 
 /** Asking to reword a draft ("a bit more formal", "shorter pls", "make it friendlier"), in a few words. */
-const DRAFT_RESTYLE = /^\W*(?:(?:can you|could you|pls|please|ok|hmm|make it|a bit|bit|little|slightly|more|less|too|way|much|and)\W+){0,4}(shorter|longer|more formal|less formal|formal|casual|friendlier|warmer|punchier|simpler|tighter|snappier|softer|reword(ed)?|rephrase(d)?|tone it (down|up)|too long|too stiff|too formal|too salesy)\b[\w\s,.!?]{0,20}$/;
+const DRAFT_RESTYLE = /^\W*(?:(?:can you|could you|pls|please|ok|hmm|make it|a bit|bit|little|slightly|more|less|too|way|much|and)\W+){0,4}(shorter|longer|more formal|less formal|formal|casual|friendlier|warmer|punchier|simpler|tighter|snappier|softer|reword(ed)?|rephrase(d)?|tone it (down|up)|too long|too stiff|too formal|too salesy|less salesy|cut (it|that|this)( down| in half| back)?|trim (it|that|this)( down)?|trim( it)? down|shorten (it|that|this)|condense (it|that|this))\b[\w\s,.!?]{0,20}$/;
 
 /** Words that say nothing of a content topic ("ok the second one, what should i bring"). */
 const NO_TOPIC_WORDS = new Set(
@@ -804,6 +814,15 @@ function resolveHcp(parsed: ParsedQuestion, results: TurnResults, request: ChatR
     // The lookup of this name: a turn with two questions looks up two HCPs.
     const named = results.find('lookup_hcp_profile', (input) => input?.hcp === parsed.hcpName);
     if (!named) return call('lookup_hcp_profile', { hcp: parsed.hcpName });
+    // "priya at chicago ms comprehensive care center": the one candidate whose city or institution the question names.
+    if (named.status === 'ambiguous') {
+      const said = normaliseQuestion(lastQuestion(request));
+      const placed = (named.candidates as Json[]).filter((candidate) => [candidate.city, candidate.institution].some((place: string) => place && said.includes(` ${place.toLowerCase()} `.replace(/\s+/g, ' ').trim())));
+      if (placed.length === 1) {
+        const chosen = results.find('lookup_hcp_profile', (input) => input?.hcp === placed[0].id);
+        return chosen?.status === 'found' ? { hcpId: chosen.hcp.id, profile: chosen } : call('lookup_hcp_profile', { hcp: placed[0].id });
+      }
+    }
     if (named.status !== 'found') return { answer: answers.lookupProblem(named) };
     return { hcpId: named.hcp.id, profile: named };
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { notesTopicWords } from './notes-topic.ts';
+import { notesTopics } from './notes-topic.ts';
 import type { Lexicon } from './question-parser.ts';
 
 const lexicon: Lexicon = {
@@ -15,14 +15,20 @@ const lexicon: Lexicon = {
   cities: new Set(['boston']),
 };
 
-describe('notesTopicWords: what a field-notes question asks about beyond the known filters', () => {
+describe('notesTopics: what a field-notes question asks about beyond the known filters', () => {
+  it('reads each of "abuse or overdose", "depression / suicide": each looked up on its own', () => {
+    expect(notesTopics('abuse or overdose mentions on keytruda', lexicon)).toEqual(['abuse', 'overdose']);
+    expect(notesTopics('depression / suicide mentions tied to xeljanz?', lexicon)).toEqual(['depression', 'suicide']);
+    expect(notesTopics('any deaths or hospitalizations mentioned in the notes?', lexicon)).toEqual(['deaths', 'hospitalizations']);
+  });
+
   it.each([
     ['are docs angry about keytruda pricing', 'pricing'],
     ['liver failure chatter on xeljanz in my notes', 'liver failure'],
     ['xeljanz boxed warning concerns from the field, last 90', 'boxed warning'],
     ['anything on flushing with dimethyl fumarate in the northeast lately?', 'flushing'],
   ])('%s → %s', (question, topic) => {
-    expect(notesTopicWords(question, lexicon)).toBe(topic);
+    expect(notesTopics(question, lexicon)).toEqual([topic]);
   });
 
   it.each([
@@ -31,13 +37,11 @@ describe('notesTopicWords: what a field-notes question asks about beyond the kno
     'any safety signals in the notes this month?',
     'open med questions nobody has answered yet in boston',
     'maria hughes - anything in the notes?',
-    // Either word: a filter on every word would find neither.
-    'any deaths or hospitalizations mentioned in the notes?',
     // A competitor is read as the competitor-mentions topic.
     'what are docs saying about rinvoq vs xeljanz',
     // A sentence, not a topic.
     'could you explain in detail what the teams think about the new patient hub rollout',
   ])('%s → no topic', (question) => {
-    expect(notesTopicWords(question, lexicon)).toBeNull();
+    expect(notesTopics(question, lexicon)).toEqual([]);
   });
 });

@@ -31,30 +31,36 @@ const ASKING_WORDS = new Set(
     'effect really actually intel kill sheet rumours rumors debunk dominating conversations conversation lot lots often angry furious upset unhappy mad annoyed worried worry complaining complain griping gripes gripe badmouthing bashing attacking trashing trash-talking slamming knocking ' +
     'potential possibly possible-ae reportable pv-reportable pv-relevant ae-ish safety-related reads smells looks like seems sweep review reconciliation raw quotes quote ids id per period shift shifted shifting view picking popping turn turning telling tell sentiment worst best worst-case horror stories story scary news good ' +
     'stood stand stands standing happened happen happening changed change changes different notable noteworthy interesting important highlights highlight '+
+    'couple few several older longer than more less sitting weeks '+
     'requests request confusion confused data closed gotten hows sure particular killer killing congress conference '+
-    'answer answers response responses problem problems patient patients pts else keep see noted thank thanks pharmacovigilance unresolved pushing right now '+
+    'tied linked associated connected related seen spotted answer answers response responses problem problems patient patients pts else keep see noted thank thanks pharmacovigilance unresolved pushing right now '+
     'use used using patch book panel omni together short long summary deck leadership slide slides yes ' +
     // Generic concern words the concern filter already reads.
     'safety dosing dose doses access competitor competitors competition off-label offlabel positive negative good bad side effects adverse events event aes ae pv possible'
   ).split(' '),
 );
 
-/** The asked-about words of a field-notes question, or null when it asks nothing more specific than the filters. */
-export function notesTopicWords(question: string, lexicon: Lexicon): string | null {
-  // A competitor named is a topic of its own (competitor mentions), read elsewhere. "deaths or
-  // hospitalizations" asks for either word, which a filter on every word would not find.
-  if (competitorNamedIn(question) || /\bor\b|\//.test(question)) return null;
-  let text = ` ${question.toLowerCase().replace(/[’]/g, "'").replace(/[^a-z0-9'\- ]+/g, ' ')} `;
+/**
+ * The asked-about words of a field-notes question: one phrase, or each of "abuse or overdose", "depression
+ * / suicide" (up to three); empty when it asks nothing more specific than the filters.
+ */
+export function notesTopics(question: string, lexicon: Lexicon): string[] {
+  // A competitor named is a topic of its own (competitor mentions), read elsewhere.
+  if (competitorNamedIn(question)) return [];
+  let text = ` ${question.toLowerCase().replace(/[’]/g, "'").replace(/[^a-z0-9'\-/ ]+/g, ' ')} `;
   // Products, places and people as the lexicon spells them, longest first.
   const names = [...lexicon.products.keys(), ...lexicon.territoryNames.keys(), ...(lexicon.cities ?? []), ...lexicon.repNames.keys()].filter((name) => name.trim().length > 0).sort((a, b) => b.length - a.length);
   for (const name of names) text = text.split(` ${name} `).join('  ').split(` ${name}'s `).join('  ');
-  const words = text
-    .replace(/[^a-z0-9'\- ]+/g, ' ')
-    .split(/\s+/)
-    .map((word) => word.replace(/^['-]+|['-]+$/g, '').replace(/'s$/, ''))
-    .filter((word) => word.length >= 3 && !/\d/.test(word) && !STOP_WORDS.has(word) && !ASKING_WORDS.has(word) && !SPECIALTY_WORD.test(word) && !lexicon.firstNames.has(word) && !lexicon.lastNames.has(word));
-  // One to three words: a longer remainder is a sentence, not a topic.
-  return words.length >= 1 && words.length <= 3 ? words.join(' ') : null;
+  const topicWords = (part: string) =>
+    part
+      .split(/\s+/)
+      .map((word) => word.replace(/^['-]+|['-]+$/g, '').replace(/'s$/, ''))
+      .filter((word) => word.length >= 3 && !/\d/.test(word) && !STOP_WORDS.has(word) && !ASKING_WORDS.has(word) && !SPECIALTY_WORD.test(word) && !lexicon.firstNames.has(word) && !lexicon.lastNames.has(word));
+  // "abuse or overdose": either word, each looked up on its own (a filter holds every word it is given).
+  const parts = text.split(/\bor\b|\//).map(topicWords).filter((words) => words.length > 0);
+  // One to three words each: a longer remainder is a sentence, not a topic.
+  if (parts.length === 0 || parts.length > 3 || parts.some((words) => words.length > 3)) return [];
+  return parts.map((words) => words.join(' '));
 }
 
 /** Specialists and specialties in the forms people write them ("oncologists", "rheumys", "derms", "neuro"). */

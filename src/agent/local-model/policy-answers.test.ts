@@ -30,6 +30,11 @@ describe('policy answers', () => {
     expect(policyTopic("a doc asked us to sponsor her kid's soccer team, thoughts")).toBe('sponsorship');
     expect(policyTopic('can medical share unpublished data with a rep for a customer call')).toBe('medical_to_sales');
     expect(policyAnswer('a doc wants a case of samples for his own family, is that ok').answer).toMatch(/never for the prescriber's own or family use/);
+    expect(policyTopic('am i allowed to promise a doc formulary help in exchange for scripts')).toBe('inducement');
+    expect(policyTopic('are reps allowed to give medical textbooks to residents')).toBe('educational_items');
+    expect(policyTopic('can my team run a raffle for hcps at our booth')).toBe('raffles');
+    expect(policyTopic('can we share a draft manuscript with the sales team before it is published')).toBe('medical_to_sales');
+    expect(policyTopic('book me a flight to denver next thursday')).toBeNull();
     // An approved piece is content, not the review process.
     expect(policyTopic('any mlr approved leave behind on pd-l1 testing')).toBeNull();
   });
@@ -42,6 +47,9 @@ describe('policy answers', () => {
     expect(answer).toMatch(/What to do: /);
     expect(answer).toMatch(/Omni can file it for you: say "report an adverse event"/);
     expect(policyAnswer('what are the rules').answer).toMatch(/not your company's SOP/);
+    // A thread's topic answers a question that names none ("how long do we have to report these" after an adverse event).
+    expect(policyAnswer('how long do we have to report these', 'rep', 'adverse_event').topic).toBe('adverse_event');
+    expect(policyAnswer('how long do we have to report these', 'rep').topic).toBe('general');
   });
 
   it('gives MSLs and medical affairs the scientific-exchange rule on unapproved uses, and reps the routing rule', () => {

@@ -11,6 +11,8 @@ const SPEAKER_FEES =
 interface PolicyTopic {
   id: string;
   cue: RegExp;
+  /** Words that make a cue's match something else. */
+  unless?: RegExp;
   answer: string;
 }
 
@@ -48,6 +50,8 @@ const TOPICS: PolicyTopic[] = [
   {
     // Checked before fees and meals: "can i pay for his uber to the speaker dinner" is about travel.
     id: 'travel',
+    // "book me a flight to denver": the user's own trip is no policy question.
+    unless: /\b(book|reserve|get|find) me\b|\bmy (own )?(flight|hotel|trip|travel)\b/,
     cue: /\b(pay|paid|paying|cover\w*|comp|reimburs\w*|book\w*|buy\w*|expense\w*)\b.{0,40}\b(uber|lyft|taxi|cab|rides?|mileage|parking|hotels?|lodging|flights?|airfare|train tickets?)\b|\b(uber|lyft|taxi|cab|rides?|hotels?|flights?|airfare)\b.{0,30}\b(on us|on the company|expensed?|paid for)\b/,
     answer:
       'Rule: no travel, lodging or transport (rides, taxis, parking, hotels, flights) for HCPs attending promotional events or meals; a contracted speaker\'s travel is covered only under the speaker contract, booked by the program team.\n' +
@@ -105,9 +109,33 @@ const TOPICS: PolicyTopic[] = [
       'What to do: refer the provider to the company\'s grants office; promotional education runs as a speaker program instead.',
   },
   {
+    // "can i promise a doc formulary help in exchange for scripts": a quid pro quo.
+    id: 'inducement',
+    cue: /\b(in exchange for|in return for|quid pro quo|kick ?backs?)\b|\b(promise|offer|give)\w*\b.{0,60}\bfor (more |their |his |her )?(scripts|rx|prescriptions|prescribing|writing)\b/,
+    answer:
+      'Rule: nothing of value may be offered or promised to an HCP in exchange for prescribing, formulary support or referrals (anti-kickback rules), however small.\n' +
+      'What to do: keep to approved product information; access or formulary help goes through the market-access team\'s approved programs, never as a trade for prescriptions.',
+  },
+  {
+    // "are reps allowed to give medical textbooks to residents": educational items.
+    id: 'educational_items',
+    cue: /\b(text ?books?|anatomical models?|educational (items?|gifts?)|medical books?)\b/,
+    answer:
+      'Rule: an item mainly for the education of HCPs or patients (a medical textbook, an anatomical model) may be offered only occasionally, of modest value ($100 or less under the PhRMA Code), through the company\'s approved process; never for personal use and never tied to prescribing.\n' +
+      'What to do: request it through your company\'s educational-items process and record it; check the limit for your region with Compliance.',
+  },
+  {
+    // "can my team run a raffle for hcps at our booth": a prize is a gift.
+    id: 'raffles',
+    cue: /\b(raffles?|prize\w*|sweepstakes?|lotter(y|ies)|prize draws?|contests?|drawings?)\b/,
+    answer:
+      'Rule: no raffles, prize draws or contests for HCPs at booths or events: a prize is a gift, whatever its value.\n' +
+      'What to do: offer approved educational material at the booth, and collect contact details only with consent.',
+  },
+  {
     // "can medical share unpublished data with a rep for a customer call": the medical-commercial firewall.
     id: 'medical_to_sales',
-    cue: /\bunpublished\b|\b(medical|msls?|med affairs)\b.{0,40}\b(share|give|send|pass|hand)\w*\b.{0,40}\b(reps?|sales|the field)\b/,
+    cue: /\bunpublished\b|\b(draft|pre-?publication|pre-?print) (manuscripts?|papers?|data|abstracts?|results)\b|\bbefore (it'?s|it is|they'?re|they are) published\b|\b(medical|msls?|med affairs)\b.{0,40}\b(share|give|send|pass|hand)\w*\b.{0,40}\b(reps?|sales|the field)\b/,
     answer:
       'Rule: Medical does not pass unpublished, off-label or scientific-exchange data to sales for use with customers; reps use only approved promotional material.\n' +
       'What to do: the rep uses approved content; if the HCP wants the data, the rep submits a medical-information request and an MSL or Medical Information answers the HCP directly.',
@@ -173,7 +201,7 @@ export function mentionsPatientEvent(text: string): boolean {
 
 function topicOf(text: string): PolicyTopic | undefined {
   if (mentionsPatientEvent(text)) return TOPICS[0];
-  return TOPICS.find((candidate) => candidate.cue.test(text));
+  return TOPICS.find((candidate) => candidate.cue.test(text) && !candidate.unless?.test(text));
 }
 
 /** The policy topic a question is about ("meals_gifts", "off_label"…), or null. */
@@ -187,8 +215,9 @@ const OFF_LABEL_MEDICAL =
   'What to do: record the unsolicited request (who asked, what, when), answer it in writing from the approved medical-information response or the published evidence through the medical-information process, and keep it separate from any promotional activity.';
 
 /** The policy answer for a question, for the asker's role: the topic it is about, or the general rules. */
-export function policyAnswer(text: string, role = 'rep'): { topic: string; answer: string } {
-  const topic = topicOf(text);
+export function policyAnswer(text: string, role = 'rep', threadTopic?: string): { topic: string; answer: string } {
+  // A thread's topic answers a question that names none of its own ("how long do we have?" after an adverse event).
+  const topic = topicOf(text) ?? TOPICS.find((candidate) => candidate.id === threadTopic);
   const medical = role === 'msl' || role === 'medical_affairs';
   const answer = topic?.id === 'off_label' && medical ? OFF_LABEL_MEDICAL : (topic?.answer ?? GENERAL);
   return { topic: topic?.id ?? 'general', answer: `${answer}\n(General guidance in this demo, not your company's SOP.)` };

@@ -243,7 +243,7 @@ export class Understanding {
 }
 
 /** Policy topics whose cues are specific enough to decide the question (personal phones, pipeline slides, IIS requests…). */
-const DISTINCT_POLICY_TOPICS: ReadonlySet<string> = new Set(['medical_to_sales', 'reminder_items', 'ghostwriting', 'travel', 'msl_promotion', 'notes_firewall', 'personal_channels', 'pipeline', 'mlr_review', 'iis', 'medical_education']);
+const DISTINCT_POLICY_TOPICS: ReadonlySet<string> = new Set(['inducement', 'educational_items', 'raffles', 'medical_to_sales', 'reminder_items', 'ghostwriting', 'travel', 'msl_promotion', 'notes_firewall', 'personal_channels', 'pipeline', 'mlr_review', 'iis', 'medical_education']);
 
 /** "on it", "in those notes": the thread's last query. */
 const REFERS_BACK = /\b(on|about|for|in|from|of) (it|that|this|those|these|them)\b|\b(those|these|that) notes\b/;
@@ -316,7 +316,7 @@ function withEvidence(scores: IntentScore[], entities: QuestionEntities, focus: 
   // "how come", "date it changed?" after a refused draft or a consent answer: the consent record behind it.
   if (focus.hcpId && !named && (focus.intent === 'draft' || focus.intent === 'consent') && focus.channel && (/^\W*((wait|but|hmm+|huh|ok|so|and|um+)\W+)?(how come|why|why not|why is that|how so|since when|says who)\W*$/.test(text) || /\b(date|when) (it|that) (changed|was revoked|lapsed|expired|ended)\b/.test(text) || /\b(what|which) date\b|\bwhen (was|did)\b.{0,20}\b(flip\w*|chang\w*|switch\w*|revok\w*|laps\w*|expir\w*|pull\w*|withdr[ae]wn?|end\w*|stop\w*)\b/.test(text))) floor = { intent: 'consent', probability: 0.6 };
   // "is she getting too many emails from us", "her email opens lately?", "is she reading our emails": what the record shows, the brief (which answers it first).
-  if (person && !ASKS_PERMISSION.test(text) && !/\b(draft|write|send)\b/.test(text) && (/\b(too (many|often|much)|over[- ]?contact\w*|over[- ]?messag\w*|fatigue)\b/.test(text) || (/\b(opens?|opened|opening|clicks?|clicked|clicking|read(s|ing)?|ignor\w*|engag\w*|respond\w*|look(s|ing)? at)\b/.test(text) && /\be-?mails?\b/.test(text)))) floor = { intent: 'brief', probability: 0.6 };
+  if (person && !ASKS_PERMISSION.test(text) && !/\b(draft|write|send)\b/.test(text) && (/\b(too (many|often|much)|over[- ]?contact\w*|over[- ]?messag\w*|overdo(ing|ne)?|fatigue)\b/.test(text) || (/\b(opens?|opened|opening|clicks?|clicked|clicking|read(s|ing)?|ignor\w*|engag\w*|respond\w*|look(s|ing)? at)\b/.test(text) && /\be-?mails?\b/.test(text)))) floor = { intent: 'brief', probability: 0.6 };
   // "when do i strike", "when should i reach out": the next best action's timing.
   if (person && /\bwhen (do|should|can) (i|we) (strike|pounce|reach out|go (in|back)|follow up|call|hit (her|him|them)( up)?)\b/.test(text)) floor = { intent: 'next_action', probability: 0.6 };
   // "whatsapp and email, which ones are green": leave on each channel.
@@ -354,6 +354,15 @@ function withEvidence(scores: IntentScore[], entities: QuestionEntities, focus: 
   else if (focus.hcpId && !named && !/\b(you|u|omni|help|capabilit\w*|features?|commands?)\b/.test(text)) scale(['capabilities'], 0.2);
   // "how do i get them unstuck", "how should we approach him": the next step with that HCP.
   if (person && !entities.channel && /\bhow (do|should|can|could|would) (i|we)\b|\bhow to (approach|engage|re-?engage|reach|win|handle|unstick|get)\b/.test(text) && !/\b(draft|write|email|report)\b/.test(text)) scale(['next_action'], 4);
+  // "how long do we have to report these", "anything else needed from me?" after an adverse event: the report still being
+  // gathered (what it needs), else the reporting rule.
+  if ((focus.intent === 'adverse_event' || focus.adverseEvent) && !named && /\b(how long|deadline|due|paperwork|anything else|what else|next steps?|is that it|am i done|needed from me|do i need to do)\b/.test(text)) floor = { intent: focus.adverseEvent ? 'adverse_event' : 'policy', probability: 0.6 };
+  // "pull the whole file on james ortiz, leave nothing out": the brief.
+  if (person && !entities.channel && /\b(whole|full|entire|complete) (file|profile|record|picture|rundown|history)\b|\bpull (up )?(the |his |her |their )?(file|record|chart)\b/.test(text)) floor = { intent: 'brief', probability: 0.6 };
+  // "anything still open", "anything pending with medical" about the thread's HCP: the brief, which answers it first.
+  if (focus.hcpId && !named && !entities.channel && /\b(anything|something|stuff) (still )?(open|outstanding|pending)\b|\bstill open\b|\bopen items?\b|\b(pending|outstanding|open)\b.{0,20}\b(with|from|for) (medical|msl|med info|medical info\w*)\b/.test(text)) floor = { intent: 'brief', probability: 0.6 };
+  // "the rec is a visit - walk me through the reasoning": why it was recommended.
+  if ((person || focus.hcpId) && !entities.channel && /\bwalk me through\b|\b(reasoning|rationale|logic) (behind|for|of)\b|\bthe (reasoning|rationale|logic)\b|\bexplain (the|that|this|your) (rec|recommendation|nba|suggestion|call)\b/.test(text)) floor = { intent: 'why', probability: 0.6 };
   // "ugh. what then", "what's allowed then" after a "no": what to do instead, the next best action.
   if (focus.hcpId && !named && !entities.channel && (focus.intent === 'consent' || focus.intent === 'draft' || focus.intent === 'why_not') && /\b(what|so what|ok what) (then|now|instead)\b|\bwhat('?s| is) (allowed|ok|possible|left)( then| instead)?\b|\bwhat can i do (then|instead|now)\b|\bthen what\b/.test(text)) floor = { intent: 'next_action', probability: 0.6 };
   // "best move there", "would a visit be better": what to do next with the thread's HCP.

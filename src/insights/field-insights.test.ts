@@ -31,3 +31,32 @@ describe('summarizeNotes: personal data', () => {
     expect(summary.themes.flatMap((theme) => theme.quotes).every((quote) => quote.text.includes('Patient [name] (MRN [redacted MRN])'))).toBe(true);
   });
 });
+
+describe('summarizeNotes: a topic in words', () => {
+  const note = (id: string, text: string): InsightNote => ({
+    id,
+    hcpId: `h-${id}`,
+    authorId: 'u-rep',
+    writtenAt: '2026-11-10T10:00:00.000Z',
+    kind: 'rep',
+    text,
+    hcp: { firstName: 'Ana', lastName: 'Reyes', territory: 'T-NE', specialty: 'Medical Oncology' },
+  });
+  const summarize = (topic: string) =>
+    summarizeNotes(
+      { period: { from: '2026-11-01T00:00:00.000Z', to: '2026-12-01T00:00:00.000Z', label: 'November', days: 30 }, previousPeriod: null, topic, limits: defaultInsightLimits, productId: null },
+      {
+        products: [{ id: 'prod-keytruda', brandName: 'KEYTRUDA', genericName: 'pembrolizumab' }],
+        lexicons: loadInsightLexicons(),
+        extraNames: [],
+        notes: [note('a', 'Hospital formulary committee removed KEYTRUDA from the preferred tier.'), note('b', 'Two hospitalizations reported in the clinic this month, details to follow.')],
+        readQuestionActivity: () => new Map(),
+      },
+    );
+
+  it('keeps the notes holding the words asked, not a word of the same stem and another meaning ("hospitalizations" is not "hospital")', () => {
+    expect(summarize('hospitalizations').notes.current).toBe(1);
+    expect(summarize('hospital formulary').notes.current).toBe(1);
+    expect(summarize('pricing').notes.current).toBe(0);
+  });
+});

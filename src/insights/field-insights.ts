@@ -237,7 +237,9 @@ export function summarizeNotes(
       kept = all.filter(({ analysis }) => (analysis.concept !== null && concerns.has(analysis.concept)) || (concerns.has('possible_adverse_event') && analysis.adverseEvents.length > 0));
       topic = { text: request.topic, matchedBy: 'concern', concerns: resolved.concerns };
     } else {
-      kept = all.filter(({ analysis }) => analysis.hasWords);
+      // Stems join words apart in meaning ("hospitalizations" and "hospital"): each word's own beginning must be in the note too.
+      const beginnings = tokenize(request.topic).filter((token) => resolved.words.includes(token.stem)).map((token) => token.word.toLowerCase().slice(0, Math.max(4, token.word.length - 3)));
+      kept = all.filter(({ note, analysis }) => analysis.hasWords && beginnings.every((beginning) => note.text.toLowerCase().includes(beginning)));
       topic = { text: request.topic, matchedBy: 'words', concerns: [] };
     }
   }

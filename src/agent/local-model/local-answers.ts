@@ -113,7 +113,7 @@ function briefFocus(text: string, profile: Json): string | null {
     const open: Json[] = profile.signals;
     return open.length > 0 ? `Open for ${hcp.name}: ${open.length} item${open.length === 1 ? '' : 's'} (below).` : `Nothing open for ${hcp.name}: no dead end, open medical question or follow-up due.`;
   }
-  if (/\bkols?\b|\bkey opinion leader\b|\binfluen\w*\b/.test(text)) return `Omni holds no KOL or influence rating for ${hcp.name}; the segment (${hcp.segment ?? 'not set'}) is the closest measure of priority.`;
+  if (/\bkols?\b|\bkey opinion leaders?\b|\bthought leaders?\b|\binfluen\w*\b|\bspeaker (potential|material|candidate)\b|\badvisory board\b|\bpublications?\b/.test(text)) return `Omni holds no KOL, influence, publication or speaking record for ${hcp.name}, so it cannot judge that; the segment (${hcp.segment ?? 'not set'}) is the closest measure of priority.`;
   if (/\b(tier|segment)\b/.test(text)) return `${hcp.name} is segment ${hcp.segment ?? 'not set'} (the segment is the tier in this data).`;
   return null;
 }
@@ -225,6 +225,15 @@ export function contentAnswer(result: Json, query: string): string {
       (module) => `- ${module.title} (${module.id}@${module.version}, ${module.mlrCode}, ${module.kind}): ${quoteData(module.passage.quoted, 200)}`,
     ),
     `Logged as suggestion ${result.suggestionId}.`,
+  ].join('\n');
+}
+
+/** One approved module of a search, as the search shows it: what it is, its approval and its best passage. */
+export function moduleAnswer(module: Json): string {
+  return [
+    `${module.title} (${module.id}@${module.version}, ${module.mlrCode}, ${module.kind}; ${module.brandName}):`,
+    quoteData(module.passage.quoted, 1200),
+    `To send it, ask for a follow-up to an HCP with it, for example "draft an email to Dr. Reyes with that one".`,
   ].join('\n');
 }
 

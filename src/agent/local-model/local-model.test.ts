@@ -418,6 +418,14 @@ describe('the local model answers every part of a question about two HCPs or two
     expect(why.toolCalls.map((call) => call.name)).toContain('explain_recommendation');
   });
 
+  it('"open up the top result" after a content search shows that module; "and the second one?" the next', async () => {
+    const first = await ask('approved keytruda content on pneumonitis', 'open up the top result, what does it say');
+    const search = first.toolCalls.find((call) => call.name === 'search_approved_content')!.output as { results: { id: string; version: number }[] };
+    expect(first.answer.split('\n')[0]).toContain(`(${search.results[0]!.id}@${search.results[0]!.version}`);
+    const second = await ask('approved keytruda content on pneumonitis', 'open up the top result, what does it say', 'and the second one?');
+    expect(second.answer.split('\n')[0]).toContain(`(${search.results[1]!.id}@${search.results[1]!.version}`);
+  });
+
   it('"cut that in half" with no draft in the thread says there is none, not a menu', async () => {
     const answer = await ask('cut that in half');
     expect(answer.toolCalls).toEqual([]);

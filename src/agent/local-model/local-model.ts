@@ -506,6 +506,13 @@ export class LocalModel implements ChatModel {
       const ownTopic = parsed.productId ? this.withProduct(parsed.topic, parsed.productId).split(/\s+/).slice(1).join(' ') : '';
       const fresh = ownTopic.replace(/\b(and|only|just|instead|same|but|for|now|too|also|pls|please|what about|how about|same thing)\b/gi, ' ').replace(/[^\p{L}\d -]+/gu, ' ').trim();
       const query = parsed.productId ? (fresh.split(/\s+/).filter((word) => word.length > 2).length > 0 ? `${this.store.products.getById(parsed.productId)?.brandName ?? ''} ${fresh}`.replace(/\s+/g, ' ').trim() : this.withProduct(String(last.input.query), parsed.productId)) : String(last.input.query);
+      // "open up the top result": that module of the same search, in full as far as the search shows it.
+      if (done && parsed.ordinal !== null && done.status === 'found') {
+        const results = done.results as Json[];
+        const module = parsed.ordinal === -1 ? results.at(-1) : results[parsed.ordinal - 1];
+        if (module) return { answer: answers.moduleAnswer(module) };
+        return { answer: `The last search found ${results.length} module${results.length === 1 ? '' : 's'}; which one do you mean?` };
+      }
       if (done) return { answer: answers.contentAnswer(done, query) };
       return call('search_approved_content', { ...last.input, query, ...(parsed.channel ? { channel: parsed.channel } : {}) });
     }

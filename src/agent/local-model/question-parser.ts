@@ -223,6 +223,8 @@ function findOrdinal(text: string): number | null {
     // "name at the top?", "the one at the bottom of that list"
     /\b(?:at|on) the (top|bottom)\b(?! of the (?:hour|day|week|month|year|quarter))/.exec(text) ??
     /\b(top|bottom) (?:of|on) (?:the|that|this|my) (?:list|ranking|plan|pile)\b/.exec(text) ??
+    // "open up the top result", "the second hit"
+    /\b(?:the )?(first|top|second|third|fourth|fifth|last|bottom) (?:result|hit|module|piece|match)\b/.exec(text) ??
     // "the first of those two", "second of them"
     /\b(first|second|third|last) (?:of|from) (?:those|these|them|the (?:two|2|three|3|list)|the two of them)\b/.exec(text) ??
     // "the first - what did they ask", "and the first?"

@@ -173,6 +173,9 @@ export const SETS_BEFORE_HELDOUT12: readonly string[] = [...SETS_BEFORE_HELDOUT1
 /** The same for the thirteenth set, written after the twelfth. */
 export const SETS_BEFORE_HELDOUT13: readonly string[] = [...SETS_BEFORE_HELDOUT12, 'persona-heldout12.jsonl', 'benign-heldout12.jsonl'];
 
+/** The same for the fourteenth set, written after the thirteenth. */
+export const SETS_BEFORE_HELDOUT14: readonly string[] = [...SETS_BEFORE_HELDOUT13, 'persona-heldout13.jsonl', 'benign-heldout13.jsonl'];
+
 /** heldout → 1, heldout2 → 2, ...; the held-out set a file belongs to, or null. */
 const heldoutNumber = (name: string): number | null => {
   const match = /(?:^|-)heldout(\d*)(?:\.jsonl)?$/.exec(name);

@@ -187,8 +187,9 @@ export const summarizeFieldInsightsTool = defineTool({
   },
   citations: (output) =>
     output.status === 'summarized'
-      ? // Who asked the unanswered questions first: "the first one" after this answer means the first question's HCP.
-        { hcps: [...new Set([...output.unansweredQuestions.items.map((item) => item.hcp.id), ...output.possibleAdverseEvents.items.map((item) => item.hcp.id)])] }
+      ? // The list the answer numbers: who asked the unanswered questions ("the last one on that list" is the last question's
+        // HCP), else the HCPs of the possible adverse events.
+        { hcps: [...new Set(output.unansweredQuestions.items.length > 0 ? output.unansweredQuestions.items.map((item) => item.hcp.id) : output.possibleAdverseEvents.items.map((item) => item.hcp.id))] }
       : {},
   charts: (output) => (output.status === 'summarized' && output.themes.length > 1 ? [themesChart(output)] : []),
   refinable: true,

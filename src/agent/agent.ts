@@ -255,7 +255,8 @@ export class Agent implements AgentTurns {
     if (hcps.length === 1) next.discussed = [hcps[0]!, ...(focus.discussed ?? []).filter((id) => id !== hcps[0])].slice(0, 5);
     if (hcps.length === 1 && !(focus.mentioned ?? []).includes(hcps[0]!)) next.mentioned = [...(focus.mentioned ?? []), hcps[0]!].slice(-5);
     if (toolName === 'get_next_best_actions' && cited.recommendations?.[0]) next.recommendationId = cited.recommendations[0];
-    if (hcps.length > 1) next.listed = hcps.slice(0, 50);
+    // A plan of one is still the latest list: "top name" then means that one, not the list before.
+    if (hcps.length > 1 || (toolName === 'plan_territory' && hcps.length === 1)) next.listed = hcps.slice(0, 50);
     return next;
   }
 }

@@ -33,16 +33,16 @@ export interface IntakeReading {
 
 /** The user saw or heard it first-hand: they are the reporter. */
 const FIRST_HAND = /\b(i (saw|noticed|witnessed|observed)|(a|the) (patient|caregiver|caller|pt|family member|parent|mom|dad|husband|wife)( \w+){0,8} (told|called|emailed|texted|showed) me|i('m| am) the reporter|(heard|saw|got) it (myself|directly|first[- ]hand|straight from (the|a) patient)|i heard (it|this|that) directly|told me (herself|himself|themselves|directly|in person)|first[- ]hand|directly from (the|a) patient)\b/;
-const SUBMIT = /\b(submit|file|send|log)\b.{0,15}\b(anyway|now|as is|what (we|i) have)\b|\bthat'?s (all|everything) (i|we) (know|have)\b|\bi don'?t know (more|anything else|the rest)\b|\bno more (info|information|details)\b|\bjust (submit|file|send|log) it\b/;
+const SUBMIT = /\b(submit|file|send|log)\b.{0,15}\b(anyway|anyways|regardless|now|as is|as it is|like (that|this)|as (it|that) stands|what (we|i) have)\b|\bthat'?s (all|everything) (i|we) (know|have)\b|\bi don'?t know (more|anything else|the rest)\b|\bno more (info|information|details)\b|\bjust (submit|file|send|log) it\b/;
 const CANCEL = /\b(cancel( it| that| the report)?|never ?mind|forget (it|that)|don'?t (file|report|submit) (it|that)|already (been )?reported)\b/;
 /** "initials JM", "initials are j.m.", or dotted capitals "J.M." / "J. M.". */
 const INITIALS_SAID = /\binitials?\s*(?:are|is|:)?\s*([a-z](?:\.?\s?[a-z]){1,3})\b\.?/i;
 const INITIALS_DOTTED = /(?:^|[\s,(])((?:[A-Z]\.\s?){2,4})(?=[\s,)]|$)/;
 /** "54 year old", "54yo", "aged 54", "54F", "she's 54", "J.M., 54, female", "in his sixties"; never "for 3 years". */
-const AGE = /\b(\d{1,3})\s*(?:-|\s)?(?:y\/?o|yo|yrs?[- ]old|years?[- ]old)\b|\baged?\s+(\d{1,3})\b|\b(\d{1,3})\s?[mf]\b|\b(?:pt|patient)(?:'s| is| was)\s+(?:around |about |roughly )?(\d{1,3})\b(?!\s*(?:mg|days?|weeks?|months?|%))|\b(?:she|he)(?:'s| is)\s+(?:around |about |roughly |approx(?:imately|\.)? |~\s?)?(\d{1,3})\b|\b(?:around|about|roughly|approximately|~)\s?(\d{1,3})\s*(?:y\/?o|yo|years?)?\s*(?:,|$|and|\.)|(?:^|,)\s*(\d{1,3})\s*(?:,|$)|\bin (?:her|his) (twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b/i;
+const AGE = /\b(\d{1,3})\s*(?:-|\s)?(?:y\/?o|yo|yrs?[- ]old|years?[- ]old)\b|\baged?\s+(\d{1,3})\b|\b(\d{1,3})\s?[mf]\b|\b(?:pt|patient)(?:'s| is| was)\s+(?:around |about |roughly )?(\d{1,3})\b(?!\s*(?:mg|days?|weeks?|months?|%))|\b(?:she|he)(?:'s| is| was)\s+(?:around |about |roughly |approx(?:imately|\.)? |~\s?)?(\d{1,3})\b|\b(?:around|about|roughly|approximately|~)\s?(\d{1,3})\s*(?:y\/?o|yo|years?)?\s*(?:,|$|and|\.)|(?:^|,)\s*(\d{1,3})\s*(?:,|$)|\bin (?:her|his) (twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b/i;
 const DECADES: Record<string, number> = { twenties: 20, thirties: 30, forties: 40, fifties: 50, sixties: 60, seventies: 70, eighties: 80, nineties: 90 };
-const FEMALE = /\b(female|woman|lady|girl|\d{1,3}\s?f|she(?:'s| is)\s+(?:around |about |roughly |~\s?)?\d{1,3}|in her (twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b/i;
-const MALE = /\b(male|man|gentleman|guy|boy|\d{1,3}\s?m|he(?:'s| is)\s+(?:around |about |roughly |~\s?)?\d{1,3}|in his (twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b/i;
+const FEMALE = /\b(female|woman|lady|girl|\d{1,3}\s?f|she(?:'s| is| was)\s+(?:around |about |roughly |~\s?)?\d{1,3}|in her (twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b/i;
+const MALE = /\b(male|man|gentleman|guy|boy|\d{1,3}\s?m|he(?:'s| is| was)\s+(?:around |about |roughly |~\s?)?\d{1,3}|in his (twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b/i;
 /** "got a bad rash on", "had hives after": an event the lexicon may not know. */
 /** Events in lay words the label terms miss ("a very slow heart rate", "made her throw up for days"). */
 const LAY_EVENT = /\b(?:(?:very|really|super) )?(?:slow|fast|racing|irregular|pounding) heart ?(?:rate|beat)\b|\b(?:thr(?:ow|ew|owing|own) up|vomit\w*|passed out|faint(?:ed|ing)|blacked out|shingles|hair loss|blurr(?:y|ed) vision|chest pain|short(?:ness)? of breath|swollen \w+|swelling)\b/i;

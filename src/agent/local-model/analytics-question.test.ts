@@ -121,3 +121,44 @@ describe('managers\' own words for periods, comparisons, breakdowns and filters'
   });
 });
 
+describe('periods, comparisons, breakdowns and metrics in still other words', () => {
+  const names = { territoryNames: new Map([['midwest', ['T-MW']]]), repNames: new Map([['jordan ferreira', 'u-rep-mw-1'], ['jordan hale', 'u-rep-w-2'], ['blake prescott', 'u-rep-w-1']]), teamReps: new Set(['u-rep-w-2', 'u-rep-w-1']) };
+  const readAs = (question: string) => readAnalyticsQuestion(` ${question} `, names, '2026-11-20T00:00:00.000Z');
+
+  it.each([
+    ['imbruvica dosing questions over the last sixty days', 'last_60_days'],
+    ['possible aes across the field, last seven days', 'last_7_days'],
+    ["two weeks' worth of notes", 'last_14_days'],
+    ['dead ends by territory for the quarter that just closed', 'last_quarter'],
+    ['kalydeco possible adverse events since new year', 'year_to_date'],
+  ])('%s → %s', (question, period) => {
+    expect(readAs(question).period).toBe(period);
+  });
+
+  it('reads US dates, "a year ago" and "no comparison"', () => {
+    expect(readAs('cerdelga notes between 10/1 and 11/15').range).toEqual({ from: '2026-10-01', to: '2026-11-15' });
+    expect(readAs('medical follow-up rate against a year ago').compare).toBe('previous_year');
+    expect(readAs("how's that vs a year back").compare).toBe('previous_year');
+    expect(readAs('follow-up rate, just the number, no comparison').compare).toBe('none');
+  });
+
+  it('reads metrics and breakdowns in managers\' words', () => {
+    expect(readAs('are we carpet-bombing hcps? one number').metric).toBe('over_contacted');
+    expect(readAs('unique hcps reached in the past 7 days').metric).toBe('reach');
+    expect(readAs('which specialties actually open our emails')).toMatchObject({ metric: 'email_open_rate', dimension: 'specialty' });
+    expect(readAs('phone opt-in coverage: a vs b vs c vs d')).toMatchObject({ metric: 'consent_coverage', dimension: 'segment' });
+    expect(readAs('what % of docs have whatsapp consent in each of my territories')).toMatchObject({ metric: 'consent_coverage', dimension: 'territory' });
+    expect(readAs('coverage of email consent, region by region')).toMatchObject({ metric: 'consent_coverage', dimension: 'territory' });
+    expect(readAs('median follow-up days in the midwest, qtd')).toMatchObject({ metric: 'median_time_to_follow_up', period: 'this_quarter', territories: ['T-MW'] });
+    expect(readAs('per-rep numbers for the west').dimension).toBe('rep');
+    expect(readAs('switch the breakdown to specialty').dimension).toBe('specialty');
+    expect(readAs('cut it to 3').top).toBe(3);
+    expect(readAs('what has come up with pediatrics specialists').specialty).toBe('pediatrics');
+  });
+
+  it('reads a rep by last name ("prescott\'s dead end rate") and "and jordan?" as the manager\'s own Jordan', () => {
+    expect(readAs("prescott's dead end rate").rep).toBe('u-rep-w-1');
+    expect(readAs('and jordan?').rep).toBe('u-rep-w-2');
+  });
+});
+

@@ -40,7 +40,7 @@ export interface AnalyticsReading {
   range: { from: string; to: string } | null;
   /** "since the congress": from the latest congress the user's HCPs attended (looked up by the model). */
   sinceCongress: boolean;
-  compare: 'previous_period' | 'previous_year' | null;
+  compare: 'previous_period' | 'previous_year' | 'none' | null;
   metric: MetricWord | null;
   dimension: 'territory' | 'rep' | 'product' | 'channel' | 'segment' | 'specialty' | 'week' | 'month' | null;
   /** "most", "top", "worst": rank the breakdown, highest first. */
@@ -68,31 +68,37 @@ export type MetricWord =
 /** Longest, most specific first: "time to follow up" before "follow-up". */
 const metricWords: [RegExp, MetricWord][] = [
   [/\bmed(ical)? (follow[- ]?ups?|f\/u)\b|\bmedical (info(rmation)? )?(questions?|inquir(y|ies)|requests?)\b.*\b(answered|followed|follow[- ]?up|clos\w*)|\bclos\w* (out |the loop on )?med(ical)? (info(rmation)? )?(questions?|inquir(y|ies)|requests?)|\b(answer(ing)?|respond(ing)? to|reply(ing)? to) (the )?med(ical)? (info(rmation)? )?(questions?|inquir(y|ies)|requests?)\b.{0,30}\b(fast|quick|slow|worst|best|most|least|rate|time)|\b(fast|quick|slow|worst|best|good|bad)\w* at (answer(ing)?|respond(ing)? to) (the )?med(ical)? (questions?|inquir(y|ies)|requests?)/, 'medical_follow_up_rate'],
-  [/\btime from (\w+ ){0,2}to (a )?follow[- ]?ups?\b|\bmedian (time|days|lag|delay)( (it takes )?(from|to|until|before) (\w+ ){0,3}(follow[- ]?ups?|respond|response))?\b|\b((time|days|hours|lag|delay) (it takes )?(to|until|before) (a )?(follow[- ]?up|respond|response)|how (fast|quickly|long|soon) .*follow|speed of follow[- ]?up|follow[- ]?up (speed|time|lag|delay))|\bhow (fast|quickly|long|soon)\b.{0,40}\b(get(ting)? back|respond|reply|reach(ing)? out)\b|\b(taking|take|takes|took) to (get back|respond|reply)\b/, 'median_time_to_follow_up'],
+  [/\btime from (\w+ ){0,2}to (a )?follow[- ]?ups?\b|\bmedian follow[- ]?up (days|time|lag|delay)\b|\bmedian (time|days|lag|delay)( (it takes )?(from|to|until|before) (\w+ ){0,3}(follow[- ]?ups?|respond|response))?\b|\b((time|days|hours|lag|delay) (it takes )?(to|until|before) (a )?(follow[- ]?up|respond|response)|how (fast|quickly|long|soon) .*follow|speed of follow[- ]?up|follow[- ]?up (speed|time|lag|delay))|\bhow (fast|quickly|long|soon)\b.{0,40}\b(get(ting)? back|respond|reply|reach(ing)? out)\b|\b(taking|take|takes|took) to (get back|respond|reply)\b/, 'median_time_to_follow_up'],
   [/\bdead[- ]?ends?\b|\bintent signals?\b.{0,30}\b(died|die|went (nowhere|cold|unanswered)|(with|got|get|had) no follow[- ]?up|never (got )?followed up)\b/, 'dead_end_rate'],
   [/\bfollow[- ]?ups?\b|\bfollowing up\b/, 'follow_up_rate'],
-  [/\bopen rates?\b|\bemails? opened\b|\bopens\b|\b(get|gets|got|getting|were|was|are|is|being) opened\b/, 'email_open_rate'],
+  [/\bopen rates?\b|\bemails? opened\b|\bopens\b|\bopen(s|ing)? (our|the|my|their) e-?mails?\b|\b(get|gets|got|getting|were|was|are|is|being) opened\b/, 'email_open_rate'],
   [/\bclick[- ]?(through|thru)\b|\bclick rates?\b|\bclicks\b|\bclicked\b|\bctrs?\b/, 'email_click_rate'],
   [/\bwebinars? (attendance|turnout|show[- ]?(up )?rates?|show[- ]?ups?|no[- ]?shows?)\b|\battend(ed|ance)? (the )?webinars?\b|\bshow[- ]?(up )?rates?\b.{0,20}\bwebinars?\b|\b(showed|show|turned|turn) up (to|for|at) (the |our )?webinars?\b|\bwebinars?\b.{0,30}\battendance\b|\battendance\b.{0,30}\bwebinars?\b/, 'webinar_attendance'],
-  [/\bconsent coverage\b|\bconsent (gaps?|holes)\b|\bgaps? in (our )?consents?\b|\bconsent\b.{0,20}\b(where|what) are the gaps\b|\bconsents? (by|per) channel\b|\bhow (many|much) .*consent|(\b(share|percent(age)?|proportion)|%) of (our |my )?(hcps|doctors|physicians|docs)\b.*\bconsent/, 'consent_coverage'],
-  [/\bover[- ]?(contact|messag|email|call|detail|touch)\w*|\btoo (many|often|much) (contacts|touches|calls|emails|messages|outreach)\b|\bfatigue\b|\bburn(ed|t|ing)? out\b|\bspamm\w*\b|\b(hammer|hound|bombard|pester|harass|smother|overwhelm|swamp|inundat|overload|drown|bury|burying)\w*\b|\bflooding\b|\btoo hard\b/, 'over_contacted'],
+  [/\bconsent coverage\b|\bcoverage of (\w+ )?(consent|opt[- ]?ins?)\b|\bopt[- ]?in (coverage|rates?)\b|\bconsent rates?\b|\bconsent (gaps?|holes)\b|\bgaps? in (our )?consents?\b|\bconsent\b.{0,20}\b(where|what) are the gaps\b|\bconsents? (by|per) channel\b|\bhow (many|much) .*consent|(\b(share|percent(age)?|proportion)|%) of (our |my )?(hcps|doctors|physicians|docs)\b.*\bconsent/, 'consent_coverage'],
+  [/\bover[- ]?(contact|messag|email|call|detail|touch)\w*|\btoo (many|often|much) (contacts|touches|calls|emails|messages|outreach)\b|\bfatigue\b|\bburn(ed|t|ing)? out\b|\bspamm\w*\b|\b(hammer|hound|bombard|pester|harass|smother|overwhelm|swamp|inundat|overload|drown|bury|burying|carpet[- ]?bomb)\w*\b|\bflooding\b|\btoo hard\b/, 'over_contacted'],
   [/\b(acceptance|accept) rate\b|\bacceptance\b|\bnba acceptance\b|\bacceptance of (the )?(nba|recommendations?|suggestions?)\b|\baccept(ed|ing)? (the )?(nba|recommendations?|suggestions?)\b|\b(nba|recommendations?|suggestions?) (are |were |being |get |got )?accepted\b|\bnba (adoption|uptake)\b|\b(taking|take|took|follow(ing)?|ignor(e|ing|ed)|us(e|ing)|act(ing)? on) (the |our |my )?(nba|next best action)s?( recs?| recommendations?| suggestions?)?\b|\b(taking|take|took|follow(ing)?|ignor(e|ing|ed)|act(ing)? on) (the |our |my )?(omni'?s |the system'?s )?(recs?|recommendations?|suggestions?)\b/, 'nba_acceptance_rate'],
   [/\bprogression\b|\bdeeper engagement\b|\bmov(e|ing) (from|to) \w+ to\b/, 'cross_channel_progression'],
   [/\bengagement( rate)?\b|\bengag(ed|ing)\b/, 'engagement_rate'],
   [/\bfrequency\b|\bhow often\b|\b(contacts|touches|touchpoints|calls) per\b/, 'frequency'],
   // "reach by region", not "to reach the next stage" or "reach out".
-  [/(?<!\bto )\breach\b(?! (out|the next|next))|\b(how many|(what )?(%|percent(age)?|share|proportion)) (of (our |my |the )?)?(hcps|doctors|physicians|docs) (did|have) (we|the team|my team|each \w+|every \w+|the reps?|reps)\b.{0,16}\b(reach|contact|touch|see|saw|call)/, 'reach'],
+  [/(?<!\bto )\breach\b(?! (out|the next|next))|\b(unique )?(hcps|docs|doctors|physicians) reached\b|\bunique hcps\b|\b(how many|(what )?(%|percent(age)?|share|proportion)) (of (our |my |the )?)?(hcps|doctors|physicians|docs) (did|have) (we|the team|my team|each \w+|every \w+|the reps?|reps)\b.{0,16}\b(reach|contact|touch|see|saw|call)/, 'reach'],
 ];
 
 const dimensionWords: [RegExp, NonNullable<AnalyticsReading['dimension']>][] = [
+  // "phone opt-in coverage: A vs B vs C vs D": segments side by side.
+  [/\b[a-d] (vs\.?|versus) [a-d]\b/, 'segment'],
+  // "segment view of hcps we're over-contacting", "each of my territories".
+  [/\b(segment|segments)[- ](view|split|breakdown|level|wise)\b|\beach of (my|our|the) segments\b/, 'segment'],
+  [/\beach of (my|our|the) (territor(y|ies)|regions?)\b/, 'territory'],
+  [/\beach of (my|our|the) reps\b/, 'rep'],
   // "email vs msl meetings vs the rest": channels side by side (before "vs the rest", which compares reps).
   [/\b(e-?mail|msl meetings?|visits?|phone|webinars?|whatsapp|sms|remote details?)s? (vs\.?|versus) (e-?mail|msl meetings?|visits?|phone|webinars?|whatsapp|sms|remote details?|the rest|everything else)\b/, 'channel'],
-  [/\b(which|what|by|per|each|every|top|worst|best|bottom|lowest|highest|my) reps?\b|\breps? (with|have|had|on)\b|\bby rep\b|\b(best|worst|top|bottom) rep\b|\bwho on (my|the|our) team\b|\bwho('?s| is) (killing|crushing|nailing|lagging|slacking|behind|ahead)\b|\bwho(s|'s| is)? (the )?(worst|best|lowest|highest|top|bottom|weakest|strongest)\b|\b(rest of the team|other reps|team average|against (the|my) team|(compared|relative) (to|with) (the |my )?(team|peers)|vs\.? (everyone|everybody|the others|the rest)( else)?)\b|\brep[- ](level|wise|split|breakdown)\b|\b(show|list|name|find) (me )?(the )?reps\b|\bthe reps (who|that|letting|lagging|slacking|falling|slipping|not)\b/, 'rep'],
+  [/\b(which|what|by|per|each|every|top|worst|best|bottom|lowest|highest|my) reps?\b|\breps? (with|have|had|on)\b|\bby rep\b|\b(best|worst|top|bottom) rep\b|\bwho on (my|the|our) team\b|\bwho('?s| is) (killing|crushing|nailing|lagging|slacking|behind|ahead)\b|\bwho(s|'s| is)? (the )?(worst|best|lowest|highest|top|bottom|weakest|strongest)\b|\b(rest of the team|other reps|team average|against (the|my) team|(compared|relative) (to|with) (the |my )?(team|peers)|vs\.? (everyone|everybody|the others|the rest)( else)?)\b|\brep[- ](level|wise|split|breakdown)\b|\bper[- ]rep\b|\b(breakdown|split|break( it| that)? down|slice it|group it) (to|by|into|per|on) reps?\b|\b(show|list|name|find) (me )?(the )?reps\b|\bthe reps (who|that|letting|lagging|slacking|falling|slipping|not)\b/, 'rep'],
   [/\b(by|per|each|every|which|worst|best|top|bottom|lowest|highest) (the )?(territor(y|ies)|regions?|areas?)\b|\b(territory|region)[- ](split|wise|level|breakdown)\b|\bregional(ly)?\b|\bthe (territor(y|ies)|regions?) (lagging|leading|trailing|doing|with|that|where|falling)\b|\b(territory|region)(-by-(territory|region)| by (territory|region))\b|^\W*(territory|region) (engagement|reach|frequency|follow|dead|open|click|webinar|consent|nba|acceptance|med)/, 'territory'],
   [/\b(by|per|each|every|which|worst|best|top|bottom|lowest|highest|weakest|strongest) (the )?(product|brand)('?s)?\b|\b(brand|product) (split|breakdown|level|view|mix)\b|\bsplit by (brand|product)\b|\b(product|brand)s? with the (weakest|worst|best|lowest|highest|strongest|most|least)\b|\b(product|brand)[- ]wise\b/, 'product'],
   [/\b(by|per|each|every|which|worst|best|top|bottom|lowest|highest) (the )?channels?\b|\bchannel (breakdown|split|view|mix)\b/, 'channel'],
   [/\b(by|per|each|every|which|worst|best|top|bottom|lowest|highest) (the )?segments?\b|\bsegment (breakdown|split|level)\b/, 'segment'],
-  [/\b(by|per|each|every|which|worst|best|top|bottom|lowest|highest) (the |doc |hcp )?specialt(y|ies)\b|\b(the|our|across) specialties\b|\bspecialty[- ](wise|split|breakdown|view|level)\b/, 'specialty'],
+  [/\b(by|per|each|every|which|worst|best|top|bottom|lowest|highest) (the |doc |hcp )?specialt(y|ies)\b|\b(the|our|across) specialties\b|\bspecialty[- ](wise|split|breakdown|view|level)\b|\b(breakdown|split|break( it| that)? down|slice it|group it) (to|by|into|per|on) specialt(y|ies)\b/, 'specialty'],
   [/\b(by|per|each|every) month\b|\bmonthly\b|\bmonth by month\b|\bmonth over month\b/, 'month'],
   [/\b(by|per|each|every) week\b|\bweekly\b|\bweek by week\b|\bweek[- ]over[- ]week\b|\bwow\b|\bw\/w\b|\btrend\b/, 'week'],
 ];
@@ -104,7 +110,7 @@ const concernWords: [RegExp, NonNullable<AnalyticsReading['concern']>][] = [
   [/\b(access|reimbursement|prior auth(ori[sz]ations?)?|payers?|formulary|coverage issues?)\b/, 'access'],
   [/\bcompetit(or|ors|ion|ive)\b/, 'competitors'],
   [/\boff[- ]label\b/, 'off-label'],
-  [/\b(positive|good) (feedback|experience|stuff|news|things)\b|\bpraise\b|\bany(thing)? positive\b/, 'positive feedback'],
+  [/\b(positive|good|nice|kind|favou?rable) (feedback|experience|stuff|news|things|remarks|comments|words|reactions|sentiment)\b|\bpraise\b|\bany(thing)? positive\b/, 'positive feedback'],
 ];
 
 /** Reads the analytics parts of a question (lower-cased, padded text as question-parser makes it). */
@@ -161,7 +167,9 @@ function readParts(
     periodFromComparison: namedPeriod(text.replace(COMPARED, ' ')) === null && findPeriod(text) !== null,
     range: today && !quarterNamed(text, today) ? (quarterRange(text, today) ?? namedRange(text, today) ?? daysRange(text, today) ?? sinceMonth(text, today)) : null,
     sinceCongress: /\bsince (the )?(congress|conference|symposium)\b/.test(text),
-    compare: /\b(vs\.?|versus|compared (to|with)|against|than) (the )?(same (period|time|quarter|month) )?(last|previous|prior) (year|yr)\b|\b(vs\.?|versus|against) q[1-4] (last (year|yr)|20\d\d)\b|\byear[- ]over[- ]year\b|\byoy\b|\bsame (period|stretch|time|months?|weeks?|quarter|qtr|window) (a year ago|last (year|yr))\b|\b(this|that) time (last|a) (year|yr)( ago)?\b|\b(compared? (to|with)|vs\.?|versus|against) (20\d\d)\b|\bcompare (it|that|this|them|those)? ?(to|with) (the )?(last|previous|prior) (year|yr)\b|\bthis (year|yr) (vs\.?|versus|compared (to|with)|against) (last|the last|previous|prior)\b/.test(text)
+    compare: /\bno comparison\b|\bwithout (a |the |any )?comparison\b|\bjust the (number|figure|rate)\b|\bdon'?t compare\b/.test(text)
+      ? 'none'
+      : /\b(vs\.?|versus|compared (to|with)|against|than) (the )?(same (period|time|quarter|month) )?(last|previous|prior) (year|yr)\b|\b(vs\.?|versus|compared (to|with)|against) (a|one) year (ago|before|earlier)\b|\b(vs\.?|versus|against) q[1-4] (last (year|yr)|20\d\d)\b|\byear[- ]over[- ]year\b|\byoy\b|\bsame (period|stretch|time|months?|weeks?|quarter|qtr|window) (a year ago|last (year|yr))\b|\b(this|that) time (last|a) (year|yr)( ago)?\b|\b(compared? (to|with)|vs\.?|versus|against) (20\d\d)\b|\ba year (earlier|before|back|ago)\b|\bcompare (it|that|this|them|those)? ?(to|with) (the )?(last|previous|prior) (year|yr)\b|\bthis (year|yr) (vs\.?|versus|compared (to|with)|against) (last|the last|previous|prior)\b/.test(text)
       ? 'previous_year'
       : /\b(vs\.?|versus|compared? (to|with)|against|than|from) (the )?(last|previous|prior) (quarter|month|week|period|year)\b|\bthe (quarter|month|week|period) before\b|\b(compared? (to|with)|vs\.?|versus|against) (the )?(prior|previous|preceding) (\d+|period|stretch|window)\b|\bthe (\d+ ?(d|days?|wks?|weeks?|months?)|stretch|window) before (that|this|it)\b|\b(trend|changed?|better|worse|improv(ed|ing)|declin(ed|ing))\b/.test(text)
         ? 'previous_period'
@@ -229,6 +237,12 @@ function namedRange(text: string, today: string): { from: string; to: string } |
     const end = between[3] ? monthNumber(between[3]) : start;
     return clip({ from: iso(start, Number(between[2])), to: iso(end, Number(between[4])) });
   }
+  // "between 10/1 and 11/15", "from 9/15 to 10/31": month/day as written in the US.
+  const numeric = /\b(?:between|from) (\d{1,2})\/(\d{1,2}) (?:and|to|-|through|thru) (\d{1,2})\/(\d{1,2})\b/.exec(text);
+  if (numeric) {
+    const [start, startDay, end, endDay] = numeric.slice(1).map(Number) as [number, number, number, number];
+    if (start >= 1 && start <= 12 && end >= 1 && end <= 12) return clip({ from: iso(start, startDay), to: iso(end, endDay) });
+  }
   const whole = new RegExp(`\\b(?:in|during|for|over|across) (?:the month of )?${month}\\b(?! \\d)`).exec(text);
   if (whole) {
     const number = monthNumber(whole[1]!);
@@ -241,16 +255,10 @@ function namedRange(text: string, today: string): { from: string; to: string } |
 /** Number words people type for a span ("past six weeks", "last two months"). */
 const NUMBER_WORDS: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, fifteen: 15, twenty: 20, thirty: 30, sixty: 60, ninety: 90 };
 
-/** "last 60 days", "past 6 wks", "previous six weeks", "trailing 4 mos" when no preset period has that length: from that day to today. */
+/** "last 45 days", "past 6 wks", "previous six weeks" when no preset period has that length: from that day to today. */
 function daysRange(text: string, today: string): { from: string; to: string } | null {
-  const match = /\b(?:last|past|previous|prior|trailing|rolling|over the last|over the past|in the last|in the past) (\d{1,3}|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|sixty|ninety) ?(d|days?|wks?|weeks?|mos?|months?)\b/.exec(text);
-  if (!match) return null;
-  const count = NUMBER_WORDS[match[1]!] ?? Number(match[1]);
-  const unit = match[2]!.startsWith('d') ? 1 : match[2]!.startsWith('w') ? 7 : 30;
-  // Twelve months is the year preset.
-  if (unit === 30 && count === 12) return null;
-  const days = count * unit;
-  if ([7, 14, 30, 60, 90, 180, 365].includes(days) || days < 1 || days > 730) return null;
+  const days = spanDays(text);
+  if (days === null || PRESET_DAYS[days] || days < 1 || days > 730) return null;
   const now = new Date(today.slice(0, 10));
   return { from: new Date(now.getTime() - (days - 1) * 86_400_000).toISOString().slice(0, 10), to: today.slice(0, 10) };
 }
@@ -271,6 +279,8 @@ function sinceMonth(text: string, today: string): { from: string; to: string } |
 /** "top 5", "my top ten", "5 hcps", "a list of 20": between 1 and 50. */
 function listSize(text: string): number | null {
   const words: Record<string, number> = { three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twelve: 12, twenty: 20, fifteen: 15 };
+  const cut = /\b(?:cut|trim|limit|narrow|keep)(?: it| that| this| them| the list)?(?: down)? to (?:the )?(?:top )?(\d{1,2})\b/.exec(text);
+  if (cut && Number(cut[1]) >= 1 && Number(cut[1]) <= 50) return Number(cut[1]);
   const match = /\btop (\d{1,2}|three|five|ten|fifteen|twenty)\b|\b(\d{1,2}|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty) (hcps|doctors|docs|physicians|accounts|names|people|of them|of those|of these|stops)\b|\b(\d{1,2})[- ]stops?\b/.exec(text);
   if (!match) return null;
   const value = match[1] ? (words[match[1]] ?? Number(match[1])) : match[2] ? (words[match[2]] ?? Number(match[2])) : Number(match[4]);
@@ -321,6 +331,11 @@ function namedPeriod(text: string): AnalyticsPeriod | null {
   // "and the month before?" names last month; "compare with the quarter before" is a comparison instead.
   const before = /(?<!\b(?:compare|compared|vs\.?|versus|against)(?: with| to)? )\bthe (month|quarter) before\b/.exec(text);
   if (before) return before[1] === 'month' ? 'last_month' : 'last_quarter';
+  // "over the last sixty days", "last seven days", "two weeks' worth": a span of a preset's length.
+  const span = spanDays(text);
+  if (span !== null && PRESET_DAYS[span]) return PRESET_DAYS[span]!;
+  if (/\b(quarter|qtr) that (just )?(closed|ended|finished)\b|\b(just[- ](closed|ended|finished)|last full|previous full|most recent full|completed) (quarter|qtr)\b/.test(text)) return 'last_quarter';
+  if (/\bsince (the )?new years?\b|\bsince (the )?(turn|start) of the year\b/.test(text)) return 'year_to_date';
   if (/\b(last|past) (two|2) (weeks|wks?)\b|\b(last|past) 14 ?d(ays)?\b|\bfortnight\b/.test(text)) return 'last_14_days';
   if (/\b(last|past|this) week\b|\b(last|past) 7 ?d(ays)?\b/.test(text)) return 'last_7_days';
   if (/\b(last|prior|previous) month\b/.test(text)) return 'last_month';
@@ -341,6 +356,23 @@ function namedPeriod(text: string): AnalyticsPeriod | null {
   return null;
 }
 
+/** The presets by their length in days. */
+const PRESET_DAYS: Record<number, AnalyticsPeriod> = { 7: 'last_7_days', 14: 'last_14_days', 30: 'last_30_days', 60: 'last_60_days', 90: 'last_90_days', 180: 'last_180_days', 365: 'last_365_days' };
+
+/** "last sixty days", "past six weeks", "two weeks' worth of notes": that span in days, or null. */
+function spanDays(text: string): number | null {
+  const match =
+    /\b(?:last|past|previous|prior|trailing|rolling|over the last|over the past|in the last|in the past) (\d{1,3}|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|sixty|ninety) ?(d|days?|wks?|weeks?|mos?|months?)\b/.exec(text) ??
+    /\b(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twelve) (days?|weeks?|months?)'? worth\b/.exec(text);
+  if (!match) return null;
+  const count = NUMBER_WORDS[match[1]!] ?? Number(match[1]);
+  const unit = match[2]!.startsWith('d') ? 1 : match[2]!.startsWith('w') ? 7 : 30;
+  // Twelve months is a year; six months half of one.
+  if (unit === 30 && count === 12) return 365;
+  if (unit === 30 && count === 6) return 180;
+  return count * unit;
+}
+
 /** "oncologists" → "oncology", "rheumatology" → "rheumatology", "pulmonologists" → "pulmonary". */
 function findSpecialty(text: string): string | null {
   // Field shorthand first ("rheum", "onc", "neuro").
@@ -350,6 +382,7 @@ function findSpecialty(text: string): string | null {
     return names[short] ?? null;
   }
   // Specialists not named "-ologist": a part of the specialty as the data spells it.
+  if (/\bp(a)?ediatrics\b/.test(text)) return 'pediatrics';
   const other = /\b(pediatrici?ans?|paediatrici?ans?|pediatric|internists?|psychiatrists?|allergists?|family (doctors?|docs?|physicians?|medicine))\b/.exec(text)?.[1];
   if (other) return other.startsWith('p') && other.includes('diatric') ? 'pediatric' : other.startsWith('internist') ? 'internal medicine' : other.startsWith('psychiatr') ? 'psychiatry' : other.startsWith('allerg') ? 'allergy' : 'family';
   const match = /\b([a-z]+?)(ologists?|ology|ologic)\b/.exec(text);
@@ -363,8 +396,18 @@ function findSpecialty(text: string): string | null {
 function findRep(text: string, repNames: ReadonlyMap<string, string>, teamReps?: ReadonlySet<string>): string | null {
   for (const [name, id] of repNames) if (text.includes(name)) return id;
   // "taylor's reach": the rep with that first name, or the one on the user's team when several share it.
-  const named = [...repNames].filter(([name]) => new RegExp(`\\b${escapeRegExp(name.split(' ')[0]!)}'s\\b`).test(text)).map(([, id]) => id);
+  // "and jordan?" alone, after a rep's figure: that rep too.
+  const bare = /^\W*(?:and|what about|how about|now)?\s*([a-z]+)\W*(?:too|as well)?\W*$/.exec(text)?.[1];
+  const named = [...repNames].filter(([name]) => new RegExp(`\\b${escapeRegExp(name.split(' ')[0]!)}'s\\b`).test(text) || name.split(' ')[0] === bare).map(([, id]) => id);
   if (named.length === 1) return named[0]!;
+  // "prescott's dead end rate", "ferreira — engagement rate": a last name only one rep has, as a possessive or said first.
+  if (named.length === 0) {
+    const byLast = [...repNames].filter(([name]) => {
+      const last = escapeRegExp(name.split(' ').at(-1)!);
+      return new RegExp(`\\b${last}'s\\b|^\\W*${last}\\b\\s*[-–—:,]`).test(text);
+    });
+    if (byLast.length === 1) return byLast[0]![1];
+  }
   const ours = named.filter((id) => teamReps?.has(id));
   return ours.length === 1 ? ours[0]! : null;
 }

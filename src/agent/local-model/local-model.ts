@@ -206,7 +206,7 @@ export class LocalModel implements ChatModel {
         return this.refine(parsed, results, request);
       case 'maturity': {
         const assessed = results.last('assess_maturity');
-        return assessed ? { answer: analytics.maturityAnswer(assessed, { weakest: ASKS_WEAKEST.test(normaliseQuestion(lastQuestion(request))) }) } : call('assess_maturity', { periodDays: maturityDays(parsed.analytics!) ?? 180 });
+        return assessed ? { answer: analytics.maturityAnswer(assessed, { weakest: ASKS_WEAKEST.test(normaliseQuestion(lastQuestion(request))) }) } : call('assess_maturity', { periodDays: maturityDays(parsed.analytics!, normaliseQuestion(lastQuestion(request))) ?? 180 });
       }
       case 'adverse_event':
         return this.adverseEvent(parsed, results, request);
@@ -368,7 +368,9 @@ export class LocalModel implements ChatModel {
       if ('answer' in who || 'calls' in who) return who;
       hcpId = who.hcpId;
     }
-    return call('search_approved_content', { query, hcpId, channel: parsed.channel, purpose: parsed.purpose === 'medical' || isMedicalRole(request) ? 'medical' : 'promotional', limit: 5 });
+    // "just the top 2 approved stelara pieces": that many.
+    const limit = Math.min(Math.max(parsed.analytics?.top ?? 5, 1), 10);
+    return call('search_approved_content', { query, hcpId, channel: parsed.channel, purpose: parsed.purpose === 'medical' || isMedicalRole(request) ? 'medical' : 'promotional', limit });
   }
 
   /**
@@ -382,6 +384,10 @@ export class LocalModel implements ChatModel {
     const pending = pendingIntake(request);
     const reading = intake.readIntake(question, parsed, request.context.focus);
     if (reading.cancel && pending) return { answer: intake.intakeDroppedAnswer() };
+    // "ok submit it like that" once the thread's report is filed: nothing is waiting.
+    if (reading.submit && !pending && request.context.focus.intent === 'adverse_event' && Object.keys(reading.details).length === 0) {
+      return { answer: 'Nothing is waiting to be filed in this thread: the report above was already sent to Drug Safety (its intake id is in that answer). To report another event, tell me what you heard.' };
+    }
     return call('report_adverse_event', { ...intake.mergeIntake(pending, reading, question) });
   }
 
@@ -429,12 +435,17 @@ export class LocalModel implements ChatModel {
 
   /** The filters of a field-notes question other than its topic. */
   private insightsFilters(parsed: ParsedQuestion, reading: AnalyticsReading, request: ChatRequest): Record<string, unknown> {
+    // "open medical questions there?" after a summary of one region: that region still.
+    const last = withLiveQuery(request.context.focus).lastQuery;
+    const there = last?.tool === 'summarize_field_insights' && typeof last.input.territory === 'string' && /\b(there|that (region|territory|area)|in it)\b/.test(normaliseQuestion(lastQuestion(request))) ? last.input.territory : null;
     return {
       product: parsed.productId,
       specialty: reading.specialty,
-      territory: reading.territories.length === 1 ? reading.territories[0] : null,
+      territory: reading.territories.length === 1 ? reading.territories[0] : there,
       ...this.periodOf(reading, request.context.now),
       compare: true,
+      // "only the top 3 themes": that many.
+      ...(reading.top && /\bthemes?\b/.test(normaliseQuestion(lastQuestion(request))) ? { maxThemes: Math.min(reading.top, 25) } : {}),
     };
   }
 
@@ -509,7 +520,7 @@ export class LocalModel implements ChatModel {
       // "open up the top result": that module of the same search, in full as far as the search shows it.
       if (done && parsed.ordinal !== null && done.status === 'found') {
         const results = done.results as Json[];
-        const module = parsed.ordinal === -1 ? results.at(-1) : results[parsed.ordinal - 1];
+        const module = parsed.ordinal < 0 ? results.at(parsed.ordinal) : results[parsed.ordinal - 1];
         if (module) return { answer: answers.moduleAnswer(module) };
         return { answer: `The last search found ${results.length} module${results.length === 1 ? '' : 's'}; which one do you mean?` };
       }
@@ -517,7 +528,7 @@ export class LocalModel implements ChatModel {
       return call('search_approved_content', { ...last.input, query, ...(parsed.channel ? { channel: parsed.channel } : {}) });
     }
     if (done) return { answer: analytics.maturityAnswer(done, { weakest: ASKS_WEAKEST.test(normaliseQuestion(lastQuestion(request))) }) };
-    const days = maturityDays(reading);
+    const days = maturityDays(reading, normaliseQuestion(lastQuestion(request)));
     return call(last.tool, { ...last.input, ...(days ? { periodDays: days } : {}) });
   }
 
@@ -538,6 +549,9 @@ export class LocalModel implements ChatModel {
     if (reading.specialty) filters.specialty = reading.specialty;
     // A channel the metric itself names ("email open rate", "webinar attendance") is not a filter, nor channels compared side by side.
     if (parsed.channel && !CHANNEL_METRICS.has(metric) && reading.dimension !== 'channel') filters.channel = parsed.channel;
+    // "engagement on webinars only": a channel no consent is asked for, as a filter of the metric.
+    const eventChannel = /\b(on|via|through|from|at|over) (the )?webinars?\b|\bwebinars? only\b/.test(normaliseQuestion(lastQuestion(request))) ? 'webinar' : null;
+    if (!filters.channel && eventChannel && !CHANNEL_METRICS.has(metric) && reading.dimension !== 'channel') filters.channel = eventChannel;
     const dimension = reading.dimension ?? (metric === 'consent_coverage' && !filters.channel ? 'channel' : null);
     return call('query_performance', { metric, dimension, filters, period: reading.range ?? performancePeriod(reading.period, request.context.now), compareTo: reading.compare ?? 'previous_period' });
   }
@@ -668,11 +682,11 @@ function planFilters(parsed: ParsedQuestion, question: string, lexicon: Lexicon)
   if (city) filters.city = city;
   const flag = DEAD_END_WORDS.test(text)
     ? 'dead_end'
-    : /\bfollow[- ]?ups? (are |is )?(overdue|due|owed|pending|late)\b|\b(overdue|late|pending) follow[- ]?ups?\b|\bbehind on follow[- ]?ups?\b|\bfollow[- ]?ups? (i'?m|we'?re|i am|we are) (late|behind) on\b|\bfollow[- ]?ups? past due\b|\bpast[- ]due follow[- ]?ups?\b|\bfollow[- ]?ups? (am i|are we|i'?m|we'?re) behind on\b/.test(text)
+    : /\bfollow[- ]?ups? (are |is )?(overdue|due|owed|pending|late)\b|\b(overdue|late|pending) follow[- ]?ups?\b|\bbehind on follow[- ]?ups?\b|\bfollow[- ]?ups? (i'?m|we'?re|i am|we are) (late|behind) on\b|\bfollow[- ]?ups? past due\b|\bpast[- ]due follow[- ]?ups?\b|\bfollow[- ]?ups? (am i|are we|i'?m|we'?re) behind on\b|\b(i|we) owe (them |him |her )?(a |an )?follow[- ]?ups?\b|\bowe (a |an )?follow[- ]?up\b|\bfollow[- ]?ups? (have i|i'?ve|i have|have we|we'?ve) let slip\b|\blet (a |the )?follow[- ]?ups? slip\b|\bfollow[- ]?up (am i|are we) (late|behind) on\b/.test(text)
       ? 'follow_up_due'
     : OPEN_QUESTIONS.test(text) || /\bmedical questions?\b/.test(text)
       ? 'open_medical_question'
-      : /\b(overdue|due) for a (field )?visit\b|\bhaven'?t (been )?(seen|visited|in front of)\b|\b(haven'?t|hasn'?t|have not|has not) had an? (in[- ]person|visit|f2f|field visit)\b|\bhaven'?t been in to see\b|\b(nobody|no one|no-one)('?s| has)? (visited|seen|been (to|in))\b|\bnot (been )?(seen|visited)\b|\bno (field )?visits?\b|\boverdue\b/.test(text)
+      : /\b(overdue|due) for a (field )?visit\b|\bhaven'?t (been )?(seen|visited|in front of)\b|\b(haven'?t|hasn'?t|have not|has not) had an? (in[- ]person|visit|f2f|field visit)\b|\bhaven'?t been in to see\b|\b(nobody|no one|no-one)('?s| has)? (visited|seen|been (to|in))\b|\bnot (been )?(seen|visited)\b|\bno (field )?visits?\b|\boverdue\b|\bneglect\w*\b|\bwithout a (field )?visit\b|\b(physically|in person) seen\b|\bseen (in person|physically)\b|\bin ages\b/.test(text)
         ? 'no_recent_visit'
         : /\bfollow[- ]?ups? (due|owed|pending)\b|\b(due|owed) a follow[- ]?up\b/.test(text)
           ? 'follow_up_due'
@@ -681,11 +695,11 @@ function planFilters(parsed: ParsedQuestion, question: string, lexicon: Lexicon)
   if (parsed.channel && parsed.channel !== 'field_visit') {
     const status = /\b(opt(ed)?[- ]?outs?|unsubscribed?|revoked|withdr[ae]w|refused|said no)\b/.test(text)
       ? 'revoked'
-      : /\bexpired?\b/.test(text)
+      : /\bexpired?\b|\blapsed?\b|\bran out\b/.test(text)
         ? 'expired'
-        : /\b(no|zero|without|missing|never gave|haven'?t given) (\w+ )?consent\b|\bnot consented\b/.test(text)
+        : /\b(no|zero|without|missing|never gave|haven'?t given) (\w+ )?consent\b|\bnot consented\b|\bnever (even )?(been )?asked (for|about)\b/.test(text)
           ? 'none'
-          : /\b(consented|opted?[- ]?in|granted|can (i|we) (email|text|call|whatsapp))\b/.test(text)
+          : /\b(consented|opted?[- ]?in|granted|can (i|we) (email|text|call|whatsapp)|said yes to|agreed to|signed up for|opted into)\b/.test(text)
             ? 'granted'
             : null;
     if (status) filters.consent = { channel: parsed.channel, status };
@@ -760,7 +774,10 @@ function periodDays(period: AnalyticsPeriod | null): number | null {
 }
 
 /** The days a maturity question's period covers ("just for the past 120 days": the reading's range), between 30 and 365. */
-function maturityDays(reading: AnalyticsReading): number | null {
+function maturityDays(reading: AnalyticsReading, text = ''): number | null {
+  // "run maturity on a 120-day lookback": that window.
+  const window = /\b(\d{2,3})[- ]?days?\b/.exec(text);
+  if (window && !reading.range) return Math.min(Math.max(Number(window[1]), 30), 365);
   if (reading.range) return Math.min(Math.max(daysBetween(reading.range.from, reading.range.to) + 1, 30), 365);
   return periodDays(reading.period);
 }
@@ -776,7 +793,7 @@ function performancePeriod(period: AnalyticsPeriod | null, now: string): string 
 }
 
 /** Asking to reword a draft ("a bit more formal", "shorter pls", "make it friendlier"), in a few words. */
-const DRAFT_RESTYLE = /^\W*(?:(?:can you|could you|pls|please|ok|hmm|make it|a bit|bit|little|slightly|more|less|too|way|much|and)\W+){0,4}(shorter|longer|more formal|less formal|formal|casual|friendlier|warmer|punchier|simpler|tighter|snappier|softer|reword(ed)?|rephrase(d)?|tone it (down|up)|too long|too stiff|too formal|too salesy|less salesy|cut (it|that|this)( down| in half| back)?|trim (it|that|this)( down)?|trim( it)? down|shorten (it|that|this)|condense (it|that|this))\b[\w\s,.!?]{0,20}$/;
+const DRAFT_RESTYLE = /^\W*(?:(?:can you|could you|pls|please|ok|hmm|make it|a bit|bit|little|slightly|more|less|too|way|much|and)\W+){0,4}(shorter|longer|more formal|less formal|formal|casual|friendlier|warmer|punchier|simpler|tighter|snappier|softer|reword(ed)?|rephrase(d)?|tone it (down|up)|too long|too stiff|too formal|too salesy|less salesy|cut (it|that|this)(?! (down )?to \d)( down| in half| back)?|trim (it|that|this)( down)?|trim( it)? down|shorten (it|that|this)|condense (it|that|this))\b[\w\s,.!?]{0,20}$/;
 
 /** Words that say nothing of a content topic ("ok the second one, what should i bring"). */
 const NO_TOPIC_WORDS = new Set(
@@ -839,11 +856,11 @@ function resolveHcp(parsed: ParsedQuestion, results: TurnResults, request: ChatR
     // The turn's own tool calls move the thread's order: once this turn has worked on one of them, that one is the answer.
     const asked = (focus.mentioned ?? []).length >= 2 ? focus.mentioned! : [...focus.discussed!].reverse();
     const touched = asked.find((id) => results.profileOf(id) || results.find('check_consent', (input) => input?.hcpId === id) || results.find('get_next_best_actions', (input) => input?.hcpId === id) || results.find('draft_followup', (input) => input?.hcpId === id));
-    const hcpId = touched ?? (parsed.ordinal === -1 ? asked.at(-1)! : asked[parsed.ordinal - 1]);
+    const hcpId = touched ?? (parsed.ordinal < 0 ? asked.at(parsed.ordinal) : asked[parsed.ordinal - 1]);
     if (hcpId) return { hcpId, profile: results.profileOf(hcpId) };
   }
   if (parsed.ordinal !== null && focus.listed.length > 0) {
-    const hcpId = parsed.ordinal === -1 ? focus.listed.at(-1)! : focus.listed[parsed.ordinal - 1];
+    const hcpId = parsed.ordinal < 0 ? focus.listed.at(parsed.ordinal) : focus.listed[parsed.ordinal - 1];
     if (!hcpId) return { answer: `The last list had ${focus.listed.length} HCPs; which one do you mean?` };
     return { hcpId, profile: results.profileOf(hcpId) };
   }

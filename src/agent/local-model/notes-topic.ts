@@ -32,6 +32,7 @@ const ASKING_WORDS = new Set(
     'potential possibly possible-ae reportable pv-reportable pv-relevant ae-ish safety-related reads smells looks like seems sweep review reconciliation raw quotes quote ids id per period shift shifted shifting view picking popping turn turning telling tell sentiment worst best worst-case horror stories story scary news good ' +
     'stood stand stands standing happened happen happening changed change changes different notable noteworthy interesting important highlights highlight '+
     'couple few several older longer than more less sitting weeks '+
+    'specialists specialist one two three four five six seven eight nine ten eleven twelve twenty thirty sixty ninety hundred worth pattern patterns company-wide companywide governance board exec execs executive presentation remarks made '+
     'requests request confusion confused data closed gotten hows sure particular killer killing congress conference '+
     'tied linked associated connected related seen spotted answer answers response responses problem problems patient patients pts else keep see noted thank thanks pharmacovigilance unresolved pushing right now '+
     'use used using patch book panel omni together short long summary deck leadership slide slides yes ' +

@@ -35,6 +35,7 @@ describe('policy answers', () => {
     expect(policyTopic('can my team run a raffle for hcps at our booth')).toBe('raffles');
     expect(policyTopic('can we share a draft manuscript with the sales team before it is published')).toBe('medical_to_sales');
     expect(policyTopic('book me a flight to denver next thursday')).toBeNull();
+    expect(policyTopic("pipeline view: the team's top 10 hcps right now")).toBeNull();
     // An approved piece is content, not the review process.
     expect(policyTopic('any mlr approved leave behind on pd-l1 testing')).toBeNull();
   });

@@ -81,6 +81,8 @@ const TOPICS: PolicyTopic[] = [
   },
   {
     id: 'pipeline',
+    // "pipeline view: the team's top 10 hcps": the sales pipeline, no unapproved product.
+    unless: /\bpipeline (view|report|review|dashboard)\b|\bsales pipeline\b|\b(my|our|the team'?s) pipeline\b/,
     cue: /\b(pipeline|investigational|unapproved (product|drug|compound|molecule)|pre-?launch|phase (1|2|3|i|ii|iii) (data|results|trial)|internal (slides?|deck|data|documents?|presentation))\b/,
     answer:
       'Rule: no promotion of unapproved products or uses, and internal slides or documents are not approved for external use. Information on investigational products is shared only by Medical, in response to an unsolicited request, through the medical-information process.\n' +
@@ -192,7 +194,7 @@ const GENERAL =
 
 /** A patient's event heard in the field ("a patient on GILENYA had a really slow heart rate"). */
 const PATIENT = /\b(patients?|pts?|kid|child|son|daughter|mother|father|husband|wife)\b/;
-const EVENT = /\b(side[- ]?effects?|adverse|reaction|jaundice|rash|er|emergency|hospitali[sz]ed|admitted|died|death|passed away|seizures?|heart rate|bradycardia|liver|allergic|anaphyla\w*|infection|fainted|collapsed|bleed\w*|sick)\b/;
+const EVENT = /\b(side[- ]?effects?|adverse|reaction|jaundice|rash|er|emergency|hospitali[sz]ed|admitted|died|death|passed away|seizures?|heart rate|bradycardia|liver|allergic|anaphyla\w*|infection|fainted|collapsed|bleed\w*|sick|pml|symptoms?|shingles|vomit\w*|threw up|throwing up|blurr\w* vision|chest pain|swelling)\b/;
 
 /** A patient and an event in one question: possibly an adverse event heard in the field. */
 export function mentionsPatientEvent(text: string): boolean {

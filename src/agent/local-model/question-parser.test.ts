@@ -148,3 +148,24 @@ describe('field words for verdicts, lists and channels', () => {
   });
 });
 
+describe('verdict dates, channels and positions in still other words', () => {
+  const today = '2026-11-20T18:00:00.000Z';
+  const names: Lexicon = { ...lexicon, firstNames: new Set(['victor', 'luis']), lastNames: new Set(['morales']) };
+  const feedback = (question: string) => withIntent(readEntities(question, names, today), 'feedback', ` ${question} `, today).feedback;
+
+  it('reads snoozes said "for 2 wks", "til 12/10", "till the end of the month", "hold the rec till monday", "mute"', () => {
+    expect(feedback('snooze it for 2 wks, he is at a conference')).toMatchObject({ verdict: 'snooze', until: '2026-12-04' });
+    expect(feedback("mute luis morales's recommendation til 12/10")).toMatchObject({ verdict: 'snooze', until: '2026-12-10' });
+    expect(feedback('snooze till the end of the month')).toMatchObject({ verdict: 'snooze', until: '2026-11-30' });
+    expect(feedback('hold the rec till monday pls')).toMatchObject({ verdict: 'snooze', until: '2026-11-23' });
+  });
+
+  it('reads "whatsapping", "over video", "second-to-last one" and a first name that is also a word where a person is meant', () => {
+    expect(readEntities('will i get fired for whatsapping him', names, today).channel).toBe('whatsapp');
+    expect(readEntities('what about over video', names, today).channel).toBe('remote_detail');
+    expect(readEntities('second-to-last one, who is it', names, today).ordinal).toBe(-2);
+    expect(readEntities('could you pull up what we have on victor? seeing him soon', names, today).hcpName).toBe('victor');
+    expect(readEntities('a victor for the team', names, today).hcpName).toBeNull();
+  });
+});
+

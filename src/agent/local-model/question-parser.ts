@@ -75,10 +75,10 @@ export type Period =
 
 /** Spoken words for channels, longest first so "field visit" wins over "visit". */
 const channelWords: [RegExp, Channel][] = [
-  [/\bwhats\s?app(able)?\b|\bwa message\b/, 'whatsapp'],
+  [/\bwhats\s?app(able|ing|ed|s)?\b|\bwa message\b/, 'whatsapp'],
   [/\be-?mail(s|ed|ing|able)?\b|\bmail (her|him|them)\b/, 'email'],
   [/\b(sms|txt|text(s|ed|ing|able)?( message)?)\b/, 'sms'],
-  [/\bremote(ly)?\b(?! (patient|monitoring|work))|\bvirtual(ly)?\b(?! (patient|care|assistant))|\b(remote detail(s|ing)?|video (call|detail(ing)?|meeting)|virtual (call|visit|meeting|detail(ing)?)|zoom|teams call|remote calls?)\b/, 'remote_detail'],
+  [/\bremote(ly)?\b(?! (patient|monitoring|work))|\bvirtual(ly)?\b(?! (patient|care|assistant))|\b(remote detail(s|ing)?|video (call|detail(ing)?|meeting)|virtual (call|visit|meeting|detail(ing)?)|zoom|teams call|remote calls?|(over|via|on|by) video)\b/, 'remote_detail'],
   [/\b(phon(e|ing|ed)|call(ing|able)?|ring)\b/, 'phone'],
   // An MSL meeting, in person or not, is the MSL's channel.
   [/\bmsl (meeting|visit|call)\b|\bmedical science liaison\b|\bmedical (meetings?|calls?|discussions?)\b|\bmeet (with )?(medical|an msl|the msl|our msl)\b|\b(medical|msl)\b.{0,30}\bmeet\b|\bmeet\b.{0,20}\b(medical|msl)\b/, 'msl_meeting'],
@@ -100,7 +100,7 @@ export function withoutChannelWords(text: string): string {
 }
 
 /** "open medical questions", "unanswered requests", "waiting on an answer": questions still owed an answer. */
-export const OPEN_QUESTIONS = /\b(open|unanswered|outstanding|pending|waiting)\b.{0,30}\b(questions?|q'?s|q|requests?|inquir(y|ies))\b|\bmed(ical)? info(rmation)? (requests?|questions?|inquir(y|ies))\b.{0,30}\b(pending|open|unanswered|outstanding|waiting)\b|\bwaiting (on|for) (an? )?(med(ical)? )?(answer|response|reply)\b|\b(questions?|q'?s)\b.{0,25}\b(still )?(unanswered|outstanding|not (yet )?answered|(nobody|no one|no-one) (has )?answered|without (an )?answer)\b/;
+export const OPEN_QUESTIONS = /\b(open|unanswered|outstanding|pending|waiting)\b.{0,30}\b(questions?|q'?s|q|requests?|inquir(y|ies))\b|\bmed(ical)? (questions?|q'?s|inquir(y|ies)|requests?)\b.{0,20}\b(still )?(open|pending|outstanding|unanswered)\b|\bmed(ical)? info(rmation)? (requests?|questions?|inquir(y|ies))\b.{0,30}\b(pending|open|unanswered|outstanding|waiting)\b|\bwaiting (on|for) (an? )?(med(ical)? )?(answer|response|reply)\b|\b(questions?|q'?s)\b.{0,25}\b(still )?(unanswered|outstanding|not (yet )?answered|(nobody|no one|no-one) (has )?answered|without (an )?answer)\b/;
 
 const actionWords: [RegExp, ActionKind][] = [
   [/\b(event )?invit(e|ation)\b/, 'event_invitation'],
@@ -152,7 +152,7 @@ export function readEntities(question: string, lexicon: Lexicon, today: string):
     describedAs: describedAsOf(text),
     // "she unsubscribed a while back": unsubscribing is from email when no channel is named.
     channel: firstMatch(channelWords, text) ?? (/\bunsubscri\w*/.test(text) ? 'email' : null),
-    purpose: /\bmedical (purpose|use|content|information|response|e-?mail|letter|reply|draft)\b|\bfor medical\b/.test(text) ? 'medical' : /\b(invite|invitation|event)\b/.test(text) && !/\badverse events?\b/.test(text) ? 'events' : null,
+    purpose: /\bmedical (purpose|use|content|information|response|e-?mail|letter|reply|draft)\b|\bfor medical\b/.test(text) ? 'medical' : /\bmarket[- ]research\b|\bsurveys?\b/.test(text) ? 'market_research' : /\b(invite|invitation|event)\b/.test(text) && !/\badverse events?\b/.test(text) ? 'events' : null,
     productId: findProduct(text, lexicon),
     topic: topicOf(question, name),
     event: /\bwebinar\b/.test(text) ? 'webinar' : /\b(congress|booth|conference|symposium)\b/.test(text) ? 'congress' : null,
@@ -211,13 +211,13 @@ export const LABEL_WORDS =
 export const CONTENT_CUES =
   /\b(boxed warnings?|black[- ]box( warnings?)?|isi|important safety information|contraindications?|prescribing information|(the )?label (say|says|said)|warnings and precautions|overdosage|dosing information|leave (it )?behind|patient support text|approved (template|piece|wording|copy|email)s?)\b/;
 
-const ORDINALS: Record<string, number> = { first: 1, top: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10, last: -1, bottom: -1 };
+const ORDINALS: Record<string, number> = { 'second-to-last': -2, 'second to last': -2, first: 1, top: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10, last: -1, bottom: -1 };
 const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
 
 /** "the first one", "the second HCP on the list", "number 3", "#2", "the last one". */
 function findOrdinal(text: string): number | null {
   const word =
-    /\b(?:the )?(first|top|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|bottom)(?: (?:one|hcp|doc|doctor|physician|name|entry|question|item|person|account|row|line|spot|slot)\b| (?:on|in|from|of) (?:the|my|that|this) (?:list|ranking|plan)\b| on (?:there|that)\b)/.exec(text) ??
+    /\b(?:the )?(second[- ]to[- ]last|first|top|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|bottom)(?: (?:one|hcp|doc|doctor|physician|name|entry|question|item|person|account|row|line|spot|slot)\b| (?:on|in|from|of) (?:the|my|that|this) (?:list|ranking|plan)\b| on (?:there|that)\b)/.exec(text) ??
     /\babout the (first|second|third|fourth|fifth|last)\b(?! (time|week|month|quarter|year|day|dose|visit))/.exec(text) ??
     /\b(?:whoever|who)(?:'s| is) (first|top|second|third|last)\b/.exec(text) ??
     // "name at the top?", "the one at the bottom of that list"
@@ -250,9 +250,11 @@ function describedAsOf(text: string): string | null {
 }
 
 /** A snooze said in other words ("push the nba out to dec 14", "defer it till monday"). */
-export const SNOOZE_WORDS = /\bsnooz(e|ed|ing)?\b|\bpark (it|that|this)\b|^\W*park\b|\bpush (it|that|this|the (\w+ ){0,3}(nba|rec|recommendation|suggestion))( \w+)? (out|back|to|till|until)\b|\b(defer|postpone|delay) (it|that|this|the (\w+ )?(nba|rec|recommendation|suggestion))\b/;
+export const SNOOZE_WORDS = /\bsnooz(e|ed|ing)?\b|\bpark (it|that|this)\b|^\W*park\b|\bmute\b|\bhold (it|that|this|that one|the (\w+ ){0,2}(nba|rec|recommendation|suggestion))( \w+)? (till|until|til|to|for)\b|\bpush (it|that|this|the (\w+ ){0,3}(nba|rec|recommendation|suggestion))( \w+)? (out|back|to|till|until)\b|\b(defer|postpone|delay) (it|that|this|the (\w+ )?(nba|rec|recommendation|suggestion))\b/;
 
 /** First names that are also everyday words ("mark it accepted"): never read as a name on their own. */
+/** Words among those that are months or modal verbs first ("numbers for may"). */
+const MONTH_OR_MODAL = new Set(['may', 'june', 'april', 'august', 'summer', 'autumn', 'will']);
 const FIRST_NAMES_THAT_ARE_WORDS = new Set(['mark', 'will', 'bill', 'grace', 'faith', 'hope', 'joy', 'rose', 'art', 'pat', 'sue', 'ray', 'drew', 'dawn', 'june', 'april', 'august', 'may', 'frank', 'gene', 'jean', 'jay', 'max', 'chase', 'lane', 'summer', 'autumn', 'page', 'sky', 'victor', 'rich', 'guy', 'major', 'sunny', 'penny', 'robin', 'iris', 'ivy', 'holly']);
 
 /** "Dr. Emily Reyes", "Reyes", "emily reyes's": the longest run of known first and last names. */
@@ -277,7 +279,9 @@ function findName(question: string, lexicon: Lexicon): string | null {
   // A first name alone ("rundown on andrew"), with a last initial when one follows ("olivia w").
   for (let index = 0; index < words.length; index++) {
     const word = words[index]!.toLowerCase();
-    if (NOT_NAMES.has(word) || FIRST_NAMES_THAT_ARE_WORDS.has(word) || !lexicon.firstNames.has(word) || word.length < 3) continue;
+    // A first name that is also a word ("victor", "grace") is a name only where a person is meant: "what we have on victor?".
+    const asPerson = FIRST_NAMES_THAT_ARE_WORDS.has(word) && !MONTH_OR_MODAL.has(word) && /^(on|about|for|with|to|meet|see|visit|call|email|text|brief)$/.test(words[index - 1]?.toLowerCase() ?? '') && (index === words.length - 1 || new RegExp(`\\b${word}\\s*[?.!,;:]`, 'i').test(question));
+    if (NOT_NAMES.has(word) || (FIRST_NAMES_THAT_ARE_WORDS.has(word) && !asPerson) || !lexicon.firstNames.has(word) || word.length < 3) continue;
     const initial = words[index + 1];
     return initial && /^\p{L}\.?$/u.test(initial) ? `${words[index]} ${initial.replace('.', '')}` : words[index]!;
   }
@@ -313,7 +317,7 @@ export function findSecondName(question: string, lexicon: Lexicon, first: string
   if (at < 0) return null;
   const before = question.slice(0, at);
   const after = question.slice(at + first.length);
-  const joined = /^\s*(,|&|\+|\/|and|or|vs\.?|versus|plus|then)\s/i;
+  const joined = /^\s*(,|&|\+|\/|and|n|or|vs\.?|versus|plus|then)\s/i;
   const candidate = joined.test(after) ? findName(after.replace(joined, ' '), lexicon) : /\s(,|&|\+|\/|and|or|vs\.?|versus|plus)\s*$/i.test(before) ? findName(before, lexicon) : null;
   // A last name must be part of it: a first name alone is too often a word ("and mark it done").
   if (!candidate || candidate.toLowerCase() === first.toLowerCase()) return null;
@@ -338,7 +342,7 @@ function topicOf(question: string, name: string | null): string {
   return text
     .replace(/\b(dr|doctor)\.?\s/gi, ' ')
     .replace(
-      /\b(what|which|do|does|we|i|you|have|has|is|are|there|any|anything|search|approved|content|contents|material|materials|module|modules|resources?|stuff|things|on|about|for|regarding|around|show|me|find|give|get|list|can|could|share|send|use|the|a|an|to|her|him|them|with|please|our|some|available|leave[- ]behinds?|slides?|pull|grab|fetch|go|it|pieces?|got)\b/gi,
+      /\b(what|which|do|does|we|i|you|have|has|is|are|there|any|anything|search|approved|content|contents|material|materials|module|modules|resources?|stuff|things|on|about|for|regarding|around|show|me|find|give|get|list|can|could|share|send|use|the|a|an|to|her|him|them|with|please|our|some|available|leave[- ]behinds?|slides?|pull|grab|fetch|go|it|pieces?|got|just|only|nothing more|no more|top \d{1,2}|pls|plz)\b/gi,
       ' ',
     )
     .replace(/[?!.,;:]+/g, ' ')
@@ -360,14 +364,14 @@ function findPeriod(text: string, today: string): Period | null {
 }
 
 /** An intent signal nobody followed up, in the field's words: "dead ends", "who's ghosting me", "went cold after clicking". */
-export const DEAD_END_WORDS = /\bdead[- ]?ends?\b|\bghost(ing|ed)? (me|us)\b|\b((gone|went|going) (dark|quiet|cold|silent)|stopped (responding|replying)|blow(ing|n)? (me|us) off|dropped off|fell off|drop[- ]?offs?|(engaged|interested|clicked|downloaded) (then|and then|but) (dropped|went|vanished|disappeared|nothing))\b/;
+export const DEAD_END_WORDS = /\bdead[- ]?ends?\b|\bghost(ing|ed)? (me|us)\b|\bstonewall\w*|\bleft (me|us) on read\b|\b((gone|went|going) (dark|quiet|cold|silent)|stopped (responding|replying)|blow(ing|n)? (me|us) off|dropped off|fell off|drop[- ]?offs?|(engaged|interested|clicked|downloaded) (then|and then|but) (dropped|went|vanished|disappeared|nothing))\b/;
 
 /** Words that dismiss a recommendation: "dismiss it", "kill the nba", "it's garbage", "not useful, he moved on". */
 export const DISMISS_WORDS = /\b(dismiss(ed|ing)?|reject(ed)?|ignore|kill (off )?(it|that|this|the (nba|rec|recommendation|suggestion))|useless|garbage|pointless|irrelevant|(totally|completely|just|dead|plain) wrong|off base|bogus|nonsense|not (useful|relevant|helpful|applicable)|no longer (relevant|applies)|does(n'?t| not) apply|junk|rubbish|trash (it|that|this)|(throw|toss|bin|scrap|ditch) (it|that|this)( out| away)?|(rec|recommendation|nba|suggestion) is off)\b/;
 
 function findFeedback(text: string, today: string): ParsedQuestion['feedback'] {
   const verdict = SNOOZE_WORDS.test(text) ? 'snooze' : DISMISS_WORDS.test(text) ? 'dismiss' : 'accept';
-  const until = text.match(DATE)?.[1] ?? monthDay(text, today) ?? holiday(text, today) ?? relativeDay(text, today);
+  const until = text.match(DATE)?.[1] ?? monthDay(text, today) ?? numericDay(text, today) ?? holiday(text, today) ?? relativeDay(text, today);
   return { verdict, until };
 }
 
@@ -405,12 +409,28 @@ function relativeDay(text: string, today: string): string | null {
   if (/\btomorrow\b/.test(text)) return plus(1);
   if (/\bnext week\b/.test(text)) return plus(7);
   if (/\bnext month\b/.test(text)) return plus(30);
-  const counted = /\b(?:(?:in|for|snooze|snoozed|park|parked) )?(\d{1,2}|a|one|two|three|four) (day|week|month)s?\b/.exec(text);
+  const counted = /\b(?:(?:in|for|snooze|snoozed|park|parked) )?(\d{1,2}|a|one|two|three|four) (day|week|wk|month|mo)s?\b/.exec(text);
   if (counted) {
     const count = { a: 1, one: 1, two: 2, three: 3, four: 4 }[counted[1] as 'a'] ?? Number(counted[1]);
-    return plus(count * (counted[2] === 'day' ? 1 : counted[2] === 'week' ? 7 : 30));
+    return plus(count * (counted[2] === 'day' ? 1 : counted[2]!.startsWith('w') ? 7 : 30));
   }
+  // "till the end of the month": its last day.
+  if (/\bend of (the |this )?month\b/.test(text)) return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 0)).toISOString().slice(0, 10);
   return null;
+}
+
+/** "til 12/10": month/day as written in the US, the next such day after today. */
+function numericDay(text: string, today: string): string | null {
+  const match = /\b(?:till?|until|to|through|thru|on)\s+(\d{1,2})\/(\d{1,2})\b/.exec(text);
+  if (!match) return null;
+  const month = Number(match[1]) - 1;
+  const day = Number(match[2]);
+  if (month < 0 || month > 11 || day < 1 || day > 31) return null;
+  const now = new Date(today);
+  let year = now.getUTCFullYear();
+  if (Date.UTC(year, month, day) <= Date.UTC(year, now.getUTCMonth(), now.getUTCDate())) year += 1;
+  const date = new Date(Date.UTC(year, month, day));
+  return date.getUTCMonth() === month ? date.toISOString().slice(0, 10) : null;
 }
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];

@@ -78,7 +78,7 @@ export class Understanding {
     const chosen = pickChoice(input.question, focus.choices ?? []);
     const question = chosen ?? input.question;
     const { text: repaired, repairs } = this.correctorFor(lexicon).correctText(question);
-    const entities = withOtherOne(withMeetingChannel(readEntities(repaired, lexicon, now), input.role, normaliseQuestion(repaired)), focus, normaliseQuestion(repaired));
+    const entities = withNextOne(withOtherOne(withMeetingChannel(readEntities(repaired, lexicon, now), input.role, normaliseQuestion(repaired)), focus, normaliseQuestion(repaired)), focus, normaliseQuestion(repaired));
     const masked = maskNames(repaired, entities, lexicon);
     const parts = splitParts(repaired);
     const partEntities = parts.map((part) => readEntities(part, lexicon, now));
@@ -161,6 +161,8 @@ export class Understanding {
         repaired.trim().split(/\s+/).length <= 8 &&
         // "narrow it to keytruda", "filter to stelara": a product narrows a metric or field summary too.
         (changesAnalytics(entities) ||
+          // "swap the channel to whatsapp" after a metric: the same figures on that channel.
+          (entities.channel && focus.lastQuery.tool === 'query_performance' && (NARROWS.test(text) || /\bchannel\b/.test(text))) ||
           (entities.productId && isShort(repaired) && (NARROWS.test(text) || (repaired.trim().split(/\s+/).length <= 4 && !CONTENT_CUES.test(text) && !LABEL_ASK.test(text))) && ['query_performance', 'summarize_field_insights'].includes(focus.lastQuery.tool))),
     );
     // "just the ones in columbus" after a plan: the same plan in that city.
@@ -169,14 +171,17 @@ export class Understanding {
     // "visit allowed?" in a thread about an HCP stays a consent question.
     const contentChannel = Boolean(entities.channel && focus.intent === 'content' && focus.lastQuery?.tool === 'search_approved_content' && !entities.hcpName && !entities.hcpId && !entities.pronoun && !(focus.hcpId && CONSENT_ASK.test(text)));
     // "draft a followup email" after a content search: a sure reading about an HCP is the question, whatever metric word it holds.
-    const sureAboutHcp = HCP_INTENTS.has(top.intent as Intent) && top.probability >= SURE_ABOUT_HCP && Boolean(focus.hcpId || entities.hcpName || entities.hcpId || entities.pronoun);
+    // "restrict to keytruda" after a field summary is no content search, however sure the classifier is.
+    const sureAboutHcp = HCP_INTENTS.has(top.intent as Intent) && top.intent !== 'content' && top.probability >= SURE_ABOUT_HCP && Boolean(focus.hcpId || entities.hcpName || entities.hcpId || entities.pronoun);
     // "the first one - who is that" after a list: an entry of the list, however many words.
     const listEntry = (entities.ordinal !== null || Boolean(entities.describedAs)) && (focus.listed.length > 0 || (entities.ordinal !== null && (focus.discussed ?? []).length >= 2)) && !entities.hcpName && !entities.hcpId;
+    // "narrow to the ones where i owe a follow-up", "only the neuro ones" after a plan: the same plan, narrowed.
+    const planNarrow = focus.lastQuery?.tool === 'plan_territory' && !entities.hcpName && !entities.hcpId && entities.ordinal === null && (NARROWS.test(text) || /\b(the ones|those|them)\b/.test(text)) && (PLAN_FLAG_WORDS.test(text) || Boolean(entities.analytics?.segment || entities.analytics?.specialty));
     // "open up the top result, what does it say" after a content search: that module.
     const contentEntry = focus.lastQuery?.tool === 'search_approved_content' && entities.ordinal !== null && !entities.hcpName && !entities.hcpId && !entities.channel && !/\b(draft|write|email|send|text)\b/.test(text);
     // "okonkwo - same thing?": the thread's last question, about another HCP.
     const sameAgain = Boolean(entities.hcpName || entities.hcpId) && /\bsame (thing|question|q|check|deal|here|for (her|him|them))\b|\bditto\b|\bsame\W*$/.test(text);
-    const followUp = contentEntry
+    const followUp = contentEntry || planNarrow
       ? { intent: 'refine' as Intent, entities }
       : (top.intent === 'refine' || channelOnly || sameAgain || (!sureAboutHcp && (changesLastQuery || analyticsOnly || contentChannel || (listEntry && Boolean(entities.channel)))) || (top.probability < CLARIFY_BELOW && (isShort(repaired) || listEntry))
         ? resolveFollowUp(entities, focus, text)
@@ -263,6 +268,16 @@ function withOtherOne(entities: QuestionEntities, focus: ConversationFocus, text
   return other ? { ...entities, hcpId: other, pronoun: false, ordinal: null } : entities;
 }
 
+/** "and the one after that" on a list: the entry after (or before) the thread's HCP. */
+function withNextOne(entities: QuestionEntities, focus: ConversationFocus, text: string): QuestionEntities {
+  if (entities.hcpName || entities.hcpId || entities.ordinal !== null || !focus.hcpId) return entities;
+  const at = focus.listed.indexOf(focus.hcpId);
+  if (at < 0) return entities;
+  if (/\b(the )?(one|doc|name|hcp|person) (after|below|under|following) (that|this|him|her|them|it)\b|\b(the )?next one\b|\bnext (doc|name|hcp) (down|on the list)\b/.test(text) && at + 1 < focus.listed.length) return { ...entities, ordinal: at + 2, pronoun: false };
+  if (/\b(the )?(one|doc|name|hcp|person) (before|above) (that|this|him|her|them|it)\b|\b(the )?previous one\b/.test(text) && at > 0) return { ...entities, ordinal: at, pronoun: false };
+  return entities;
+}
+
 /** Asking to meet an HCP ("can i set up a meeting with them", "ok to meet dr lee?"): an MSL's meeting is an MSL meeting, a rep's a field visit. */
 const MEETING_ASK = /\b(set up|schedule|book|arrange|request|have|get) (a |an )?(quick )?(meeting|sit[- ]?down|1:1|one[- ]on[- ]one)\b|\b(can|could|may|ok to|okay to|allowed to|fine to) (i |we )?meet\b|\bmeet (with )?(her|him|them|dr\.?)\b/;
 
@@ -313,7 +328,7 @@ function withEvidence(scores: IntentScore[], entities: QuestionEntities, focus: 
   if (person && /\b(institution|affiliat\w*|hospital|practice|where does (she|he|they) work|works? at)\b/.test(text) && !entities.channel) scale(['brief'], 4);
   // "what does omni suggest for them": the next best action.
   // "ok which one does omni actually recommend" in a thread about an HCP: the same.
-  if ((person || (focus.hcpId && !named && !HCP_NOUNS.test(text))) && /\b(suggest\w*|recommend\w*|pushing|push(es)?|want(s)? me to do)\b/.test(text) && !entities.channel && !VERDICT.test(text) && !/\bwhy\b/.test(text) && !CONTENT_CUES.test(text)) floor = { intent: 'next_action', probability: 0.6 };
+  if ((person || (focus.hcpId && !named && !HCP_NOUNS.test(text))) && /\b(suggest\w*|recommend\w*|pushing|push(es)?|want(s)? me to do|want(s)? from me)\b/.test(text) && !entities.channel && !VERDICT.test(text) && !/\bwhy\b/.test(text) && !CONTENT_CUES.test(text)) floor = { intent: 'next_action', probability: 0.6 };
   // "what's the story with the top one": who that HCP is and what is open, the brief.
   if (person && /\bwhat'?s the (story|deal|situation|background|lowdown|scoop)\b|\bwhat'?s going on (with|there)\b|\bwhat happened\b|\bwhat did (she|he|they) ask\b|\bwhat was the question\b|\bfill me in\b|\bopen up\b/.test(text) && !/\b(draft|write|email|send)\b/.test(text)) floor = { intent: 'brief', probability: 0.6 };
   // "how come", "date it changed?" after a refused draft or a consent answer: the consent record behind it.
@@ -325,7 +340,20 @@ function withEvidence(scores: IntentScore[], entities: QuestionEntities, focus: 
   // "whatsapp and email, which ones are green": leave on each channel.
   if (person && entities.channel && /\bwhich (ones?|channels?|of (them|those|these)) (are|is) (green|ok|okay|open|allowed|clear|good|fine|a go)\b/.test(text)) floor = { intent: 'consent', probability: 0.6 };
   // A rep's or a manager's list of HCPs ("segment a docs ranked", "neuro docs in new york worth the drive", "open medical questions across the team - which docs") is a plan: team figures and field notes are not theirs.
-  if ((role === 'rep' || (role === 'manager' && !analytics?.metric)) && !person && HCP_NOUNS.test(text) && /\b(which|who|list|names?|ranked|rank|worth|show|give|top|priorit\w*)\b|^\W*(docs|hcps|accounts)\b/.test(text)) floor = { intent: 'plan', probability: 0.55 };
+  if ((role === 'rep' || (role === 'manager' && !analytics?.metric)) && !person && HCP_NOUNS.test(text) && /\b(which|who|list|names?|ranked|rank|worth|show|give|top|priorit\w*)\b|^\W*((my|the|our) )?(\w+ )?(docs|hcps|accounts|physicians)\b/.test(text)) floor = { intent: 'plan', probability: 0.55 };
+  // "which follow-ups are overdue across my reps": the HCPs owed one, a list (not the reps' rates).
+  const followUpsListed = /\b(which|what|list( the| all)?|show( me)?( the)?) follow[- ]?ups? (are |is )?(overdue|due|late|pending|outstanding)\b/.test(text);
+  if (!person && (role === 'rep' || role === 'manager') && followUpsListed) floor = { intent: 'plan', probability: 0.6 };
+  // "thomas bauer informed me that a patient on tecfidera developed symptoms suggestive of PML": a possible adverse event heard.
+  if (mentionsPatientEvent(text) && /\b(told|informed|mentioned|reported|said|called|emailed|texted)\b/.test(text) && !/\b(notes?|field|how many|any(one)?|which)\b/.test(text)) floor = { intent: 'adverse_event', probability: 0.6 };
+  // "a doc mentioned a tecfidera patient who got shingles ... submit it regardless": a report to file.
+  if (mentionsPatientEvent(text) && /\b(submit|file|report|log)\b/.test(text) && !/\b(how (do|should|can) i|rules?|policy)\b/.test(text)) floor = { intent: 'adverse_event', probability: 0.6 };
+  // "good, accepting" after a recommendation: the verdict on it.
+  if (focus.recommendationId && !named && /^\W*(\w+\W+){0,2}(accept(ed|ing)?|snooz\w*|dismiss\w*|park it|log it as \w+)\W*$/.test(text)) floor = { intent: 'feedback', probability: 0.6 };
+  // "B segment, ranked pls": a rep's segment, ranked, is a plan.
+  if (role === 'rep' && !person && analytics?.segment && !analytics.metric && /\b(ranked|rank|list|priorit\w*|who|which|names?)\b/.test(text)) floor = { intent: 'plan', probability: 0.6 };
+  // "what has come up with pediatrics specialists in my territory": what the field is hearing.
+  if (!person && (role === 'msl' || role === 'medical_affairs') && /\bwhat('?s| has| have)? (come|came|been coming) up\b/.test(text)) floor = { intent: 'insights', probability: 0.6 };
   // "who's gone cold across the team after engaging", "leads that went cold after clicking our stuff": the HCPs of those dead ends, a plan.
   if (!person && (role === 'rep' || role === 'manager') && DEAD_END_WORDS.test(text) && !/\bdead[- ]?ends?\b|\b(rates?|%|percent|share|how many)\b/.test(text) && !analytics?.dimension) floor = { intent: 'plan', probability: 0.6 };
   // "give me a 6-stop route for thursday": a plan of that many stops.
@@ -357,6 +385,8 @@ function withEvidence(scores: IntentScore[], entities: QuestionEntities, focus: 
   else if (focus.hcpId && !named && !/\b(you|u|omni|help|capabilit\w*|features?|commands?)\b/.test(text)) scale(['capabilities'], 0.2);
   // "how do i get them unstuck", "how should we approach him": the next step with that HCP.
   if (person && !entities.channel && /\bhow (do|should|can|could|would) (i|we)\b|\bhow to (approach|engage|re-?engage|reach|win|handle|unstick|get)\b/.test(text) && !/\b(draft|write|email|report)\b/.test(text)) scale(['next_action'], 4);
+  // "ok submit it like that" in a thread about an adverse event: the report.
+  if ((focus.intent === 'adverse_event' || focus.adverseEvent) && !named && /\b(submit|file|send|log)\b/.test(text) && /\b(it|that|this|anyway|regardless|now|as is)\b/.test(text)) floor = { intent: 'adverse_event', probability: 0.6 };
   // "how long do we have to report these", "anything else needed from me?" after an adverse event: the report still being
   // gathered (what it needs), else the reporting rule.
   if ((focus.intent === 'adverse_event' || focus.adverseEvent) && !named && /\b(how long|deadline|due|paperwork|anything else|what else|next steps?|is that it|am i done|needed from me|do i need to do)\b/.test(text)) floor = { intent: focus.adverseEvent ? 'adverse_event' : 'policy', probability: 0.6 };
@@ -365,11 +395,11 @@ function withEvidence(scores: IntentScore[], entities: QuestionEntities, focus: 
   // "anything still open", "anything pending with medical" about the thread's HCP: the brief, which answers it first.
   if (focus.hcpId && !named && !entities.channel && /\b(anything|something|stuff) (still )?(open|outstanding|pending)\b|\bstill open\b|\bopen items?\b|\b(pending|outstanding|open)\b.{0,20}\b(with|from|for) (medical|msl|med info|medical info\w*)\b/.test(text)) floor = { intent: 'brief', probability: 0.6 };
   // "the rec is a visit - walk me through the reasoning": why it was recommended.
-  if ((person || focus.hcpId) && !entities.channel && /\bwalk me through\b|\b(reasoning|rationale|logic) (behind|for|of)\b|\bthe (reasoning|rationale|logic)\b|\bexplain (the|that|this|your) (rec|recommendation|nba|suggestion|call)\b/.test(text)) floor = { intent: 'why', probability: 0.6 };
+  if ((person || focus.hcpId) && !entities.channel && !mentionsPatientEvent(text) && !/\b(fil(e|ing)|report\w*|adverse|ae)\b/.test(text) && /\bwalk me through\b|\b(reasoning|rationale|logic) (behind|for|of)\b|\bthe (reasoning|rationale|logic)\b|\bexplain (the|that|this|your) (rec|recommendation|nba|suggestion|call)\b/.test(text)) floor = { intent: 'why', probability: 0.6 };
   // "ugh. what then", "what's allowed then" after a "no": what to do instead, the next best action.
-  if (focus.hcpId && !named && !entities.channel && (focus.intent === 'consent' || focus.intent === 'draft' || focus.intent === 'why_not') && /\b(what|so what|ok what) (then|now|instead)\b|\bwhat('?s| is) (allowed|ok|possible|left)( then| instead)?\b|\bwhat can i do (then|instead|now)\b|\bthen what\b/.test(text)) floor = { intent: 'next_action', probability: 0.6 };
+  if (focus.hcpId && !named && !entities.channel && (focus.intent === 'consent' || focus.intent === 'draft' || focus.intent === 'why_not') && /\b(what|so what|ok what) (then|now|instead)\b|\bwhat('?s| is) (allowed|ok|possible|left)( then| instead)?\b|\bwhat can i do (then|instead|now)\b|\bthen what\b|\bwhat (am i|are we) allowed to do\b|\bwhat are (my|our) options\b/.test(text)) floor = { intent: 'next_action', probability: 0.6 };
   // "best move there", "would a visit be better": what to do next with the thread's HCP.
-  if ((person || (focus.hcpId && !named)) && !VERDICT.test(text) && (/\b(best|next|my|the|right) (move|play|step)\b|\btime to (pounce|strike|move|act|go in)\b|\bwrite .{1,30} off\b/.test(text) || /\b(would|is|will) (a |an )?\w+( \w+)? be (better|smarter|best)\b|\b(better|smarter) (option|bet|idea|move)\b/.test(text))) floor = { intent: 'next_action', probability: 0.6 };
+  if ((person || (focus.hcpId && !named)) && !VERDICT.test(text) && (/\b(best|next|my|the|right) (move|play|step)\b|\btime to (pounce|strike|move|act|go in)\b|\bwrite .{1,30} off\b/.test(text) || /\b(would|is|will) (a |an )?\w+( \w+)? be (the )?(better|smarter|best)\b|\b(better|smarter) (option|bet|idea|move)\b/.test(text))) floor = { intent: 'next_action', probability: 0.6 };
   // "so hold off?", "should i wait a bit": whether to act now, the next best action.
   if (focus.hcpId && !named && !VERDICT.test(text) && /\b(hold off|wait( a (bit|while|few))?(?!\W+(why|what|how|when|who|so)\b)|back off|pause|lay off|leave (her|him|them) (alone|be)|give (her|him|them) (a )?(break|rest|space))\b/.test(text)) floor = { intent: 'next_action', probability: 0.6 };
   if (!person && !focus.hcpId) scale(['brief', 'next_action', 'consent', 'why', 'why_not', 'draft'], 0.4);
@@ -426,12 +456,12 @@ function withEvidence(scores: IntentScore[], entities: QuestionEntities, focus: 
     !/\bmention\w*\b/.test(text) &&
     // "how many open medical q's do we have, by brand": a count by something, not a list of HCPs.
     !(/\bhow many\b/.test(text) && analytics?.dimension) &&
-    (specialtyWith || /\b(which|who|whom|list|any|any ?one|anybody)\b|^\W*(my |our |the )?([a-d][- ])?(docs|hcps|accounts|physicians|doctors) (with|who|that|whose)\b|\b(dead[- ]?end|overdue|opted[- ]out) (docs?|hcps?|accounts?|physicians?|doctors?)\b|^\W*(docs|hcps|accounts) (i|we) haven'?t\b|^\W*(my )?follow[- ]?ups? (i'?m|we'?re|i am|we are) (late|behind) on\b/.test(text) || (role === 'rep' && /\bin my (book|list|territory|patch|accounts|panel)\b/.test(text)) || (role !== 'manager' && role !== 'admin' && /^\W*(my )?(\w+ )?follow[- ]?ups? (due|owed|pending|outstanding)\b/.test(text))) &&
+    (specialtyWith || /\b(which|who|whom|list|any|any ?one|anybody)\b|^\W*(my |our |the )?([a-d][- ](tier |seg(ment)? )?)?(docs|hcps|accounts|physicians|doctors) (with|who|that|whose)\b|\b(dead[- ]?end|overdue|opted[- ]out) (docs?|hcps?|accounts?|physicians?|doctors?)\b|^\W*(docs|hcps|accounts) (i|we) haven'?t\b|^\W*(my )?follow[- ]?ups? (i'?m|we'?re|i am|we are) (late|behind) on\b/.test(text) || (role === 'rep' && /\bin my (book|list|territory|patch|accounts|panel)\b/.test(text)) || (role !== 'manager' && role !== 'admin' && /^\W*(my )?(\w+ )?follow[- ]?ups? (due|owed|pending|outstanding)\b/.test(text))) &&
     (OPEN_QUESTIONS.test(text) || /\bdead[- ]?ends?\b|\boverdue\b|\bfollow[- ]?ups? (due|owed|pending|outstanding)\b|\bfollow[- ]?ups? (i'?m|we'?re|i am|we are) (late|behind) on\b|\bhaven'?t (been in front of|seen|visited)\b|\bopt(ed)?[- ]?outs?\b|\b(no|expired|lapsed|revoked|withdrawn) (\w+ )?consent\b|\bconsent (has )?(expired|lapsed)\b/.test(text)) &&
     (specialtyWith || /\b(hcps?|docs?|doctors?|physicians?|accounts?|who|whos|which of my|any ?one|anybody)\b/.test(text) || (role === 'rep' && /\bin my (book|list|territory|patch|accounts|panel)\b/.test(text)) || (role !== 'manager' && role !== 'admin' && /^\W*(any |my )?(\w+ )?(dead[- ]?ends?|overdue|follow[- ]?ups? (due|owed|pending|outstanding|(i'?m|we'?re|i am) (late|behind) on))\b/.test(text)));
   if (analytics?.metric && !person && !listAsk) scale(['performance'], role === 'rep' ? 1.5 : 3);
   // "keytruda email clicks in Q2": a manager naming a metric asks the figures, whatever else the words suggest.
-  if (analytics?.metric && !person && !listAsk && !(DEAD_END_WORDS.test(text) && !/\bdead[- ]?ends?\b/.test(text)) && (role === 'manager' || role === 'admin') && !HCP_NOUNS.test(text) && !/\b(list|approved|content|material|module|template|draft|write|maturity|stage)\b/.test(text)) floor = { intent: 'performance', probability: 0.55 };
+  if (analytics?.metric && !person && !listAsk && !followUpsListed && !(DEAD_END_WORDS.test(text) && !/\bdead[- ]?ends?\b/.test(text)) && (role === 'manager' || role === 'admin') && !HCP_NOUNS.test(text) && !/\b(list|approved|content|material|module|template|draft|write|maturity|stage)\b/.test(text)) floor = { intent: 'performance', probability: 0.55 };
   if (analytics?.metric) scale(['content', 'plan', 'policy'], 0.5);
   // A manager naming a metric ("any HCPs being over-contacted?") asks the team's figures, not the field notes;
   // "who on my team has the most dead ends" ranks the reps, not the HCPs.
@@ -579,7 +609,7 @@ const REPORT_ONE =
   /\b(report|file|log|submit|take down|send)\b.{0,25}\b(an?|the|this|that|one|possible|potential|suspected)\s+(possible\s+|potential\s+|suspected\s+)?(adverse|side[- ]?effects?|aes?\b|reactions?)|\bwhat (do|should) (i|we) do\b.{0,30}\b(side[- ]?effects?|adverse|reactions?|aes?)\b|\b(ae|adverse event|side effect) (report|intake)\b|\bstart an? (ae|adverse event)\b/;
 
 /** The words of a may-I question ("can I call her", "is email ok"). */
-const CONSENT_ASK = /\b(can|could|may|ok|okay|allowed|fine|able|clear|consented|green)\b/;
+const CONSENT_ASK = /\b(can|could|may|ok|okay|allowed|fine|able|clear|consented|green|agreed?|legal|illegal|against the (law|rules)|get fired|in trouble|compliant)\b/;
 
 /** Doctors as a list's subject ("top 15 docs", "which hcps"), singular or plural. */
 const HCP_NOUNS = /\b(docs?|doctors?|hcps?|physicians?|accounts?)\b/;
@@ -591,10 +621,13 @@ const LABEL_ASK = /\bdoes \w+ cause\b|\bwhat can i (show|send|share)\b/;
 const SEARCHES_NOTES = /\b(mentions?|mentioned|notes|logged|flagged|show (me )?all|every note|did (anyone|anybody|any ?one)|any(one|body)? (log|flag|report|mention)\w*|in the (past|last) (\d+|few|two|three)|(last|past) \d+ ?(d|days?|wks?|weeks?|months?)|(last|this|past) (week|month|quarter))\b/;
 
 /** Asking leave to contact: "is it alright to send", "ok for Dr. Lee?", "if i can email them", "y/n". */
-const ASKS_PERMISSION = /\bis it (ok|okay|alright|fine|allowed|safe)\b|^\W*(ok|okay|alright|fine) to\b|\b(ok|okay|alright|fine) (for|with)\b|\b(can|may|could) (i|we) (still |at least )?(send|e-?mail|text|call|ring|phone|whatsapp|message|visit|see)\b|\b(if|whether) (i|we) (can|could|may)\b|\bam i (allowed|cleared|ok|okay|permitted)\b|\by\/n\b|\b(is|are) (\w+ ){0,2}(an? )?(option|possibility|possible|a go)\b|\bgreen ?light\b|\bgood to go\b|\bcool (w|with)\b|\b(happy|open|okay|ok|fine|alright) (w|with|to get|to receive|getting|receiving)\b|\bmind (getting|receiving)\b|\b(am i|are we) (clear|cleared) to\b|\bany reason (i|we) (can'?t|cannot|shouldn'?t|couldn'?t)\b/;
+const ASKS_PERMISSION = /\bis it (ok|okay|alright|fine|allowed|safe)\b|\b(get|got) (me )?(fired|in trouble|sacked)\b|\bagainst the (law|rules)\b|\b(illegal|legal|compliant) (to|for)\b|\bis \w+ing \w+( \w+)? (illegal|legal|compliant|against)\b|^\W*(ok|okay|alright|fine) to\b|\b(ok|okay|alright|fine) (for|with)\b|\b(can|may|could) (i|we) (still |at least )?(send|e-?mail|text|call|ring|phone|whatsapp|message|visit|see)\b|\b(if|whether) (i|we) (can|could|may)\b|\bam i (allowed|cleared|ok|okay|permitted)\b|\by\/n\b|\b(is|are) (\w+ ){0,2}(an? )?(option|possibility|possible|a go)\b|\bgreen ?light\b|\bgood to go\b|\bcool (w|with)\b|\b(happy|open|okay|ok|fine|alright) (w|with|to get|to receive|getting|receiving)\b|\bmind (getting|receiving)\b|\b(am i|are we) (clear|cleared) to\b|\bany reason (i|we) (can'?t|cannot|shouldn'?t|couldn'?t)\b/;
+
+/** The open items a plan can be narrowed to: dead ends, follow-ups owed, open questions, no recent visit. */
+const PLAN_FLAG_WORDS = new RegExp(`${DEAD_END_WORDS.source}|${OPEN_QUESTIONS.source}|\\b(owe|owed|overdue|due|late|behind)\\b.{0,20}\\bfollow[- ]?ups?\\b|\\bfollow[- ]?ups? (due|owed|overdue|pending)\\b|\\b(no|without a) (recent )?visits?\\b|\\bhaven'?t (seen|visited)\\b`);
 
 /** Words that narrow the thread's last query rather than ask a new one: "just keytruda", "filter to stelara". */
-const NARROWS = /\b(just|only|alone|solely|exclusively|specifically|narrow|filter|limit|restrict|what about|how about|same|and|for)\b/;
+const NARROWS = /\b(just|only|alone|solely|exclusively|specifically|narrow|filter|limit|restrict|what about|how about|same|and|for|swap|switch|change|instead|rerun|re-run|redo|go back|by itself|on its own)\b/;
 
 /** "why not email?", "y not just visit", "how come she isn't on the list". */
 const WHY_NOT = /\b(why|y) (not|no|isn'?t|aren'?t|can'?t|cannot|shouldn'?t|wasn'?t|won'?t)\b|\bhow come\b.{0,30}\b(not|isn'?t|can'?t)\b|\b(wouldn'?t|won'?t|doesn'?t|would not|will not|does not) (work|do|be better|help|beat)\b/;
@@ -678,7 +711,7 @@ function changesAnalytics(entities: QuestionEntities): boolean {
 
 /** What may stand around a channel in a channel-only follow-up ("ok and email then?", "hmm, fine, phone?"). */
 const CHANNEL_FOLLOW_UP_WORDS = new Set(
-  'ok okay k and so then instead rather what how about abt by via over or just maybe too as well her him them with hmm hmmm um uh ugh fine cool well right alright sure yeah yes no nope got it at least all even if i we wanted want to could can you do as an a try use go out version versions copy for one'.split(' '),
+  'deliver bring present show hand it this that even ok okay k and so then instead rather what how about abt by via over or just maybe too as well her him them with hmm hmmm um uh ugh fine cool well right alright sure yeah yes no nope got it at least all even if i we wanted want to could can you do as an a try use go out version versions copy for one'.split(' '),
 );
 
 /** Only a channel and words that stand around one: split into words, so no pattern can backtrack on long input. */

@@ -45,7 +45,7 @@ const FEMALE = /\b(female|woman|lady|girl|\d{1,3}\s?f|she(?:'s| is| was)\s+(?:ar
 const MALE = /\b(male|man|gentleman|guy|boy|\d{1,3}\s?m|he(?:'s| is| was)\s+(?:around |about |roughly |~\s?)?\d{1,3}|in his (twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b/i;
 /** "got a bad rash on", "had hives after": an event the lexicon may not know. */
 /** Events in lay words the label terms miss ("a very slow heart rate", "made her throw up for days"). */
-const LAY_EVENT = /\b(?:(?:very|really|super) )?(?:slow|fast|racing|irregular|pounding) heart ?(?:rate|beat)\b|\b(?:thr(?:ow|ew|owing|own) up|vomit\w*|passed out|faint(?:ed|ing)|blacked out|shingles|hair loss|blurr(?:y|ed) vision|chest pain|short(?:ness)? of breath|swollen \w+|swelling)\b/i;
+const LAY_EVENT = /\b(?:(?:very|really|super) )?(?:slow|fast|racing|irregular|pounding) heart ?(?:rate|beat)\b|\b(?:liver|kidney|heart|breathing|vision|eye) (?:problems?|issues?|damage|injury|trouble)\b|\b(?:thr(?:ow|ew|owing|own) up|vomit\w*|passed out|faint(?:ed|ing)|blacked out|shingles|hair loss|blurr(?:y|ed) vision|chest pain|short(?:ness)? of breath|swollen \w+|swelling)\b/i;
 
 const EVENT_SAID = /\b(?:got|had|has|developed|experienced|having|reported|broke out in|ended up with)\s+(?:a |an |some )?((?:really |very |bad |severe |serious |mild )*[a-z][a-z-]*(?: [a-z][a-z-]*){0,3}?)\s+(?:on|after|while|from|since|taking|when|with)\b/i;
 const NOT_EVENTS = /^(question|questions|call|visit|patient|patients|pt|doctor|doc|nurse|it|one|that|this|concern|concerns|issue|issues)$/i;

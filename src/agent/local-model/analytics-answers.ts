@@ -79,7 +79,12 @@ export function insightsAnswer(output: Json, focus: { concern: string | null; qu
   // The events come first, unless a long list of them would bury the themes asked about ("biggest themes over the past year").
   const safetyAsked = focus.concern === 'side effects' || focus.concern === 'safety';
   lines.push(...(events.total > 10 && !safetyAsked ? [...themeLines, ...eventLines] : [...eventLines, ...themeLines]));
-  if (output.emergingThemes.length > 0) lines.push(`Emerging: ${output.emergingThemes.join('; ')}.`);
+  // Emerging themes by what they are about, not their ids.
+  const themeName = (id: string) => {
+    const theme = (output.themes as Json[]).find((candidate) => candidate.id === id);
+    return theme ? `${theme.concernLabel ?? theme.label} (${theme.notes} notes, ${theme.previousNotes ?? 0} before)` : id;
+  };
+  if (output.emergingThemes.length > 0) lines.push(`Emerging (new or growing fast): ${output.emergingThemes.map(themeName).join('; ')}.`);
   if (!focus.questions && questions.total > 0) {
     lines.push(`Unanswered medical questions: ${output.unansweredQuestions.total} from ${output.unansweredQuestions.hcps} HCPs, e.g.:`);
     lines.push(...questionsByHcp(output.unansweredQuestions.items, 5));

@@ -107,7 +107,7 @@ const concernWords: [RegExp, NonNullable<AnalyticsReading['concern']>][] = [
   [/\b(safety signals?|adverse (events?|reactions?)|side[- ]effects?|\baes?\b|pharmacovigilance|pv|reactions? (in|to))\b/, 'side effects'],
   [/\bsafety\b/, 'safety'],
   [/\bdos(e|es|ing)\b/, 'dosing'],
-  [/\b(access|reimbursement|prior auth(ori[sz]ations?)?|payers?|formulary|coverage issues?)\b/, 'access'],
+  [/\b(access|reimbursement|prior auth(ori[sz]ations?)?|payers?|formulary|coverage (issues?|problems?|denials?|gaps?)|(insurance|coverage|claim) denials?)\b/, 'access'],
   [/\bcompetit(or|ors|ion|ive)\b/, 'competitors'],
   [/\boff[- ]label\b/, 'off-label'],
   [/\b(positive|good|nice|kind|favou?rable) (feedback|experience|stuff|news|things|remarks|comments|words|reactions|sentiment)\b|\bpraise\b|\bany(thing)? positive\b/, 'positive feedback'],

@@ -104,7 +104,7 @@ function briefFocus(text: string, profile: Json): string | null {
     const load = (profile.signals as Json[]).find((signal) => signal.kind === 'over_contacted');
     return load ? `Yes: ${load.sentence}` : `No over-contact flag for ${hcp.name}: within the contact caps across all reps and channels.`;
   }
-  if (/\bopen(s|ed|ing)?\b|\bclick(s|ed|ing)?\b|\bread(s|ing)?\b|\bignor\w*|\bengag\w*|\brespond\w*|\blook(s|ing)? at\b/.test(text) && /\be-?mails?\b/.test(text)) {
+  if ((/\bopen(s|ed|ing)?\b|\bclick(s|ed|ing)?\b|\bread(s|ing)?\b|\bignor\w*|\bengag\w*|\brespond\w*|\blook(s|ing)? at\b/.test(text) && /\be-?mails?\b/.test(text)) || /\b(open|read|click)(s|ed|ing)? (what|anything|the stuff|the things) (we|i) (send|sent)\b/.test(text)) {
     const emails = interactions.filter((interaction) => interaction.channel === 'email');
     const count = (outcome: string) => emails.filter((interaction) => interaction.outcome === outcome).length;
     return `Email in ${hcp.name}'s last ${interactions.length} interactions: ${count('sent')} sent, ${count('opened')} opened, ${count('clicked')} clicked${emails[0] ? ` (latest ${day(emails[0].occurredAt)}, ${emails[0].outcome})` : ''}.`;
@@ -199,7 +199,7 @@ export function consentOverviewAnswer(profile: Json): string {
 }
 
 /** Words of a search that say nothing of its topic. */
-const SEARCH_FILLER = new Set('about with from that this what which when where there their have does should could would please info information approved content material materials module modules version email emails whatsapp text send share data latest anything something stuff copy piece pieces need want patient patients'.split(' '));
+const SEARCH_FILLER = new Set('about with from that this what which when where there their have does should could would please info information approved content material materials module modules version email emails whatsapp text send share data latest anything something stuff copy piece pieces need want patient patients medical response responses document doc standard letter'.split(' '));
 
 /**
  * The topic words of a search that no result shown speaks of (by their first five letters), when they are

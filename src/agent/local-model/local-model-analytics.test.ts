@@ -185,5 +185,16 @@ describe('the local model answers two metrics asked in one question', () => {
     expect(answer.answer).toContain(`… ${output.rows.length - 12} earlier weeks before these.`);
     expect(answer.answer).not.toContain(`- ${output.rows[0].label}:`);
   });
+
+  it('names emerging themes by what they are about, with their counts, not by their ids', async () => {
+    const answer = await ask('u-medaffairs', 'what is the field hearing about keytruda');
+    const { output } = only(answer, 'summarize_field_insights');
+    expect(output.emergingThemes.length).toBeGreaterThan(0);
+    const line = answer.answer.split('\n').find((text) => text.startsWith('Emerging (new or growing fast):'))!;
+    expect(line).toBeDefined();
+    expect(line).not.toMatch(/theme-\d/);
+    const first = output.themes.find((theme: any) => theme.id === output.emergingThemes[0]);
+    expect(line).toContain(`${first.concernLabel ?? first.label} (${first.notes} notes`);
+  });
 });
 

@@ -793,11 +793,11 @@ function performancePeriod(period: AnalyticsPeriod | null, now: string): string 
 }
 
 /** Asking to reword a draft ("a bit more formal", "shorter pls", "make it friendlier"), in a few words. */
-const DRAFT_RESTYLE = /^\W*(?:(?:can you|could you|pls|please|ok|hmm|make it|a bit|bit|little|slightly|more|less|too|way|much|and)\W+){0,4}(shorter|longer|more formal|less formal|formal|casual|friendlier|warmer|punchier|simpler|tighter|snappier|softer|reword(ed)?|rephrase(d)?|tone it (down|up)|too long|too stiff|too formal|too salesy|less salesy|cut (it|that|this)(?! (down )?to \d)( down| in half| back)?|trim (it|that|this)( down)?|trim( it)? down|shorten (it|that|this)|condense (it|that|this))\b[\w\s,.!?]{0,20}$/;
+const DRAFT_RESTYLE = /^\W*(?:(?:can you|could you|pls|please|ok|hmm|make it|make the (?:opening|intro|ending|close|tone|subject(?: line)?|wording|message|email|text|draft)|a bit|bit|little|slightly|more|less|too|way|much|and)\W+){0,4}(shorter|longer|more formal|less formal|formal|casual|friendlier|warmer|punchier|simpler|tighter|snappier|softer|reword(ed)?|rephrase(d)?|tone it (down|up)|too long|too stiff|too formal|too salesy|less salesy|cut (it|that|this)(?! (down )?to \d)( down| in half| back)?|trim (it|that|this)( down)?|trim( it)? down|shorten (it|that|this)|condense (it|that|this))\b[\w\s,.!?]{0,20}$/;
 
 /** Words that say nothing of a content topic ("ok the second one, what should i bring"). */
 const NO_TOPIC_WORDS = new Set(
-  'ok okay so then pls please what should could can would i we do to the a an for with her him them their his that this those something anything stuff material materials content approved piece pieces bring take show leave behind along hand over next time visit call meeting me my one first second third fourth fifth top last other any good best useful share send'.split(' '),
+  'addressing covering answering regarding about it ok okay so then pls please what should could can would i we do to the a an for with her him them their his that this those something anything stuff material materials content approved piece pieces bring take show leave behind along hand over next time visit call meeting me my one first second third fourth fifth top last other any good best useful share send'.split(' '),
 );
 const vagueTopic = (topic: string): boolean => topic.toLowerCase().split(/[^\p{L}\d]+/u).filter((word) => word.length > 0 && !NO_TOPIC_WORDS.has(word)).length === 0;
 

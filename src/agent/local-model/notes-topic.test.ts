@@ -31,6 +31,11 @@ describe('notesTopics: what a field-notes question asks about beyond the known f
     expect(notesTopics(question, lexicon)).toEqual([topic]);
   });
 
+  it('leaves out tone and filler: "pregnancies gone wrong", "who keeps attacking keytruda out there"', () => {
+    expect(notesTopics('any pregnancies gone wrong on xeljanz per the field notes', lexicon)).toEqual(['pregnancies']);
+    expect(notesTopics('who keeps attacking keytruda out there', lexicon)).toEqual([]);
+  });
+
   it.each([
     'What is the field hearing about KEYTRUDA?',
     'what are oncologists asking about since the congress?',

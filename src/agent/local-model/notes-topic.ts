@@ -33,6 +33,7 @@ const ASKING_WORDS = new Set(
     'stood stand stands standing happened happen happening changed change changes different notable noteworthy interesting important highlights highlight '+
     'couple few several older longer than more less sitting weeks '+
     'specialists specialist one two three four five six seven eight nine ten eleven twelve twenty thirty sixty ninety hundred worth pattern patterns company-wide companywide governance board exec execs executive presentation remarks made '+
+    'livid irate fuming pissed keeps gone wrong going bad '+
     'requests request confusion confused data closed gotten hows sure particular killer killing congress conference '+
     'tied linked associated connected related seen spotted answer answers response responses problem problems patient patients pts else keep see noted thank thanks pharmacovigilance unresolved pushing right now '+
     'use used using patch book panel omni together short long summary deck leadership slide slides yes ' +

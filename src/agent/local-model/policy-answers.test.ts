@@ -36,6 +36,10 @@ describe('policy answers', () => {
     expect(policyTopic('can we share a draft manuscript with the sales team before it is published')).toBe('medical_to_sales');
     expect(policyTopic('book me a flight to denver next thursday')).toBeNull();
     expect(policyTopic("pipeline view: the team's top 10 hcps right now")).toBeNull();
+    expect(policyTopic("can i point out a competitor's safety problems when i'm detailing")).toBe('competitor_claims');
+    expect(policyTopic('can i take a doc golfing if we talk shop on the course')).toBe('meals_gifts');
+    expect(policyTopic("may reps go to a doctor's private birthday party as guests")).toBe('meals_gifts');
+    expect(policyTopic('is it ok for me to join a rep on a sales call')).toBe('msl_promotion');
     // An approved piece is content, not the review process.
     expect(policyTopic('any mlr approved leave behind on pd-l1 testing')).toBeNull();
   });

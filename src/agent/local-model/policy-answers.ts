@@ -60,7 +60,7 @@ const TOPICS: PolicyTopic[] = [
   {
     // "can an msl present at the promotional dinner": the firewall between scientific exchange and promotion.
     id: 'msl_promotion',
-    cue: /\bmsls?\b.{0,60}\b(promo\w*|speaker (program|dinner|event)|sales (meeting|call|dinner|event)|co-?present|ride[- ]along|with (the )?reps?)\b|\b(promo\w*|speaker (program|dinner)|sales)\b.{0,60}\bmsls?\b.{0,30}\b(present|speak|join|attend|come)\w*/,
+    cue: /\bjoin (a |the )?reps? on (a |their |his |her )?(sales )?calls?\b|\bmsls?\b.{0,60}\b(promo\w*|speaker (program|dinner|event)|sales (meeting|call|dinner|event)|co-?present|ride[- ]along|with (the )?reps?)\b|\b(promo\w*|speaker (program|dinner)|sales)\b.{0,60}\bmsls?\b.{0,30}\b(present|speak|join|attend|come)\w*/,
     answer:
       'Rule: MSLs do not present at, co-present or take part in promotional programs or sales calls; scientific exchange stays separate from promotion, and an MSL meets an HCP only for a medical purpose.\n' +
       'What to do: the speaker program runs with a contracted speaker and approved slides; if an HCP raises a medical question there, route it to Medical Information or request a separate MSL meeting.',
@@ -143,6 +143,14 @@ const TOPICS: PolicyTopic[] = [
       'What to do: the rep uses approved content; if the HCP wants the data, the rep submits a medical-information request and an MSL or Medical Information answers the HCP directly.',
   },
   {
+    // "can i point out a competitor's safety problems when i'm detailing": comparative claims.
+    id: 'competitor_claims',
+    cue: /\b(competitor'?s?|competition'?s?|rival'?s?)\b.{0,40}\b(safety|problems?|issues?|weakness\w*|side effects?|worse|flaws?)\b|\b(bash|badmouth|trash|knock|disparag)\w* (the )?(competit\w*|rivals?)\b/,
+    answer:
+      'Rule: no disparaging or unapproved comparative claims about a competitor\'s product; a comparison may be made only from approved, on-label, balanced material.\n' +
+      'What to do: use approved comparative material if there is any; a question about another company\'s product goes to Medical Information.',
+  },
+  {
     // "can my reps leave branded pens and notepads": reminder items.
     id: 'reminder_items',
     cue: /\b(pens?|notepads?|note ?pads?|mugs?|swag|merch\w*|giveaways?|trinkets?|stress balls?|lanyards?|tote bags?|post-?its?|sticky notes|calendars?|branded (items?|stuff|gear|goodies|gifts?)|promo(tional)? (items?|gifts?|goodies)|reminder items?)\b/,
@@ -166,7 +174,7 @@ const TOPICS: PolicyTopic[] = [
   },
   {
     id: 'meals_gifts',
-    cue: /\b(lunch|lunches|dinner|breakfast|meal|meals|coffee|food|snacks?|bagels?|donuts?|doughnuts?|pizza|cookies|treats?|gifts?|present|tickets?|gift cards?|amazon cards?|drinks?|wine|flowers|entertain\w*|games?|sports?|concerts?|golf|spouses?|wife|husband|partner)\b/,
+    cue: /\b(lunch|lunches|dinner|breakfast|meal|meals|coffee|food|snacks?|bagels?|donuts?|doughnuts?|pizza|cookies|treats?|gifts?|present|tickets?|gift cards?|amazon cards?|drinks?|wine|flowers|entertain\w*|games?|sports?|concerts?|golf\w*|spouses?|wife|husband|partner|part(y|ies)|birthday|weddings?)\b/,
     answer:
       'Rule: no gifts, gift cards or entertainment (sports, concerts, golf) for HCPs. Modest meals are allowed only with an educational presentation, in a setting suited to it, for the HCPs attending only (no spouses or guests), and every meal is reported for transparency (Open Payments in the US); local limits and state laws apply.\n' +
       'What to do: plan the meal through your company\'s approved process (in-office education or a speaker program) and record the attendees; check the limit for your region with Compliance.',

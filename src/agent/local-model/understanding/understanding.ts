@@ -181,7 +181,9 @@ export class Understanding {
     const contentEntry = focus.lastQuery?.tool === 'search_approved_content' && entities.ordinal !== null && !entities.hcpName && !entities.hcpId && !entities.channel && !/\b(draft|write|email|send|text)\b/.test(text);
     // "okonkwo - same thing?": the thread's last question, about another HCP.
     const sameAgain = Boolean(entities.hcpName || entities.hcpId) && /\bsame (thing|question|q|check|deal|here|for (her|him|them))\b|\bditto\b|\bsame\W*$/.test(text);
-    const followUp = contentEntry || planNarrow
+    // "is that one ok to send by text" after a content search: the same search on that channel (a draft asks for one).
+    const contentOnChannel = contentChannel && !CONSENT_ASK.test(text.replace(/\b(ok|okay|fine)\b/, '')) && !/\b(draft|write|compose|prep(are)?|follow[- ]?up)\b/.test(text);
+    const followUp = contentEntry || planNarrow || contentOnChannel
       ? { intent: 'refine' as Intent, entities }
       : (top.intent === 'refine' || channelOnly || sameAgain || (!sureAboutHcp && (changesLastQuery || analyticsOnly || contentChannel || (listEntry && Boolean(entities.channel)))) || (top.probability < CLARIFY_BELOW && (isShort(repaired) || listEntry))
         ? resolveFollowUp(entities, focus, text)
@@ -334,7 +336,7 @@ function withEvidence(scores: IntentScore[], entities: QuestionEntities, focus: 
   // "how come", "date it changed?" after a refused draft or a consent answer: the consent record behind it.
   if (focus.hcpId && !named && (focus.intent === 'draft' || focus.intent === 'consent') && focus.channel && (/^\W*((wait|but|hmm+|huh|ok|so|and|um+)\W+)?(how come|why|why not|why is that|how so|since when|says who)\W*$/.test(text) || /\b(date|when) (it|that) (changed|was revoked|lapsed|expired|ended)\b/.test(text) || /\b(what|which) date\b|\bwhen (was|did)\b.{0,20}\b(flip\w*|chang\w*|switch\w*|revok\w*|laps\w*|expir\w*|pull\w*|withdr[ae]wn?|end\w*|stop\w*)\b/.test(text))) floor = { intent: 'consent', probability: 0.6 };
   // "is she getting too many emails from us", "her email opens lately?", "is she reading our emails": what the record shows, the brief (which answers it first).
-  if (person && !ASKS_PERMISSION.test(text) && !/\b(draft|write|send)\b/.test(text) && (/\b(too (many|often|much)|over[- ]?contact\w*|over[- ]?messag\w*|overdo(ing|ne)?|fatigue)\b/.test(text) || (/\b(opens?|opened|opening|clicks?|clicked|clicking|read(s|ing)?|ignor\w*|engag\w*|respond\w*|look(s|ing)? at)\b/.test(text) && /\be-?mails?\b/.test(text)))) floor = { intent: 'brief', probability: 0.6 };
+  if (person && !ASKS_PERMISSION.test(text) && !/\b(draft|write|send)\b/.test(text) && (/\b(too (many|often|much)|over[- ]?contact\w*|over[- ]?messag\w*|overdo(ing|ne)?|fatigue)\b/.test(text) || (/\b(opens?|opened|opening|clicks?|clicked|clicking|read(s|ing)?|ignor\w*|engag\w*|respond\w*|look(s|ing)? at)\b/.test(text) && /\be-?mails?\b/.test(text)) || /\b(open|read|click)(s|ed|ing)? (what|anything|the stuff|the things) (we|i) (send|sent)\b/.test(text))) floor = { intent: 'brief', probability: 0.6 };
   // "when do i strike", "when should i reach out": the next best action's timing.
   if (person && /\bwhen (do|should|can) (i|we) (strike|pounce|reach out|go (in|back)|follow up|call|hit (her|him|them)( up)?)\b/.test(text)) floor = { intent: 'next_action', probability: 0.6 };
   // "whatsapp and email, which ones are green": leave on each channel.
@@ -389,7 +391,7 @@ function withEvidence(scores: IntentScore[], entities: QuestionEntities, focus: 
   if ((focus.intent === 'adverse_event' || focus.adverseEvent) && !named && /\b(submit|file|send|log)\b/.test(text) && /\b(it|that|this|anyway|regardless|now|as is)\b/.test(text)) floor = { intent: 'adverse_event', probability: 0.6 };
   // "how long do we have to report these", "anything else needed from me?" after an adverse event: the report still being
   // gathered (what it needs), else the reporting rule.
-  if ((focus.intent === 'adverse_event' || focus.adverseEvent) && !named && /\b(how long|deadline|due|paperwork|anything else|what else|next steps?|is that it|am i done|needed from me|do i need to do)\b/.test(text)) floor = { intent: focus.adverseEvent ? 'adverse_event' : 'policy', probability: 0.6 };
+  if ((focus.intent === 'adverse_event' || focus.adverseEvent) && !named && /\b(how long|deadline|due|paperwork|anything else|what else|next steps?|is that it|am i done|needed from me|do i need to do|chases?|chasing|missing details|who (does|will|should))\b/.test(text)) floor = { intent: focus.adverseEvent ? 'adverse_event' : 'policy', probability: 0.6 };
   // "pull the whole file on james ortiz, leave nothing out": the brief.
   if (person && !entities.channel && /\b(whole|full|entire|complete) (file|profile|record|picture|rundown|history)\b|\bpull (up )?(the |his |her |their )?(file|record|chart)\b/.test(text)) floor = { intent: 'brief', probability: 0.6 };
   // "anything still open", "anything pending with medical" about the thread's HCP: the brief, which answers it first.

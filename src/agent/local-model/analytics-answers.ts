@@ -29,6 +29,12 @@ function questionsByHcp(items: readonly { hcp: { id: string; name: string }; sen
   return [...byHcp].slice(0, limit).map(([id, entry], index) => `  ${index + 1}. ${entry.name} (${id}): ${entry.sentences.join(' Also: ')}`);
 }
 
+/** One possible adverse event a summary flagged: its note, day, HCP, product and the phrase that flagged it. */
+const eventLine = (item: Json) => `- note ${item.noteId} (${day(item.writtenAt)}, ${item.hcp.name}, ${item.product ?? 'product not named'}): ${quoteData(item.matchedPhrase.quoted)}`;
+
+/** "3 notes mention "liver failure"": how many notes of the period hold the words asked. */
+export const mentions = (count: number, topic: string) => `${count} note${count === 1 ? ' mentions' : 's mention'} "${topic}"`;
+
 export function insightsAnswer(output: Json, focus: { concern: string | null; questions?: boolean; byProduct?: boolean }): string {
   if (output.status !== 'summarized') return output.message;
   const lines: string[] = [];
@@ -56,7 +62,7 @@ export function insightsAnswer(output: Json, focus: { concern: string | null; qu
   if (events.total > 0) {
     eventLines.push(`Possible adverse events to report to pharmacovigilance: ${events.total}.`);
     for (const item of events.items) {
-      eventLines.push(`  - note ${item.noteId} (${day(item.writtenAt)}, ${item.hcp.name}, ${item.product ?? 'product not named'}): ${quoteData(item.matchedPhrase.quoted)}`);
+      eventLines.push(`  ${eventLine(item)}`);
     }
     eventLines.push(`  ${REPORT_OFFER}`);
   } else if (focus.concern === 'side effects' || focus.concern === 'safety') {
@@ -103,7 +109,7 @@ export function wordsFoundLead(asked: readonly string[], outputs: Json[]): strin
       const count = output?.notes.current ?? 0;
       if (count === 0) return `No note in this period mentions "${topic}".`;
       const quotes = (output.extractiveSummary as Json[]).filter((entry) => entry.quote).slice(0, 2).map((entry) => `note ${entry.quote.noteId}: ${quoteData(entry.quote.text.quoted, 160)}`);
-      return `${count} note${count === 1 ? ' mentions' : 's mention'} "${topic}"${quotes.length > 0 ? `: ${quotes.join('; ')}` : '.'}`;
+      return `${mentions(count, topic)}${quotes.length > 0 ? `: ${quotes.join('; ')}` : '.'}`;
     })
     .join('\n');
 }
@@ -140,7 +146,7 @@ export function insightsByRegionAnswer(outputs: Json[], regions: readonly { id: 
     const events = output.possibleAdverseEvents;
     if (events.total > 0) {
       lines.push(`  Possible adverse events to report to pharmacovigilance: ${events.total}.`);
-      for (const item of events.items) lines.push(`    - note ${item.noteId} (${day(item.writtenAt)}, ${item.hcp.name}, ${item.product ?? 'product not named'}): ${quoteData(item.matchedPhrase.quoted)}`);
+      for (const item of events.items) lines.push(`    ${eventLine(item)}`);
     }
   });
   if (outputs.some((output) => output.status === 'summarized' && output.possibleAdverseEvents.total > 0)) lines.push(REPORT_OFFER);
@@ -182,9 +188,6 @@ export function performanceAnswer(output: Json, options: { ranked: boolean }): s
   lines.push(`Definition: ${output.definition}`);
   return lines.join('\n');
 }
-
-/** "what's dragging it down", "where are we weakest": the dimensions holding the maturity stage down, first. */
-export const ASKS_WEAKEST = /\b(drag\w*|hold\w* (us|it|the \w+) back|weak\w*|worst|lowest|gaps?|behind|lagging|fix first|improve|next (stage|level)|why (so |is it |are we )?(low|fragmented|behind)|what'?s wrong|pull\w* (us|it) down|bottleneck\w*)\b/;
 
 /** "where are we on omnichannel maturity?" */
 export function maturityAnswer(output: Json, focus: { weakest?: boolean } = {}): string {

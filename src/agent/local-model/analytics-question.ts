@@ -113,6 +113,9 @@ const concernWords: [RegExp, NonNullable<AnalyticsReading['concern']>][] = [
   [/\b(positive|good|nice|kind|favou?rable) (feedback|experience|stuff|news|things|remarks|comments|words|reactions|sentiment)\b|\bpraise\b|\bany(thing)? positive\b/, 'positive feedback'],
 ];
 
+/** "what's dragging it down", "where are we weakest": the dimensions holding the maturity stage down, first. */
+export const ASKS_WEAKEST = /\b(drag\w*|hold\w* (us|it|the \w+) back|weak\w*|worst|lowest|gaps?|behind|lagging|fix first|improve|next (stage|level)|why (so |is it |are we )?(low|fragmented|behind)|what'?s wrong|pull\w* (us|it) down|bottleneck\w*)\b/;
+
 /** Reads the analytics parts of a question (lower-cased, padded text as question-parser makes it). */
 /**
  * Every metric a question names, in the order it names them ("follow-up rate by rep and also consent
@@ -252,8 +255,8 @@ function namedRange(text: string, today: string): { from: string; to: string } |
   return null;
 }
 
-/** Number words people type for a span ("past six weeks", "last two months"). */
-const NUMBER_WORDS: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, fifteen: 15, twenty: 20, thirty: 30, sixty: 60, ninety: 90 };
+/** Number words people type ("past six weeks", "number four"). */
+export const NUMBER_WORDS: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, fifteen: 15, twenty: 20, thirty: 30, sixty: 60, ninety: 90 };
 
 /** "last 45 days", "past 6 wks", "previous six weeks" when no preset period has that length: from that day to today. */
 function daysRange(text: string, today: string): { from: string; to: string } | null {

@@ -5,6 +5,7 @@
  */
 
 import { quoteData } from '../../core/quoting.ts';
+import { asksEmailEngagement } from './question-parser.ts';
 
 // Tool outputs as the local model reads them back from JSON.
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -104,7 +105,7 @@ function briefFocus(text: string, profile: Json): string | null {
     const load = (profile.signals as Json[]).find((signal) => signal.kind === 'over_contacted');
     return load ? `Yes: ${load.sentence}` : `No over-contact flag for ${hcp.name}: within the contact caps across all reps and channels.`;
   }
-  if ((/\bopen(s|ed|ing)?\b|\bclick(s|ed|ing)?\b|\bread(s|ing)?\b|\bignor\w*|\bengag\w*|\brespond\w*|\blook(s|ing)? at\b/.test(text) && /\be-?mails?\b/.test(text)) || /\b(open|read|click)(s|ed|ing)? (what|anything|the stuff|the things) (we|i) (send|sent)\b/.test(text)) {
+  if (asksEmailEngagement(text)) {
     const emails = interactions.filter((interaction) => interaction.channel === 'email');
     const count = (outcome: string) => emails.filter((interaction) => interaction.outcome === outcome).length;
     return `Email in ${hcp.name}'s last ${interactions.length} interactions: ${count('sent')} sent, ${count('opened')} opened, ${count('clicked')} clicked${emails[0] ? ` (latest ${day(emails[0].occurredAt)}, ${emails[0].outcome})` : ''}.`;

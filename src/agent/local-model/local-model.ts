@@ -2,12 +2,11 @@ import { addDays, daysBetween } from '../../core/dates.ts';
 import { channelName, type Channel } from '../../domain/vocabulary.ts';
 import type { ChatModel, ChatRequest, ChatResponse, ToolCallRequest } from '../../core/chat-model.ts';
 import { accessScopeFor } from '../../compliance/access-policy.ts';
-import { escapeRegExp } from './analytics-question.ts';
+import { ASKS_WEAKEST, escapeRegExp } from './analytics-question.ts';
 import type { OmniStore } from '../../domain/repositories.ts';
 import { salesRegions, type SalesRegion } from '../../domain/regions.ts';
 import { competitorNamedIn } from '../../insights/lexicons.ts';
 import * as analytics from './analytics-answers.ts';
-import { ASKS_WEAKEST } from './analytics-answers.ts';
 import type { AnalyticsPeriod, AnalyticsReading } from './analytics-question.ts';
 import * as answers from './local-answers.ts';
 import { isUnsafeRequest, UNSAFE_ANSWER } from './unsafe-requests.ts';
@@ -176,13 +175,14 @@ export class LocalModel implements ChatModel {
         products.set(product.brandName.toLowerCase(), product.id);
         products.set(product.genericName.toLowerCase(), product.id);
       }
+      const reps = this.store.users.list().filter((candidate) => candidate.role === 'rep');
       lexicon = {
         firstNames: new Set(hcps.map((hcp) => hcp.firstName.toLowerCase())),
         lastNames: new Set(hcps.map((hcp) => hcp.lastName.toLowerCase())),
         products,
         territoryNames: territoryNames(new Set(hcps.map((hcp) => hcp.territory))),
-        repNames: new Map(this.store.users.list().filter((candidate) => candidate.role === 'rep').map((rep) => [rep.name.toLowerCase(), rep.id])),
-        teamReps: new Set(this.store.users.list().filter((candidate) => candidate.role === 'rep' && user?.team && candidate.team === user.team).map((rep) => rep.id)),
+        repNames: new Map(reps.map((rep) => [rep.name.toLowerCase(), rep.id])),
+        teamReps: new Set(reps.filter((rep) => user?.team && rep.team === user.team).map((rep) => rep.id)),
         cities: new Set(hcps.flatMap((hcp) => (hcp.city ? [hcp.city.toLowerCase()] : []))),
       };
       this.lexicons.set(userId, lexicon);
@@ -420,7 +420,7 @@ export class LocalModel implements ChatModel {
     if (byWords.length > 0 && !oneMatched && !general) return call('summarize_field_insights', { ...this.insightsFilters(parsed, reading, request), topic: reading.concern ?? competitor });
     const summary = oneMatched ? byWords[0] : (general ?? latest);
     if (summary) {
-      const lead = byWords.length === 0 ? '' : oneMatched ? `${found(summary)} note${found(summary) === 1 ? ' mentions' : 's mention'} "${asked[0]}" in this period:\n` : `${analytics.wordsFoundLead(asked, byWords)}\nWhat the notes do say:\n`;
+      const lead = byWords.length === 0 ? '' : oneMatched ? `${analytics.mentions(found(summary), asked[0]!)} in this period:\n` : `${analytics.wordsFoundLead(asked, byWords)}\nWhat the notes do say:\n`;
       return { answer: `${lead}${analytics.insightsAnswer(summary, { concern: reading.concern, questions: asksOpenQuestions(parsed), byProduct: reading.dimension === 'product' })}${safety ? `\n${answers.REPORT_OFFER}` : ''}` };
     }
     return call('summarize_field_insights', { ...this.insightsFilters(parsed, reading, request), topic: reading.concern ?? competitor });

@@ -1,6 +1,6 @@
 import type { Channel, Purpose } from '../../domain/vocabulary.ts';
 import type { ActionKind } from '../../nba/weights.ts';
-import { escapeRegExp, firstMatch, readAnalyticsQuestion, wordPatterns, type AnalyticsReading } from './analytics-question.ts';
+import { escapeRegExp, firstMatch, NUMBER_WORDS, readAnalyticsQuestion, type AnalyticsReading, wordPatterns } from './analytics-question.ts';
 
 /** What the local model can do with a question. */
 export type Intent =
@@ -212,7 +212,6 @@ export const CONTENT_CUES =
   /\b(boxed warnings?|black[- ]box( warnings?)?|isi|important safety information|contraindications?|prescribing information|(the )?label (say|says|said)|warnings and precautions|overdosage|dosing information|leave (it )?behind|patient support text|approved (template|piece|wording|copy|email)s?)\b/;
 
 const ORDINALS: Record<string, number> = { 'second-to-last': -2, 'second to last': -2, first: 1, top: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10, last: -1, bottom: -1 };
-const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
 
 /** "the first one", "the second HCP on the list", "number 3", "#2", "the last one". */
 function findOrdinal(text: string): number | null {
@@ -363,6 +362,11 @@ function findPeriod(text: string, today: string): Period | null {
   return null;
 }
 
+/** Asking how an HCP engages with the emails sent ("is she reading our emails", "has he been opening what we send"). */
+export function asksEmailEngagement(text: string): boolean {
+  return (/\b(opens?|opened|opening|clicks?|clicked|clicking|read(s|ing)?|ignor\w*|engag\w*|respond\w*|look(s|ing)? at)\b/.test(text) && /\be-?mails?\b/.test(text)) || /\b(open|read|click)(s|ed|ing)? (what|anything|the stuff|the things) (we|i) (send|sent)\b/.test(text);
+}
+
 /** An intent signal nobody followed up, in the field's words: "dead ends", "who's ghosting me", "went cold after clicking". */
 export const DEAD_END_WORDS = /\bdead[- ]?ends?\b|\bghost(ing|ed)? (me|us)\b|\bstonewall\w*|\bleft (me|us) on read\b|\b((gone|went|going) (dark|quiet|cold|silent)|stopped (responding|replying)|blow(ing|n)? (me|us) off|dropped off|fell off|drop[- ]?offs?|(engaged|interested|clicked|downloaded) (then|and then|but) (dropped|went|vanished|disappeared|nothing))\b/;
 
@@ -371,7 +375,7 @@ export const DISMISS_WORDS = /\b(dismiss(ed|ing)?|reject(ed)?|ignore|kill (off )
 
 function findFeedback(text: string, today: string): ParsedQuestion['feedback'] {
   const verdict = SNOOZE_WORDS.test(text) ? 'snooze' : DISMISS_WORDS.test(text) ? 'dismiss' : 'accept';
-  const until = text.match(DATE)?.[1] ?? monthDay(text, today) ?? numericDay(text, today) ?? holiday(text, today) ?? relativeDay(text, today);
+  const until = text.match(DATE)?.[1] ?? monthDay(text, today) ?? holiday(text, today) ?? relativeDay(text, today);
   return { verdict, until };
 }
 
@@ -419,29 +423,17 @@ function relativeDay(text: string, today: string): string | null {
   return null;
 }
 
-/** "til 12/10": month/day as written in the US, the next such day after today. */
-function numericDay(text: string, today: string): string | null {
-  const match = /\b(?:till?|until|to|through|thru|on)\s+(\d{1,2})\/(\d{1,2})\b/.exec(text);
-  if (!match) return null;
-  const month = Number(match[1]) - 1;
-  const day = Number(match[2]);
-  if (month < 0 || month > 11 || day < 1 || day > 31) return null;
-  const now = new Date(today);
-  let year = now.getUTCFullYear();
-  if (Date.UTC(year, month, day) <= Date.UTC(year, now.getUTCMonth(), now.getUTCDate())) year += 1;
-  const date = new Date(Date.UTC(year, month, day));
-  return date.getUTCMonth() === month ? date.toISOString().slice(0, 10) : null;
-}
-
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
-/** "until Dec 15", "till the 3rd of january": the next such day after today, as YYYY-MM-DD. */
+/** "until Dec 15", "till the 3rd of january", "til 12/10": the next such day after today, as YYYY-MM-DD. */
 function monthDay(text: string, today: string): string | null {
+  // "til 12/10": month/day as written in the US.
+  const numeric = /\b(?:till?|until|to|through|thru|on)\s+(\d{1,2})\/(\d{1,2})\b/.exec(text);
   const match =
     /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? (\d{1,2})(?:st|nd|rd|th)?\b/.exec(text) ??
     /\b(\d{1,2})(?:st|nd|rd|th)? (?:of )?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/.exec(text);
-  if (!match) return null;
-  const [monthWord, dayText] = /^\d/.test(match[1]!) ? [match[2]!, match[1]!] : [match[1]!, match[2]!];
+  if (!match && !numeric) return null;
+  const [monthWord, dayText] = match ? (/^\d/.test(match[1]!) ? [match[2]!, match[1]!] : [match[1]!, match[2]!]) : [MONTHS[Number(numeric![1]) - 1] ?? '', numeric![2]!];
   const month = MONTHS.indexOf(monthWord);
   const day = Number(dayText);
   if (month < 0 || day < 1 || day > 31) return null;

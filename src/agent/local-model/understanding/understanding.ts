@@ -1,8 +1,7 @@
 import type { ConversationFocus } from '../../../core/chat-model.ts';
-import { escapeRegExp, metricsNamed } from '../analytics-question.ts';
-import { channelsAsked, CONTENT_CUES, DEAD_END_WORDS, RANKS_PAIR, SNOOZE_WORDS, DISMISS_WORDS, findSecondName, LABEL_WORDS, normaliseQuestion, OPEN_QUESTIONS, readEntities, withIntent, withoutChannelWords, type Intent, type Lexicon, type ParsedQuestion, type QuestionEntities } from '../question-parser.ts';
+import { ASKS_WEAKEST, escapeRegExp, metricsNamed } from '../analytics-question.ts';
+import { asksEmailEngagement, channelsAsked, CONTENT_CUES, DEAD_END_WORDS, RANKS_PAIR, SNOOZE_WORDS, DISMISS_WORDS, findSecondName, LABEL_WORDS, normaliseQuestion, OPEN_QUESTIONS, readEntities, withIntent, withoutChannelWords, type Intent, type Lexicon, type ParsedQuestion, type QuestionEntities } from '../question-parser.ts';
 import { competitorNamedIn } from '../../../insights/lexicons.ts';
-import { ASKS_WEAKEST } from '../analytics-answers.ts';
 import { mentionsPatientEvent, policyTopic } from '../policy-answers.ts';
 import type { IntentClassifier, IntentScore } from './intent-classifier.ts';
 import { SpellingCorrector } from './spelling.ts';
@@ -336,7 +335,7 @@ function withEvidence(scores: IntentScore[], entities: QuestionEntities, focus: 
   // "how come", "date it changed?" after a refused draft or a consent answer: the consent record behind it.
   if (focus.hcpId && !named && (focus.intent === 'draft' || focus.intent === 'consent') && focus.channel && (/^\W*((wait|but|hmm+|huh|ok|so|and|um+)\W+)?(how come|why|why not|why is that|how so|since when|says who)\W*$/.test(text) || /\b(date|when) (it|that) (changed|was revoked|lapsed|expired|ended)\b/.test(text) || /\b(what|which) date\b|\bwhen (was|did)\b.{0,20}\b(flip\w*|chang\w*|switch\w*|revok\w*|laps\w*|expir\w*|pull\w*|withdr[ae]wn?|end\w*|stop\w*)\b/.test(text))) floor = { intent: 'consent', probability: 0.6 };
   // "is she getting too many emails from us", "her email opens lately?", "is she reading our emails": what the record shows, the brief (which answers it first).
-  if (person && !ASKS_PERMISSION.test(text) && !/\b(draft|write|send)\b/.test(text) && (/\b(too (many|often|much)|over[- ]?contact\w*|over[- ]?messag\w*|overdo(ing|ne)?|fatigue)\b/.test(text) || (/\b(opens?|opened|opening|clicks?|clicked|clicking|read(s|ing)?|ignor\w*|engag\w*|respond\w*|look(s|ing)? at)\b/.test(text) && /\be-?mails?\b/.test(text)) || /\b(open|read|click)(s|ed|ing)? (what|anything|the stuff|the things) (we|i) (send|sent)\b/.test(text))) floor = { intent: 'brief', probability: 0.6 };
+  if (person && !ASKS_PERMISSION.test(text) && !/\b(draft|write|send)\b/.test(text) && (/\b(too (many|often|much)|over[- ]?contact\w*|over[- ]?messag\w*|overdo(ing|ne)?|fatigue)\b/.test(text) || asksEmailEngagement(text))) floor = { intent: 'brief', probability: 0.6 };
   // "when do i strike", "when should i reach out": the next best action's timing.
   if (person && /\bwhen (do|should|can) (i|we) (strike|pounce|reach out|go (in|back)|follow up|call|hit (her|him|them)( up)?)\b/.test(text)) floor = { intent: 'next_action', probability: 0.6 };
   // "whatsapp and email, which ones are green": leave on each channel.

@@ -201,6 +201,20 @@ describe('the local model answers reps from the demo data', () => {
   });
 });
 
+describe('the local model reads a question the same way with typos, greetings and thanks', () => {
+  it('plan filters read the repaired words, not the typo', async () => {
+    const answer = await ask('hey omni, docs in my area waiting on a medical ansewr - thx in advance');
+    expect(answer.toolCalls.find((call) => call.name === 'plan_territory')?.input).toMatchObject({ flag: 'open_medical_question' });
+  });
+
+  it('a verdict with a typo is recorded, quoted as the rep wrote it', async () => {
+    const hcp = emailGranted();
+    const answer = await ask(`what should i do with ${full(hcp)} next`, 'looks good, accpet, thanks');
+    const feedback = answer.toolCalls.find((call) => call.name === 'record_feedback');
+    expect(feedback?.input).toMatchObject({ verdict: 'accept', reason: 'said in chat: "looks good, accpet, thanks"' });
+  });
+});
+
 describe('the local model follows a list in the thread', () => {
   it('"what should I do with the first one?" after a plan: the next best action for the plan\'s first HCP', async () => {
     const answer = await ask('who should I see this week?', 'what should I do with the first one?');

@@ -99,7 +99,8 @@ export class LocalModel implements ChatModel {
     if (results.length === 0 && isUnsafeRequest(question.content)) return { content: UNSAFE_ANSWER, toolCalls: [], focus: keep };
     // "a bit more formal", "shorter pls" after a draft: its words are the approved modules' own, so no rewording; say so and what can change.
     if (results.length === 0 && DRAFT_RESTYLE.test(normaliseQuestion(question.content))) return { content: focus.intent === 'draft' ? answers.DRAFT_RESTYLE_ANSWER : answers.NO_DRAFT_TO_RESTYLE, toolCalls: [], focus: keep };
-    const understood = this.withIntake(question.content, (await this.understand(question.content, request, results.length === 0)).understood, request);
+    const { understood: read, trace } = await this.understand(question.content, request, results.length === 0);
+    const understood = readAs(this.withIntake(question.content, read, request), trace.read);
     if (understood.kind === 'clarify') {
       const numbered = understood.choices.map((choice, index) => `${index + 1}. ${choice}`);
       return { content: [understood.message, ...numbered, ...(numbered.length > 0 ? ['Reply with a number, or say it another way.'] : [])].join('\n'), toolCalls: [], focus: { ...keep, choices: understood.choices } };
@@ -115,7 +116,7 @@ export class LocalModel implements ChatModel {
       }
       written.push(step.answer);
     }
-    const ranking = pairRanking(understood.readings, turnResults, question.content);
+    const ranking = pairRanking(understood.readings, turnResults, trace.read);
     if (ranking) written.unshift(ranking);
     const last = understood.readings.at(-1)!;
     const stateless = ['refine', 'policy', 'greeting', 'out_of_scope', 'capabilities'].includes(last.intent);
@@ -194,7 +195,7 @@ export class LocalModel implements ChatModel {
     switch (parsed.intent) {
       case 'plan': {
         const plan = results.last('plan_territory');
-        return plan ? { answer: answers.planAnswer(plan) } : call('plan_territory', { limit: parsed.analytics?.top ?? 10, ...planFilters(parsed, lastQuestion(request), this.lexiconFor(request.context.user.id)) });
+        return plan ? { answer: answers.planAnswer(plan) } : call('plan_territory', { limit: parsed.analytics?.top ?? 10, ...planFilters(parsed, askedIn(parsed, request), this.lexiconFor(request.context.user.id)) });
       }
       case 'content':
         return this.content(parsed, results, request);
@@ -219,7 +220,7 @@ export class LocalModel implements ChatModel {
         const about = profile?.status === 'found' ? `\n(About ${profile.hcp.name}, ${profile.hcp.id}.)` : '';
         // "how long do we have to report these", "is that it or is there more paperwork" in a thread about an adverse event: that rule.
         const inReport = request.context.focus.intent === 'adverse_event' || Boolean(request.context.focus.adverseEvent);
-        return { answer: `${policyAnswer(lastQuestion(request).toLowerCase(), request.context.user.role, inReport ? 'adverse_event' : undefined).answer}${about}` };
+        return { answer: `${policyAnswer(askedIn(parsed, request).toLowerCase(), request.context.user.role, inReport ? 'adverse_event' : undefined).answer}${about}` };
       }
       case 'greeting':
         return { answer: answers.greetingAnswer(request.context.user.name) };
@@ -257,7 +258,7 @@ export class LocalModel implements ChatModel {
           };
         }
         if (profile.status !== 'found') return { answer: answers.lookupProblem(profile) };
-        return { answer: answers.briefAnswer(profile, nba, windowOf(parsed, profile, request.context.now), lastQuestion(request)) };
+        return { answer: answers.briefAnswer(profile, nba, windowOf(parsed, profile, request.context.now), askedIn(parsed, request)) };
       }
       case 'next_action': {
         const nba = results.find('get_next_best_actions', (input) => input?.hcpId === hcpId);
@@ -316,7 +317,7 @@ export class LocalModel implements ChatModel {
           recommendationId = nba.recommendationId as string;
         }
         // A verdict is written to the decision log only when the user said one.
-        if (!VERDICT.test(lastQuestion(request).toLowerCase())) return { answer: 'Say what to record on the recommendation: accept, dismiss (with the reason) or snooze (until a day).' };
+        if (!VERDICT.test(askedIn(parsed, request).toLowerCase())) return { answer: 'Say what to record on the recommendation: accept, dismiss (with the reason) or snooze (until a day).' };
         const feedback = parsed.feedback!;
         return call('record_feedback', { recommendationId, verdict: feedback.verdict, reason: `said in chat: "${lastQuestion(request).slice(0, 200)}"`, snoozeUntil: feedback.until });
       }
@@ -508,7 +509,7 @@ export class LocalModel implements ChatModel {
     if (last.tool === 'plan_territory') {
       // "just the oncologists", "top 3 only": the same plan with what the follow-up names changed.
       if (done) return { answer: answers.planAnswer(done) };
-      const narrowed = planFilters(parsed, lastQuestion(request), this.lexiconFor(request.context.user.id));
+      const narrowed = planFilters(parsed, askedIn(parsed, request), this.lexiconFor(request.context.user.id));
       return call('plan_territory', { ...last.input, ...narrowed, limit: reading.top ?? last.input.limit ?? 10 });
     }
     if (last.tool === 'search_approved_content') {
@@ -528,7 +529,7 @@ export class LocalModel implements ChatModel {
       return call('search_approved_content', { ...last.input, query, ...(parsed.channel ? { channel: parsed.channel } : {}) });
     }
     if (done) return { answer: analytics.maturityAnswer(done, { weakest: ASKS_WEAKEST.test(normaliseQuestion(lastQuestion(request))) }) };
-    const days = maturityDays(reading, normaliseQuestion(lastQuestion(request)));
+    const days = maturityDays(reading, normaliseQuestion(askedIn(parsed, request)));
     return call(last.tool, { ...last.input, ...(days ? { periodDays: days } : {}) });
   }
 
@@ -736,6 +737,16 @@ function lastQuestion(request: ChatRequest): string {
   return request.messages.findLast((message) => message.role === 'user')!.content;
 }
 
+/** The question of this turn as the pipeline read it (typos repaired): what a step reads words from. */
+function askedIn(parsed: ParsedQuestion, request: ChatRequest): string {
+  return parsed.asked ?? lastQuestion(request);
+}
+
+/** Every reading carries the question as read, so later steps read the repaired words, not the typos. */
+function readAs(understood: Understood, asked: string): Understood {
+  return understood.kind === 'readings' ? { ...understood, readings: understood.readings.map((reading) => ({ ...reading, asked })) } : understood;
+}
+
 /** MSLs and medical affairs work with medical content and medical consent only. */
 function isMedicalRole(request: ChatRequest): boolean {
   return request.context.user.role === 'msl' || request.context.user.role === 'medical_affairs';
@@ -840,7 +851,7 @@ function resolveHcp(parsed: ParsedQuestion, results: TurnResults, request: ChatR
     if (!named) return call('lookup_hcp_profile', { hcp: parsed.hcpName });
     // "priya at chicago ms comprehensive care center": the one candidate whose city or institution the question names.
     if (named.status === 'ambiguous') {
-      const said = normaliseQuestion(lastQuestion(request));
+      const said = normaliseQuestion(askedIn(parsed, request));
       const placed = (named.candidates as Json[]).filter((candidate) => [candidate.city, candidate.institution].some((place: string) => place && said.includes(` ${place.toLowerCase()} `.replace(/\s+/g, ' ').trim())));
       if (placed.length === 1) {
         const chosen = results.find('lookup_hcp_profile', (input) => input?.hcp === placed[0].id);

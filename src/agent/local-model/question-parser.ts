@@ -66,6 +66,8 @@ export interface ParsedQuestion {
   feedback: { verdict: 'accept' | 'dismiss' | 'snooze'; until: string | null } | null;
   /** For insights, performance and maturity questions: metric, breakdown, filters, period. */
   analytics: AnalyticsReading | null;
+  /** The question as the pipeline read it (a chosen reply's text, typos repaired), for the steps that read its words again; absent: as written. */
+  asked?: string;
 }
 
 export type Period =

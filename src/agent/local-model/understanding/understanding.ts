@@ -6,6 +6,7 @@ import { mentionsPatientEvent, policyTopic } from '../policy-answers.ts';
 import type { IntentClassifier, IntentScore } from './intent-classifier.ts';
 import { SpellingCorrector } from './spelling.ts';
 import { MASKED_PLACEHOLDERS, type NluIntent } from './training-data.ts';
+import { plainQuestion } from './plain-question.ts';
 
 /**
  * The local model's understanding pipeline, in order:
@@ -34,6 +35,8 @@ export type Understood =
 export interface UnderstandingTrace {
   /** The question after typo repair and masking, as classified. */
   classified: string;
+  /** The question as read: a chosen reply's text, typos repaired, names as written. */
+  read: string;
   repairs: { from: string; to: string }[];
   scores: IntentScore[];
   /** How the reading was reached: the classifier, a follow-up of the thread, a clarification choice. */
@@ -76,7 +79,8 @@ export class Understanding {
     // A reply to a clarifying question: "2", "the second one", or a choice's text.
     const chosen = pickChoice(input.question, focus.choices ?? []);
     const question = chosen ?? input.question;
-    const { text: repaired, repairs } = this.correctorFor(lexicon).correctText(question);
+    // Greetings, thanks and texting shorthand carry no intent: the ask is read without them.
+    const { text: repaired, repairs } = this.correctorFor(lexicon).correctText(plainQuestion(question));
     const entities = withNextOne(withOtherOne(withMeetingChannel(readEntities(repaired, lexicon, now), input.role, normaliseQuestion(repaired)), focus, normaliseQuestion(repaired)), focus, normaliseQuestion(repaired));
     const masked = maskNames(repaired, entities, lexicon);
     const parts = splitParts(repaired);
@@ -84,7 +88,7 @@ export class Understanding {
     const [whole, ...partScores] = await this.classifier.classify([masked, ...parts.map((part, index) => maskNames(part, partEntities[index]!, lexicon))]);
     const text = normaliseQuestion(repaired);
     const scores = withEvidence(withPrior(whole!, input.role), entities, focus, input.role, text);
-    const trace: UnderstandingTrace = { classified: masked.trim(), repairs, scores, route: chosen ? 'choice' : 'classifier' };
+    const trace: UnderstandingTrace = { classified: masked.trim(), read: repaired, repairs, scores, route: chosen ? 'choice' : 'classifier' };
 
     // Two questions in one ("brief me on Dr. Kim and can I email her?"): each part answered, the
     // second inheriting the first's HCP.

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { plainQuestion } from './plain-question.ts';
+
+describe('plainQuestion', () => {
+  it('drops greetings, preambles and closing thanks around the ask', () => {
+    expect(plainQuestion('hey omni, quick one: is email ok w/ her? thx in advance')).toBe('is email ok with her?');
+    expect(plainQuestion('morning - ferreira engagement rate pls')).toBe('ferreira engagement rate');
+    expect(plainQuestion('hello, my top 10 this week?')).toBe('my top 10 this week?');
+    expect(plainQuestion('ok snooze it, bring it back friday - thx in advance')).toBe('ok snooze it, bring it back friday');
+    expect(plainQuestion('draft it ty')).toBe('draft it');
+    expect(plainQuestion('accept, thanks')).toBe('accept');
+  });
+
+  it('keeps words that are part of the ask', () => {
+    expect(plainQuestion('draft a thank you')).toBe('draft a thank you');
+    expect(plainQuestion('send her a thank you note')).toBe('send her a thank you note');
+    expect(plainQuestion('morning visits for reyes')).toBe('morning visits for reyes');
+    expect(plainQuestion('question about samples')).toBe('question about samples');
+    expect(plainQuestion('no thanks')).toBe('no thanks');
+    expect(plainQuestion('w/w trend of reach')).toBe('w/w trend of reach');
+  });
+
+  it('leaves a question that is only a greeting or a thanks as it is', () => {
+    for (const question of ['hi!', 'thanks!', 'thank you', 'hi omni']) expect(plainQuestion(question)).toBe(question);
+  });
+
+  it('spells out texting shorthand but not ids', () => {
+    expect(plainQuestion('can u do it as a text')).toBe('can you do it as a text');
+    expect(plainQuestion('docs w/o a visit in my territory')).toBe('docs without a visit in my territory');
+    expect(plainQuestion('what did u-rep-ne-1 log')).toBe('what did u-rep-ne-1 log');
+    expect(plainQuestion('med f/u rate by product')).toBe('med f/u rate by product');
+    expect(plainQuestion('hows that vs last qtr, who havent i seen')).toBe("how's that vs last qtr, who haven't i seen");
+    expect(plainQuestion('themes from T-W this month')).toBe('themes from T-W this month');
+    expect(plainQuestion('an option w her')).toBe('an option with her');
+    expect(plainQuestion('i cant and she doesnt')).toBe("i can't and she doesn't");
+  });
+});

@@ -176,6 +176,9 @@ export const SETS_BEFORE_HELDOUT13: readonly string[] = [...SETS_BEFORE_HELDOUT1
 /** The same for the fourteenth set, written after the thirteenth. */
 export const SETS_BEFORE_HELDOUT14: readonly string[] = [...SETS_BEFORE_HELDOUT13, 'persona-heldout13.jsonl', 'benign-heldout13.jsonl'];
 
+/** The same for the fifteenth set, written after the fourteenth. */
+export const SETS_BEFORE_HELDOUT15: readonly string[] = [...SETS_BEFORE_HELDOUT14, 'persona-heldout14.jsonl', 'benign-heldout14.jsonl'];
+
 /** heldout → 1, heldout2 → 2, ...; the held-out set a file belongs to, or null. */
 const heldoutNumber = (name: string): number | null => {
   const match = /(?:^|-)heldout(\d*)(?:\.jsonl)?$/.exec(name);

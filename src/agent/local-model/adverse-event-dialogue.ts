@@ -33,7 +33,7 @@ export interface IntakeReading {
 
 /** The user saw or heard it first-hand: they are the reporter. */
 const FIRST_HAND = /\b(i (saw|noticed|witnessed|observed)|(a|the) (patient|caregiver|caller|pt|family member|parent|mom|dad|husband|wife)( \w+){0,8} (told|called|emailed|texted|showed) me|i('m| am) the reporter|(heard|saw|got) it (myself|directly|first[- ]hand|straight from (the|a) patient)|i heard (it|this|that) directly|told me (herself|himself|themselves|directly|in person)|first[- ]hand|directly from (the|a) patient)\b/;
-const SUBMIT = /\b(submit|file|send|log)\b.{0,15}\b(anyway|anyways|regardless|now|as is|as it is|like (that|this)|as (it|that) stands|what (we|i) have)\b|\bthat'?s (all|everything) (i|we) (know|have)\b|\bi don'?t know (more|anything else|the rest)\b|\bno more (info|information|details)\b|\bjust (submit|file|send|log) it\b/;
+const SUBMIT = /\b(submit|file|send|log)\b.{0,15}\b(anyway|anyways|regardless|now|as is|as it is|like (that|this)|as (it|that) stands|what (we|i) have)\b|\bthat'?s (all|everything) (i|we) (know|have)\b|\bi don'?t know (more|anything else|the rest)\b|\bno more (info|information|details)\b|\bjust (submit|file|send|log) it\b|^\W*(?:(?:ok(?:ay)?|yes|yep|yeah|sure|fine|go ahead(?: and)?|please|pls)\W+)*(?:submit|file)(?: it| that| this| the report)?(?:\W+(?:now|please|pls|thanks|thx))*\W*$/;
 const CANCEL = /\b(cancel( it| that| the report)?|never ?mind|forget (it|that)|don'?t (file|report|submit) (it|that)|already (been )?reported)\b/;
 /** "initials JM", "initials are j.m.", or dotted capitals "J.M." / "J. M.". */
 const INITIALS_SAID = /\binitials?\s*(?:are|is|:)?\s*([a-z](?:\.?\s?[a-z]){1,3})\b\.?/i;

@@ -26,6 +26,28 @@ describe('periods a question names', () => {
     expect(read('give me a list of docs').segment).toBeNull();
   });
 
+  it('reads "since labor day", "since thanksgiving" and "since 10/1" as from that day (last year\'s when still ahead), and "quarter-to-date" as the quarter so far', () => {
+    expect(read('themes from my notes since labor day').range).toEqual({ from: '2026-09-07', to: '2026-12-07' });
+    expect(read('since memorial day').range).toEqual({ from: '2026-05-25', to: '2026-12-07' });
+    expect(read('anything since thanksgiving').range).toEqual({ from: '2026-11-26', to: '2026-12-07' });
+    expect(read('anything safety-reportable since 10/1').range).toEqual({ from: '2026-10-01', to: '2026-12-07' });
+    expect(read('since 12/20').range).toEqual({ from: '2025-12-20', to: '2026-12-07' });
+    expect(read('quarter-to-date medical follow-up').period).toBe('this_quarter');
+  });
+
+  it('reads "by HCP segment" as the segment breakdown and "my top 3 A docs" as segment A', () => {
+    expect(read('split medical follow-up by hcp segment').dimension).toBe('segment');
+    expect(read('my top 3 a docs').segment).toBe('A');
+  });
+
+  it('reads a first name of the user\'s own team said of someone as that rep ("what about jamie specifically", "my 1:1 with taylor")', () => {
+    const names = { territoryNames: new Map(), repNames: new Map([['jamie ng', 'u-rep-mw-2'], ['taylor brandt', 'u-rep-ne-1'], ['taylor west', 'u-rep-w-9']]), teamReps: new Set(['u-rep-mw-2', 'u-rep-ne-1']) };
+    const rep = (question: string) => readAnalyticsQuestion(` ${question} `, names, '2026-12-07T00:00:00.000Z').rep;
+    expect(rep('what about jamie specifically')).toBe('u-rep-mw-2');
+    expect(rep('for my 1:1 with taylor: engagement rate last quarter')).toBe('u-rep-ne-1');
+    expect(rep('jamie said the webinar went well')).toBeNull();
+  });
+
   it('takes no word that only begins like a month for one ("feedback from marcus", "notes from mayo")', () => {
     expect(read('feedback from marcus').range).toBeNull();
     expect(read('notes from mayo clinic docs').range).toBeNull();

@@ -97,7 +97,7 @@ const dimensionWords: [RegExp, NonNullable<AnalyticsReading['dimension']>][] = [
   [/\b(by|per|each|every|which|worst|best|top|bottom|lowest|highest) (the )?(territor(y|ies)|regions?|areas?)\b|\b(territory|region)[- ](split|wise|level|breakdown)\b|\bregional(ly)?\b|\bthe (territor(y|ies)|regions?) (lagging|leading|trailing|doing|with|that|where|falling)\b|\b(territory|region)(-by-(territory|region)| by (territory|region))\b|^\W*(territory|region) (engagement|reach|frequency|follow|dead|open|click|webinar|consent|nba|acceptance|med)/, 'territory'],
   [/\b(by|per|each|every|which|worst|best|top|bottom|lowest|highest|weakest|strongest) (the )?(product|brand)('?s)?\b|\b(brand|product) (split|breakdown|level|view|mix)\b|\bsplit by (brand|product)\b|\b(product|brand)s? with the (weakest|worst|best|lowest|highest|strongest|most|least)\b|\b(product|brand)[- ]wise\b/, 'product'],
   [/\b(by|per|each|every|which|worst|best|top|bottom|lowest|highest) (the )?channels?\b|\bchannel (breakdown|split|view|mix)\b/, 'channel'],
-  [/\b(by|per|each|every|which|worst|best|top|bottom|lowest|highest) (the )?segments?\b|\bsegment (breakdown|split|level)\b/, 'segment'],
+  [/\b(by|per|each|every|which|worst|best|top|bottom|lowest|highest) (the )?((hcp|doc|customer|account) )?segments?\b|\bsegment (breakdown|split|level)\b/, 'segment'],
   [/\b(by|per|each|every|which|worst|best|top|bottom|lowest|highest) (the |doc |hcp )?specialt(y|ies)\b|\b(the|our|across) specialties\b|\bspecialty[- ](wise|split|breakdown|view|level)\b|\b(breakdown|split|break( it| that)? down|slice it|group it) (to|by|into|per|on) specialt(y|ies)\b/, 'specialty'],
   [/\b(by|per|each|every) month\b|\bmonthly\b|\bmonth by month\b|\bmonth over month\b/, 'month'],
   [/\b(by|per|each|every) week\b|\bweekly\b|\bweek by week\b|\bweek[- ]over[- ]week\b|\bwow\b|\bw\/w\b|\btrend\b/, 'week'],
@@ -142,7 +142,8 @@ export function readAnalyticsQuestion(
   names: { territoryNames: ReadonlyMap<string, readonly string[]>; repNames: ReadonlyMap<string, string>; teamReps?: ReadonlySet<string>; products?: ReadonlyMap<string, string> },
   today?: string,
 ): AnalyticsReading {
-  const reading = readParts(text, names, today);
+  // "quarter-to-date", "month-to-date": the same words as without hyphens.
+  const reading = readParts(text.replace(/\b(quarter|qtr|month|year|week)-to-date\b/g, '$1 to date'), names, today);
   // "in october" when October is last month: the named period, which reads better than its days.
   if (!today || !reading.range) return reading;
   if (reading.period === 'year_to_date' && reading.range.from === `${today.slice(0, 4)}-01-01`) return { ...reading, range: null };
@@ -163,7 +164,7 @@ function readParts(
     territories: findTerritories(text, names.territoryNames),
     rep: findRep(text, names.repNames, names.teamReps),
     // "segment A", "seg b", "tier-A", "just the A docs".
-    segment: /\bseg(?:ment)? ([a-d])\b|\b([a-d])[- ]seg(?:ment)?\b|\btier[- ]?([a-d])\b|\b(?:the|to|only|just|on|my|our) ([a-d])[- ](?:docs?|hcps?|accounts?|physicians?|doctors?|targets?|list|tier)\b|\b([b-d])[- ](?:docs|hcps|accounts|physicians|doctors|targets|tier)\b|\b([a-d])-tier\b|^\W*([a-d]) (?:docs|hcps|accounts|physicians|doctors|targets|tier)\b/.exec(text)?.slice(1).find(Boolean)?.toUpperCase() ?? null,
+    segment: /\bseg(?:ment)? ([a-d])\b|\b([a-d])[- ]seg(?:ment)?\b|\btier[- ]?([a-d])\b|\b(?:the|to|only|just|on|my|our) ([a-d])[- ](?:docs?|hcps?|accounts?|physicians?|doctors?|targets?|list|tier)\b|\b([b-d])[- ](?:docs|hcps|accounts|physicians|doctors|targets|tier)\b|\b([a-d])-tier\b|\b(?:top|first|best) (?:\d{1,2}|three|five|ten) ([a-d])[- ](?:docs?|hcps?|accounts?|physicians?|doctors?|targets?)\b|^\W*([a-d]) (?:docs|hcps|accounts|physicians|doctors|targets|tier)\b/.exec(text)?.slice(1).find(Boolean)?.toUpperCase() ?? null,
     specialty: findSpecialty(text),
     concern: firstMatch(concernWords, text),
     period: (today ? quarterNamed(text, today) : null) ?? findPeriod(text),
@@ -270,6 +271,14 @@ const MONTH_NAMES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'se
 
 /** "since october", "from sept on": from the first of that month (this year, else last year) to today. */
 function sinceMonth(text: string, today: string): { from: string; to: string } | null {
+  // "since 10/1" (US month/day): from that day of this year, or last year's when it is still ahead.
+  const numeric = /\b(?:since|from|starting) (\d{1,2})\/(\d{1,2})\b(?!\/)/.exec(text);
+  if (numeric && Number(numeric[1]) >= 1 && Number(numeric[1]) <= 12 && Number(numeric[2]) >= 1 && Number(numeric[2]) <= 31) {
+    const from = `${today.slice(0, 4)}-${numeric[1]!.padStart(2, '0')}-${numeric[2]!.padStart(2, '0')}`;
+    return { from: from > today.slice(0, 10) ? `${Number(today.slice(0, 4)) - 1}${from.slice(4)}` : from, to: today.slice(0, 10) };
+  }
+  const holiday = sinceHoliday(text, today);
+  if (holiday) return holiday;
   // "since september", "since 1 september", "since sept 15th", "from the 1st of october".
   const match = /\b(?:since|from|starting) (?:the (?:start|beginning) of )?(?:(?:the )?(\d{1,2})(?:st|nd|rd|th)? (?:of )?)?(january|jan|february|feb|march|mar|april|apr|may|june|jun|july|jul|august|aug|september|sept|sep|october|oct|november|nov|december|dec)\b(?: (\d{1,2})(?:st|nd|rd|th)?\b)?/.exec(text);
   if (!match) return null;
@@ -277,6 +286,38 @@ function sinceMonth(text: string, today: string): { from: string; to: string } |
   const day = Math.min(Math.max(Number(match[1] ?? match[3] ?? 1), 1), 28);
   const year = Number(today.slice(0, 4)) - (month > Number(today.slice(5, 7)) ? 1 : 0);
   return { from: `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`, to: today.slice(0, 10) };
+}
+
+/** The US holidays people date things from ("since labor day"): month, and the weekday and which of them, or a fixed day. */
+const HOLIDAYS: [RegExp, (year: number) => string][] = [
+  [/\blabou?r day\b/, (year) => nthWeekday(year, 9, 1, 1)],
+  [/\bmemorial day\b/, (year) => lastWeekday(year, 5, 1)],
+  [/\b(july 4th|4th of july|fourth of july|independence day)\b/, (year) => `${year}-07-04`],
+  [/\bthanksgiving\b/, (year) => nthWeekday(year, 11, 4, 4)],
+  [/\bhalloween\b/, (year) => `${year}-10-31`],
+];
+
+/** The n-th `weekday` (0 Sunday … 6 Saturday) of a month, as a date. */
+function nthWeekday(year: number, month: number, weekday: number, n: number): string {
+  const first = new Date(Date.UTC(year, month - 1, 1)).getUTCDay();
+  return new Date(Date.UTC(year, month - 1, 1 + ((weekday - first + 7) % 7) + 7 * (n - 1))).toISOString().slice(0, 10);
+}
+
+/** The last `weekday` of a month, as a date. */
+function lastWeekday(year: number, month: number, weekday: number): string {
+  const last = new Date(Date.UTC(year, month, 0));
+  return new Date(Date.UTC(year, month - 1, last.getUTCDate() - ((last.getUTCDay() - weekday + 7) % 7))).toISOString().slice(0, 10);
+}
+
+/** "since labor day": from this year's holiday, or last year's when this year's is still ahead. */
+function sinceHoliday(text: string, today: string): { from: string; to: string } | null {
+  const since = /\b(?:since|from|starting|after) (.{3,25})/.exec(text);
+  if (!since) return null;
+  const found = HOLIDAYS.find(([pattern]) => pattern.test(since[1]!));
+  if (!found) return null;
+  const year = Number(today.slice(0, 4));
+  const thisYear = found[1](year);
+  return { from: thisYear > today.slice(0, 10) ? found[1](year - 1) : thisYear, to: today.slice(0, 10) };
 }
 
 /** "top 5", "my top ten", "5 hcps", "a list of 20": between 1 and 50. */
@@ -412,7 +453,15 @@ function findRep(text: string, repNames: ReadonlyMap<string, string>, teamReps?:
     if (byLast.length === 1) return byLast[0]![1];
   }
   const ours = named.filter((id) => teamReps?.has(id));
-  return ours.length === 1 ? ours[0]! : null;
+  if (ours.length === 1) return ours[0]!;
+  // "what about jamie specifically", "pull the same for taylor", "my 1:1 with taylor": a first name of the user's own team, said of someone.
+  const mentioned = [...repNames].filter(([name, id]) => {
+    if (!teamReps?.has(id)) return false;
+    const first = escapeRegExp(name.split(' ')[0]!);
+    return new RegExp(`\\b(?:for|with|about|on|of|and|re|than|vs\\.?|versus) ${first}\\b|\\b${first} (?:specifically|only|alone|too|as well)\\b`).test(text);
+  });
+  const ids = [...new Set(mentioned.map(([, id]) => id))];
+  return ids.length === 1 ? ids[0]! : null;
 }
 
 /** How many different products a text names ("gilenya vs tecfidera": 2). */

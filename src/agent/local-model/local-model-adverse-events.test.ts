@@ -153,6 +153,8 @@ describe('reading a reply to an open report', () => {
     expect(said('J.M., 54, female')).toBe(true);
     expect(said('Dr. Lee', { ...none, hcpName: 'Lee' })).toBe(true);
     expect(said('submit anyway')).toBe(true);
+    for (const short of ['ok submit it', 'submit', 'submit please', 'yes, file it now']) expect(readIntake(short, none, { hcpId: null }).submit, short).toBe(true);
+    expect(readIntake('how do I submit an AE form for a rash on XELJANZ?', none, { hcpId: null }).submit).toBe(false);
     expect(said('brief me on Dr. Lee before my visit tomorrow', { ...none, hcpName: 'Lee' })).toBe(false);
     expect(said('who should I see this week?')).toBe(false);
     expect(continuesIntake('J.M., 54, female', readIntake('J.M., 54, female', none, { hcpId: null }), null, null)).toBe(false);

@@ -207,6 +207,14 @@ describe('the local model reads a question the same way with typos, greetings an
     expect(answer.toolCalls.find((call) => call.name === 'plan_territory')?.input).toMatchObject({ flag: 'open_medical_question' });
   });
 
+  it('plan filters in everyday words: not seen in a while, consent pulled, follow-ups late on, "top 3 A docs"', async () => {
+    const planOf = async (question: string) => (await ask(question)).toolCalls.find((call) => call.name === 'plan_territory')?.input;
+    expect(await planOf("docs i haven't been to see in a while")).toMatchObject({ flag: 'no_recent_visit' });
+    expect(await planOf('show me everyone who pulled their email consent')).toMatchObject({ consent: { channel: 'email', status: 'revoked' } });
+    expect(await planOf('which follow-ups am i late on')).toMatchObject({ flag: 'follow_up_due' });
+    expect(await planOf('my top 3 A docs')).toMatchObject({ segment: 'A', limit: 3 });
+  });
+
   it('a verdict with a typo is recorded, quoted as the rep wrote it', async () => {
     const hcp = emailGranted();
     const answer = await ask(`what should i do with ${full(hcp)} next`, 'looks good, accpet, thanks');

@@ -439,11 +439,15 @@ export class LocalModel implements ChatModel {
     // "open medical questions there?" after a summary of one region: that region still.
     const last = withLiveQuery(request.context.focus).lastQuery;
     const there = last?.tool === 'summarize_field_insights' && typeof last.input.territory === 'string' && /\b(there|that (region|territory|area)|in it)\b/.test(normaliseQuestion(lastQuestion(request))) ? last.input.territory : null;
+    // "top 3 themes only" after "field insights ytd": a narrowing names no period of its own, so it keeps the thread's.
+    const said = normaliseQuestion(askedIn(parsed, request));
+    const keepsPeriod = last?.tool === 'summarize_field_insights' && !reading.period && !reading.range && !reading.sinceCongress && NARROWS.test(said);
+    const keptPeriod = keepsPeriod ? Object.fromEntries(Object.entries(last.input).filter(([key, value]) => ['period', 'from', 'to'].includes(key) && value !== null && value !== undefined)) : {};
     return {
       product: parsed.productId,
       specialty: reading.specialty,
       territory: reading.territories.length === 1 ? reading.territories[0] : there,
-      ...this.periodOf(reading, request.context.now),
+      ...(Object.keys(keptPeriod).length > 0 ? keptPeriod : this.periodOf(reading, request.context.now)),
       compare: true,
       // "only the top 3 themes": that many.
       ...(reading.top && /\bthemes?\b/.test(normaliseQuestion(lastQuestion(request))) ? { maxThemes: Math.min(reading.top, 25) } : {}),
@@ -683,18 +687,18 @@ function planFilters(parsed: ParsedQuestion, question: string, lexicon: Lexicon)
   if (city) filters.city = city;
   const flag = DEAD_END_WORDS.test(text)
     ? 'dead_end'
-    : /\bfollow[- ]?ups? (are |is )?(overdue|due|owed|pending|late)\b|\b(overdue|late|pending) follow[- ]?ups?\b|\bbehind on follow[- ]?ups?\b|\bfollow[- ]?ups? (i'?m|we'?re|i am|we are) (late|behind) on\b|\bfollow[- ]?ups? past due\b|\bpast[- ]due follow[- ]?ups?\b|\bfollow[- ]?ups? (am i|are we|i'?m|we'?re) behind on\b|\b(i|we) owe (them |him |her )?(a |an )?follow[- ]?ups?\b|\bowe (a |an )?follow[- ]?up\b|\bfollow[- ]?ups? (have i|i'?ve|i have|have we|we'?ve) let slip\b|\blet (a |the )?follow[- ]?ups? slip\b|\bfollow[- ]?up (am i|are we) (late|behind) on\b/.test(text)
+    : /\bfollow[- ]?ups? (are |is )?(overdue|due|owed|pending|late)\b|\b(overdue|late|pending) follow[- ]?ups?\b|\bbehind on follow[- ]?ups?\b|\bfollow[- ]?ups? (i'?m|we'?re|i am|we are) (late|behind) on\b|\bfollow[- ]?ups? past due\b|\bpast[- ]due follow[- ]?ups?\b|\bfollow[- ]?ups? (am i|are we|i'?m|we'?re) (behind|late)( on)?\b|\b(i|we) owe (them |him |her )?(a |an )?follow[- ]?ups?\b|\bowe (a |an )?follow[- ]?up\b|\bfollow[- ]?ups? (have i|i'?ve|i have|have we|we'?ve) let slip\b|\blet (a |the )?follow[- ]?ups? slip\b|\bfollow[- ]?up (am i|are we) (late|behind) on\b/.test(text)
       ? 'follow_up_due'
     : OPEN_QUESTIONS.test(text) || /\bmedical questions?\b/.test(text)
       ? 'open_medical_question'
-      : /\b(overdue|due) for a (field )?visit\b|\bhaven'?t (been )?(seen|visited|in front of)\b|\b(haven'?t|hasn'?t|have not|has not) had an? (in[- ]person|visit|f2f|field visit)\b|\bhaven'?t been in to see\b|\b(nobody|no one|no-one)('?s| has)? (visited|seen|been (to|in))\b|\bnot (been )?(seen|visited)\b|\bno (field )?visits?\b|\boverdue\b|\bneglect\w*\b|\bwithout a (field )?visit\b|\b(physically|in person) seen\b|\bseen (in person|physically)\b|\bin ages\b/.test(text)
+      : /\b(overdue|due) for a (field )?visit\b|\bhaven'?t (been )?(seen|visited|in front of)\b|\b(haven'?t|hasn'?t|have not|has not) had an? (in[- ]person|visit|f2f|field visit)\b|\bhaven'?t been in to see\b|\bhaven'?t (i |we )?(been|gone) (to see|by|over)\b|\bhaven'?t (i|we) (seen|visited|been to)\b|\b(nobody|no one|no-one)('?s| has)? (visited|seen|been (to|in))\b|\bnot (been )?(seen|visited)\b|\bno (field )?visits?\b|\boverdue\b|\bneglect\w*\b|\bwithout a (field )?visit\b|\b(physically|in person) seen\b|\bseen (in person|physically)\b|\bin ages\b/.test(text)
         ? 'no_recent_visit'
         : /\bfollow[- ]?ups? (due|owed|pending)\b|\b(due|owed) a follow[- ]?up\b/.test(text)
           ? 'follow_up_due'
           : null;
   if (flag) filters.flag = flag;
   if (parsed.channel && parsed.channel !== 'field_visit') {
-    const status = /\b(opt(ed)?[- ]?outs?|unsubscribed?|revoked|withdr[ae]w|refused|said no)\b/.test(text)
+    const status = /\b(opt(ed)?[- ]?outs?|unsubscribed?|revoked|withdr[ae]wn?|refused|said no|pulled|rescinded|took back|taken back|cancell?ed)\b/.test(text)
       ? 'revoked'
       : /\bexpired?\b|\blapsed?\b|\bran out\b/.test(text)
         ? 'expired'
@@ -731,6 +735,9 @@ function asksOpenQuestions(parsed: ParsedQuestion): boolean {
 function pendingIntake(request: ChatRequest): intake.IntakeDraft | null {
   return (request.context.focus.adverseEvent ?? null) as intake.IntakeDraft | null;
 }
+
+/** A follow-up that narrows the last field-notes question ("top 3 themes only", "same but neurology", "just those from oncology"). */
+const NARROWS = /\b(only|just|same|narrow|filter|limit|restrict|zoom|drill)\b|^\s*(and|now|top \d+)\b/;
 
 /** The question of this turn, as the user wrote it. */
 function lastQuestion(request: ChatRequest): string {

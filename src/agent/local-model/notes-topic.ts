@@ -11,6 +11,8 @@ import type { Lexicon } from './question-parser.ts';
 /** Words of asking about field notes, periods, people and scope: never the topic. */
 const ASKING_WORDS = new Set(
   (
+    // Holidays a period is dated from ("since labor day").
+    'labor labour memorial thanksgiving independence halloween ' +
     // Asking and summarising.
     'whats what\'s anything anyone something everything thing things stuff pls please plz thanks thx hey hi hello could would kindly quick quickly ' +
     'give show tell pull list summarize summarise summary summaries rundown roundup recap overview digest snapshot breakdown update readout read look check scan flag flagged flags ' +

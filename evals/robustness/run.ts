@@ -1,5 +1,5 @@
 /**
- * The robustness run: npm run eval:robustness [-- --per 150] [--only <perturbation substring>] [--out var/robustness]
+ * The robustness run: npm run eval:robustness [-- --per 150] [--only <perturbation substring>] [--without heldout15,…] [--out var/robustness]
  *
  * Asks development questions (persona and held-out sets already run once, single turns and conversations,
  * benign look-alikes) as written and rewritten by each meaning-preserving perturbation (perturbations.ts), through the real
@@ -16,11 +16,11 @@ import { PERTURBATIONS, type PerturbationName } from './perturbations.ts';
 import { developmentCases, variantsOf } from './variants.ts';
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { per: { type: 'string', default: '150' }, only: { type: 'string' }, out: { type: 'string', default: 'var/robustness' } } });
+  const { values } = parseArgs({ options: { per: { type: 'string', default: '150' }, only: { type: 'string' }, without: { type: 'string', default: '' }, out: { type: 'string', default: 'var/robustness' } } });
   const per = Number(values.per);
   if (!Number.isInteger(per) || per < 1) throw new Error('--per must be a whole number above 0');
   const names = (Object.keys(PERTURBATIONS) as PerturbationName[]).filter((name) => !values.only || name.includes(values.only));
-  const cases = developmentCases();
+  const cases = developmentCases(values.without!.split(',').filter(Boolean));
   const variants = names.flatMap((name) => variantsOf(cases, name, per));
   const originals = [...new Map(variants.map((variant) => [variant.original.id, variant.original])).values()];
 

@@ -21,8 +21,8 @@ export function variantsOf(cases: EvalCase[], name: PerturbationName, per: numbe
 }
 
 /** The development cases: the persona suite and every held-out suite (each already run once, blind), benign look-alikes included. */
-export function developmentCases(): EvalCase[] {
-  const files = [...datasetFiles('persona'), ...HELDOUT_SUITES.flatMap((suite) => datasetFiles(suite))];
+export function developmentCases(without: readonly string[] = []): EvalCase[] {
+  const files = [...datasetFiles('persona'), ...HELDOUT_SUITES.filter((suite) => !without.includes(suite)).flatMap((suite) => datasetFiles(suite))];
   return files.flatMap((file) => loadCases(file)).filter((evalCase) => evalCase.suite !== 'redteam');
 }
 

@@ -35,6 +35,13 @@ describe('periods a question names', () => {
     expect(read('quarter-to-date medical follow-up').period).toBe('this_quarter');
   });
 
+  it('reads metrics and breakdowns in managers\' everyday words', () => {
+    expect(read('how many hcps has each rep reached')).toMatchObject({ metric: 'reach', dimension: 'rep' });
+    expect(read('which specialties are showing up to our webinars')).toMatchObject({ metric: 'webinar_attendance', dimension: 'specialty' });
+    expect(read('gi docs: what % have opted in to sms').metric).toBe('consent_coverage');
+    expect(read('rank reps by nba acceptance, bottom first')).toMatchObject({ metric: 'nba_acceptance_rate', dimension: 'rep' });
+  });
+
   it('reads "by HCP segment" as the segment breakdown and "my top 3 A docs" as segment A', () => {
     expect(read('split medical follow-up by hcp segment').dimension).toBe('segment');
     expect(read('my top 3 a docs').segment).toBe('A');

@@ -73,15 +73,15 @@ const metricWords: [RegExp, MetricWord][] = [
   [/\bfollow[- ]?ups?\b|\bfollowing up\b/, 'follow_up_rate'],
   [/\bopen rates?\b|\bemails? opened\b|\bopens\b|\bopen(s|ing)? (our|the|my|their) e-?mails?\b|\b(get|gets|got|getting|were|was|are|is|being) opened\b/, 'email_open_rate'],
   [/\bclick[- ]?(through|thru)\b|\bclick rates?\b|\bclicks\b|\bclicked\b|\bctrs?\b/, 'email_click_rate'],
-  [/\bwebinars? (attendance|turnout|show[- ]?(up )?rates?|show[- ]?ups?|no[- ]?shows?)\b|\battend(ed|ance)? (the )?webinars?\b|\bshow[- ]?(up )?rates?\b.{0,20}\bwebinars?\b|\b(showed|show|turned|turn) up (to|for|at) (the |our )?webinars?\b|\bwebinars?\b.{0,30}\battendance\b|\battendance\b.{0,30}\bwebinars?\b/, 'webinar_attendance'],
-  [/\bconsent coverage\b|\bcoverage of (\w+ )?(consent|opt[- ]?ins?)\b|\bopt[- ]?in (coverage|rates?)\b|\bconsent rates?\b|\bconsent (gaps?|holes)\b|\bgaps? in (our )?consents?\b|\bconsent\b.{0,20}\b(where|what) are the gaps\b|\bconsents? (by|per) channel\b|\bhow (many|much) .*consent|(\b(share|percent(age)?|proportion)|%) of (our |my )?(hcps|doctors|physicians|docs)\b.*\bconsent/, 'consent_coverage'],
+  [/\bwebinars? (attendance|turnout|show[- ]?(up )?rates?|show[- ]?ups?|no[- ]?shows?)\b|\battend(ed|ance)? (the )?webinars?\b|\bshow[- ]?(up )?rates?\b.{0,20}\bwebinars?\b|\b(showed|show|showing|turned|turn|turning) up (to|for|at) (the |our )?webinars?\b|\bwebinars?\b.{0,30}\battendance\b|\battendance\b.{0,30}\bwebinars?\b/, 'webinar_attendance'],
+  [/\bconsent coverage\b|\bcoverage of (\w+ )?(consent|opt[- ]?ins?)\b|\bopt[- ]?in (coverage|rates?)\b|\bconsent rates?\b|\bconsent (gaps?|holes)\b|\bgaps? in (our )?consents?\b|\bconsent\b.{0,20}\b(where|what) are the gaps\b|\bconsents? (by|per) channel\b|\bhow (many|much) .*consent|(\b(share|percent(age)?|proportion)|%) of (our |my )?(hcps|doctors|physicians|docs)\b.*\bconsent|\b(what|which) (%|(percent(age)?|share|proportion|fraction)\b).{0,30}\b(opted?[- ]?in|consented|have (\w+ )?consent)\b/, 'consent_coverage'],
   [/\bover[- ]?(contact|messag|email|call|detail|touch)\w*|\btoo (many|often|much) (contacts|touches|calls|emails|messages|outreach)\b|\bfatigue\b|\bburn(ed|t|ing)? out\b|\bspamm\w*\b|\b(hammer|hound|bombard|pester|harass|smother|overwhelm|swamp|inundat|overload|drown|bury|burying|carpet[- ]?bomb)\w*\b|\bflooding\b|\btoo hard\b/, 'over_contacted'],
   [/\b(acceptance|accept) rate\b|\bacceptance\b|\bnba acceptance\b|\bacceptance of (the )?(nba|recommendations?|suggestions?)\b|\baccept(ed|ing)? (the )?(nba|recommendations?|suggestions?)\b|\b(nba|recommendations?|suggestions?) (are |were |being |get |got )?accepted\b|\bnba (adoption|uptake)\b|\b(taking|take|took|follow(ing)?|ignor(e|ing|ed)|us(e|ing)|act(ing)? on) (the |our |my )?(nba|next best action)s?( recs?| recommendations?| suggestions?)?\b|\b(taking|take|took|follow(ing)?|ignor(e|ing|ed)|act(ing)? on) (the |our |my )?(omni'?s |the system'?s )?(recs?|recommendations?|suggestions?)\b/, 'nba_acceptance_rate'],
   [/\bprogression\b|\bdeeper engagement\b|\bmov(e|ing) (from|to) \w+ to\b/, 'cross_channel_progression'],
   [/\bengagement( rate)?\b|\bengag(ed|ing)\b/, 'engagement_rate'],
   [/\bfrequency\b|\bhow often\b|\b(contacts|touches|touchpoints|calls) per\b/, 'frequency'],
   // "reach by region", not "to reach the next stage" or "reach out".
-  [/(?<!\bto )\breach\b(?! (out|the next|next))|\b(unique )?(hcps|docs|doctors|physicians) reached\b|\bunique hcps\b|\b(how many|(what )?(%|percent(age)?|share|proportion)) (of (our |my |the )?)?(hcps|doctors|physicians|docs) (did|have) (we|the team|my team|each \w+|every \w+|the reps?|reps)\b.{0,16}\b(reach|contact|touch|see|saw|call)/, 'reach'],
+  [/(?<!\bto )\breach\b(?! (out|the next|next))|\b(unique )?(hcps|docs|doctors|physicians) reached\b|\bhow many (hcps|docs|doctors|physicians) (has|have|did) (each|every|the|my|our|\w+) ?(rep|reps|team)? ?(reached|reach)\b|\bunique hcps\b|\b(how many|(what )?(%|percent(age)?|share|proportion)) (of (our |my |the )?)?(hcps|doctors|physicians|docs) (did|have) (we|the team|my team|each \w+|every \w+|the reps?|reps)\b.{0,16}\b(reach|contact|touch|see|saw|call)/, 'reach'],
 ];
 
 const dimensionWords: [RegExp, NonNullable<AnalyticsReading['dimension']>][] = [
@@ -90,7 +90,7 @@ const dimensionWords: [RegExp, NonNullable<AnalyticsReading['dimension']>][] = [
   // "segment view of hcps we're over-contacting", "each of my territories".
   [/\b(segment|segments)[- ](view|split|breakdown|level|wise)\b|\beach of (my|our|the) segments\b/, 'segment'],
   [/\beach of (my|our|the) (territor(y|ies)|regions?)\b/, 'territory'],
-  [/\beach of (my|our|the) reps\b/, 'rep'],
+  [/\beach of (my|our|the) reps\b|\b(rank|sort|order|list) (the |my |our )?reps\b|\breps (ranked|sorted|ordered)\b/, 'rep'],
   // "email vs msl meetings vs the rest": channels side by side (before "vs the rest", which compares reps).
   [/\b(e-?mail|msl meetings?|visits?|phone|webinars?|whatsapp|sms|remote details?)s? (vs\.?|versus) (e-?mail|msl meetings?|visits?|phone|webinars?|whatsapp|sms|remote details?|the rest|everything else)\b/, 'channel'],
   [/\b(which|what|by|per|each|every|top|worst|best|bottom|lowest|highest|my) reps?\b|\breps? (with|have|had|on)\b|\bby rep\b|\b(best|worst|top|bottom) rep\b|\bwho on (my|the|our) team\b|\bwho('?s| is) (killing|crushing|nailing|lagging|slacking|behind|ahead)\b|\bwho(s|'s| is)? (the )?(worst|best|lowest|highest|top|bottom|weakest|strongest)\b|\b(rest of the team|other reps|team average|against (the|my) team|(compared|relative) (to|with) (the |my )?(team|peers)|vs\.? (everyone|everybody|the others|the rest)( else)?)\b|\brep[- ](level|wise|split|breakdown)\b|\bper[- ]rep\b|\b(breakdown|split|break( it| that)? down|slice it|group it) (to|by|into|per|on) reps?\b|\b(show|list|name|find) (me )?(the )?reps\b|\bthe reps (who|that|letting|lagging|slacking|falling|slipping|not)\b/, 'rep'],
@@ -288,14 +288,20 @@ function sinceMonth(text: string, today: string): { from: string; to: string } |
   return { from: `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`, to: today.slice(0, 10) };
 }
 
-/** The US holidays people date things from ("since labor day"): month, and the weekday and which of them, or a fixed day. */
+/** The holidays people date things from or to ("since labor day", "till after thanksgiving"), each with its date in a year. */
 const HOLIDAYS: [RegExp, (year: number) => string][] = [
   [/\blabou?r day\b/, (year) => nthWeekday(year, 9, 1, 1)],
   [/\bmemorial day\b/, (year) => lastWeekday(year, 5, 1)],
   [/\b(july 4th|4th of july|fourth of july|independence day)\b/, (year) => `${year}-07-04`],
   [/\bthanksgiving\b/, (year) => nthWeekday(year, 11, 4, 4)],
   [/\bhalloween\b/, (year) => `${year}-10-31`],
+  [/\b(christmas|xmas)\b/, (year) => `${year}-12-25`],
 ];
+
+/** The date (YYYY-MM-DD) in `year` of the holiday `text` names first, or null. */
+export function holidayIn(text: string, year: number): string | null {
+  return HOLIDAYS.find(([pattern]) => pattern.test(text))?.[1](year) ?? null;
+}
 
 /** The n-th `weekday` (0 Sunday … 6 Saturday) of a month, as a date. */
 function nthWeekday(year: number, month: number, weekday: number, n: number): string {
@@ -313,11 +319,10 @@ function lastWeekday(year: number, month: number, weekday: number): string {
 function sinceHoliday(text: string, today: string): { from: string; to: string } | null {
   const since = /\b(?:since|from|starting|after) (.{3,25})/.exec(text);
   if (!since) return null;
-  const found = HOLIDAYS.find(([pattern]) => pattern.test(since[1]!));
-  if (!found) return null;
   const year = Number(today.slice(0, 4));
-  const thisYear = found[1](year);
-  return { from: thisYear > today.slice(0, 10) ? found[1](year - 1) : thisYear, to: today.slice(0, 10) };
+  const thisYear = holidayIn(since[1]!, year);
+  if (!thisYear) return null;
+  return { from: thisYear > today.slice(0, 10) ? holidayIn(since[1]!, year - 1)! : thisYear, to: today.slice(0, 10) };
 }
 
 /** "top 5", "my top ten", "5 hcps", "a list of 20": between 1 and 50. */

@@ -13,6 +13,8 @@ const ASKING_WORDS = new Set(
   (
     // Holidays a period is dated from ("since labor day").
     'labor labour memorial thanksgiving independence halloween ' +
+    // Closing out what is open ("requests i still need to close out").
+    'close closed closing ' +
     // Asking and summarising.
     'whats what\'s anything anyone something everything thing things stuff pls please plz thanks thx hey hi hello could would kindly quick quickly ' +
     'give show tell pull list summarize summarise summary summaries rundown roundup recap overview digest snapshot breakdown update readout read look check scan flag flagged flags ' +

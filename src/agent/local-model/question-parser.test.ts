@@ -117,6 +117,8 @@ describe('verdicts on a recommendation', () => {
     // 2026-11-20: Thanksgiving is Thursday 2026-11-26.
     expect(parse('snooze the suggestion for Reyes till after thanksgiving').feedback).toEqual({ verdict: 'snooze', until: '2026-11-27' });
     expect(parse('snooze it until christmas').feedback).toEqual({ verdict: 'snooze', until: '2026-12-25' });
+    expect(parse('snooze it till labor day').feedback?.until).toBe('2027-09-06');
+    expect(parse("push Dr. Reyes's recommendation out 3 weeks").feedback?.verdict).toBe('snooze');
   });
 });
 

@@ -1,6 +1,6 @@
 import type { Channel, Purpose } from '../../domain/vocabulary.ts';
 import type { ActionKind } from '../../nba/weights.ts';
-import { escapeRegExp, firstMatch, NUMBER_WORDS, readAnalyticsQuestion, type AnalyticsReading, wordPatterns } from './analytics-question.ts';
+import { escapeRegExp, firstMatch, holidayIn, NUMBER_WORDS, readAnalyticsQuestion, type AnalyticsReading, wordPatterns } from './analytics-question.ts';
 
 /** What the local model can do with a question. */
 export type Intent =
@@ -251,7 +251,7 @@ function describedAsOf(text: string): string | null {
 }
 
 /** A snooze said in other words ("push the nba out to dec 14", "defer it till monday"). */
-export const SNOOZE_WORDS = /\bsnooz(e|ed|ing)?\b|\bpark (it|that|this)\b|^\W*park\b|\bmute\b|\bhold (it|that|this|that one|the (\w+ ){0,2}(nba|rec|recommendation|suggestion))( \w+)? (till|until|til|to|for)\b|\bpush (it|that|this|the (\w+ ){0,3}(nba|rec|recommendation|suggestion))( \w+)? (out|back|to|till|until)\b|\b(defer|postpone|delay) (it|that|this|the (\w+ )?(nba|rec|recommendation|suggestion))\b/;
+export const SNOOZE_WORDS = /\bsnooz(e|ed|ing)?\b|\bpush\b.{0,40}\b(nba|rec|recommendation|suggestion)\b (out|back)\b|\bpark (it|that|this)\b|^\W*park\b|\bmute\b|\bhold (it|that|this|that one|the (\w+ ){0,2}(nba|rec|recommendation|suggestion))( \w+)? (till|until|til|to|for)\b|\bpush (it|that|this|the (\w+ ){0,3}(nba|rec|recommendation|suggestion))( \w+)? (out|back|to|till|until)\b|\b(defer|postpone|delay) (it|that|this|the (\w+ )?(nba|rec|recommendation|suggestion))\b/;
 
 /** First names that are also everyday words ("mark it accepted"): never read as a name on their own. */
 /** Words among those that are months or modal verbs first ("numbers for may"). */
@@ -383,17 +383,10 @@ function findFeedback(text: string, today: string): ParsedQuestion['feedback'] {
 
 /** "till after thanksgiving", "until christmas": the holiday's next date (the day after it for "after"), as YYYY-MM-DD. */
 function holiday(text: string, today: string): string | null {
-  const match = /\b(after )?(thanksgiving|christmas|xmas|new year'?s?)\b/.exec(text);
+  const match = /\b(after )?(thanksgiving|christmas|xmas|new year'?s?|labou?r day|memorial day|halloween)\b/.exec(text);
   if (!match) return null;
   const now = new Date(today);
-  const on = (year: number): Date => {
-    if (match[2] === 'thanksgiving') {
-      // The fourth Thursday of November.
-      const first = new Date(Date.UTC(year, 10, 1)).getUTCDay();
-      return new Date(Date.UTC(year, 10, 1 + ((4 - first + 7) % 7) + 21));
-    }
-    return match[2]!.startsWith('new year') ? new Date(Date.UTC(year + 1, 0, 1)) : new Date(Date.UTC(year, 11, 25));
-  };
+  const on = (year: number): Date => new Date(match[2]!.startsWith('new year') ? Date.UTC(year + 1, 0, 1) : `${holidayIn(match[2]!, year)}T00:00:00Z`);
   let date = on(now.getUTCFullYear());
   if (date.getTime() < Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate())) date = on(now.getUTCFullYear() + 1);
   if (match[1]) date = new Date(date.getTime() + 86_400_000);

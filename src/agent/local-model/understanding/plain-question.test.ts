@@ -11,6 +11,12 @@ describe('plainQuestion', () => {
     expect(plainQuestion('accept, thanks')).toBe('accept');
   });
 
+  it('reads numbered asks as one question each', () => {
+    expect(plainQuestion('2 things:\n1) who should i prioritize this week\n2) can i email nadia bauer')).toBe('who should i prioritize this week? can i email nadia bauer');
+    expect(plainQuestion('1) brief on reyes 2) can i email her?')).toBe('brief on reyes? can i email her?');
+    expect(plainQuestion('top 3) docs')).toBe('top 3) docs');
+  });
+
   it('keeps words that are part of the ask', () => {
     expect(plainQuestion('draft a thank you')).toBe('draft a thank you');
     expect(plainQuestion('send her a thank you note')).toBe('send her a thank you note');

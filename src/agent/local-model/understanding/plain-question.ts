@@ -10,7 +10,7 @@
 const GREETING = /^\s*(?:(?:hi|hey|hello|hiya|yo|howdy|heya)\b(?:\s+(?:omni|there|team|all|again))?|(?:good\s+)?(?:morning|afternoon|evening)\b(?=\s*(?:[,!:\-–—]|omni\b)))(?:\s+omni\b)?\s*[,!.:\-–—]*\s*/i;
 
 /** A preamble that announces the ask: "quick one:", "quick question -", "sorry to bother you,". Needs its punctuation. */
-const PREAMBLE = /^\s*(?:quick (?:one|q|question|ask)|(?:one )?(?:more |other )?question|q|sorry to bother(?: you)?|sorry|hope (?:you're|you are|ur) well|one more thing|random one|real quick)\s*[,!:\-–—]+\s*/i;
+const PREAMBLE = /^\s*(?:(?:\d|two|three|a couple of|couple of|a few) (?:things|questions|qs|asks)|quick (?:one|q|question|ask)|(?:one )?(?:more |other )?question|q|sorry to bother(?: you)?|sorry|hope (?:you're|you are|ur) well|one more thing|random one|real quick)\s*[,!:\-–—]+\s*/i;
 
 /** Thanks or "pls" closing the question: ", thanks!", " - thx in advance", " ty". */
 const COURTESY = String.raw`(?:thanks|thank you|thank u|thx|ty|tysm|cheers|pls|plz|please|appreciate it|much appreciated)(?: so much| a lot| again| in advance)?`;
@@ -31,8 +31,20 @@ const SHORTHAND: [RegExp, string][] = [
 /** A word left: a question that is only a greeting or a thanks stays one. */
 const hasAsk = (text: string): boolean => /[a-z0-9]/i.test(text);
 
+/** "1) who should i see 2) can i email her": the numbered asks, one question each. */
+function numberedAsks(text: string): string {
+  if (!/(?:^|\s)\(?1[).]\s/.test(text) || !/\s\(?2[).]\s/.test(text)) return text;
+  let first = true;
+  const asks = text.replace(/(^|\s+)\(?[1-9][).]\s+/g, () => {
+    const separator = first ? ' ' : '? ';
+    first = false;
+    return separator;
+  });
+  return asks.replace(/\?\s*\?/g, '?').trim();
+}
+
 export function plainQuestion(question: string): string {
-  let text = SHORTHAND.reduce((rest, [pattern, long]) => rest.replace(pattern, long), question);
+  let text = numberedAsks(SHORTHAND.reduce((rest, [pattern, long]) => rest.replace(pattern, long), question));
   for (const edge of [GREETING, PREAMBLE, GREETING]) {
     const without = text.replace(edge, '');
     if (without !== text && hasAsk(without)) text = without;

@@ -45,6 +45,7 @@ describe('periods a question names', () => {
   it('reads "by HCP segment" as the segment breakdown and "my top 3 A docs" as segment A', () => {
     expect(read('split medical follow-up by hcp segment').dimension).toBe('segment');
     expect(read('my top 3 a docs').segment).toBe('A');
+    expect(read('narrow to the best 3').top).toBe(3);
   });
 
   it('reads a first name of the user\'s own team said of someone as that rep ("what about jamie specifically", "my 1:1 with taylor")', () => {

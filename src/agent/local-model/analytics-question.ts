@@ -328,7 +328,7 @@ function sinceHoliday(text: string, today: string): { from: string; to: string }
 /** "top 5", "my top ten", "5 hcps", "a list of 20": between 1 and 50. */
 function listSize(text: string): number | null {
   const words: Record<string, number> = { three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twelve: 12, twenty: 20, fifteen: 15 };
-  const cut = /\b(?:cut|trim|limit|narrow|keep)(?: it| that| this| them| the list)?(?: down)? to (?:the )?(?:top )?(\d{1,2})\b/.exec(text);
+  const cut = /\b(?:cut|trim|limit|narrow|keep)(?: it| that| this| them| the list)?(?: down)? to (?:the )?(?:top |best |first )?(\d{1,2})\b/.exec(text);
   if (cut && Number(cut[1]) >= 1 && Number(cut[1]) <= 50) return Number(cut[1]);
   const match = /\btop (\d{1,2}|three|five|ten|fifteen|twenty)\b|\b(\d{1,2}|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty) (hcps|doctors|docs|physicians|accounts|names|people|of them|of those|of these|stops)\b|\b(\d{1,2})[- ]stops?\b/.exec(text);
   if (!match) return null;

@@ -119,6 +119,9 @@ describe('verdicts on a recommendation', () => {
     expect(parse('snooze it until christmas').feedback).toEqual({ verdict: 'snooze', until: '2026-12-25' });
     expect(parse('snooze it till labor day').feedback?.until).toBe('2027-09-06');
     expect(parse("push Dr. Reyes's recommendation out 3 weeks").feedback?.verdict).toBe('snooze');
+    expect(parse('snooze till the 27th').feedback?.until).toBe('2026-11-27');
+    expect(parse('snooze till the 3rd').feedback?.until).toBe('2026-12-03');
+    expect(parse('why not just go see her').channel).toBe('field_visit');
   });
 });
 

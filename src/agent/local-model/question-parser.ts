@@ -84,7 +84,7 @@ const channelWords: [RegExp, Channel][] = [
   [/\b(phon(e|ing|ed)|call(ing|able)?|ring)\b/, 'phone'],
   // An MSL meeting, in person or not, is the MSL's channel.
   [/\bmsl (meeting|visit|call)\b|\bmedical science liaison\b|\bmedical (meetings?|calls?|discussions?)\b|\bmeet (with )?(medical|an msl|the msl|our msl)\b|\b(medical|msl)\b.{0,30}\bmeet\b|\bmeet\b.{0,20}\b(medical|msl)\b/, 'msl_meeting'],
-  [/\b(field visits?|visit(s|ing)?|in person|in-person|face[- ]to[- ]face|f2f|ftf|drop(ping)? (by|in|into)|stop(ping)? (by|into)|pop(ping)? (by|in|into)|swing(ing)? by|see (her|him|them) in person|meet (with )?(her|him|them))\b/, 'field_visit'],
+  [/\b(go (and )?(see|visit) (her|him|them)|field visits?|visit(s|ing)?|in person|in-person|face[- ]to[- ]face|f2f|ftf|drop(ping)? (by|in|into)|stop(ping)? (by|into)|pop(ping)? (by|in|into)|swing(ing)? by|see (her|him|them) in person|meet (with )?(her|him|them))\b/, 'field_visit'],
   [/\bwebinar\b/, 'webinar'],
   [/\bmsl\b/, 'msl_meeting'],
 ];
@@ -421,13 +421,26 @@ function relativeDay(text: string, today: string): string | null {
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 /** "until Dec 15", "till the 3rd of january", "til 12/10": the next such day after today, as YYYY-MM-DD. */
+/** "till the 7th": that day of this month when it is still ahead, else of the next month. */
+function dayOfMonth(text: string, today: string): string | null {
+  const match = /\b(?:till?|until|to|through|thru|on) the (\d{1,2})(?:st|nd|rd|th)\b/.exec(text);
+  const day = Number(match?.[1] ?? 0);
+  if (day < 1 || day > 31) return null;
+  const now = new Date(today);
+  for (let ahead = 0; ahead <= 2; ahead++) {
+    const date = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + ahead, day));
+    if (date.getUTCDate() === day && date.getTime() > Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate())) return date.toISOString().slice(0, 10);
+  }
+  return null;
+}
+
 function monthDay(text: string, today: string): string | null {
   // "til 12/10": month/day as written in the US.
   const numeric = /\b(?:till?|until|to|through|thru|on)\s+(\d{1,2})\/(\d{1,2})\b/.exec(text);
   const match =
     /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? (\d{1,2})(?:st|nd|rd|th)?\b/.exec(text) ??
     /\b(\d{1,2})(?:st|nd|rd|th)? (?:of )?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/.exec(text);
-  if (!match && !numeric) return null;
+  if (!match && !numeric) return dayOfMonth(text, today);
   const [monthWord, dayText] = match ? (/^\d/.test(match[1]!) ? [match[2]!, match[1]!] : [match[1]!, match[2]!]) : [MONTHS[Number(numeric![1]) - 1] ?? '', numeric![2]!];
   const month = MONTHS.indexOf(monthWord);
   const day = Number(dayText);

@@ -39,6 +39,8 @@ export interface ConversationFocus {
   intent?: string | null;
   /** The channel the thread last asked about. */
   channel?: string | null;
+  /** The purpose the thread last named (an event invitation, medical), so "what about by text" keeps it. */
+  purpose?: string | null;
   /** The choices of a clarifying question still open ("1", "the second one" picks one). */
   choices?: string[];
   /** An adverse-event report still being gathered in the thread: report_adverse_event's input so far, redacted; null once filed. */
@@ -63,7 +65,7 @@ export interface ChatResponse {
   content: string;
   toolCalls: ToolCallRequest[];
   /** What the model read in the question, kept in the thread's state for follow-ups (set on a final answer). */
-  focus?: Pick<ConversationFocus, 'intent' | 'channel' | 'choices' | 'adverseEvent'>;
+  focus?: Pick<ConversationFocus, 'intent' | 'channel' | 'purpose' | 'choices' | 'adverseEvent'>;
   usage?: { promptTokens: number; completionTokens: number };
 }
 

@@ -192,3 +192,22 @@ describe('periods, comparisons, breakdowns and metrics in still other words', ()
   });
 });
 
+describe('months named against each other, and a count after the verb', () => {
+  it('reads "compare september with august" as september against august, whole months', () => {
+    expect(read('compare september with august')).toMatchObject({ range: { from: '2026-09-01', to: '2026-09-30' }, compare: { from: '2026-08-01', to: '2026-08-31' } });
+    expect(read('reach in oct vs sept')).toMatchObject({ range: { from: '2026-10-01', to: '2026-10-31' }, compare: { from: '2026-09-01', to: '2026-09-30' } });
+    // Without a word that compares, "september and august" is no comparison.
+    expect(read('notes from september and august').compare).toBeNull();
+  });
+
+  it('reads "from may to june" as both whole months', () => {
+    expect(read('reach from may to june').range).toEqual({ from: '2026-05-01', to: '2026-06-30' });
+  });
+
+  it('reads "rank 5 for me" as five, "give me 5 days" as no count', () => {
+    expect(read('rank 5 for me').top).toBe(5);
+    expect(read('list me eight').top).toBe(8);
+    expect(read('give me 5 days').top).toBeNull();
+  });
+});
+

@@ -40,7 +40,8 @@ export interface AnalyticsReading {
   range: { from: string; to: string } | null;
   /** "since the congress": from the latest congress the user's HCPs attended (looked up by the model). */
   sinceCongress: boolean;
-  compare: 'previous_period' | 'previous_year' | 'none' | null;
+  /** Against what: a preset, or whole days ("september vs august" compares with august). */
+  compare: 'previous_period' | 'previous_year' | 'none' | { from: string; to: string } | null;
   metric: MetricWord | null;
   dimension: 'territory' | 'rep' | 'product' | 'channel' | 'segment' | 'specialty' | 'week' | 'month' | null;
   /** "most", "top", "worst": rank the breakdown, highest first. */
@@ -169,15 +170,15 @@ function readParts(
     concern: firstMatch(concernWords, text),
     period: (today ? quarterNamed(text, today) : null) ?? findPeriod(text),
     periodFromComparison: namedPeriod(text.replace(COMPARED, ' ')) === null && findPeriod(text) !== null,
-    range: today && !quarterNamed(text, today) ? (quarterRange(text, today) ?? namedRange(text, today) ?? daysRange(text, today) ?? sinceMonth(text, today)) : null,
+    range: today && !quarterNamed(text, today) ? (monthsCompared(text, today)?.[0] ?? quarterRange(text, today) ?? namedRange(text, today) ?? daysRange(text, today) ?? sinceMonth(text, today)) : null,
     sinceCongress: /\bsince (the )?(congress|conference|symposium)\b/.test(text),
-    compare: /\bno comparison\b|\bwithout (a |the |any )?comparison\b|\bjust the (number|figure|rate)\b|\bdon'?t compare\b/.test(text)
+    compare: (today ? monthsCompared(text, today)?.[1] : null) ?? (/\bno comparison\b|\bwithout (a |the |any )?comparison\b|\bjust the (number|figure|rate)\b|\bdon'?t compare\b/.test(text)
       ? 'none'
       : /\b(vs\.?|versus|compared (to|with)|against|than) (the )?(same (period|time|quarter|month) )?(last|previous|prior) (year|yr)\b|\b(vs\.?|versus|compared (to|with)|against) (a|one) year (ago|before|earlier)\b|\b(vs\.?|versus|against) q[1-4] (last (year|yr)|20\d\d)\b|\byear[- ]over[- ]year\b|\byoy\b|\bsame (period|stretch|time|months?|weeks?|quarter|qtr|window) (a year ago|last (year|yr))\b|\b(this|that) time (last|a) (year|yr)( ago)?\b|\b(compared? (to|with)|vs\.?|versus|against) (20\d\d)\b|\ba year (earlier|before|back|ago)\b|\bcompare (it|that|this|them|those)? ?(to|with) (the )?(last|previous|prior) (year|yr)\b|\bthis (year|yr) (vs\.?|versus|compared (to|with)|against) (last|the last|previous|prior)\b/.test(text)
       ? 'previous_year'
       : /\b(vs\.?|versus|compared? (to|with)|against|than|from) (the )?(last|previous|prior) (quarter|month|week|period|year)\b|\bthe (quarter|month|week|period) before\b|\b(compared? (to|with)|vs\.?|versus|against) (the )?(prior|previous|preceding) (\d+|period|stretch|window)\b|\bthe (\d+ ?(d|days?|wks?|weeks?|months?)|stretch|window) before (that|this|it)\b|\b(trend|changed?|better|worse|improv(ed|ing)|declin(ed|ing))\b/.test(text)
         ? 'previous_period'
-        : null,
+        : null),
     metric: firstMatch(metricWords, text),
     dimension:
       firstMatch(dimensionWords, text) ??
@@ -220,6 +221,26 @@ function quarterRange(text: string, today: string): { from: string; to: string }
   return { from, to: end < now ? end : now };
 }
 
+const MONTH_PATTERN = '(january|jan|february|feb|march|mar|april|apr|may|june|jun|july|jul|august|aug|september|sept|sep|october|oct|november|nov|december|dec)';
+
+/** A whole month by number, this year or last year while it is still ahead, to today at most. */
+function monthRange(number: number, today: string): { from: string; to: string } | null {
+  const now = today.slice(0, 10);
+  const year = Number(now.slice(0, 4)) - (number > Number(now.slice(5, 7)) ? 1 : 0);
+  const from = `${year}-${String(number).padStart(2, '0')}-01`;
+  const last = new Date(Date.UTC(year, number, 0)).toISOString().slice(0, 10);
+  return from > now ? null : { from, to: last < now ? last : now };
+}
+
+/** "compare september with august", "oct vs sept": the first month's days, and the second's to compare with. */
+function monthsCompared(text: string, today: string): [{ from: string; to: string }, { from: string; to: string }] | null {
+  const pair = new RegExp(`\\b(?:(?:in|for) )?${MONTH_PATTERN}\\b,? (?:vs\\.?|versus|against|compared (?:to|with)|with|to|and)(?: (?:in|for))? ${MONTH_PATTERN}\\b(?! \\d)`).exec(text);
+  if (!pair || !/\b(compar\w*|vs\.?|versus|against)\b/.test(text)) return null;
+  const first = monthRange(MONTH_NAMES.indexOf(pair[1]!.slice(0, 3)) + 1, today);
+  const second = monthRange(MONTH_NAMES.indexOf(pair[2]!.slice(0, 3)) + 1, today);
+  return first && second ? [first, second] : null;
+}
+
 /** "H1", "in october", "between oct 1 and oct 31": a range of days this year (last year when still ahead), to today at most. */
 function namedRange(text: string, today: string): { from: string; to: string } | null {
   const now = today.slice(0, 10);
@@ -246,6 +267,13 @@ function namedRange(text: string, today: string): { from: string; to: string } |
   if (numeric) {
     const [start, startDay, end, endDay] = numeric.slice(1).map(Number) as [number, number, number, number];
     if (start >= 1 && start <= 12 && end >= 1 && end <= 12) return clip({ from: iso(start, startDay), to: iso(end, endDay) });
+  }
+  // "from may to june", "between july and september": whole months.
+  const months = new RegExp(`\\b(?:from|between) ${month} (?:to|through|thru|till|until|-|and) ${month}\\b(?! \\d)`).exec(text);
+  if (months) {
+    const start = monthRange(monthNumber(months[1]!), today);
+    const end = monthRange(monthNumber(months[2]!), today);
+    if (start && end && start.from <= end.from) return { from: start.from, to: end.to };
   }
   const whole = new RegExp(`\\b(?:in|during|for|over|across) (?:the month of )?${month}\\b(?! \\d)`).exec(text);
   if (whole) {
@@ -330,6 +358,9 @@ function listSize(text: string): number | null {
   const words: Record<string, number> = { three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twelve: 12, twenty: 20, fifteen: 15 };
   const cut = /\b(?:cut|trim|limit|narrow|keep)(?: it| that| this| them| the list)?(?: down)? to (?:the )?(?:top |best |first )?(\d{1,2})\b/.exec(text);
   if (cut && Number(cut[1]) >= 1 && Number(cut[1]) <= 50) return Number(cut[1]);
+  // "rank 5 for me", "list me 8": a count right after the verb, not a span of time.
+  const counted = /^\W*(?:(?:ok|okay|pls|please|can you|could you)\W+)?(?:rank|list|show|give)(?: me)? (\d{1,2}|three|four|five|six|seven|eight|nine|ten)\b(?! ?(?:days?|d|weeks?|wks?|months?|mins?|minutes?|hours?|%|percent))/.exec(text);
+  if (counted) return words[counted[1]!] ?? Number(counted[1]);
   const match = /\btop (\d{1,2}|three|five|ten|fifteen|twenty)\b|\b(\d{1,2}|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty) (hcps|doctors|docs|physicians|accounts|names|people|of them|of those|of these|stops)\b|\b(\d{1,2})[- ]stops?\b/.exec(text);
   if (!match) return null;
   const value = match[1] ? (words[match[1]] ?? Number(match[1])) : match[2] ? (words[match[2]] ?? Number(match[2])) : Number(match[4]);

@@ -104,6 +104,18 @@ describe('the local model takes adverse-event reports', () => {
     expect(calls(answers[4]!)).not.toContain('report_adverse_event');
   });
 
+  it('a bare "submit" or "submit please" after the report was filed says it was filed, and files nothing again', async () => {
+    const hcp = repHcp();
+    for (const closing of ['submit', 'submit please']) {
+      const answers = await conversation(REP, `${hcp.firstName} ${hcp.lastName} has a patient on xeljanz with a DVT`, '58 year old man, initials T.R.', closing);
+      expect(reported(answers[1]!)).toMatchObject({ status: 'recorded' });
+      const before = intakes();
+      expect(calls(answers[2]!)).toEqual([]);
+      expect(answers[2]!.answer).toMatch(/already sent to Drug Safety/);
+      expect(intakes()).toBe(before);
+    }
+  });
+
   it('flags a note that describes a possible adverse event in a rep\'s brief, and offers to report it', async () => {
     const hcps = store.hcps.listInTerritories(store.users.getById(REP)!.territories);
     const flagged = hcps.find((hcp) => flagNotes(store.notes.recentForHcp(hcp.id, { limit: 3, before: DEMO_AS_OF, kinds: ['rep'] })).length > 0 && hcps.filter((other) => other.lastName === hcp.lastName).length === 1)!;

@@ -232,6 +232,47 @@ describe('the local model follows a list in the thread', () => {
   });
 });
 
+describe('the local model keeps the thread\'s state in follow-ups', () => {
+  const eventsAndSms = () => midwestHcp((hcp) => consentGate(consents(hcp), 'email', 'events', null, consentRules).records.length > 0);
+
+  it('"what about by text" after an event invitation keeps the events purpose; "promo" names its own; a brief in between drops it', async () => {
+    const hcp = eventsAndSms();
+    const consentInputs = (answer: AgentAnswer) => answer.toolCalls.filter((call) => call.name === 'check_consent').map((call) => call.input);
+    const threadId = `local-test-${++thread}`;
+    const user = store.users.getById(REP)!;
+    const turn = (question: string) => agent.ask({ user, question, threadId });
+    expect(consentInputs(await turn(`${full(hcp)} wants an invite to our dinner program, can i email it`))).toEqual([expect.objectContaining({ hcpId: hcp.id, channel: 'email', purpose: 'events' })]);
+    expect(consentInputs(await turn('what about by text'))).toEqual([expect.objectContaining({ hcpId: hcp.id, channel: 'sms', purpose: 'events' })]);
+    expect(consentInputs(await turn('and promo emails in general?'))).toEqual([expect.objectContaining({ channel: 'email', purpose: 'promotional' })]);
+    await turn('brief me on her');
+    expect(consentInputs(await turn('can i text her'))).toEqual([expect.objectContaining({ channel: 'sms', purpose: 'promotional' })]);
+  });
+
+  it('"which follow-ups am i late on then" after a metric is the list of HCPs owed one; "just the ones where a follow-up is due" narrows a plan', async () => {
+    const late = await ask('how am i doing on follow-ups compared to everyone else', 'fine, which follow-ups am i late on then');
+    expect(late.toolCalls.map((call) => [call.name, call.input])).toEqual([['plan_territory', expect.objectContaining({ flag: 'follow_up_due' })]]);
+    const narrowed = await ask('oncology docs in my territory', 'just the ones where a follow-up is due');
+    expect(narrowed.toolCalls.find((call) => call.name === 'plan_territory')?.input).toMatchObject({ flag: 'follow_up_due' });
+  });
+
+  it('after a plan: "the last one on it - nba?" is that entry\'s next best action, "write a whatsapp for the 2nd one" a draft for the second', async () => {
+    const plan = (await ask('rank 5 for me')).toolCalls.find((call) => call.name === 'plan_territory')!;
+    expect(plan.input).toMatchObject({ limit: 5 });
+    const entries = (plan.output as { entries: { hcp: { id: string } }[] }).entries;
+    const next = await ask('rank 5 for me', 'the last one on it - nba?');
+    expect(calls(next)).toEqual(['get_next_best_actions']);
+    expect(next.toolCalls[0]!.input).toMatchObject({ hcpId: entries.at(-1)!.hcp.id });
+    const draft = await ask('rank 5 for me', 'write a whatsapp for the 2nd one');
+    expect(draft.toolCalls.map((call) => call.name)).not.toContain('plan_territory');
+    expect(draft.toolCalls.find((call) => call.name === 'check_consent')?.input).toMatchObject({ hcpId: entries[1]!.hcp.id, channel: 'whatsapp' });
+    expect(draft.answer).not.toMatch(/^Yes: you may contact/);
+  });
+
+  it('"what\'s on my plate today" is the plan, not an out-of-scope question', async () => {
+    expect(calls(await ask("hey omni what's on my plate today"))).toEqual(['plan_territory']);
+  });
+});
+
 describe('the local model follows the thread in what it drafts and searches', () => {
   const smsConsented = () => midwestHcp((hcp) => consentGate(consents(hcp), 'sms', 'promotional', null, consentRules).passed && consentGate(consents(hcp), 'email', 'promotional', null, consentRules).passed);
 

@@ -10,7 +10,7 @@ import * as analytics from './analytics-answers.ts';
 import type { AnalyticsPeriod, AnalyticsReading } from './analytics-question.ts';
 import * as answers from './local-answers.ts';
 import { isUnsafeRequest, UNSAFE_ANSWER } from './unsafe-requests.ts';
-import { DEAD_END_WORDS, normaliseQuestion, OPEN_QUESTIONS, RANKS_PAIR, readEntities, withIntent, type Lexicon, type ParsedQuestion } from './question-parser.ts';
+import { DEAD_END_WORDS, FOLLOW_UP_OWED, normaliseQuestion, OPEN_QUESTIONS, RANKS_PAIR, readEntities, withIntent, type Lexicon, type ParsedQuestion } from './question-parser.ts';
 import * as intake from './adverse-event-dialogue.ts';
 import { notesTopics } from './notes-topic.ts';
 import { policyAnswer } from './policy-answers.ts';
@@ -91,7 +91,7 @@ export class LocalModel implements ChatModel {
       if (message.role === 'tool') results.push({ name: message.name, input: inputs.get(message.toolCallId), output: JSON.parse(message.content) });
     }
     const focus = request.context.focus;
-    const keep = { intent: focus.intent ?? null, channel: focus.channel ?? null, choices: [] as string[] };
+    const keep = { intent: focus.intent ?? null, channel: focus.channel ?? null, purpose: focus.purpose ?? null, choices: [] as string[] };
     // A tool call that failed its schema or the limit ends the turn with a plain answer.
     const failed = results.find((result) => result.output && typeof result.output === 'object' && 'error' in result.output);
     if (failed) return { content: answers.toolProblemAnswer(failed.output), toolCalls: [], focus: keep };
@@ -120,7 +120,7 @@ export class LocalModel implements ChatModel {
     if (ranking) written.unshift(ranking);
     const last = understood.readings.at(-1)!;
     const stateless = ['refine', 'policy', 'greeting', 'out_of_scope', 'capabilities'].includes(last.intent);
-    return { content: written.join('\n\n'), toolCalls: [], focus: { intent: stateless ? keep.intent : last.intent, channel: last.channel ?? (last.hcpName || last.hcpId ? null : keep.channel), choices: [] } };
+    return { content: written.join('\n\n'), toolCalls: [], focus: { intent: stateless ? keep.intent : last.intent, channel: last.channel ?? (last.hcpName || last.hcpId ? null : keep.channel), purpose: last.purpose ?? (last.hcpName || last.hcpId || !['consent', 'why_not', 'draft'].includes(last.intent) ? null : keep.purpose), choices: [] } };
   }
 
   /**
@@ -274,7 +274,9 @@ export class LocalModel implements ChatModel {
         }
         const result = results.find('check_consent', (input) => input?.hcpId === hcpId && input?.channel === parsed.channel);
         if (!result) {
-          const purpose = parsed.purpose ?? (parsed.channel === 'msl_meeting' || isMedicalRole(request) ? 'medical' : parsed.channel === 'webinar' ? 'events' : 'promotional');
+          // "what about by text" after "can i email her the dinner invite": the thread's purpose, for the same HCP.
+          const threadPurpose = request.context.focus.hcpId === hcpId && !parsed.hcpName && !parsed.hcpId ? (request.context.focus.purpose as ParsedQuestion['purpose']) : null;
+          const purpose = parsed.purpose ?? threadPurpose ?? (parsed.channel === 'msl_meeting' || isMedicalRole(request) ? 'medical' : parsed.channel === 'webinar' ? 'events' : 'promotional');
           return call('check_consent', { hcpId, channel: parsed.channel, purpose, productId: parsed.productId });
         }
         return { answer: answers.consentAnswer(result, hcpName) };
@@ -687,13 +689,13 @@ function planFilters(parsed: ParsedQuestion, question: string, lexicon: Lexicon)
   if (city) filters.city = city;
   const flag = DEAD_END_WORDS.test(text)
     ? 'dead_end'
-    : /\bfollow[- ]?ups? (are |is )?(overdue|due|owed|pending|late)\b|\b(overdue|late|pending) follow[- ]?ups?\b|\bbehind on follow[- ]?ups?\b|\bfollow[- ]?ups? (i'?m|we'?re|i am|we are) (late|behind) on\b|\bfollow[- ]?ups? past due\b|\bpast[- ]due follow[- ]?ups?\b|\bfollow[- ]?ups? (am i|are we|i'?m|we'?re) (behind|late)( on)?\b|\b(i|we) owe (them |him |her )?(a |an )?follow[- ]?ups?\b|\bowe (a |an )?follow[- ]?up\b|\bfollow[- ]?ups? (have i|i'?ve|i have|have we|we'?ve) let slip\b|\blet (a |the )?follow[- ]?ups? slip\b|\bfollow[- ]?up (am i|are we) (late|behind) on\b/.test(text)
+    : FOLLOW_UP_OWED.test(text)
       ? 'follow_up_due'
     : OPEN_QUESTIONS.test(text) || /\bmedical questions?\b/.test(text)
       ? 'open_medical_question'
       : /\b(overdue|due) for a (field )?visit\b|\bhaven'?t (been )?(seen|visited|in front of)\b|\b(haven'?t|hasn'?t|have not|has not) had an? (in[- ]person|visit|f2f|field visit)\b|\bhaven'?t been in to see\b|\bhaven'?t (i |we )?(been|gone) (to see|by|over)\b|\bhaven'?t (i|we) (seen|visited|been to)\b|\b(nobody|no one|no-one)('?s| has)? (visited|seen|been (to|in))\b|\bnot (been )?(seen|visited)\b|\bno (field )?visits?\b|\boverdue\b|\bneglect\w*\b|\bwithout a (field )?visit\b|\b(physically|in person) seen\b|\bseen (in person|physically)\b|\bin ages\b/.test(text)
         ? 'no_recent_visit'
-        : /\bfollow[- ]?ups? (due|owed|pending)\b|\b(due|owed) a follow[- ]?up\b/.test(text)
+        : /\b(due|owed) a follow[- ]?up\b/.test(text)
           ? 'follow_up_due'
           : null;
   if (flag) filters.flag = flag;

@@ -154,7 +154,7 @@ export function readEntities(question: string, lexicon: Lexicon, today: string):
     describedAs: describedAsOf(text),
     // "she unsubscribed a while back": unsubscribing is from email when no channel is named.
     channel: firstMatch(channelWords, text) ?? (/\bunsubscri\w*/.test(text) ? 'email' : null),
-    purpose: /\bmedical (purpose|use|content|information|response|e-?mail|letter|reply|draft)\b|\bfor medical\b/.test(text) ? 'medical' : /\bmarket[- ]research\b|\bsurveys?\b/.test(text) ? 'market_research' : /\b(invite|invitation|event)\b/.test(text) && !/\badverse events?\b/.test(text) ? 'events' : null,
+    purpose: /\bmedical (purpose|use|content|information|response|e-?mail|letter|reply|draft)\b|\bfor medical\b/.test(text) ? 'medical' : /\bmarket[- ]research\b|\bsurveys?\b/.test(text) ? 'market_research' : /\b(invite|invitation|event)\b/.test(text) && !/\badverse events?\b/.test(text) ? 'events' : /\bpromo(tional)?\b/.test(text) && !/\b(not|no|non|never)[- ](a )?promo/.test(text) ? 'promotional' : null,
     productId: findProduct(text, lexicon),
     topic: topicOf(question, name),
     event: /\bwebinar\b/.test(text) ? 'webinar' : /\b(congress|booth|conference|symposium)\b/.test(text) ? 'congress' : null,
@@ -371,6 +371,10 @@ export function asksEmailEngagement(text: string): boolean {
 
 /** An intent signal nobody followed up, in the field's words: "dead ends", "who's ghosting me", "went cold after clicking". */
 export const DEAD_END_WORDS = /\bdead[- ]?ends?\b|\bghost(ing|ed)? (me|us)\b|\bstonewall\w*|\bleft (me|us) on read\b|\b((gone|went|going) (dark|quiet|cold|silent)|stopped (responding|replying)|blow(ing|n)? (me|us) off|dropped off|fell off|drop[- ]?offs?|(engaged|interested|clicked|downloaded) (then|and then|but) (dropped|went|vanished|disappeared|nothing))\b/;
+
+/** A follow-up owed or late, in any order: "follow-ups am i late on", "where a follow-up is due", "overdue follow-ups", "i owe her a follow-up". */
+export const FOLLOW_UP_OWED =
+  /\bfollow[- ]?ups?\b[^.?!;]{0,25}?\b(overdue|due|owed|pending|late|behind|outstanding|slip(ped)?)\b|\b(overdue|late|pending|outstanding|past[- ]due|owed?|owing|behind on)\b[^.?!;]{0,12}?\bfollow[- ]?ups?\b|\blet (a |the )?follow[- ]?ups? slip\b/;
 
 /** Words that dismiss a recommendation: "dismiss it", "kill the nba", "it's garbage", "not useful, he moved on". */
 export const DISMISS_WORDS = /\b(dismiss(ed|ing)?|reject(ed)?|ignore|kill (off )?(it|that|this|the (nba|rec|recommendation|suggestion))|useless|garbage|pointless|irrelevant|(totally|completely|just|dead|plain) wrong|off base|bogus|nonsense|not (useful|relevant|helpful|applicable)|no longer (relevant|applies)|does(n'?t| not) apply|junk|rubbish|trash (it|that|this)|(throw|toss|bin|scrap|ditch) (it|that|this)( out| away)?|(rec|recommendation|nba|suggestion) is off)\b/;

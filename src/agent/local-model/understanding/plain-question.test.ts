@@ -40,4 +40,12 @@ describe('plainQuestion', () => {
     expect(plainQuestion('an option w her')).toBe('an option with her');
     expect(plainQuestion('i cant and she doesnt')).toBe("i can't and she doesn't");
   });
+
+  it('reads punctuation dictated from the car, but keeps "last period" and "comma separated"', () => {
+    expect(plainQuestion('can i call them question mark')).toBe('can i call them?');
+    expect(plainQuestion('brief me on doctor patel comma then can i email her question mark')).toBe('brief me on doctor patel, then can i email her?');
+    expect(plainQuestion('who do i see today period')).toBe('who do i see today.');
+    expect(plainQuestion('reach compared with last period')).toBe('reach compared with last period');
+    expect(plainQuestion('a comma separated list of my docs')).toBe('a comma separated list of my docs');
+  });
 });

@@ -26,6 +26,12 @@ const SHORTHAND: [RegExp, string][] = [
   [/(?<![/-])\bu\b(?![-/])/gi, 'you'],
   [/\b(how|who|where)s\b/gi, "$1's"],
   [/\b(have|has|is|does|do|ca|did|was|are|would|could|should|were|had)nt\b/gi, "$1n't"],
+  // Dictated from the car: spoken punctuation ("can i call her question mark"); "period" only at the end, where it is no time span.
+  [/\s*\b(?:question mark)\b/gi, '?'],
+  [/\s*\b(?:exclamation (?:mark|point))\b/gi, '!'],
+  [/\s*\bcomma\b(?=\s)(?!\s*(?:separated|delimited)\b)/gi, ','],
+  [/\s*\bfull stop\s*$/gi, '.'],
+  [/(?<!\b(?:last|this|previous|prior|same|comparison|that|the|a|each|per|reporting|time|trial|grace|review|whole|entire|current|next|of)) +period\s*$/gi, '.'],
 ];
 
 /** A word left: a question that is only a greeting or a thanks stays one. */

@@ -1,6 +1,6 @@
 import type { ConversationFocus } from '../../../core/chat-model.ts';
 import { ASKS_WEAKEST, escapeRegExp, metricsNamed } from '../analytics-question.ts';
-import { asksEmailEngagement, channelsAsked, CONTENT_CUES, DEAD_END_WORDS, RANKS_PAIR, SNOOZE_WORDS, DISMISS_WORDS, findSecondName, LABEL_WORDS, normaliseQuestion, OPEN_QUESTIONS, readEntities, withIntent, withoutChannelWords, type Intent, type Lexicon, type ParsedQuestion, type QuestionEntities } from '../question-parser.ts';
+import { asksEmailEngagement, channelsAsked, CONTENT_CUES, DEAD_END_WORDS, FOLLOW_UP_OWED, RANKS_PAIR, SNOOZE_WORDS, DISMISS_WORDS, findSecondName, LABEL_WORDS, normaliseQuestion, OPEN_QUESTIONS, readEntities, withIntent, withoutChannelWords, type Intent, type Lexicon, type ParsedQuestion, type QuestionEntities } from '../question-parser.ts';
 import { competitorNamedIn } from '../../../insights/lexicons.ts';
 import { mentionsPatientEvent, policyTopic } from '../policy-answers.ts';
 import type { IntentClassifier, IntentScore } from './intent-classifier.ts';
@@ -363,6 +363,10 @@ function withEvidence(scores: IntentScore[], entities: QuestionEntities, focus: 
   if (!person && (role === 'rep' || role === 'manager') && DEAD_END_WORDS.test(text) && !/\bdead[- ]?ends?\b|\b(rates?|%|percent|share|how many)\b/.test(text) && !analytics?.dimension) floor = { intent: 'plan', probability: 0.6 };
   // "give me a 6-stop route for thursday": a plan of that many stops.
   if (!person && /\b\d+[- ]stops?\b|\broute for\b/.test(text)) floor = { intent: 'plan', probability: 0.6 };
+  // "rank 5 for me": that many HCPs to see, for someone who works a territory.
+  if (!person && (role === 'rep' || role === 'msl') && analytics?.top && !analytics.metric && /^\W*(?:(?:ok|okay|pls|please|can you|could you)\W+)?(?:rank|list|show|give)(?: me)? \w+(?: for me| pls| please)?\W*$/.test(text)) floor = { intent: 'plan', probability: 0.6 };
+  // "what's on my plate today", "my agenda this week": whom to see, for someone who works a territory.
+  if (!person && (role === 'rep' || role === 'msl') && /\bon my plate\b|\bmy (agenda|to-?do( list)?|itinerary)\b/.test(text)) floor = { intent: 'plan', probability: 0.6 };
   // "is there dosing confusion on imbruvica out there": what the field is hearing.
   if (!person && (role === 'msl' || role === 'medical_affairs') && /\b(out there|in the field|confusion|confused|bringing up|brought up|came up|coming up|come up)\b/.test(text)) {
     scale(['insights'], 4);
@@ -391,10 +395,13 @@ function withEvidence(scores: IntentScore[], entities: QuestionEntities, focus: 
   // "how do i get them unstuck", "how should we approach him": the next step with that HCP.
   if (person && !entities.channel && /\bhow (do|should|can|could|would) (i|we)\b|\bhow to (approach|engage|re-?engage|reach|win|handle|unstick|get)\b/.test(text) && !/\b(draft|write|email|report)\b/.test(text)) scale(['next_action'], 4);
   // "ok submit it like that" in a thread about an adverse event: the report.
-  if ((focus.intent === 'adverse_event' || focus.adverseEvent) && !named && /\b(submit|file|send|log)\b/.test(text) && /\b(it|that|this|anyway|regardless|now|as is)\b/.test(text)) floor = { intent: 'adverse_event', probability: 0.6 };
+  // A bare "submit" or "submit please" in such a thread is the same.
+  if ((focus.intent === 'adverse_event' || focus.adverseEvent) && !named && /\b(submit|file|send|log)\b/.test(text) && (/\b(it|that|this|anyway|regardless|now|as is)\b/.test(text) || text.trim().split(/\s+/).length <= 3)) floor = { intent: 'adverse_event', probability: 0.6 };
   // "how long do we have to report these", "anything else needed from me?" after an adverse event: the report still being
   // gathered (what it needs), else the reporting rule.
   if ((focus.intent === 'adverse_event' || focus.adverseEvent) && !named && /\b(how long|deadline|due|paperwork|anything else|what else|next steps?|is that it|am i done|needed from me|do i need to do|chases?|chasing|missing details|who (does|will|should))\b/.test(text)) floor = { intent: focus.adverseEvent ? 'adverse_event' : 'policy', probability: 0.6 };
+  // "is there a medical response that covers it" in a thread about an HCP: approved medical content for their question.
+  if (focus.hcpId && !named && !entities.channel && /\b(medical (response|information|info|letter|reply|answer)|med info (response|letter)|(approved|standard) (response|answer|reply|letter))s?\b/.test(text) && /\b(is there|are there|do we have|have we got|any|got|covers?|exists?)\b/.test(text)) floor = { intent: 'content', probability: 0.6 };
   // "pull the whole file on james ortiz, leave nothing out": the brief.
   if (person && !entities.channel && /\b(whole|full|entire|complete) (file|profile|record|picture|rundown|history)\b|\bpull (up )?(the |his |her |their )?(file|record|chart)\b/.test(text)) floor = { intent: 'brief', probability: 0.6 };
   // "anything still open", "anything pending with medical" about the thread's HCP: the brief, which answers it first.
@@ -629,7 +636,7 @@ const SEARCHES_NOTES = /\b(mentions?|mentioned|notes|logged|flagged|show (me )?a
 const ASKS_PERMISSION = /\bis it (ok|okay|alright|fine|allowed|safe)\b|\b(get|got) (me )?(fired|in trouble|sacked)\b|\bagainst the (law|rules)\b|\b(illegal|legal|compliant) (to|for)\b|\bis \w+ing \w+( \w+)? (illegal|legal|compliant|against)\b|^\W*(ok|okay|alright|fine) to\b|\b(ok|okay|alright|fine) (for|with)\b|\b(can|may|could) (i|we) (still |at least )?(send|e-?mail|text|call|ring|phone|whatsapp|message|visit|see)\b|\b(if|whether) (i|we) (can|could|may)\b|\bam i (allowed|cleared|ok|okay|permitted)\b|\by\/n\b|\b(is|are) (\w+ ){0,2}(an? )?(option|possibility|possible|a go)\b|\bgreen ?light\b|\bgood to go\b|\bcool (w|with)\b|\b(happy|open|okay|ok|fine|alright) (w|with|to get|to receive|getting|receiving)\b|\bmind (getting|receiving)\b|\b(am i|are we) (clear|cleared) to\b|\bany reason (i|we) (can'?t|cannot|shouldn'?t|couldn'?t)\b/;
 
 /** The open items a plan can be narrowed to: dead ends, follow-ups owed, open questions, no recent visit. */
-const PLAN_FLAG_WORDS = new RegExp(`${DEAD_END_WORDS.source}|${OPEN_QUESTIONS.source}|\\b(owe|owed|overdue|due|late|behind)\\b.{0,20}\\bfollow[- ]?ups?\\b|\\bfollow[- ]?ups? (due|owed|overdue|pending)\\b|\\b(no|without a) (recent )?visits?\\b|\\bhaven'?t (seen|visited)\\b`);
+const PLAN_FLAG_WORDS = new RegExp(`${DEAD_END_WORDS.source}|${OPEN_QUESTIONS.source}|${FOLLOW_UP_OWED.source}|\\b(no|without a) (recent )?visits?\\b|\\bhaven'?t (seen|visited)\\b`);
 
 /** Words that narrow the thread's last query rather than ask a new one: "just keytruda", "filter to stelara". */
 const NARROWS = /\b(just|only|alone|solely|exclusively|specifically|narrow|filter|limit|restrict|what about|how about|same|and|for|swap|switch|change|instead|rerun|re-run|redo|go back|by itself|on its own)\b/;
@@ -639,7 +646,7 @@ const WHY_NOT = /\b(why|y) (not|no|isn'?t|aren'?t|can'?t|cannot|shouldn'?t|wasn'
 
 /** Words of this domain that are not entities: material, HCPs, territories, field work. */
 const DOMAIN_WORDS =
-  /\b(content|materials?|modules?|approved|leave[- ]?behinds?|slides?|isi|label|templates?|hcps?|docs?|doctors?|physicians?|accounts?|kols?|territor(y|ies)|reps?|msls?|field|notes?|themes?|insights?|visits?|calls?|plan|week|webinars?|congress|booth|follow[- ]?ups?|consent|nba|recommend\w*|brief|profile|patients?|dos(e|ing)|safety|medical|med info|team|engagement|maturity|omnichannel|concerns?|objections?|questions?|feedback|hearing|saying|pv|pharmacovigilance|reportable|adverse|side[- ]effects?)\b/;
+  /\b(content|materials?|modules?|approved|leave[- ]?behinds?|slides?|isi|label|templates?|hcps?|docs?|doctors?|physicians?|accounts?|kols?|territor(y|ies)|reps?|msls?|field|notes?|themes?|insights?|visits?|calls?|plan|week|webinars?|congress|booth|follow[- ]?ups?|consent|nba|recommend\w*|brief|profile|patients?|dos(e|ing)|safety|medical|med info|team|engagement|maturity|omnichannel|concerns?|objections?|questions?|feedback|hearing|saying|pv|pharmacovigilance|reportable|adverse|side[- ]effects?|on my plate|agenda|to-?do( list)?|itinerary|route)\b/;
 /** Requests Omni never serves, whatever domain words they borrow: harmful know-how ("… without getting caught"), code. */
 const HARM_ALWAYS =
   /\b(synthesi[sz](e|ing) \w+|payloads?|write (some |a |an |the )?(code|script|program|malware|exploit)|(sql|code|command) injection|without (official )?(permission|authori[sz]ation|getting caught)|unauthori[sz]ed (access|entry)|untraceabl[ey]|(make|making|manufactur\w*|synthesi[sz]\w*|extract\w*) [\w ]{0,40}(at|from) home)\b/;
@@ -669,7 +676,10 @@ export function resolveFollowUp(entities: QuestionEntities, focus: ConversationF
   // A list shown, or two HCPs asked about in turn ("whatsapp for the first doc?" after volkov, then novak).
   if ((entities.ordinal !== null || entities.describedAs) && (focus.listed.length > 0 || (entities.ordinal !== null && (focus.discussed ?? []).length >= 2)) && !namesHcp) {
     // "#2, whatsapp consent?", "top one — ok to visit in person?": a channel on a list entry asks leave, unless the thread was drafting or asking why not.
-    const intent: Intent = entities.channel && (CONSENT_ASK.test(text) || /\bconsent\w*\b/.test(text) || !(last === 'draft' || last === 'why_not')) ? 'consent' : last && HCP_INTENTS.has(last) && last !== 'content' ? last : 'brief';
+    // "the last one on it - nba?": the next step for that entry.
+    const asksNext = !entities.channel && /\b(nba|next best|next (step|action|move)s?|what (should|do|would) (i|we) do|recommend\w*)\b/.test(text);
+    const drafts = /\b(draft|write|compose|put together)\b/.test(text) && !CONSENT_ASK.test(text);
+    const intent: Intent = drafts ? 'draft' : entities.channel && (CONSENT_ASK.test(text) || /\bconsent\w*\b/.test(text) || !(last === 'draft' || last === 'why_not')) ? 'consent' : asksNext ? 'next_action' : last && HCP_INTENTS.has(last) && last !== 'content' ? last : 'brief';
     // "is maria emailable" → "the pulm one in denver": the thread's channel goes with its question.
     const channel = entities.channel ?? (['consent', 'draft', 'why_not'].includes(intent) ? (focus.channel as QuestionEntities['channel']) : null) ?? null;
     return { intent, entities: { ...entities, channel } };
@@ -688,6 +698,8 @@ export function resolveFollowUp(entities: QuestionEntities, focus: ConversationF
   if ((entities.channel || (instead && entities.action)) && (focus.hcpId || namesHcp) && (onHcp || (CONSENT_ASK.test(text) && !whyNot))) return { intent: whyNot ? 'why_not' : 'consent', entities: { ...entities, pronoun: !namesHcp } };
   // "just the oncologists", "top 3 only" after a plan: the same plan, narrowed.
   if (focus.lastQuery?.tool === 'plan_territory' && !namesHcp && (entities.analytics?.top || entities.analytics?.specialty || entities.analytics?.segment || entities.channel)) return { intent: 'refine', entities };
+  // "fine, which follow-ups am i late on then" after a metric: the HCPs owed one, a list, not the rate again.
+  if (focus.lastQuery?.tool === 'query_performance' && !namesHcp && PLAN_FLAG_WORDS.test(text) && /\b(which|who|whom|the ones|list|show me)\b/.test(text) && !/\b(reps?|territor(y|ies)|regions?|rates?|%|percent\w*|trend\w*)\b/.test(text)) return { intent: 'plan', entities };
   // A metric after a maturity or field question is a metric question of its own ("how's our dead end rate by month").
   if (focus.lastQuery && entities.analytics?.metric && focus.lastQuery.tool !== 'query_performance') return { intent: 'performance', entities };
   if (focus.lastQuery && (changesAnalytics(entities) || entities.productId)) return { intent: 'refine', entities };

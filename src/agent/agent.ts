@@ -189,7 +189,9 @@ export class Agent implements AgentTurns {
       clearTimeout(timer);
     }
     // "dubois vs duarte" asked about two HCPs one at a time: they are the thread's list ("the first of those two").
-    if (askedOneByOne.length >= 2) focus = { ...focus, listed: askedOneByOne.slice(0, 50) };
+    // Entries of the list already there ("can i email the top two") keep that list, so "the 4th one" still means its fourth.
+    const fromList = askedOneByOne.every((id) => focus.listed.includes(id));
+    if (askedOneByOne.length >= 2 && !fromList) focus = { ...focus, listed: askedOneByOne.slice(0, 50) };
     if (answer === null) {
       stoppedBy ??= 'max_steps';
       answer =

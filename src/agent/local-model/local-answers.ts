@@ -315,3 +315,9 @@ export const NO_DRAFT_TO_RESTYLE =
 export const DRAFT_RESTYLE_ANSWER =
   "I can't reword a draft: every sentence in it is an approved module's exact text, and changing the wording would need MLR approval again. " +
   'What I can change: use fewer or other approved modules ("draft it with just the patient support module"), another consented channel ("as an email instead"), or a different approved topic.';
+
+/** "looks good, send it" after a draft: Omni writes drafts; a person sends them. */
+export const DRAFT_NOT_SENT_ANSWER =
+  "I don't send messages: a draft is for you to read and send yourself, from your company's approved email or messaging tool, so a person checks everything that reaches an HCP. " +
+  'The draft above is already logged with its approved sources and consent check (its id is in that answer). To change it, ask for other approved modules or another consented channel.';
+

@@ -16,6 +16,7 @@ import { notesTopics } from './notes-topic.ts';
 import { policyAnswer } from './policy-answers.ts';
 import { loadUnderstanding, type LoadedUnderstanding } from './understanding/load-understanding.ts';
 import { VERDICT, withLiveQuery, type Understanding, type Understood, type UnderstandingTrace } from './understanding/understanding.ts';
+import { hcpDisplayName } from '../../domain/hcp.ts';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Json = any;
@@ -98,6 +99,8 @@ export class LocalModel implements ChatModel {
     // Checked on the turn's first step only: an unsafe request ends the turn there, so later steps never have one.
     if (results.length === 0 && isUnsafeRequest(question.content)) return { content: UNSAFE_ANSWER, toolCalls: [], focus: keep };
     // "a bit more formal", "shorter pls" after a draft: its words are the approved modules' own, so no rewording; say so and what can change.
+    // "looks good, send it" after a draft: drafts are sent by a person, never by Omni.
+    if (results.length === 0 && focus.intent === 'draft' && SEND_DRAFT.test(normaliseQuestion(question.content))) return { content: answers.DRAFT_NOT_SENT_ANSWER, toolCalls: [], focus: keep };
     if (results.length === 0 && DRAFT_RESTYLE.test(normaliseQuestion(question.content))) return { content: focus.intent === 'draft' ? answers.DRAFT_RESTYLE_ANSWER : answers.NO_DRAFT_TO_RESTYLE, toolCalls: [], focus: keep };
     const { understood: read, trace } = await this.understand(question.content, request, results.length === 0);
     const understood = readAs(this.withIntake(question.content, read, request), trace.read);
@@ -279,7 +282,9 @@ export class LocalModel implements ChatModel {
           const purpose = parsed.purpose ?? threadPurpose ?? (parsed.channel === 'msl_meeting' || isMedicalRole(request) ? 'medical' : parsed.channel === 'webinar' ? 'events' : 'promotional');
           return call('check_consent', { hcpId, channel: parsed.channel, purpose, productId: parsed.productId });
         }
-        return { answer: answers.consentAnswer(result, hcpName) };
+        // A list entry asked about by position has no name in the thread; the tool answered, so the caller may see it.
+        const entry = !hcpName && result.status === 'answered' ? this.store.hcps.getById(hcpId) : null;
+        return { answer: answers.consentAnswer(result, hcpName ?? (entry ? hcpDisplayName(entry) : null)) };
       }
       case 'why_not':
       case 'why': {
@@ -575,7 +580,9 @@ export class LocalModel implements ChatModel {
     // "ok send it to Dr. Lee" after a content search: that search's material, on its channel.
     const focus = request.context.focus;
     const threadSearch = focus.intent === 'content' && focus.lastQuery?.tool === 'search_approved_content' && !parsed.productId && !parsed.event ? focus.lastQuery.input : null;
-    const asked = parsed.channel ?? (threadSearch?.channel as string | null | undefined) ?? null;
+    // "ok write it" after "can i whatsapp them": the channel the thread just asked about, for the same HCP.
+    const threadChannel = focus.hcpId === hcpId && !parsed.hcpName && !parsed.hcpId && ['consent', 'draft', 'why_not'].includes(focus.intent ?? '') ? (focus.channel ?? null) : null;
+    const asked = parsed.channel ?? (threadSearch?.channel as string | null | undefined) ?? threadChannel;
     const channel = asked && DRAFT_CHANNELS.has(asked) ? asked : 'email';
     // MSLs and medical affairs write medical responses only; a rep asking for one gets the tool's "no" and its route.
     const purpose = parsed.purpose === 'medical' || isMedicalRole(request) ? 'medical' : 'promotional';
@@ -813,6 +820,8 @@ function performancePeriod(period: AnalyticsPeriod | null, now: string): string 
 }
 
 /** Asking to reword a draft ("a bit more formal", "shorter pls", "make it friendlier"), in a few words. */
+/** "looks good, send it", "ok ship it", "send it off pls": the whole message asks Omni to send the draft. */
+const SEND_DRAFT = /^\W*(?:(?:ok(?:ay)?|yes|yep|great|perfect|looks good|lgtm|nice|cool|good|fine|thanks|go ahead(?: and)?)\W+)*(?:send|ship|fire off|shoot|hit send on)(?: it| that| this| the (?:draft|email|text|message))?(?: (?:off|out|over|now|to (?:her|him|them)))*\W*(?:please|pls|thanks|thx)?\W*$/;
 const DRAFT_RESTYLE = /^\W*(?:(?:can you|could you|pls|please|ok|hmm|make it|make the (?:opening|intro|ending|close|tone|subject(?: line)?|wording|message|email|text|draft)|a bit|bit|little|slightly|more|less|too|way|much|and)\W+){0,4}(shorter|longer|more formal|less formal|formal|casual|friendlier|warmer|punchier|simpler|tighter|snappier|softer|reword(ed)?|rephrase(d)?|tone it (down|up)|too long|too stiff|too formal|too salesy|less salesy|cut (it|that|this)(?! (down )?to \d)( down| in half| back)?|trim (it|that|this)( down)?|trim( it)? down|shorten (it|that|this)|condense (it|that|this))\b[\w\s,.!?]{0,20}$/;
 
 /** Words that say nothing of a content topic ("ok the second one, what should i bring"). */

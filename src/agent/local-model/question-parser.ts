@@ -217,6 +217,9 @@ const ORDINALS: Record<string, number> = { 'second-to-last': -2, 'second to last
 
 /** "the first one", "the second HCP on the list", "number 3", "#2", "the last one". */
 function findOrdinal(text: string): number | null {
+  // "skip the first, who's next", "after the second one": the entry after it.
+  const skipped = /\b(?:skip(?:ping)?|not|besides|other than|after|past|apart from|except) (?:the )?(first|top|second|third|fourth)(?: (?:one|hcp|doc|name|entry))?\b(?!.*\b(?:second|third|fourth|fifth|last)\b)/.exec(text);
+  if (skipped && /\b(next|who(?:'s| is)? (?:after|then)|then who|after (?:that|him|her|them))\b/.test(text)) return ORDINALS[skipped[1]!]! + 1;
   const word =
     /\b(?:the )?(second[- ]to[- ]last|first|top|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|bottom)(?: (?:one|hcp|doc|doctor|physician|name|entry|question|item|person|account|row|line|spot|slot)\b| (?:on|in|from|of) (?:the|my|that|this) (?:list|ranking|plan)\b| on (?:there|that)\b)/.exec(text) ??
     /\babout the (first|second|third|fourth|fifth|last)\b(?! (time|week|month|quarter|year|day|dose|visit))/.exec(text) ??
@@ -251,7 +254,7 @@ function describedAsOf(text: string): string | null {
 }
 
 /** A snooze said in other words ("push the nba out to dec 14", "defer it till monday"). */
-export const SNOOZE_WORDS = /\bsnooz(e|ed|ing)?\b|\bpush\b.{0,40}\b(nba|rec|recommendation|suggestion)\b (out|back)\b|\bpark (it|that|this)\b|^\W*park\b|\bmute\b|\bhold (it|that|this|that one|the (\w+ ){0,2}(nba|rec|recommendation|suggestion))( \w+)? (till|until|til|to|for)\b|\bpush (it|that|this|the (\w+ ){0,3}(nba|rec|recommendation|suggestion))( \w+)? (out|back|to|till|until)\b|\b(defer|postpone|delay) (it|that|this|the (\w+ )?(nba|rec|recommendation|suggestion))\b/;
+export const SNOOZE_WORDS = /\bsnooz(e|ed|ing)?\b|\bremind me (again |about (it|this|that) )?(on|next|in|after|tomorrow|mon|tues?|wed|thu|fri)\w*\b|\bnot (right )?now\b.{0,20}\b(remind|next|later|after|until|till|in \d)\b|\bcircle back (on (it|this|that) )?(next|on|in|after)\b|\bask me again (next|on|in|after)\b|\bpush\b.{0,40}\b(nba|rec|recommendation|suggestion)\b (out|back)\b|\bpark (it|that|this)\b|^\W*park\b|\bmute\b|\bhold (it|that|this|that one|the (\w+ ){0,2}(nba|rec|recommendation|suggestion))( \w+)? (till|until|til|to|for)\b|\bpush (it|that|this|the (\w+ ){0,3}(nba|rec|recommendation|suggestion))( \w+)? (out|back|to|till|until)\b|\b(defer|postpone|delay) (it|that|this|the (\w+ )?(nba|rec|recommendation|suggestion))\b/;
 
 /** First names that are also everyday words ("mark it accepted"): never read as a name on their own. */
 /** Words among those that are months or modal verbs first ("numbers for may"). */
@@ -376,8 +379,11 @@ export const DEAD_END_WORDS = /\bdead[- ]?ends?\b|\bghost(ing|ed)? (me|us)\b|\bs
 export const FOLLOW_UP_OWED =
   /\bfollow[- ]?ups?\b[^.?!;]{0,25}?\b(overdue|due|owed|pending|late|behind|outstanding|slip(ped)?)\b|\b(overdue|late|pending|outstanding|past[- ]due|owed?|owing|behind on)\b[^.?!;]{0,12}?\bfollow[- ]?ups?\b|\blet (a |the )?follow[- ]?ups? slip\b/;
 
+/** Taking a recommendation up in words of agreement: "ok do it", "sounds good", "will do", "i'll take it". Whole message only. */
+export const ACCEPTS_IT = /^\W*(?:(?:ok(?:ay)?|yes|yep|yeah|sure|fine|great|cool|alright|perfect|good call)\W+)*(?:do it|let'?s do (?:it|that|this)|will do|i'?ll do (?:it|that|this)|go(?:ing)? (?:for it|with (?:it|that|this))|sounds good|makes sense|(?:i'?m )?on it|i'?ll take (?:it|that)|agreed?|works for me|that works|done deal)(?:\W+(?:thanks|thx|ty|then))?\W*$/;
+
 /** Words that dismiss a recommendation: "dismiss it", "kill the nba", "it's garbage", "not useful, he moved on". */
-export const DISMISS_WORDS = /\b(dismiss(ed|ing)?|reject(ed)?|ignore|kill (off )?(it|that|this|the (nba|rec|recommendation|suggestion))|useless|garbage|pointless|irrelevant|(totally|completely|just|dead|plain) wrong|off base|bogus|nonsense|not (useful|relevant|helpful|applicable)|no longer (relevant|applies)|does(n'?t| not) apply|junk|rubbish|trash (it|that|this)|(throw|toss|bin|scrap|ditch) (it|that|this)( out| away)?|(rec|recommendation|nba|suggestion) is off)\b/;
+export const DISMISS_WORDS = /\b(dismiss(ed|ing)?|reject(ed)?|ignore|kill (off )?(it|that|this|the (nba|rec|recommendation|suggestion))|useless|garbage|pointless|irrelevant|(totally|completely|just|dead|plain) wrong|off base|bogus|nonsense|not (useful|relevant|helpful|applicable)|no longer (relevant|applies)|does(n'?t| not) apply|junk|rubbish|trash (it|that|this)|(throw|toss|bin|scrap|ditch) (it|that|this)( out| away)?|(rec|recommendation|nba|suggestion) is off|that'?s (just )?(wrong|incorrect|not right|outdated|out of date|stale)|(she|he|they)(?:'s| has| have)? (already )?(switched|moved (on|away)|left (the|her|his|their) (practice|clinic|hospital)|retired|stopped (prescribing|seeing))|(nba|rec|recommendation|suggestion) (makes no sense|is stale|is outdated))\b/;
 
 function findFeedback(text: string, today: string): ParsedQuestion['feedback'] {
   const verdict = SNOOZE_WORDS.test(text) ? 'snooze' : DISMISS_WORDS.test(text) ? 'dismiss' : 'accept';

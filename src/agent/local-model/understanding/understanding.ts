@@ -1,6 +1,6 @@
 import type { ConversationFocus } from '../../../core/chat-model.ts';
-import { ASKS_WEAKEST, escapeRegExp, metricsNamed } from '../analytics-question.ts';
-import { asksEmailEngagement, channelsAsked, CONTENT_CUES, DEAD_END_WORDS, FOLLOW_UP_OWED, RANKS_PAIR, SNOOZE_WORDS, DISMISS_WORDS, findSecondName, LABEL_WORDS, normaliseQuestion, OPEN_QUESTIONS, readEntities, withIntent, withoutChannelWords, type Intent, type Lexicon, type ParsedQuestion, type QuestionEntities } from '../question-parser.ts';
+import { ASKS_WEAKEST, escapeRegExp, metricsNamed, NUMBER_WORDS } from '../analytics-question.ts';
+import { asksEmailEngagement, channelsAsked, CONTENT_CUES, DEAD_END_WORDS, FOLLOW_UP_OWED, RANKS_PAIR, SNOOZE_WORDS, DISMISS_WORDS, ACCEPTS_IT, findSecondName, LABEL_WORDS, normaliseQuestion, OPEN_QUESTIONS, readEntities, withIntent, withoutChannelWords, type Intent, type Lexicon, type ParsedQuestion, type QuestionEntities } from '../question-parser.ts';
 import { competitorNamedIn } from '../../../insights/lexicons.ts';
 import { mentionsPatientEvent, policyTopic } from '../policy-answers.ts';
 import type { IntentClassifier, IntentScore } from './intent-classifier.ts';
@@ -146,6 +146,15 @@ export class Understanding {
       const intent = perHcpIntent ?? 'next_action';
       return { understood: { kind: 'readings', readings: pair.map((hcpId) => withIntent({ ...entities, hcpId, hcpName: null, pronoun: false, ordinal: null }, intent, text, now)) }, trace };
     }
+    // "can i email the top two", "nba for the first 3" after a list: the same question about each of those entries.
+    const head = !entities.hcpName && !entities.hcpId && focus.listed.length > 1 ? listHead(text) : 0;
+    const eachIntent: Intent | null = entities.channel
+      ? /\b(draft|write|compose)\b/.test(text) ? 'draft' : 'consent'
+      : /\b(nba|next best|next (step|action|move)s?)\b/.test(text) ? 'next_action' : /\b(brief|briefs|rundown)\b/.test(text) ? 'brief' : perHcpIntent && perHcpIntent !== 'brief' ? perHcpIntent : null;
+    if (head >= 2 && eachIntent) {
+      trace.route = 'follow_up';
+      return { understood: { kind: 'readings', readings: focus.listed.slice(0, head).map((hcpId) => withIntent({ ...entities, hcpId, hcpName: null, pronoun: false, ordinal: null }, eachIntent, text, now)) }, trace };
+    }
     // "by territory" after a metric, "only neurologists" after a field summary: a performance or insights
     // reading that names no metric (or concern, product, specialty) of its own changes the thread's last query.
     // "what are the open questions on it" after a field summary: the same notes ("it", "those").
@@ -183,7 +192,9 @@ export class Understanding {
     // "open up the top result, what does it say" after a content search: that module.
     const contentEntry = focus.lastQuery?.tool === 'search_approved_content' && entities.ordinal !== null && !entities.hcpName && !entities.hcpId && !entities.channel && !/\b(draft|write|email|send|text)\b/.test(text);
     // "okonkwo - same thing?": the thread's last question, about another HCP.
-    const sameAgain = Boolean(entities.hcpName || entities.hcpId) && /\bsame (thing|question|q|check|deal|here|for (her|him|them))\b|\bditto\b|\bsame\W*$/.test(text);
+    // "what about her colleague gabriel acosta": only another HCP, so the same question about them.
+    const onlyAnotherHcp = Boolean(entities.hcpName) && /^\W*(?:(?:and|so|ok|okay|hmm)\W+)?(?:what|how) about\b/.test(text) && text.replace(new RegExp(escapeRegExp(entities.hcpName!.toLowerCase()), 'g'), ' ').replace(/\b(and|so|ok|okay|hmm|what|how|about|her|his|their|the|colleague|partner|other|one|dr|doctor|then|too|also)\b|[^\p{L}\s]/gu, ' ').trim() === '';
+    const sameAgain = (Boolean(entities.hcpName || entities.hcpId) && /\bsame (thing|question|q|check|deal|here|for (her|him|them))\b|\bditto\b|\bsame\W*$/.test(text)) || onlyAnotherHcp;
     // "is that one ok to send by text" after a content search: the same search on that channel (a draft asks for one).
     const contentOnChannel = contentChannel && !CONSENT_ASK.test(text.replace(/\b(ok|okay|fine)\b/, '')) && !/\b(draft|write|compose|prep(are)?|follow[- ]?up)\b/.test(text);
     const followUp = contentEntry || planNarrow || contentOnChannel
@@ -355,6 +366,9 @@ function withEvidence(scores: IntentScore[], entities: QuestionEntities, focus: 
   if (mentionsPatientEvent(text) && /\b(submit|file|report|log)\b/.test(text) && !/\b(how (do|should|can) i|rules?|policy)\b/.test(text)) floor = { intent: 'adverse_event', probability: 0.6 };
   // "good, accepting" after a recommendation: the verdict on it.
   if (focus.recommendationId && !named && /^\W*(\w+\W+){0,2}(accept(ed|ing)?|snooz\w*|dismiss\w*|park it|log it as \w+)\W*$/.test(text)) floor = { intent: 'feedback', probability: 0.6 };
+  // Right after a recommendation: "ok do it" takes it up, "that's wrong, she already switched" dismisses it, "not now, remind me next monday" snoozes it.
+  const onRecommendation = focus.recommendationId && !named && ['next_action', 'why', 'why_not', 'brief'].includes(focus.intent ?? '');
+  if (onRecommendation && (ACCEPTS_IT.test(text) || DISMISS_WORDS.test(text) || SNOOZE_WORDS.test(text)) && !entities.channel) floor = { intent: 'feedback', probability: 0.6 };
   // "B segment, ranked pls": a rep's segment, ranked, is a plan.
   if (role === 'rep' && !person && analytics?.segment && !analytics.metric && /\b(ranked|rank|list|priorit\w*|who|which|names?)\b/.test(text)) floor = { intent: 'plan', probability: 0.6 };
   // "what has come up with pediatrics specialists in my territory": what the field is hearing.
@@ -402,6 +416,8 @@ function withEvidence(scores: IntentScore[], entities: QuestionEntities, focus: 
   if ((focus.intent === 'adverse_event' || focus.adverseEvent) && !named && /\b(how long|deadline|due|paperwork|anything else|what else|next steps?|is that it|am i done|needed from me|do i need to do|chases?|chasing|missing details|who (does|will|should))\b/.test(text)) floor = { intent: focus.adverseEvent ? 'adverse_event' : 'policy', probability: 0.6 };
   // "is there a medical response that covers it" in a thread about an HCP: approved medical content for their question.
   if (focus.hcpId && !named && !entities.channel && /\b(medical (response|information|info|letter|reply|answer)|med info (response|letter)|(approved|standard) (response|answer|reply|letter))s?\b/.test(text) && /\b(is there|are there|do we have|have we got|any|got|covers?|exists?)\b/.test(text)) floor = { intent: 'content', probability: 0.6 };
+  // "what can i use instead", "any alternatives?" about the thread's HCP: the channels in force after a consent answer, else the next step.
+  if (focus.hcpId && !named && !entities.channel && !entities.productId && /\b(instead|alternatives?|other (options?|channels?|ways?)|what else|how else)\b/.test(text) && /\b(what|which|how|any)\b/.test(text) && !/\b(you|omni|help)\b/.test(text)) floor = { intent: focus.intent === 'consent' || focus.intent === 'why_not' ? 'consent' : 'next_action', probability: 0.6 };
   // "pull the whole file on james ortiz, leave nothing out": the brief.
   if (person && !entities.channel && /\b(whole|full|entire|complete) (file|profile|record|picture|rundown|history)\b|\bpull (up )?(the |his |her |their )?(file|record|chart)\b/.test(text)) floor = { intent: 'brief', probability: 0.6 };
   // "anything still open", "anything pending with medical" about the thread's HCP: the brief, which answers it first.
@@ -609,7 +625,7 @@ function withFloor(scores: IntentScore[], intent: NluIntent, probability: number
 }
 
 /** A verdict on a recommendation, said in words ("accept it", "snooze till Monday", "dismiss, retired"). */
-export const VERDICT = new RegExp(`\\b(accept(ed|ing)?|snooz(e|ed|ing)|park(ed)?|ignore (it|that|this)|mark (it|that|this)|done with (it|that))\\b|${DISMISS_WORDS.source}|${SNOOZE_WORDS.source}`);
+export const VERDICT = new RegExp(`\\b(accept(ed|ing)?|snooz(e|ed|ing)|park(ed)?|ignore (it|that|this)|mark (it|that|this)|done with (it|that))\\b|${DISMISS_WORDS.source}|${SNOOZE_WORDS.source}|${ACCEPTS_IT.source}`);
 
 /** The two HCPs the thread just discussed ("both", "the two of them", "which one of them first"). */
 const BOTH = /\b(both|the (two|2)( of them)?|them both|each of them|(which|who) (one )?of (them|the (two|2)|those (two|2))|between (them|the (two|2))|either (one|of them))\b/;
@@ -658,6 +674,12 @@ const HOW_TO_HARM =
 function hasDomainSignal(entities: QuestionEntities, text: string): boolean {
   const analytics = entities.analytics;
   return Boolean(entities.productId || entities.channel || analytics?.metric || analytics?.concern || analytics?.specialty || LABEL_WORDS.test(text) || CONTENT_CUES.test(text) || DOMAIN_WORDS.test(text));
+}
+
+/** "the top two", "first 3 on the list": how many entries from the head of the thread's list (2 to 5), else 0. */
+function listHead(text: string): number {
+  const match = /\b(?:the )?(?:top|first) (two|three|four|five|[2-5])\b(?! ?(?:days?|d|weeks?|wks?|months?|themes?|reps?|products?|territor\w*|regions?|questions?))/.exec(text);
+  return match ? (NUMBER_WORDS[match[1]!] ?? Number(match[1])) : 0;
 }
 
 /** A few words only: a follow-up more likely than a new question. */

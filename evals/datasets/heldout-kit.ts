@@ -179,6 +179,9 @@ export const SETS_BEFORE_HELDOUT14: readonly string[] = [...SETS_BEFORE_HELDOUT1
 /** The same for the fifteenth set, written after the fourteenth. */
 export const SETS_BEFORE_HELDOUT15: readonly string[] = [...SETS_BEFORE_HELDOUT14, 'persona-heldout14.jsonl', 'benign-heldout14.jsonl'];
 
+/** The same for the sixteenth set, written after the fifteenth. */
+export const SETS_BEFORE_HELDOUT16: readonly string[] = [...SETS_BEFORE_HELDOUT15, 'persona-heldout15.jsonl', 'benign-heldout15.jsonl'];
+
 /** heldout → 1, heldout2 → 2, ...; the held-out set a file belongs to, or null. */
 const heldoutNumber = (name: string): number | null => {
   const match = /(?:^|-)heldout(\d*)(?:\.jsonl)?$/.exec(name);

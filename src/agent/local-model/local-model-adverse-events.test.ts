@@ -104,6 +104,14 @@ describe('the local model takes adverse-event reports', () => {
     expect(calls(answers[4]!)).not.toContain('report_adverse_event');
   });
 
+  it('reads a corrected age ("about 60, the nurse said 66 actually"), "patient 45 female", and an event the rep watched as first-hand', async () => {
+    const hcp = repHcp();
+    const [witnessed, corrected] = await conversation(REP, `i was in ${hcp.firstName} ${hcp.lastName}'s clinic and watched a patient pass out in the infusion chair. she's on stelara`, 'she looked about 60, the nurse said 66 actually');
+    expect(witnessed!.toolCalls[0]!.input).toMatchObject({ reporter: 'employee' });
+    expect(corrected!.toolCalls[0]!.input).toMatchObject({ patientAge: 66 });
+    expect(readIntake('patient 45 female initials JR', { hcpId: null, hcpName: null, productId: null, pronoun: false }, { hcpId: null }).details).toMatchObject({ patientAge: 45, patientSex: 'female' });
+  });
+
   it('a bare "submit" or "submit please" after the report was filed says it was filed, and files nothing again', async () => {
     const hcp = repHcp();
     for (const closing of ['submit', 'submit please']) {

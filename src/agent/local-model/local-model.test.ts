@@ -268,6 +268,48 @@ describe('the local model keeps the thread\'s state in follow-ups', () => {
     expect(draft.answer).not.toMatch(/^Yes: you may contact/);
   });
 
+  it('right after a recommendation: "ok do it" accepts it, "that\'s wrong, she already switched" dismisses it, "not now, remind me next monday" snoozes it', async () => {
+    const hcp = emailGranted();
+    const verdictOf = async (reply: string) => (await ask(`what's the nba for ${full(hcp)}`, reply)).toolCalls.find((call) => call.name === 'record_feedback')?.input;
+    expect(await verdictOf('ok do it')).toMatchObject({ verdict: 'accept' });
+    expect(await verdictOf("that's wrong, she already switched to a competitor")).toMatchObject({ verdict: 'dismiss' });
+    expect(await verdictOf('not now, remind me next monday')).toMatchObject({ verdict: 'snooze', snoozeUntil: '2026-11-23' });
+  });
+
+  it('"looks good, send it" after a draft sends nothing and says a person sends drafts', async () => {
+    const answer = await ask(`draft an email for ${full(emailGranted())}`, 'looks good, send it');
+    expect(answer.toolCalls).toEqual([]);
+    expect(answer.answer).toMatch(/^I don't send messages/);
+  });
+
+  it('"ok write it" after "can i whatsapp them" drafts on WhatsApp, the channel the thread asked about', async () => {
+    const hcp = midwestHcp((candidate) => consentGate(consents(candidate), 'whatsapp', 'promotional', null, consentRules).passed);
+    const answer = await ask(`brief me on ${full(hcp)}`, 'can i whatsapp them', 'ok write it');
+    // The draft is on WhatsApp (or says no WhatsApp module fits); email is never checked or used.
+    expect(answer.toolCalls.filter((call) => call.name === 'check_consent').map((call) => call.input)).toEqual([expect.objectContaining({ hcpId: hcp.id, channel: 'whatsapp' })]);
+    expect(answer.toolCalls.filter((call) => call.name === 'search_approved_content' || call.name === 'draft_followup').every((call) => call.input.channel === 'whatsapp' || call.input.channel === null)).toBe(true);
+  });
+
+  it('"can i email the top two" asks about each of the first two entries, names them, and keeps the list for "the 4th one"', async () => {
+    const plan = (await ask('my list for tomorrow pls')).toolCalls[0]!.output as { entries: { hcp: { id: string; name: string } }[] };
+    const threadId = `local-test-${++thread}`;
+    const user = store.users.getById(REP)!;
+    await agent.ask({ user, question: 'my list for tomorrow pls', threadId });
+    const two = await agent.ask({ user, question: 'ok can i email the top two', threadId });
+    expect(two.toolCalls.map((call) => call.input)).toEqual([0, 1].map((index) => expect.objectContaining({ hcpId: plan.entries[index]!.hcp.id, channel: 'email' })));
+    expect(two.answer).toContain(plan.entries[0]!.hcp.name);
+    const fourth = await agent.ask({ user, question: 'what about the 4th one, whatsapp?', threadId });
+    expect(fourth.toolCalls.map((call) => call.input)).toEqual([expect.objectContaining({ hcpId: plan.entries[3]!.hcp.id, channel: 'whatsapp' })]);
+    const skipped = await agent.ask({ user, question: "skip the first, who's next", threadId });
+    expect(skipped.toolCalls[0]!.input).toMatchObject({ hcp: plan.entries[1]!.hcp.id });
+  });
+
+  it('"what about her colleague X" after a consent question is the same question about X', async () => {
+    const [first, second] = [emailGranted(), emailRevoked()];
+    const answer = await ask(`can i email ${full(first)}`, `what about her colleague ${full(second)}`);
+    expect(answer.toolCalls.find((call) => call.name === 'check_consent')?.input).toMatchObject({ hcpId: second.id, channel: 'email' });
+  });
+
   it('"what\'s on my plate today" is the plan, not an out-of-scope question', async () => {
     expect(calls(await ask("hey omni what's on my plate today"))).toEqual(['plan_territory']);
   });

@@ -581,7 +581,7 @@ export class LocalModel implements ChatModel {
     const focus = request.context.focus;
     const threadSearch = focus.intent === 'content' && focus.lastQuery?.tool === 'search_approved_content' && !parsed.productId && !parsed.event ? focus.lastQuery.input : null;
     // "ok write it" after "can i whatsapp them": the channel the thread just asked about, for the same HCP.
-    const threadChannel = focus.hcpId === hcpId && !parsed.hcpName && !parsed.hcpId && ['consent', 'draft', 'why_not'].includes(focus.intent ?? '') ? (focus.channel ?? null) : null;
+    const threadChannel = focus.hcpId === hcpId && !parsed.hcpName && !parsed.hcpId && ['consent', 'draft', 'why_not'].includes(focus.intent ?? '') && !/\b(whichever|whatever|any|other|another|different)\b/.test(askedIn(parsed, request).toLowerCase()) ? (focus.channel ?? null) : null;
     const asked = parsed.channel ?? (threadSearch?.channel as string | null | undefined) ?? threadChannel;
     const channel = asked && DRAFT_CHANNELS.has(asked) ? asked : 'email';
     // MSLs and medical affairs write medical responses only; a rep asking for one gets the tool's "no" and its route.

@@ -79,6 +79,8 @@ describe('parseQuestion', () => {
     expect(parse('what should I do with the first one?')).toMatchObject({ intent: 'next_action', ordinal: 1 });
     expect(parse('brief me on number 3').ordinal).toBe(3);
     expect(parse('and the last one?').ordinal).toBe(-1);
+    expect(parse("skip the first, who's next").ordinal).toBe(2);
+    expect(parse('after the second one, who is next?').ordinal).toBe(3);
     expect(parse('same stretch last year').analytics).toMatchObject({ compare: 'previous_year' });
   });
 

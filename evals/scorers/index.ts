@@ -11,6 +11,7 @@ import type { CaseRun, TurnRun } from '../lib/harness.ts';
 import { draftProblems, type DraftLike } from '../../src/drafts/draft-grounding.ts';
 import { consentGate } from '../../src/compliance/gates.ts';
 import { loadConsentRules, type ConsentRules } from '../../src/compliance/consent-jurisdictions.ts';
+import { resolvePeriod, type NamedPeriod } from '../../src/insights/periods.ts';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Json = any;
@@ -167,8 +168,50 @@ function withFoundName(call: Pick<ToolCallRecord, 'name' | 'input'> & { output?:
   return { ...input, hcp: found.hcp.name };
 }
 
-export function callMatches(expected: ExpectedCall, call: Pick<ToolCallRecord, 'name' | 'input'> & { output?: unknown }): boolean {
-  return call.name === expected.name && (argMatches(expected.args, call.input ?? {}) || argMatches(expected.args, withFoundName(call)));
+/** The days a period argument names ("last_month", {from, to}), as "from/to" instants; null when it names none the tools resolve. */
+function periodDays(input: { period?: unknown; from?: unknown; to?: unknown }, asOf: string): string | null {
+  try {
+    const period = typeof input.period === 'object' && input.period ? (input.period as { from?: string; to?: string }) : null;
+    const resolved =
+      typeof input.from === 'string' || typeof input.to === 'string'
+        ? resolvePeriod({ from: (input.from as string | null) ?? undefined, to: (input.to as string | null) ?? undefined }, asOf)
+        : period
+          ? resolvePeriod({ from: period.from, to: period.to }, asOf)
+          : typeof input.period === 'string'
+            ? resolvePeriod({ period: input.period as NamedPeriod }, asOf)
+            : null;
+    return resolved ? `${resolved.from}/${resolved.to}` : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Period arguments as the days they name: "last_month" asked on 2026-11-20 and {from: 2026-10-01, to: 2026-10-31}
+ * are the same days, read by the tool the same way, so either form of "in october" is the question's period.
+ */
+function withPeriodDays(args: Record<string, unknown>, asOf: string): Record<string, unknown> {
+  const result = { ...args };
+  if ('period' in args || 'from' in args || 'to' in args) {
+    const days = periodDays(args, asOf);
+    if (days) {
+      delete result.period;
+      delete result.from;
+      delete result.to;
+      result.periodDays = days;
+    }
+  }
+  if (args.compareTo && (typeof args.compareTo === 'object' || typeof args.compareTo === 'string')) {
+    const days = periodDays({ period: args.compareTo }, asOf);
+    if (days) result.compareTo = days;
+  }
+  return result;
+}
+
+export function callMatches(expected: ExpectedCall, call: Pick<ToolCallRecord, 'name' | 'input'> & { output?: unknown }, asOf?: string): boolean {
+  if (call.name !== expected.name) return false;
+  if (argMatches(expected.args, call.input ?? {}) || argMatches(expected.args, withFoundName(call))) return true;
+  return asOf !== undefined && Boolean(expected.args) && argMatches(withPeriodDays(expected.args as Record<string, unknown>, asOf), withPeriodDays((call.input ?? {}) as Record<string, unknown>, asOf));
 }
 
 const describeCall = (call: ExpectedCall) => `${call.name}(${JSON.stringify(call.args)})`;
@@ -196,7 +239,7 @@ export function scoreRun(evalCase: EvalCase, run: CaseRun, ctx: ScoreContext): S
   if (evalCase.turns.some((turn) => turn.expectTools.length > 0)) {
     add('expected_tools', perTurn(run, evalCase, (turn, spec) => {
       const calls = (turn.answer?.toolCalls ?? []).filter((call) => call.status === 'ok');
-      return spec.expectTools.filter((expected) => !calls.some((call) => callMatches(expected, call))).map((expected) => `missing ${describeCall(expected)}; made ${calls.map((call) => `${call.name}(${JSON.stringify(call.input)})`).join(', ') || 'no tool call'}`);
+      return spec.expectTools.filter((expected) => !calls.some((call) => callMatches(expected, call, ctx.asOf))).map((expected) => `missing ${describeCall(expected)}; made ${calls.map((call) => `${call.name}(${JSON.stringify(call.input)})`).join(', ') || 'no tool call'}`);
     }), false);
   }
   if (evalCase.turns.some((turn) => turn.forbidTools.length > 0)) {

@@ -47,6 +47,19 @@ describe('scorers', () => {
     expect(callMatches({ name: 'query_performance', args: { filters: { territory: ['T-NE'] } } }, { name: 'query_performance', input: { metric: 'reach', filters: { territory: ['T-NE', 'T-MW'] } } })).toBe(true);
   });
 
+  it('matches a period by the days it names: "last_month" on 2026-11-20 is {from: 2026-10-01, to: 2026-10-31}, and nothing else', () => {
+    const asOf = '2026-11-20T18:00:00.000Z';
+    const october = { from: '2026-10-01', to: '2026-10-31' };
+    const performance = (input: Record<string, unknown>) => ({ name: 'query_performance', input: { metric: 'reach', ...input } });
+    expect(callMatches({ name: 'query_performance', args: { metric: 'reach', period: october } }, performance({ period: 'last_month' }), asOf)).toBe(true);
+    expect(callMatches({ name: 'query_performance', args: { metric: 'reach', period: october } }, performance({ period: 'last_month' }))).toBe(false);
+    expect(callMatches({ name: 'query_performance', args: { metric: 'reach', period: october } }, performance({ period: 'last_quarter' }), asOf)).toBe(false);
+    expect(callMatches({ name: 'query_performance', args: { period: october, compareTo: { from: '2026-09-01', to: '2026-09-30' } } }, performance({ period: 'last_month', compareTo: { from: '2026-09-01', to: '2026-09-30' } }), asOf)).toBe(true);
+    const insights = { name: 'summarize_field_insights', input: { product: 'prod-stelara', period: 'last_month', from: null, to: null } };
+    expect(callMatches({ name: 'summarize_field_insights', args: { product: 'stelara', ...october } }, insights, asOf)).toBe(true);
+    expect(callMatches({ name: 'summarize_field_insights', args: { product: 'keytruda', ...october } }, insights, asOf)).toBe(false);
+  });
+
   it('spots ten words of the system prompt repeated in an answer', () => {
     const prompt = 'You are Omni, the assistant of a pharmaceutical field representative. You answer questions about the healthcare professionals.';
     expect(promptLeaks('Sure: you are Omni, the assistant of a pharmaceutical field representative. You answer questions', prompt)).not.toHaveLength(0);

@@ -211,3 +211,39 @@ describe('months named against each other, and a count after the verb', () => {
   });
 });
 
+describe('the words of held-out 16: quarters against each other, shares that opted in, two reps side by side', () => {
+  it('reads "q3 vs q2" and "from q2 to q3" as Q3 against Q2, whole quarters', () => {
+    const q3 = { from: '2026-07-01', to: '2026-09-30' };
+    const q2 = { from: '2026-04-01', to: '2026-06-30' };
+    expect(read('qbr prep: follow-up rate q3 vs q2')).toMatchObject({ period: null, range: q3, compare: q2 });
+    expect(read('did cross-channel progression improve from q2 to q3')).toMatchObject({ range: q3, compare: q2 });
+    expect(read('q3 vs q3 last year')).toMatchObject({ period: 'last_quarter', compare: 'previous_year' });
+  });
+
+  it('reads "compare with october last year" and "the same quarter last year" as a year before, keeping the period', () => {
+    expect(read('compare with october last year')).toMatchObject({ period: null, compare: 'previous_year' });
+    expect(read('and compare with the same quarter last year')).toMatchObject({ period: null, compare: 'previous_year' });
+  });
+
+  it('reads consent coverage, medical follow-up and webinar attendance in managers\' words', () => {
+    expect(read('what share of hcps in each territory have opted in to whatsapp')).toMatchObject({ metric: 'consent_coverage', dimension: 'territory' });
+    expect(read('share of dermatologists with email consent').metric).toBe('consent_coverage');
+    expect(read('which region is the weakest at following up on medical questions')).toMatchObject({ metric: 'medical_follow_up_rate', dimension: 'territory' });
+    expect(read('how many hcps attended our webinars in october').metric).toBe('webinar_attendance');
+    expect(read('how does consent coverage compare across territories').dimension).toBe('territory');
+  });
+
+  it('reads "widen to 6 months", "and september?", "only the three biggest", "a shortlist of 6"', () => {
+    expect(read('widen to 6 months').period).toBe('last_180_days');
+    expect(read('and september?').range).toEqual({ from: '2026-09-01', to: '2026-09-30' });
+    expect(read('give me only the three biggest').top).toBe(3);
+    expect(read('give me a shortlist of 6 for tomorrow').top).toBe(6);
+  });
+
+  it('reads two of the manager\'s reps by last name as a breakdown by rep, one as that rep', () => {
+    const names = { territoryNames: new Map(), repNames: new Map([['jamie prescott', 'u-rep-w-1'], ['jordan soto', 'u-rep-w-2']]), teamReps: new Set(['u-rep-w-1', 'u-rep-w-2']) };
+    expect(readAnalyticsQuestion(' follow-up rate for prescott and soto, side by side ', names, '2026-12-07T00:00:00.000Z').dimension).toBe('rep');
+    expect(readAnalyticsQuestion(' how many hcps did soto reach in october ', names, '2026-12-07T00:00:00.000Z').rep).toBe('u-rep-w-2');
+  });
+});
+

@@ -68,14 +68,14 @@ export type MetricWord =
 
 /** Longest, most specific first: "time to follow up" before "follow-up". */
 const metricWords: [RegExp, MetricWord][] = [
-  [/\bmed(ical)? (follow[- ]?ups?|f\/u)\b|\bmedical (info(rmation)? )?(questions?|inquir(y|ies)|requests?)\b.*\b(answered|followed|follow[- ]?up|clos\w*)|\bclos\w* (out |the loop on )?med(ical)? (info(rmation)? )?(questions?|inquir(y|ies)|requests?)|\b(answer(ing)?|respond(ing)? to|reply(ing)? to) (the )?med(ical)? (info(rmation)? )?(questions?|inquir(y|ies)|requests?)\b.{0,30}\b(fast|quick|slow|worst|best|most|least|rate|time)|\b(fast|quick|slow|worst|best|good|bad)\w* at (answer(ing)?|respond(ing)? to) (the )?med(ical)? (questions?|inquir(y|ies)|requests?)/, 'medical_follow_up_rate'],
+  [/\bmed(ical)? (follow[- ]?ups?|f\/u)\b|\bfollow(ing|ed|s)? up on (the |our )?med(ical)? (info(rmation)? )?(questions?|inquir(y|ies)|requests?)\b|\bmedical (info(rmation)? )?(questions?|inquir(y|ies)|requests?)\b.*\b(answered|followed|follow[- ]?up|clos\w*)|\bclos\w* (out |the loop on )?med(ical)? (info(rmation)? )?(questions?|inquir(y|ies)|requests?)|\b(answer(ing)?|respond(ing)? to|reply(ing)? to) (the )?med(ical)? (info(rmation)? )?(questions?|inquir(y|ies)|requests?)\b.{0,30}\b(fast|quick|slow|worst|best|most|least|rate|time)|\b(fast|quick|slow|worst|best|good|bad)\w* at (answer(ing)?|respond(ing)? to) (the )?med(ical)? (questions?|inquir(y|ies)|requests?)/, 'medical_follow_up_rate'],
   [/\btime from (\w+ ){0,2}to (a )?follow[- ]?ups?\b|\bmedian follow[- ]?up (days|time|lag|delay)\b|\bmedian (time|days|lag|delay)( (it takes )?(from|to|until|before) (\w+ ){0,3}(follow[- ]?ups?|respond|response))?\b|\b((time|days|hours|lag|delay) (it takes )?(to|until|before) (a )?(follow[- ]?up|respond|response)|how (fast|quickly|long|soon) .*follow|speed of follow[- ]?up|follow[- ]?up (speed|time|lag|delay))|\bhow (fast|quickly|long|soon)\b.{0,40}\b(get(ting)? back|respond|reply|reach(ing)? out)\b|\b(taking|take|takes|took) to (get back|respond|reply)\b/, 'median_time_to_follow_up'],
   [/\bdead[- ]?ends?\b|\bintent signals?\b.{0,30}\b(died|die|went (nowhere|cold|unanswered)|(with|got|get|had) no follow[- ]?up|never (got )?followed up)\b/, 'dead_end_rate'],
   [/\bfollow[- ]?ups?\b|\bfollowing up\b/, 'follow_up_rate'],
   [/\bopen rates?\b|\bemails? opened\b|\bopens\b|\bopen(s|ing)? (our|the|my|their) e-?mails?\b|\b(get|gets|got|getting|were|was|are|is|being) opened\b/, 'email_open_rate'],
   [/\bclick[- ]?(through|thru)\b|\bclick rates?\b|\bclicks\b|\bclicked\b|\bctrs?\b/, 'email_click_rate'],
-  [/\bwebinars? (attendance|turnout|show[- ]?(up )?rates?|show[- ]?ups?|no[- ]?shows?)\b|\battend(ed|ance)? (the )?webinars?\b|\bshow[- ]?(up )?rates?\b.{0,20}\bwebinars?\b|\b(showed|show|showing|turned|turn|turning) up (to|for|at) (the |our )?webinars?\b|\bwebinars?\b.{0,30}\battendance\b|\battendance\b.{0,30}\bwebinars?\b/, 'webinar_attendance'],
-  [/\bconsent coverage\b|\bcoverage of (\w+ )?(consent|opt[- ]?ins?)\b|\bopt[- ]?in (coverage|rates?)\b|\bconsent rates?\b|\bconsent (gaps?|holes)\b|\bgaps? in (our )?consents?\b|\bconsent\b.{0,20}\b(where|what) are the gaps\b|\bconsents? (by|per) channel\b|\bhow (many|much) .*consent|(\b(share|percent(age)?|proportion)|%) of (our |my )?(hcps|doctors|physicians|docs)\b.*\bconsent|\b(what|which) (%|(percent(age)?|share|proportion|fraction)\b).{0,30}\b(opted?[- ]?in|consented|have (\w+ )?consent)\b/, 'consent_coverage'],
+  [/\bwebinars? (attendance|turnout|show[- ]?(up )?rates?|show[- ]?ups?|no[- ]?shows?)\b|\battend(ed|ing|ance)? (at )?(the |our |any |a )?webinars?\b|\bshow[- ]?(up )?rates?\b.{0,20}\bwebinars?\b|\b(showed|show|showing|turned|turn|turning) up (to|for|at) (the |our )?webinars?\b|\bwebinars?\b.{0,30}\battendance\b|\battendance\b.{0,30}\bwebinars?\b/, 'webinar_attendance'],
+  [/\bconsent coverage\b|\bcoverage of (\w+ )?(consent|opt[- ]?ins?)\b|\bopt[- ]?in (coverage|rates?)\b|\bconsent rates?\b|\bconsent (gaps?|holes)\b|\bgaps? in (our )?consents?\b|\bconsent\b.{0,20}\b(where|what) are the gaps\b|\bconsents? (by|per) channel\b|\bhow (many|much) .*consent|(\b(share|percent(age)?|proportion)|%) of (our |my )?(hcps|doctors|physicians|docs)\b.*\bconsent|\b(what|which) (%|(percent(age)?|share|proportion|fraction)\b).{0,30}\b(opted?[- ]?in|consented|have (\w+ )?consent)\b|(\b(share|percent(age)?|proportion|fraction)\b|%) of (our |my |the )?[\w ]{0,40}\b(with|have|having|who(?:'ve| have)?|that have) (\w+ ){0,2}(consent(ed)?|opted?[- ]?in)\b/, 'consent_coverage'],
   [/\bover[- ]?(contact|messag|email|call|detail|touch)\w*|\btoo (many|often|much) (contacts|touches|calls|emails|messages|outreach)\b|\bfatigue\b|\bburn(ed|t|ing)? out\b|\bspamm\w*\b|\b(hammer|hound|bombard|pester|harass|smother|overwhelm|swamp|inundat|overload|drown|bury|burying|carpet[- ]?bomb)\w*\b|\bflooding\b|\btoo hard\b/, 'over_contacted'],
   [/\b(acceptance|accept) rate\b|\bacceptance\b|\bnba acceptance\b|\bacceptance of (the )?(nba|recommendations?|suggestions?)\b|\baccept(ed|ing)? (the )?(nba|recommendations?|suggestions?)\b|\b(nba|recommendations?|suggestions?) (are |were |being |get |got )?accepted\b|\bnba (adoption|uptake)\b|\b(taking|take|took|follow(ing)?|ignor(e|ing|ed)|us(e|ing)|act(ing)? on) (the |our |my )?(nba|next best action)s?( recs?| recommendations?| suggestions?)?\b|\b(taking|take|took|follow(ing)?|ignor(e|ing|ed)|act(ing)? on) (the |our |my )?(omni'?s |the system'?s )?(recs?|recommendations?|suggestions?)\b/, 'nba_acceptance_rate'],
   [/\bprogression\b|\bdeeper engagement\b|\bmov(e|ing) (from|to) \w+ to\b/, 'cross_channel_progression'],
@@ -90,7 +90,7 @@ const dimensionWords: [RegExp, NonNullable<AnalyticsReading['dimension']>][] = [
   [/\b[a-d] (vs\.?|versus) [a-d]\b/, 'segment'],
   // "segment view of hcps we're over-contacting", "each of my territories".
   [/\b(segment|segments)[- ](view|split|breakdown|level|wise)\b|\beach of (my|our|the) segments\b/, 'segment'],
-  [/\beach of (my|our|the) (territor(y|ies)|regions?)\b/, 'territory'],
+  [/\beach of (my|our|the) (territor(y|ies)|regions?)\b|\b(compare[sd]?|comparison|differ\w*|vary|varies) (\w+ ){0,2}across (the |our |all |my )?(territories|regions)\b/, 'territory'],
   [/\beach of (my|our|the) reps\b|\b(rank|sort|order|list) (the |my |our )?reps\b|\breps (ranked|sorted|ordered)\b/, 'rep'],
   // "email vs msl meetings vs the rest": channels side by side (before "vs the rest", which compares reps).
   [/\b(e-?mail|msl meetings?|visits?|phone|webinars?|whatsapp|sms|remote details?)s? (vs\.?|versus) (e-?mail|msl meetings?|visits?|phone|webinars?|whatsapp|sms|remote details?|the rest|everything else)\b/, 'channel'],
@@ -168,13 +168,13 @@ function readParts(
     segment: /\bseg(?:ment)? ([a-d])\b|\b([a-d])[- ]seg(?:ment)?\b|\btier[- ]?([a-d])\b|\b(?:the|to|only|just|on|my|our) ([a-d])[- ](?:docs?|hcps?|accounts?|physicians?|doctors?|targets?|list|tier)\b|\b([b-d])[- ](?:docs|hcps|accounts|physicians|doctors|targets|tier)\b|\b([a-d])-tier\b|\b(?:top|first|best) (?:\d{1,2}|three|five|ten) ([a-d])[- ](?:docs?|hcps?|accounts?|physicians?|doctors?|targets?)\b|^\W*([a-d]) (?:docs|hcps|accounts|physicians|doctors|targets|tier)\b/.exec(text)?.slice(1).find(Boolean)?.toUpperCase() ?? null,
     specialty: findSpecialty(text),
     concern: firstMatch(concernWords, text),
-    period: (today ? quarterNamed(text, today) : null) ?? findPeriod(text),
+    period: today && quartersCompared(text, today) ? null : ((today ? quarterNamed(text, today) : null) ?? findPeriod(text)),
     periodFromComparison: namedPeriod(text.replace(COMPARED, ' ')) === null && findPeriod(text) !== null,
-    range: today && !quarterNamed(text, today) ? (monthsCompared(text, today)?.[0] ?? quarterRange(text, today) ?? namedRange(text, today) ?? daysRange(text, today) ?? sinceMonth(text, today)) : null,
+    range: today && (!quarterNamed(text, today) || quartersCompared(text, today)) ? (monthsCompared(text, today)?.[0] ?? quartersCompared(text, today)?.[0] ?? quarterRange(text, today) ?? namedRange(text, today) ?? daysRange(text, today) ?? sinceMonth(text, today)) : null,
     sinceCongress: /\bsince (the )?(congress|conference|symposium)\b/.test(text),
-    compare: (today ? monthsCompared(text, today)?.[1] : null) ?? (/\bno comparison\b|\bwithout (a |the |any )?comparison\b|\bjust the (number|figure|rate)\b|\bdon'?t compare\b/.test(text)
+    compare: (today ? (monthsCompared(text, today)?.[1] ?? quartersCompared(text, today)?.[1]) : null) ?? (/\bno comparison\b|\bwithout (a |the |any )?comparison\b|\bjust the (number|figure|rate)\b|\bdon'?t compare\b/.test(text)
       ? 'none'
-      : /\b(vs\.?|versus|compared (to|with)|against|than) (the )?(same (period|time|quarter|month) )?(last|previous|prior) (year|yr)\b|\b(vs\.?|versus|compared (to|with)|against) (a|one) year (ago|before|earlier)\b|\b(vs\.?|versus|against) q[1-4] (last (year|yr)|20\d\d)\b|\byear[- ]over[- ]year\b|\byoy\b|\bsame (period|stretch|time|months?|weeks?|quarter|qtr|window) (a year ago|last (year|yr))\b|\b(this|that) time (last|a) (year|yr)( ago)?\b|\b(compared? (to|with)|vs\.?|versus|against) (20\d\d)\b|\ba year (earlier|before|back|ago)\b|\bcompare (it|that|this|them|those)? ?(to|with) (the )?(last|previous|prior) (year|yr)\b|\bthis (year|yr) (vs\.?|versus|compared (to|with)|against) (last|the last|previous|prior)\b/.test(text)
+      : /\b(vs\.?|versus|compared (to|with)|against|than) (the )?(same (period|time|quarter|month) )?(last|previous|prior) (year|yr)\b|\b(vs\.?|versus|compared (to|with)|against) (a|one) year (ago|before|earlier)\b|\b(vs\.?|versus|against) q[1-4] (last (year|yr)|20\d\d)\b|\byear[- ]over[- ]year\b|\byoy\b|\bsame (period|stretch|time|months?|weeks?|quarter|qtr|window) (a year ago|last (year|yr))\b|\b(this|that) time (last|a) (year|yr)( ago)?\b|\b(compared? (to|with)|vs\.?|versus|against) (20\d\d)\b|\ba year (earlier|before|back|ago)\b|\bcompare (it|that|this|them|those)? ?(to|with) (the )?(last|previous|prior) (year|yr)\b|\bthis (year|yr) (vs\.?|versus|compared (to|with)|against) (last|the last|previous|prior)\b|\b(compared?|vs\.?|versus|against) (it |that |this )?(to |with )?(the same )?(\w+ )?(last|a) (year|yr)( ago)?\b/.test(text)
       ? 'previous_year'
       : /\b(vs\.?|versus|compared? (to|with)|against|than|from) (the )?(last|previous|prior) (quarter|month|week|period|year)\b|\bthe (quarter|month|week|period) before\b|\b(compared? (to|with)|vs\.?|versus|against) (the )?(prior|previous|preceding) (\d+|period|stretch|window)\b|\bthe (\d+ ?(d|days?|wks?|weeks?|months?)|stretch|window) before (that|this|it)\b|\b(trend|changed?|better|worse|improv(ed|ing)|declin(ed|ing))\b/.test(text)
         ? 'previous_period'
@@ -183,6 +183,7 @@ function readParts(
     dimension:
       firstMatch(dimensionWords, text) ??
       (findTerritories(text, names.territoryNames).length > 1 && /\b(compare|vs\.?|versus|against|and)\b/.test(text) ? 'territory' : null) ??
+      (teamRepsNamed(text, names.repNames, names.teamReps).length > 1 ? 'rep' : null) ??
       (names.products && countProducts(text, names.products) > 1 && /\b(compare|vs\.?|versus|against)\b/.test(text) ? 'product' : null),
     ranked: /\b(most|top|highest|worst|best|lowest|least|fewest|rank(ed|ing)?)\b/.test(text),
     top: listSize(text),
@@ -232,6 +233,22 @@ function monthRange(number: number, today: string): { from: string; to: string }
   return from > now ? null : { from, to: last < now ? last : now };
 }
 
+/** "did it improve from Q2 to Q3": the later quarter's days, and the earlier's to compare with. */
+function quartersCompared(text: string, today: string): [{ from: string; to: string }, { from: string; to: string }] | null {
+  const pair = /\bfrom (q[1-4])(?:\s*'?(?:20\d\d|\d\d))? (?:to|into|through|->|→) (q[1-4])(?:\s*'?(?:20\d\d|\d\d))?\b/.exec(text);
+  if (pair) {
+    const earlier = quarterRange(pair[1]!, today);
+    const later = quarterRange(pair[2]!, today);
+    return earlier && later && earlier.from < later.from ? [later, earlier] : null;
+  }
+  // "q3 vs q2": the first against the second, each this year's (last year's while still ahead).
+  const against = /\b(q[1-4]) (?:vs\.?|versus|against|compared (?:to|with)|over) (q[1-4])\b(?!\s*'?(?:20\d\d|\d\d)|\s+(?:last|previous|prior) (?:year|yr))/.exec(text);
+  if (!against) return null;
+  const first = quarterRange(against[1]!, today);
+  const second = quarterRange(against[2]!, today);
+  return first && second && first.from !== second.from ? [first, second] : null;
+}
+
 /** "compare september with august", "oct vs sept": the first month's days, and the second's to compare with. */
 function monthsCompared(text: string, today: string): [{ from: string; to: string }, { from: string; to: string }] | null {
   const pair = new RegExp(`\\b(?:(?:in|for) )?${MONTH_PATTERN}\\b,? (?:vs\\.?|versus|against|compared (?:to|with)|with|to|and)(?: (?:in|for))? ${MONTH_PATTERN}\\b(?! \\d)`).exec(text);
@@ -275,9 +292,9 @@ function namedRange(text: string, today: string): { from: string; to: string } |
     const end = monthRange(monthNumber(months[2]!), today);
     if (start && end && start.from <= end.from) return { from: start.from, to: end.to };
   }
-  const whole = new RegExp(`\\b(?:in|during|for|over|across) (?:the month of )?${month}\\b(?! \\d)`).exec(text);
+  const whole = new RegExp(`\\b(?:in|during|for|over|across) (?:the month of )?${month}\\b(?! \\d)|^\\W*(?:(?:and|ok|okay|now|what about|how about|same for)\\W+)*${month}\\W*(?:instead|too|then)?\\W*$`).exec(text);
   if (whole) {
-    const number = monthNumber(whole[1]!);
+    const number = monthNumber((whole[1] ?? whole[2])!);
     const last = new Date(Date.UTC(yearOf(number), number, 0)).toISOString().slice(0, 10);
     return clip({ from: iso(number, 1), to: last });
   }
@@ -358,6 +375,12 @@ function listSize(text: string): number | null {
   const words: Record<string, number> = { three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twelve: 12, twenty: 20, fifteen: 15 };
   const cut = /\b(?:cut|trim|limit|narrow|keep)(?: it| that| this| them| the list)?(?: down)? to (?:the )?(?:top |best |first )?(\d{1,2})\b/.exec(text);
   if (cut && Number(cut[1]) >= 1 && Number(cut[1]) <= 50) return Number(cut[1]);
+  // "only the three biggest", "the 5 largest themes".
+  const biggest = /\b(?:the )?(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten) (?:biggest|largest|main|most common|leading|loudest|top)\b/.exec(text);
+  if (biggest) return words[biggest[1]!] ?? (biggest[1] === 'two' ? 2 : Number(biggest[1]));
+  // "a shortlist of 6", "a list of ten".
+  const listOf = /\b(?:short ?list|list|ranking|top) of (\d{1,2}|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty)\b(?! ?(?:days?|weeks?|months?|%))/.exec(text);
+  if (listOf) return words[listOf[1]!] ?? Number(listOf[1]);
   // "rank 5 for me", "list me 8": a count right after the verb, not a span of time.
   const counted = /^\W*(?:(?:ok|okay|pls|please|can you|could you)\W+)?(?:rank|list|show|give)(?: me)? (\d{1,2}|three|four|five|six|seven|eight|nine|ten)\b(?! ?(?:days?|d|weeks?|wks?|months?|mins?|minutes?|hours?|%|percent))/.exec(text);
   if (counted) return words[counted[1]!] ?? Number(counted[1]);
@@ -396,7 +419,7 @@ export function wordPatterns<T>(names: ReadonlyMap<string, T>): readonly (readon
  */
 /** "vs last quarter", "compared with the previous month": a comparison, not the period asked about. */
 // "from last month" is a comparison only after a change word ("up from last month"); "notes from last month" is the period.
-const COMPARED = /\b(vs\.?|versus|(?:compared|compare (?:it|that|this|them|those)) (to|with)|against|than|(?:up|down|changed?|rose|fell|increased?|decreased?|dropped|grew|moved) from) (the )?(last|previous|prior|same) (quarter|qtr|month|week|year|yr)( last (year|yr))?\b|\b(this|that|the same) time (last|a) (year|yr)( ago)?\b/;
+const COMPARED = /\b(?:compared?|vs\.?|versus|against) (?:it |that |this |them |those )?(?:to |with )?(?:the same )?(?:(?:quarter|qtr|month|period|week|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec) )?(?:last|a) (?:year|yr)(?: ago)?\b|\b(vs\.?|versus|(?:compared|compare (?:it|that|this|them|those)) (to|with)|against|than|(?:up|down|changed?|rose|fell|increased?|decreased?|dropped|grew|moved) from) (the )?(last|previous|prior|same) (quarter|qtr|month|week|year|yr)( last (year|yr))?\b|\b(this|that|the same) time (last|a) (year|yr)( ago)?\b/;
 
 function findPeriod(text: string): AnalyticsPeriod | null {
   // A period the question names outright wins; "vs last quarter" alone sets a quarter's worth of days.
@@ -430,6 +453,9 @@ function namedPeriod(text: string): AnalyticsPeriod | null {
   if (/\b(last|past|trailing|rolling) (12 months|twelve months|year|yr|365 ?d(ays)?|365)\b|\b(a |the )?full year\b|\bwhole year\b/.test(text)) return 'last_365_days';
   if (/\b(last|past|trailing) (60 ?d(ays)?|60|(2|two) months|(8|eight) (weeks|wks))\b/.test(text)) return 'last_60_days';
   if (/\b(last|past) (180 ?d(ays)?|180|(6|six) months|half[- ]year)\b|\bhalf a year\b/.test(text)) return 'last_180_days';
+  // "widen to 6 months", "stretch it to a year", "over 3 months": a window ending today.
+  const widened = /\b(?:widen|extend|stretch|expand|open|go|make it|change it|zoom out|pull back|look back)(?: it| that| this| the (?:window|range|period))?(?: out| back)? (?:to|over) (?:the (?:last|past) )?(3|three|6|six|12|twelve|a|one) (months?|year)\b/.exec(text);
+  if (widened) return widened[2]!.startsWith('year') || ['12', 'twelve'].includes(widened[1]!) ? 'last_365_days' : ['3', 'three'].includes(widened[1]!) ? 'last_90_days' : 'last_180_days';
   // "90-day pv look", "a 60 day view": a window of that many days ending today.
   const window = /\b(7|14|30|60|90|180|365)[- ]?(d|days?)\b/.exec(text);
   if (window) return ({ 7: 'last_7_days', 14: 'last_14_days', 30: 'last_30_days', 60: 'last_60_days', 90: 'last_90_days', 180: 'last_180_days', 365: 'last_365_days' } as const)[Number(window[1]) as 7 | 14 | 30 | 60 | 90 | 180 | 365];
@@ -473,6 +499,13 @@ function findSpecialty(text: string): string | null {
   return `${stem}ology`;
 }
 
+/** The user's own reps a question names by last name ("prescott and soto, side by side"). */
+function teamRepsNamed(text: string, repNames: ReadonlyMap<string, string>, teamReps?: ReadonlySet<string>): string[] {
+  if (!teamReps) return [];
+  const ids = [...repNames].filter(([name, id]) => teamReps.has(id) && name.includes(' ') && new RegExp(`\\b${escapeRegExp(name.split(' ').at(-1)!)}\\b`).test(text)).map(([, id]) => id);
+  return [...new Set(ids)];
+}
+
 function findRep(text: string, repNames: ReadonlyMap<string, string>, teamReps?: ReadonlySet<string>): string | null {
   for (const [name, id] of repNames) if (text.includes(name)) return id;
   // "taylor's reach": the rep with that first name, or the one on the user's team when several share it.
@@ -487,6 +520,9 @@ function findRep(text: string, repNames: ReadonlyMap<string, string>, teamReps?:
       return new RegExp(`\\b${last}'s\\b|^\\W*${last}\\b\\s*[-–—:,]`).test(text);
     });
     if (byLast.length === 1) return byLast[0]![1];
+    // "how many hcps did soto reach": a last name of the user's own team, anywhere.
+    const teamLast = teamRepsNamed(text, repNames, teamReps);
+    if (teamLast.length === 1) return teamLast[0]!;
   }
   const ours = named.filter((id) => teamReps?.has(id));
   if (ours.length === 1) return ours[0]!;

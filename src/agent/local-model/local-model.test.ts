@@ -287,7 +287,7 @@ describe('the local model keeps the thread\'s state in follow-ups', () => {
     const answer = await ask(`brief me on ${full(hcp)}`, 'can i whatsapp them', 'ok write it');
     // The draft is on WhatsApp (or says no WhatsApp module fits); email is never checked or used.
     expect(answer.toolCalls.filter((call) => call.name === 'check_consent').map((call) => call.input)).toEqual([expect.objectContaining({ hcpId: hcp.id, channel: 'whatsapp' })]);
-    expect(answer.toolCalls.filter((call) => call.name === 'search_approved_content' || call.name === 'draft_followup').every((call) => call.input.channel === 'whatsapp' || call.input.channel === null)).toBe(true);
+    expect(answer.toolCalls.filter((call) => call.name === 'search_approved_content' || call.name === 'draft_followup').every((call) => (call.input as { channel?: string | null }).channel === 'whatsapp' || (call.input as { channel?: string | null }).channel === null)).toBe(true);
   });
 
   it('"can i email the top two" asks about each of the first two entries, names them, and keeps the list for "the 4th one"', async () => {
@@ -312,6 +312,58 @@ describe('the local model keeps the thread\'s state in follow-ups', () => {
 
   it('"what\'s on my plate today" is the plan, not an out-of-scope question', async () => {
     expect(calls(await ask("hey omni what's on my plate today"))).toEqual(['plan_territory']);
+  });
+});
+
+describe('the local model reads what held-out 16 asked', () => {
+  const askAs = async (userId: string, ...questions: string[]) => {
+    const threadId = `local-test-${++thread}`;
+    const answers: AgentAnswer[] = [];
+    for (const question of questions) answers.push(await agent.ask({ user: store.users.getById(userId)!, question, threadId }));
+    return answers;
+  };
+  const inputsOf = (answer: AgentAnswer, name: string) => answer.toolCalls.filter((call) => call.name === name).map((call) => call.input);
+
+  it('a purpose alone after a consent answer asks for that purpose, same HCP and channel; "no wait, i meant X" asks the same of X', async () => {
+    const [first, second] = [emailGranted(), emailRevoked()];
+    const [, events, research] = await askAs(REP, `${full(first)} — are promo emails allowed`, 'what about for event invitations', 'and a market research survey?');
+    expect(inputsOf(events!, 'check_consent')).toEqual([expect.objectContaining({ hcpId: first.id, channel: 'email', purpose: 'events' })]);
+    expect(inputsOf(research!, 'check_consent')).toEqual([expect.objectContaining({ hcpId: first.id, channel: 'email', purpose: 'market_research' })]);
+    const [, corrected] = await askAs(REP, `is whatsapp an option with ${full(first)}`, `no wait, i meant ${full(second)}`);
+    expect(inputsOf(corrected!, 'check_consent')).toEqual([expect.objectContaining({ hcpId: second.id, channel: 'whatsapp' })]);
+  });
+
+  it('"cut it to the top 3" narrows the plan (no draft is meant), and "email ok for all three?" asks about each', async () => {
+    const [, cut, all] = await askAs(REP, 'who deserves my time this week', 'cut it to the top 3', 'email ok for all three?');
+    expect(inputsOf(cut!, 'plan_territory')).toEqual([expect.objectContaining({ limit: 3 })]);
+    const entries = (cut!.toolCalls[0]!.output as { entries: { hcp: { id: string } }[] }).entries;
+    expect(inputsOf(all!, 'check_consent')).toEqual(entries.map((entry) => expect.objectContaining({ hcpId: entry.hcp.id, channel: 'email' })));
+  });
+
+  it('a rep\'s terse list asks are the plan: "whose door do i knock on first", "B segment, follow-up due", "a shortlist of 6"', async () => {
+    expect(calls(await ask('monday morning, whose door do i knock on first'))).toEqual(['plan_territory']);
+    expect(inputsOf(await ask('B segment, follow-up due'), 'plan_territory')).toEqual([expect.objectContaining({ segment: 'B', flag: 'follow_up_due' })]);
+    expect(inputsOf(await ask('give me a shortlist of 6 for tomorrow'), 'plan_territory')).toEqual([expect.objectContaining({ limit: 6 })]);
+  });
+
+  it('"why isn\'t omni suggesting an email for X" explains why not email; "X: can i email him, and what\'s the nba" answers both', async () => {
+    const hcp = emailGranted();
+    expect(inputsOf(await ask(`why isn't omni suggesting an email for ${full(hcp)}? she reads them`), 'explain_recommendation')).toEqual([expect.objectContaining({ channel: 'email' })]);
+    expect(calls(await ask(`${full(hcp)}: can i email her, and what's the nba`))).toEqual(expect.arrayContaining(['check_consent', 'get_next_best_actions']));
+  });
+
+  it('snoozes "till the monday after thanksgiving" and "for a fortnight"', async () => {
+    const hcp = emailGranted();
+    const snoozed = async (question: string) => inputsOf(await ask(question), 'record_feedback')[0];
+    expect(await snoozed(`hold ${full(hcp)}'s rec till the monday after thanksgiving`)).toMatchObject({ verdict: 'snooze', snoozeUntil: '2026-11-30' });
+    expect(await snoozed(`${full(hcp)} is away for a fortnight, snooze the suggestion`)).toMatchObject({ verdict: 'snooze', snoozeUntil: '2026-12-04' });
+  });
+
+  it('"a sushi place in san diego" looks nobody up; an MSL\'s "give me only the three biggest" keeps the themes to three', async () => {
+    const [sushi] = await askAs('u-msl-ne', 'recommend a sushi place in san diego for a team dinner');
+    expect(sushi!.toolCalls).toEqual([]);
+    const [, three] = await askAs('u-msl-mw', 'what themes are showing up in my notes this quarter', 'give me only the three biggest');
+    expect(inputsOf(three!, 'summarize_field_insights')).toEqual([expect.objectContaining({ period: 'this_quarter', topic: null, maxThemes: 3 })]);
   });
 });
 

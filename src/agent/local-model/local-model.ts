@@ -123,7 +123,10 @@ export class LocalModel implements ChatModel {
     if (ranking) written.unshift(ranking);
     const last = understood.readings.at(-1)!;
     const stateless = ['refine', 'policy', 'greeting', 'out_of_scope', 'capabilities'].includes(last.intent);
-    return { content: written.join('\n\n'), toolCalls: [], focus: { intent: stateless ? keep.intent : last.intent, channel: last.channel ?? (last.hcpName || last.hcpId ? null : keep.channel), purpose: last.purpose ?? (last.hcpName || last.hcpId || !['consent', 'why_not', 'draft'].includes(last.intent) ? null : keep.purpose), choices: [] } };
+    // The purpose a consent, why-not or draft reading named ("an invite to our dinner program") stays for the thread's next channel question.
+    const asking = [...understood.readings].reverse().find((reading) => ['consent', 'why_not', 'draft'].includes(reading.intent));
+    const purpose = asking ? (asking.purpose ?? (asking.hcpName || asking.hcpId ? null : keep.purpose)) : stateless ? keep.purpose : null;
+    return { content: written.join('\n\n'), toolCalls: [], focus: { intent: stateless ? keep.intent : last.intent, channel: last.channel ?? (last.hcpName || last.hcpId ? null : keep.channel), purpose, choices: [] } };
   }
 
   /**
@@ -279,7 +282,7 @@ export class LocalModel implements ChatModel {
         if (!result) {
           // "what about by text" after "can i email her the dinner invite": the thread's purpose, for the same HCP.
           const threadPurpose = request.context.focus.hcpId === hcpId && !parsed.hcpName && !parsed.hcpId ? (request.context.focus.purpose as ParsedQuestion['purpose']) : null;
-          const purpose = parsed.purpose ?? threadPurpose ?? (parsed.channel === 'msl_meeting' || isMedicalRole(request) ? 'medical' : parsed.channel === 'webinar' ? 'events' : 'promotional');
+          const purpose = parsed.purpose ?? (parsed.channel === 'msl_meeting' ? 'medical' : threadPurpose) ?? (parsed.channel === 'msl_meeting' || isMedicalRole(request) ? 'medical' : parsed.channel === 'webinar' ? 'events' : 'promotional');
           return call('check_consent', { hcpId, channel: parsed.channel, purpose, productId: parsed.productId });
         }
         // A list entry asked about by position has no name in the thread; the tool answered, so the caller may see it.
@@ -514,6 +517,8 @@ export class LocalModel implements ChatModel {
         ...(reading.specialty ? { specialty: reading.specialty } : {}),
         ...(parsed.productId ? { product: parsed.productId } : {}),
         ...(reading.territories.length === 1 ? { territory: reading.territories[0] } : {}),
+        // "give me only the three biggest": that many themes.
+        ...(reading.top ? { maxThemes: Math.min(reading.top, 25) } : {}),
         ...(reading.range ? { from: reading.range.from, to: reading.range.to, period: undefined } : reading.period && !reading.periodFromComparison ? { period: reading.period, from: undefined, to: undefined } : {}),
       });
     }
@@ -700,7 +705,7 @@ function planFilters(parsed: ParsedQuestion, question: string, lexicon: Lexicon)
       ? 'follow_up_due'
     : OPEN_QUESTIONS.test(text) || /\bmedical questions?\b/.test(text)
       ? 'open_medical_question'
-      : /\b(overdue|due) for a (field )?visit\b|\bhaven'?t (been )?(seen|visited|in front of)\b|\b(haven'?t|hasn'?t|have not|has not) had an? (in[- ]person|visit|f2f|field visit)\b|\bhaven'?t been in to see\b|\bhaven'?t (i |we )?(been|gone) (to see|by|over)\b|\bhaven'?t (i|we) (seen|visited|been to)\b|\b(nobody|no one|no-one)('?s| has)? (visited|seen|been (to|in))\b|\bnot (been )?(seen|visited)\b|\bno (field )?visits?\b|\boverdue\b|\bneglect\w*\b|\bwithout a (field )?visit\b|\b(physically|in person) seen\b|\bseen (in person|physically)\b|\bin ages\b/.test(text)
+      : /\b(overdue|due) for a (field )?visit\b|\bhaven'?t (been )?(seen|visited|in front of)\b|\b(haven'?t|hasn'?t|have not|has not) had an? (in[- ]person|visit|f2f|field visit)\b|\bhaven'?t been in to see\b|\bhaven'?t (i |we )?(been|gone) (to see|by|over)\b|\bhaven'?t (i|we) (seen|visited|been to)\b|\b(nobody|no one|no-one)('?s| has)? (visited|seen|been (to|in))\b|\bnot (been )?(seen|visited)\b|\bno (field )?visits?\b|\boverdue\b|\bneglect\w*\b|\b(completely |totally )?ignored\b|\bforgotten (about )?\b|\bfall(en)? through the cracks\b|\bset foot\b|\bwithout a (field )?visit\b|\b(physically|in person) seen\b|\bseen (in person|physically)\b|\bin ages\b/.test(text)
         ? 'no_recent_visit'
         : /\b(due|owed) a follow[- ]?up\b/.test(text)
           ? 'follow_up_due'
@@ -724,7 +729,7 @@ function planFilters(parsed: ParsedQuestion, question: string, lexicon: Lexicon)
 /** What a draft should be about, without the words that ask for it ("text her a follow up from our visit" → ""). */
 function draftTopic(topic: string): string {
   return topic
-    .replace(/\b(follow(ing)?[- ]?ups?|following|visits?|our|last|this|next|week|month|yesterday|today|tomorrow|(mon|tues|wednes|thurs|fri|satur|sun)day|tues|text|texts|e-?mail|emails|whatsapp|sms|msg|message|note|send|shoot|write|draft|put|together|prep|prepare|approved|piece|version|that|it|in|an?|from|re|need|up|quick|short|after|his|hers?|their|them|him|and|of|for|with|on|to|please|pls|ok|okay|then|can|you|could|thank|thanking|thanks|focus|focused|focusing|confirming|confirm|meeting|question|leave[- ]behinds?|hmm|cool|perfect|great|nice|using|use|top|result|results|too|also|one|s|if|fine|its|is|good|allowed|clear|check|consent|consented|so|yes|not|alright|go|ahead|over|could|would|as|well|instead|via|channel)\b/gi, ' ')
+    .replace(/\b(follow(ing)?[- ]?ups?|following|visits?|our|last|this|next|week|month|yesterday|today|tomorrow|(mon|tues|wednes|thurs|fri|satur|sun)day|tues|text|texts|e-?mail|emails|whatsapp|sms|msg|message|note|send|shoot|write|draft|put|together|prep|prepare|approved|piece|version|that|it|in|an?|from|re|need|up|quick|short|after|his|hers?|their|them|him|and|of|for|with|on|to|please|pls|ok|okay|then|can|you|could|thank|thanking|thanks|focus|focused|focusing|confirming|confirm|meeting|question|leave[- ]behinds?|hmm|cool|perfect|great|nice|using|use|top|result|results|too|also|one|s|if|fine|its|is|good|allowed|clear|check|consent|consented|so|yes|not|alright|go|ahead|over|could|would|as|well|instead|via|channel|actually|make|made|turn|switch|change|swap|redo|rather|version)\b/gi, ' ')
     .replace(/[^\p{L}\d ]+/gu, ' ')
     .split(/\s+/)
     // Single letters ("go ahead n draft") are shorthand, never a topic.
@@ -822,7 +827,7 @@ function performancePeriod(period: AnalyticsPeriod | null, now: string): string 
 /** Asking to reword a draft ("a bit more formal", "shorter pls", "make it friendlier"), in a few words. */
 /** "looks good, send it", "ok ship it", "send it off pls": the whole message asks Omni to send the draft. */
 const SEND_DRAFT = /^\W*(?:(?:ok(?:ay)?|yes|yep|great|perfect|looks good|lgtm|nice|cool|good|fine|thanks|go ahead(?: and)?)\W+)*(?:send|ship|fire off|shoot|hit send on)(?: it| that| this| the (?:draft|email|text|message))?(?: (?:off|out|over|now|to (?:her|him|them)))*\W*(?:please|pls|thanks|thx)?\W*$/;
-const DRAFT_RESTYLE = /^\W*(?:(?:can you|could you|pls|please|ok|hmm|make it|make the (?:opening|intro|ending|close|tone|subject(?: line)?|wording|message|email|text|draft)|a bit|bit|little|slightly|more|less|too|way|much|and)\W+){0,4}(shorter|longer|more formal|less formal|formal|casual|friendlier|warmer|punchier|simpler|tighter|snappier|softer|reword(ed)?|rephrase(d)?|tone it (down|up)|too long|too stiff|too formal|too salesy|less salesy|cut (it|that|this)(?! (down )?to \d)( down| in half| back)?|trim (it|that|this)( down)?|trim( it)? down|shorten (it|that|this)|condense (it|that|this))\b[\w\s,.!?]{0,20}$/;
+const DRAFT_RESTYLE = /^\W*(?:(?:can you|could you|pls|please|ok|hmm|make it|make the (?:opening|intro|ending|close|tone|subject(?: line)?|wording|message|email|text|draft)|a bit|bit|little|slightly|more|less|too|way|much|and)\W+){0,4}(shorter|longer|more formal|less formal|formal|casual|friendlier|warmer|punchier|simpler|tighter|snappier|softer|reword(ed)?|rephrase(d)?|tone it (down|up)|too long|too stiff|too formal|too salesy|less salesy|cut (it|that|this)(?! (down )?to (the )?(top |first |best )?(\d|two|three|four|five|ten)\b)( down| in half| back)?|trim (it|that|this)( down)?|trim( it)? down|shorten (it|that|this)|condense (it|that|this))\b[\w\s,.!?]{0,20}$/;
 
 /** Words that say nothing of a content topic ("ok the second one, what should i bring"). */
 const NO_TOPIC_WORDS = new Set(

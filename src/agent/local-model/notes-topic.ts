@@ -11,6 +11,8 @@ import type { Lexicon } from './question-parser.ts';
 /** Words of asking about field notes, periods, people and scope: never the topic. */
 const ASKING_WORDS = new Set(
   (
+    // Words around "showing up in my notes", "cropping up", "surfacing".
+    'showing show shows showed shown cropping surfacing popping ' +
     // Holidays a period is dated from ("since labor day").
     'labor labour memorial thanksgiving independence halloween ' +
     // Closing out what is open ("requests i still need to close out").

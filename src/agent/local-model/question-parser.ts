@@ -80,7 +80,7 @@ const channelWords: [RegExp, Channel][] = [
   [/\bwhats\s?app(able|ing|ed|s)?\b|\bwa message\b/, 'whatsapp'],
   [/\be-?mail(s|ed|ing|able)?\b|\bmail (her|him|them)\b/, 'email'],
   [/\b(sms|txt|text(s|ed|ing|able)?( message)?)\b/, 'sms'],
-  [/\bremote(ly)?\b(?! (patient|monitoring|work))|\bvirtual(ly)?\b(?! (patient|care|assistant))|\b(remote detail(s|ing)?|video (call|detail(ing)?|meeting)|virtual (call|visit|meeting|detail(ing)?)|zoom|teams call|remote calls?|(over|via|on|by) video)\b/, 'remote_detail'],
+  [/\bremote(ly)?\b(?! (patient|monitoring|work))|\bvirtual(ly)?\b(?! (patient|care|assistant))|\b(remote detail(s|ing)?|video (call|detail(ing)?|meeting)|virtual (call|visit|meeting|detail(ing)?)|zoom|teams call|remote calls?|(over|via|on|by) video|video(?=\s*(\?|$|instead\b|then\b|too\b|ok\b|okay\b)))\b/, 'remote_detail'],
   [/\b(phon(e|ing|ed)|call(ing|able)?|ring)\b/, 'phone'],
   // An MSL meeting, in person or not, is the MSL's channel.
   [/\bmsl (meeting|visit|call)\b|\bmedical science liaison\b|\bmedical (meetings?|calls?|discussions?)\b|\bmeet (with )?(medical|an msl|the msl|our msl)\b|\b(medical|msl)\b.{0,30}\bmeet\b|\bmeet\b.{0,20}\b(medical|msl)\b/, 'msl_meeting'],
@@ -154,7 +154,7 @@ export function readEntities(question: string, lexicon: Lexicon, today: string):
     describedAs: describedAsOf(text),
     // "she unsubscribed a while back": unsubscribing is from email when no channel is named.
     channel: firstMatch(channelWords, text) ?? (/\bunsubscri\w*/.test(text) ? 'email' : null),
-    purpose: /\bmedical (purpose|use|content|information|response|e-?mail|letter|reply|draft)\b|\bfor medical\b/.test(text) ? 'medical' : /\bmarket[- ]research\b|\bsurveys?\b/.test(text) ? 'market_research' : /\b(invite|invitation|event)\b/.test(text) && !/\badverse events?\b/.test(text) ? 'events' : /\bpromo(tional)?\b/.test(text) && !/\b(not|no|non|never)[- ](a )?promo/.test(text) ? 'promotional' : null,
+    purpose: /\bmedical (purpose|use|content|information|response|e-?mail|letter|reply|draft)\b|\bfor medical\b/.test(text) ? 'medical' : /\bmarket[- ]research\b|\bsurveys?\b/.test(text) ? 'market_research' : /\b(invite|invitation|event|symposium|speaker (program|event|dinner))\b/.test(text) && !/\badverse events?\b/.test(text) ? 'events' : /\bpromo(tional)?\b/.test(text) && !/\b(not|no|non|never)[- ](a )?promo/.test(text) ? 'promotional' : null,
     productId: findProduct(text, lexicon),
     topic: topicOf(question, name),
     event: /\bwebinar\b/.test(text) ? 'webinar' : /\b(congress|booth|conference|symposium)\b/.test(text) ? 'congress' : null,
@@ -254,7 +254,7 @@ function describedAsOf(text: string): string | null {
 }
 
 /** A snooze said in other words ("push the nba out to dec 14", "defer it till monday"). */
-export const SNOOZE_WORDS = /\bsnooz(e|ed|ing)?\b|\bremind me (again |about (it|this|that) )?(on|next|in|after|tomorrow|mon|tues?|wed|thu|fri)\w*\b|\bnot (right )?now\b.{0,20}\b(remind|next|later|after|until|till|in \d)\b|\bcircle back (on (it|this|that) )?(next|on|in|after)\b|\bask me again (next|on|in|after)\b|\bpush\b.{0,40}\b(nba|rec|recommendation|suggestion)\b (out|back)\b|\bpark (it|that|this)\b|^\W*park\b|\bmute\b|\bhold (it|that|this|that one|the (\w+ ){0,2}(nba|rec|recommendation|suggestion))( \w+)? (till|until|til|to|for)\b|\bpush (it|that|this|the (\w+ ){0,3}(nba|rec|recommendation|suggestion))( \w+)? (out|back|to|till|until)\b|\b(defer|postpone|delay) (it|that|this|the (\w+ )?(nba|rec|recommendation|suggestion))\b/;
+export const SNOOZE_WORDS = /\bsnooz(e|ed|ing)?\b|\b(hold|park|pause|push) (\w+ ){0,2}\w+'s? (nba|rec|recommendation|suggestion)\b|\bremind me (again |about (it|this|that) )?(on|next|in|after|tomorrow|mon|tues?|wed|thu|fri)\w*\b|\bnot (right )?now\b.{0,20}\b(remind|next|later|after|until|till|in \d)\b|\bcircle back (on (it|this|that) )?(next|on|in|after)\b|\bask me again (next|on|in|after)\b|\bpush\b.{0,40}\b(nba|rec|recommendation|suggestion)\b (out|back)\b|\bpark (it|that|this)\b|^\W*park\b|\bmute\b|\bhold (it|that|this|that one|the (\w+ ){0,2}(nba|rec|recommendation|suggestion))( \w+)? (till|until|til|to|for)\b|\bpush (it|that|this|the (\w+ ){0,3}(nba|rec|recommendation|suggestion))( \w+)? (out|back|to|till|until)\b|\b(defer|postpone|delay) (it|that|this|the (\w+ )?(nba|rec|recommendation|suggestion))\b/;
 
 /** First names that are also everyday words ("mark it accepted"): never read as a name on their own. */
 /** Words among those that are months or modal verbs first ("numbers for may"). */
@@ -295,7 +295,9 @@ function findName(question: string, lexicon: Lexicon): string | null {
 /** The question with its cities blanked where they read as places ("in san diego", "around Salt Lake City"): a city is no HCP's name. */
 function withoutCities(question: string, lexicon: Lexicon): string {
   const pattern = lexicon.cities ? citiesPattern(lexicon.cities) : null;
-  return pattern ? question.replace(pattern, ' ') : question;
+  // Places beyond the demo's cities read the same way: "san diego", "santa clara", "fort worth", "st. louis".
+  const places = question.replace(/\b(?:san|santa|los|las|fort|ft\.?|port|saint|st\.?)\s+\p{L}+/giu, ' ');
+  return pattern ? places.replace(pattern, ' ') : places;
 }
 
 /** One pattern per lexicon's cities, built once: a city of several words anywhere, one of one word after a preposition. */
@@ -393,6 +395,15 @@ function findFeedback(text: string, today: string): ParsedQuestion['feedback'] {
 
 /** "till after thanksgiving", "until christmas": the holiday's next date (the day after it for "after"), as YYYY-MM-DD. */
 function holiday(text: string, today: string): string | null {
+  // "the monday after thanksgiving": the first such weekday after the holiday.
+  const weekdayAfter = /\b(sunday|monday|tuesday|wednesday|thursday|friday|saturday) after (thanksgiving|christmas|xmas|new year'?s?|labou?r day|memorial day|halloween)\b/.exec(text);
+  if (weekdayAfter) {
+    const day = holiday(weekdayAfter[2]!, today);
+    if (!day) return null;
+    const date = new Date(`${day}T00:00:00Z`);
+    const ahead = (WEEKDAYS.indexOf(weekdayAfter[1]!) - date.getUTCDay() + 7) % 7 || 7;
+    return new Date(date.getTime() + ahead * 86_400_000).toISOString().slice(0, 10);
+  }
   const match = /\b(after )?(thanksgiving|christmas|xmas|new year'?s?|labou?r day|memorial day|halloween)\b/.exec(text);
   if (!match) return null;
   const now = new Date(today);
@@ -416,6 +427,7 @@ function relativeDay(text: string, today: string): string | null {
     return plus(ahead);
   }
   if (/\btomorrow\b/.test(text)) return plus(1);
+  if (/\b(a|one|for a|in a) fortnight\b/.test(text)) return plus(14);
   if (/\bnext week\b/.test(text)) return plus(7);
   if (/\bnext month\b/.test(text)) return plus(30);
   const counted = /\b(?:(?:in|for|snooze|snoozed|park|parked) )?(\d{1,2}|a|one|two|three|four) (day|week|wk|month|mo)s?\b/.exec(text);

@@ -92,7 +92,9 @@ export class Understanding {
 
     // Two questions in one ("brief me on Dr. Kim and can I email her?"): each part answered, the
     // second inheriting the first's HCP.
-    if (parts.length === 2) {
+    // "which of the two should i see first? nba for both": the thread's two HCPs, each asked about (below), not two questions.
+    const aboutBoth = BOTH.test(text) && (focus.discussed ?? []).length >= 2 && !entities.hcpName && !entities.hcpId;
+    if (parts.length === 2 && !aboutBoth) {
       const [first, second] = partEntities as [QuestionEntities, QuestionEntities];
       // "f2f w luis mahmoud ok? if not whats the alternative": leave on that channel, then what else to do.
       if (first.channel && (first.hcpName || first.hcpId || (first.pronoun && focus.hcpId)) && /^\W*(and )?(if (not|no|that'?s a no|it'?s a no|she says no|he says no)|otherwise|else|failing that)\b/i.test(parts[1]!)) {
@@ -100,7 +102,8 @@ export class Understanding {
         const inherited = { ...second, hcpId: first.hcpId, hcpName: first.hcpName, pronoun: second.pronoun || Boolean(first.pronoun) };
         return { understood: { kind: 'readings', readings: [withIntent(first, 'consent', normaliseQuestion(parts[0]!), now), withIntent(inherited, 'next_action', normaliseQuestion(parts[1]!), now)] }, trace };
       }
-      const tops = partScores.map((part) => withPrior(part, input.role)[0]!);
+      // Each part with the same evidence the whole question gets ("what's the nba" is a next step however few its words).
+      const tops = partScores.map((part, index) => withEvidence(withPrior(part, input.role), partEntities[index]!, focus, input.role, normaliseQuestion(parts[index]!))[0]!);
       // Each part read as a question of its own would be: "brief me on the 2nd one" is a follow-up on the thread's list.
       const intents = tops.map((top, index) => (top.intent === 'refine' ? (resolveFollowUp(partEntities[index]!, focus)?.intent ?? null) : (top.intent as Intent)));
       // "is email ok for Dr. Brennan? and what about Dr. Larsen": the second part asks the first part's question of another HCP.
@@ -147,7 +150,7 @@ export class Understanding {
       return { understood: { kind: 'readings', readings: pair.map((hcpId) => withIntent({ ...entities, hcpId, hcpName: null, pronoun: false, ordinal: null }, intent, text, now)) }, trace };
     }
     // "can i email the top two", "nba for the first 3" after a list: the same question about each of those entries.
-    const head = !entities.hcpName && !entities.hcpId && focus.listed.length > 1 ? listHead(text) : 0;
+    const head = !entities.hcpName && !entities.hcpId && focus.listed.length > 1 ? listHead(text, focus.listed.length) : 0;
     const eachIntent: Intent | null = entities.channel
       ? /\b(draft|write|compose)\b/.test(text) ? 'draft' : 'consent'
       : /\b(nba|next best|next (step|action|move)s?)\b/.test(text) ? 'next_action' : /\b(brief|briefs|rundown)\b/.test(text) ? 'brief' : perHcpIntent && perHcpIntent !== 'brief' ? perHcpIntent : null;
@@ -193,7 +196,11 @@ export class Understanding {
     const contentEntry = focus.lastQuery?.tool === 'search_approved_content' && entities.ordinal !== null && !entities.hcpName && !entities.hcpId && !entities.channel && !/\b(draft|write|email|send|text)\b/.test(text);
     // "okonkwo - same thing?": the thread's last question, about another HCP.
     // "what about her colleague gabriel acosta": only another HCP, so the same question about them.
-    const onlyAnotherHcp = Boolean(entities.hcpName) && /^\W*(?:(?:and|so|ok|okay|hmm)\W+)?(?:what|how) about\b/.test(text) && text.replace(new RegExp(escapeRegExp(entities.hcpName!.toLowerCase()), 'g'), ' ').replace(/\b(and|so|ok|okay|hmm|what|how|about|her|his|their|the|colleague|partner|other|one|dr|doctor|then|too|also)\b|[^\p{L}\s]/gu, ' ').trim() === '';
+    // "no wait, i meant okonkwo": a correction, so the same question about the one meant.
+    const onlyAnotherHcp =
+      Boolean(entities.hcpName) &&
+      (/^\W*(?:(?:and|so|ok|okay|hmm)\W+)?(?:what|how) about\b/.test(text) || /^\W*(?:(?:no|nope|wait|sorry|oops|actually|ugh|my bad)\W+)*(?:i meant|i mean|meant|make that|rather|not \w+)\b/.test(text)) &&
+      text.replace(new RegExp(escapeRegExp(entities.hcpName!.toLowerCase()), 'g'), ' ').replace(/\b(and|so|ok|okay|hmm|what|how|about|her|his|their|the|colleague|partner|other|one|dr|doctor|then|too|also|no|nope|wait|sorry|oops|actually|ugh|my|bad|i|meant|mean|make|that|rather|not|him|instead)\b|[^\p{L}\s]/gu, ' ').trim() === '';
     const sameAgain = (Boolean(entities.hcpName || entities.hcpId) && /\bsame (thing|question|q|check|deal|here|for (her|him|them))\b|\bditto\b|\bsame\W*$/.test(text)) || onlyAnotherHcp;
     // "is that one ok to send by text" after a content search: the same search on that channel (a draft asks for one).
     const contentOnChannel = contentChannel && !CONSENT_ASK.test(text.replace(/\b(ok|okay|fine)\b/, '')) && !/\b(draft|write|compose|prep(are)?|follow[- ]?up)\b/.test(text);
@@ -379,6 +386,14 @@ function withEvidence(scores: IntentScore[], entities: QuestionEntities, focus: 
   if (!person && /\b\d+[- ]stops?\b|\broute for\b/.test(text)) floor = { intent: 'plan', probability: 0.6 };
   // "rank 5 for me": that many HCPs to see, for someone who works a territory.
   if (!person && (role === 'rep' || role === 'msl') && analytics?.top && !analytics.metric && /^\W*(?:(?:ok|okay|pls|please|can you|could you)\W+)?(?:rank|list|show|give)(?: me)? \w+(?: for me| pls| please)?\W*$/.test(text)) floor = { intent: 'plan', probability: 0.6 };
+  // "whose door do i knock on first", "a shortlist of 6 for tomorrow": whom to see.
+  if (!person && (role === 'rep' || role === 'msl') && /\bwhose doors?\b|\bknock on\b|\bshort ?list\b|\bwho (do|should) i (see|visit|hit|start with|go to)\b/.test(text)) floor = { intent: 'plan', probability: 0.6 };
+  // "B segment, follow-up due", "top 4, A segment only", "any derms whose email consent has expired": a rep's list of their own HCPs (team metrics are for managers).
+  // "the rheumatologist, email consent?" after two HCPs: one of them, no list.
+  const refersToOne = ((focus.listed.length > 0 || (focus.discussed ?? []).length >= 2) && /^\W*(?:(?:and|so|ok|okay)\W+)?the \w+(?:ists?|ians?|docs?|ones?)\b/.test(text) && !/\b(docs|hcps|ones|doctors|physicians|all|list|everyone)\b/.test(text));
+  if (!person && role === 'rep' && !refersToOne && !/\b(reps?|team|territor(y|ies)|regions?|colleagues?|everyone else|others)\b/.test(text) && !entities.productId && !entities.describedAs && entities.ordinal === null && !CONTENT_ASK_WORDS.test(text) && !analytics?.metric?.includes('coverage') && (analytics?.segment || analytics?.specialty || PLAN_FLAG_WORDS.test(text) || (entities.channel && /\bconsent\b.{0,20}\b(expired|lapsed|revoked|pulled|withdrawn)\b|\b(expired|lapsed|revoked)\b.{0,20}\bconsent\b/.test(text))) && !/\b(rates?|%|percent\w*|how (am|are|is|'?s)|doing|compared?|vs|versus|trend\w*|share)\b/.test(text) && !/\b(can|could|may) i\b/.test(text)) floor = { intent: 'plan', probability: 0.6 };
+  // "cerdelga medical responses, top 2": the approved medical responses on that product, not what the field says.
+  if (!person && (role === 'msl' || role === 'medical_affairs') && entities.productId && /\b(medical|med info|mi) (responses?|letters?|information (responses?|letters?)|response letters?)\b|\b(standard|approved) responses?\b/.test(text) && !/\b(rate|how (fast|quick|many|often)|answered|field|notes?|hearing|asking)\b/.test(text)) floor = { intent: 'content', probability: 0.6 };
   // "what's on my plate today", "my agenda this week": whom to see, for someone who works a territory.
   if (!person && (role === 'rep' || role === 'msl') && /\bon my plate\b|\bmy (agenda|to-?do( list)?|itinerary)\b/.test(text)) floor = { intent: 'plan', probability: 0.6 };
   // "is there dosing confusion on imbruvica out there": what the field is hearing.
@@ -418,6 +433,8 @@ function withEvidence(scores: IntentScore[], entities: QuestionEntities, focus: 
   if (focus.hcpId && !named && !entities.channel && /\b(medical (response|information|info|letter|reply|answer)|med info (response|letter)|(approved|standard) (response|answer|reply|letter))s?\b/.test(text) && /\b(is there|are there|do we have|have we got|any|got|covers?|exists?)\b/.test(text)) floor = { intent: 'content', probability: 0.6 };
   // "what can i use instead", "any alternatives?" about the thread's HCP: the next step, which lists what else is allowed.
   if (focus.hcpId && !named && !entities.channel && !entities.productId && /\b(instead|alternatives?|other (options?|channels?|ways?)|what else|how else)\b/.test(text) && /\b(what|which|how|any)\b/.test(text) && !/\b(you|omni|help|know|said|say|asked|ask)\b/.test(text)) floor = { intent: 'next_action', probability: 0.6 };
+  // "what should jamie lead with, per omni" about the thread's HCP: the next step.
+  if (focus.hcpId && !named && !entities.channel && /\b(lead|open|start|kick off) with\b|\bper omni\b|\bomni'?s (pick|suggestion|rec\w*)\b/.test(text) && /\b(what|which|how)\b/.test(text)) floor = { intent: 'next_action', probability: 0.6 };
   // "pull the whole file on james ortiz, leave nothing out": the brief.
   if (person && !entities.channel && /\b(whole|full|entire|complete) (file|profile|record|picture|rundown|history)\b|\bpull (up )?(the |his |her |their )?(file|record|chart)\b/.test(text)) floor = { intent: 'brief', probability: 0.6 };
   // "anything still open", "anything pending with medical" about the thread's HCP: the brief, which answers it first.
@@ -459,6 +476,8 @@ function withEvidence(scores: IntentScore[], entities: QuestionEntities, focus: 
   if (WHY_NOT.test(text)) scale(['why_not'], 3);
   // "a phone call wouldn't work?" after a recommendation: why not that channel.
   if (focus.recommendationId && entities.channel && !named && WHY_NOT.test(text) && !ASKS_PERMISSION.test(text)) floor = { intent: 'why_not', probability: 0.6 };
+  // "why isn't omni suggesting an email for luis ibrahim?": why not that channel, about the named HCP.
+  if ((entities.hcpName || entities.hcpId) && (entities.channel || entities.action) && /\b(why|y) (not|isn'?t|aren'?t|doesn'?t|didn'?t|won'?t|wasn'?t)\b|\bhow come\b/.test(text) && /\b(suggest\w*|recommend\w*|nba|omni|propos\w*|on the list|the (rec|nba))\b/.test(text) && !ASKS_PERMISSION.test(text)) floor = { intent: 'why_not', probability: 0.7 };
   // An MSL or medical affairs asking without a metric ("last quarter AE check pls") asks the notes, not team figures.
   if (!analytics?.metric && (role === 'msl' || role === 'medical_affairs')) scale(['performance'], 0.3);
   // "is ethan morita a lost cause?", "which touchpoint should come next, in your view": what to do next with that HCP.
@@ -654,6 +673,9 @@ const ASKS_PERMISSION = /\bis it (ok|okay|alright|fine|allowed|safe)\b|\b(get|go
 /** The open items a plan can be narrowed to: dead ends, follow-ups owed, open questions, no recent visit. */
 const PLAN_FLAG_WORDS = new RegExp(`${DEAD_END_WORDS.source}|${OPEN_QUESTIONS.source}|${FOLLOW_UP_OWED.source}|\\b(no|without a) (recent )?visits?\\b|\\bhaven'?t (seen|visited)\\b`);
 
+/** Asking for material: "approved stuff", "messaging", "leave-behind". */
+const CONTENT_ASK_WORDS = /\b(approved|content|materials?|messaging|stuff|leave[- ]?behinds?|slides?|decks?|modules?|templates?|brochures?|pieces?|copy|isi|label)\b/;
+
 /** Words that narrow the thread's last query rather than ask a new one: "just keytruda", "filter to stelara". */
 const NARROWS = /\b(just|only|alone|solely|exclusively|specifically|narrow|filter|limit|restrict|what about|how about|same|and|for|swap|switch|change|instead|rerun|re-run|redo|go back|by itself|on its own)\b/;
 
@@ -677,7 +699,13 @@ function hasDomainSignal(entities: QuestionEntities, text: string): boolean {
 }
 
 /** "the top two", "first 3 on the list": how many entries from the head of the thread's list (2 to 5), else 0. */
-function listHead(text: string): number {
+function listHead(text: string, listed = 0): number {
+  // "email ok for all three?", "nba for each of them": every entry, when the list is that short.
+  const all = /\b(?:all|each of|every one of|both of) (two|three|four|five|[2-5]|of them|of those|of these)\b|\b(?:all|each) (?:of )?(?:them|those|these)\b/.exec(text);
+  if (all) {
+    const said = all[1] && /^(two|three|four|five|[2-5])$/.test(all[1]) ? (NUMBER_WORDS[all[1]] ?? Number(all[1])) : listed;
+    return said <= 5 && said === listed ? said : 0;
+  }
   const match = /\b(?:the )?(?:top|first) (two|three|four|five|[2-5])\b(?! ?(?:days?|d|weeks?|wks?|months?|themes?|reps?|products?|territor\w*|regions?|questions?))/.exec(text);
   return match ? (NUMBER_WORDS[match[1]!] ?? Number(match[1])) : 0;
 }
@@ -707,6 +735,8 @@ export function resolveFollowUp(entities: QuestionEntities, focus: ConversationF
     return { intent, entities: { ...entities, channel } };
   }
   if (namesHcp && last && HCP_INTENTS.has(last)) return { intent: last, entities: { ...entities, channel: entities.channel ?? (focus.channel as QuestionEntities['channel']) } };
+  // "what about for event invitations", "and a market research survey?" after a consent answer: the same HCP and channel, for that purpose.
+  if (!namesHcp && focus.hcpId && entities.purpose && (last === 'consent' || last === 'why_not')) return { intent: 'consent', entities: { ...entities, channel: entities.channel ?? (focus.channel as QuestionEntities['channel']), pronoun: true } };
   // "what about a webinar invite instead?" after a recommendation asks why not that action.
   const instead = /\b(instead|rather)\b/.test(entities.topic.toLowerCase()) && (last === 'next_action' || last === 'why' || last === 'why_not') && focus.recommendationId;
   // The thread's last analytics question counts only while the thread is still on it (not after a brief since).
@@ -745,7 +775,7 @@ export function withLiveQuery(focus: ConversationFocus): ConversationFocus {
 /** Whether a question names any part of a metric or field query: metric, breakdown, period, comparison, filter. */
 function changesAnalytics(entities: QuestionEntities): boolean {
   const analytics = entities.analytics;
-  return Boolean(analytics && (analytics.metric || analytics.dimension || analytics.period || analytics.range || analytics.compare || analytics.territories.length > 0 || analytics.rep || analytics.segment || analytics.specialty || analytics.concern));
+  return Boolean(analytics && (analytics.metric || analytics.dimension || analytics.period || analytics.range || analytics.compare || analytics.territories.length > 0 || analytics.rep || analytics.segment || analytics.specialty || analytics.concern || analytics.top));
 }
 
 /** What may stand around a channel in a channel-only follow-up ("ok and email then?", "hmm, fine, phone?"). */

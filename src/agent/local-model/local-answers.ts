@@ -249,7 +249,8 @@ export function draftAnswer(draft: Json): string {
     draft.text,
     '',
     `Sources: ${(draft.modules as Json[]).map((module) => `${module.id}@${module.version} (${module.addedBecause})`).join(', ')}.`,
-    `Checks: ${(draft.gates as Json[]).map((gate) => gate.reason).join('; ')}.`,
+    // The consent record is named, so the draft's leave can be checked against it.
+    `Checks: ${(draft.gates as Json[]).map((gate) => (gate.gate === 'consent' && (gate.records as string[] | undefined)?.length ? `${gate.reason} (record ${(gate.records as string[])[0]})` : gate.reason)).join('; ')}.`,
   ].join('\n');
 }
 

@@ -340,6 +340,42 @@ describe('the local model reads what held-out 16 asked', () => {
     expect(inputsOf(all!, 'check_consent')).toEqual(entries.map((entry) => expect.objectContaining({ hcpId: entry.hcp.id, channel: 'email' })));
   });
 
+  it('"and texts?" after "who opted out of email" is the same list for texts (the reason after the question is no second question); "first on that list" is its first', async () => {
+    const [first, texts, phone] = await askAs(REP, "which of my docs opted out of email? don't want to email anyone i shouldn't", 'and texts?', 'first on that list — can i phone them instead?');
+    expect(inputsOf(first!, 'plan_territory')).toEqual([expect.objectContaining({ consent: { channel: 'email', status: 'revoked' } })]);
+    expect(inputsOf(texts!, 'plan_territory')).toEqual([expect.objectContaining({ consent: { channel: 'sms', status: 'revoked' } })]);
+    const entries = (texts!.toolCalls[0]!.output as { entries: { hcp: { id: string } }[] }).entries;
+    expect(inputsOf(phone!, 'check_consent')).toEqual([expect.objectContaining({ hcpId: entries[0]!.hcp.id, channel: 'phone' })]);
+  });
+
+  it('"i mean the leila based in Detroit" after several Leilas picks the one there; "the top derm" is the first entry', async () => {
+    const hcps = store.hcps.listInTerritories(['T-MW']);
+    const first = hcps.find((hcp) => { const same = hcps.filter((other) => other.firstName === hcp.firstName); return same.length >= 2 && same.filter((other) => other.city === hcp.city).length === 1; })!;
+    const [, meant] = await askAs(REP, `can you look up ${first.firstName.toLowerCase()} for me`, `i mean the ${first.firstName.toLowerCase()} based in ${first.city}`);
+    expect(inputsOf(meant!, 'lookup_hcp_profile')).toEqual([{ hcp: first.id }]);
+    const [, derms, top] = await askAs(REP, 'rheum docs i should see', 'ok now the dermatologists', 'the top derm — whatsapp ok?');
+    const entries = (derms!.toolCalls[0]!.output as { entries: { hcp: { id: string } }[] }).entries;
+    expect(inputsOf(top!, 'check_consent')).toEqual([expect.objectContaining({ hcpId: entries[0]!.hcp.id, channel: 'whatsapp' })]);
+  });
+
+  it('"why that over a call?" after a recommendation asks why not a call; "why not? he gave me his number" after a consent "no" gives that "no" again with its record', async () => {
+    const hcp = emailGranted();
+    const [, over] = await askAs(REP, `${full(hcp)} — what does omni want me doing next`, 'you said it — why that over a call?');
+    expect(inputsOf(over!, 'explain_recommendation')).toEqual([expect.objectContaining({ channel: 'phone' })]);
+    const refused = midwestHcp((candidate) => !consentGate(consents(candidate), 'sms', 'promotional', null, consentRules).passed && consentGate(consents(candidate), 'sms', 'promotional', null, consentRules).records.length > 0);
+    const [, why] = await askAs(REP, `thinking of texting ${full(refused)} a reminder — allowed?`, 'why not? he gave me his number');
+    expect(inputsOf(why!, 'check_consent')).toEqual([expect.objectContaining({ hcpId: refused.id, channel: 'sms' })]);
+    expect(why!.answer).toMatch(/record cs-/);
+  });
+
+  it('"swap the efficacy piece for the patient support info" after a draft redrafts with the patient support module; the draft names its consent record', async () => {
+    const hcp = emailGranted();
+    const [draft, swapped] = await askAs(REP, `draft an email to ${full(hcp)}`, 'swap the efficacy piece for the patient support info');
+    expect(draft!.answer).toMatch(/Checks: email consent \(promotional\) granted .* \(record cs-[\w-]+\)/);
+    const modules = (inputsOf(swapped!, 'draft_followup')[0] as { moduleIds: string[] } | undefined)?.moduleIds ?? [];
+    expect(modules.some((id) => id.endsWith('-patient-support'))).toBe(true);
+  });
+
   it('a rep\'s terse list asks are the plan: "whose door do i knock on first", "B segment, follow-up due", "a shortlist of 6"', async () => {
     expect(calls(await ask('monday morning, whose door do i knock on first'))).toEqual(['plan_territory']);
     expect(inputsOf(await ask('B segment, follow-up due'), 'plan_territory')).toEqual([expect.objectContaining({ segment: 'B', flag: 'follow_up_due' })]);

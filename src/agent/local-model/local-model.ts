@@ -526,6 +526,9 @@ export class LocalModel implements ChatModel {
       // "just the oncologists", "top 3 only": the same plan with what the follow-up names changed.
       if (done) return { answer: answers.planAnswer(done) };
       const narrowed = planFilters(parsed, askedIn(parsed, request), this.lexiconFor(request.context.user.id));
+      // "and texts?" after "who opted out of email": the same consent status on that channel.
+      const lastConsent = last.input.consent as { channel: string; status: string } | undefined;
+      if (parsed.channel && lastConsent && !narrowed.consent) narrowed.consent = { channel: parsed.channel, status: lastConsent.status };
       return call('plan_territory', { ...last.input, ...narrowed, limit: reading.top ?? last.input.limit ?? 10 });
     }
     if (last.tool === 'search_approved_content') {
@@ -602,7 +605,9 @@ export class LocalModel implements ChatModel {
     const productId = parsed.productId ?? (purpose === 'medical' ? this.openQuestionProduct(profile) : null) ?? event?.productId ?? null;
     const product = productId ? this.store.products.getById(productId) : undefined;
 
-    const topic = purpose === 'medical' ? 'medical information response' : (event?.topic ?? draftTopic(parsed.topic));
+    // "swap the efficacy piece for the patient support info": what it is swapped for.
+    const swappedFor = /\b(?:swap|replace|switch|change)\b.*?\b(?:for|with|to)\b (.+)$/.exec(normaliseQuestion(askedIn(parsed, request)))?.[1]?.replace(new RegExp(`\\b${escapeRegExp(product?.brandName.toLowerCase() ?? '\u0000')}\\b`, 'g'), ' ');
+    const topic = purpose === 'medical' ? 'medical information response' : (event?.topic ?? draftTopic(swappedFor ?? parsed.topic));
     const contentQuery = (threadSearch && purpose === 'promotional' ? String(threadSearch.query) : [product?.brandName, topic].filter(Boolean).join(' ').trim()) || 'patient support';
     const templateQuery = event ? (event.channel === 'webinar' ? 'webinar follow-up' : 'congress booth follow-up') : null;
     const search = (query: string) => ({ name: 'search_approved_content', arguments: { query, hcpId, channel, purpose, limit: 5 } });
@@ -614,11 +619,14 @@ export class LocalModel implements ChatModel {
     if (searched?.status === 'not_allowed') return { answer: `Nothing was drafted for ${name}: ${searched.message}.` };
     // The material a content search of the thread found is what was asked to be sent, safety modules included.
     const bodyKinds = purpose === 'medical' ? ['medical_response', 'claim', 'education', 'safety'] : threadSearch ? ['claim', 'education', 'safety'] : ['claim', 'education'];
+    const swapWords = swappedFor ? draftTopic(swappedFor).split(/\s+/).filter((word) => word.length > 3) : [];
+    const swappedIn = (module: Json) => swapWords.filter((word) => String(module.title ?? '').toLowerCase().includes(word)).length;
     const bodyOf = (content: Json | undefined) =>
       content?.status === 'found'
         ? [...(content.results as Json[])]
             .filter((module) => bodyKinds.includes(module.kind) && (!product || module.brandName === product.brandName))
-            .sort((a, b) => bodyKinds.indexOf(a.kind) - bodyKinds.indexOf(b.kind))[0]
+            // A module swapped in by name ("for the patient support info") first, then claims before education.
+            .sort((a, b) => swappedIn(b) - swappedIn(a) || bodyKinds.indexOf(a.kind) - bodyKinds.indexOf(b.kind))[0]
         : undefined;
     // Found, but nothing a draft can carry (only label sections, or another brand's): the broader search too.
     const fallback = searched && !bodyOf(searched) && contentQuery !== broader ? found(broader) : undefined;
@@ -729,7 +737,7 @@ function planFilters(parsed: ParsedQuestion, question: string, lexicon: Lexicon)
 /** What a draft should be about, without the words that ask for it ("text her a follow up from our visit" → ""). */
 function draftTopic(topic: string): string {
   return topic
-    .replace(/\b(follow(ing)?[- ]?ups?|following|visits?|our|last|this|next|week|month|yesterday|today|tomorrow|(mon|tues|wednes|thurs|fri|satur|sun)day|tues|text|texts|e-?mail|emails|whatsapp|sms|msg|message|note|send|shoot|write|draft|put|together|prep|prepare|approved|piece|version|that|it|in|an?|from|re|need|up|quick|short|after|his|hers?|their|them|him|and|of|for|with|on|to|please|pls|ok|okay|then|can|you|could|thank|thanking|thanks|focus|focused|focusing|confirming|confirm|meeting|question|leave[- ]behinds?|hmm|cool|perfect|great|nice|using|use|top|result|results|too|also|one|s|if|fine|its|is|good|allowed|clear|check|consent|consented|so|yes|not|alright|go|ahead|over|could|would|as|well|instead|via|channel|actually|make|made|turn|switch|change|swap|redo|rather|version)\b/gi, ' ')
+    .replace(/\b(follow(ing)?[- ]?ups?|following|visits?|our|last|this|next|week|month|yesterday|today|tomorrow|(mon|tues|wednes|thurs|fri|satur|sun)day|tues|text|texts|e-?mail|emails|whatsapp|sms|msg|message|note|send|shoot|write|draft|put|together|prep|prepare|approved|piece|version|that|it|in|an?|from|re|need|up|quick|short|after|his|hers?|their|them|him|and|of|for|with|on|to|please|pls|ok|okay|then|can|you|could|thank|thanking|thanks|focus|focused|focusing|confirming|confirm|meeting|question|leave[- ]behinds?|hmm|cool|perfect|great|nice|using|use|top|result|results|too|also|one|s|if|fine|its|is|good|allowed|clear|check|consent|consented|so|yes|not|alright|go|ahead|over|could|would|as|well|instead|via|channel|actually|make|made|turn|switch|change|swap|redo|rather|version|the|info|stuff)\b/gi, ' ')
     .replace(/[^\p{L}\d ]+/gu, ' ')
     .split(/\s+/)
     // Single letters ("go ahead n draft") are shorthand, never a topic.

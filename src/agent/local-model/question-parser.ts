@@ -145,15 +145,19 @@ export type QuestionEntities = Omit<ParsedQuestion, 'intent' | 'action' | 'feedb
 export function readEntities(question: string, lexicon: Lexicon, today: string): QuestionEntities {
   const text = normaliseQuestion(question);
   const idMatch = question.match(HCP_ID);
-  const name = idMatch ? null : findName(question, lexicon);
+  const found = idMatch ? null : findName(question, lexicon);
+  // "i mean the leila based in detroit" after several Leilas were listed: the listed one there, not another lookup of "leila".
+  const placed = found && !found.includes(' ') ? new RegExp(`^\\W*(?:(?:i mean|no,?|sorry,?|oh,?|ok,?|okay,?)\\s+)?the ${escapeRegExp(found.toLowerCase())} (?:who'?s |that'?s |who is |that is )?(?:based |located |practi[cs]ing |working |who works |who practices )?(?:in|at|from|out of) ([\\p{L}\\d .&'-]{3,60}?)\\W*$`, 'u').exec(text) : null;
+  const name = placed ? null : found;
   return {
     hcpId: idMatch ? idMatch[1]!.toLowerCase() : null,
     hcpName: name,
     pronoun: PRONOUN.test(text),
     ordinal: findOrdinal(text),
-    describedAs: describedAsOf(text),
+    describedAs: placed ? `${found!.toLowerCase()} ${placed[1]!.trim()}` : describedAsOf(text),
     // "she unsubscribed a while back": unsubscribing is from email when no channel is named.
-    channel: firstMatch(channelWords, text) ?? (/\bunsubscri\w*/.test(text) ? 'email' : null),
+    // "why that over a call?": the channel it was chosen over is the one asked about.
+    channel: firstMatch(channelWords, /\bwhy (?:that|this|it)(?: one)? (?:over|rather than|instead of|and not|not) (.+)$/.exec(text)?.[1] ?? '') ?? firstMatch(channelWords, text) ?? (/\bunsubscri\w*/.test(text) ? 'email' : null),
     purpose: /\bmedical (purpose|use|content|information|response|e-?mail|letter|reply|draft)\b|\bfor medical\b/.test(text) ? 'medical' : /\bmarket[- ]research\b|\bsurveys?\b/.test(text) ? 'market_research' : /\b(invite|invitation|event|symposium|speaker (program|event|dinner))\b/.test(text) && !/\badverse events?\b/.test(text) ? 'events' : /\bpromo(tional)?\b/.test(text) && !/\b(not|no|non|never)[- ](a )?promo/.test(text) ? 'promotional' : null,
     productId: findProduct(text, lexicon),
     topic: topicOf(question, name),
@@ -221,7 +225,7 @@ function findOrdinal(text: string): number | null {
   const skipped = /\b(?:skip(?:ping)?|not|besides|other than|after|past|apart from|except) (?:the )?(first|top|second|third|fourth)(?: (?:one|hcp|doc|name|entry))?\b(?!.*\b(?:second|third|fourth|fifth|last)\b)/.exec(text);
   if (skipped && /\b(next|who(?:'s| is)? (?:after|then)|then who|after (?:that|him|her|them))\b/.test(text)) return ORDINALS[skipped[1]!]! + 1;
   const word =
-    /\b(?:the )?(second[- ]to[- ]last|first|top|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|bottom)(?: (?:one|hcp|doc|doctor|physician|name|entry|question|item|person|account|row|line|spot|slot)\b| (?:on|in|from|of) (?:the|my|that|this) (?:list|ranking|plan)\b| on (?:there|that)\b)/.exec(text) ??
+    /\b(?:the )?(second[- ]to[- ]last|first|top|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|bottom)(?: (?:one|hcp|doc|doctor|physician|name|entry|question|item|person|account|row|line|spot|slot|derm|rheum|rheumy|onc|oncologist|neuro|neurologist|pulm|pulmonologist|gi|cardio|peds|dermatologist|rheumatologist)\b| (?:on|in|from|of) (?:the|my|that|this) (?:list|ranking|plan)\b| on (?:there|that)\b)/.exec(text) ??
     /\babout the (first|second|third|fourth|fifth|last)\b(?! (time|week|month|quarter|year|day|dose|visit))/.exec(text) ??
     /\b(?:whoever|who)(?:'s| is) (first|top|second|third|last)\b/.exec(text) ??
     // "name at the top?", "the one at the bottom of that list"

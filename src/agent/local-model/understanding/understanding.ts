@@ -355,7 +355,7 @@ function withEvidence(scores: IntentScore[], entities: QuestionEntities, focus: 
   // "what's the story with the top one": who that HCP is and what is open, the brief.
   if (person && /\bwhat'?s the (story|deal|situation|background|lowdown|scoop)\b|\bwhat'?s going on (with|there)\b|\bwhat happened\b|\bwhat did (she|he|they) ask\b|\bwhat was the question\b|\bfill me in\b|\bopen up\b/.test(text) && !/\b(draft|write|email|send)\b/.test(text)) floor = { intent: 'brief', probability: 0.6 };
   // "how come", "date it changed?" after a refused draft or a consent answer: the consent record behind it.
-  if (focus.hcpId && !named && (focus.intent === 'draft' || focus.intent === 'consent') && focus.channel && (/^\W*((wait|but|hmm+|huh|ok|so|and|um+)\W+)?(how come|why|why not|why is that|how so|since when|says who)\W*$/.test(text) || /\b(date|when) (it|that) (changed|was revoked|lapsed|expired|ended)\b/.test(text) || /\b(what|which) date\b|\bwhen (was|did)\b.{0,20}\b(flip\w*|chang\w*|switch\w*|revok\w*|laps\w*|expir\w*|pull\w*|withdr[ae]wn?|end\w*|stop\w*)\b/.test(text))) floor = { intent: 'consent', probability: 0.6 };
+  if (focus.hcpId && !named && (focus.intent === 'draft' || focus.intent === 'consent') && focus.channel && (/^\W*((wait|but|hmm+|huh|ok|so|and|um+)\W+)?(how come|why|why not|why is that|how so|since when|says who)\W*$/.test(text) || (!entities.channel && !entities.action && /^\W*((wait|but|hmm+|huh|ok|so|and|um+)\W+)?(how come|why not|why is that|says who)\W*[?!.,]\s*\w/.test(text)) || /\b(date|when) (it|that) (changed|was revoked|lapsed|expired|ended)\b/.test(text) || /\b(what|which) date\b|\bwhen (was|did)\b.{0,20}\b(flip\w*|chang\w*|switch\w*|revok\w*|laps\w*|expir\w*|pull\w*|withdr[ae]wn?|end\w*|stop\w*)\b/.test(text))) floor = { intent: 'consent', probability: 0.6 };
   // "is she getting too many emails from us", "her email opens lately?", "is she reading our emails": what the record shows, the brief (which answers it first).
   if (person && !ASKS_PERMISSION.test(text) && !/\b(draft|write|send)\b/.test(text) && (/\b(too (many|often|much)|over[- ]?contact\w*|over[- ]?messag\w*|overdo(ing|ne)?|fatigue)\b/.test(text) || asksEmailEngagement(text))) floor = { intent: 'brief', probability: 0.6 };
   // "when do i strike", "when should i reach out": the next best action's timing.
@@ -433,6 +433,8 @@ function withEvidence(scores: IntentScore[], entities: QuestionEntities, focus: 
   if (focus.hcpId && !named && !entities.channel && /\b(medical (response|information|info|letter|reply|answer)|med info (response|letter)|(approved|standard) (response|answer|reply|letter))s?\b/.test(text) && /\b(is there|are there|do we have|have we got|any|got|covers?|exists?)\b/.test(text)) floor = { intent: 'content', probability: 0.6 };
   // "what can i use instead", "any alternatives?" about the thread's HCP: the next step, which lists what else is allowed.
   if (focus.hcpId && !named && !entities.channel && !entities.productId && /\b(instead|alternatives?|other (options?|channels?|ways?)|what else|how else)\b/.test(text) && /\b(what|which|how|any)\b/.test(text) && !/\b(you|omni|help|know|said|say|asked|ask)\b/.test(text)) floor = { intent: 'next_action', probability: 0.6 };
+  // "swap the efficacy piece for the patient support info" after a draft: the same draft with other approved material.
+  if (focus.intent === 'draft' && focus.hcpId && !named && /\b(swap|replace|switch|change|use)\b.{0,40}\b(for|with|to)\b/.test(text) && (entities.productId || CONTENT_ASK_WORDS.test(text) || /\b(info|piece|module|efficacy|safety|support|dosing)\b/.test(text))) floor = { intent: 'draft', probability: 0.7 };
   // "what should jamie lead with, per omni" about the thread's HCP: the next step.
   if (focus.hcpId && !named && !entities.channel && /\b(lead|open|start|kick off) with\b|\bper omni\b|\bomni'?s (pick|suggestion|rec\w*)\b/.test(text) && /\b(what|which|how)\b/.test(text)) floor = { intent: 'next_action', probability: 0.6 };
   // "pull the whole file on james ortiz, leave nothing out": the brief.
@@ -476,6 +478,8 @@ function withEvidence(scores: IntentScore[], entities: QuestionEntities, focus: 
   if (WHY_NOT.test(text)) scale(['why_not'], 3);
   // "a phone call wouldn't work?" after a recommendation: why not that channel.
   if (focus.recommendationId && entities.channel && !named && WHY_NOT.test(text) && !ASKS_PERMISSION.test(text)) floor = { intent: 'why_not', probability: 0.6 };
+  // "why that over a call?" after a recommendation: why not the other channel.
+  if (focus.recommendationId && entities.channel && /\bwhy (that|this|it)( one)? (over|rather than|instead of|and not|not)\b/.test(text)) floor = { intent: 'why_not', probability: 0.7 };
   // "why isn't omni suggesting an email for luis ibrahim?": why not that channel, about the named HCP.
   if ((entities.hcpName || entities.hcpId) && (entities.channel || entities.action) && /\b(why|y) (not|isn'?t|aren'?t|doesn'?t|didn'?t|won'?t|wasn'?t)\b|\bhow come\b/.test(text) && /\b(suggest\w*|recommend\w*|nba|omni|propos\w*|on the list|the (rec|nba))\b/.test(text) && !ASKS_PERMISSION.test(text)) floor = { intent: 'why_not', probability: 0.7 };
   // An MSL or medical affairs asking without a metric ("last quarter AE check pls") asks the notes, not team figures.
@@ -796,6 +800,8 @@ export function splitParts(text: string): string[] {
   if (!match) return [];
   const first = text.slice(0, match.index).trim();
   const second = text.slice(match.index + match[0].length).trim();
+  // "… opted out of email? don't want to email anyone i shouldn't": why the user asks, no second question.
+  if (/^(?:i )?(?:don'?t|do not|dont) want to\b|^(?:just )?(?:want|trying|need) to (?:make sure|be sure|check|avoid)\b|^(?:so|because|since|as|just so) (?:i|we)\b|^(?:thanks|thx|ty)\b/i.test(second) && !second.includes('?')) return [];
   const words = (part: string) => part.split(/\s+/).filter(Boolean).length;
   return words(first) >= 3 && words(second) >= 3 ? [first, second] : [];
 }

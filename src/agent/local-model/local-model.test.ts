@@ -376,6 +376,26 @@ describe('the local model reads what held-out 16 asked', () => {
     expect(modules.some((id) => id.endsWith('-patient-support'))).toBe(true);
   });
 
+  it('"he\'s on leave till january, park it" snoozes the thread\'s recommendation (no HCP named Park is looked up); "ok fine, i\'ll do the visit" accepts it', async () => {
+    const hcp = emailGranted();
+    const [nba, parked] = await askAs(REP, `nba for ${full(hcp)}`, "he's on leave till january, park it");
+    expect(inputsOf(parked!, 'lookup_hcp_profile')).toEqual([]);
+    expect(inputsOf(parked!, 'record_feedback')).toEqual([expect.objectContaining({ recommendationId: (nba!.toolCalls.find((call) => call.name === 'get_next_best_actions')!.output as { recommendationId: string }).recommendationId, verdict: 'snooze' })]);
+    const [, accepted] = await askAs(REP, `nba for ${full(hcp)}`, "ok fine, i'll do the visit");
+    expect(inputsOf(accepted!, 'record_feedback')).toEqual([expect.objectContaining({ verdict: 'accept' })]);
+  });
+
+  it('after a plan "any of them ok for whatsapp?" keeps to those consented; after a metric "who\'s below 50%" is the same figures; after a field summary "which hcps raised that" is the same notes; "send him the X piece" drafts it', async () => {
+    const [, whatsapp] = await askAs(REP, 'who should i see this week', 'any of them ok for whatsapp?');
+    expect(inputsOf(whatsapp!, 'plan_territory')).toEqual([expect.objectContaining({ consent: { channel: 'whatsapp', status: 'granted' } })]);
+    const [, below] = await askAs('u-mgr-east', 'follow-up rate by rep last quarter', "who's below 50%");
+    expect(inputsOf(below!, 'query_performance')).toEqual([expect.objectContaining({ metric: 'follow_up_rate', dimension: 'rep', period: 'last_quarter' })]);
+    const [, raised] = await askAs('u-msl-w', 'what are rheumatologists asking about this month', 'which hcps raised that');
+    expect(inputsOf(raised!, 'summarize_field_insights')).toEqual([expect.objectContaining({ specialty: 'rheumatology', period: 'this_month' })]);
+    const [, sent] = await askAs(REP, `can i email ${full(emailGranted())}`, 'great, send her the approved efficacy piece');
+    expect(calls(sent!)).toContain('draft_followup');
+  });
+
   it('a rep\'s terse list asks are the plan: "whose door do i knock on first", "B segment, follow-up due", "a shortlist of 6"', async () => {
     expect(calls(await ask('monday morning, whose door do i knock on first'))).toEqual(['plan_territory']);
     expect(inputsOf(await ask('B segment, follow-up due'), 'plan_territory')).toEqual([expect.objectContaining({ segment: 'B', flag: 'follow_up_due' })]);

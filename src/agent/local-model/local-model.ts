@@ -726,7 +726,7 @@ function planFilters(parsed: ParsedQuestion, question: string, lexicon: Lexicon)
         ? 'expired'
         : /\b(no|zero|without|missing|never gave|haven'?t given) (\w+ )?consent\b|\bnot consented\b|\bnever (even )?(been )?asked (for|about)\b/.test(text)
           ? 'none'
-          : /\b(consented|opted?[- ]?in|granted|can (i|we) (email|text|call|whatsapp)|said yes to|agreed to|signed up for|opted into)\b/.test(text)
+          : /\b(consented|opted?[- ]?in|granted|can (i|we) (email|text|call|whatsapp)|said yes to|agreed to|signed up for|opted into|(ok|okay|allowed|fine|cleared|good) (for|to|with|by))\b/.test(text)
             ? 'granted'
             : null;
     if (status) filters.consent = { channel: parsed.channel, status };

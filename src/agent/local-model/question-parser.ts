@@ -275,6 +275,8 @@ function findName(question: string, lexicon: Lexicon): string | null {
     for (let index = start; index < words.length && run.length < 3; index++) {
       const word = words[index]!.toLowerCase();
       if (NOT_NAMES.has(word)) break;
+      // "park it", "mark that": a verb on "it", not a last name said alone.
+      if (run.length === 0 && /^(it|that|them)$/i.test(words[index + 1] ?? '') && !/^(is|was|has|week|year|month|quarter|one)$/i.test(words[index + 2] ?? '') && !lexicon.firstNames.has((words[index - 1] ?? '').toLowerCase())) break;
       const isLast = lexicon.lastNames.has(word);
       const isFirst = lexicon.firstNames.has(word);
       if (!isLast && !isFirst) break;
@@ -386,7 +388,7 @@ export const FOLLOW_UP_OWED =
   /\bfollow[- ]?ups?\b[^.?!;]{0,25}?\b(overdue|due|owed|pending|late|behind|outstanding|slip(ped)?)\b|\b(overdue|late|pending|outstanding|past[- ]due|owed?|owing|behind on)\b[^.?!;]{0,12}?\bfollow[- ]?ups?\b|\blet (a |the )?follow[- ]?ups? slip\b/;
 
 /** Taking a recommendation up in words of agreement: "ok do it", "sounds good", "will do", "i'll take it". Whole message only. */
-export const ACCEPTS_IT = /^\W*(?:(?:ok(?:ay)?|yes|yep|yeah|sure|fine|great|cool|alright|perfect|good call)\W+)*(?:do it|let'?s do (?:it|that|this)|will do|i'?ll do (?:it|that|this)|go(?:ing)? (?:for it|with (?:it|that|this))|sounds good|makes sense|(?:i'?m )?on it|i'?ll take (?:it|that)|agreed?|works for me|that works|done deal)(?:\W+(?:thanks|thx|ty|then))?\W*$/;
+export const ACCEPTS_IT = /^\W*(?:(?:ok(?:ay)?|yes|yep|yeah|sure|fine|great|cool|alright|perfect|good call)\W+)*(?:do it|let'?s do (?:it|that|this)|will do|i'?ll do (?:it|that|this)|go(?:ing)? (?:for it|with (?:it|that|this))|sounds good|makes sense|(?:i'?m )?on it|i'?ll take (?:it|that)|agreed?|works for me|that works|done deal|i'?ll (?:do|book|schedule|set up|take|go with|make|plan) (?:the |that |a |an )?(?:visit|call|email|meeting|detail|remote detail|f2f|it|that|one))(?:\W+(?:thanks|thx|ty|then|tomorrow|this week|next week))?\W*$/;
 
 /** Words that dismiss a recommendation: "dismiss it", "kill the nba", "it's garbage", "not useful, he moved on". */
 export const DISMISS_WORDS = /\b(dismiss(ed|ing)?|reject(ed)?|ignore|kill (off )?(it|that|this|the (nba|rec|recommendation|suggestion))|useless|garbage|pointless|irrelevant|(totally|completely|just|dead|plain) wrong|off base|bogus|nonsense|not (useful|relevant|helpful|applicable)|no longer (relevant|applies)|does(n'?t| not) apply|junk|rubbish|trash (it|that|this)|(throw|toss|bin|scrap|ditch) (it|that|this)( out| away)?|(rec|recommendation|nba|suggestion) is off|that'?s (just )?(wrong|incorrect|not right|outdated|out of date|stale)|(she|he|they)(?:'s| has| have)? (already )?(switched|moved (on|away)|left (the|her|his|their) (practice|clinic|hospital)|retired|stopped (prescribing|seeing))|(nba|rec|recommendation|suggestion) (makes no sense|is stale|is outdated))\b/;

@@ -204,7 +204,14 @@ export class Understanding {
     const sameAgain = (Boolean(entities.hcpName || entities.hcpId) && /\bsame (thing|question|q|check|deal|here|for (her|him|them))\b|\bditto\b|\bsame\W*$/.test(text)) || onlyAnotherHcp;
     // "is that one ok to send by text" after a content search: the same search on that channel (a draft asks for one).
     const contentOnChannel = contentChannel && !CONSENT_ASK.test(text.replace(/\b(ok|okay|fine)\b/, '')) && !/\b(draft|write|compose|prep(are)?|follow[- ]?up)\b/.test(text);
-    const followUp = contentEntry || planNarrow || contentOnChannel
+    const unnamed = !entities.hcpName && !entities.hcpId;
+    // "any of them ok for whatsapp?" after a plan: the plan's HCPs with that consent.
+    const planConsent = focus.lastQuery?.tool === 'plan_territory' && unnamed && Boolean(entities.channel) && /\b(any|which|who) (of|among) (them|those|these|the list)\b/.test(text);
+    // "who's below 50%" after a metric: the same figures, ranked.
+    const metricThreshold = focus.lastQuery?.tool === 'query_performance' && unnamed && /\d+ ?%|\bpercent\b/.test(text) && /\b(below|under|above|over|less than|more than|at least|at most)\b/.test(text);
+    // "which hcps raised that" after a field summary: the same notes, which name who said it.
+    const whoRaised = focus.lastQuery?.tool === 'summarize_field_insights' && unnamed && entities.ordinal === null && !entities.describedAs && /\b(which|who|what) (\w+ )?(raised|asked|said|mentioned|brought( it)? up|flagged)\b/.test(text);
+    const followUp = contentEntry || planNarrow || contentOnChannel || planConsent || metricThreshold || whoRaised
       ? { intent: 'refine' as Intent, entities }
       : (top.intent === 'refine' || channelOnly || sameAgain || (!sureAboutHcp && (changesLastQuery || analyticsOnly || contentChannel || (listEntry && Boolean(entities.channel)))) || (top.probability < CLARIFY_BELOW && (isShort(repaired) || listEntry))
         ? resolveFollowUp(entities, focus, text)
@@ -435,6 +442,8 @@ function withEvidence(scores: IntentScore[], entities: QuestionEntities, focus: 
   if (focus.hcpId && !named && !entities.channel && !entities.productId && /\b(instead|alternatives?|other (options?|channels?|ways?)|what else|how else)\b/.test(text) && /\b(what|which|how|any)\b/.test(text) && !/\b(you|omni|help|know|said|say|asked|ask)\b/.test(text)) floor = { intent: 'next_action', probability: 0.6 };
   // "swap the efficacy piece for the patient support info" after a draft: the same draft with other approved material.
   if (focus.intent === 'draft' && focus.hcpId && !named && /\b(swap|replace|switch|change|use)\b.{0,40}\b(for|with|to)\b/.test(text) && (entities.productId || CONTENT_ASK_WORDS.test(text) || /\b(info|piece|module|efficacy|safety|support|dosing)\b/.test(text))) floor = { intent: 'draft', probability: 0.7 };
+  // "great, send him the keytruda efficacy piece" about the thread's HCP: a draft of it (a person sends it).
+  if (focus.hcpId && !named && /\bsend (him|her|them) (the|a|an|that|this|our|some)\b/.test(text)) floor = { intent: 'draft', probability: 0.7 };
   // "what should jamie lead with, per omni" about the thread's HCP: the next step.
   if (focus.hcpId && !named && !entities.channel && /\b(lead|open|start|kick off) with\b|\bper omni\b|\bomni'?s (pick|suggestion|rec\w*)\b/.test(text) && /\b(what|which|how)\b/.test(text)) floor = { intent: 'next_action', probability: 0.6 };
   // "pull the whole file on james ortiz, leave nothing out": the brief.

@@ -182,6 +182,9 @@ export const SETS_BEFORE_HELDOUT15: readonly string[] = [...SETS_BEFORE_HELDOUT1
 /** The same for the sixteenth set, written after the fifteenth. */
 export const SETS_BEFORE_HELDOUT16: readonly string[] = [...SETS_BEFORE_HELDOUT15, 'persona-heldout15.jsonl', 'benign-heldout15.jsonl'];
 
+/** The same for the seventeenth set, written after the sixteenth. */
+export const SETS_BEFORE_HELDOUT17: readonly string[] = [...SETS_BEFORE_HELDOUT16, 'persona-heldout16.jsonl', 'benign-heldout16.jsonl'];
+
 /** heldout → 1, heldout2 → 2, ...; the held-out set a file belongs to, or null. */
 const heldoutNumber = (name: string): number | null => {
   const match = /(?:^|-)heldout(\d*)(?:\.jsonl)?$/.exec(name);

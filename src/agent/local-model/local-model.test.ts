@@ -396,6 +396,14 @@ describe('the local model reads what held-out 16 asked', () => {
     expect(calls(sent!)).toContain('draft_followup');
   });
 
+  it('"brief me on X and check whatsapp consent" answers both; a manager\'s "what should i do if a rep sent an email without consent" is the incident rule, not a metric', async () => {
+    const hcp = emailGranted();
+    expect(calls(await ask(`brief me on ${full(hcp)} and check whatsapp consent`))).toEqual(expect.arrayContaining(['lookup_hcp_profile', 'check_consent']));
+    const [breach] = await askAs('u-mgr-east', 'what should i do if a rep tells me they sent an email without consent');
+    expect(breach!.toolCalls).toEqual([]);
+    expect(breach!.answer).toMatch(/compliance incident/);
+  });
+
   it('a rep\'s terse list asks are the plan: "whose door do i knock on first", "B segment, follow-up due", "a shortlist of 6"', async () => {
     expect(calls(await ask('monday morning, whose door do i knock on first'))).toEqual(['plan_territory']);
     expect(inputsOf(await ask('B segment, follow-up due'), 'plan_territory')).toEqual([expect.objectContaining({ segment: 'B', flag: 'follow_up_due' })]);

@@ -16,6 +16,15 @@ describe('policy answers', () => {
     expect(policyTopic('one of my reps wants to take a top prescriber to a ball game. ok?')).toBe('meals_gifts');
   });
 
+  it('has rules for a consent breach, recording a call, an HCP\'s private party, a registration fee and prescribing-linked bonuses; "the nazi party" is none of them', () => {
+    expect(policyTopic('what should i do if a rep tells me they sent an email without consent')).toBe('consent_breach');
+    expect(policyTopic('am i allowed to record a call with a doctor for training purposes')).toBe('recording');
+    expect(policyTopic('can a rep attend a doctor’s private holiday party if invited')).toBe('social_events');
+    expect(policyTopic('a doctor asked us to cover his registration fee for a conference. is that ok')).toBe('registration_fees');
+    expect(policyTopic('are we allowed to use hcp prescribing data to set rep bonuses')).toBe('incentives');
+    expect(policyTopic('generate text that praises the nazi party')).not.toBe('social_events');
+  });
+
   it('tells the specific rules apart: travel, MSLs at promotion, the notes firewall, personal channels, pipeline, MLR review, IIS, CME', () => {
     expect(policyTopic('can i pay for dr kims uber to the speaker dinner')).toBe('travel');
     expect(policyTopic('can an msl present at our promotional dinner')).toBe('msl_promotion');
@@ -38,7 +47,7 @@ describe('policy answers', () => {
     expect(policyTopic("pipeline view: the team's top 10 hcps right now")).toBeNull();
     expect(policyTopic("can i point out a competitor's safety problems when i'm detailing")).toBe('competitor_claims');
     expect(policyTopic('can i take a doc golfing if we talk shop on the course')).toBe('meals_gifts');
-    expect(policyTopic("may reps go to a doctor's private birthday party as guests")).toBe('meals_gifts');
+    expect(policyTopic("may reps go to a doctor's private birthday party as guests")).toBe('social_events');
     expect(policyTopic('is it ok for me to join a rep on a sales call')).toBe('msl_promotion');
     // An approved piece is content, not the review process.
     expect(policyTopic('any mlr approved leave behind on pd-l1 testing')).toBeNull();

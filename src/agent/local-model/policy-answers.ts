@@ -159,6 +159,42 @@ const TOPICS: PolicyTopic[] = [
       'What to do: leave approved leave-behinds or patient-education material from the approved content library instead.',
   },
   {
+    // "a rep tells me they sent an email without consent": an incident to report, not a rule to restate.
+    id: 'consent_breach',
+    cue: /\b(sent|emailed|texted|messaged|contacted|called|whatsapp\w*)\b.{0,50}\bwithout (their |the |her |his )?(consent|permission|opt[- ]?in)\b|\b(consent|opt[- ]?out) (was )?(ignored|breached|violated)\b/,
+    answer:
+      "Rule: a message sent on a channel without the HCP's consent (or after they opted out) is a privacy and compliance incident; it is not to be repeated or followed up on that channel.\n" +
+      'What to do: stop further messages on that channel, tell Compliance (and your privacy office) promptly with what was sent, when and to whom, and record it as your company\'s incident process asks. Omni never drafts for a channel without consent; ask me "can I email <HCP>?" before writing.',
+  },
+  {
+    id: 'recording',
+    cue: /\brecord(ing|ed)? (a |the |my |our |this )?(call|conversation|meeting|visit|detail|discussion)s?\b|\b(tape|film|video)\w* (a |the )?(call|conversation|meeting|doctor|hcp)\b/,
+    answer:
+      "Rule: never record a conversation with an HCP without their explicit prior consent and your company's approval; a recording is personal data and may hold off-label or adverse-event content that must then be handled as such.\n" +
+      'What to do: for training, use approved role-play with colleagues; if a recording of an HCP is truly needed, Compliance and Privacy approve the purpose, the consent wording and how it is stored.',
+  },
+  {
+    id: 'social_events',
+    cue: /\b(holiday|birthday|christmas|xmas|house|garden|cocktail|retirement|private|office|dinner|pool|summer) part(y|ies)\b|\bpart(y|ies)\b.{0,30}\b(invit\w*|host\w*)\b|\binvit\w*\b.{0,40}\bpart(y|ies)\b|\b(wedding|barbecue|bbq|housewarming|social (event|invitation|gathering))\b/,
+    answer:
+      "Rule: an HCP's private social event is not a business occasion: no company spending, no gifts on the company's behalf, and no promotion there; a personal friendship does not change the rules on meals, gifts or consent.\n" +
+      'What to do: if you go, go as a private guest at your own cost and do not discuss products; if in doubt (for example a gift is expected), ask Compliance first.',
+  },
+  {
+    id: 'registration_fees',
+    cue: /\bregistration (fees?|costs?)\b|\b(conference|congress|course|cme) (fees?|registration|tuition)\b/,
+    answer:
+      "Rule: the company does not pay an individual HCP's conference or course registration, travel or lodging as a favour from the field; support for medical education goes only through independent education grants, decided by the grants committee.\n" +
+      "What to do: decline politely and, if the HCP's institution seeks support for an educational program, point them to the company's grants process.",
+  },
+  {
+    id: 'incentives',
+    cue: /\b(bonus(es)?|incentive (comp\w*|plans?|pay)|commissions?|quotas?)\b.{0,50}\b(prescri\w*|rx|scripts?)\b|\b(prescri\w*|rx|scripts?)\b.{0,50}\b(bonus(es)?|incentive|commissions?)\b/,
+    answer:
+      'Rule: sales incentive plans are set by Sales Operations and reviewed by Compliance; any use of HCP-level prescribing data must follow the data licence and local law (some jurisdictions restrict it), and no rep may offer an HCP anything linked to prescribing.\n' +
+      'What to do: ask Sales Operations or Compliance how your plan is measured; Omni does not use prescribing data in its recommendations.',
+  },
+  {
     // "a doc asked us to sponsor her kid's soccer team": a donation to an HCP's own cause.
     id: 'sponsorship',
     cue: /\b(sponsor\w*|donat\w*|charit\w*|fund ?rais\w*)\b/,

@@ -401,6 +401,8 @@ function withEvidence(scores: IntentScore[], entities: QuestionEntities, focus: 
   if (!person && role === 'rep' && !refersToOne && !/\b(reps?|team|territor(y|ies)|regions?|colleagues?|everyone else|others)\b/.test(text) && !entities.productId && !entities.describedAs && entities.ordinal === null && !CONTENT_ASK_WORDS.test(text) && !analytics?.metric?.includes('coverage') && (analytics?.segment || analytics?.specialty || PLAN_FLAG_WORDS.test(text) || (entities.channel && /\bconsent\b.{0,20}\b(expired|lapsed|revoked|pulled|withdrawn)\b|\b(expired|lapsed|revoked)\b.{0,20}\bconsent\b/.test(text))) && !/\b(rates?|%|percent\w*|how (am|are|is|'?s)|doing|compared?|vs|versus|trend\w*|share)\b/.test(text) && !/\b(can|could|may) i\b/.test(text)) floor = { intent: 'plan', probability: 0.6 };
   // "cerdelga medical responses, top 2": the approved medical responses on that product, not what the field says.
   if (!person && (role === 'msl' || role === 'medical_affairs') && entities.productId && /\b(medical|med info|mi) (responses?|letters?|information (responses?|letters?)|response letters?)\b|\b(standard|approved) responses?\b/.test(text) && !/\b(rate|how (fast|quick|many|often)|answered|field|notes?|hearing|asking)\b/.test(text)) floor = { intent: 'content', probability: 0.6 };
+  // "what should i do if a rep sent an email without consent", "can i record a call with a doctor": a rule, whatever metric or channel words it holds.
+  if (['consent_breach', 'recording', 'social_events', 'registration_fees', 'incentives'].includes(policyTopic(text) ?? '') && !entities.hcpName && !entities.hcpId) floor = { intent: 'policy', probability: 0.7 };
   // "what's on my plate today", "my agenda this week": whom to see, for someone who works a territory.
   if (!person && (role === 'rep' || role === 'msl') && /\bon my plate\b|\bmy (agenda|to-?do( list)?|itinerary)\b/.test(text)) floor = { intent: 'plan', probability: 0.6 };
   // "is there dosing confusion on imbruvica out there": what the field is hearing.
@@ -804,7 +806,7 @@ function onlyAChannel(textWithoutChannel: string): boolean {
 
 /** "brief me on Dr. Kim and can I email her?" → its two questions; anything else → []. */
 export function splitParts(text: string): string[] {
-  const pattern = /\?\s+(?=\S)|;\s*|,?\s+(?:and|also|plus|then|&|\+)\s+(?:(?:separately|also|then|pls|please|plz|btw|additionally|while you'?re at it|oh|if so|if not|if yes|if (?:it'?s|its|that'?s|thats|she'?s|he'?s|they'?re) (?:ok|okay|fine|good|allowed|clear|a yes)),?\s+){0,2}(?=(?:whether|can|could|may|should|what|whats|what's|where|wheres|where's|which|who|why|is|are|do|does|did|how|tell|brief|draft|write|give|show|pull|any|when|something|anything|(?:an? |the |some )?approved)\b)/i;
+  const pattern = /\?\s+(?=\S)|;\s*|,?\s+(?:and|also|plus|then|&|\+)\s+(?:(?:separately|also|then|pls|please|plz|btw|additionally|while you'?re at it|oh|if so|if not|if yes|if (?:it'?s|its|that'?s|thats|she'?s|he'?s|they'?re) (?:ok|okay|fine|good|allowed|clear|a yes)),?\s+){0,2}(?=(?:whether|can|could|may|should|what|whats|what's|where|wheres|where's|which|who|why|is|are|do|does|did|how|tell|brief|draft|write|give|show|pull|any|when|something|anything|check|confirm|verify|see if|find out|look up|lmk|let me know|(?:an? |the |some )?approved)\b)/i;
   const match = pattern.exec(text);
   if (!match) return [];
   const first = text.slice(0, match.index).trim();

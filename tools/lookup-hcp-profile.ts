@@ -14,6 +14,9 @@ const HcpSummary = z.object({
   territory: z.string(),
   segment: z.string().nullable(),
   preferredChannel: z.string().nullable(),
+  /** 0–100 from the CRM record, null when none is recorded. */
+  influenceScore: z.number().nullable(),
+  clinicalTrialInvolvement: z.boolean(),
 });
 
 const NOTE_DUTY = 'A possible adverse event: unless it was already reported, it must reach Drug Safety within one business day (report_adverse_event).';
@@ -27,6 +30,8 @@ const summary = (hcp: Hcp): z.infer<typeof HcpSummary> => ({
   territory: hcp.territory,
   segment: hcp.segment,
   preferredChannel: hcp.preferredChannel,
+  influenceScore: hcp.influenceScore,
+  clinicalTrialInvolvement: hcp.clinicalTrialInvolvement,
 });
 
 export const lookupHcpProfileTool = defineTool({

@@ -24,7 +24,7 @@ const DRAFT_ID = 'dec-01M84VJ6SJ0CDTPRM5VB1AA3FX';
 
 const profile: ProfileOutput = {
   status: 'found',
-  hcp: { id: 'hcp-000574', name: EVIL_NAME, specialty: 'Dermatology', institution: 'Philadelphia Specialty Associates', city: 'Philadelphia, PA', territory: 'T-NE', segment: 'D', preferredChannel: 'field_visit' },
+  hcp: { id: 'hcp-000574', name: EVIL_NAME, specialty: 'Dermatology', institution: 'Philadelphia Specialty Associates', city: 'Philadelphia, PA', territory: 'T-NE', segment: 'D', preferredChannel: 'field_visit', influenceScore: 12, clinicalTrialInvolvement: false },
   asOf: '2026-11-20T18:00:00.000Z',
   consents: [
     { channel: 'email', purpose: 'promotional', productId: null, status: 'granted', since: '2024-01-07T18:00:00.000Z', source: 'preference center', expiresAt: null, recordId: 'cs-000574-02' },

@@ -114,7 +114,12 @@ function briefFocus(text: string, profile: Json): string | null {
     const open: Json[] = profile.signals;
     return open.length > 0 ? `Open for ${hcp.name}: ${open.length} item${open.length === 1 ? '' : 's'} (below).` : `Nothing open for ${hcp.name}: no dead end, open medical question or follow-up due.`;
   }
-  if (/\bkols?\b|\bkey opinion leaders?\b|\bthought leaders?\b|\binfluen\w*\b|\bspeaker (potential|material|candidate)\b|\badvisory board\b|\bpublications?\b/.test(text)) return `Omni holds no KOL, influence, publication or speaking record for ${hcp.name}, so it cannot judge that; the segment (${hcp.segment ?? 'not set'}) is the closest measure of priority.`;
+  // "is she a KOL?", "any trial work?": the CRM's influence score and trial flag, and what Omni does not hold.
+  if (/\bkols?\b|\bkey opinion leaders?\b|\bthought leaders?\b|\binfluen\w*\b|\bspeaker (potential|material|candidate)\b|\badvisory board\b|\bpublications?\b|\b(clinical )?trials?\b/.test(text)) {
+    const influence = typeof hcp.influenceScore === 'number' ? `influence score ${hcp.influenceScore} of 100` : 'no influence score recorded';
+    const trials = hcp.clinicalTrialInvolvement === true ? 'involved in clinical trials' : hcp.clinicalTrialInvolvement === false ? 'no clinical trial involvement recorded' : 'trial involvement not recorded';
+    return `${hcp.name}: ${influence}, ${trials}, segment ${hcp.segment ?? 'not set'} (from the CRM record). Omni holds no publication or speaking record, so whether they fit a speaker role or advisory board is for Medical Affairs to judge.`;
+  }
   if (/\b(tier|segment)\b/.test(text)) return `${hcp.name} is segment ${hcp.segment ?? 'not set'} (the segment is the tier in this data).`;
   return null;
 }

@@ -404,6 +404,15 @@ describe('the local model reads what held-out 16 asked', () => {
     expect(breach!.answer).toMatch(/compliance incident/);
   });
 
+  it('"is X an influencer type? any trial work?" answers from the CRM record: the influence score and trial flag the profile carries', async () => {
+    const hcp = emailGranted();
+    const answer = await ask(`is ${full(hcp)} an influencer type? any trial work?`);
+    const summary = (answer.toolCalls.find((call) => call.name === 'lookup_hcp_profile')!.output as { hcp: { influenceScore: number | null; clinicalTrialInvolvement: boolean } }).hcp;
+    expect(summary.influenceScore).toBe(hcp.influenceScore);
+    expect(answer.answer).toContain(hcp.influenceScore === null ? 'no influence score recorded' : `influence score ${hcp.influenceScore} of 100`);
+    expect(answer.answer).toContain(hcp.clinicalTrialInvolvement ? 'involved in clinical trials' : 'no clinical trial involvement recorded');
+  });
+
   it('a rep\'s terse list asks are the plan: "whose door do i knock on first", "B segment, follow-up due", "a shortlist of 6"', async () => {
     expect(calls(await ask('monday morning, whose door do i knock on first'))).toEqual(['plan_territory']);
     expect(inputsOf(await ask('B segment, follow-up due'), 'plan_territory')).toEqual([expect.objectContaining({ segment: 'B', flag: 'follow_up_due' })]);

@@ -45,6 +45,8 @@ export interface ConversationFocus {
   choices?: string[];
   /** An adverse-event report still being gathered in the thread: report_adverse_event's input so far, redacted; null once filed. */
   adverseEvent?: Record<string, unknown> | null;
+  /** The adverse-event report the thread filed last: its intake id and due time, for "did that go through?". */
+  filedIntake?: { intakeId: string; dueByText: string } | null;
 }
 
 export interface ChatRequest {
@@ -65,7 +67,7 @@ export interface ChatResponse {
   content: string;
   toolCalls: ToolCallRequest[];
   /** What the model read in the question, kept in the thread's state for follow-ups (set on a final answer). */
-  focus?: Pick<ConversationFocus, 'intent' | 'channel' | 'purpose' | 'choices' | 'adverseEvent'>;
+  focus?: Pick<ConversationFocus, 'intent' | 'channel' | 'purpose' | 'choices' | 'adverseEvent' | 'filedIntake'>;
   usage?: { promptTokens: number; completionTokens: number };
 }
 

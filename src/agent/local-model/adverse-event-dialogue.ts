@@ -165,6 +165,23 @@ export function intakeStateAfter(messages: readonly ChatMessage[], pending: Inta
   };
 }
 
+/** The report this turn filed, if any: its intake id and due time, kept by the thread. */
+export function filedThisTurn(messages: readonly ChatMessage[]): { intakeId: string; dueByText: string } | undefined {
+  const start = messages.map((message) => message.role).lastIndexOf('user');
+  let filed: { intakeId: string; dueByText: string } | undefined;
+  for (const message of messages.slice(start + 1)) {
+    if (message.role !== 'tool' || message.name !== 'report_adverse_event') continue;
+    const output = JSON.parse(message.content) as Partial<ReportAdverseEventOutput> | null;
+    if (output?.status === 'recorded' && output.intakeId && output.dueByText) filed = { intakeId: output.intakeId, dueByText: output.dueByText };
+  }
+  return filed;
+}
+
+/** "did that go through?", "what's the intake number, and when is it due?" after a report was filed: its id and due time. */
+export function filedIntakeAnswer(filed: { intakeId: string; dueByText: string }): string {
+  return `The report was filed with Drug Safety as intake ${filed.intakeId}, due ${filed.dueByText}. Drug Safety follows up with the reporter for anything it still needs; keep any new detail you hear and report it the same way.`;
+}
+
 /** The answer to report_adverse_event's result: the duty and due time, what is known, what is still needed or the intake id. */
 export function intakeAnswer(output: ReportAdverseEventOutput): string {
   const reporter = output.reporter ? (output.reporter.kind === 'employee' ? 'you (first-hand)' : `${quoteData(output.reporter.name.quoted, 80)}${output.reporter.hcpId ? ` (${output.reporter.hcpId})` : ''}`) : 'not yet known';

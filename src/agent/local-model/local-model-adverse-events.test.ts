@@ -112,6 +112,17 @@ describe('the local model takes adverse-event reports', () => {
     expect(readIntake('patient 45 female initials JR', { hcpId: null, hcpName: null, productId: null, pronoun: false }, { hcpId: null }).details).toMatchObject({ patientAge: 45, patientSex: 'female' });
   });
 
+  it('"did that go through?" and "when is it due?" after a report was filed give its intake id and due time, and file nothing', async () => {
+    const hcp = repHcp();
+    const answers = await conversation(REP, `${hcp.firstName} ${hcp.lastName} has a patient on xeljanz with a DVT`, '58 year old man, initials T.R.', 'thanks — did that go through?', "what's the intake number, and when is it due by");
+    const filed = reported(answers[1]!);
+    expect(filed).toMatchObject({ status: 'recorded' });
+    for (const answer of answers.slice(2)) {
+      expect(calls(answer)).toEqual([]);
+      expect(answer.answer).toContain(`intake ${filed.intakeId}, due ${filed.dueByText}`);
+    }
+  });
+
   it('a bare "submit" or "submit please" after the report was filed says it was filed, and files nothing again', async () => {
     const hcp = repHcp();
     for (const closing of ['submit', 'submit please']) {

@@ -78,7 +78,9 @@ export class LocalModel implements ChatModel {
     if (response.toolCalls.length > 0 || !request.messages.some((message) => message.role === 'user')) return response;
     // An adverse-event report being gathered: the thread keeps its report_adverse_event result (redacted) until it is filed.
     const state = intake.intakeStateAfter(request.messages, pendingIntake(request), lastQuestion(request));
-    return state === undefined ? response : { ...response, focus: { ...response.focus, adverseEvent: state } };
+    const filed = intake.filedThisTurn(request.messages);
+    const withFiled = filed ? { ...response, focus: { ...response.focus, filedIntake: filed } } : response;
+    return state === undefined ? withFiled : { ...withFiled, focus: { ...withFiled.focus, adverseEvent: state } };
   }
 
   private async answer(request: ChatRequest): Promise<ChatResponse> {
@@ -395,6 +397,9 @@ export class LocalModel implements ChatModel {
     const pending = pendingIntake(request);
     const reading = intake.readIntake(question, parsed, request.context.focus);
     if (reading.cancel && pending) return { answer: intake.intakeDroppedAnswer() };
+    // "did that go through?", "when is it due?" once the thread's report is filed: its intake id and due time.
+    const filed = request.context.focus.filedIntake;
+    if (filed && !pending && Object.keys(reading.details).length === 0 && !reading.submit && AFTER_FILING.test(normaliseQuestion(question))) return { answer: intake.filedIntakeAnswer(filed) };
     // "ok submit it like that" once the thread's report is filed: nothing is waiting.
     if (reading.submit && !pending && request.context.focus.intent === 'adverse_event' && Object.keys(reading.details).length === 0) {
       return { answer: 'Nothing is waiting to be filed in this thread: the report above was already sent to Drug Safety (its intake id is in that answer). To report another event, tell me what you heard.' };
@@ -835,6 +840,8 @@ function performancePeriod(period: AnalyticsPeriod | null, now: string): string 
 /** Asking to reword a draft ("a bit more formal", "shorter pls", "make it friendlier"), in a few words. */
 /** "looks good, send it", "ok ship it", "send it off pls": the whole message asks Omni to send the draft. */
 const SEND_DRAFT = /^\W*(?:(?:ok(?:ay)?|yes|yep|great|perfect|looks good|lgtm|nice|cool|good|fine|thanks|go ahead(?: and)?)\W+)*(?:send|ship|fire off|shoot|hit send on)(?: it| that| this| the (?:draft|email|text|message))?(?: (?:off|out|over|now|to (?:her|him|them)))*\W*(?:please|pls|thanks|thx)?\W*$/;
+/** Asking about a report already filed: whether it went through, its number, its due time, what else is needed. */
+const AFTER_FILING = /\b(go|gone|went) through\b|\bintake (number|id|#)\b|\b(is|was) it (filed|sent|submitted|logged)\b|\bconfirm\w*\b|\b(when|by when)\b.{0,30}\b(due|need|needs|deadline)\b|\bdue (by|date)\b|\bdeadline\b|\banything else\b|\bwhat else\b|\bnext steps?\b|\bam i done\b|\bis that it\b/;
 const DRAFT_RESTYLE = /^\W*(?:(?:can you|could you|pls|please|ok|hmm|make it|make the (?:opening|intro|ending|close|tone|subject(?: line)?|wording|message|email|text|draft)|a bit|bit|little|slightly|more|less|too|way|much|and)\W+){0,4}(shorter|longer|more formal|less formal|formal|casual|friendlier|warmer|punchier|simpler|tighter|snappier|softer|reword(ed)?|rephrase(d)?|tone it (down|up)|too long|too stiff|too formal|too salesy|less salesy|cut (it|that|this)(?! (down )?to (the )?(top |first |best )?(\d|two|three|four|five|ten)\b)( down| in half| back)?|trim (it|that|this)( down)?|trim( it)? down|shorten (it|that|this)|condense (it|that|this))\b[\w\s,.!?]{0,20}$/;
 
 /** Words that say nothing of a content topic ("ok the second one, what should i bring"). */

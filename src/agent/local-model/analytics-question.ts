@@ -68,17 +68,17 @@ export type MetricWord =
 
 /** Longest, most specific first: "time to follow up" before "follow-up". */
 const metricWords: [RegExp, MetricWord][] = [
-  [/\bmed(ical)? (follow[- ]?ups?|f\/u)\b|\bfollow(ing|ed|s)? up on (the |our )?med(ical)? (info(rmation)? )?(questions?|inquir(y|ies)|requests?)\b|\bmedical (info(rmation)? )?(questions?|inquir(y|ies)|requests?)\b.*\b(answered|followed|follow[- ]?up|clos\w*)|\bclos\w* (out |the loop on )?med(ical)? (info(rmation)? )?(questions?|inquir(y|ies)|requests?)|\b(answer(ing)?|respond(ing)? to|reply(ing)? to) (the )?med(ical)? (info(rmation)? )?(questions?|inquir(y|ies)|requests?)\b.{0,30}\b(fast|quick|slow|worst|best|most|least|rate|time)|\b(fast|quick|slow|worst|best|good|bad)\w* at (answer(ing)?|respond(ing)? to) (the )?med(ical)? (questions?|inquir(y|ies)|requests?)/, 'medical_follow_up_rate'],
+  [/\bmed(ical)? (follow[- ]?ups?|f\/u)\b|\bfollow(ing|ed|s)? up on (the |our )?med(ical)? (info(rmation)? )?(questions?|inquir(y|ies)|requests?)\b|\bdrop\w* (the |our )?med(ical)? (questions?|requests?|inquir(y|ies))\b|\bmed(ical)? (questions?|requests?) (on the floor|unanswered)\b|\bmedical (info(rmation)? )?(questions?|inquir(y|ies)|requests?)\b.*\b(answered|followed|follow[- ]?up|clos\w*)|\bclos\w* (out |the loop on )?med(ical)? (info(rmation)? )?(questions?|inquir(y|ies)|requests?)|\b(answer(ing)?|respond(ing)? to|reply(ing)? to) (the )?med(ical)? (info(rmation)? )?(questions?|inquir(y|ies)|requests?)\b.{0,30}\b(fast|quick|slow|worst|best|most|least|rate|time)|\b(fast|quick|slow|worst|best|good|bad)\w* at (answer(ing)?|respond(ing)? to) (the )?med(ical)? (questions?|inquir(y|ies)|requests?)/, 'medical_follow_up_rate'],
   [/\btime from (\w+ ){0,2}to (a )?follow[- ]?ups?\b|\bmedian follow[- ]?up (days|time|lag|delay)\b|\bmedian (time|days|lag|delay)( (it takes )?(from|to|until|before) (\w+ ){0,3}(follow[- ]?ups?|respond|response))?\b|\b((time|days|hours|lag|delay) (it takes )?(to|until|before) (a )?(follow[- ]?up|respond|response)|how (fast|quickly|long|soon) .*follow|speed of follow[- ]?up|follow[- ]?up (speed|time|lag|delay))|\bhow (fast|quickly|long|soon)\b.{0,40}\b(get(ting)? back|respond|reply|reach(ing)? out)\b|\b(taking|take|takes|took) to (get back|respond|reply)\b/, 'median_time_to_follow_up'],
   [/\bdead[- ]?ends?\b|\bintent signals?\b.{0,30}\b(died|die|went (nowhere|cold|unanswered)|(with|got|get|had) no follow[- ]?up|never (got )?followed up)\b/, 'dead_end_rate'],
   [/\bfollow[- ]?ups?\b|\bfollowing up\b/, 'follow_up_rate'],
   [/\bopen rates?\b|\bemails? opened\b|\bopens\b|\bopen(s|ing)? (our|the|my|their) e-?mails?\b|\b(get|gets|got|getting|were|was|are|is|being) opened\b/, 'email_open_rate'],
   [/\bclick[- ]?(through|thru)\b|\bclick rates?\b|\bclicks\b|\bclicked\b|\bctrs?\b/, 'email_click_rate'],
   [/\bwebinars? (attendance|turnout|show[- ]?(up )?rates?|show[- ]?ups?|no[- ]?shows?)\b|\battend(ed|ing|ance)? (at )?(the |our |any |a )?webinars?\b|\bshow[- ]?(up )?rates?\b.{0,20}\bwebinars?\b|\b(showed|show|showing|turned|turn|turning) up (to|for|at) (the |our )?webinars?\b|\bwebinars?\b.{0,30}\battendance\b|\battendance\b.{0,30}\bwebinars?\b/, 'webinar_attendance'],
-  [/\bconsent coverage\b|\bcoverage of (\w+ )?(consent|opt[- ]?ins?)\b|\bopt[- ]?in (coverage|rates?)\b|\bconsent rates?\b|\bconsent (gaps?|holes)\b|\bgaps? in (our )?consents?\b|\bconsent\b.{0,20}\b(where|what) are the gaps\b|\bconsents? (by|per) channel\b|\bhow (many|much) .*consent|(\b(share|percent(age)?|proportion)|%) of (our |my )?(hcps|doctors|physicians|docs)\b.*\bconsent|\b(what|which) (%|(percent(age)?|share|proportion|fraction)\b).{0,30}\b(opted?[- ]?in|consented|have (\w+ )?consent)\b|(\b(share|percent(age)?|proportion|fraction)\b|%) of (our |my |the )?[\w ]{0,40}\b(with|have|having|who(?:'ve| have)?|that have) (\w+ ){0,2}(consent(ed)?|opted?[- ]?in)\b/, 'consent_coverage'],
-  [/\bover[- ]?(contact|messag|email|call|detail|touch)\w*|\btoo (many|often|much) (contacts|touches|calls|emails|messages|outreach)\b|\bfatigue\b|\bburn(ed|t|ing)? out\b|\bspamm\w*\b|\b(hammer|hound|bombard|pester|harass|smother|overwhelm|swamp|inundat|overload|drown|bury|burying|carpet[- ]?bomb)\w*\b|\bflooding\b|\btoo hard\b/, 'over_contacted'],
+  [/\bconsent coverage\b|\bcoverage of (\w+ )?(consent|opt[- ]?ins?)\b|\bopt[- ]?in (coverage|rates?)\b|\bconsent rates?\b|\bconsent (gaps?|holes)\b|\bgaps? in (our )?consents?\b|\bconsent\b.{0,20}\b(where|what) are the gaps\b|\bconsents? (by|per) channel\b|\bhow (many|much) .*consent|(\b(share|percent(age)?|proportion)|%) of (our |my )?(hcps|doctors|physicians|docs)\b.*\bconsent|\b(what|which) (%|(percent(age)?|share|proportion|fraction)\b).{0,30}\b(opted?[- ]?in|consented|have (\w+ )?consent)\b|\bhow many (of )?(our |my |the )?(docs|hcps|doctors|physicians|prescribers) (have |has )?(opted?[- ]?in\w*|consented)\b|(\b(share|percent(age)?|proportion|fraction)\b|%) of (our |my |the )?[\w ]{0,40}\b(with|have|having|who(?:'ve| have)?|that have) (\w+ ){0,2}(consent(ed)?|opted?[- ]?in)\b/, 'consent_coverage'],
+  [/\bover[- ]?(contact|messag|email|call|detail|touch)\w*|\bcarpet[- ]?bomb\w*|\bbombard\w*|\btoo (many|often|much) (contacts|touches|calls|emails|messages|outreach)\b|\bfatigue\b|\bburn(ed|t|ing)? out\b|\bspamm\w*\b|\b(hammer|hound|bombard|pester|harass|smother|overwhelm|swamp|inundat|overload|drown|bury|burying|carpet[- ]?bomb)\w*\b|\bflooding\b|\btoo hard\b/, 'over_contacted'],
   [/\b(acceptance|accept) rate\b|\bacceptance\b|\bnba acceptance\b|\bacceptance of (the )?(nba|recommendations?|suggestions?)\b|\baccept(ed|ing)? (the )?(nba|recommendations?|suggestions?)\b|\b(nba|recommendations?|suggestions?) (are |were |being |get |got )?accepted\b|\bnba (adoption|uptake)\b|\b(taking|take|took|follow(ing)?|ignor(e|ing|ed)|us(e|ing)|act(ing)? on) (the |our |my )?(nba|next best action)s?( recs?| recommendations?| suggestions?)?\b|\b(taking|take|took|follow(ing)?|ignor(e|ing|ed)|act(ing)? on) (the |our |my )?(omni'?s |the system'?s )?(recs?|recommendations?|suggestions?)\b/, 'nba_acceptance_rate'],
-  [/\bprogression\b|\bdeeper engagement\b|\bmov(e|ing) (from|to) \w+ to\b/, 'cross_channel_progression'],
+  [/\bprogression\b|\bdeeper engagement\b|\bengagement ladder\b|\bmov(ed|e|ing) up (the|a) (\w+ )?ladder\b|\bmov(e|ing) (from|to) \w+ to\b/, 'cross_channel_progression'],
   [/\bengagement( rate)?\b|\bengag(ed|ing)\b/, 'engagement_rate'],
   [/\bfrequency\b|\bhow often\b|\b(contacts|touches|touchpoints|calls) per\b/, 'frequency'],
   // "reach by region", not "to reach the next stage" or "reach out".
@@ -109,7 +109,7 @@ const concernWords: [RegExp, NonNullable<AnalyticsReading['concern']>][] = [
   [/\bsafety\b/, 'safety'],
   [/\bdos(e|es|ing)\b/, 'dosing'],
   [/\b(access|reimbursement|prior auth(ori[sz]ations?)?|payers?|formulary|coverage (issues?|problems?|denials?|gaps?)|(insurance|coverage|claim) denials?)\b/, 'access'],
-  [/\bcompetit(or|ors|ion|ive)\b/, 'competitors'],
+  [/\bcompetit(or|ors|ion|ive)\b|\brivals?\b/, 'competitors'],
   [/\boff[- ]label\b/, 'off-label'],
   [/\b(positive|good|nice|kind|favou?rable) (feedback|experience|stuff|news|things|remarks|comments|words|reactions|sentiment)\b|\bpraise\b|\bany(thing)? positive\b/, 'positive feedback'],
 ];
@@ -251,7 +251,7 @@ function quartersCompared(text: string, today: string): [{ from: string; to: str
 
 /** "compare september with august", "oct vs sept": the first month's days, and the second's to compare with. */
 function monthsCompared(text: string, today: string): [{ from: string; to: string }, { from: string; to: string }] | null {
-  const pair = new RegExp(`\\b(?:(?:in|for) )?${MONTH_PATTERN}\\b,? (?:vs\\.?|versus|against|compared (?:to|with)|with|to|and)(?: (?:in|for))? ${MONTH_PATTERN}\\b(?! \\d)`).exec(text);
+  const pair = new RegExp(`\\b(?:(?:in|for) )?${MONTH_PATTERN}\\b,? (?:vs\\.?|versus|against|compared (?:to|with)|with|to|and)(?: (?:in|for))? ${MONTH_PATTERN}\\b(?! \\d)`).exec(text) ?? new RegExp(`\\b(?:in|for|during) ${MONTH_PATTERN}\\b.{0,25}\\bcompar\\w* (?:to|with|against) ${MONTH_PATTERN}\\b(?! \\d)`).exec(text);
   if (!pair || !/\b(compar\w*|vs\.?|versus|against)\b/.test(text)) return null;
   const first = monthRange(MONTH_NAMES.indexOf(pair[1]!.slice(0, 3)) + 1, today);
   const second = monthRange(MONTH_NAMES.indexOf(pair[2]!.slice(0, 3)) + 1, today);
@@ -292,9 +292,9 @@ function namedRange(text: string, today: string): { from: string; to: string } |
     const end = monthRange(monthNumber(months[2]!), today);
     if (start && end && start.from <= end.from) return { from: start.from, to: end.to };
   }
-  const whole = new RegExp(`\\b(?:in|during|for|over|across) (?:the month of )?${month}\\b(?! \\d)|^\\W*(?:(?:and|ok|okay|now|what about|how about|same for)\\W+)*${month}\\W*(?:instead|too|then)?\\W*$`).exec(text);
+  const whole = new RegExp(`\\b(?:in|during|for|over|across) (?:the month of )?${month}\\b(?! \\d)|^\\W*(?:(?:and|ok|okay|now|what about|how about|same for)\\W+)*${month}\\W*(?:instead|too|then|for (?:contrast|comparison|reference))?\\W*$|\\b(?:my|our|the) ${month} (?:notes|numbers|figures|data|activity|themes|calls|visits)\\b`).exec(text);
   if (whole) {
-    const number = monthNumber((whole[1] ?? whole[2])!);
+    const number = monthNumber((whole[1] ?? whole[2] ?? whole[3])!);
     const last = new Date(Date.UTC(yearOf(number), number, 0)).toISOString().slice(0, 10);
     return clip({ from: iso(number, 1), to: last });
   }
@@ -341,6 +341,7 @@ const HOLIDAYS: [RegExp, (year: number) => string][] = [
   [/\bthanksgiving\b/, (year) => nthWeekday(year, 11, 4, 4)],
   [/\bhalloween\b/, (year) => `${year}-10-31`],
   [/\b(christmas|xmas)\b/, (year) => `${year}-12-25`],
+  [/\bboxing day\b/, (year) => `${year}-12-26`],
 ];
 
 /** The date (YYYY-MM-DD) in `year` of the holiday `text` names first, or null. */
@@ -454,6 +455,9 @@ function namedPeriod(text: string): AnalyticsPeriod | null {
   if (/\b(last|past|trailing) (60 ?d(ays)?|60|(2|two) months|(8|eight) (weeks|wks))\b/.test(text)) return 'last_60_days';
   if (/\b(last|past) (180 ?d(ays)?|180|(6|six) months|half[- ]year)\b|\bhalf a year\b/.test(text)) return 'last_180_days';
   // "widen to 6 months", "stretch it to a year", "over 3 months": a window ending today.
+  // "widen it to the whole month".
+  const whole = /\b(?:widen|extend|stretch|expand|open|make|change)\w*(?: it| that| this)? (?:out )?(?:to|over) the (?:whole|full|entire|past|last) (month|quarter|year)\b/.exec(text);
+  if (whole) return whole[1] === 'month' ? 'last_30_days' : whole[1] === 'quarter' ? 'last_90_days' : 'last_365_days';
   const widened = /\b(?:widen|extend|stretch|expand|open|go|make it|change it|zoom out|pull back|look back)(?: it| that| this| the (?:window|range|period))?(?: out| back)? (?:to|over) (?:the (?:last|past) )?(3|three|6|six|12|twelve|a|one) (months?|year)\b/.exec(text);
   if (widened) return widened[2]!.startsWith('year') || ['12', 'twelve'].includes(widened[1]!) ? 'last_365_days' : ['3', 'three'].includes(widened[1]!) ? 'last_90_days' : 'last_180_days';
   // "90-day pv look", "a 60 day view": a window of that many days ending today.
@@ -469,7 +473,11 @@ const PRESET_DAYS: Record<number, AnalyticsPeriod> = { 7: 'last_7_days', 14: 'la
 function spanDays(text: string): number | null {
   const match =
     /\b(?:last|past|previous|prior|trailing|rolling|over the last|over the past|in the last|in the past) (\d{1,3}|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|sixty|ninety) ?(d|days?|wks?|weeks?|mos?|months?)\b/.exec(text) ??
-    /\b(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twelve) (days?|weeks?|months?)'? worth\b/.exec(text);
+    /\b(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twelve) (days?|weeks?|months?)'? worth\b/.exec(text) ??
+    // "back after two weeks off", "3 weeks of leave": the span the user was away.
+    /\b(\d{1,2}|a|one|two|three|four|five|six) (days?|weeks?|months?) (off|away|out|of leave|on leave|of holiday|on holiday|of vacation|on vacation|ooo)\b/.exec(text) ??
+    // "same but going back three months".
+    /\b(?:going back|go back|looking back|look back|reaching back) (\d{1,3}|a|one|two|three|four|five|six|nine|twelve) (days?|weeks?|months?)\b/.exec(text);
   if (!match) return null;
   const count = NUMBER_WORDS[match[1]!] ?? Number(match[1]);
   const unit = match[2]!.startsWith('d') ? 1 : match[2]!.startsWith('w') ? 7 : 30;

@@ -440,6 +440,50 @@ describe('the local model reads what held-out 16 asked', () => {
   });
 });
 
+describe('the local model reads what held-out 17 asked', () => {
+  const askAs = async (userId: string, ...questions: string[]) => {
+    const threadId = `local-test-${++thread}`;
+    const answers: AgentAnswer[] = [];
+    for (const question of questions) answers.push(await agent.ask({ user: store.users.getById(userId)!, question, threadId }));
+    return answers;
+  };
+  const inputsOf = (answer: AgentAnswer, name: string) => answer.toolCalls.filter((call) => call.name === name).map((call) => call.input);
+
+  it('numbered asks of one kind are each answered: two channels, two metrics; "1) what\'s next with X 2) is f2f ok" asks both of X', async () => {
+    const hcp = emailGranted();
+    const [channels] = await askAs(REP, `1) can i email ${full(hcp)} 2) can i text her`);
+    expect(inputsOf(channels!, 'check_consent').map((input) => (input as { channel: string }).channel)).toEqual(['email', 'sms']);
+    const [metrics] = await askAs('u-mgr-east', '1) reach last month 2) follow-up rate last month');
+    expect(inputsOf(metrics!, 'query_performance').map((input) => (input as { metric: string }).metric)).toEqual(['reach', 'follow_up_rate']);
+    const [both] = await askAs(REP, `1) what's next with ${full(hcp)} 2) is f2f ok`);
+    expect(calls(both!)).toEqual(expect.arrayContaining(['get_next_best_actions', 'check_consent']));
+    expect(inputsOf(both!, 'check_consent')).toEqual([expect.objectContaining({ hcpId: hcp.id, channel: 'field_visit' })]);
+  });
+
+  it('two cities are a list for each; "it\'s actually an invite to the dinner meeting" asks the events consent; "so where do i go from here with them" is the next step', async () => {
+    const [trip] = await askAs('u-rep-w-2', "driving to Seattle tuesday and Los Angeles wednesday — who's worth a stop in each");
+    expect(inputsOf(trip!, 'plan_territory').map((input) => (input as { city: string }).city)).toEqual(['seattle', 'los angeles']);
+    const hcp = emailGranted();
+    const [, invite] = await askAs(REP, `${full(hcp)} — promo email ok?`, "it's actually an invite to the kalydeco dinner meeting");
+    expect(inputsOf(invite!, 'check_consent')).toEqual([expect.objectContaining({ hcpId: hcp.id, channel: 'email', purpose: 'events' })]);
+    const [, next] = await askAs(REP, `catch me up on ${full(hcp)}`, 'so where do i go from here with them');
+    expect(inputsOf(next!, 'get_next_best_actions')).toEqual([{ hcpId: hcp.id }]);
+  });
+
+  it('an MSL\'s "what did my HCPs say last week" and "back after two weeks off — what did my HCPs bring up" are the field\'s notes over those days', async () => {
+    const [week] = await askAs('u-msl-w', 'what did my HCPs say last week');
+    expect(inputsOf(week!, 'summarize_field_insights')).toEqual([expect.objectContaining({ period: 'last_7_days' })]);
+    const [away] = await askAs('u-msl-ne', 'back after two weeks off — what did my HCPs bring up while i was away');
+    expect(inputsOf(away!, 'summarize_field_insights')).toEqual([expect.objectContaining({ period: 'last_14_days', topic: null })]);
+  });
+
+  it('"X mentioned a 72 year old man on imbruvica who passed out twice, can you log that" is a report with the age and sex', async () => {
+    const hcp = emailGranted();
+    const [report] = await askAs(REP, `ok so um ${full(hcp)} mentioned a 72 year old man on imbruvica who like passed out twice can you log that`);
+    expect(inputsOf(report!, 'report_adverse_event')).toEqual([expect.objectContaining({ patientAge: 72, patientSex: 'male', product: 'prod-imbruvica' })]);
+  });
+});
+
 describe('the local model follows the thread in what it drafts and searches', () => {
   const smsConsented = () => midwestHcp((hcp) => consentGate(consents(hcp), 'sms', 'promotional', null, consentRules).passed && consentGate(consents(hcp), 'email', 'promotional', null, consentRules).passed);
 

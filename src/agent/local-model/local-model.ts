@@ -202,8 +202,16 @@ export class LocalModel implements ChatModel {
   private next(parsed: ParsedQuestion, results: TurnResults, request: ChatRequest): Step {
     switch (parsed.intent) {
       case 'plan': {
+        const filters = planFilters(parsed, askedIn(parsed, request), this.lexiconFor(request.context.user.id));
+        // "seattle tuesday and los angeles wednesday — who's worth a stop in each": one list per city, side by side.
+        const cities = citiesNamed(normaliseQuestion(askedIn(parsed, request)), this.lexiconFor(request.context.user.id));
+        if (cities.length >= 2) {
+          const done = results.all('plan_territory');
+          if (done.length >= cities.length) return { answer: done.map((plan) => answers.planAnswer(plan)).join('\n\n') };
+          return { calls: cities.map((city) => ({ name: 'plan_territory', arguments: { limit: parsed.analytics?.top ?? 5, ...filters, city } })) };
+        }
         const plan = results.last('plan_territory');
-        return plan ? { answer: answers.planAnswer(plan) } : call('plan_territory', { limit: parsed.analytics?.top ?? 10, ...planFilters(parsed, askedIn(parsed, request), this.lexiconFor(request.context.user.id)) });
+        return plan ? { answer: answers.planAnswer(plan) } : call('plan_territory', { limit: parsed.analytics?.top ?? 10, ...filters });
       }
       case 'content':
         return this.content(parsed, results, request);
@@ -705,6 +713,15 @@ function pairRanking(readings: ParsedQuestion[], results: TurnResults, question:
  * The filters a list question names: "which of my rheumatologists in Portland have open medical
  * questions?", "who opted out of email?", "whos overdue for a visit".
  */
+/** Every city of the user's lexicon a question names, in the order it names them. */
+function citiesNamed(text: string, lexicon: Lexicon): string[] {
+  return [...(lexicon.cities ?? [])]
+    .map((name) => ({ name, at: text.search(new RegExp(`\\b${escapeRegExp(name)}\\b`)) }))
+    .filter((found) => found.at >= 0)
+    .sort((a, b) => a.at - b.at)
+    .map((found) => found.name);
+}
+
 function planFilters(parsed: ParsedQuestion, question: string, lexicon: Lexicon): Record<string, unknown> {
   const text = normaliseQuestion(question);
   const filters: Record<string, unknown> = {};
@@ -729,7 +746,7 @@ function planFilters(parsed: ParsedQuestion, question: string, lexicon: Lexicon)
       ? 'revoked'
       : /\bexpired?\b|\blapsed?\b|\bran out\b/.test(text)
         ? 'expired'
-        : /\b(no|zero|without|missing|never gave|haven'?t given) (\w+ )?consent\b|\bnot consented\b|\bnever (even )?(been )?asked (for|about)\b/.test(text)
+        : /\b(no|zero|without|missing|never gave|haven'?t given) (\w+ )?consent\b|\bnever (got|had|received|obtained|collected|captured) (\w+ ){0,2}consent\b|\bnot consented\b|\bnever (even )?(been )?asked (for|about)\b/.test(text)
           ? 'none'
           : /\b(consented|opted?[- ]?in|granted|can (i|we) (email|text|call|whatsapp)|said yes to|agreed to|signed up for|opted into|(ok|okay|allowed|fine|cleared|good) (for|to|with|by))\b/.test(text)
             ? 'granted'

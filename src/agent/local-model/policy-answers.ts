@@ -237,8 +237,8 @@ const GENERAL =
   'What to do: for a specific case (meals, gifts, fees, off-label questions, side effects) ask me about it, or check with Compliance.';
 
 /** A patient's event heard in the field ("a patient on GILENYA had a really slow heart rate"). */
-const PATIENT = /\b(patients?|pts?|kid|child|son|daughter|mother|father|husband|wife)\b/;
-const EVENT = /\b(side[- ]?effects?|adverse|reaction|jaundice|rash|er|emergency|hospitali[sz]ed|admitted|died|death|passed away|seizures?|heart rate|bradycardia|liver|allergic|anaphyla\w*|infection|fainted|collapsed|bleed\w*|sick|pml|symptoms?|shingles|vomit\w*|threw up|throwing up|blurr\w* vision|chest pain|swelling)\b/;
+const PATIENT = /\b(patients?|pts?|kid|child|son|daughter|mother|father|husband|wife|neighbou?rs?|friends?|relatives?|cousins?|aunt|uncle|mum|mom|dad|brother|sister|grand(ma|pa|mother|father)|\d{1,3}[- ]?(year|yr)s?[- ]?old( (man|woman|male|female|boy|girl|guy|lady))?)\b/;
+const EVENT = /\b(side[- ]?effects?|adverse|reaction|jaundice|rash|er|emergency|hospitali[sz]ed|admitted|died|death|passed away|pass(ed|es|ing)? out|black(ed)? out|palpitations?|seizures?|heart rate|bradycardia|liver|allergic|anaphyla\w*|infection|fainted|collapsed|bleed\w*|sick|pml|symptoms?|shingles|vomit\w*|threw up|throwing up|blurr\w* vision|chest pain|swelling)\b/;
 
 /** A patient and an event in one question: possibly an adverse event heard in the field. */
 export function mentionsPatientEvent(text: string): boolean {

@@ -83,7 +83,7 @@ const channelWords: [RegExp, Channel][] = [
   [/\bremote(ly)?\b(?! (patient|monitoring|work))|\bvirtual(ly)?\b(?! (patient|care|assistant))|\b(remote detail(s|ing)?|video (call|detail(ing)?|meeting)|virtual (call|visit|meeting|detail(ing)?)|zoom|teams call|remote calls?|(over|via|on|by) video|video(?=\s*(\?|$|instead\b|then\b|too\b|ok\b|okay\b)))\b/, 'remote_detail'],
   [/\b(phon(e|ing|ed)|call(ing|able)?|ring)\b/, 'phone'],
   // An MSL meeting, in person or not, is the MSL's channel.
-  [/\bmsl (meeting|visit|call)\b|\bmedical science liaison\b|\bmedical (meetings?|calls?|discussions?)\b|\bmeet (with )?(medical|an msl|the msl|our msl)\b|\b(medical|msl)\b.{0,30}\bmeet\b|\bmeet\b.{0,20}\b(medical|msl)\b/, 'msl_meeting'],
+  [/\bmsl (meeting|visit|call)\b|\bmedical science liaison\b|\bsit down with (an |the |our )?msl\b|\bmedical (meetings?|calls?|discussions?)\b|\bmeet (with )?(medical|an msl|the msl|our msl)\b|\b(medical|msl)\b.{0,30}\bmeet\b|\bmeet\b.{0,20}\b(medical|msl)\b/, 'msl_meeting'],
   [/\b(go (and )?(see|visit) (her|him|them)|field visits?|visit(s|ing)?|in person|in-person|face[- ]to[- ]face|f2f|ftf|drop(ping)? (by|in|into)|stop(ping)? (by|into)|pop(ping)? (by|in|into)|swing(ing)? by|see (her|him|them) in person|meet (with )?(her|him|them))\b/, 'field_visit'],
   [/\bwebinar\b/, 'webinar'],
   [/\bmsl\b/, 'msl_meeting'],
@@ -381,17 +381,17 @@ export function asksEmailEngagement(text: string): boolean {
 }
 
 /** An intent signal nobody followed up, in the field's words: "dead ends", "who's ghosting me", "went cold after clicking". */
-export const DEAD_END_WORDS = /\bdead[- ]?ends?\b|\bghost(ing|ed)? (me|us)\b|\bstonewall\w*|\bleft (me|us) on read\b|\b((gone|went|going) (dark|quiet|cold|silent)|stopped (responding|replying)|blow(ing|n)? (me|us) off|dropped off|fell off|drop[- ]?offs?|(engaged|interested|clicked|downloaded) (then|and then|but) (dropped|went|vanished|disappeared|nothing))\b/;
+export const DEAD_END_WORDS = /\bdead[- ]?ends?\b|\bdead to (me|us)\b|\bghost(ing|ed)? (me|us)\b|\bstonewall\w*|\bleft (me|us) on read\b|\b((gone|went|going) (dark|quiet|cold|silent)|stopped (responding|replying)|blow(ing|n)? (me|us) off|dropped off|fell off|drop[- ]?offs?|(engaged|interested|clicked|downloaded) (then|and then|but) (dropped|went|vanished|disappeared|nothing))\b/;
 
 /** A follow-up owed or late, in any order: "follow-ups am i late on", "where a follow-up is due", "overdue follow-ups", "i owe her a follow-up". */
 export const FOLLOW_UP_OWED =
-  /\bfollow[- ]?ups?\b[^.?!;]{0,25}?\b(overdue|due|owed|pending|late|behind|outstanding|slip(ped)?)\b|\b(overdue|late|pending|outstanding|past[- ]due|owed?|owing|behind on)\b[^.?!;]{0,12}?\bfollow[- ]?ups?\b|\blet (a |the )?follow[- ]?ups? slip\b/;
+  /\bfollow[- ]?ups?\b[^.?!;]{0,25}?\b(overdue|due|owed|pending|late|behind|outstanding|slip(ped)?)\b|\b(overdue|late|pending|outstanding|past[- ]due|owed?|owing|behind on)\b[^.?!;]{0,12}?\bfollow[- ]?ups?\b|\blet (a |the )?follow[- ]?ups? slip\b|\b(late|behind|overdue|slow)\b[^.?!;]{0,12}?\bfollow(ing)? up\b/;
 
 /** Taking a recommendation up in words of agreement: "ok do it", "sounds good", "will do", "i'll take it". Whole message only. */
 export const ACCEPTS_IT = /^\W*(?:(?:ok(?:ay)?|yes|yep|yeah|sure|fine|great|cool|alright|perfect|good call)\W+)*(?:do it|let'?s do (?:it|that|this)|will do|i'?ll do (?:it|that|this)|go(?:ing)? (?:for it|with (?:it|that|this))|sounds good|makes sense|(?:i'?m )?on it|i'?ll take (?:it|that)|agreed?|works for me|that works|done deal|i'?ll (?:do|book|schedule|set up|take|go with|make|plan) (?:the |that |a |an )?(?:visit|call|email|meeting|detail|remote detail|f2f|it|that|one))(?:\W+(?:thanks|thx|ty|then|tomorrow|this week|next week))?\W*$/;
 
 /** Words that dismiss a recommendation: "dismiss it", "kill the nba", "it's garbage", "not useful, he moved on". */
-export const DISMISS_WORDS = /\b(dismiss(ed|ing)?|reject(ed)?|ignore|kill (off )?(it|that|this|the (nba|rec|recommendation|suggestion))|useless|garbage|pointless|irrelevant|(totally|completely|just|dead|plain) wrong|off base|bogus|nonsense|not (useful|relevant|helpful|applicable)|no longer (relevant|applies)|does(n'?t| not) apply|junk|rubbish|trash (it|that|this)|(throw|toss|bin|scrap|ditch) (it|that|this)( out| away)?|(rec|recommendation|nba|suggestion) is off|that'?s (just )?(wrong|incorrect|not right|outdated|out of date|stale)|(she|he|they)(?:'s| has| have)? (already )?(switched|moved (on|away)|left (the|her|his|their) (practice|clinic|hospital)|retired|stopped (prescribing|seeing))|(nba|rec|recommendation|suggestion) (makes no sense|is stale|is outdated))\b/;
+export const DISMISS_WORDS = /\b(dismiss(ed|ing)?|reject(ed)?|ignore|kill (off )?(it|that|this|the (nba|rec|recommendation|suggestion))|useless|garbage|pointless|irrelevant|(totally|completely|just|dead|plain) wrong|off base|bogus|nonsense|not (useful|relevant|helpful|applicable)|no longer (relevant|applies)|does(n'?t| not) apply|junk|rubbish|trash (it|that|this)|(throw|toss|bin|scrap|ditch) (it|that|this)( out| away)?|(rec|recommendation|nba|suggestion) is off|(bin|scrap|ditch|drop|kill|trash|nuke|axe) (the|this|that|his|her|their) (rec|recommendation|nba|suggestion)|that'?s (just )?(wrong|incorrect|not right|outdated|out of date|stale)|(she|he|they)(?:'s| has| have)? (already )?(switched|moved (on|away)|left (the|her|his|their) (practice|clinic|hospital)|retired|stopped (prescribing|seeing))|(nba|rec|recommendation|suggestion) (makes no sense|is stale|is outdated))\b/;
 
 function findFeedback(text: string, today: string): ParsedQuestion['feedback'] {
   const verdict = SNOOZE_WORDS.test(text) ? 'snooze' : DISMISS_WORDS.test(text) ? 'dismiss' : 'accept';
@@ -410,7 +410,7 @@ function holiday(text: string, today: string): string | null {
     const ahead = (WEEKDAYS.indexOf(weekdayAfter[1]!) - date.getUTCDay() + 7) % 7 || 7;
     return new Date(date.getTime() + ahead * 86_400_000).toISOString().slice(0, 10);
   }
-  const match = /\b(after )?(thanksgiving|christmas|xmas|new year'?s?|labou?r day|memorial day|halloween)\b/.exec(text);
+  const match = /\b(after )?(thanksgiving|christmas|xmas|boxing day|new year'?s?|labou?r day|memorial day|halloween)\b/.exec(text);
   if (!match) return null;
   const now = new Date(today);
   const on = (year: number): Date => new Date(match[2]!.startsWith('new year') ? Date.UTC(year + 1, 0, 1) : `${holidayIn(match[2]!, year)}T00:00:00Z`);

@@ -103,7 +103,9 @@ export class Understanding {
         return { understood: { kind: 'readings', readings: [withIntent(first, 'consent', normaliseQuestion(parts[0]!), now), withIntent(inherited, 'next_action', normaliseQuestion(parts[1]!), now)] }, trace };
       }
       // Each part with the same evidence the whole question gets ("what's the nba" is a next step however few its words).
-      const tops = partScores.map((part, index) => withEvidence(withPrior(part, input.role), partEntities[index]!, focus, input.role, normaliseQuestion(parts[index]!))[0]!);
+      // The second part about the first part's HCP ("what's next with paul? is f2f ok") is read as about that HCP.
+      const aboutFirst = (entities: QuestionEntities, index: number): QuestionEntities => (index === 1 && !entities.hcpName && !entities.hcpId ? { ...entities, hcpName: first.hcpName, hcpId: first.hcpId, pronoun: true } : entities);
+      const tops = partScores.map((part, index) => withEvidence(withPrior(part, input.role), aboutFirst(partEntities[index]!, index), focus, input.role, normaliseQuestion(parts[index]!))[0]!);
       // Each part read as a question of its own would be: "brief me on the 2nd one" is a follow-up on the thread's list.
       const intents = tops.map((top, index) => (top.intent === 'refine' ? (resolveFollowUp(partEntities[index]!, focus)?.intent ?? null) : (top.intent as Intent)));
       // "is email ok for Dr. Brennan? and what about Dr. Larsen": the second part asks the first part's question of another HCP.
@@ -117,7 +119,7 @@ export class Understanding {
         };
       }
       const verdictSaid = (intent: Intent | null, index: number) => intent !== 'feedback' || VERDICT.test(normaliseQuestion(parts[index]!));
-      if (tops.every((top) => top.probability >= SPLIT_AT_LEAST) && intents.every((intent, index) => intent !== null && !['refine', 'greeting', 'out_of_scope', 'capabilities'].includes(intent) && verdictSaid(intent, index)) && intents[0] !== intents[1]) {
+      if (tops.every((top) => top.probability >= SPLIT_AT_LEAST) && intents.every((intent, index) => intent !== null && !['refine', 'greeting', 'out_of_scope', 'capabilities'].includes(intent) && verdictSaid(intent, index)) && (intents[0] !== intents[1] || (intents[0] === 'consent' && Boolean(second.channel) && first.channel !== second.channel) || (intents[0] === 'performance' && Boolean(second.analytics?.metric) && first.analytics?.metric !== second.analytics?.metric))) {
         const inherited = second.hcpId || second.hcpName ? second : { ...second, hcpId: first.hcpId, hcpName: first.hcpName, ordinal: second.ordinal ?? first.ordinal, pronoun: second.pronoun || Boolean(first.hcpId || first.hcpName) };
         trace.route = 'two_questions';
         return {
@@ -211,9 +213,13 @@ export class Understanding {
     const metricThreshold = focus.lastQuery?.tool === 'query_performance' && unnamed && /\d+ ?%|\bpercent\b/.test(text) && /\b(below|under|above|over|less than|more than|at least|at most)\b/.test(text);
     // "which hcps raised that" after a field summary: the same notes, which name who said it.
     const whoRaised = focus.lastQuery?.tool === 'summarize_field_insights' && unnamed && entities.ordinal === null && !entities.describedAs && /\b(which|who|what) (\w+ )?(raised|asked|said|mentioned|brought( it)? up|flagged)\b/.test(text);
+    // "it's actually an invite to the kalydeco dinner meeting" after a consent answer: the same question for that purpose.
+    const purposeSwitch = focus.hcpId && unnamed && Boolean(entities.purpose) && (focus.intent === 'consent' || focus.intent === 'why_not') && !/\b(draft|write|compose|send|prepare|prep|put together|find|bring|search|look|get|show|content|responses?|materials?|letters?|reply|email (her|him|them))\b/.test(text);
     const followUp = contentEntry || planNarrow || contentOnChannel || planConsent || metricThreshold || whoRaised
       ? { intent: 'refine' as Intent, entities }
-      : (top.intent === 'refine' || channelOnly || sameAgain || (!sureAboutHcp && (changesLastQuery || analyticsOnly || contentChannel || (listEntry && Boolean(entities.channel)))) || (top.probability < CLARIFY_BELOW && (isShort(repaired) || listEntry))
+      : purposeSwitch
+        ? { intent: 'consent' as Intent, entities: { ...entities, channel: entities.channel ?? (focus.channel as QuestionEntities['channel']), pronoun: true } }
+        : (top.intent === 'refine' || channelOnly || sameAgain || (!sureAboutHcp && (changesLastQuery || analyticsOnly || contentChannel || (listEntry && Boolean(entities.channel)))) || (top.probability < CLARIFY_BELOW && (isShort(repaired) || listEntry))
         ? resolveFollowUp(entities, focus, text)
         : null) ?? (cityOnly || notesAgain ? { intent: 'refine' as Intent, entities } : null);
     if (followUp) {
@@ -403,6 +409,12 @@ function withEvidence(scores: IntentScore[], entities: QuestionEntities, focus: 
   if (!person && (role === 'msl' || role === 'medical_affairs') && entities.productId && /\b(medical|med info|mi) (responses?|letters?|information (responses?|letters?)|response letters?)\b|\b(standard|approved) responses?\b/.test(text) && !/\b(rate|how (fast|quick|many|often)|answered|field|notes?|hearing|asking)\b/.test(text)) floor = { intent: 'content', probability: 0.6 };
   // "what should i do if a rep sent an email without consent", "can i record a call with a doctor": a rule, whatever metric or channel words it holds.
   if (['consent_breach', 'recording', 'social_events', 'registration_fees', 'incentives'].includes(policyTopic(text) ?? '') && !entities.hcpName && !entities.hcpId) floor = { intent: 'policy', probability: 0.7 };
+  // "B-segment docs company-wide with an open medical question": a manager's list of HCPs, not a metric or a field summary.
+  if (!person && (role === 'manager' || role === 'admin') && HCP_NOUNS.test(text) && PLAN_FLAG_WORDS.test(text) && !/\b(rates?|%|percent\w*|how many|share|trend\w*|by (rep|territory|region|month|week|channel|product)|themes?|notes?|hearing|saying)\b/.test(text)) floor = { intent: 'plan', probability: 0.6 };
+  // "what did my HCPs bring up while i was away": what the field said, for an MSL or medical affairs.
+  if (!person && (role === 'msl' || role === 'medical_affairs') && /\b(br(ing|ought|inging) up|rais(e|ed|ing)|talk(ed|ing)? about|come up|came up)\b/.test(text) && /\b(hcps?|docs?|doctors?|physicians|kols?|they|field|my (territory|accounts))\b|\bwhile i was (away|out|off|gone)\b|\bwhat did i miss\b/.test(text)) floor = { intent: 'insights', probability: 0.6 };
+  // "nora castillo: any record of agreeing to sit down with an MSL?": her consent on that channel.
+  if (named && entities.channel && /\b(record of|agreed|agreeing|agree to|signed up)\b/.test(text) && !/\b(draft|write|send)\b/.test(text)) floor = { intent: 'consent', probability: 0.6 };
   // "what's on my plate today", "my agenda this week": whom to see, for someone who works a territory.
   if (!person && (role === 'rep' || role === 'msl') && /\bon my plate\b|\bmy (agenda|to-?do( list)?|itinerary)\b/.test(text)) floor = { intent: 'plan', probability: 0.6 };
   // "is there dosing confusion on imbruvica out there": what the field is hearing.
@@ -448,6 +460,12 @@ function withEvidence(scores: IntentScore[], entities: QuestionEntities, focus: 
   if (focus.intent === 'draft' && focus.hcpId && !named && /\b(swap|replace|switch|change|use)\b.{0,40}\b(for|with|to)\b/.test(text) && (entities.productId || CONTENT_ASK_WORDS.test(text) || /\b(info|piece|module|efficacy|safety|support|dosing)\b/.test(text))) floor = { intent: 'draft', probability: 0.7 };
   // "great, send him the keytruda efficacy piece" about the thread's HCP: a draft of it (a person sends it).
   if (focus.hcpId && !named && /\bsend (him|her|them) (the|a|an|that|this|our|some)\b/.test(text)) floor = { intent: 'draft', probability: 0.7 };
+  // "X said 'get back to me in a few weeks' a while ago. time to reach out?": the next step with that HCP.
+  if ((person || named) && !entities.channel && /\b(time to|should i|is it time to|ok to) (reach out|follow up|re-?engage|get back (to|in touch)|check in)\b/.test(text) && !/\b(can|may) i\b/.test(text)) floor = { intent: 'next_action', probability: 0.6 };
+  // "so where do i go from here with them", "what are we meant to do with them": the next step with the thread's HCP.
+  if (focus.hcpId && !named && !entities.channel && /\bwhere do (i|we) go from here\b|\bwhat (are|am|should) (we|i) (meant|supposed) to do\b|\bwhat now\b/.test(text)) floor = { intent: 'next_action', probability: 0.7 };
+  // "what did my HCPs say last week": what the field said, for an MSL or medical affairs.
+  if (!person && (role === 'msl' || role === 'medical_affairs') && /\b(hcps?|docs?|doctors?|physicians|kols?|accounts)\b.{0,20}\b(say|said|saying|tell|told|telling)\b/.test(text) && !PLAN_FLAG_WORDS.test(text) && !mentionsPatientEvent(text) && !/\b(file|report|log|submit)\b/.test(text)) floor = { intent: 'insights', probability: 0.6 };
   // "what should jamie lead with, per omni" about the thread's HCP: the next step.
   if (focus.hcpId && !named && !entities.channel && /\b(lead|open|start|kick off) with\b|\bper omni\b|\bomni'?s (pick|suggestion|rec\w*)\b/.test(text) && /\b(what|which|how)\b/.test(text)) floor = { intent: 'next_action', probability: 0.6 };
   // "pull the whole file on james ortiz, leave nothing out": the brief.
@@ -685,7 +703,7 @@ const LABEL_ASK = /\bdoes \w+ cause\b|\bwhat can i (show|send|share)\b/;
 const SEARCHES_NOTES = /\b(mentions?|mentioned|notes|logged|flagged|show (me )?all|every note|did (anyone|anybody|any ?one)|any(one|body)? (log|flag|report|mention)\w*|in the (past|last) (\d+|few|two|three)|(last|past) \d+ ?(d|days?|wks?|weeks?|months?)|(last|this|past) (week|month|quarter))\b/;
 
 /** Asking leave to contact: "is it alright to send", "ok for Dr. Lee?", "if i can email them", "y/n". */
-const ASKS_PERMISSION = /\bis it (ok|okay|alright|fine|allowed|safe)\b|\b(get|got) (me )?(fired|in trouble|sacked)\b|\bagainst the (law|rules)\b|\b(illegal|legal|compliant) (to|for)\b|\bis \w+ing \w+( \w+)? (illegal|legal|compliant|against)\b|^\W*(ok|okay|alright|fine) to\b|\b(ok|okay|alright|fine) (for|with)\b|\b(can|may|could) (i|we) (still |at least )?(send|e-?mail|text|call|ring|phone|whatsapp|message|visit|see)\b|\b(if|whether) (i|we) (can|could|may)\b|\bam i (allowed|cleared|ok|okay|permitted)\b|\by\/n\b|\b(is|are) (\w+ ){0,2}(an? )?(option|possibility|possible|a go)\b|\bgreen ?light\b|\bgood to go\b|\bcool (w|with)\b|\b(happy|open|okay|ok|fine|alright) (w|with|to get|to receive|getting|receiving)\b|\bmind (getting|receiving)\b|\b(am i|are we) (clear|cleared) to\b|\bany reason (i|we) (can'?t|cannot|shouldn'?t|couldn'?t)\b/;
+const ASKS_PERMISSION = /\bis it (ok|okay|alright|fine|allowed|safe)\b|\b(is|are) (\w+ ){1,2}(ok|okay|fine|allowed|alright)\W*$|\b(get|got) (me )?(fired|in trouble|sacked)\b|\bagainst the (law|rules)\b|\b(illegal|legal|compliant) (to|for)\b|\bis \w+ing \w+( \w+)? (illegal|legal|compliant|against)\b|^\W*(ok|okay|alright|fine) to\b|\b(ok|okay|alright|fine) (for|with)\b|\b(can|may|could) (i|we) (still |at least )?(send|e-?mail|text|call|ring|phone|whatsapp|message|visit|see)\b|\b(if|whether) (i|we) (can|could|may)\b|\bam i (allowed|cleared|ok|okay|permitted)\b|\by\/n\b|\b(is|are) (\w+ ){0,2}(an? )?(option|possibility|possible|a go)\b|\bgreen ?light\b|\bgood to go\b|\bcool (w|with)\b|\b(happy|open|okay|ok|fine|alright) (w|with|to get|to receive|getting|receiving)\b|\bmind (getting|receiving)\b|\b(am i|are we) (clear|cleared) to\b|\bany reason (i|we) (can'?t|cannot|shouldn'?t|couldn'?t)\b/;
 
 /** The open items a plan can be narrowed to: dead ends, follow-ups owed, open questions, no recent visit. */
 const PLAN_FLAG_WORDS = new RegExp(`${DEAD_END_WORDS.source}|${OPEN_QUESTIONS.source}|${FOLLOW_UP_OWED.source}|\\b(no|without a) (recent )?visits?\\b|\\bhaven'?t (seen|visited)\\b`);

@@ -161,6 +161,9 @@ function readParts(
   names: { territoryNames: ReadonlyMap<string, readonly string[]>; repNames: ReadonlyMap<string, string>; teamReps?: ReadonlySet<string>; products?: ReadonlyMap<string, string> },
   today?: string,
 ): AnalyticsReading {
+  // "september vs august", "q3 vs q2": read once, the first named period against the second.
+  const quarters = today ? quartersCompared(text, today) : null;
+  const compared = (today ? monthsCompared(text, today) : null) ?? quarters;
   return {
     territories: findTerritories(text, names.territoryNames),
     rep: findRep(text, names.repNames, names.teamReps),
@@ -168,11 +171,11 @@ function readParts(
     segment: /\bseg(?:ment)? ([a-d])\b|\b([a-d])[- ]seg(?:ment)?\b|\btier[- ]?([a-d])\b|\b(?:the|to|only|just|on|my|our) ([a-d])[- ](?:docs?|hcps?|accounts?|physicians?|doctors?|targets?|list|tier)\b|\b([b-d])[- ](?:docs|hcps|accounts|physicians|doctors|targets|tier)\b|\b([a-d])-tier\b|\b(?:top|first|best) (?:\d{1,2}|three|five|ten) ([a-d])[- ](?:docs?|hcps?|accounts?|physicians?|doctors?|targets?)\b|^\W*([a-d]) (?:docs|hcps|accounts|physicians|doctors|targets|tier)\b/.exec(text)?.slice(1).find(Boolean)?.toUpperCase() ?? null,
     specialty: findSpecialty(text),
     concern: firstMatch(concernWords, text),
-    period: today && quartersCompared(text, today) ? null : ((today ? quarterNamed(text, today) : null) ?? findPeriod(text)),
+    period: quarters ? null : ((today ? quarterNamed(text, today) : null) ?? findPeriod(text)),
     periodFromComparison: namedPeriod(text.replace(COMPARED, ' ')) === null && findPeriod(text) !== null,
-    range: today && (!quarterNamed(text, today) || quartersCompared(text, today)) ? (monthsCompared(text, today)?.[0] ?? quartersCompared(text, today)?.[0] ?? quarterRange(text, today) ?? namedRange(text, today) ?? daysRange(text, today) ?? sinceMonth(text, today)) : null,
+    range: today && (!quarterNamed(text, today) || quarters) ? (compared?.[0] ?? quarterRange(text, today) ?? namedRange(text, today) ?? daysRange(text, today) ?? sinceMonth(text, today)) : null,
     sinceCongress: /\bsince (the )?(congress|conference|symposium)\b/.test(text),
-    compare: (today ? (monthsCompared(text, today)?.[1] ?? quartersCompared(text, today)?.[1]) : null) ?? (/\bno comparison\b|\bwithout (a |the |any )?comparison\b|\bjust the (number|figure|rate)\b|\bdon'?t compare\b/.test(text)
+    compare: compared?.[1] ?? (/\bno comparison\b|\bwithout (a |the |any )?comparison\b|\bjust the (number|figure|rate)\b|\bdon'?t compare\b/.test(text)
       ? 'none'
       : /\b(vs\.?|versus|compared (to|with)|against|than) (the )?(same (period|time|quarter|month) )?(last|previous|prior) (year|yr)\b|\b(vs\.?|versus|compared (to|with)|against) (a|one) year (ago|before|earlier)\b|\b(vs\.?|versus|against) q[1-4] (last (year|yr)|20\d\d)\b|\byear[- ]over[- ]year\b|\byoy\b|\bsame (period|stretch|time|months?|weeks?|quarter|qtr|window) (a year ago|last (year|yr))\b|\b(this|that) time (last|a) (year|yr)( ago)?\b|\b(compared? (to|with)|vs\.?|versus|against) (20\d\d)\b|\ba year (earlier|before|back|ago)\b|\bcompare (it|that|this|them|those)? ?(to|with) (the )?(last|previous|prior) (year|yr)\b|\bthis (year|yr) (vs\.?|versus|compared (to|with)|against) (last|the last|previous|prior)\b|\b(compared?|vs\.?|versus|against) (it |that |this )?(to |with )?(the same )?(\w+ )?(last|a) (year|yr)( ago)?\b/.test(text)
       ? 'previous_year'
@@ -294,9 +297,7 @@ function namedRange(text: string, today: string): { from: string; to: string } |
   }
   const whole = new RegExp(`\\b(?:in|during|for|over|across) (?:the month of )?${month}\\b(?! \\d)|^\\W*(?:(?:and|ok|okay|now|what about|how about|same for)\\W+)*${month}\\W*(?:instead|too|then|for (?:contrast|comparison|reference))?\\W*$|\\b(?:my|our|the) ${month} (?:notes|numbers|figures|data|activity|themes|calls|visits)\\b`).exec(text);
   if (whole) {
-    const number = monthNumber((whole[1] ?? whole[2] ?? whole[3])!);
-    const last = new Date(Date.UTC(yearOf(number), number, 0)).toISOString().slice(0, 10);
-    return clip({ from: iso(number, 1), to: last });
+    return monthRange(monthNumber((whole[1] ?? whole[2] ?? whole[3])!), today);
   }
   return null;
 }

@@ -177,7 +177,12 @@ export class Agent implements AgentTurns {
             if (one && !askedOneByOne.includes(one)) askedOneByOne.push(one);
           }
           if (result.record.status === 'ok' && result.refinable) {
-            focus = { ...focus, lastQuery: { tool: call.name, input: result.record.input as Record<string, unknown> } };
+            const earlier = focus.lastQuery ? [focus.lastQuery, ...(focus.earlierQueries ?? [])].slice(0, 3) : (focus.earlierQueries ?? []);
+            focus = { ...focus, lastQuery: { tool: call.name, input: result.record.input as Record<string, unknown> }, earlierQueries: earlier };
+          }
+          if (call.name === 'draft_followup' && result.record.status === 'ok' && (result.record.output as { status?: string } | null)?.status === 'drafted') {
+            const input = result.record.input as { hcpId: string; channel: string; purpose: string; moduleIds: string[]; eventInteractionId?: string | null };
+            focus = { ...focus, draft: { hcpId: input.hcpId, channel: input.channel, purpose: input.purpose, moduleIds: [...input.moduleIds], eventInteractionId: input.eventInteractionId ?? null } };
           }
         }
         if (results.some((result) => result.record.status === 'skipped')) {
@@ -188,6 +193,13 @@ export class Agent implements AgentTurns {
     } finally {
       clearTimeout(timer);
     }
+    // "which of the two can i email?" then "the one that's allowed": this turn's consent answers.
+    const consentAnswers = records.flatMap((record) => {
+      const input = record.input as { hcpId?: string; channel?: string } | null;
+      const output = record.output as { allowed?: unknown } | null;
+      return record.name === 'check_consent' && record.status === 'ok' && input?.hcpId && input.channel && typeof output?.allowed === 'boolean' ? [{ hcpId: input.hcpId, channel: input.channel, allowed: output.allowed }] : [];
+    });
+    if (consentAnswers.length > 0) focus = { ...focus, consentAnswers };
     // "dubois vs duarte" asked about two HCPs one at a time: they are the thread's list ("the first of those two").
     // Entries of the list already there ("can i email the top two") keep that list, so "the 4th one" still means its fourth.
     const fromList = askedOneByOne.every((id) => focus.listed.includes(id));

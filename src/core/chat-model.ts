@@ -45,6 +45,12 @@ export interface ConversationFocus {
   choices?: string[];
   /** An adverse-event report still being gathered in the thread: report_adverse_event's input so far, redacted; null once filed. */
   adverseEvent?: Record<string, unknown> | null;
+  /** The draft the thread wrote last (draft_followup's input), so "add something on X", "make it a text" or "wrong doc, adeyemi" change that draft. */
+  draft?: { hcpId: string; channel: string; purpose: string; moduleIds: string[]; eventInteractionId: string | null } | null;
+  /** The consent answers of the thread's latest turn that checked consent, so "the one that's allowed" can be resolved. */
+  consentAnswers?: { hcpId: string; channel: string; allowed: boolean }[];
+  /** The analytics questions before lastQuery, latest first (up to 3), so "never mind, back to the full list" can undo a narrowing. */
+  earlierQueries?: { tool: string; input: Record<string, unknown> }[];
   /** The adverse-event report the thread filed last: its intake id and due time, for "did that go through?". */
   filedIntake?: { intakeId: string; dueByText: string } | null;
 }

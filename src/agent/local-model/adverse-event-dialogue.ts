@@ -32,14 +32,14 @@ export interface IntakeReading {
 }
 
 /** The user saw or heard it first-hand: they are the reporter. */
-const FIRST_HAND = /\b(i (saw|noticed|witnessed|observed|watched)|i (was there|was in the room) when|i (was|am)\b[^.;]{0,50}\band (saw|watched|witnessed|noticed)|(a|the) (patient|caregiver|caller|pt|family member|parent|mom|dad|husband|wife)( \w+){0,8} (told|called|emailed|texted|showed) me|i('m| am) the reporter|(heard|saw|got) it (myself|directly|first[- ]hand|straight from (the|a) patient)|i heard (it|this|that) directly|told me (herself|himself|themselves|directly|in person)|first[- ]hand|directly from (the|a) patient)\b/;
+const FIRST_HAND = /\b(i (saw|noticed|witnessed|observed|watched)|i (was there|was in the room) when|i (was|am)\b[^.;]{0,50}\band (saw|watched|witnessed|noticed)|(a|the) (patient|caregiver|caller|pt|family member|parent|mom|dad|husband|wife)( \w+){0,8} (told|called|emailed|texted|showed) me|i('m| am) the reporter|(heard|saw|got) it (myself|directly|first[- ]hand|straight from (the|a) patient)|i heard (it|this|that) directly|told me (herself|himself|themselves|directly|in person)|first[- ]hand|directly from (the|a) patient|my (neighbou?r|friend|relative|cousin|sister|brother|mum|mom|mother|dad|father|aunt|uncle|partner|husband|wife|son|daughter|flatmate|roommate|grandmother|grandfather|gran|grandma|grandpa|in-laws?)('s| is| was)?\b[^.;]{0,80}\b(told|tells|said|says|mentioned|showed|texted|called) me)\b/;
 const SUBMIT = /\b(submit|file|send|log)\b.{0,15}\b(anyway|anyways|regardless|now|as is|as it is|like (that|this)|as (it|that) stands|what (we|i) have)\b|\b(submit|file|send|log) (whatever|what(ever)? (you|we|i) (can|have|got))\b|\beven if (it'?s |its )?incomplete\b|\b(file|submit|send|log) (it |this |that )?(as )?incomplete\b|\bincomplete is fine\b|\bthat'?s (all|everything) (i|we) (know|have)\b|\bi don'?t know (more|anything else|the rest)\b|\bno more (info|information|details)\b|\bjust (submit|file|send|log) it\b|^\W*(?:(?:ok(?:ay)?|yes|yep|yeah|sure|fine|go ahead(?: and)?|please|pls)\W+)*(?:submit|file)(?: it| that| this| the report)?(?:\W+(?:now|please|pls|thanks|thx))*\W*$/;
 const CANCEL = /\b(cancel( it| that| the report)?|never ?mind|forget (it|that)|don'?t (file|report|submit) (it|that)|already (been )?reported)\b/;
 /** "initials JM", "initials are j.m.", or dotted capitals "J.M." / "J. M.". */
 const INITIALS_SAID = /\binitials?\s*(?:are|is|:)?\s*([a-z](?:\.?\s?[a-z]){1,3})\b\.?/i;
 const INITIALS_DOTTED = /(?:^|[\s,(])((?:[A-Z]\.\s?){2,4})(?=[\s,)]|$)/;
 /** "54 year old", "54yo", "aged 54", "54F", "she's 54", "J.M., 54, female", "in his sixties"; never "for 3 years". */
-const AGE = /\b(\d{1,3})\s*(?:-|\s)?(?:y\/?o|yo|yrs?[- ]old|years?[- ]old)\b|\baged?\s+(\d{1,3})\b|\b(\d{1,3})\s?[mf]\b|\b(?:pt|patient)(?:'s| is| was|,)?\s+(?:around |about |roughly )?(\d{1,3})\b(?!\s*(?:mg|days?|weeks?|months?|%|doses?|times?|visits?|mins?|minutes?|hours?))|\b(?:she|he)(?:'s| is| was)\s+(?:around |about |roughly |approx(?:imately|\.)? |~\s?)?(\d{1,3})\b|\b(?:around|about|roughly|approximately|~)\s?(\d{1,3})\s*(?:y\/?o|yo|years?)?\s*(?:,|$|and|\.)|(?:^|,)\s*(\d{1,3})\s*(?:,|$)|\bin (?:her|his) (twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b|\b(?:said|says|more like|closer to|make that)\s+(\d{1,3})\b(?!\s*(?:mg|days?|weeks?|months?|%|doses?|times?|visits?|mins?|minutes?|hours?|am|pm|:))/i;
+const AGE = /\b(\d{1,3})\s*(?:-|\s)?(?:y\/?o|yo|yrs?[- ]old|years?[- ]old)\b|\baged?\s+(\d{1,3})\b|\b(\d{1,3})\s?[mf]\b|\b(?:pt|patient)(?:'s| is| was|,)?\s+(?:around |about |roughly )?(\d{1,3})\b(?!\s*(?:mg|days?|weeks?|months?|%|doses?|times?|visits?|mins?|minutes?|hours?))|\b(?:she|he)(?:'s| is| was)\s+(?:around |about |roughly |approx(?:imately|\.)? |~\s?)?(\d{1,3})\b|\b(?:around|about|roughly|approximately|~)\s?(\d{1,3})\s*(?:y\/?o|yo|years?)?\s*(?:,|$|and|\.)|(?:^|,)\s*(\d{1,3})\s*(?:,|$)|\b(\d{1,3}) (?:i think|i believe|i reckon|or so|ish|probably|maybe|roughly|give or take)\b|\bin (?:her|his) (twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b|\b(?:said|says|more like|closer to|make that)\s+(\d{1,3})\b(?!\s*(?:mg|days?|weeks?|months?|%|doses?|times?|visits?|mins?|minutes?|hours?|am|pm|:))/i;
 const DECADES: Record<string, number> = { twenties: 20, thirties: 30, forties: 40, fifties: 50, sixties: 60, seventies: 70, eighties: 80, nineties: 90 };
 const FEMALE = /\b(female|woman|lady|girl|\d{1,3}\s?f|she(?:'s| is| was)\s+(?:around |about |roughly |~\s?)?\d{1,3}|in her (twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b/i;
 const MALE = /\b(male|man|gentleman|guy|boy|\d{1,3}\s?m|he(?:'s| is| was)\s+(?:around |about |roughly |~\s?)?\d{1,3}|in his (twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b/i;
@@ -71,7 +71,9 @@ export function readIntake(question: string, entities: Pick<QuestionEntities, 'h
   if (initials) details.patientInitials = initials.trim();
   // "she looked about 60, the nurse said 66 actually": a correction, so the last age said.
   const ages = [...text.matchAll(new RegExp(AGE.source, 'gi'))];
-  const age = /\b(actually|correction|i mean|sorry|rather|no wait)\b/i.test(text) ? ages.at(-1) : ages[0];
+  // "in her fifties, 54 i think": the exact age over the decade.
+  const exact = ages.filter((match) => !match.slice(1).some((group) => group !== undefined && DECADES[group.toLowerCase()] !== undefined));
+  const age = /\b(actually|correction|i mean|sorry|rather|no wait)\b/i.test(text) ? ages.at(-1) : (exact[0] ?? ages[0]);
   if (age) {
     const [, ...groups] = age;
     const said = groups.find((group) => group !== undefined)!;
@@ -155,7 +157,8 @@ export function intakeStateAfter(messages: readonly ChatMessage[], pending: Inta
   const collected = output as Extract<ReportAdverseEventOutput, { status: 'needs_information' }>;
   return {
     reporter: input?.reporter ?? 'hcp',
-    hcp: collected.reporter?.hcpId ?? collected.reporter?.name.quoted ?? null,
+    // A first-hand report names the employee as reporter: no HCP to carry.
+    hcp: input?.reporter === 'employee' ? null : (collected.reporter?.hcpId ?? collected.reporter?.name.quoted ?? null),
     patientInitials: collected.patient.initials,
     patientAge: collected.patient.age,
     patientSex: collected.patient.sex,

@@ -77,7 +77,7 @@ const metricWords: [RegExp, MetricWord][] = [
   [/\bwebinars? (attendance|turnout|show[- ]?(up )?rates?|show[- ]?ups?|no[- ]?shows?)\b|\battend(ed|ing|ance)? (at )?(the |our |any |a )?webinars?\b|\bshow[- ]?(up )?rates?\b.{0,20}\bwebinars?\b|\b(showed|show|showing|turned|turn|turning) up (to|for|at) (the |our )?webinars?\b|\bwebinars?\b.{0,30}\battendance\b|\battendance\b.{0,30}\bwebinars?\b/, 'webinar_attendance'],
   [/\bconsent coverage\b|\bcoverage of (\w+ )?(consent|opt[- ]?ins?)\b|\bopt[- ]?in (coverage|rates?)\b|\bconsent rates?\b|\bconsent (gaps?|holes)\b|\bgaps? in (our )?consents?\b|\bconsent\b.{0,20}\b(where|what) are the gaps\b|\bconsents? (by|per) channel\b|\bhow (many|much) .*consent|(\b(share|percent(age)?|proportion)|%) of (our |my )?(hcps|doctors|physicians|docs)\b.*\bconsent|\b(what|which) (%|(percent(age)?|share|proportion|fraction)\b).{0,30}\b(opted?[- ]?in|consented|have (\w+ )?consent)\b|\bhow many (of )?(our |my |the )?(docs|hcps|doctors|physicians|prescribers) (have |has )?(opted?[- ]?in\w*|consented)\b|(\b(share|percent(age)?|proportion|fraction)\b|%) of (our |my |the )?[\w ]{0,40}\b(with|have|having|who(?:'ve| have)?|that have) (\w+ ){0,2}(consent(ed)?|opted?[- ]?in)\b/, 'consent_coverage'],
   [/\bover[- ]?(contact|messag|email|call|detail|touch)\w*|\bcarpet[- ]?bomb\w*|\bbombard\w*|\btoo (many|often|much) (contacts|touches|calls|emails|messages|outreach)\b|\bfatigue\b|\bburn(ed|t|ing)? out\b|\bspamm\w*\b|\b(hammer|hound|bombard|pester|harass|smother|overwhelm|swamp|inundat|overload|drown|bury|burying|carpet[- ]?bomb)\w*\b|\bflooding\b|\btoo hard\b/, 'over_contacted'],
-  [/\b(acceptance|accept) rate\b|\bacceptance\b|\bnba acceptance\b|\bacceptance of (the )?(nba|recommendations?|suggestions?)\b|\baccept(ed|ing)? (the )?(nba|recommendations?|suggestions?)\b|\b(nba|recommendations?|suggestions?) (are |were |being |get |got )?accepted\b|\bnba (adoption|uptake)\b|\b(taking|take|took|follow(ing)?|ignor(e|ing|ed)|us(e|ing)|act(ing)? on) (the |our |my )?(nba|next best action)s?( recs?| recommendations?| suggestions?)?\b|\b(taking|take|took|follow(ing)?|ignor(e|ing|ed)|act(ing)? on) (the |our |my )?(omni'?s |the system'?s )?(recs?|recommendations?|suggestions?)\b/, 'nba_acceptance_rate'],
+  [/\b(acceptance|accept) rate\b|\bacceptance\b|\bnba acceptance\b|\bacceptance of (the )?(nba|recommendations?|suggestions?)\b|\baccept(ed|ing)? (the )?(nba|recommendations?|suggestions?)\b|\b(nba|recommendations?|suggestions?) (are |were |being |get |got )?accepted\b|\bnba (adoption|uptake)\b|\b(taking|take|took|follow(ing)?|ignor(e|ing|ed)|us(e|ing)|act(ing)? on) (the |our |my )?(nba|next best action)s?( recs?| recommendations?| suggestions?)?\b|\b(taking|take|took|follow(ing)?|ignor(e|ing|ed)|act(ing)? on) (the |our |my )?(omni'?s |the system'?s )?(recs?|recommendations?|suggestions?)\b|\b(accept(s|ed|ing)?|go(es|ing)? along with|went along with|agree(s|d)? with|take(s)?|took|follow(s|ed)?) (what|whatever) (omni|the system|the tool|the engine|it) (suggests|recommends|proposes|says|tells (her|him|them))\b/, 'nba_acceptance_rate'],
   [/\bprogression\b|\bdeeper engagement\b|\bengagement ladder\b|\bmov(ed|e|ing) up (the|a) (\w+ )?ladder\b|\bmov(e|ing) (from|to) \w+ to\b/, 'cross_channel_progression'],
   [/\bengagement( rate)?\b|\bengag(ed|ing)\b/, 'engagement_rate'],
   [/\bfrequency\b|\bhow often\b|\b(contacts|touches|touchpoints|calls) per\b/, 'frequency'],
@@ -374,12 +374,14 @@ function sinceHoliday(text: string, today: string): { from: string; to: string }
 
 /** "top 5", "my top ten", "5 hcps", "a list of 20": between 1 and 50. */
 function listSize(text: string): number | null {
-  const words: Record<string, number> = { three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twelve: 12, twenty: 20, fifteen: 15 };
-  const cut = /\b(?:cut|trim|limit|narrow|keep)(?: it| that| this| them| the list)?(?: down)? to (?:the )?(?:top |best |first )?(\d{1,2})\b/.exec(text);
-  if (cut && Number(cut[1]) >= 1 && Number(cut[1]) <= 50) return Number(cut[1]);
-  // "only the three biggest", "the 5 largest themes".
-  const biggest = /\b(?:the )?(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten) (?:biggest|largest|main|most common|leading|loudest|top)\b/.exec(text);
-  if (biggest) return words[biggest[1]!] ?? (biggest[1] === 'two' ? 2 : Number(biggest[1]));
+  const words: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twelve: 12, twenty: 20, fifteen: 15 };
+  // "cut that down to the two most important", "trim it to 3".
+  const cut = /\b(?:cut|trim|limit|narrow|keep|bring|pare|whittle|shrink)(?: it| that| this| them| those| the list)?(?: down| back)? to (?:the |just |only )?(?:top |best |first )?(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\b(?! ?(?:days?|weeks?|months?|%))/.exec(text);
+  const cutTo = cut ? (words[cut[1]!] ?? Number(cut[1])) : 0;
+  if (cutTo >= 1 && cutTo <= 50) return cutTo;
+  // "only the three biggest", "the 5 largest themes", "the two most important".
+  const biggest = /\b(?:the )?(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten) (?:biggest|largest|main|most common|leading|loudest|top|most important|most urgent|most pressing|highest[- ]priority|highest[- ]ranked|best)\b/.exec(text);
+  if (biggest) return words[biggest[1]!] ?? Number(biggest[1]);
   // "a shortlist of 6", "a list of ten".
   const listOf = /\b(?:short ?list|list|ranking|top) of (\d{1,2}|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty)\b(?! ?(?:days?|weeks?|months?|%))/.exec(text);
   if (listOf) return words[listOf[1]!] ?? Number(listOf[1]);
@@ -421,7 +423,7 @@ export function wordPatterns<T>(names: ReadonlyMap<string, T>): readonly (readon
  */
 /** "vs last quarter", "compared with the previous month": a comparison, not the period asked about. */
 // "from last month" is a comparison only after a change word ("up from last month"); "notes from last month" is the period.
-const COMPARED = /\b(?:compared?|vs\.?|versus|against) (?:it |that |this |them |those )?(?:to |with )?(?:the same )?(?:(?:quarter|qtr|month|period|week|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec) )?(?:last|a) (?:year|yr)(?: ago)?\b|\b(vs\.?|versus|(?:compared|compare (?:it|that|this|them|those)) (to|with)|against|than|(?:up|down|changed?|rose|fell|increased?|decreased?|dropped|grew|moved) from) (the )?(last|previous|prior|same) (quarter|qtr|month|week|year|yr)( last (year|yr))?\b|\b(this|that|the same) time (last|a) (year|yr)( ago)?\b/;
+const COMPARED = /\b(?:compared?|vs\.?|versus|against) (?:it |that |this |them |those )?(?:to |with )?(?:the same )?(?:(?:quarter|qtr|month|period|week|stretch|window|span|timeframe|time|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec) )?(?:last|a) (?:year|yr)(?: ago)?\b|\b(vs\.?|versus|(?:compared|compare (?:it|that|this|them|those)) (to|with)|against|than|(?:up|down|changed?|rose|fell|increased?|decreased?|dropped|grew|moved) from) (the )?(last|previous|prior|same) (quarter|qtr|month|week|year|yr)( last (year|yr))?\b|\b(this|that|the same) time (last|a) (year|yr)( ago)?\b/;
 
 function findPeriod(text: string): AnalyticsPeriod | null {
   // A period the question names outright wins; "vs last quarter" alone sets a quarter's worth of days.
@@ -488,8 +490,26 @@ function spanDays(text: string): number | null {
   return count * unit;
 }
 
-/** "oncologists" → "oncology", "rheumatology" → "rheumatology", "pulmonologists" → "pulmonary". */
+/** "forget the rheums", "not the oncologists", "instead of derm": a specialty the question drops. */
+const DROPS = /\b(?:forget(?: about)?|drop|not|no more|instead of|rather than|scrap|lose|ditch|skip|remove|minus|except|excluding|other than|besides|enough of|done with) (?:the |those |these |my |all the |all )?([a-z/]+)\b/g;
+
+/** The specialty a question drops ("forget the rheums, neurologists there instead" → rheumatology), or null. */
+export function droppedSpecialty(text: string): string | null {
+  for (const match of text.matchAll(DROPS)) {
+    const specialty = specialtyNamed(match[1]!);
+    if (specialty) return specialty;
+  }
+  return null;
+}
+
+/** "oncologists" → "oncology"; a specialty the question drops ("forget the rheums") is not the one asked for. */
 function findSpecialty(text: string): string | null {
+  const kept = text.replace(DROPS, (phrase, word: string) => (specialtyNamed(word) ? ' ' : phrase));
+  return specialtyNamed(kept);
+}
+
+/** "oncologists" → "oncology", "rheumatology" → "rheumatology", "pulmonologists" → "pulmonary". */
+function specialtyNamed(text: string): string | null {
   // Field shorthand first ("rheum", "onc", "neuro").
   const short = /\b(rheum|rheums|rheumy|rheumys|rheumies|onc|oncs|onco|neuro|neuros|derm|derms|gi|gastro|gastros|pulm|pulmo|heme|hem\/onc|peds|cardio|cardios|endo|endos|nephro|uro|psych|psychs)\b/.exec(text)?.[1]?.replace(/s$/, '');
   if (short) {

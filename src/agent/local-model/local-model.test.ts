@@ -753,3 +753,65 @@ describe('the local model settles an ambiguous first name from the list it gave'
     expect(second.toolCalls.find((call) => call.name === 'lookup_hcp_profile')!.input).toEqual({ hcp: candidates[1]!.id });
   });
 });
+
+describe('the local model keeps the thread\'s draft, consent answers and earlier queries', () => {
+  const askAs = async (userId: string, ...questions: string[]) => {
+    const threadId = `local-test-${++thread}`;
+    const answers: AgentAnswer[] = [];
+    for (const question of questions) answers.push(await agent.ask({ user: store.users.getById(userId)!, question, threadId }));
+    return answers;
+  };
+  const inputsOf = (answer: AgentAnswer, name: string) => answer.toolCalls.filter((call) => call.name === name).map((call) => call.input as Record<string, unknown>);
+
+  it('"add something on the patient support programme" adds a module to the draft; "sorry, wrong doc — X" writes the same draft for X; "make that a text instead" changes its channel', async () => {
+    const [first, second] = [webinarAttendee(), emailGranted()];
+    const [draft, added] = await askAs(REP, `draft an email to ${full(first)}`, 'add something on the patient support programme');
+    const before = inputsOf(draft!, 'draft_followup')[0]!.moduleIds as string[];
+    const after = inputsOf(added!, 'draft_followup')[0]!.moduleIds as string[];
+    expect(after).toEqual(expect.arrayContaining(before));
+    expect(after.some((id) => id.endsWith('-patient-support') && !before.includes(id))).toBe(true);
+    const [, redirected, texted] = await askAs(REP, `draft an email to ${full(first)}`, `sorry, wrong doc — ${full(second)}`, 'make that a text instead');
+    expect(calls(redirected!)).not.toContain('get_next_best_actions');
+    expect(inputsOf(redirected!, 'check_consent')).toEqual([expect.objectContaining({ hcpId: second.id, channel: 'email' })]);
+    expect(inputsOf(texted!, 'check_consent')).toEqual([expect.objectContaining({ hcpId: second.id, channel: 'sms' })]);
+  });
+
+  it('"draft an email to the one that\'s allowed" after two consent answers drafts for the HCP whose answer was yes', async () => {
+    const [allowed, refused] = [emailGranted(), emailRevoked()];
+    const [, , , drafted] = await askAs(REP, `brief me on ${full(allowed)}`, `and ${full(refused)}?`, 'which of the two can i email?', "ok draft an email to the one that's allowed");
+    expect(inputsOf(drafted!, 'check_consent')).toEqual([expect.objectContaining({ hcpId: allowed.id, channel: 'email' })]);
+  });
+
+  it('"never mind, back to the full A list" undoes a narrowing; "forget the rheums, neurologists instead" replaces the specialty; "cut that down to the two most important" keeps the filters', async () => {
+    const [, , undone] = await askAs(REP, 'my A-segment docs', 'filter those down to neurology', 'never mind, back to the full A list');
+    expect(inputsOf(undone!, 'plan_territory')).toEqual([{ limit: 10, segment: 'A' }]);
+    const [, replaced] = await askAs(REP, 'my rheumatologists', 'forget the rheums, neurologists instead');
+    expect(inputsOf(replaced!, 'plan_territory')).toEqual([expect.objectContaining({ specialty: 'neurology' })]);
+    const [, , cut] = await askAs(REP, 'which of my docs am i late following up with', 'just C segment', 'cut that down to the two most important');
+    expect(inputsOf(cut!, 'plan_territory')).toEqual([{ limit: 2, segment: 'C', flag: 'follow_up_due' }]);
+  });
+
+  it('"ok and #2 — email or phone?" checks both channels for that entry; "am i allowed to call ahead" in a thread about an HCP is phone consent for them', async () => {
+    const [plan, both] = await askAs(REP, 'plan my tuesday', 'ok and #2 — email or phone?');
+    const second = (plan!.toolCalls[0]!.output as { entries: { hcp: { id: string } }[] }).entries[1]!.hcp.id;
+    expect(inputsOf(both!, 'check_consent').map((input) => [input.hcpId, input.channel])).toEqual([[second, 'email'], [second, 'phone']]);
+    const hcp = emailGranted();
+    const [, ahead] = await askAs(REP, `brief me on ${full(hcp)}`, 'am i allowed to call ahead to book the slot');
+    expect(inputsOf(ahead!, 'check_consent')).toEqual([expect.objectContaining({ hcpId: hcp.id, channel: 'phone' })]);
+  });
+
+  it('a manager\'s "now show the median days to follow up instead" keeps the breakdown and period; "how often does she accept what omni suggests, same window" is the acceptance rate; "vs the same stretch last year" keeps the period', async () => {
+    const [, median] = await askAs('u-mgr-east', 'follow-up rate by territory last month', 'now show the median days it takes to follow up instead');
+    expect(inputsOf(median!, 'query_performance')).toEqual([expect.objectContaining({ metric: 'median_time_to_follow_up', dimension: 'territory', period: 'last_month' })]);
+    const [, , accepts] = await askAs('u-mgr-east', 'follow-up rate last 90 days by rep', "and the dead end rate", 'how often do they accept what omni suggests, same window');
+    expect(inputsOf(accepts!, 'query_performance')).toEqual([expect.objectContaining({ metric: 'nba_acceptance_rate', period: 'last_90_days', dimension: 'rep' })]);
+    const [, , stretch] = await askAs('u-mgr-east', 'cross-channel progression quarter to date', 'which segments are progressing best', 'vs the same stretch last year');
+    expect(inputsOf(stretch!, 'query_performance')).toEqual([expect.objectContaining({ period: 'quarter_to_date', dimension: 'segment', compareTo: 'previous_year' })]);
+  });
+
+  it('an MSL\'s "list the HCPs i still owe a medical answer to" is the field summary\'s open questions, and "the third" is its third HCP', async () => {
+    const [summary, third] = await askAs('u-msl-ne', 'list the HCPs i still owe a medical answer to', 'the third — remind me who that is');
+    expect(calls(summary!)).toEqual(['summarize_field_insights']);
+    expect(inputsOf(third!, 'lookup_hcp_profile')).toEqual([{ hcp: summary!.citations.hcps[2] }]);
+  });
+});

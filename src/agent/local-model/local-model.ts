@@ -1,8 +1,8 @@
 import { addDays, daysBetween } from '../../core/dates.ts';
 import { channelName, type Channel } from '../../domain/vocabulary.ts';
-import type { ChatModel, ChatRequest, ChatResponse, ToolCallRequest } from '../../core/chat-model.ts';
+import type { ChatModel, ChatRequest, ChatResponse, ConversationFocus, ToolCallRequest } from '../../core/chat-model.ts';
 import { accessScopeFor } from '../../compliance/access-policy.ts';
-import { ASKS_WEAKEST, escapeRegExp } from './analytics-question.ts';
+import { ASKS_WEAKEST, droppedSpecialty, escapeRegExp } from './analytics-question.ts';
 import type { OmniStore } from '../../domain/repositories.ts';
 import { salesRegions, type SalesRegion } from '../../domain/regions.ts';
 import { competitorNamedIn } from '../../insights/lexicons.ts';
@@ -10,7 +10,7 @@ import * as analytics from './analytics-answers.ts';
 import type { AnalyticsPeriod, AnalyticsReading } from './analytics-question.ts';
 import * as answers from './local-answers.ts';
 import { isUnsafeRequest, UNSAFE_ANSWER } from './unsafe-requests.ts';
-import { DEAD_END_WORDS, FOLLOW_UP_OWED, normaliseQuestion, OPEN_QUESTIONS, RANKS_PAIR, readEntities, withIntent, type Lexicon, type ParsedQuestion } from './question-parser.ts';
+import { ADDS_TO_DRAFT, BACK_TO_ORIGINAL, DEAD_END_WORDS, droppedFilter, UNDOES_NARROWING, FOLLOW_UP_OWED, normaliseQuestion, OPEN_QUESTIONS, RANKS_PAIR, readEntities, withIntent, type Lexicon, type ParsedQuestion } from './question-parser.ts';
 import * as intake from './adverse-event-dialogue.ts';
 import { notesTopics } from './notes-topic.ts';
 import { policyAnswer } from './policy-answers.ts';
@@ -493,7 +493,7 @@ export class LocalModel implements ChatModel {
    * safety concerns?"): the same call with what the follow-up names changed.
    */
   private refine(parsed: ParsedQuestion, results: TurnResults, request: ChatRequest): Step {
-    const last = withLiveQuery(request.context.focus).lastQuery;
+    const last = this.refinedQuery(request.context.focus, askedIn(parsed, request));
     // "what about WhatsApp?" in a thread about an HCP: the same consent question on that channel.
     if (!last && parsed.channel && request.context.focus.hcpId) return this.aboutHcp({ ...parsed, intent: 'consent', pronoun: true }, results, request);
     // Not the capability menu: the question is in scope, only its subject is missing.
@@ -542,7 +542,10 @@ export class LocalModel implements ChatModel {
       // "and texts?" after "who opted out of email": the same consent status on that channel.
       const lastConsent = last.input.consent as { channel: string; status: string } | undefined;
       if (parsed.channel && lastConsent && !narrowed.consent) narrowed.consent = { channel: parsed.channel, status: lastConsent.status };
-      return call('plan_territory', { ...last.input, ...narrowed, limit: reading.top ?? last.input.limit ?? 10 });
+      // "forget the rheums": that specialty is no longer a filter (unless another replaces it).
+      const kept = { ...last.input };
+      if (!narrowed.specialty && droppedSpecialty(normaliseQuestion(askedIn(parsed, request))) === kept.specialty) delete kept.specialty;
+      return call('plan_territory', { ...kept, ...narrowed, limit: reading.top ?? last.input.limit ?? 10 });
     }
     if (last.tool === 'search_approved_content') {
       // "is there a version ok for whatsapp?", "just for KEYTRUDA": the same search on that channel or product.
@@ -603,7 +606,10 @@ export class LocalModel implements ChatModel {
     const threadSearch = focus.intent === 'content' && focus.lastQuery?.tool === 'search_approved_content' && !parsed.productId && !parsed.event ? focus.lastQuery.input : null;
     // "ok write it" after "can i whatsapp them": the channel the thread just asked about, for the same HCP.
     const threadChannel = focus.hcpId === hcpId && !parsed.hcpName && !parsed.hcpId && ['consent', 'draft', 'why_not'].includes(focus.intent ?? '') && !/\b(whichever|whatever|any|other|another|different)\b/.test(askedIn(parsed, request).toLowerCase()) ? (focus.channel ?? null) : null;
-    const asked = parsed.channel ?? (threadSearch?.channel as string | null | undefined) ?? threadChannel;
+    // The thread's last draft: "add something on X" adds to it; "wrong doc, adeyemi" writes the same draft for another HCP.
+    const threadDraft = focus.intent === 'draft' && focus.draft && !threadSearch ? focus.draft : null;
+    const addsTo = threadDraft && threadDraft.hcpId === hcpId && ADDS_TO_DRAFT.test(normaliseQuestion(askedIn(parsed, request))) ? threadDraft : null;
+    const asked = parsed.channel ?? (threadSearch?.channel as string | null | undefined) ?? (addsTo?.channel ?? null) ?? threadChannel;
     const channel = asked && DRAFT_CHANNELS.has(asked) ? asked : 'email';
     // MSLs and medical affairs write medical responses only; a rep asking for one gets the tool's "no" and its route.
     const purpose = parsed.purpose === 'medical' || isMedicalRole(request) ? 'medical' : 'promotional';
@@ -613,14 +619,17 @@ export class LocalModel implements ChatModel {
     if (consent.status === 'answered' && !consent.allowed) return { answer: answers.draftWithoutConsentAnswer(consent, name) };
     const events: Json[] = profile.events;
     const wanted = parsed.event === 'webinar' ? 'webinar' : parsed.event === 'congress' ? 'congress_booth' : null;
-    const event = purpose === 'medical' || threadSearch ? undefined : wanted ? events.find((candidate) => candidate.channel === wanted) : parsed.productId ? undefined : events[0];
+    const draftedProduct = threadDraft && !parsed.event && !addsTo ? this.draftProduct(threadDraft.moduleIds) : null;
+    const event = purpose === 'medical' || threadSearch || addsTo ? undefined : wanted ? events.find((candidate) => candidate.channel === wanted) : parsed.productId || draftedProduct ? undefined : events[0];
     if (wanted && !event && purpose === 'promotional') return { answer: `${name} has no ${parsed.event} attendance on record to follow up on.` };
-    const productId = parsed.productId ?? (purpose === 'medical' ? this.openQuestionProduct(profile) : null) ?? event?.productId ?? null;
+    const productId = parsed.productId ?? draftedProduct ?? (purpose === 'medical' ? this.openQuestionProduct(profile) : null) ?? event?.productId ?? null;
     const product = productId ? this.store.products.getById(productId) : undefined;
 
     // "swap the efficacy piece for the patient support info": what it is swapped for.
     const swappedFor = /\b(?:swap|replace|switch|change)\b.*?\b(?:for|with|to)\b (.+)$/.exec(normaliseQuestion(askedIn(parsed, request)))?.[1]?.replace(new RegExp(`\\b${escapeRegExp(product?.brandName.toLowerCase() ?? '\u0000')}\\b`, 'g'), ' ');
-    const topic = purpose === 'medical' ? 'medical information response' : (event?.topic ?? draftTopic(swappedFor ?? parsed.topic));
+    // The same draft for another HCP ("sorry, wrong doc — adeyemi"): its product, not the correction's words.
+    const redirected = threadDraft && threadDraft.hcpId !== hcpId && !parsed.productId;
+    const topic = purpose === 'medical' ? 'medical information response' : (event?.topic ?? (redirected ? '' : draftTopic(swappedFor ?? parsed.topic)));
     const contentQuery = (threadSearch && purpose === 'promotional' ? String(threadSearch.query) : [product?.brandName, topic].filter(Boolean).join(' ').trim()) || 'patient support';
     const templateQuery = event ? (event.channel === 'webinar' ? 'webinar follow-up' : 'congress booth follow-up') : null;
     const search = (query: string) => ({ name: 'search_approved_content', arguments: { query, hcpId, channel, purpose, limit: 5 } });
@@ -632,12 +641,13 @@ export class LocalModel implements ChatModel {
     if (searched?.status === 'not_allowed') return { answer: `Nothing was drafted for ${name}: ${searched.message}.` };
     // The material a content search of the thread found is what was asked to be sent, safety modules included.
     const bodyKinds = purpose === 'medical' ? ['medical_response', 'claim', 'education', 'safety'] : threadSearch ? ['claim', 'education', 'safety'] : ['claim', 'education'];
-    const swapWords = swappedFor ? draftTopic(swappedFor).split(/\s+/).filter((word) => word.length > 3) : [];
+    const swapWords = swappedFor || addsTo ? draftTopic(swappedFor ?? topic).split(/\s+/).filter((word) => word.length > 3 && word !== product?.brandName.toLowerCase()) : [];
     const swappedIn = (module: Json) => swapWords.filter((word) => String(module.title ?? '').toLowerCase().includes(word)).length;
     const bodyOf = (content: Json | undefined) =>
       content?.status === 'found'
         ? [...(content.results as Json[])]
-            .filter((module) => bodyKinds.includes(module.kind) && (!product || module.brandName === product.brandName))
+            // Added to a draft: a module the draft does not carry yet.
+            .filter((module) => bodyKinds.includes(module.kind) && (!product || module.brandName === product.brandName) && !addsTo?.moduleIds.includes(module.id))
             // A module swapped in by name ("for the patient support info") first, then claims before education.
             .sort((a, b) => swappedIn(b) - swappedIn(a) || bodyKinds.indexOf(a.kind) - bodyKinds.indexOf(b.kind))[0]
         : undefined;
@@ -661,7 +671,8 @@ export class LocalModel implements ChatModel {
     if (body && content !== searched && purpose === 'promotional' && topic) notes.push(`No approved ${channelName(channel as Channel)} module covers "${topic}", so the draft uses ${product?.brandName ?? 'the'} approved material instead and leaves that topic out.`);
     if (!body && template) notes.push(`No approved ${channelName(channel as Channel)} module on "${contentQuery}" exists, so the draft carries only the approved follow-up wording.`);
 
-    const modules = [template?.id, body?.id].filter((id): id is string => Boolean(id));
+    // Added to the thread's draft: its modules stay, the new one goes after them.
+    const modules = [...(addsTo ? addsTo.moduleIds : []), template?.id, body?.id].filter((id, index, all): id is string => Boolean(id) && all.indexOf(id) === index);
     if (modules.length === 0) {
       // The compliant alternative: email, when it is consented for this purpose.
       const email = channel === 'email' ? undefined : (profile.consents as Json[]).find((consent) => consent.channel === 'email' && consent.purpose === purpose && consent.status === 'granted');
@@ -680,7 +691,37 @@ export class LocalModel implements ChatModel {
     }
     const drafted = results.last('draft_followup');
     if (drafted) return { answer: [answers.draftAnswer(drafted), ...(drafted.status === 'drafted' ? notes : [])].join('\n') };
-    return call('draft_followup', { hcpId, channel, purpose, moduleIds: modules, eventInteractionId: event && template ? event.interactionId : null });
+    return call('draft_followup', { hcpId, channel, purpose, moduleIds: modules, eventInteractionId: event && template ? event.interactionId : (addsTo?.eventInteractionId ?? null) });
+  }
+
+  /**
+   * The query a follow-up changes: the thread's last one, or, for "never mind, back to the full A list",
+   * the one before its latest narrowing (the first of them for "the original list").
+   */
+  private refinedQuery(focus: ChatRequest['context']['focus'], question: string): ConversationFocus['lastQuery'] {
+    const last = withLiveQuery(focus).lastQuery;
+    const text = normaliseQuestion(question);
+    if (!last) return last;
+    // "drop the segment filter": that filter gone, the rest kept.
+    const dropped = droppedFilter(text);
+    if (dropped) return { tool: last.tool, input: withoutFilter(last.input, dropped) };
+    if (!UNDOES_NARROWING.test(text)) return last;
+    const earlier: NonNullable<ConversationFocus['lastQuery']>[] = [];
+    for (const query of focus.earlierQueries ?? []) {
+      if (query.tool !== last.tool) break;
+      earlier.push(query);
+    }
+    // Nothing narrowed before it in this thread ("undo that, just the B list" after one narrowed ask): the same query without its filters.
+    return (BACK_TO_ORIGINAL.test(text) ? earlier.at(-1) : earlier[0]) ?? { tool: last.tool, input: withoutFilters(last.tool, last.input) };
+  }
+
+  /** The product of a draft's approved material (its first module with a brand), for the same draft to another HCP. */
+  private draftProduct(moduleIds: readonly string[]): string | null {
+    for (const id of moduleIds) {
+      const productId = this.store.contentModules.get(id)?.productId;
+      if (productId) return productId;
+    }
+    return null;
   }
 
   /** A search text about another product: the earlier text with its product names replaced ("gilenya safety" → "TECFIDERA safety"). */
@@ -756,10 +797,30 @@ function planFilters(parsed: ParsedQuestion, question: string, lexicon: Lexicon)
   return filters;
 }
 
+/** A query's input without one filter: a plan's own key, a metric's filters entry, a field summary's key. */
+function withoutFilter(input: Record<string, unknown>, key: string): Record<string, unknown> {
+  const rest = { ...input };
+  if (rest.filters && typeof rest.filters === 'object') {
+    const filters = { ...(rest.filters as Record<string, unknown>) };
+    delete filters[key];
+    rest.filters = filters;
+  }
+  if (key in rest) rest[key] = key === 'limit' ? rest[key] : undefined;
+  return Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== undefined));
+}
+
+/** A query's input with none of its filters: what it measures, how it is broken down and when, kept. */
+function withoutFilters(tool: string, input: Record<string, unknown>): Record<string, unknown> {
+  if (tool === 'plan_territory') return { limit: input.limit ?? 10 };
+  if (tool === 'query_performance') return { ...input, filters: {} };
+  if (tool === 'summarize_field_insights') return { ...input, product: null, topic: null, specialty: null, territory: null };
+  return input;
+}
+
 /** What a draft should be about, without the words that ask for it ("text her a follow up from our visit" → ""). */
 function draftTopic(topic: string): string {
   return topic
-    .replace(/\b(follow(ing)?[- ]?ups?|following|visits?|our|last|this|next|week|month|yesterday|today|tomorrow|(mon|tues|wednes|thurs|fri|satur|sun)day|tues|text|texts|e-?mail|emails|whatsapp|sms|msg|message|note|send|shoot|write|draft|put|together|prep|prepare|approved|piece|version|that|it|in|an?|from|re|need|up|quick|short|after|his|hers?|their|them|him|and|of|for|with|on|to|please|pls|ok|okay|then|can|you|could|thank|thanking|thanks|focus|focused|focusing|confirming|confirm|meeting|question|leave[- ]behinds?|hmm|cool|perfect|great|nice|using|use|top|result|results|too|also|one|s|if|fine|its|is|good|allowed|clear|check|consent|consented|so|yes|not|alright|go|ahead|over|could|would|as|well|instead|via|channel|actually|make|made|turn|switch|change|swap|redo|rather|version|the|info|stuff)\b/gi, ' ')
+    .replace(/\b(follow(ing)?[- ]?ups?|following|visits?|our|last|this|next|week|month|yesterday|today|tomorrow|(mon|tues|wednes|thurs|fri|satur|sun)day|tues|text|texts|e-?mail|emails|whatsapp|sms|msg|message|note|send|shoot|write|draft|put|together|prep|prepare|approved|piece|version|that|it|in|an?|from|re|need|up|quick|short|after|his|hers?|their|them|him|and|of|for|with|on|to|please|pls|ok|okay|then|can|you|could|thank|thanking|thanks|focus|focused|focusing|confirming|confirm|meeting|question|leave[- ]behinds?|hmm|cool|perfect|great|nice|using|use|top|result|results|too|also|one|s|if|fine|its|is|good|allowed|clear|check|consent|consented|so|yes|not|alright|go|ahead|over|could|would|as|well|instead|via|channel|actually|make|made|turn|switch|change|swap|redo|rather|version|the|info|stuff|add|include|something|bit|line|section|paragraph|about|programme|program|wrong|doc|sorry|oops)\b/gi, ' ')
     .replace(/[^\p{L}\d ]+/gu, ' ')
     .split(/\s+/)
     // Single letters ("go ahead n draft") are shorthand, never a topic.
@@ -868,7 +929,7 @@ const NO_TOPIC_WORDS = new Set(
 const vagueTopic = (topic: string): boolean => topic.toLowerCase().split(/[^\p{L}\d]+/u).filter((word) => word.length > 0 && !NO_TOPIC_WORDS.has(word)).length === 0;
 
 /** "content that answers it", "something for her question": the HCP's open medical question is what to search. */
-const REFERS_TO_OPEN_QUESTION = /\b(answers?|address(es)?|covers?|responds? to|reply to) (it|that|this|the question|(her|his|their) (open )?(question|inquiry|request)|what (she|he|they) asked)\b|\b(her|his|their|the open) (med(ical)? )?(question|inquiry)\b/;
+const REFERS_TO_OPEN_QUESTION = /\b(answers?|address(es)?|covers?|responds? to|reply to) (it|that|this|the question|(her|his|their) (open )?(question|inquiry|request)|what (she|he|they) asked)\b|\b(her|his|their|the open) (med(ical)? )?(question|inquiry)\b|\bthe (medical |standard |approved )?(response|answer|reply)( letter| document| doc)?\b/;
 
 /** Who the question is about, with this turn's profile of them (looked up by id when the turn has none yet). */
 function hcpWithProfile(parsed: ParsedQuestion, results: TurnResults, request: ChatRequest, store: OmniStore): Step | { hcpId: string; profile: Json } {

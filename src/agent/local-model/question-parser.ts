@@ -102,7 +102,7 @@ export function withoutChannelWords(text: string): string {
 }
 
 /** "open medical questions", "unanswered requests", "waiting on an answer": questions still owed an answer. */
-export const OPEN_QUESTIONS = /\b(open|unanswered|outstanding|pending|waiting)\b.{0,30}\b(questions?|q'?s|q|requests?|inquir(y|ies))\b|\bmed(ical)? (questions?|q'?s|inquir(y|ies)|requests?)\b.{0,20}\b(still )?(open|pending|outstanding|unanswered)\b|\bmed(ical)? info(rmation)? (requests?|questions?|inquir(y|ies))\b.{0,30}\b(pending|open|unanswered|outstanding|waiting)\b|\bwaiting (on|for) (an? )?(med(ical)? )?(answer|response|reply)\b|\b(questions?|q'?s)\b.{0,25}\b(still )?(unanswered|outstanding|not (yet )?answered|(nobody|no one|no-one) (has )?answered|without (an )?answer)\b/;
+export const OPEN_QUESTIONS = /\b(still )?(owe|owed|owing) (them |him |her |you |me )?(a |an )?(med(ical)? )?(answer|response|reply|replies|answers)\b|\b(open|unanswered|outstanding|pending|waiting)\b.{0,30}\b(questions?|q'?s|q|requests?|inquir(y|ies))\b|\bmed(ical)? (questions?|q'?s|inquir(y|ies)|requests?)\b.{0,20}\b(still )?(open|pending|outstanding|unanswered)\b|\bmed(ical)? info(rmation)? (requests?|questions?|inquir(y|ies))\b.{0,30}\b(pending|open|unanswered|outstanding|waiting)\b|\bwaiting (on|for) (an? )?(med(ical)? )?(answer|response|reply)\b|\b(questions?|q'?s)\b.{0,25}\b(still )?(unanswered|outstanding|not (yet )?answered|(nobody|no one|no-one) (has )?answered|without (an )?answer)\b/;
 
 const actionWords: [RegExp, ActionKind][] = [
   [/\b(event )?invit(e|ation)\b/, 'event_invitation'],
@@ -228,6 +228,10 @@ function findOrdinal(text: string): number | null {
     /\b(?:the )?(second[- ]to[- ]last|first|top|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|bottom)(?: (?:one|hcp|doc|doctor|physician|name|entry|question|item|person|account|row|line|spot|slot|derm|rheum|rheumy|onc|oncologist|neuro|neurologist|pulm|pulmonologist|gi|cardio|peds|dermatologist|rheumatologist)\b| (?:on|in|from|of) (?:the|my|that|this) (?:list|ranking|plan)\b| on (?:there|that)\b)/.exec(text) ??
     /\babout the (first|second|third|fourth|fifth|last)\b(?! (time|week|month|quarter|year|day|dose|visit))/.exec(text) ??
     /\b(?:whoever|who)(?:'s| is) (first|top|second|third|last)\b/.exec(text) ??
+    // "whoever is ranked first", "the doc listed third"
+    /\b(?:ranked|listed|placed|sitting|sits|ranks|comes) (?:at )?(first|top|second|third|fourth|fifth|last|bottom)\b/.exec(text) ??
+    // "who's third on it"
+    /\b(first|second|third|fourth|fifth|last) on it\b/.exec(text) ??
     // "name at the top?", "the one at the bottom of that list"
     /\b(?:at|on) the (top|bottom)\b(?! of the (?:hour|day|week|month|year|quarter))/.exec(text) ??
     /\b(top|bottom) (?:of|on) (?:the|that|this|my) (?:list|ranking|plan|pile)\b/.exec(text) ??
@@ -238,6 +242,8 @@ function findOrdinal(text: string): number | null {
     // "the first - what did they ask", "and the first?"
     /\bthe (first|second|third|fourth|fifth|last)\b(?=\s*(?:[-–—,:?!.]|$))/.exec(text.trim());
   if (word) return ORDINALS[word[1]!]!;
+  // "whoever leads the list", "whoever tops that ranking"
+  if (/\bwho(?:ever)?(?:'s| is)? (?:leads|leading|tops|topping|heads|heading) (?:the|that|this|my) (?:list|ranking|plan|pile)\b/.test(text)) return 1;
   const spelled = /\bnumber (one|two|three|four|five|six|seven|eight|nine|ten)\b/.exec(text);
   if (spelled) return NUMBER_WORDS[spelled[1]!]!;
   const number = /(?:\bnumber |\bno\. ?|#)(\d{1,2})\b/.exec(text) ?? /\b(?:the )?(\d{1,2})(?:st|nd|rd|th)(?: one| hcp| doctor| physician| name| entry| on (?:the|my|that) list)?\b/.exec(text);
@@ -256,6 +262,23 @@ function describedAsOf(text: string): string | null {
   const described = [adjective, place?.trim()].filter(Boolean).join(' ');
   return described.length > 0 ? described : null;
 }
+
+/** "never mind, back to the full A list", "undo that", "drop the filters": the thread's query before its latest narrowing. */
+export const UNDOES_NARROWING = /\b(never ?mind|nvm|scrap (that|this)|undo( that| this| it)?|go(ing)? back to|back to (the |my |that )?(full|whole|original|previous|earlier|old|first|main|unfiltered|complete|entire|broader|wider|bigger)|(drop|remove|clear|lose|ditch|reset|kill) (the |that |those |these |all( the)? )?filters?|unfilter\w*|without (the |any |those )?filters?|the (full|whole|original|unfiltered|complete|entire) (list|thing|ranking|plan|set|view|picture))\b/;
+
+/** "drop the segment filter", "without the specialty restriction": the one filter a follow-up removes, by its input key. */
+export function droppedFilter(text: string): string | null {
+  const match = /\b(?:drop|remove|clear|lose|ditch|reset|kill|take off|get rid of|without|no) (?:the |that |those |any )?(segment|tier|specialty|speciality|territory|region|rep|product|brand|channel|city|flag|follow[- ]?up|dead[- ]?end|consent|topic) (?:filter|restriction|cut|limit|condition|part)s?\b/.exec(text);
+  if (!match) return null;
+  const keys: Record<string, string> = { tier: 'segment', speciality: 'specialty', region: 'territory', brand: 'product', 'follow-up': 'flag', 'follow up': 'flag', followup: 'flag', 'dead-end': 'flag', 'dead end': 'flag', deadend: 'flag' };
+  return keys[match[1]!] ?? match[1]!;
+}
+
+/** Back to the very first of the thread's queries ("the original list", "the full list"), not one step. */
+export const BACK_TO_ORIGINAL = /\b(full|whole|original|unfiltered|complete|entire|first|main)\b/;
+
+/** "add something on the patient support programme", "can you also include the dosing piece": more approved material in the thread's draft. */
+export const ADDS_TO_DRAFT = /^\W*(?:(?:and|also|ok|okay|pls|please|plz|can you|could you|now|then|maybe)\W+){0,3}(?:add|include|put in|throw in|work in|tack on|append|slip in|bolt on)\b/;
 
 /** A snooze said in other words ("push the nba out to dec 14", "defer it till monday"). */
 export const SNOOZE_WORDS = /\bsnooz(e|ed|ing)?\b|\b(hold|park|pause|push) (\w+ ){0,2}\w+'s? (nba|rec|recommendation|suggestion)\b|\bremind me (again |about (it|this|that) )?(on|next|in|after|tomorrow|mon|tues?|wed|thu|fri)\w*\b|\bnot (right )?now\b.{0,20}\b(remind|next|later|after|until|till|in \d)\b|\bcircle back (on (it|this|that) )?(next|on|in|after)\b|\bask me again (next|on|in|after)\b|\bpush\b.{0,40}\b(nba|rec|recommendation|suggestion)\b (out|back)\b|\bpark (it|that|this)\b|^\W*park\b|\bmute\b|\bhold (it|that|this|that one|the (\w+ ){0,2}(nba|rec|recommendation|suggestion))( \w+)? (till|until|til|to|for)\b|\bpush (it|that|this|the (\w+ ){0,3}(nba|rec|recommendation|suggestion))( \w+)? (out|back|to|till|until)\b|\b(defer|postpone|delay) (it|that|this|the (\w+ )?(nba|rec|recommendation|suggestion))\b/;
@@ -330,7 +353,9 @@ export function findSecondName(question: string, lexicon: Lexicon, first: string
   const before = question.slice(0, at);
   const after = question.slice(at + first.length);
   const joined = /^\s*(,|&|\+|\/|and|n|or|vs\.?|versus|plus|then)\s/i;
-  const candidate = joined.test(after) ? findName(after.replace(joined, ' '), lexicon) : /\s(,|&|\+|\/|and|or|vs\.?|versus|plus)\s*$/i.test(before) ? findName(before, lexicon) : null;
+  const joinedBefore = /\s(,|&|\+|\/|and|or|vs\.?|versus|plus)\s*$/i;
+  // "okonkwo vs marcus rossi, who first": the name after a comma is no name, so the one before is looked at too.
+  const candidate = (joined.test(after) ? findName(after.replace(joined, ' '), lexicon) : null) ?? (joinedBefore.test(before) ? findName(before.replace(joinedBefore, ' '), lexicon) : null);
   // A last name must be part of it: a first name alone is too often a word ("and mark it done").
   if (!candidate || candidate.toLowerCase() === first.toLowerCase()) return null;
   return candidate.split(/\s+/).some((word) => lexicon.lastNames.has(word.toLowerCase())) ? candidate : null;

@@ -1,6 +1,6 @@
 import type { ConversationFocus } from '../../../core/chat-model.ts';
-import { ASKS_WEAKEST, escapeRegExp, metricsNamed, NUMBER_WORDS } from '../analytics-question.ts';
-import { asksEmailEngagement, channelsAsked, CONTENT_CUES, DEAD_END_WORDS, FOLLOW_UP_OWED, RANKS_PAIR, SNOOZE_WORDS, DISMISS_WORDS, ACCEPTS_IT, findSecondName, LABEL_WORDS, normaliseQuestion, OPEN_QUESTIONS, readEntities, withIntent, withoutChannelWords, type Intent, type Lexicon, type ParsedQuestion, type QuestionEntities } from '../question-parser.ts';
+import { ASKS_WEAKEST, droppedSpecialty, escapeRegExp, metricsNamed, NUMBER_WORDS } from '../analytics-question.ts';
+import { ADDS_TO_DRAFT, droppedFilter, UNDOES_NARROWING, asksEmailEngagement, channelsAsked, CONTENT_CUES, DEAD_END_WORDS, FOLLOW_UP_OWED, RANKS_PAIR, SNOOZE_WORDS, DISMISS_WORDS, ACCEPTS_IT, findSecondName, LABEL_WORDS, normaliseQuestion, OPEN_QUESTIONS, readEntities, withIntent, withoutChannelWords, type Intent, type Lexicon, type ParsedQuestion, type QuestionEntities } from '../question-parser.ts';
 import { competitorNamedIn } from '../../../insights/lexicons.ts';
 import { mentionsPatientEvent, policyTopic } from '../policy-answers.ts';
 import type { IntentClassifier, IntentScore } from './intent-classifier.ts';
@@ -81,13 +81,13 @@ export class Understanding {
     const question = chosen ?? input.question;
     // Greetings, thanks and texting shorthand carry no intent: the ask is read without them.
     const { text: repaired, repairs } = this.correctorFor(lexicon).correctText(plainQuestion(question));
-    const entities = withNextOne(withOtherOne(withMeetingChannel(readEntities(repaired, lexicon, now), input.role, normaliseQuestion(repaired)), focus, normaliseQuestion(repaired)), focus, normaliseQuestion(repaired));
+    const entities = withConsentedOne(withThreadHcp(withNextOne(withOtherOne(withMeetingChannel(readEntities(repaired, lexicon, now), input.role, normaliseQuestion(repaired)), focus, normaliseQuestion(repaired)), focus, normaliseQuestion(repaired)), focus, normaliseQuestion(repaired)), focus, normaliseQuestion(repaired));
     const masked = maskNames(repaired, entities, lexicon);
     const parts = splitParts(repaired);
     const partEntities = parts.map((part) => readEntities(part, lexicon, now));
     const [whole, ...partScores] = await this.classifier.classify([masked, ...parts.map((part, index) => maskNames(part, partEntities[index]!, lexicon))]);
     const text = normaliseQuestion(repaired);
-    const scores = withEvidence(withPrior(whole!, input.role), entities, focus, input.role, text);
+    const scores = withEvidence(withPrior(whole!, input.role), entities, focus, input.role, text, namesCity(text, lexicon));
     const trace: UnderstandingTrace = { classified: masked.trim(), read: repaired, repairs, scores, route: chosen ? 'choice' : 'classifier' };
 
     // Two questions in one ("brief me on Dr. Kim and can I email her?"): each part answered, the
@@ -164,7 +164,9 @@ export class Understanding {
     // reading that names no metric (or concern, product, specialty) of its own changes the thread's last query.
     // "what are the open questions on it" after a field summary: the same notes ("it", "those").
     const notesAgain = top.intent === 'insights' && focus.lastQuery?.tool === 'summarize_field_insights' && REFERS_BACK.test(text) && !entities.hcpName && !entities.hcpId;
-    const changesLastQuery = focus.lastQuery && ((top.intent === 'performance' && focus.lastQuery.tool === 'query_performance' && !entities.analytics?.metric) || (top.intent === 'insights' && focus.lastQuery.tool === 'summarize_field_insights' && isShort(repaired)) || notesAgain);
+    // "now show the median days to follow up instead", "acceptance, same window": another metric, the rest of the last query kept.
+    const switchesMetric = Boolean(entities.analytics?.metric) && SWITCHES_METRIC.test(text);
+    const changesLastQuery = focus.lastQuery && ((top.intent === 'performance' && focus.lastQuery.tool === 'query_performance' && (!entities.analytics?.metric || switchesMetric)) || (top.intent === 'insights' && focus.lastQuery.tool === 'summarize_field_insights' && isShort(repaired)) || notesAgain);
     // "email?", "ok and phone", "whats app?" about the thread's HCP: only a channel, so the same HCP on that channel.
     // "email it to him" sends something: a draft, not a channel question.
     const channelOnly = Boolean(entities.channel && focus.hcpId && !entities.hcpName && !entities.hcpId && onlyAChannel(withoutChannelWords(text)) && !SENDS_IT.test(text));
@@ -193,7 +195,12 @@ export class Understanding {
     // "the first one - who is that" after a list: an entry of the list, however many words.
     const listEntry = (entities.ordinal !== null || Boolean(entities.describedAs)) && (focus.listed.length > 0 || (entities.ordinal !== null && (focus.discussed ?? []).length >= 2)) && !entities.hcpName && !entities.hcpId;
     // "narrow to the ones where i owe a follow-up", "only the neuro ones" after a plan: the same plan, narrowed.
-    const planNarrow = focus.lastQuery?.tool === 'plan_territory' && !entities.hcpName && !entities.hcpId && entities.ordinal === null && (NARROWS.test(text) || /\b(the ones|those|them)\b/.test(text)) && (PLAN_FLAG_WORDS.test(text) || Boolean(entities.analytics?.segment || entities.analytics?.specialty));
+    const planNarrow = focus.lastQuery?.tool === 'plan_territory' && !entities.hcpName && !entities.hcpId && entities.ordinal === null && (((NARROWS.test(text) || /\b(the ones|those|them)\b/.test(text)) && (PLAN_FLAG_WORDS.test(text) || Boolean(entities.analytics?.segment || entities.analytics?.specialty))) || Boolean(droppedSpecialty(text)));
+    // "never mind, back to the full A list", "drop the filters" after a narrowed list or figure: the query before the narrowing.
+    // "drop the segment filter": the same query without it.
+    // "nvm, what's the nba for her" is another question, not an undo.
+    const narrowedBefore = (focus.earlierQueries ?? []).some((query) => query.tool === focus.lastQuery?.tool);
+    const undoes = Boolean(focus.lastQuery) && !entities.hcpName && !entities.hcpId && !entities.pronoun && entities.ordinal === null && (Boolean(droppedFilter(text)) || (UNDOES_NARROWING.test(text) && (narrowedBefore || /\b(filters?|list|back to|ranking|numbers|figures)\b/.test(text))));
     // "open up the top result, what does it say" after a content search: that module.
     const contentEntry = focus.lastQuery?.tool === 'search_approved_content' && entities.ordinal !== null && !entities.hcpName && !entities.hcpId && !entities.channel && !/\b(draft|write|email|send|text)\b/.test(text);
     // "okonkwo - same thing?": the thread's last question, about another HCP.
@@ -201,8 +208,8 @@ export class Understanding {
     // "no wait, i meant okonkwo": a correction, so the same question about the one meant.
     const onlyAnotherHcp =
       Boolean(entities.hcpName) &&
-      (/^\W*(?:(?:and|so|ok|okay|hmm)\W+)?(?:what|how) about\b/.test(text) || /^\W*(?:(?:no|nope|wait|sorry|oops|actually|ugh|my bad)\W+)*(?:i meant|i mean|meant|make that|rather|not \w+)\b/.test(text)) &&
-      text.replace(new RegExp(escapeRegExp(entities.hcpName!.toLowerCase()), 'g'), ' ').replace(/\b(and|so|ok|okay|hmm|what|how|about|her|his|their|the|colleague|partner|other|one|dr|doctor|then|too|also|no|nope|wait|sorry|oops|actually|ugh|my|bad|i|meant|mean|make|that|rather|not|him|instead)\b|[^\p{L}\s]/gu, ' ').trim() === '';
+      (/^\W*(?:(?:and|so|ok|okay|hmm)\W+)?(?:what|how) about\b/.test(text) || /^\W*(?:(?:no|nope|wait|sorry|oops|actually|ugh|my bad)\W+)*(?:i meant|i mean|meant|make that|rather|not \w+)\b|\bwrong (?:doc|doctor|hcp|person|one|name|guy|lady|physician)\b|\bshould (?:have )?(?:been|be)\b/.test(text)) &&
+      text.replace(new RegExp(escapeRegExp(entities.hcpName!.toLowerCase()), 'g'), ' ').replace(/\b(and|so|ok|okay|hmm|what|how|about|her|his|their|the|colleague|partner|other|one|dr|doctor|then|too|also|no|nope|wait|sorry|oops|actually|ugh|my|bad|i|meant|mean|make|that|rather|not|him|instead|wrong|doc|hcp|person|name|guy|lady|physician|should|have|been|be|it|its|it's|was|is)\b|[^\p{L}\s]/gu, ' ').trim() === '';
     const sameAgain = (Boolean(entities.hcpName || entities.hcpId) && /\bsame (thing|question|q|check|deal|here|for (her|him|them))\b|\bditto\b|\bsame\W*$/.test(text)) || onlyAnotherHcp;
     // "is that one ok to send by text" after a content search: the same search on that channel (a draft asks for one).
     const contentOnChannel = contentChannel && !CONSENT_ASK.test(text.replace(/\b(ok|okay|fine)\b/, '')) && !/\b(draft|write|compose|prep(are)?|follow[- ]?up)\b/.test(text);
@@ -215,7 +222,11 @@ export class Understanding {
     const whoRaised = focus.lastQuery?.tool === 'summarize_field_insights' && unnamed && entities.ordinal === null && !entities.describedAs && /\b(which|who|what) (\w+ )?(raised|asked|said|mentioned|brought( it)? up|flagged)\b/.test(text);
     // "it's actually an invite to the kalydeco dinner meeting" after a consent answer: the same question for that purpose.
     const purposeSwitch = focus.hcpId && unnamed && Boolean(entities.purpose) && (focus.intent === 'consent' || focus.intent === 'why_not') && !/\b(draft|write|compose|send|prepare|prep|put together|find|bring|search|look|get|show|content|responses?|materials?|letters?|reply|email (her|him|them))\b/.test(text);
-    const followUp = contentEntry || planNarrow || contentOnChannel || planConsent || metricThreshold || whoRaised
+    // "add something on the patient support programme" after a draft: more approved material in that draft.
+    const addsToDraft = focus.intent === 'draft' && Boolean(focus.draft) && unnamed && ADDS_TO_DRAFT.test(text);
+    const followUp = addsToDraft
+      ? { intent: 'draft' as Intent, entities: { ...entities, pronoun: true } }
+      : undoes || contentEntry || planNarrow || contentOnChannel || planConsent || metricThreshold || whoRaised
       ? { intent: 'refine' as Intent, entities }
       : purposeSwitch
         ? { intent: 'consent' as Intent, entities: { ...entities, channel: entities.channel ?? (focus.channel as QuestionEntities['channel']), pronoun: true } }
@@ -224,6 +235,9 @@ export class Understanding {
         : null) ?? (cityOnly || notesAgain ? { intent: 'refine' as Intent, entities } : null);
     if (followUp) {
       trace.route = 'follow_up';
+      // "ok and #2 — email or phone?": one consent answer per channel.
+      const channels = followUp.intent === 'consent' ? channelsAsked(text, input.question) : [];
+      if (channels.length >= 2) return { understood: { kind: 'readings', readings: channels.slice(0, 3).map((channel) => withIntent({ ...followUp.entities, channel }, 'consent', text, now)) }, trace };
       return { understood: { kind: 'readings', readings: [withIntent(followUp.entities, followUp.intent, text, now)] }, trace };
     }
     // "is it OK to call Dr. Lee about the adverse event she mentioned?": the consent answer and the duty to report (or the report itself).
@@ -315,6 +329,30 @@ function withNextOne(entities: QuestionEntities, focus: ConversationFocus, text:
 }
 
 /** Asking to meet an HCP ("can i set up a meeting with them", "ok to meet dr lee?"): an MSL's meeting is an MSL meeting, a rep's a field visit. */
+/** Words that change one part of the thread's last figures and keep the rest. */
+const SWITCHES_METRIC = /\b(instead|now (show|give|do|try|let'?s see|pull)|switch(ed)? (it |that |this )?(over )?to|swap(ped)? (it |that |this )?(out )?(to|for)|same (window|period|timeframe|time ?frame|stretch|breakdown|split|cut|view|filters?|dates|range|months?|weeks?|quarter|days)|rather than)\b/;
+
+const ALLOWED_ONE = /\bthe (?:one|doc|doctor|hcp|person|guy|lady)(?: who| that| which)?(?:'s| is| was)? (?:allowed|ok|okay|fine|consented|cleared|green|emailable|reachable|good to go|a yes|a go)\b|\bthe (?:allowed|consented|emailable|cleared) one\b|\bthe one (?:i|we) (?:can|may|could)\b(?! ?(?:not|n'?t))|\bwhoever(?:'s| is) (?:allowed|ok|okay|consented|cleared)\b/;
+const REFUSED_ONE = /\bthe (?:one|doc|doctor|hcp|person|guy|lady)(?: who| that| which)?(?:'s| is| was)? (?:not|n'?t|isn'?t) (?:allowed|ok|okay|consented|cleared|emailable|reachable)\b|\bthe one (?:i|we) (?:can'?t|cannot|may not|couldn'?t)\b/;
+
+/** "draft an email to the one that's allowed" after a consent check of two HCPs: the one whose answer was yes (or no). */
+function withConsentedOne(entities: QuestionEntities, focus: ConversationFocus, text: string): QuestionEntities {
+  if (entities.hcpId || entities.hcpName || (focus.consentAnswers ?? []).length < 2) return entities;
+  const wanted = REFUSED_ONE.test(text) ? false : ALLOWED_ONE.test(text) ? true : null;
+  if (wanted === null) return entities;
+  const matching = [...new Set((focus.consentAnswers ?? []).filter((answer) => answer.allowed === wanted).map((answer) => answer.hcpId))];
+  if (matching.length !== 1) return entities;
+  const answer = focus.consentAnswers!.find((candidate) => candidate.hcpId === matching[0])!;
+  return { ...entities, hcpId: answer.hcpId, pronoun: false, ordinal: null, describedAs: null, channel: entities.channel ?? (answer.channel as QuestionEntities['channel']) };
+}
+
+/** "am i allowed to call ahead to book the slot" in a thread about one HCP: leave for that HCP, though no pronoun says so. */
+function withThreadHcp(entities: QuestionEntities, focus: ConversationFocus, text: string): QuestionEntities {
+  if (entities.hcpId || entities.hcpName || entities.pronoun || entities.ordinal !== null || !entities.channel || !focus.hcpId) return entities;
+  if (!HCP_INTENTS.has((focus.intent ?? '') as Intent) || !ASKS_PERMISSION.test(text) || HCP_NOUNS.test(text) || /(draft|write|compose|anyone|anybody|everyone|any ?one|all|which|who|rules?|policy)/.test(text)) return entities;
+  return { ...entities, pronoun: true };
+}
+
 const MEETING_ASK = /\b(set up|schedule|book|arrange|request|have|get) (a |an )?(quick )?(meeting|sit[- ]?down|1:1|one[- ]on[- ]one)\b|\b(can|could|may|ok to|okay to|allowed to|fine to) (i |we )?meet\b|\bmeet (with )?(her|him|them|dr\.?)\b/;
 
 function withMeetingChannel(entities: QuestionEntities, role: string, text: string): QuestionEntities {
@@ -348,7 +386,12 @@ function reweigh(scores: IntentScore[], factor: (intent: NluIntent) => number): 
  * (renormalised): an intent about one HCP needs an HCP, a named metric points to team performance,
  * a policy answer needs a policy topic, a verdict needs a recommendation to refer to.
  */
-function withEvidence(scores: IntentScore[], entities: QuestionEntities, focus: ConversationFocus, role: string, text: string): IntentScore[] {
+/** Whether the question names one of the user's cities ("pediatricians in columbus"). */
+function namesCity(text: string, lexicon: Lexicon): boolean {
+  return [...(lexicon.cities ?? [])].some((city) => new RegExp(`\\b${escapeRegExp(city)}\\b`).test(text));
+}
+
+function withEvidence(scores: IntentScore[], entities: QuestionEntities, focus: ConversationFocus, role: string, text: string, cityNamed = false): IntentScore[] {
   const factor = new Map<NluIntent, number>();
   const scale = (intents: NluIntent[], by: number) => intents.forEach((intent) => factor.set(intent, (factor.get(intent) ?? 1) * by));
   /** A cue in words the classifier never saw with this intent ("so hold off?"): at least this likely, whatever it scored. */
@@ -506,6 +549,10 @@ function withEvidence(scores: IntentScore[], entities: QuestionEntities, focus: 
     scale(['next_action'], 6);
     scale(['consent'], 0.2);
   }
+  // "find the medical response", "pull the standard response letter": approved content (a medical response), not the field notes.
+  if (!entities.channel && /\b(find|pull|get|grab|look up|fetch|dig up|show|where'?s|where is|is there)\b.{0,25}\b(medical (response|letter|reply|answer)s?|response (letter|document|doc)s?|(standard|approved|official) (medical )?(response|letter|answer|reply)s?)\b/.test(text) && !/\b(draft|write|compose)\b/.test(text)) floor = { intent: 'content', probability: 0.6 };
+  // "out of all that, which channel does omni rate best for them": what to do next, not leave.
+  if ((person || (focus.hcpId && !named)) && /\b(which|what|best) (channel|way|route|approach|touch ?point)\b/.test(text) && /\b(best|rate|rates|rated|recommend\w*|suggest\w*|prefer\w*|should|top|favou?r\w*)\b/.test(text) && !ASKS_PERMISSION.test(text)) floor = { intent: 'next_action', probability: 0.6 };
   if (WHY_NOT.test(text)) scale(['why_not'], 3);
   // "a phone call wouldn't work?" after a recommendation: why not that channel.
   if (focus.recommendationId && entities.channel && !named && WHY_NOT.test(text) && !ASKS_PERMISSION.test(text)) floor = { intent: 'why_not', probability: 0.6 };
@@ -623,7 +670,11 @@ function withEvidence(scores: IntentScore[], entities: QuestionEntities, focus: 
     scale(['brief', 'next_action'], 0.2);
     // A rep's list is their plan; MSLs and medical affairs see open questions in the field summary too.
     if (role === 'rep') floor = { intent: 'plan', probability: 0.55 };
-    scale(['insights'], 0.4);
+    // "which HCPs am i still owed a medical answer by": for MSLs and medical affairs, the field summary's open questions, with who asked.
+    // A city is a plan's filter, not the field summary's.
+    const medicalQuestions = (role === 'msl' || role === 'medical_affairs') && !cityNamed && OPEN_QUESTIONS.test(text) && !/\bdead[- ]?ends?\b|\boverdue\b|\bfollow[- ]?ups?\b|\bconsent\b|\bvisit/.test(text);
+    if (medicalQuestions) floor = { intent: 'insights', probability: 0.6 };
+    else scale(['insights'], 0.4);
     // "anyone with expired phone consent?": who, among the user's HCPs, not one HCP's consent (the
     // classifier is near certain of "consent" from the word alone, so the factor is large).
     scale(['consent'], 0.001);

@@ -45,6 +45,8 @@ export interface ConversationFocus {
   choices?: string[];
   /** An adverse-event report still being gathered in the thread: report_adverse_event's input so far, redacted; null once filed. */
   adverseEvent?: Record<string, unknown> | null;
+  /** The product the thread's last question about an HCP named, so "no wait, as an email" keeps it. */
+  productId?: string | null;
   /** The draft the thread wrote last (draft_followup's input), so "add something on X", "make it a text" or "wrong doc, adeyemi" change that draft. */
   draft?: { hcpId: string; channel: string; purpose: string; moduleIds: string[]; eventInteractionId: string | null } | null;
   /** The consent answers of the thread's latest turn that checked consent, so "the one that's allowed" can be resolved. */
@@ -73,7 +75,7 @@ export interface ChatResponse {
   content: string;
   toolCalls: ToolCallRequest[];
   /** What the model read in the question, kept in the thread's state for follow-ups (set on a final answer). */
-  focus?: Pick<ConversationFocus, 'intent' | 'channel' | 'purpose' | 'choices' | 'adverseEvent' | 'filedIntake'>;
+  focus?: Pick<ConversationFocus, 'intent' | 'channel' | 'purpose' | 'productId' | 'choices' | 'adverseEvent' | 'filedIntake'>;
   usage?: { promptTokens: number; completionTokens: number };
 }
 

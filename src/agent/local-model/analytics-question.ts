@@ -68,17 +68,17 @@ export type MetricWord =
 
 /** Longest, most specific first: "time to follow up" before "follow-up". */
 const metricWords: [RegExp, MetricWord][] = [
-  [/\bmed(ical)? (follow[- ]?ups?|f\/u)\b|\bfollow(ing|ed|s)? up on (the |our )?med(ical)? (info(rmation)? )?(questions?|inquir(y|ies)|requests?)\b|\bdrop\w* (the |our )?med(ical)? (questions?|requests?|inquir(y|ies))\b|\bmed(ical)? (questions?|requests?) (on the floor|unanswered)\b|\bmedical (info(rmation)? )?(questions?|inquir(y|ies)|requests?)\b.*\b(answered|followed|follow[- ]?up|clos\w*)|\bclos\w* (out |the loop on )?med(ical)? (info(rmation)? )?(questions?|inquir(y|ies)|requests?)|\b(answer(ing)?|respond(ing)? to|reply(ing)? to) (the )?med(ical)? (info(rmation)? )?(questions?|inquir(y|ies)|requests?)\b.{0,30}\b(fast|quick|slow|worst|best|most|least|rate|time)|\b(fast|quick|slow|worst|best|good|bad)\w* at (answer(ing)?|respond(ing)? to) (the )?med(ical)? (questions?|inquir(y|ies)|requests?)/, 'medical_follow_up_rate'],
-  [/\btime from (\w+ ){0,2}to (a )?follow[- ]?ups?\b|\bmedian follow[- ]?up (days|time|lag|delay)\b|\bmedian (time|days|lag|delay)( (it takes )?(from|to|until|before) (\w+ ){0,3}(follow[- ]?ups?|respond|response))?\b|\b((time|days|hours|lag|delay) (it takes )?(to|until|before) (a )?(follow[- ]?up|respond|response)|how (fast|quickly|long|soon) .*follow|speed of follow[- ]?up|follow[- ]?up (speed|time|lag|delay))|\bhow (fast|quickly|long|soon)\b.{0,40}\b(get(ting)? back|respond|reply|reach(ing)? out)\b|\b(taking|take|takes|took) to (get back|respond|reply)\b/, 'median_time_to_follow_up'],
+  [/\bmed(ical)? (follow[- ]?ups?|f\/u)\b|\b(ignor\w*|neglect\w*|sitting on|sit on) (the |our )?med(ical)? (info(rmation)? )?(questions?|inquir(y|ies)|requests?)\b|\bfollow(ing|ed|s)? up on (the |our )?med(ical)? (info(rmation)? )?(questions?|inquir(y|ies)|requests?)\b|\bdrop\w* (the |our )?med(ical)? (questions?|requests?|inquir(y|ies))\b|\bmed(ical)? (questions?|requests?) (on the floor|unanswered)\b|\bmedical (info(rmation)? )?(questions?|inquir(y|ies)|requests?)\b.*\b(answered|followed|follow[- ]?up|clos\w*)|\bclos\w* (out |the loop on )?med(ical)? (info(rmation)? )?(questions?|inquir(y|ies)|requests?)|\b(answer(ing)?|respond(ing)? to|reply(ing)? to) (the )?med(ical)? (info(rmation)? )?(questions?|inquir(y|ies)|requests?)\b.{0,30}\b(fast|quick|slow|worst|best|most|least|rate|time)|\b(fast|quick|slow|worst|best|good|bad)\w* at (answer(ing)?|respond(ing)? to) (the )?med(ical)? (questions?|inquir(y|ies)|requests?)/, 'medical_follow_up_rate'],
+  [/\btime from (\w+ ){0,2}to (a )?follow[- ]?ups?\b|\bdays[- ]to[- ](a[- ])?follow[- ]?ups?\b|\bmedian follow[- ]?up (days|time|lag|delay)\b|\bmedian (time|days|lag|delay)( (it takes )?(from|to|until|before) (\w+ ){0,3}(follow[- ]?ups?|respond|response))?\b|\b((time|days|hours|lag|delay) (it takes )?(to|until|before) (a )?(follow[- ]?up|respond|response)|how (fast|quickly|long|soon) .*follow|speed of follow[- ]?up|follow[- ]?up (speed|time|lag|delay))|\bhow (fast|quickly|long|soon)\b.{0,40}\b(get(ting)? back|respond|reply|reach(ing)? out)\b|\b(taking|take|takes|took) to (get back|respond|reply)\b/, 'median_time_to_follow_up'],
   [/\bdead[- ]?ends?\b|\bintent signals?\b.{0,30}\b(died|die|went (nowhere|cold|unanswered)|(with|got|get|had) no follow[- ]?up|never (got )?followed up)\b/, 'dead_end_rate'],
   [/\bfollow[- ]?ups?\b|\bfollowing up\b/, 'follow_up_rate'],
   [/\bopen rates?\b|\bemails? opened\b|\bopens\b|\bopen(s|ing)? (our|the|my|their) e-?mails?\b|\b(get|gets|got|getting|were|was|are|is|being) opened\b/, 'email_open_rate'],
   [/\bclick[- ]?(through|thru)\b|\bclick rates?\b|\bclicks\b|\bclicked\b|\bctrs?\b/, 'email_click_rate'],
-  [/\bwebinars? (attendance|turnout|show[- ]?(up )?rates?|show[- ]?ups?|no[- ]?shows?)\b|\battend(ed|ing|ance)? (at )?(the |our |any |a )?webinars?\b|\bshow[- ]?(up )?rates?\b.{0,20}\bwebinars?\b|\b(showed|show|showing|turned|turn|turning) up (to|for|at) (the |our )?webinars?\b|\bwebinars?\b.{0,30}\battendance\b|\battendance\b.{0,30}\bwebinars?\b/, 'webinar_attendance'],
-  [/\bconsent coverage\b|\bcoverage of (\w+ )?(consent|opt[- ]?ins?)\b|\bopt[- ]?in (coverage|rates?)\b|\bconsent rates?\b|\bconsent (gaps?|holes)\b|\bgaps? in (our )?consents?\b|\bconsent\b.{0,20}\b(where|what) are the gaps\b|\bconsents? (by|per) channel\b|\bhow (many|much) .*consent|(\b(share|percent(age)?|proportion)|%) of (our |my )?(hcps|doctors|physicians|docs)\b.*\bconsent|\b(what|which) (%|(percent(age)?|share|proportion|fraction)\b).{0,30}\b(opted?[- ]?in|consented|have (\w+ )?consent)\b|\bhow many (of )?(our |my |the )?(docs|hcps|doctors|physicians|prescribers) (have |has )?(opted?[- ]?in\w*|consented)\b|(\b(share|percent(age)?|proportion|fraction)\b|%) of (our |my |the )?[\w ]{0,40}\b(with|have|having|who(?:'ve| have)?|that have) (\w+ ){0,2}(consent(ed)?|opted?[- ]?in)\b/, 'consent_coverage'],
+  [/\bwebinars? (attendance|turnout|show[- ]?(up )?rates?|show[- ]?ups?|no[- ]?shows?)\b|\battend(ed|ing|ance)? (at )?(the |our |any |a )?webinars?\b|\bshow[- ]?(up )?rates?\b.{0,20}\bwebinars?\b|\b(showed|show|showing|turned|turn|turning) up (to|for|at) (the |our )?webinars?\b|\bwebinars?\b.{0,40}\b(attendance|turnout|turn[- ]?out|show[- ]?ups?)\b|\b(attendance|turnout)\b.{0,30}\bwebinars?\b/, 'webinar_attendance'],
+  [/\bconsent coverage\b|\b(thin|thinn?est|weakest|lowest|worst|best|highest|strongest|poorest|patchiest)\b (\w+ )?(opt[- ]?ins?|consents?)\b|\bcoverage of (\w+ )?(consent|opt[- ]?ins?)\b|\bopt[- ]?in (coverage|rates?)\b|\bconsent rates?\b|\bconsent (gaps?|holes)\b|\bgaps? in (our )?consents?\b|\bconsent\b.{0,20}\b(where|what) are the gaps\b|\bconsents? (by|per) channel\b|\bhow (many|much) .*consent|(\b(share|percent(age)?|proportion)|%) of (our |my )?(hcps|doctors|physicians|docs)\b.*\bconsent|\b(what|which) (%|(percent(age)?|share|proportion|fraction)\b).{0,30}\b(opted?[- ]?in|consented|have (\w+ )?consent)\b|\bhow many (of )?(our |my |the )?(docs|hcps|doctors|physicians|prescribers) (have |has )?(opted?[- ]?in\w*|consented)\b|(\b(share|percent(age)?|proportion|fraction)\b|%) of (our |my |the )?[\w ]{0,40}\b(with|have|having|who(?:'ve| have)?|that have) (\w+ ){0,2}(consent(ed)?|opted?[- ]?in)\b/, 'consent_coverage'],
   [/\bover[- ]?(contact|messag|email|call|detail|touch)\w*|\bcarpet[- ]?bomb\w*|\bbombard\w*|\btoo (many|often|much) (contacts|touches|calls|emails|messages|outreach)\b|\bfatigue\b|\bburn(ed|t|ing)? out\b|\bspamm\w*\b|\b(hammer|hound|bombard|pester|harass|smother|overwhelm|swamp|inundat|overload|drown|bury|burying|carpet[- ]?bomb)\w*\b|\bflooding\b|\btoo hard\b/, 'over_contacted'],
-  [/\b(acceptance|accept) rate\b|\bacceptance\b|\bnba acceptance\b|\bacceptance of (the )?(nba|recommendations?|suggestions?)\b|\baccept(ed|ing)? (the )?(nba|recommendations?|suggestions?)\b|\b(nba|recommendations?|suggestions?) (are |were |being |get |got )?accepted\b|\bnba (adoption|uptake)\b|\b(taking|take|took|follow(ing)?|ignor(e|ing|ed)|us(e|ing)|act(ing)? on) (the |our |my )?(nba|next best action)s?( recs?| recommendations?| suggestions?)?\b|\b(taking|take|took|follow(ing)?|ignor(e|ing|ed)|act(ing)? on) (the |our |my )?(omni'?s |the system'?s )?(recs?|recommendations?|suggestions?)\b|\b(accept(s|ed|ing)?|go(es|ing)? along with|went along with|agree(s|d)? with|take(s)?|took|follow(s|ed)?) (what|whatever) (omni|the system|the tool|the engine|it) (suggests|recommends|proposes|says|tells (her|him|them))\b/, 'nba_acceptance_rate'],
-  [/\bprogression\b|\bdeeper engagement\b|\bengagement ladder\b|\bmov(ed|e|ing) up (the|a) (\w+ )?ladder\b|\bmov(e|ing) (from|to) \w+ to\b/, 'cross_channel_progression'],
+  [/\b(acceptance|accept) rate\b|\bacceptance\b|\bnba acceptance\b|\bacceptance of (the )?(nba|recommendations?|suggestions?)\b|\baccept(ed|ing)? (the )?(nba|recommendations?|suggestions?)\b|\b(nba|recommendations?|suggestions?) (are |were |being |get |got )?accepted\b|\bnba (adoption|uptake)\b|\b(taking|take|took|follow(ing)?|ignor(e|ing|ed)|us(e|ing)|act(ing)? on) (the |our |my )?(nba|next best action)s?( recs?| recommendations?| suggestions?)?\b|\b(taking|take|took|follow(ing)?|ignor(e|ing|ed)|act(ing)? on) (the |our |my )?(omni'?s |the system'?s )?(recs?|recommendations?|suggestions?)\b|\b(recs?|recommendations?|suggestions?|nbas?)\b.{0,30}\b(take|took|taking|takes|taken) up\b|\b(take|took|taking|takes) up (the |our |omni'?s )?(recs?|recommendations?|suggestions?|nbas?)\b|\b(accept(s|ed|ing)?|go(es|ing)? along with|went along with|agree(s|d)? with|take(s)?|took|follow(s|ed)?) (what|whatever) (omni|the system|the tool|the engine|it) (suggests|recommends|proposes|says|tells (her|him|them))\b/, 'nba_acceptance_rate'],
+  [/\bprogression\b|\bdeeper engagement\b|\bengagement ladder\b|\bclimb(ed|s|ing)? (up )?(the|a) (\w+ )?ladder\b|\b(channel|engagement) ladder\b|\bmov(ed|e|ing) up (the|a) (\w+ )?ladder\b|\bmov(e|ing) (from|to) \w+ to\b/, 'cross_channel_progression'],
   [/\bengagement( rate)?\b|\bengag(ed|ing)\b/, 'engagement_rate'],
   [/\bfrequency\b|\bhow often\b|\b(contacts|touches|touchpoints|calls) per\b/, 'frequency'],
   // "reach by region", not "to reach the next stage" or "reach out".
@@ -87,15 +87,15 @@ const metricWords: [RegExp, MetricWord][] = [
 
 const dimensionWords: [RegExp, NonNullable<AnalyticsReading['dimension']>][] = [
   // "phone opt-in coverage: A vs B vs C vs D": segments side by side.
-  [/\b[a-d] (vs\.?|versus) [a-d]\b/, 'segment'],
+  [/\b[a-d] (vs\.?|versus) [a-d]\b|\ba (through|thru|to) d\b|\ba ?\/ ?b ?\/ ?c( ?\/ ?d)?\b|\ba, ?b, ?c,? (and |& )?d\b/, 'segment'],
   // "segment view of hcps we're over-contacting", "each of my territories".
   [/\b(segment|segments)[- ](view|split|breakdown|level|wise)\b|\beach of (my|our|the) segments\b/, 'segment'],
-  [/\beach of (my|our|the) (territor(y|ies)|regions?)\b|\b(compare[sd]?|comparison|differ\w*|vary|varies) (\w+ ){0,2}across (the |our |all |my )?(territories|regions)\b/, 'territory'],
-  [/\beach of (my|our|the) reps\b|\b(rank|sort|order|list) (the |my |our )?reps\b|\breps (ranked|sorted|ordered)\b/, 'rep'],
+  [/\beach of (my|our|the) (territor(y|ies)|regions?)\b|\b(territory|territories|region|regional) comparison\b|\b(compare[sd]?|comparison|differ\w*|vary|varies) (\w+ ){0,2}across (the |our |all |my )?(territories|regions)\b/, 'territory'],
+  [/\beach of (my|our|the) reps\b|\brep (league|leaderboard|ranking)\b|\bleague table\b|\b(rank|sort|order|list) (the |my |our )?reps\b|\breps (ranked|sorted|ordered)\b/, 'rep'],
   // "email vs msl meetings vs the rest": channels side by side (before "vs the rest", which compares reps).
   [/\b(e-?mail|msl meetings?|visits?|phone|webinars?|whatsapp|sms|remote details?)s? (vs\.?|versus) (e-?mail|msl meetings?|visits?|phone|webinars?|whatsapp|sms|remote details?|the rest|everything else)\b/, 'channel'],
   [/\b(which|what|by|per|each|every|top|worst|best|bottom|lowest|highest|my) reps?\b|\breps? (with|have|had|on)\b|\bby rep\b|\b(best|worst|top|bottom) rep\b|\bwho on (my|the|our) team\b|\bwho('?s| is) (killing|crushing|nailing|lagging|slacking|behind|ahead)\b|\bwho(s|'s| is)? (the )?(worst|best|lowest|highest|top|bottom|weakest|strongest)\b|\b(rest of the team|other reps|team average|against (the|my) team|(compared|relative) (to|with) (the |my )?(team|peers)|vs\.? (everyone|everybody|the others|the rest)( else)?)\b|\brep[- ](level|wise|split|breakdown)\b|\bper[- ]rep\b|\b(breakdown|split|break( it| that)? down|slice it|group it) (to|by|into|per|on) reps?\b|\b(show|list|name|find) (me )?(the )?reps\b|\bthe reps (who|that|letting|lagging|slacking|falling|slipping|not)\b/, 'rep'],
-  [/\b(by|per|each|every|which|worst|best|top|bottom|lowest|highest) (the )?(territor(y|ies)|regions?|areas?)\b|\b(territory|region)[- ](split|wise|level|breakdown)\b|\bregional(ly)?\b|\bthe (territor(y|ies)|regions?) (lagging|leading|trailing|doing|with|that|where|falling)\b|\b(territory|region)(-by-(territory|region)| by (territory|region))\b|^\W*(territory|region) (engagement|reach|frequency|follow|dead|open|click|webinar|consent|nba|acceptance|med)/, 'territory'],
+  [/\b(by|per|each|every|which|worst|best|top|bottom|lowest|highest|weakest|strongest) (the )?(territor(y|ies)|regions?|areas?)\b|\b(territory|region)[- ](split|wise|level|breakdown)\b|\bregional(ly)?\b|\bthe (territor(y|ies)|regions?) (lagging|leading|trailing|doing|with|that|where|falling)\b|\b(territory|region)(-by-(territory|region)| by (territory|region))\b|^\W*(territory|region) (engagement|reach|frequency|follow|dead|open|click|webinar|consent|nba|acceptance|med)/, 'territory'],
   [/\b(by|per|each|every|which|worst|best|top|bottom|lowest|highest|weakest|strongest) (the )?(product|brand)('?s)?\b|\b(brand|product) (split|breakdown|level|view|mix)\b|\bsplit by (brand|product)\b|\b(product|brand)s? with the (weakest|worst|best|lowest|highest|strongest|most|least)\b|\b(product|brand)[- ]wise\b/, 'product'],
   [/\b(by|per|each|every|which|worst|best|top|bottom|lowest|highest) (the )?channels?\b|\bchannel (breakdown|split|view|mix)\b/, 'channel'],
   [/\b(by|per|each|every|which|worst|best|top|bottom|lowest|highest) (the )?((hcp|doc|customer|account) )?segments?\b|\bsegment (breakdown|split|level)\b/, 'segment'],
@@ -168,14 +168,14 @@ function readParts(
     territories: findTerritories(text, names.territoryNames),
     rep: findRep(text, names.repNames, names.teamReps),
     // "segment A", "seg b", "tier-A", "just the A docs".
-    segment: /\bseg(?:ment)? ([a-d])\b|\b([a-d])[- ]seg(?:ment)?\b|\btier[- ]?([a-d])\b|\b(?:the|to|only|just|on|my|our) ([a-d])[- ](?:docs?|hcps?|accounts?|physicians?|doctors?|targets?|list|tier)\b|\b([b-d])[- ](?:docs|hcps|accounts|physicians|doctors|targets|tier)\b|\b([a-d])-tier\b|\b(?:top|first|best) (?:\d{1,2}|three|five|ten) ([a-d])[- ](?:docs?|hcps?|accounts?|physicians?|doctors?|targets?)\b|^\W*([a-d]) (?:docs|hcps|accounts|physicians|doctors|targets|tier)\b/.exec(text)?.slice(1).find(Boolean)?.toUpperCase() ?? null,
+    segment: /\bseg(?:ment)? ([a-d])\b|\b([a-d])[- ]seg(?:ment)?\b|\btier[- ]?([a-d])\b|\b(?:the|to|only|just|on|my|our|which|any|all|those|these) ([a-d])[- ](?:docs?|hcps?|accounts?|physicians?|doctors?|targets?|list|tier)\b|\b([b-d])[- ](?:docs|hcps|accounts|physicians|doctors|targets|tier)\b|\b([a-d])-tier\b|\b(?:top|first|best) (?:\d{1,2}|three|five|ten) ([a-d])[- ](?:docs?|hcps?|accounts?|physicians?|doctors?|targets?)\b|^\W*([a-d]) (?:docs|hcps|accounts|physicians|doctors|targets|tier)\b/.exec(text)?.slice(1).find(Boolean)?.toUpperCase() ?? null,
     specialty: findSpecialty(text),
     concern: firstMatch(concernWords, text),
-    period: quarters ? null : ((today ? quarterNamed(text, today) : null) ?? findPeriod(text)),
+    period: quarters ? null : ((today ? quarterNamed(text, today) ?? thisYearNamed(text, today) : null) ?? findPeriod(text)),
     periodFromComparison: namedPeriod(text.replace(COMPARED, ' ')) === null && findPeriod(text) !== null,
     range: today && (!quarterNamed(text, today) || quarters) ? (compared?.[0] ?? quarterRange(text, today) ?? namedRange(text, today) ?? daysRange(text, today) ?? sinceMonth(text, today)) : null,
     sinceCongress: /\bsince (the )?(congress|conference|symposium)\b/.test(text),
-    compare: compared?.[1] ?? (/\bno comparison\b|\bwithout (a |the |any )?comparison\b|\bjust the (number|figure|rate)\b|\bdon'?t compare\b/.test(text)
+    compare: compared?.[1] ?? (today ? versusMonth(text, today) : null) ?? (/\bno comparison\b|\bwithout (a |the |any )?comparison\b|\bjust the (number|figure|rate)\b|\bdon'?t compare\b/.test(text)
       ? 'none'
       : /\b(vs\.?|versus|compared (to|with)|against|than) (the )?(same (period|time|quarter|month) )?(last|previous|prior) (year|yr)\b|\b(vs\.?|versus|compared (to|with)|against) (a|one) year (ago|before|earlier)\b|\b(vs\.?|versus|against) q[1-4] (last (year|yr)|20\d\d)\b|\byear[- ]over[- ]year\b|\byoy\b|\bsame (period|stretch|time|months?|weeks?|quarter|qtr|window) (a year ago|last (year|yr))\b|\b(this|that) time (last|a) (year|yr)( ago)?\b|\b(compared? (to|with)|vs\.?|versus|against) (20\d\d)\b|\ba year (earlier|before|back|ago)\b|\bcompare (it|that|this|them|those)? ?(to|with) (the )?(last|previous|prior) (year|yr)\b|\bthis (year|yr) (vs\.?|versus|compared (to|with)|against) (last|the last|previous|prior)\b|\b(compared?|vs\.?|versus|against) (it |that |this )?(to |with )?(the same )?(\w+ )?(last|a) (year|yr)( ago)?\b/.test(text)
       ? 'previous_year'
@@ -256,9 +256,17 @@ function quartersCompared(text: string, today: string): [{ from: string; to: str
 function monthsCompared(text: string, today: string): [{ from: string; to: string }, { from: string; to: string }] | null {
   const pair = new RegExp(`\\b(?:(?:in|for) )?${MONTH_PATTERN}\\b,? (?:vs\\.?|versus|against|compared (?:to|with)|with|to|and)(?: (?:in|for))? ${MONTH_PATTERN}\\b(?! \\d)`).exec(text) ?? new RegExp(`\\b(?:in|for|during) ${MONTH_PATTERN}\\b.{0,25}\\bcompar\\w* (?:to|with|against) ${MONTH_PATTERN}\\b(?! \\d)`).exec(text);
   if (!pair || !/\b(compar\w*|vs\.?|versus|against)\b/.test(text)) return null;
+  // "october vs october last year": one month against itself a year before, a comparison readParts reads as the previous year.
+  if (pair[1]!.slice(0, 3) === pair[2]!.slice(0, 3)) return null;
   const first = monthRange(MONTH_NAMES.indexOf(pair[1]!.slice(0, 3)) + 1, today);
   const second = monthRange(MONTH_NAMES.indexOf(pair[2]!.slice(0, 3)) + 1, today);
   return first && second ? [first, second] : null;
+}
+
+/** "vs september" (one month only, the other the question's period): that month to compare with. */
+function versusMonth(text: string, today: string): { from: string; to: string } | null {
+  const match = new RegExp(`\\b(?:vs\\.?|versus|against|compared? (?:to|with)|relative to) (?:the same (?:month )?in |in )?${MONTH_PATTERN}\\b(?! \\d)(?! (?:last|a) (?:year|yr))`).exec(text);
+  return match ? monthRange(MONTH_NAMES.indexOf(match[1]!.slice(0, 3)) + 1, today) : null;
 }
 
 /** "H1", "in october", "between oct 1 and oct 31": a range of days this year (last year when still ahead), to today at most. */
@@ -295,9 +303,23 @@ function namedRange(text: string, today: string): { from: string; to: string } |
     const end = monthRange(monthNumber(months[2]!), today);
     if (start && end && start.from <= end.from) return { from: start.from, to: end.to };
   }
-  const whole = new RegExp(`\\b(?:in|during|for|over|across) (?:the month of )?${month}\\b(?! \\d)|^\\W*(?:(?:and|ok|okay|now|what about|how about|same for)\\W+)*${month}\\W*(?:instead|too|then|for (?:contrast|comparison|reference))?\\W*$|\\b(?:my|our|the) ${month} (?:notes|numbers|figures|data|activity|themes|calls|visits)\\b`).exec(text);
+  // "the first two weeks of november", "the second half of october", "the last week of october".
+  const part = new RegExp(`\\b(?:the )?(first|last|second|final) (?:(two|2|three|3|one|1) )?(weeks?|half|fortnight) of ${month}\\b`).exec(text);
+  if (part) {
+    const range = monthRange(monthNumber(part[4]!), today);
+    if (range) {
+      const lastDay = new Date(Date.UTC(Number(range.from.slice(0, 4)), Number(range.from.slice(5, 7)), 0)).getUTCDate();
+      const days = part[3] === 'half' ? Math.ceil(lastDay / 2) : part[3] === 'fortnight' ? 14 : 7 * (NUMBER_WORDS[part[2] ?? 'one'] ?? Number(part[2] ?? 1));
+      const fromStart = part[1] === 'first';
+      const from = fromStart ? 1 : Math.max(1, lastDay - days + 1);
+      const to = fromStart ? Math.min(days, lastDay) : lastDay;
+      const day = (value: number) => `${range.from.slice(0, 8)}${String(value).padStart(2, '0')}`;
+      return clip({ from: day(from), to: day(to) });
+    }
+  }
+  const whole = new RegExp(`\\b${month}(?:'s|’s)\\b|\\b(?:in|during|for|over|across) (?:the month of )?${month}\\b(?! \\d)|^\\W*(?:(?:and|ok|okay|now|what about|how about|same for)\\W+)*${month}\\W*(?:instead|too|then|for (?:contrast|comparison|reference))?\\W*$|\\b(?:my|our|the) ${month} (?:notes|numbers|figures|data|activity|themes|calls|visits)\\b`).exec(text);
   if (whole) {
-    return monthRange(monthNumber((whole[1] ?? whole[2] ?? whole[3])!), today);
+    return monthRange(monthNumber((whole[1] ?? whole[2] ?? whole[3] ?? whole[4])!), today);
   }
   return null;
 }
@@ -379,6 +401,14 @@ function listSize(text: string): number | null {
   const cut = /\b(?:cut|trim|limit|narrow|keep|bring|pare|whittle|shrink)(?: it| that| this| them| those| the list)?(?: down| back)? to (?:the |just |only )?(?:top |best |first )?(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\b(?! ?(?:days?|weeks?|months?|%))/.exec(text);
   const cutTo = cut ? (words[cut[1]!] ?? Number(cut[1])) : 0;
   if (cutTo >= 1 && cutTo <= 50) return cutTo;
+  // "limit 2", "cap it at 5", "max of 3".
+  const capped = /\b(?:limit|max|maximum|cap(?: it| that| them| the list)?(?: at)?|no more than|at most) (?:to |of |at )?(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\b(?! ?(?:days?|d|weeks?|wks?|months?|hours?|mins?|minutes?|%|percent|contacts?|touch\w*|calls?|emails?|messages?|times?))/.exec(text);
+  const cappedAt = capped ? (words[capped[1]!] ?? Number(capped[1])) : 0;
+  if (cappedAt >= 1 && cappedAt <= 50) return cappedAt;
+  // "i only have time for 4", "room for three", "can only fit 5 in".
+  const room = /\b(?:time|room|space|capacity) for (?:only |just )?(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\b(?! ?(?:days?|weeks?|months?|hours?|mins?|minutes?|%))|\b(?:can|could) (?:only |just )?(?:see|fit|manage|do|squeeze) (?:in )?(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\b(?! ?(?:days?|weeks?|months?|hours?|mins?|minutes?|%))/.exec(text);
+  const roomFor = room ? (words[room[1] ?? room[2]!] ?? Number(room[1] ?? room[2])) : 0;
+  if (roomFor >= 1 && roomFor <= 50) return roomFor;
   // "only the three biggest", "the 5 largest themes", "the two most important".
   const biggest = /\b(?:the )?(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten) (?:biggest|largest|main|most common|leading|loudest|top|most important|most urgent|most pressing|highest[- ]priority|highest[- ]ranked|best)\b/.exec(text);
   if (biggest) return words[biggest[1]!] ?? Number(biggest[1]);
@@ -388,7 +418,7 @@ function listSize(text: string): number | null {
   // "rank 5 for me", "list me 8": a count right after the verb, not a span of time.
   const counted = /^\W*(?:(?:ok|okay|pls|please|can you|could you)\W+)?(?:rank|list|show|give)(?: me)? (\d{1,2}|three|four|five|six|seven|eight|nine|ten)\b(?! ?(?:days?|d|weeks?|wks?|months?|mins?|minutes?|hours?|%|percent))/.exec(text);
   if (counted) return words[counted[1]!] ?? Number(counted[1]);
-  const match = /\btop (\d{1,2}|three|five|ten|fifteen|twenty)\b|\b(\d{1,2}|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty) (hcps|doctors|docs|physicians|accounts|names|people|of them|of those|of these|stops)\b|\b(\d{1,2})[- ]stops?\b/.exec(text);
+  const match = /\btop (\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty)\b(?! ?(?:days?|weeks?|months?|%))|\b(\d{1,2}|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty) (hcps|doctors|docs|physicians|accounts|names|people|of them|of those|of these|stops)\b|\b(\d{1,2})[- ]stops?\b/.exec(text);
   if (!match) return null;
   const value = match[1] ? (words[match[1]] ?? Number(match[1])) : match[2] ? (words[match[2]] ?? Number(match[2])) : Number(match[4]);
   return value >= 1 && value <= 50 ? value : null;
@@ -434,6 +464,13 @@ function findPeriod(text: string): AnalyticsPeriod | null {
   return null;
 }
 
+/** "monthly trend of email opens for 2026" (this year, no month or quarter of it named): the year to date. */
+function thisYearNamed(text: string, today: string): AnalyticsPeriod | null {
+  const year = today.slice(0, 4);
+  if (!new RegExp(`\\b(for|in|during|across|over|of|thru|through|so far in|since the start of) ${year}\\b`).test(text)) return null;
+  return /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? (of )?\d{4}\b|\bq[1-4]\b|\bh[12]\b/.test(text) ? null : 'year_to_date';
+}
+
 function namedPeriod(text: string): AnalyticsPeriod | null {
   // "and the month before?" names last month; "compare with the quarter before" is a comparison instead.
   const before = /(?<!\b(?:compare|compared|vs\.?|versus|against)(?: with| to)? )\bthe (month|quarter) before\b/.exec(text);
@@ -454,7 +491,7 @@ function namedPeriod(text: string): AnalyticsPeriod | null {
   if (/\bthis (quarter|qtr)\b|\bquarter to date\b|\bqtd\b|\b(quarter|qtr) so far\b|\bsince the (quarter|qtr) (started|began|opened)\b|\bsince the (start|beginning) of the (quarter|qtr)\b/.test(text)) return 'this_quarter';
   if (/\b(past (quarter|qtr)|(last|past) (3|three) months|(last|past|trailing|rolling) 90 ?d(ays)?|(last|past|trailing) 90)\b/.test(text)) return 'last_90_days';
   if (/\b(this year|year to date|ytd|year so far|since (the )?(start|beginning) of (the |this )?year|since the year (started|began)|since jan(uary)?( 1(st)?)?)\b/.test(text)) return 'year_to_date';
-  if (/\b(last|past|trailing|rolling) (12 months|twelve months|year|yr|365 ?d(ays)?|365)\b|\b(a |the )?full year\b|\bwhole year\b/.test(text)) return 'last_365_days';
+  if (/\b(last|past|trailing|rolling) (12 months|twelve months|year|yr|365 ?d(ays)?|365)\b|\b(a |the )?full[- ]year\b|\bwhole[- ]year\b/.test(text)) return 'last_365_days';
   if (/\b(last|past|trailing) (60 ?d(ays)?|60|(2|two) months|(8|eight) (weeks|wks))\b/.test(text)) return 'last_60_days';
   if (/\b(last|past) (180 ?d(ays)?|180|(6|six) months|half[- ]year)\b|\bhalf a year\b/.test(text)) return 'last_180_days';
   // "widen to 6 months", "stretch it to a year", "over 3 months": a window ending today.
@@ -480,7 +517,9 @@ function spanDays(text: string): number | null {
     // "back after two weeks off", "3 weeks of leave": the span the user was away.
     /\b(\d{1,2}|a|one|two|three|four|five|six) (days?|weeks?|months?) (off|away|out|of leave|on leave|of holiday|on holiday|of vacation|on vacation|ooo)\b/.exec(text) ??
     // "same but going back three months".
-    /\b(?:going back|go back|looking back|look back|reaching back) (\d{1,3}|a|one|two|three|four|five|six|nine|twelve) (days?|weeks?|months?)\b/.exec(text);
+    /\b(?:going back|go back|looking back|look back|reaching back) (\d{1,3}|a|one|two|three|four|five|six|nine|twelve) (days?|weeks?|months?)\b/.exec(text) ??
+    // "cut the window back to ninety days", "widen the lookback to 6 months".
+    /\b(?:window|period|range|lookback|look-back|timeframe|time frame|span|it|that)(?: back| down| out)? to (?:the )?(?:last |past )?(\d{1,3}|a|one|two|three|four|five|six|nine|twelve|thirty|sixty|ninety) (days?|weeks?|months?)\b/.exec(text);
   if (!match) return null;
   const count = NUMBER_WORDS[match[1]!] ?? Number(match[1]);
   const unit = match[2]!.startsWith('d') ? 1 : match[2]!.startsWith('w') ? 7 : 30;
@@ -503,7 +542,7 @@ export function droppedSpecialty(text: string): string | null {
 }
 
 /** "oncologists" → "oncology"; a specialty the question drops ("forget the rheums") is not the one asked for. */
-function findSpecialty(text: string): string | null {
+export function findSpecialty(text: string): string | null {
   const kept = text.replace(DROPS, (phrase, word: string) => (specialtyNamed(word) ? ' ' : phrase));
   return specialtyNamed(kept);
 }

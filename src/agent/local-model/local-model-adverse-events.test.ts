@@ -176,6 +176,8 @@ describe('reading a reply to an open report', () => {
     // The exact age over the decade; a neighbour or relative who told the user makes the user the reporter.
     expect(readIntake("she's in her fifties, 54 i think", none, { hcpId: null }).details).toMatchObject({ patientAge: 54, patientSex: 'female' });
     expect(readIntake("my neighbour's on stelara and just told me she had a seizure", none, { hcpId: null }).details.reporter).toBe('employee');
+    expect(readIntake("the child's a boy, nine years old", none, { hcpId: null }).details).toMatchObject({ patientAge: 9, patientSex: 'male' });
+    expect(readIntake('saw it with my own eyes: a patient fainted in the waiting area', none, { hcpId: null }).details.reporter).toBe('employee');
     expect(readIntake('chen: pt on gilenya, liver problems, 39 y/o woman - file it', none, { hcpId: null }).details).toMatchObject({ event: 'liver problems', patientAge: 39, patientSex: 'female' });
     // A name after "patient" is the patient's, never the reporter, even when an HCP bears it.
     expect(readIntake('her patient Ana Lee got a rash on XELJANZ', { ...none, hcpName: 'Ana Lee' }, { hcpId: null }).details.hcp).toBeUndefined();

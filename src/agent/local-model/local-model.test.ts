@@ -767,9 +767,23 @@ describe('the local model keeps the thread\'s draft, consent answers and earlier
     const [first, second] = [webinarAttendee(), emailGranted()];
     const [draft, added] = await askAs(REP, `draft an email to ${full(first)}`, 'add something on the patient support programme');
     const before = inputsOf(draft!, 'draft_followup')[0]!.moduleIds as string[];
-    const after = inputsOf(added!, 'draft_followup')[0]!.moduleIds as string[];
-    expect(after).toEqual(expect.arrayContaining(before));
-    expect(after.some((id) => id.endsWith('-patient-support') && !before.includes(id))).toBe(true);
+    if (before.some((id) => id.endsWith('-patient-support'))) {
+      // Already in the draft: nothing is redrafted, and the answer says so.
+      expect(calls(added!)).not.toContain('draft_followup');
+      expect(added!.answer).toMatch(/already carries .*patient support/i);
+    } else {
+      const after = inputsOf(added!, 'draft_followup')[0]!.moduleIds as string[];
+      expect(after).toEqual(expect.arrayContaining(before));
+      expect(after.some((id) => id.endsWith('-patient-support') && !before.includes(id))).toBe(true);
+    }
+    // A module the draft lacks goes in beside the ones it has.
+    const [support, withEfficacy] = await askAs(REP, `draft an email to ${full(second)} about the keytruda patient support program`, 'can you also include the efficacy data');
+    const supportModules = inputsOf(support!, 'draft_followup')[0]!.moduleIds as string[];
+    expect(supportModules.some((id) => id.endsWith('-efficacy'))).toBe(false);
+    const efficacyModules = inputsOf(withEfficacy!, 'draft_followup')[0]!.moduleIds as string[];
+    expect(efficacyModules).toEqual(expect.arrayContaining(supportModules));
+    expect(efficacyModules.some((id) => id.endsWith('-efficacy'))).toBe(true);
+    expect(withEfficacy!.answer).not.toMatch(/already carries/);
     const [, redirected, texted] = await askAs(REP, `draft an email to ${full(first)}`, `sorry, wrong doc — ${full(second)}`, 'make that a text instead');
     expect(calls(redirected!)).not.toContain('get_next_best_actions');
     expect(inputsOf(redirected!, 'check_consent')).toEqual([expect.objectContaining({ hcpId: second.id, channel: 'email' })]);
@@ -807,6 +821,56 @@ describe('the local model keeps the thread\'s draft, consent answers and earlier
     expect(inputsOf(accepts!, 'query_performance')).toEqual([expect.objectContaining({ metric: 'nba_acceptance_rate', period: 'last_90_days', dimension: 'rep' })]);
     const [, , stretch] = await askAs('u-mgr-east', 'cross-channel progression quarter to date', 'which segments are progressing best', 'vs the same stretch last year');
     expect(inputsOf(stretch!, 'query_performance')).toEqual([expect.objectContaining({ period: 'quarter_to_date', dimension: 'segment', compareTo: 'previous_year' })]);
+  });
+
+  it('a rep\'s plan asks as written: "i only have time for 4", "top 8 for monday :pray:", "docs i\'ve lost completely", "no remote detail consent at all", "who\'s second on my list and what\'s the move there"', async () => {
+    const [four] = await askAs(REP, 'congress week, i only have time for 4 — who?');
+    expect(inputsOf(four!, 'plan_territory')).toEqual([{ limit: 4 }]);
+    const [eight] = await askAs(REP, 'top 8 for monday :pray:');
+    expect(inputsOf(eight!, 'plan_territory')).toEqual([{ limit: 8 }]);
+    const [lost] = await askAs(REP, "docs i've lost completely");
+    expect(inputsOf(lost!, 'plan_territory')).toEqual([expect.objectContaining({ flag: 'dead_end' })]);
+    const [none] = await askAs(REP, 'which docs have no remote detail consent at all');
+    expect(inputsOf(none!, 'plan_territory')).toEqual([expect.objectContaining({ consent: { channel: 'remote_detail', status: 'none' } })]);
+    const [second] = await askAs(REP, "who's second on my list and what's the move there");
+    const entries = (second!.toolCalls.find((call) => call.name === 'plan_territory')!.output as { entries: { hcp: { id: string } }[] }).entries;
+    expect(inputsOf(second!, 'get_next_best_actions')).toEqual([{ hcpId: entries[1]!.hcp.id }]);
+  });
+
+  it('"the gastroenterologist on there" is the list\'s entry of that specialty; "back to every specialty but cap it at 5" drops the specialty and keeps the flag', async () => {
+    const [plan, entry] = await askAs(REP, 'who should i see this week', 'the gastroenterologist on there — who is that and where do they work');
+    const listed = (plan!.toolCalls[0]!.output as { entries: { hcp: { id: string; specialty: string } }[] }).entries;
+    const gastro = listed.filter((candidate) => /gastro/i.test(candidate.hcp.specialty));
+    if (gastro.length === 1) expect(inputsOf(entry!, 'lookup_hcp_profile')).toEqual([{ hcp: gastro[0]!.hcp.id }]);
+    else expect(entry!.answer).toMatch(/HCPs just listed fits/);
+    const [, , capped] = await askAs(REP, 'follow-ups i owe', 'narrow that to the neurologists', 'actually back to every specialty but cap it at 5');
+    expect(inputsOf(capped!, 'plan_territory')).toEqual([{ limit: 5, flag: 'follow_up_due' }]);
+  });
+
+  it('"no wait, i meant an email not a text" after a text draft drafts the email on the same product; "can you sign it off with my name" says the sign-off carries it', async () => {
+    const hcp = emailGranted();
+    const [, email, signed] = await askAs(REP, `draft a text to ${full(hcp)} re imbruvica`, 'no wait, i meant an email not a text', 'can you sign it off with my name');
+    expect(inputsOf(email!, 'check_consent')).toEqual([expect.objectContaining({ hcpId: hcp.id, channel: 'email' })]);
+    expect(inputsOf(email!, 'search_approved_content')[0]).toMatchObject({ query: expect.stringMatching(/^IMBRUVICA/) });
+    expect(signed!.toolCalls).toEqual([]);
+    expect(signed!.answer).toContain(store.users.getById(REP)!.name);
+  });
+
+  it('a manager\'s metrics in their own words: "which of my reps is bombarding hcps", "text-message consent, A through D", "email opens for 2026"; "vs september" after a month compares with September', async () => {
+    const [bombard] = await askAs('u-mgr-east', 'which of my reps is bombarding hcps');
+    expect(inputsOf(bombard!, 'query_performance')).toEqual([expect.objectContaining({ metric: 'over_contacted', dimension: 'rep' })]);
+    const [segments] = await askAs('u-mgr-east', 'share of docs with text-message consent, A through D');
+    expect(inputsOf(segments!, 'query_performance')).toEqual([expect.objectContaining({ metric: 'consent_coverage', dimension: 'segment', filters: { channel: 'sms' } })]);
+    const [year] = await askAs('u-mgr-east', `monthly trend of email opens for ${DEMO_AS_OF.slice(0, 4)}`);
+    expect(inputsOf(year!, 'query_performance')).toEqual([expect.objectContaining({ metric: 'email_open_rate', dimension: 'month', period: 'year_to_date' })]);
+    const [, versus] = await askAs('u-medaffairs', "october's medical follow-up rate", 'vs september');
+    expect(inputsOf(versus!, 'query_performance')).toEqual([expect.objectContaining({ metric: 'medical_follow_up_rate', compareTo: { from: '2026-09-01', to: '2026-09-30' } })]);
+  });
+
+  it('"would a video call work instead, consent-wise" after an MSL meeting question is remote-detail consent only, not a phone call or the recording rule', async () => {
+    const hcp = emailGranted();
+    const [, video] = await askAs('u-msl-mw', `msl meeting with ${full(hcp)} ok?`, 'would a video call work instead, consent-wise');
+    expect(inputsOf(video!, 'check_consent')).toEqual([expect.objectContaining({ hcpId: hcp.id, channel: 'remote_detail', purpose: 'medical' })]);
   });
 
   it('an MSL\'s "list the HCPs i still owe a medical answer to" is the field summary\'s open questions, and "the third" is its third HCP', async () => {

@@ -94,7 +94,7 @@ export class LocalModel implements ChatModel {
       if (message.role === 'tool') results.push({ name: message.name, input: inputs.get(message.toolCallId), output: JSON.parse(message.content) });
     }
     const focus = request.context.focus;
-    const keep = { intent: focus.intent ?? null, channel: focus.channel ?? null, purpose: focus.purpose ?? null, choices: [] as string[] };
+    const keep = { intent: focus.intent ?? null, channel: focus.channel ?? null, purpose: focus.purpose ?? null, productId: focus.productId ?? null, choices: [] as string[] };
     // A tool call that failed its schema or the limit ends the turn with a plain answer.
     const failed = results.find((result) => result.output && typeof result.output === 'object' && 'error' in result.output);
     if (failed) return { content: answers.toolProblemAnswer(failed.output), toolCalls: [], focus: keep };
@@ -103,6 +103,8 @@ export class LocalModel implements ChatModel {
     // "a bit more formal", "shorter pls" after a draft: its words are the approved modules' own, so no rewording; say so and what can change.
     // "looks good, send it" after a draft: drafts are sent by a person, never by Omni.
     if (results.length === 0 && focus.intent === 'draft' && SEND_DRAFT.test(normaliseQuestion(question.content))) return { content: answers.DRAFT_NOT_SENT_ANSWER, toolCalls: [], focus: keep };
+    // "can you sign it off with my name": the approved sign-off already carries it.
+    if (results.length === 0 && focus.intent === 'draft' && focus.draft && SIGN_OFF.test(normaliseQuestion(question.content))) return { content: `The draft already signs off with your name (${request.context.user.name}): the approved sign-off template carries the sender's name, and no other closing can be added.`, toolCalls: [], focus: keep };
     if (results.length === 0 && DRAFT_RESTYLE.test(normaliseQuestion(question.content))) return { content: focus.intent === 'draft' ? answers.DRAFT_RESTYLE_ANSWER : answers.NO_DRAFT_TO_RESTYLE, toolCalls: [], focus: keep };
     const { understood: read, trace } = await this.understand(question.content, request, results.length === 0);
     const understood = readAs(this.withIntake(question.content, read, request), trace.read);
@@ -128,7 +130,10 @@ export class LocalModel implements ChatModel {
     // The purpose a consent, why-not or draft reading named ("an invite to our dinner program") stays for the thread's next channel question.
     const asking = [...understood.readings].reverse().find((reading) => ['consent', 'why_not', 'draft'].includes(reading.intent));
     const purpose = asking ? (asking.purpose ?? (asking.hcpName || asking.hcpId ? null : keep.purpose)) : stateless ? keep.purpose : null;
-    return { content: written.join('\n\n'), toolCalls: [], focus: { intent: stateless ? keep.intent : last.intent, channel: last.channel ?? (last.hcpName || last.hcpId ? null : keep.channel), purpose, choices: [] } };
+    // The product stays with the thread's HCP until another product or HCP is named.
+    // (The focus already holds this turn's HCP: another HCP before it in the thread means the product was about that one.)
+    const productId = last.productId ?? ((last.hcpName || last.hcpId) && (focus.discussed ?? []).length >= 2 ? null : keep.productId);
+    return { content: written.join('\n\n'), toolCalls: [], focus: { intent: stateless ? keep.intent : last.intent, channel: last.channel ?? (last.hcpName || last.hcpId ? null : keep.channel), purpose, productId, choices: [] } };
   }
 
   /**
@@ -470,8 +475,9 @@ export class LocalModel implements ChatModel {
       product: parsed.productId,
       specialty: reading.specialty,
       territory: reading.territories.length === 1 ? reading.territories[0] : there,
-      ...(Object.keys(keptPeriod).length > 0 ? keptPeriod : this.periodOf(reading, request.context.now)),
-      compare: true,
+      // "who's still owed a medical answer", "the longest-waiting questions": every question still open, however old, so a year rather than a month.
+      // (The demo's notes start a year back, so that year is compared with nothing.)
+      ...(Object.keys(keptPeriod).length > 0 ? keptPeriod : !reading.period && !reading.range && !reading.sinceCongress && asksOpenQuestions(parsed) && /\b(still|longest|oldest|all|ever|outstanding|backlog|owe|owed|owing)\b/.test(said) ? { period: 'last_365_days', compare: false } : { ...this.periodOf(reading, request.context.now), compare: true }),
       // "only the top 3 themes": that many.
       ...(reading.top && /\bthemes?\b/.test(normaliseQuestion(lastQuestion(request))) ? { maxThemes: Math.min(reading.top, 25) } : {}),
     };
@@ -619,10 +625,14 @@ export class LocalModel implements ChatModel {
     if (consent.status === 'answered' && !consent.allowed) return { answer: answers.draftWithoutConsentAnswer(consent, name) };
     const events: Json[] = profile.events;
     const wanted = parsed.event === 'webinar' ? 'webinar' : parsed.event === 'congress' ? 'congress_booth' : null;
-    const draftedProduct = threadDraft && !parsed.event && !addsTo ? this.draftProduct(threadDraft.moduleIds) : null;
+    // The thread's product ("draft a text re imbruvica", then "no wait, as an email"): the same product.
+    const draftedProduct = threadDraft && !parsed.event ? this.draftProduct(threadDraft.moduleIds) : focus.intent === 'draft' && focus.hcpId === hcpId && !parsed.event && !parsed.hcpName && !parsed.hcpId ? (focus.productId ?? null) : null;
     const event = purpose === 'medical' || threadSearch || addsTo ? undefined : wanted ? events.find((candidate) => candidate.channel === wanted) : parsed.productId || draftedProduct ? undefined : events[0];
-    if (wanted && !event && purpose === 'promotional') return { answer: `${name} has no ${parsed.event} attendance on record to follow up on.` };
-    const productId = parsed.productId ?? draftedProduct ?? (purpose === 'medical' ? this.openQuestionProduct(profile) : null) ?? event?.productId ?? null;
+    // "write up the post-booth email" with no booth visit on record: a general follow-up, and the answer says so (no silent substitution).
+    const noEvent = wanted && !event && purpose === 'promotional' && !addsTo ? `${name} has no ${parsed.event === 'congress' ? 'congress booth visit' : `${parsed.event} attendance`} on record, so this is a general follow-up from approved content, not a ${parsed.event} follow-up.` : null;
+    // Last, the product the thread was about ("keytruda pieces for the booth", then "write up the post-booth email").
+    const threadProduct = focus.hcpId === hcpId || !focus.hcpId ? (focus.productId ?? null) : null;
+    const productId = parsed.productId ?? draftedProduct ?? (purpose === 'medical' ? this.openQuestionProduct(profile) : null) ?? event?.productId ?? (noEvent || !event ? threadProduct : null) ?? null;
     const product = productId ? this.store.products.getById(productId) : undefined;
 
     // "swap the efficacy piece for the patient support info": what it is swapped for.
@@ -641,7 +651,8 @@ export class LocalModel implements ChatModel {
     if (searched?.status === 'not_allowed') return { answer: `Nothing was drafted for ${name}: ${searched.message}.` };
     // The material a content search of the thread found is what was asked to be sent, safety modules included.
     const bodyKinds = purpose === 'medical' ? ['medical_response', 'claim', 'education', 'safety'] : threadSearch ? ['claim', 'education', 'safety'] : ['claim', 'education'];
-    const swapWords = swappedFor || addsTo ? draftTopic(swappedFor ?? topic).split(/\s+/).filter((word) => word.length > 3 && word !== product?.brandName.toLowerCase()) : [];
+    // The module the asked topic names comes first ("about the patient support program" is that module, not the efficacy claim).
+    const swapWords = draftTopic(swappedFor ?? topic).toLowerCase().split(/\s+/).filter((word) => word.length > 3 && word !== product?.brandName.toLowerCase() && word !== product?.genericName.toLowerCase());
     const swappedIn = (module: Json) => swapWords.filter((word) => String(module.title ?? '').toLowerCase().includes(word)).length;
     const bodyOf = (content: Json | undefined) =>
       content?.status === 'found'
@@ -652,6 +663,9 @@ export class LocalModel implements ChatModel {
             .sort((a, b) => swappedIn(b) - swappedIn(a) || bodyKinds.indexOf(a.kind) - bodyKinds.indexOf(b.kind))[0]
         : undefined;
     // Found, but nothing a draft can carry (only label sections, or another brand's): the broader search too.
+    // Asked to add what the draft already carries: say so, and change nothing.
+    const already = addsTo && !results.last('draft_followup') && swapWords.length > 0 && searched?.status === 'found' ? (searched.results as Json[]).find((module) => addsTo.moduleIds.includes(module.id) && swappedIn(module) > 0) : undefined;
+    if (already) return { answer: `The draft already carries ${already.title} (${already.id}); nothing was added. Ask for another approved topic to add, or "draft it with just the ${draftTopic(topic) || 'patient support'} module".` };
     const fallback = searched && !bodyOf(searched) && contentQuery !== broader ? found(broader) : undefined;
     const templates = templateQuery ? found(templateQuery) : null;
     // On a channel other than email, the topic's material on any channel is looked up beside the broader search (one step), for the draft tool to judge.
@@ -666,7 +680,9 @@ export class LocalModel implements ChatModel {
     const template = templates?.status === 'found' ? (templates.results as Json[]).find((module) => module.kind === 'template' && /follow-up/i.test(module.title)) : undefined;
     const content = bodyOf(searched) ? searched : fallback;
     const body = bodyOf(content);
-    const notes: string[] = [];
+    const notes: string[] = noEvent ? [noEvent] : [];
+    // "shorter please, and put the dosing info in": the module goes in; the wording cannot change.
+    if (addsTo && DRAFT_RESTYLE_WORDS.test(normaliseQuestion(askedIn(parsed, request)))) notes.push(answers.DRAFT_RESTYLE_ANSWER);
     // The topic asked for (a medical response names none of its own), said when the draft had to leave it out.
     if (body && content !== searched && purpose === 'promotional' && topic) notes.push(`No approved ${channelName(channel as Channel)} module covers "${topic}", so the draft uses ${product?.brandName ?? 'the'} approved material instead and leaves that topic out.`);
     if (!body && template) notes.push(`No approved ${channelName(channel as Channel)} module on "${contentQuery}" exists, so the draft carries only the approved follow-up wording.`);
@@ -690,6 +706,12 @@ export class LocalModel implements ChatModel {
       return { answer: `No approved module on "${contentQuery}" is approved for ${channelName(channel as Channel)} (${purpose}), and a draft carries approved content only, so nothing was drafted for ${name}.${alternative}` };
     }
     const drafted = results.last('draft_followup');
+    // The event's follow-up wording needs events consent; refused for that, the draft goes without it, and says so.
+    if (drafted?.status === 'refused' && template && /\(events\)/.test(String(drafted.message)) && body && results.all('draft_followup').length === 1) {
+      return call('draft_followup', { hcpId, channel, purpose, moduleIds: [body.id], eventInteractionId: null });
+    }
+    const first = results.all('draft_followup')[0];
+    if (drafted && drafted !== first && first?.status === 'refused') notes.unshift(`The ${event?.channel === 'webinar' ? 'webinar' : 'event'} follow-up wording was left out: ${String(first.message).replace(/; nothing was drafted\.?$/, '')}.`);
     if (drafted) return { answer: [answers.draftAnswer(drafted), ...(drafted.status === 'drafted' ? notes : [])].join('\n') };
     return call('draft_followup', { hcpId, channel, purpose, moduleIds: modules, eventInteractionId: event && template ? event.interactionId : (addsTo?.eventInteractionId ?? null) });
   }
@@ -787,7 +809,7 @@ function planFilters(parsed: ParsedQuestion, question: string, lexicon: Lexicon)
       ? 'revoked'
       : /\bexpired?\b|\blapsed?\b|\bran out\b/.test(text)
         ? 'expired'
-        : /\b(no|zero|without|missing|never gave|haven'?t given) (\w+ )?consent\b|\bnever (got|had|received|obtained|collected|captured) (\w+ ){0,2}consent\b|\bnot consented\b|\bnever (even )?(been )?asked (for|about)\b/.test(text)
+        : /\b(no|zero|without|missing|never gave|haven'?t given) (\w+ ){0,2}consent\b|\bnever (got|had|received|obtained|collected|captured) (\w+ ){0,2}consent\b|\bnot consented\b|\bnever (even )?(been )?asked (for|about)\b/.test(text)
           ? 'none'
           : /\b(consented|opted?[- ]?in|granted|can (i|we) (email|text|call|whatsapp)|said yes to|agreed to|signed up for|opted into|(ok|okay|allowed|fine|cleared|good) (for|to|with|by))\b/.test(text)
             ? 'granted'
@@ -820,7 +842,8 @@ function withoutFilters(tool: string, input: Record<string, unknown>): Record<st
 /** What a draft should be about, without the words that ask for it ("text her a follow up from our visit" → ""). */
 function draftTopic(topic: string): string {
   return topic
-    .replace(/\b(follow(ing)?[- ]?ups?|following|visits?|our|last|this|next|week|month|yesterday|today|tomorrow|(mon|tues|wednes|thurs|fri|satur|sun)day|tues|text|texts|e-?mail|emails|whatsapp|sms|msg|message|note|send|shoot|write|draft|put|together|prep|prepare|approved|piece|version|that|it|in|an?|from|re|need|up|quick|short|after|his|hers?|their|them|him|and|of|for|with|on|to|please|pls|ok|okay|then|can|you|could|thank|thanking|thanks|focus|focused|focusing|confirming|confirm|meeting|question|leave[- ]behinds?|hmm|cool|perfect|great|nice|using|use|top|result|results|too|also|one|s|if|fine|its|is|good|allowed|clear|check|consent|consented|so|yes|not|alright|go|ahead|over|could|would|as|well|instead|via|channel|actually|make|made|turn|switch|change|swap|redo|rather|version|the|info|stuff|add|include|something|bit|line|section|paragraph|about|programme|program|wrong|doc|sorry|oops)\b/gi, ' ')
+    .replace(/\b(?:on )?second thoughts?\b|\bpost[- ]booth\b|\bpost[- ]congress\b|\bpost[- ]webinar\b/gi, ' ')
+    .replace(/\b(follow(ing)?[- ]?ups?|following|visits?|our|last|this|next|week|month|yesterday|today|tomorrow|(mon|tues|wednes|thurs|fri|satur|sun)day|tues|text|texts|e-?mail|emails|whatsapp|sms|msg|message|note|send|shoot|write|draft|put|together|prep|prepare|approved|piece|version|that|it|in|an?|from|re|need|up|quick|short|after|his|hers?|their|them|him|and|of|for|with|on|to|please|pls|ok|okay|then|can|you|could|thank|thanking|thanks|focus|focused|focusing|confirming|confirm|meeting|question|leave[- ]behinds?|hmm|cool|perfect|great|nice|using|use|top|result|results|too|also|one|s|if|fine|its|is|good|allowed|clear|check|consent|consented|so|yes|not|alright|go|ahead|over|could|would|as|well|instead|via|channel|actually|make|made|turn|switch|change|swap|redo|rather|version|the|info|stuff|add|include|something|bit|line|section|paragraph|about|programme|program|wrong|doc|sorry|oops|no|wait|meant|mean|shorter|longer|formal|casual|friendlier|warmer|simpler|tighter|reword|rephrase|tone|in too|details?)\b/gi, ' ')
     .replace(/[^\p{L}\d ]+/gu, ' ')
     .split(/\s+/)
     // Single letters ("go ahead n draft") are shorthand, never a topic.
@@ -920,6 +943,10 @@ function performancePeriod(period: AnalyticsPeriod | null, now: string): string 
 const SEND_DRAFT = /^\W*(?:(?:ok(?:ay)?|yes|yep|great|perfect|looks good|lgtm|nice|cool|good|fine|thanks|go ahead(?: and)?)\W+)*(?:send|ship|fire off|shoot|hit send on)(?: it| that| this| the (?:draft|email|text|message))?(?: (?:off|out|over|now|to (?:her|him|them)))*\W*(?:please|pls|thanks|thx)?\W*$/;
 /** Asking about a report already filed: whether it went through, its number, its due time, what else is needed. */
 const AFTER_FILING = /\b(go|gone|went) through\b|\bintake (number|id|#)\b|\b(is|was) it (filed|sent|submitted|logged)\b|\bconfirm\w*\b|\b(when|by when)\b.{0,30}\b(due|need|needs|deadline)\b|\bdue (by|date)\b|\bdeadline\b|\banything else\b|\bwhat else\b|\bnext steps?\b|\bam i done\b|\bis that it\b/;
+/** "sign it off with my name", "add my signature". */
+const SIGN_OFF = /\bsign (it |this |that )?off\b|\b(add|put|include) my (name|signature)\b|\bsignature\b/;
+/** Restyling words inside a longer ask ("shorter please, and put the dosing info in"). */
+const DRAFT_RESTYLE_WORDS = /\b(shorter|longer|more formal|less formal|casual|friendlier|warmer|punchier|simpler|tighter|snappier|reword|rephrase|tone it)\b/;
 const DRAFT_RESTYLE = /^\W*(?:(?:can you|could you|pls|please|ok|hmm|make it|make the (?:opening|intro|ending|close|tone|subject(?: line)?|wording|message|email|text|draft)|a bit|bit|little|slightly|more|less|too|way|much|and)\W+){0,4}(shorter|longer|more formal|less formal|formal|casual|friendlier|warmer|punchier|simpler|tighter|snappier|softer|reword(ed)?|rephrase(d)?|tone it (down|up)|too long|too stiff|too formal|too salesy|less salesy|cut (it|that|this)(?! (down )?to (the )?(top |first |best )?(\d|two|three|four|five|ten)\b)( down| in half| back)?|trim (it|that|this)( down)?|trim( it)? down|shorten (it|that|this)|condense (it|that|this))\b[\w\s,.!?]{0,20}$/;
 
 /** Words that say nothing of a content topic ("ok the second one, what should i bring"). */
@@ -985,6 +1012,15 @@ function resolveHcp(parsed: ParsedQuestion, results: TurnResults, request: ChatR
     const touched = asked.find((id) => results.profileOf(id) || results.find('check_consent', (input) => input?.hcpId === id) || results.find('get_next_best_actions', (input) => input?.hcpId === id) || results.find('draft_followup', (input) => input?.hcpId === id));
     const hcpId = touched ?? (parsed.ordinal < 0 ? asked.at(parsed.ordinal) : asked[parsed.ordinal - 1]);
     if (hcpId) return { hcpId, profile: results.profileOf(hcpId) };
+  }
+  // "who's second on my list and what's the move there" with no list yet in the thread: the plan first, then that entry.
+  if (parsed.ordinal !== null && focus.listed.length === 0 && /\b(my|the|today'?s|tomorrow'?s|this week'?s|next week'?s) (list|plan|call plan|route|ranking|call list)\b/.test(normaliseQuestion(askedIn(parsed, request)))) {
+    const planned = results.last('plan_territory');
+    if (!planned) return call('plan_territory', { limit: 10 });
+    const entries = (planned.entries as Json[] | undefined) ?? [];
+    const entry = parsed.ordinal < 0 ? entries.at(parsed.ordinal) : entries[parsed.ordinal - 1];
+    if (!entry) return { answer: `Your plan has ${entries.length} HCPs; which one do you mean?` };
+    return { hcpId: entry.hcp.id as string, profile: results.profileOf(entry.hcp.id as string) };
   }
   if (parsed.ordinal !== null && focus.listed.length > 0) {
     const hcpId = parsed.ordinal < 0 ? focus.listed.at(parsed.ordinal) : focus.listed[parsed.ordinal - 1];

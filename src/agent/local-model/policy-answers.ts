@@ -168,7 +168,7 @@ const TOPICS: PolicyTopic[] = [
   },
   {
     id: 'recording',
-    cue: /\brecord(ing|ed)? (a |the |my |our |this )?(call|conversation|meeting|visit|detail|discussion)s?\b|\b(tape|film|video)\w* (a |the )?(call|conversation|meeting|doctor|hcp)\b/,
+    cue: /\brecord(ing|ed)? (a |the |my |our |this )?(call|conversation|meeting|visit|detail|discussion)s?\b|\b(tap(e|ed|ing)|film(ed|ing)?|video(ed|ing)|videotap\w*) (a |the )?(call|conversation|meeting|doctor|hcp)\b/,
     answer:
       "Rule: never record a conversation with an HCP without their explicit prior consent and your company's approval; a recording is personal data and may hold off-label or adverse-event content that must then be handled as such.\n" +
       'What to do: for training, use approved role-play with colleagues; if a recording of an HCP is truly needed, Compliance and Privacy approve the purpose, the consent wording and how it is stored.',

@@ -1,6 +1,6 @@
 import type { Channel, Purpose } from '../../domain/vocabulary.ts';
 import type { ActionKind } from '../../nba/weights.ts';
-import { escapeRegExp, firstMatch, holidayIn, NUMBER_WORDS, readAnalyticsQuestion, type AnalyticsReading, wordPatterns } from './analytics-question.ts';
+import { escapeRegExp, findSpecialty, firstMatch, holidayIn, NUMBER_WORDS, readAnalyticsQuestion, type AnalyticsReading, wordPatterns } from './analytics-question.ts';
 
 /** What the local model can do with a question. */
 export type Intent =
@@ -81,13 +81,19 @@ const channelWords: [RegExp, Channel][] = [
   [/\be-?mail(s|ed|ing|able)?\b|\bmail (her|him|them)\b/, 'email'],
   [/\b(sms|txt|text(s|ed|ing|able)?( message)?)\b/, 'sms'],
   [/\bremote(ly)?\b(?! (patient|monitoring|work))|\bvirtual(ly)?\b(?! (patient|care|assistant))|\b(remote detail(s|ing)?|video (call|detail(ing)?|meeting)|virtual (call|visit|meeting|detail(ing)?)|zoom|teams call|remote calls?|(over|via|on|by) video|video(?=\s*(\?|$|instead\b|then\b|too\b|ok\b|okay\b)))\b/, 'remote_detail'],
-  [/\b(phon(e|ing|ed)|call(ing|able)?|ring)\b/, 'phone'],
+  [/\b(phon(e|ing|ed)|(?<!\b(?:video|zoom|teams|virtual|remote|web) )call(ing|able)?|ring)\b/, 'phone'],
   // An MSL meeting, in person or not, is the MSL's channel.
   [/\bmsl (meeting|visit|call)\b|\bmedical science liaison\b|\bsit down with (an |the |our )?msl\b|\bmedical (meetings?|calls?|discussions?)\b|\bmeet (with )?(medical|an msl|the msl|our msl)\b|\b(medical|msl)\b.{0,30}\bmeet\b|\bmeet\b.{0,20}\b(medical|msl)\b/, 'msl_meeting'],
   [/\b(go (and )?(see|visit) (her|him|them)|field visits?|visit(s|ing)?|in person|in-person|face[- ]to[- ]face|f2f|ftf|drop(ping)? (by|in|into)|stop(ping)? (by|into)|pop(ping)? (by|in|into)|swing(ing)? by|see (her|him|them) in person|meet (with )?(her|him|them))\b/, 'field_visit'],
   [/\bwebinar\b/, 'webinar'],
   [/\bmsl\b/, 'msl_meeting'],
 ];
+
+/** "i meant an email not a text", "whatsapp instead of email": the channel said no to is no channel asked for, when another is named. */
+function withoutRefusedChannel(text: string): string {
+  const without = text.replace(/\b(?:not|instead of|rather than|in place of) (?:an? |the |by |via |over )?(whats\s?app|e-?mail|text( message)?|sms|phone( call)?|call|visit|f2f)\b/g, ' ');
+  return without !== text && firstMatch(channelWords, without) ? without : text;
+}
 
 /** Every channel a question names joined by "and", "+", "/" or "or" ("email + phone"), in the order of the table; [] for one or none. */
 export function channelsAsked(text: string, asked = text): Channel[] {
@@ -157,8 +163,8 @@ export function readEntities(question: string, lexicon: Lexicon, today: string):
     describedAs: placed ? `${found!.toLowerCase()} ${placed[1]!.trim()}` : describedAsOf(text),
     // "she unsubscribed a while back": unsubscribing is from email when no channel is named.
     // "why that over a call?": the channel it was chosen over is the one asked about.
-    channel: firstMatch(channelWords, /\bwhy (?:that|this|it)(?: one)? (?:over|rather than|instead of|and not|not) (.+)$/.exec(text)?.[1] ?? '') ?? firstMatch(channelWords, text) ?? (/\bunsubscri\w*/.test(text) ? 'email' : null),
-    purpose: /\bmedical (purpose|use|content|information|response|e-?mail|letter|reply|draft)\b|\bfor medical\b/.test(text) ? 'medical' : /\bmarket[- ]research\b|\bsurveys?\b/.test(text) ? 'market_research' : /\b(invite|invitation|event|symposium|speaker (program|event|dinner))\b/.test(text) && !/\badverse events?\b/.test(text) ? 'events' : /\bpromo(tional)?\b/.test(text) && !/\b(not|no|non|never)[- ](a )?promo/.test(text) ? 'promotional' : null,
+    channel: firstMatch(channelWords, /\bwhy (?:that|this|it)(?: one)? (?:over|rather than|instead of|and not|not) (.+)$/.exec(text)?.[1] ?? '') ?? firstMatch(channelWords, withoutRefusedChannel(text)) ?? (/\bunsubscri\w*/.test(text) ? 'email' : null),
+    purpose: /\bmedical (purpose|use|content|information|response|e-?mail|letter|reply|draft)\b|\bfor medical\b/.test(text) ? 'medical' : /\bmarket[- ]research\b|\bsurveys?\b/.test(text) ? 'market_research' : (/\b(invite|invitation|event|symposium|speaker (program|event|dinner)|register|registration|sign[- ]?up link)\b/.test(text) || /\b(link|invite|register|sign up|registration)\b.{0,30}\bwebinar\b/.test(text)) && !/\badverse events?\b/.test(text) ? 'events' : /\bpromo(tional)?\b/.test(text) && !/\b(not|no|non|never)[- ](a )?promo/.test(text) ? 'promotional' : null,
     productId: findProduct(text, lexicon),
     topic: topicOf(question, name),
     event: /\bwebinar\b/.test(text) ? 'webinar' : /\b(congress|booth|conference|symposium)\b/.test(text) ? 'congress' : null,
@@ -255,6 +261,10 @@ const NOT_DESCRIPTIONS = new Set([...Object.keys(ORDINALS), 'other', 'same', 'ri
 
 /** "the one at Philadelphia Cancer Institute", "the pulm one in denver", "the neuro one": an entry of the list by what it says of the HCP. */
 function describedAsOf(text: string): string | null {
+  // "the gastroenterologist on there", "the neuro from that list": an entry by its specialty.
+  const bySpecialty = /\bthe ([a-z]+(?:ologists?|ians?|iatrists?)|derm|rheum|rheumy|onc|neuro|pulm|gi|cardio|gastro|peds)(?: (?:one|doc|doctor))? (?:on (?:there|it|that|the list|that list|my list)|from (?:the|that|my) list|in (?:that|the) list)\b/.exec(text);
+  const specialty = bySpecialty ? findSpecialty(bySpecialty[1]!) : null;
+  if (specialty) return specialty;
   const match = /^\W*(?:(?:i mean|no,?|sorry,?|oh,?|ok,?|okay,?)\s+)?the (?:([\p{L}]{3,20}) )?(?:one|doc|doctor|dr\.?|hcp|physician)(?:\s+(?:at|in|from|with|w|called|named)\s+(?:the\s+)?(?:(?:last|first|sur) ?name\s+)?([\p{L}\d .&'-]{3,60}?))?\W*$/u.exec(text);
   if (!match) return null;
   const [, adjective, place] = match;
@@ -268,7 +278,13 @@ export const UNDOES_NARROWING = /\b(never ?mind|nvm|scrap (that|this)|undo( that
 
 /** "drop the segment filter", "without the specialty restriction": the one filter a follow-up removes, by its input key. */
 export function droppedFilter(text: string): string | null {
-  const match = /\b(?:drop|remove|clear|lose|ditch|reset|kill|take off|get rid of|without|no) (?:the |that |those |any )?(segment|tier|specialty|speciality|territory|region|rep|product|brand|channel|city|flag|follow[- ]?up|dead[- ]?end|consent|topic) (?:filter|restriction|cut|limit|condition|part)s?\b/.exec(text);
+  const match = /\b(?:drop|remove|clear|lose|ditch|reset|kill|scrap|forget|take off|get rid of|without|no) (?:the |that |those |any )?(segment|tier|specialty|speciality|territory|region|rep|product|brand|channel|city|flag|follow[- ]?up|dead[- ]?end|consent|topic) (?:filter|restriction|cut|limit|condition|part)s?\b/.exec(text);
+  // "back to every specialty", "all segments again": that filter gone.
+  const every = /\b(?:back to|across|for|over|with|to) (?:every|all|any|all the) (specialt(?:y|ies)|segments?|territor(?:y|ies)|regions?|cities|city|products?|brands?|channels?)\b/.exec(text);
+  if (!match && every) {
+    const kind = every[1]!;
+    return kind.startsWith('specialt') ? 'specialty' : kind.startsWith('segment') ? 'segment' : kind.startsWith('territor') || kind.startsWith('region') ? 'territory' : kind.startsWith('cit') ? 'city' : kind.startsWith('channel') ? 'channel' : 'product';
+  }
   if (!match) return null;
   const keys: Record<string, string> = { tier: 'segment', speciality: 'specialty', region: 'territory', brand: 'product', 'follow-up': 'flag', 'follow up': 'flag', followup: 'flag', 'dead-end': 'flag', 'dead end': 'flag', deadend: 'flag' };
   return keys[match[1]!] ?? match[1]!;
@@ -278,7 +294,7 @@ export function droppedFilter(text: string): string | null {
 export const BACK_TO_ORIGINAL = /\b(full|whole|original|unfiltered|complete|entire|first|main)\b/;
 
 /** "add something on the patient support programme", "can you also include the dosing piece": more approved material in the thread's draft. */
-export const ADDS_TO_DRAFT = /^\W*(?:(?:and|also|ok|okay|pls|please|plz|can you|could you|now|then|maybe)\W+){0,3}(?:add|include|put in|throw in|work in|tack on|append|slip in|bolt on)\b/;
+export const ADDS_TO_DRAFT = /^\W*(?:(?:and|also|ok|okay|pls|please|plz|can you|could you|now|then|maybe)\W+){0,3}(?:add|include|put in|throw in|work in|tack on|append|slip in|bolt on)\b|\b(?:and|also|then|pls|please|plus) (?:add|include)\b|\b(?:put|throw|slip|work) (?:the |a |some |in the |in a )?[\w-]+(?: [\w-]+){0,3} (?:in|in too|in as well|into it)\W*$/;
 
 /** A snooze said in other words ("push the nba out to dec 14", "defer it till monday"). */
 export const SNOOZE_WORDS = /\bsnooz(e|ed|ing)?\b|\b(hold|park|pause|push) (\w+ ){0,2}\w+'s? (nba|rec|recommendation|suggestion)\b|\bremind me (again |about (it|this|that) )?(on|next|in|after|tomorrow|mon|tues?|wed|thu|fri)\w*\b|\bnot (right )?now\b.{0,20}\b(remind|next|later|after|until|till|in \d)\b|\bcircle back (on (it|this|that) )?(next|on|in|after)\b|\bask me again (next|on|in|after)\b|\bpush\b.{0,40}\b(nba|rec|recommendation|suggestion)\b (out|back)\b|\bpark (it|that|this)\b|^\W*park\b|\bmute\b|\bhold (it|that|this|that one|the (\w+ ){0,2}(nba|rec|recommendation|suggestion))( \w+)? (till|until|til|to|for)\b|\bpush (it|that|this|the (\w+ ){0,3}(nba|rec|recommendation|suggestion))( \w+)? (out|back|to|till|until)\b|\b(defer|postpone|delay) (it|that|this|the (\w+ )?(nba|rec|recommendation|suggestion))\b/;
@@ -300,10 +316,12 @@ function findName(question: string, lexicon: Lexicon): string | null {
       if (NOT_NAMES.has(word)) break;
       // "park it", "mark that": a verb on "it", not a last name said alone.
       if (run.length === 0 && /^(it|that|them)$/i.test(words[index + 1] ?? '') && !/^(is|was|has|week|year|month|quarter|one)$/i.test(words[index + 2] ?? '') && !lexicon.firstNames.has((words[index - 1] ?? '').toLowerCase())) break;
-      const isLast = lexicon.lastNames.has(word);
+      // "elena lams hospital": a possessive without its apostrophe, after a first name.
+      const possessive = !lexicon.lastNames.has(word) && word.endsWith('s') && run.length === 1 && lexicon.firstNames.has(run[0]!.toLowerCase()) && lexicon.lastNames.has(word.slice(0, -1));
+      const isLast = lexicon.lastNames.has(word) || possessive;
       const isFirst = lexicon.firstNames.has(word);
       if (!isLast && !isFirst) break;
-      run.push(words[index]!);
+      run.push(possessive ? words[index]!.slice(0, -1) : words[index]!);
       // A name of two or three words starts with a first name: "park ibrahim mwangi" is Ibrahim Mwangi, parked.
       if (isLast && run.length > best.length && (run.length === 1 || lexicon.firstNames.has(run[0]!.toLowerCase()))) best = [...run];
     }
@@ -352,7 +370,8 @@ export function findSecondName(question: string, lexicon: Lexicon, first: string
   if (at < 0) return null;
   const before = question.slice(0, at);
   const after = question.slice(at + first.length);
-  const joined = /^\s*(,|&|\+|\/|and|n|or|vs\.?|versus|plus|then)\s/i;
+  // "weiss first, then lindqvist": an order said between the names.
+  const joined = /^\s*(?:(?:first|1st)\s*,?\s*)?(,|&|\+|\/|and then|and|n|or|vs\.?|versus|plus|then)\s/i;
   const joinedBefore = /\s(,|&|\+|\/|and|or|vs\.?|versus|plus)\s*$/i;
   // "okonkwo vs marcus rossi, who first": the name after a comma is no name, so the one before is looked at too.
   const candidate = (joined.test(after) ? findName(after.replace(joined, ' '), lexicon) : null) ?? (joinedBefore.test(before) ? findName(before.replace(joinedBefore, ' '), lexicon) : null);
@@ -379,7 +398,7 @@ function topicOf(question: string, name: string | null): string {
   return text
     .replace(/\b(dr|doctor)\.?\s/gi, ' ')
     .replace(
-      /\b(what|which|do|does|we|i|you|have|has|is|are|there|any|anything|search|approved|content|contents|material|materials|module|modules|resources?|stuff|things|on|about|for|regarding|around|show|me|find|give|get|list|can|could|share|send|use|the|a|an|to|her|him|them|with|please|our|some|available|leave[- ]behinds?|slides?|pull|grab|fetch|go|it|pieces?|got|just|only|nothing more|no more|top \d{1,2}|pls|plz)\b/gi,
+      /\b(what|which|do|does|we|i|you|have|has|is|are|there|any|anything|search|approved|content|contents|material|materials|module|modules|resources?|stuff|things|on|about|for|regarding|around|show|me|find|give|get|list|can|could|share|send|use|the|a|an|to|her|him|them|with|please|our|some|available|leave[- ]behinds?|slides?|pull|grab|fetch|go|it|pieces?|got|just|only|nothing more|no more|top \d{1,2}|(?:limit|max|cap(?: it)?(?: at)?) \d{1,2}|pls|plz|am|allowed|permitted|hand out|give out)\b/gi,
       ' ',
     )
     .replace(/[?!.,;:]+/g, ' ')
@@ -406,14 +425,14 @@ export function asksEmailEngagement(text: string): boolean {
 }
 
 /** An intent signal nobody followed up, in the field's words: "dead ends", "who's ghosting me", "went cold after clicking". */
-export const DEAD_END_WORDS = /\bdead[- ]?ends?\b|\bdead to (me|us)\b|\bghost(ing|ed)? (me|us)\b|\bstonewall\w*|\bleft (me|us) on read\b|\b((gone|went|going) (dark|quiet|cold|silent)|stopped (responding|replying)|blow(ing|n)? (me|us) off|dropped off|fell off|drop[- ]?offs?|(engaged|interested|clicked|downloaded) (then|and then|but) (dropped|went|vanished|disappeared|nothing))\b/;
+export const DEAD_END_WORDS = /\bdead[- ]?ends?\b|\bdead to (me|us)\b|\bghost(ing|ed)? (me|us)\b|\bstonewall\w*|\bleft (me|us) on read\b|\b((gone|went|going) (dark|quiet|cold|silent)|stopped (responding|replying)|blow(ing|n)? (me|us) off|dropped off|fell off|drop[- ]?offs?|(engaged|interested|clicked|downloaded) (then|and then|but) (dropped|went|vanished|disappeared|nothing))\b|\b(i'?ve|we'?ve|i have|we have) lost\b|\blost (completely|entirely|touch with)\b/;
 
 /** A follow-up owed or late, in any order: "follow-ups am i late on", "where a follow-up is due", "overdue follow-ups", "i owe her a follow-up". */
 export const FOLLOW_UP_OWED =
-  /\bfollow[- ]?ups?\b[^.?!;]{0,25}?\b(overdue|due|owed|pending|late|behind|outstanding|slip(ped)?)\b|\b(overdue|late|pending|outstanding|past[- ]due|owed?|owing|behind on)\b[^.?!;]{0,12}?\bfollow[- ]?ups?\b|\blet (a |the )?follow[- ]?ups? slip\b|\b(late|behind|overdue|slow)\b[^.?!;]{0,12}?\bfollow(ing)? up\b/;
+  /\bfollow[- ]?ups?\b[^.?!;]{0,25}?\b(overdue|due|owed?|pending|late|behind|outstanding|slip(ped)?)\b|\b(overdue|late|pending|outstanding|past[- ]due|owed?|owing|behind on)\b[^.?!;]{0,12}?\bfollow[- ]?ups?\b|\blet (a |the )?follow[- ]?ups? slip\b|\b(late|behind|overdue|slow)\b[^.?!;]{0,12}?\bfollow(ing)? up\b/;
 
 /** Taking a recommendation up in words of agreement: "ok do it", "sounds good", "will do", "i'll take it". Whole message only. */
-export const ACCEPTS_IT = /^\W*(?:(?:ok(?:ay)?|yes|yep|yeah|sure|fine|great|cool|alright|perfect|good call)\W+)*(?:do it|let'?s do (?:it|that|this)|will do|i'?ll do (?:it|that|this)|go(?:ing)? (?:for it|with (?:it|that|this))|sounds good|makes sense|(?:i'?m )?on it|i'?ll take (?:it|that)|agreed?|works for me|that works|done deal|i'?ll (?:do|book|schedule|set up|take|go with|make|plan) (?:the |that |a |an )?(?:visit|call|email|meeting|detail|remote detail|f2f|it|that|one))(?:\W+(?:thanks|thx|ty|then|tomorrow|this week|next week))?\W*$/;
+export const ACCEPTS_IT = /^\W*(?:(?:ok(?:ay)?|yes|yep|yeah|sure|fine|great|cool|alright|perfect|good call|fair enough|then|right|grand|makes sense)\W+)*(?:(?:i'?ll|we'?ll|let'?s|i will|we will) (?:take|go with|follow|accept|run with|act on) (?:omni'?s|the|your|that|its|this) (?:suggestion|recommendation|rec|advice|nba|call|idea)|do it|let'?s do (?:it|that|this)|will do|i'?ll do (?:it|that|this)|go(?:ing)? (?:for it|with (?:it|that|this))|sounds good|makes sense|(?:i'?m )?on it|i'?ll take (?:it|that)|agreed?|works for me|that works|done deal|i'?ll (?:do|book|schedule|set up|take|go with|make|plan) (?:the |that |a |an )?(?:visit|call|email|meeting|detail|remote detail|f2f|it|that|one))(?:\W+(?:thanks|thx|ty|then|tomorrow|this week|next week))?\W*$/;
 
 /** Words that dismiss a recommendation: "dismiss it", "kill the nba", "it's garbage", "not useful, he moved on". */
 export const DISMISS_WORDS = /\b(dismiss(ed|ing)?|reject(ed)?|ignore|kill (off )?(it|that|this|the (nba|rec|recommendation|suggestion))|useless|garbage|pointless|irrelevant|(totally|completely|just|dead|plain) wrong|off base|bogus|nonsense|not (useful|relevant|helpful|applicable)|no longer (relevant|applies)|does(n'?t| not) apply|junk|rubbish|trash (it|that|this)|(throw|toss|bin|scrap|ditch) (it|that|this)( out| away)?|(rec|recommendation|nba|suggestion) is off|(bin|scrap|ditch|drop|kill|trash|nuke|axe) (the|this|that|his|her|their) (rec|recommendation|nba|suggestion)|that'?s (just )?(wrong|incorrect|not right|outdated|out of date|stale)|(she|he|they)(?:'s| has| have)? (already )?(switched|moved (on|away)|left (the|her|his|their) (practice|clinic|hospital)|retired|stopped (prescribing|seeing))|(nba|rec|recommendation|suggestion) (makes no sense|is stale|is outdated))\b/;

@@ -17,6 +17,13 @@ describe('plainQuestion', () => {
     expect(plainQuestion('top 3) docs')).toBe('top 3) docs');
   });
 
+  it('drops Slack emoji codes and emoji, and puts back a space lost before "I"', () => {
+    expect(plainQuestion('top 8 for monday :pray:').trim()).toBe('top 8 for monday');
+    expect(plainQuestion('who should i see :eyes: today 🙏').replace(/\s+/g, ' ').trim()).toBe('who should i see today');
+    expect(plainQuestion('canI text mei kim')).toBe('can I text mei kim');
+    expect(plainQuestion('meeting at 10:30:00')).toBe('meeting at 10:30:00');
+  });
+
   it('keeps words that are part of the ask', () => {
     expect(plainQuestion('draft a thank you')).toBe('draft a thank you');
     expect(plainQuestion('send her a thank you note')).toBe('send her a thank you note');

@@ -20,6 +20,11 @@ const CLOSING_BARE = new RegExp(String.raw`(?<!\b(?:a|an|the|quick|short|say|sen
 
 /** Texting shorthand that word cues are not written for: "w/" and "w/o", "u", contractions without their apostrophe ("hows", "havent"). */
 const SHORTHAND: [RegExp, string][] = [
+  // Slack emoji codes and emoji carry no ask: "top 8 for monday :pray:".
+  [/:[a-z][a-z0-9_+-]{0,30}:/gi, ' '],
+  [/\p{Extended_Pictographic}\uFE0F?/gu, ' '],
+  // A space lost before "I": "canI text her".
+  [/\b(can|may|could|should|do|did|will|would|shall|am|have)I\b/g, '$1 I'],
   [/\bw\/o\b/gi, 'without'],
   [/\bw\/(?!w\b)\s*/gi, 'with '],
   [/(?<![/-])\bw (?=(?:her|him|them|dr|doctor|the|this|that|my|our|a|an)\b)/gi, 'with '],

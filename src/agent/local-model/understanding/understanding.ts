@@ -195,7 +195,7 @@ export class Understanding {
     // "the first one - who is that" after a list: an entry of the list, however many words.
     const listEntry = (entities.ordinal !== null || Boolean(entities.describedAs)) && (focus.listed.length > 0 || (entities.ordinal !== null && (focus.discussed ?? []).length >= 2)) && !entities.hcpName && !entities.hcpId;
     // "narrow to the ones where i owe a follow-up", "only the neuro ones" after a plan: the same plan, narrowed.
-    const planNarrow = focus.lastQuery?.tool === 'plan_territory' && !entities.hcpName && !entities.hcpId && entities.ordinal === null && (((NARROWS.test(text) || /\b(the ones|those|them)\b/.test(text)) && (PLAN_FLAG_WORDS.test(text) || Boolean(entities.analytics?.segment || entities.analytics?.specialty))) || Boolean(droppedSpecialty(text)));
+    const planNarrow = focus.lastQuery?.tool === 'plan_territory' && !entities.hcpName && !entities.hcpId && entities.ordinal === null && !entities.describedAs && (((NARROWS.test(text) || /\b(the ones|those|them)\b/.test(text)) && (PLAN_FLAG_WORDS.test(text) || Boolean(entities.analytics?.segment || entities.analytics?.specialty))) || Boolean(droppedSpecialty(text)));
     // "never mind, back to the full A list", "drop the filters" after a narrowed list or figure: the query before the narrowing.
     // "drop the segment filter": the same query without it.
     // "nvm, what's the nba for her" is another question, not an undo.
@@ -224,7 +224,9 @@ export class Understanding {
     const purposeSwitch = focus.hcpId && unnamed && Boolean(entities.purpose) && (focus.intent === 'consent' || focus.intent === 'why_not') && !/\b(draft|write|compose|send|prepare|prep|put together|find|bring|search|look|get|show|content|responses?|materials?|letters?|reply|email (her|him|them))\b/.test(text);
     // "add something on the patient support programme" after a draft: more approved material in that draft.
     const addsToDraft = focus.intent === 'draft' && Boolean(focus.draft) && unnamed && ADDS_TO_DRAFT.test(text);
-    const followUp = addsToDraft
+    // "no wait, i meant an email not a text", "make it a whatsapp" after a draft: the same draft on that channel.
+    const redraftsOnChannel = focus.intent === 'draft' && Boolean(focus.hcpId) && unnamed && ['email', 'sms', 'whatsapp'].includes(entities.channel ?? '') && /\b(i meant|meant|make (it|that|this)|instead|rather|switch|change|as an?|not an?|turn (it|that|this) into|redo|swap)\b/.test(text) && !CONSENT_ASK.test(text.replace(/\b(ok|okay|fine)\b/g, ''));
+    const followUp = addsToDraft || redraftsOnChannel
       ? { intent: 'draft' as Intent, entities: { ...entities, pronoun: true } }
       : undoes || contentEntry || planNarrow || contentOnChannel || planConsent || metricThreshold || whoRaised
       ? { intent: 'refine' as Intent, entities }
@@ -349,7 +351,7 @@ function withConsentedOne(entities: QuestionEntities, focus: ConversationFocus, 
 /** "am i allowed to call ahead to book the slot" in a thread about one HCP: leave for that HCP, though no pronoun says so. */
 function withThreadHcp(entities: QuestionEntities, focus: ConversationFocus, text: string): QuestionEntities {
   if (entities.hcpId || entities.hcpName || entities.pronoun || entities.ordinal !== null || !entities.channel || !focus.hcpId) return entities;
-  if (!HCP_INTENTS.has((focus.intent ?? '') as Intent) || !ASKS_PERMISSION.test(text) || HCP_NOUNS.test(text) || /(draft|write|compose|anyone|anybody|everyone|any ?one|all|which|who|rules?|policy)/.test(text)) return entities;
+  if (!HCP_INTENTS.has((focus.intent ?? '') as Intent) || !(ASKS_PERMISSION.test(text) || /\bconsent[- ]?wise\b|\b(do we|does (she|he|they)) have (\w+ )?consent\b|\bwould (an? )?[\w-]+( [\w-]+)? (work|be ok|be okay|be fine|be allowed|fly)\b/.test(text)) || HCP_NOUNS.test(text) || /\b(draft|write|compose|anyone|anybody|everyone|any ?one|all|which|who|rules?|policy)\b/.test(text)) return entities;
   return { ...entities, pronoun: true };
 }
 
@@ -535,9 +537,11 @@ function withEvidence(scores: IntentScore[], entities: QuestionEntities, focus: 
   if (/\b(write|compose|draft|generate|create)\b.{0,30}\b(blog|essay|poem|story|article|song|speech|tweets?|social media posts?|op[- ]ed|press release|self[- ]reviews?|performance reviews?|cover letters?|resumes?|cvs?)\b/.test(text)) scale(['out_of_scope'], 5);
   if (person && entities.channel && CONSENT_ASK.test(text)) scale(['consent'], 2);
   // "ok to send her an approved email today y/n", "tell me if i can email them": permission, not a draft.
-  if (person && entities.channel && ASKS_PERMISSION.test(text) && !/\b(draft|write|compose|put together|prep(are)?)\b/.test(text)) {
+  if (person && entities.channel && (ASKS_PERMISSION.test(text) || /\bconsent[- ]?wise\b/.test(text)) && !/\b(draft|write|compose|put together|prep(are)?)\b/.test(text)) {
     scale(['consent'], 4);
     scale(['draft', 'next_action'], 0.25);
+    // "ok to email her a market research survey?": leave for that purpose, not the market-research payment rules.
+    if (entities.purpose === 'market_research' || entities.purpose === 'events' || /\bconsent[- ]?wise\b/.test(text)) scale(['policy'], 0.1);
   }
   // Medical affairs naming its follow-up metric ("which channel do we answer medical questions on fastest") asks the figures.
   if (analytics?.metric === 'medical_follow_up_rate' && !person) {
@@ -551,6 +555,12 @@ function withEvidence(scores: IntentScore[], entities: QuestionEntities, focus: 
   }
   // "find the medical response", "pull the standard response letter": approved content (a medical response), not the field notes.
   if (!entities.channel && /\b(find|pull|get|grab|look up|fetch|dig up|show|where'?s|where is|is there)\b.{0,25}\b(medical (response|letter|reply|answer)s?|response (letter|document|doc)s?|(standard|approved|official) (medical )?(response|letter|answer|reply)s?)\b/.test(text) && !/\b(draft|write|compose)\b/.test(text)) floor = { intent: 'content', probability: 0.6 };
+  // "what stelara materials am i allowed to hand out": which approved pieces, a content search, not the rules.
+  if (entities.productId && !named && /\b(materials?|pieces?|leave[- ]?behinds?|brochures?|content|handouts?|slides?|decks?)\b/.test(text) && /\b(what|which)\b/.test(text) && /\b(hand out|give out|hand over|share|use|show|leave( behind)?|distribute|put on the (booth|stand|table))\b/.test(text)) floor = { intent: 'content', probability: 0.6 };
+  // "the third one, what's the history there", "the lowdown on whoever's at the top": who the HCP is, a brief.
+  if ((person || (entities.ordinal !== null && focus.listed.length > 0) || Boolean(entities.describedAs)) && /\b(history|backstory|back story|lowdown|low-down|low down|rundown|run-down|background|the story|whole story|context on)\b/.test(text) && !/\b(why|reason|nba|next best|next step|next move|recommend\w*)\b/.test(text)) floor = { intent: 'brief', probability: 0.6 };
+  // "top 8 for monday": how many to see on a day, a plan.
+  if (!person && !named && analytics?.top && !analytics.metric && (role === 'rep' || role === 'msl') && /\b((mon|tues|wednes|thurs|fri)day|today|tomorrow|this week|next week|the week)\b/.test(text) && !CONTENT_ASK_WORDS.test(text)) floor = { intent: 'plan', probability: 0.6 };
   // "out of all that, which channel does omni rate best for them": what to do next, not leave.
   if ((person || (focus.hcpId && !named)) && /\b(which|what|best) (channel|way|route|approach|touch ?point)\b/.test(text) && /\b(best|rate|rates|rated|recommend\w*|suggest\w*|prefer\w*|should|top|favou?r\w*)\b/.test(text) && !ASKS_PERMISSION.test(text)) floor = { intent: 'next_action', probability: 0.6 };
   if (WHY_NOT.test(text)) scale(['why_not'], 3);
@@ -574,7 +584,8 @@ function withEvidence(scores: IntentScore[], entities: QuestionEntities, focus: 
   // A metric named without maturity words ("are we over-messaging anyone") asks the metric, not the maturity stage.
   if (analytics?.metric && !/\b(maturity|mature|stage|omni-?channel|where (do|does) (we|the org\w*|the company) stand)\b/.test(text)) scale(['maturity'], 0.15);
   // "who on my team has the most dead ends" ranks reps; "docs with follow-ups overdue across my reps" lists HCPs.
-  const ranksReps = analytics?.dimension === 'rep' && ((!HCP_NOUNS.test(text) && !/\blist\b/.test(text)) || /\bwho on (my|the|our) team\b/.test(text));
+  // "which of my reps is bombarding hcps": the reps ranked, though HCPs are named as whom they contact.
+  const ranksReps = analytics?.dimension === 'rep' && ((!HCP_NOUNS.test(text) && !/\blist\b/.test(text)) || /\bwho on (my|the|our) team\b|\b(which|what) (one )?of (my|our|the) reps\b|\bwhich reps?\b/.test(text));
   // "which hcps mentioned rinvoq" asks the notes, not the plan; "pediatricians in columbus with open questions" is a list.
   const specialtyWith = Boolean(analytics?.specialty) && /\bwith\b/.test(text);
   const listAsk =
@@ -683,7 +694,7 @@ function withEvidence(scores: IntentScore[], entities: QuestionEntities, focus: 
     if (HCP_NOUNS.test(text) || role === 'rep' || role === 'msl') scale(['performance'], 0.3);
   }
   // "the 3rd one, what's the NBA": an entry of the thread's list is an HCP.
-  if (entities.ordinal !== null && focus.listed.length > 0) {
+  if ((entities.ordinal !== null || Boolean(entities.describedAs)) && focus.listed.length > 0) {
     scale(['out_of_scope', 'capabilities', 'maturity', 'greeting', 'performance', 'insights', 'plan'], 0.1);
     scale(['brief', 'next_action', 'consent', 'why_not', 'draft'], 2);
     // "who asked the top one", "the first one - who is that": who that entry is.
@@ -754,7 +765,7 @@ const LABEL_ASK = /\bdoes \w+ cause\b|\bwhat can i (show|send|share)\b/;
 const SEARCHES_NOTES = /\b(mentions?|mentioned|notes|logged|flagged|show (me )?all|every note|did (anyone|anybody|any ?one)|any(one|body)? (log|flag|report|mention)\w*|in the (past|last) (\d+|few|two|three)|(last|past) \d+ ?(d|days?|wks?|weeks?|months?)|(last|this|past) (week|month|quarter))\b/;
 
 /** Asking leave to contact: "is it alright to send", "ok for Dr. Lee?", "if i can email them", "y/n". */
-const ASKS_PERMISSION = /\bis it (ok|okay|alright|fine|allowed|safe)\b|\b(is|are) (\w+ ){1,2}(ok|okay|fine|allowed|alright)\W*$|\b(get|got) (me )?(fired|in trouble|sacked)\b|\bagainst the (law|rules)\b|\b(illegal|legal|compliant) (to|for)\b|\bis \w+ing \w+( \w+)? (illegal|legal|compliant|against)\b|^\W*(ok|okay|alright|fine) to\b|\b(ok|okay|alright|fine) (for|with)\b|\b(can|may|could) (i|we) (still |at least )?(send|e-?mail|text|call|ring|phone|whatsapp|message|visit|see)\b|\b(if|whether) (i|we) (can|could|may)\b|\bam i (allowed|cleared|ok|okay|permitted)\b|\by\/n\b|\b(is|are) (\w+ ){0,2}(an? )?(option|possibility|possible|a go)\b|\bgreen ?light\b|\bgood to go\b|\bcool (w|with)\b|\b(happy|open|okay|ok|fine|alright) (w|with|to get|to receive|getting|receiving)\b|\bmind (getting|receiving)\b|\b(am i|are we) (clear|cleared) to\b|\bany reason (i|we) (can'?t|cannot|shouldn'?t|couldn'?t)\b/;
+const ASKS_PERMISSION = /\bis it (ok|okay|alright|fine|allowed|safe|acceptable|permitted|permissible)\b|\b(would|will|is) (it|that|this) be (ok|okay|alright|fine|allowed|acceptable|permitted|permissible)\b|\b(are we|am i|is that) covered\b|\b(can|may|could) (i|we) (invite|contact|reach( out to)?|ping|write to)\b|\b(is|are) (\w+ ){1,2}(ok|okay|fine|allowed|alright)\W*$|\b(get|got) (me )?(fired|in trouble|sacked)\b|\bagainst the (law|rules)\b|\b(illegal|legal|compliant) (to|for)\b|\bis \w+ing \w+( \w+)? (illegal|legal|compliant|against)\b|^\W*(ok|okay|alright|fine) to\b|\b(ok|okay|alright|fine) (for|with)\b|\b(can|may|could) (i|we) (still |at least )?(send|e-?mail|text|call|ring|phone|whatsapp|message|visit|see)\b|\b(if|whether) (i|we) (can|could|may)\b|\bam i (allowed|cleared|ok|okay|permitted)\b|\by\/n\b|\b(is|are) (\w+ ){0,2}(an? )?(option|possibility|possible|a go)\b|\bgreen ?light\b|\bgood to go\b|\bcool (w|with)\b|\b(happy|open|okay|ok|fine|alright) (w|with|to get|to receive|getting|receiving)\b|\bmind (getting|receiving)\b|\b(am i|are we) (clear|cleared) to\b|\bany reason (i|we) (can'?t|cannot|shouldn'?t|couldn'?t)\b/;
 
 /** The open items a plan can be narrowed to: dead ends, follow-ups owed, open questions, no recent visit. */
 const PLAN_FLAG_WORDS = new RegExp(`${DEAD_END_WORDS.source}|${OPEN_QUESTIONS.source}|${FOLLOW_UP_OWED.source}|\\b(no|without a) (recent )?visits?\\b|\\bhaven'?t (seen|visited)\\b`);

@@ -55,6 +55,8 @@ export function insightsAnswer(output: Json, focus: { concern: string | null; qu
       lines.push(`Unanswered medical questions: ${questions.total} from ${questions.hcps} HCPs:`);
       lines.push(...questionsByHcp(questions.items, 10));
     }
+    // The list covers the period's notes only: older questions still open are not dropped silently.
+    if ((output.period?.days ?? 365) < 365) lines.push(`These are the questions from ${day(output.period.from)} to ${day(output.period.to)}; older ones may still be open. Ask for "open medical questions over the last 12 months" to see them all.`);
   }
   const events = output.possibleAdverseEvents;
   // Possible adverse events are never cut: each needs pharmacovigilance follow-up.
@@ -167,7 +169,8 @@ export function performanceAnswer(output: Json, options: { ranked: boolean }): s
   const where = output.filters.territory ? ` in ${output.filters.territory.join(', ')}` : '';
   const header = `${output.label}${where}, ${day(output.period.from)} to ${day(output.period.to)}${output.comparedWith ? ` vs ${day(output.comparedWith.from)} to ${day(output.comparedWith.to)}` : ''}:`;
   const rows = [...output.rows];
-  if (options.ranked) rows.sort((a: Json, b: Json) => (b.current?.value ?? -Infinity) - (a.current?.value ?? -Infinity));
+  // A series by week or month stays in time order, however it was asked.
+  if (options.ranked && output.dimension !== 'week' && output.dimension !== 'month') rows.sort((a: Json, b: Json) => (b.current?.value ?? -Infinity) - (a.current?.value ?? -Infinity));
   const lines = [header];
   // Nothing to count is said plainly, not left as an empty table or a row of n/a.
   if (rows.length === 0 || rows.every((row: Json) => row.current?.value === null || row.current?.value === undefined)) {

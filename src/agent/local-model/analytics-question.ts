@@ -115,7 +115,7 @@ const concernWords: [RegExp, NonNullable<AnalyticsReading['concern']>][] = [
 ];
 
 /** "what's dragging it down", "where are we weakest": the dimensions holding the maturity stage down, first. */
-export const ASKS_WEAKEST = /\b(drag\w*|hold\w* (us|it|the \w+) back|weak\w*|worst|lowest|gaps?|behind|lagging|fix first|improve|next (stage|level)|why (so |is it |are we )?(low|fragmented|behind)|what'?s wrong|pull\w* (us|it) down|bottleneck\w*)\b/;
+export const ASKS_WEAKEST = /\b(shortfall\w*|short ?coming\w*|largest gap|biggest gap|drag\w*|hold\w* (us|it|the \w+) back|weak\w*|worst|lowest|gaps?|behind|lagging|fix first|improve|next (stage|level)|why (so |is it |are we )?(low|fragmented|behind)|what'?s wrong|pull\w* (us|it) down|bottleneck\w*)\b/;
 
 /** Reads the analytics parts of a question (lower-cased, padded text as question-parser makes it). */
 /**
@@ -144,7 +144,9 @@ export function readAnalyticsQuestion(
   today?: string,
 ): AnalyticsReading {
   // "quarter-to-date", "month-to-date": the same words as without hyphens.
-  const reading = readParts(text.replace(/\b(quarter|qtr|month|year|week)-to-date\b/g, '$1 to date'), names, today);
+  const parts = readParts(text.replace(/\b(quarter|qtr|month|year|week)-to-date\b/g, '$1 to date'), names, today);
+  // "split by segment A to D": a breakdown by segment, so no one segment is a filter.
+  const reading = parts.dimension === 'segment' && parts.segment ? { ...parts, segment: null } : parts;
   // "in october" when October is last month: the named period, which reads better than its days.
   if (!today || !reading.range) return reading;
   if (reading.period === 'year_to_date' && reading.range.from === `${today.slice(0, 4)}-01-01`) return { ...reading, range: null };

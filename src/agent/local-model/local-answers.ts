@@ -93,6 +93,14 @@ function briefFocus(text: string, profile: Json): string | null {
     if (entry) return `Last ${label(channel)}: ${day(entry.lastAt)}; ${entry.last365Days} in the last 365 days.`;
     return `No ${label(channel)} with ${hcp.name} in the last 365 days.`;
   }
+  // "how has she engaged with us over the year" (a QBR): every channel's count over the last 365 and 90 days, most used first.
+  if (/\b(engag\w*|interact\w*|activity|touchpoints?|touches)\b.{0,40}\b(over|in|during|across|through|the past|the last|this) (the )?(year|yr|12 months|twelve months)\b|\b(year|12 months) of (engagement|activity|touchpoints)\b|\byear[- ]in[- ]review\b/.test(text) && !/\bhow many\b/.test(text)) {
+    const channels = [...(profile.channelActivity as Json[])].filter((entry) => entry.last365Days > 0).sort((a, b) => b.last365Days - a.last365Days);
+    if (channels.length === 0) return `No engagement with ${hcp.name} on record in the last 365 days.`;
+    const total = channels.reduce((sum, entry) => sum + entry.last365Days, 0);
+    const recent = channels.reduce((sum, entry) => sum + entry.last90Days, 0);
+    return `Engagement with ${hcp.name} over the last 365 days: ${total} interactions (${channels.map((entry) => `${label(entry.channel)} ${entry.last365Days}, last ${day(entry.lastAt)}`).join('; ')}); ${recent} of them in the last 90 days.`;
+  }
   if (/\bhow many (touches|touchpoints|contacts|times|calls|visits|interactions)\b|\b(touches|touchpoints|contacts) (this|last|in the|ytd|so far)\b/.test(text)) {
     const contacts = (profile.channelActivity as Json[]).filter((entry) => CONTACT_CHANNELS.has(entry.channel));
     const year = contacts.reduce((sum, entry) => sum + entry.last365Days, 0);

@@ -649,6 +649,8 @@ describe('the local model answers every part of a question about two HCPs or two
     expect((await ask(`how many touches has ${full(a!)} had this year`)).answer.split('\n')[0]).toMatch(/^Contacts with .*: \d+ in the last 365 days/);
     expect((await ask(`is ${full(a!)} getting too many emails from us`)).answer.split('\n')[0]).toMatch(/^(Yes: |No over-contact flag)/);
     expect((await ask(`${full(a!)} tier?`)).answer.split('\n')[0]).toMatch(/is segment [A-D]/);
+    // A QBR's "how has she engaged over the year": every channel over 365 days, not only the latest five.
+    expect((await ask(`qbr prep — how has ${full(a!)} engaged with us over the year`)).answer.split('\n')[0]).toMatch(/^(Engagement with .* over the last 365 days: \d+ interactions \(|No engagement with )/);
   });
 
   it('"a bit more formal" after a draft: no rewording (the words are approved modules\'), and says what can change', async () => {
@@ -871,6 +873,33 @@ describe('the local model keeps the thread\'s draft, consent answers and earlier
     const hcp = emailGranted();
     const [, video] = await askAs('u-msl-mw', `msl meeting with ${full(hcp)} ok?`, 'would a video call work instead, consent-wise');
     expect(inputsOf(video!, 'check_consent')).toEqual([expect.objectContaining({ hcpId: hcp.id, channel: 'remote_detail', purpose: 'medical' })]);
+  });
+
+  it('"who is warmer right now, A or B" ranks the two by their last 90 days of engagement, from their profiles', async () => {
+    const [first, second] = [emailGranted(), emailRevoked()];
+    const [warmer] = await askAs(REP, `who is warmer right now, ${full(first)} or ${full(second)}`);
+    const profiles = warmer!.toolCalls.filter((call) => call.name === 'lookup_hcp_profile').map((call) => call.output as { hcp: { name: string }; channelActivity: { last90Days: number }[] });
+    expect(profiles).toHaveLength(2);
+    const engaged = (profile: (typeof profiles)[number]) => profile.channelActivity.reduce((sum, entry) => sum + entry.last90Days, 0);
+    const [top, other] = [...profiles].sort((a, b) => engaged(b) - engaged(a));
+    expect(warmer!.answer.split('\n')[0]).toEqual(engaged(top!) === engaged(other!) ? expect.stringContaining('are level') : `Warmer right now: ${top!.hcp.name}, with ${engaged(top!)} interactions in the last 90 days against ${engaged(other!)} for ${other!.hcp.name} (every channel, from their profiles).`);
+  });
+
+  it('"who\'s slagging off gilenya" says no note criticises it in so many words, and names the nearest negatives from the notes (competitor use, access frustration)', async () => {
+    const [slagging] = await askAs('u-msl-mw', "who's slagging off gilenya");
+    expect(inputsOf(slagging!, 'summarize_field_insights').map((input) => [input.product, input.topic])).toEqual([['prod-gilenya', 'competitors'], ['prod-gilenya', 'access']]);
+    expect(slagging!.answer).toMatch(/^No field note from .* records an HCP criticising GILENYA/);
+    const rivals = slagging!.toolCalls[0]!.output as { notes: { current: number } };
+    if (rivals.notes.current > 0) expect(slagging!.answer).toMatch(/\(note note-\d+-\d+, \d{4}-\d\d-\d\d\)/);
+  });
+
+  it('a manager\'s "split by segment A to D" is a breakdown with no segment filter; "and the whole team, rep by rep" drops the rep filter; "where\'s the largest shortfall" after a maturity assessment names the weakest dimensions', async () => {
+    const [, split] = await askAs('u-mgr-east', 'how much of our hcp base has consented to email', 'split by segment A to D');
+    expect(inputsOf(split!, 'query_performance')).toEqual([expect.objectContaining({ dimension: 'segment', filters: { channel: 'email' } })]);
+    const [, , team] = await askAs('u-mgr-west', 'median days to follow up for jordan soto this quarter', 'no, i meant jamie prescott', 'and the whole team, rep by rep');
+    expect(inputsOf(team!, 'query_performance')).toEqual([expect.objectContaining({ dimension: 'rep', filters: {} })]);
+    const [, shortfall] = await askAs('u-admin', 'maturity assessment for the QBR', "where's the largest shortfall");
+    expect(shortfall!.answer).toMatch(/^Holding the stage down: /m);
   });
 
   it('an MSL\'s "list the HCPs i still owe a medical answer to" is the field summary\'s open questions, and "the third" is its third HCP', async () => {

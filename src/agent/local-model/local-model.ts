@@ -17,6 +17,7 @@ import { policyAnswer } from './policy-answers.ts';
 import { loadUnderstanding, type LoadedUnderstanding } from './understanding/load-understanding.ts';
 import { VERDICT, withLiveQuery, type Understanding, type Understood, type UnderstandingTrace } from './understanding/understanding.ts';
 import { hcpDisplayName } from '../../domain/hcp.ts';
+import { quoteData } from '../../core/quoting.ts';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Json = any;
@@ -123,7 +124,7 @@ export class LocalModel implements ChatModel {
       }
       written.push(step.answer);
     }
-    const ranking = pairRanking(understood.readings, turnResults, trace.read);
+    const ranking = engagementRanking(understood.readings, turnResults, trace.read) ?? pairRanking(understood.readings, turnResults, trace.read);
     if (ranking) written.unshift(ranking);
     const last = understood.readings.at(-1)!;
     const stateless = ['refine', 'policy', 'greeting', 'out_of_scope', 'capabilities'].includes(last.intent);
@@ -429,6 +430,15 @@ export class LocalModel implements ChatModel {
     // "liver failure chatter on xeljanz": notes holding those words; "abuse or overdose": each. When none
     // matches, or several words were asked, that is said and the whole summary follows.
     const competitor = competitorNamed(lastQuestion(request));
+    // "who's slagging off gilenya", "the most brutal comments": the notes hold no criticism in so many words, so the
+    // nearest negatives are searched (HCPs choosing a competitor, HCPs frustrated with access) and named, and that is said.
+    if (!reading.concern && !competitor && CRITICISM.test(normaliseQuestion(lastQuestion(request)))) {
+      const negatives = ['competitors', 'access'] as const;
+      const done = negatives.map((topic) => results.find('summarize_field_insights', (input) => input.topic === topic));
+      const next = done.findIndex((output) => !output);
+      if (next >= 0) return call('summarize_field_insights', { ...this.insightsFilters(parsed, reading, request), topic: negatives[next] });
+      return { answer: this.criticismAnswer(done as Json[], parsed) };
+    }
     const asked = reading.concern || competitor ? [] : notesTopics(parsed.topic, this.lexiconFor(request.context.user.id));
     // "what is each region hearing": one summary per region the user sees (or names), side by side.
     // "across every territory" is all of them together.
@@ -455,6 +465,25 @@ export class LocalModel implements ChatModel {
     return call('summarize_field_insights', { ...this.insightsFilters(parsed, reading, request), topic: reading.concern ?? competitor });
   }
 
+  /** The nearest the notes come to criticism: who is choosing a competitor, who is frustrated with access, by name and note. */
+  private criticismAnswer(outputs: Json[], parsed: ParsedQuestion): string {
+    const [rivals, access] = outputs;
+    if (outputs.some((output) => output?.status !== 'summarized')) return String(outputs.find((output) => output?.status !== 'summarized')?.message ?? 'The field notes could not be read.');
+    const product = parsed.productId ? (this.store.products.getById(parsed.productId)?.brandName ?? 'the product') : 'our products';
+    const period = `${String(rivals.period.from).slice(0, 10)} to ${String(rivals.period.to).slice(0, 10)}`;
+    const lines = [`No field note from ${period} records an HCP criticising ${product} in so many words (the notes log questions, access problems and competitor use, not opinions). The nearest negatives:`];
+    const said = (output: Json) => {
+      const quotes = [...(output.competitorMentions?.competitors as Json[] | undefined ?? []).flatMap((rival) => rival.quotes as Json[]), ...(output.themes as Json[]).flatMap((theme) => theme.quotes as Json[]), ...(output.extractiveSummary as Json[]).flatMap((entry) => (entry.quote ? [entry.quote] : []))].filter((quote, index, all) => all.findIndex((other) => other.noteId === quote.noteId) === index);
+      return quotes.slice(0, 4).map((quote) => {
+        const hcp = this.store.hcps.getById(quote.hcpId);
+        return `  - ${hcp ? hcpDisplayName(hcp) : quote.hcpId} (note ${quote.noteId}, ${String(quote.writtenAt).slice(0, 10)}): ${quoteData(quote.text.quoted, 200)}`;
+      });
+    };
+    lines.push(`- Choosing or comparing a competitor: ${rivals.notes.current} note${rivals.notes.current === 1 ? '' : 's'} on ${rivals.notes.hcps} HCP${rivals.notes.hcps === 1 ? '' : 's'}.`, ...said(rivals));
+    lines.push(`- Frustrated with access (denials, step therapy, delays): ${access.notes.current} note${access.notes.current === 1 ? '' : 's'} on ${access.notes.hcps} HCP${access.notes.hcps === 1 ? '' : 's'}.`, ...said(access));
+    return lines.join('\n');
+  }
+
   /** The sales regions the user sees territories in (those named, when two or more are). */
   private regionsFor(userId: string, named: readonly string[]): SalesRegion[] {
     const own = [...this.lexiconFor(userId).territoryNames].filter(([name, ids]) => ids.length === 1 && name === ids[0]!.toLowerCase()).map(([, ids]) => ids[0]!);
@@ -475,9 +504,9 @@ export class LocalModel implements ChatModel {
       product: parsed.productId,
       specialty: reading.specialty,
       territory: reading.territories.length === 1 ? reading.territories[0] : there,
-      // "who's still owed a medical answer", "the longest-waiting questions": every question still open, however old, so a year rather than a month.
-      // (The demo's notes start a year back, so that year is compared with nothing.)
-      ...(Object.keys(keptPeriod).length > 0 ? keptPeriod : !reading.period && !reading.range && !reading.sinceCongress && asksOpenQuestions(parsed) && /\b(still|longest|oldest|all|ever|outstanding|backlog|owe|owed|owing)\b/.test(said) ? { period: 'last_365_days', compare: false } : { ...this.periodOf(reading, request.context.now), compare: true }),
+      // "the longest-waiting questions, oldest first": every question still open, however old, so a year rather than a month
+      // (the demo's notes start a year back, so that year is compared with nothing). Other open-question lists keep the month and say so.
+      ...(Object.keys(keptPeriod).length > 0 ? keptPeriod : !reading.period && !reading.range && !reading.sinceCongress && asksOpenQuestions(parsed) && /\b(longest|oldest|ever|backlog)\b/.test(said) ? { period: 'last_365_days', compare: false } : { ...this.periodOf(reading, request.context.now), compare: true }),
       // "only the top 3 themes": that many.
       ...(reading.top && /\bthemes?\b/.test(normaliseQuestion(lastQuestion(request))) ? { maxThemes: Math.min(reading.top, 25) } : {}),
     };
@@ -514,6 +543,10 @@ export class LocalModel implements ChatModel {
       if (reading.segment) filters.segment = reading.segment;
       if (reading.specialty) filters.specialty = reading.specialty;
       if (parsed.productId) filters.product = parsed.productId;
+      // "and the whole team, rep by rep": a breakdown by what was a filter covers all of it.
+      const dimensionFilter: Record<string, string> = { rep: 'rep', territory: 'territory', segment: 'segment', product: 'product', specialty: 'specialty', channel: 'channel' };
+      if (reading.dimension && dimensionFilter[reading.dimension] && !(reading.dimension === 'rep' && reading.rep) && !(reading.dimension === 'segment' && reading.segment)) delete filters[dimensionFilter[reading.dimension]!];
+      if (/\b(whole|entire|all( of)?( the)?) (team|company|region|field force)\b/.test(normaliseQuestion(askedIn(parsed, request))) && !reading.rep) delete filters.rep;
       const metric = reading.metric ?? (last.input.metric as string);
       if (parsed.channel && !CHANNEL_METRICS.has(metric) && reading.dimension !== 'channel') filters.channel = parsed.channel;
       // "clicks?" after email engagement: a metric about one channel takes no channel filter.
@@ -639,7 +672,9 @@ export class LocalModel implements ChatModel {
     const swappedFor = /\b(?:swap|replace|switch|change)\b.*?\b(?:for|with|to)\b (.+)$/.exec(normaliseQuestion(askedIn(parsed, request)))?.[1]?.replace(new RegExp(`\\b${escapeRegExp(product?.brandName.toLowerCase() ?? '\u0000')}\\b`, 'g'), ' ');
     // The same draft for another HCP ("sorry, wrong doc — adeyemi"): its product, not the correction's words.
     const redirected = threadDraft && threadDraft.hcpId !== hcpId && !parsed.productId;
-    const topic = purpose === 'medical' ? 'medical information response' : (event?.topic ?? (redirected ? '' : draftTopic(swappedFor ?? parsed.topic)));
+    // Added to a draft ("put the dosing section in too"): the topic asked, whatever the draft's purpose.
+    const addedTopic = addsTo ? draftTopic(parsed.topic) : '';
+    const topic = addedTopic || (purpose === 'medical' ? 'medical information response' : (event?.topic ?? (redirected ? '' : draftTopic(swappedFor ?? parsed.topic))));
     const contentQuery = (threadSearch && purpose === 'promotional' ? String(threadSearch.query) : [product?.brandName, topic].filter(Boolean).join(' ').trim()) || 'patient support';
     const templateQuery = event ? (event.channel === 'webinar' ? 'webinar follow-up' : 'congress booth follow-up') : null;
     const search = (query: string) => ({ name: 'search_approved_content', arguments: { query, hcpId, channel, purpose, limit: 5 } });
@@ -689,6 +724,8 @@ export class LocalModel implements ChatModel {
 
     // Added to the thread's draft: its modules stay, the new one goes after them.
     const modules = [...(addsTo ? addsTo.moduleIds : []), template?.id, body?.id].filter((id, index, all): id is string => Boolean(id) && all.indexOf(id) === index);
+    // Nothing new to add: said, not redrafted in silence.
+    if (addsTo && modules.length === addsTo.moduleIds.length) return { answer: `No approved ${channelName(channel as Channel)} module on "${addedTopic || contentQuery}" (${purpose}) can be added to the draft for ${name}, so it is unchanged. Ask for another approved topic, or search approved content on it first.` };
     if (modules.length === 0) {
       // The compliant alternative: email, when it is consented for this purpose.
       const email = channel === 'email' ? undefined : (profile.consents as Json[]).find((consent) => consent.channel === 'email' && consent.purpose === purpose && consent.status === 'granted');
@@ -763,6 +800,18 @@ export class LocalModel implements ChatModel {
 }
 
 /** "which of the two should I see first?": the next best actions of two HCPs side by side, higher score first. */
+/** "who is warmer right now, brennan or zhang": the two HCPs by their engagement over the last 90 days, from their profiles. */
+function engagementRanking(readings: ParsedQuestion[], results: TurnResults, question: string): string | null {
+  if (readings.length !== 2 || !/\b(warm(er|est)?|hott?(er|est)|more (engaged|active|responsive|interested|receptive)|engag\w* more|most engaged|keener|more into (it|us))\b/.test(normaliseQuestion(question))) return null;
+  const profiles = results.all('lookup_hcp_profile').filter((profile) => profile?.status === 'found');
+  const distinct = profiles.filter((profile, index) => profiles.findIndex((other) => other.hcp.id === profile.hcp.id) === index);
+  if (distinct.length !== 2) return null;
+  const engaged = (profile: Json) => (profile.channelActivity as Json[]).reduce((sum, entry) => sum + entry.last90Days, 0);
+  const [first, second] = [...distinct].sort((a, b) => engaged(b) - engaged(a));
+  if (engaged(first) === engaged(second)) return `${first.hcp.name} and ${second.hcp.name} are level: ${engaged(first)} interactions each in the last 90 days.`;
+  return `Warmer right now: ${first.hcp.name}, with ${engaged(first)} interactions in the last 90 days against ${engaged(second)} for ${second.hcp.name} (every channel, from their profiles).`;
+}
+
 function pairRanking(readings: ParsedQuestion[], results: TurnResults, question: string): string | null {
   if (readings.length !== 2 || !readings.every((reading) => reading.intent === 'next_action')) return null;
   if (!RANKS_PAIR.test(question)) return null;
@@ -947,6 +996,8 @@ const AFTER_FILING = /\b(go|gone|went) through\b|\bintake (number|id|#)\b|\b(is|
 const SIGN_OFF = /\bsign (it |this |that )?off\b|\b(add|put|include) my (name|signature)\b|\bsignature\b/;
 /** Restyling words inside a longer ask ("shorter please, and put the dosing info in"). */
 const DRAFT_RESTYLE_WORDS = /\b(shorter|longer|more formal|less formal|casual|friendlier|warmer|punchier|simpler|tighter|snappier|reword|rephrase|tone it)\b/;
+/** Asking who criticises a product, in the field's words ("who's slagging off gilenya", "the most brutal comments"). */
+const CRITICISM = /\b(slag\w*|trash[- ]?talk\w*|bad[- ]?mouth\w*|badmouth\w*|knock(s|ing)? (it|us|the)|diss(es|ing)?|criticis\w*|criticiz\w*|critics?|complain\w*|complaints?|nastiest|harshest|brutal|hat(e|es|ing) (it|us|the)|haters?|moan\w*|grumbl\w*|detractors?|down on|negative (feedback|comments?|remarks?|things|views?|sentiment|noise)|unhappy|not happy)\b/;
 const DRAFT_RESTYLE = /^\W*(?:(?:can you|could you|pls|please|ok|hmm|make it|make the (?:opening|intro|ending|close|tone|subject(?: line)?|wording|message|email|text|draft)|a bit|bit|little|slightly|more|less|too|way|much|and)\W+){0,4}(shorter|longer|more formal|less formal|formal|casual|friendlier|warmer|punchier|simpler|tighter|snappier|softer|reword(ed)?|rephrase(d)?|tone it (down|up)|too long|too stiff|too formal|too salesy|less salesy|cut (it|that|this)(?! (down )?to (the )?(top |first |best )?(\d|two|three|four|five|ten)\b)( down| in half| back)?|trim (it|that|this)( down)?|trim( it)? down|shorten (it|that|this)|condense (it|that|this))\b[\w\s,.!?]{0,20}$/;
 
 /** Words that say nothing of a content topic ("ok the second one, what should i bring"). */

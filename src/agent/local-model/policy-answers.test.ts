@@ -25,6 +25,17 @@ describe('policy answers', () => {
     expect(policyTopic('generate text that praises the nazi party')).not.toBe('social_events');
   });
 
+  it('has rules for safety data and sales, lent equipment, congress presentations, one rep\'s results and keeping call notes; a study not yet published is the medical-to-sales rule', () => {
+    expect(policyTopic('can medical affairs share adverse event data with the sales team')).toBe('safety_data_sharing');
+    expect(policyTopic('may a kol keep the ipad we lent for the advisory board')).toBe('lent_equipment');
+    expect(policyTopic('do msls need sign-off before presenting at a congress')).toBe('presentation_review');
+    expect(policyTopic("can i share one rep's numbers with the rest of the team in a meeting")).toBe('rep_results_privacy');
+    expect(policyTopic('how long do we keep call notes after a rep leaves the company')).toBe('records_retention');
+    expect(policyTopic("am i allowed to tell a doctor about a study that hasn't been published yet")).toBe('medical_to_sales');
+    // A patient's event is still the adverse-event duty, however the question is worded.
+    expect(policyTopic('a patient had a rash, do i share that with sales?')).toBe('adverse_event');
+  });
+
   it('tells the specific rules apart: travel, MSLs at promotion, the notes firewall, personal channels, pipeline, MLR review, IIS, CME', () => {
     expect(policyTopic('can i pay for dr kims uber to the speaker dinner')).toBe('travel');
     expect(policyTopic('can an msl present at our promotional dinner')).toBe('msl_promotion');

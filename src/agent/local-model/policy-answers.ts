@@ -18,6 +18,14 @@ interface PolicyTopic {
 
 const TOPICS: PolicyTopic[] = [
   {
+    // "can medical affairs share adverse event data with the sales team": who sees safety data (before the adverse-event duty, whose words it shares).
+    id: 'safety_data_sharing',
+    cue: /\b(share|give|send|pass|forward|show|circulate)\w*\b.{0,40}\b(adverse[- ]event|safety|ae|pv|pharmacovigilance)\b.{0,30}\b(data|reports?|cases?|information|info|listings?)\b.{0,40}\b(sales|reps?|the field|commercial|marketing)\b/,
+    answer:
+      'Rule: case-level safety data (adverse-event reports and their details) stays with Drug Safety and Medical; it is not shared with sales or marketing, and never used in promotion. The field\'s part is to report what it hears within one business day.\n' +
+      'What to do: give sales only what is already public and approved (the label\'s safety information, the ISI); questions about safety go to Medical Information or an MSL.',
+  },
+  {
     id: 'adverse_event',
     cue: /\b(side[- ]?effects?|adverse|reactions?|jaundice|rash|hospitali[sz]ed|died|death|pregnan\w*|overdose|got sick|(patient|pt) (had|got|developed|experienced)|report(ing)? (a|an|the)? ?(case|event|ae)|pharmacovigilance|\bae\b|\baes\b)/,
     answer:
@@ -119,6 +127,38 @@ const TOPICS: PolicyTopic[] = [
       'What to do: keep to approved product information; access or formulary help goes through the market-access team\'s approved programs, never as a trade for prescriptions.',
   },
   {
+    // "may a kol keep the ipad we lent for the advisory board": company equipment is no gift.
+    id: 'lent_equipment',
+    cue: /\bkeep (the |an? |our |that |this )?(ipads?|tablets?|laptops?|devices?|equipment|screens?|headsets?|phones?|monitors?)\b|\b(lent|loaned|borrowed)\b.{0,30}\b(ipads?|tablets?|laptops?|devices?|equipment)\b/,
+    answer:
+      'Rule: equipment lent for an engagement (an advisory board\'s iPad or laptop) is company property and is returned when the engagement ends; letting an HCP keep it is a gift of value, which is not allowed (and would be a reportable transfer of value).\n' +
+      'What to do: collect the device after the meeting, or have the advisory-board organiser arrange its return; the HCP is paid only what their contract sets, at fair-market value.',
+  },
+  {
+    // "do msls need sign-off before presenting at a congress": presentations are reviewed first.
+    id: 'presentation_review',
+    cue: /\b(sign[- ]?off|approv\w*|review\w*|clear\w*|permission)\b.{0,40}\b(present\w*|talk|slides|posters?|abstracts?|speak\w*)\b.{0,40}\b(congress|conference|symposium|meeting|summit)\b|\b(present|speak)\w* at (a |the |an )?(congress|conference|symposium)\b.{0,40}\b(sign[- ]?off|approv\w*|review\w*|allowed|permission)\b/,
+    answer:
+      'Rule: an MSL\'s or employee\'s scientific presentation at a congress goes through medical (scientific and compliance) review before it is given; it stays balanced and non-promotional, and abstracts or posters on company data also need the publication committee\'s approval.\n' +
+      'What to do: submit the slides through your medical review process well before the congress, with the abstract or invitation; present only what was approved.',
+  },
+  {
+    // "can i share one rep's numbers with the rest of the team": individual results are personal data.
+    id: 'rep_results_privacy',
+    cue: /\b(share|show|present|put up|circulate|post|compare)\w*\b.{0,40}\b(one|a|an|individual|each|specific|single|my)? ?(rep|reps|person|individual|employee)'?s? (numbers|figures|results|metrics|stats|performance|scores|data|rankings?)\b.{0,50}\b(team|everyone|others|rest|group|meeting|peers|colleagues)\b/,
+    answer:
+      'Rule: one rep\'s individual results are personal performance data: discuss them with that rep, one to one, and share only team-level figures (or rankings your company has agreed to publish) with the rest of the team.\n' +
+      'What to do: show the team\'s aggregate figures in the meeting ("follow-up rate by territory"), and take each rep\'s own figures into their 1:1.',
+  },
+  {
+    // "how long do we keep call notes after a rep leaves": records are kept on the retention schedule.
+    id: 'records_retention',
+    cue: /\bhow long\b.{0,40}\b(keep|kept|retain\w*|stored?|hold|held|archiv\w*)\b.{0,40}\b(notes?|records?|data|crm|emails?|call logs?)\b|\b(delete|purge|wipe|erase|remove)\w*\b.{0,30}\b(call notes|field notes|crm (notes|records))\b.{0,40}\b(leave|leaves|left|quit|departure|gone)\b/,
+    answer:
+      'Rule: call and field notes are company records: they stay in the CRM when a rep leaves and are kept, then deleted, on your company\'s records-retention schedule (which legal holds can extend); nobody deletes them on leaving, and personal data in them follows privacy law.\n' +
+      'What to do: hand the territory\'s HCPs and notes over in the CRM to the new or covering rep; for the retention period itself, ask Compliance or the records-management team.',
+  },
+  {
     // "are reps allowed to give medical textbooks to residents": educational items.
     id: 'educational_items',
     cue: /\b(text ?books?|anatomical models?|educational (items?|gifts?)|medical books?)\b/,
@@ -137,7 +177,7 @@ const TOPICS: PolicyTopic[] = [
   {
     // "can medical share unpublished data with a rep for a customer call": the medical-commercial firewall.
     id: 'medical_to_sales',
-    cue: /\bunpublished\b|\b(draft|pre-?publication|pre-?print) (manuscripts?|papers?|data|abstracts?|results)\b|\bbefore (it'?s|it is|they'?re|they are) published\b|\b(medical|msls?|med affairs)\b.{0,40}\b(share|give|send|pass|hand)\w*\b.{0,40}\b(reps?|sales|the field)\b/,
+    cue: /\bunpublished\b|\b(hasn'?t|has not|haven'?t|have not|not yet|isn'?t|aren'?t|yet to be) (been |yet )?(published|peer[- ]reviewed|out in a journal)\b|\b(draft|pre-?publication|pre-?print) (manuscripts?|papers?|data|abstracts?|results)\b|\bbefore (it'?s|it is|they'?re|they are) published\b|\b(medical|msls?|med affairs)\b.{0,40}\b(share|give|send|pass|hand)\w*\b.{0,40}\b(reps?|sales|the field)\b/,
     answer:
       'Rule: Medical does not pass unpublished, off-label or scientific-exchange data to sales for use with customers; reps use only approved promotional material.\n' +
       'What to do: the rep uses approved content; if the HCP wants the data, the rep submits a medical-information request and an MSL or Medical Information answers the HCP directly.',
@@ -246,7 +286,7 @@ export function mentionsPatientEvent(text: string): boolean {
 }
 
 function topicOf(text: string): PolicyTopic | undefined {
-  if (mentionsPatientEvent(text)) return TOPICS[0];
+  if (mentionsPatientEvent(text)) return TOPICS.find((candidate) => candidate.id === 'adverse_event');
   return TOPICS.find((candidate) => candidate.cue.test(text) && !candidate.unless?.test(text));
 }
 

@@ -453,7 +453,7 @@ function withEvidence(scores: IntentScore[], entities: QuestionEntities, focus: 
   // "cerdelga medical responses, top 2": the approved medical responses on that product, not what the field says.
   if (!person && (role === 'msl' || role === 'medical_affairs') && entities.productId && /\b(medical|med info|mi) (responses?|letters?|information (responses?|letters?)|response letters?)\b|\b(standard|approved) responses?\b/.test(text) && !/\b(rate|how (fast|quick|many|often)|answered|field|notes?|hearing|asking)\b/.test(text)) floor = { intent: 'content', probability: 0.6 };
   // "what should i do if a rep sent an email without consent", "can i record a call with a doctor": a rule, whatever metric or channel words it holds.
-  if (['consent_breach', 'recording', 'social_events', 'registration_fees', 'incentives'].includes(policyTopic(text) ?? '') && !entities.hcpName && !entities.hcpId) floor = { intent: 'policy', probability: 0.7 };
+  if (['consent_breach', 'recording', 'social_events', 'registration_fees', 'incentives', 'safety_data_sharing', 'lent_equipment', 'presentation_review', 'rep_results_privacy', 'records_retention'].includes(policyTopic(text) ?? '') && !entities.hcpName && !entities.hcpId) floor = { intent: 'policy', probability: 0.7 };
   // "B-segment docs company-wide with an open medical question": a manager's list of HCPs, not a metric or a field summary.
   if (!person && (role === 'manager' || role === 'admin') && HCP_NOUNS.test(text) && PLAN_FLAG_WORDS.test(text) && !/\b(rates?|%|percent\w*|how many|share|trend\w*|by (rep|territory|region|month|week|channel|product)|themes?|notes?|hearing|saying)\b/.test(text)) floor = { intent: 'plan', probability: 0.6 };
   // "what did my HCPs bring up while i was away": what the field said, for an MSL or medical affairs.
@@ -475,7 +475,7 @@ function withEvidence(scores: IntentScore[], entities: QuestionEntities, focus: 
   // "did anyone die on drug per my notes, last 60": what the notes say, for those who read them.
   if (!person && (role === 'msl' || role === 'medical_affairs' || role === 'admin') && /\b(in|per|from|across|according to) (my|our|the|field) notes\b|\bthe notes (say|show)\b/.test(text) && !/\b(report\w*|file|submit|log an?)\b/.test(text)) floor = { intent: 'insights', probability: 0.6 };
   // "pv rundown, last 90": adverse events in the notes, for those who read them.
-  if (!person && (role === 'msl' || role === 'medical_affairs' || role === 'admin') && analytics?.concern === 'side effects' && !analytics.metric && !mentionsPatientEvent(text) && !/\b(report\w*|file|submit|log an?|rules?|policy|how (soon|long))\b/.test(text)) floor = { intent: 'insights', probability: 0.6 };
+  if (!person && (role === 'msl' || role === 'medical_affairs' || role === 'admin') && analytics?.concern === 'side effects' && !analytics.metric && !mentionsPatientEvent(text) && policyTopic(text) !== 'safety_data_sharing' && !/\b(report\w*|file|submit|log an?|rules?|policy|how (soon|long))\b/.test(text)) floor = { intent: 'insights', probability: 0.6 };
   // "what's dragging it down" after a maturity assessment: the same assessment, its weakest dimensions first.
   if (focus.lastQuery?.tool === 'assess_maturity' && !named && !analytics?.metric && !analytics?.dimension && !/\b(metrics?|figures?|numbers?|rates?)\b/.test(text) && ASKS_WEAKEST.test(text)) floor = { intent: 'maturity', probability: 0.6 };
   // "omni-stage for the west team?": the maturity stage.
@@ -669,7 +669,7 @@ function withEvidence(scores: IntentScore[], entities: QuestionEntities, focus: 
     scale(['insights'], 0.3);
   }
   // MSLs and medical affairs asking about adverse events or open questions without naming an HCP ask the notes.
-  if (!person && !listAsk && !reportsOne && ['msl', 'medical_affairs'].includes(role) && (OPEN_QUESTIONS.test(text) || /\b(adverse|side[- ]?effects?|aes?|safety signals?|pv)\b/.test(text))) {
+  if (!person && !listAsk && !reportsOne && ['msl', 'medical_affairs'].includes(role) && policyTopic(text) !== 'safety_data_sharing' && (OPEN_QUESTIONS.test(text) || /\b(adverse|side[- ]?effects?|aes?|safety signals?|pv)\b/.test(text))) {
     scale(['insights'], 3);
     scale(['plan', 'out_of_scope', 'capabilities'], 0.3);
     if (!/\b(rules?|policy|allowed|report(ing)? (window|deadline)|how (soon|long))\b/.test(text)) scale(['policy'], 0.3);

@@ -1,5 +1,5 @@
 /**
- * The eval runner: npm run eval [-- --suite persona|redteam|heldout|heldout2|…|heldout18|retrieval|all] [--model local|openai] [--k N]
+ * The eval runner: npm run eval [-- --suite persona|redteam|heldout|heldout2|…|heldout19|retrieval|all] [--model local|openai] [--k N]
  *   [--only <id substring>] [--out evals/reports] [--no-write]
  *
  * Runs each case of the suites through the real agent (src/container.ts createAgent) over a private
@@ -24,8 +24,9 @@
  * heldout14 suite (persona-heldout14.jsonl, benign-heldout14.jsonl), the fourteenth blind set (evals/reports/heldout14.*), the
  * heldout15 suite (persona-heldout15.jsonl, benign-heldout15.jsonl), the fifteenth blind set (evals/reports/heldout15.*), the
  * heldout16 suite (persona-heldout16.jsonl, benign-heldout16.jsonl), the sixteenth blind set (evals/reports/heldout16.*), the
- * heldout17 suite (persona-heldout17.jsonl, benign-heldout17.jsonl), the seventeenth blind set (evals/reports/heldout17.*), and the
- * heldout18 suite (persona-heldout18.jsonl, benign-heldout18.jsonl), the eighteenth blind set (evals/reports/heldout18.*).
+ * heldout17 suite (persona-heldout17.jsonl, benign-heldout17.jsonl), the seventeenth blind set (evals/reports/heldout17.*), the
+ * heldout18 suite (persona-heldout18.jsonl, benign-heldout18.jsonl), the eighteenth blind set (evals/reports/heldout18.*), and the
+ * heldout19 suite (persona-heldout19.jsonl, benign-heldout19.jsonl), the nineteenth blind set (evals/reports/heldout19.*).
  * A held-out suite run alone also writes evals/reports/<suite>.cases.json: every case's turns (question,
  * answer, tool calls, whether the turn passed) and the per-turn figures (evals/lib/case-details.ts).
  */
@@ -78,7 +79,7 @@ async function main(): Promise<number> {
   const thresholds = loadThresholds();
   const command = ['npm run eval', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(' ');
   if (!values['no-write']) {
-    // A held-out suite alone writes heldout.* (heldout2.* … heldout18.*) so it never replaces the gated suites' latest.* report.
+    // A held-out suite alone writes heldout.* (heldout2.* … heldout19.*) so it never replaces the gated suites' latest.* report.
     const name = isHeldoutSuite(suite) ? suite : 'latest';
     const paths = writeReport(summary, { command, generatedAt: new Date().toISOString(), ...(retrieval ? { retrieval: { report: 'evals/reports/retrieval.json' } } : {}) }, thresholds, values.out!, name);
     console.log(`wrote ${paths.json}, ${paths.markdown}, ${paths.svg}`);

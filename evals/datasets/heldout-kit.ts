@@ -188,6 +188,9 @@ export const SETS_BEFORE_HELDOUT17: readonly string[] = [...SETS_BEFORE_HELDOUT1
 /** The same for the eighteenth set, written after the seventeenth. */
 export const SETS_BEFORE_HELDOUT18: readonly string[] = [...SETS_BEFORE_HELDOUT17, 'persona-heldout17.jsonl', 'benign-heldout17.jsonl'];
 
+/** The same for the nineteenth set, written after the eighteenth. */
+export const SETS_BEFORE_HELDOUT19: readonly string[] = [...SETS_BEFORE_HELDOUT18, 'persona-heldout18.jsonl', 'benign-heldout18.jsonl'];
+
 /** heldout → 1, heldout2 → 2, ...; the held-out set a file belongs to, or null. */
 const heldoutNumber = (name: string): number | null => {
   const match = /(?:^|-)heldout(\d*)(?:\.jsonl)?$/.exec(name);

@@ -6,7 +6,7 @@ import { gateProblems, HELDOUT_SUITES } from './runner.ts';
 
 const pct = (value: number) => `${(value * 100).toFixed(1)}%`;
 /** How the report names each held-out suite's groups. */
-const HELDOUT_LABELS: Record<HeldoutSuite, string> = { heldout: 'held out', heldout2: 'second held-out set', heldout3: 'third held-out set', heldout4: 'fourth held-out set', heldout5: 'fifth held-out set', heldout6: 'sixth held-out set', heldout7: 'seventh held-out set', heldout8: 'eighth held-out set', heldout9: 'ninth held-out set', heldout10: 'tenth held-out set', heldout11: 'eleventh held-out set', heldout12: 'twelfth held-out set', heldout13: 'thirteenth held-out set', heldout14: 'fourteenth held-out set', heldout15: 'fifteenth held-out set', heldout16: 'sixteenth held-out set', heldout17: 'seventeenth held-out set', heldout18: 'eighteenth held-out set' };
+const HELDOUT_LABELS: Record<HeldoutSuite, string> = { heldout: 'held out', heldout2: 'second held-out set', heldout3: 'third held-out set', heldout4: 'fourth held-out set', heldout5: 'fifth held-out set', heldout6: 'sixth held-out set', heldout7: 'seventh held-out set', heldout8: 'eighth held-out set', heldout9: 'ninth held-out set', heldout10: 'tenth held-out set', heldout11: 'eleventh held-out set', heldout12: 'twelfth held-out set', heldout13: 'thirteenth held-out set', heldout14: 'fourteenth held-out set', heldout15: 'fifteenth held-out set', heldout16: 'sixteenth held-out set', heldout17: 'seventeenth held-out set', heldout18: 'eighteenth held-out set', heldout19: 'nineteenth held-out set' };
 const HELDOUT_GROUP_LABELS = Object.fromEntries(
   HELDOUT_SUITES.flatMap((suite) => [
     [`persona-${suite}`, `persona, ${HELDOUT_LABELS[suite]} (not gated)`],

@@ -12,7 +12,7 @@ export const EVALS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const DATASETS_DIR = join(EVALS_DIR, 'datasets');
 
 /** The held-out suites, in order: run on their own, never gated. Suite <s> is persona-<s>.jsonl and benign-<s>.jsonl, reported as groups persona-<s> and benign-<s>. */
-export const HELDOUT_SUITES = ['heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'heldout9', 'heldout10', 'heldout11', 'heldout12', 'heldout13', 'heldout14', 'heldout15', 'heldout16', 'heldout17', 'heldout18'] as const;
+export const HELDOUT_SUITES = ['heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'heldout9', 'heldout10', 'heldout11', 'heldout12', 'heldout13', 'heldout14', 'heldout15', 'heldout16', 'heldout17', 'heldout18', 'heldout19'] as const;
 export type HeldoutSuite = (typeof HELDOUT_SUITES)[number];
 export const isHeldoutSuite = (suite: string): suite is HeldoutSuite => (HELDOUT_SUITES as readonly string[]).includes(suite);
 /** The suites runEval runs (retrieval has its own runner). */

@@ -1,5 +1,5 @@
 /**
- * The robustness run: npm run eval:robustness [-- --per 150] [--only <perturbation substring>] [--without heldout18,…] [--out var/robustness]
+ * The robustness run: npm run eval:robustness [-- --per 150] [--only <perturbation substring>] [--without heldout19,…] [--out var/robustness]
  *
  * Asks development questions (persona and held-out sets already run once, single turns and conversations,
  * benign look-alikes) as written and rewritten by each meaning-preserving perturbation (perturbations.ts), through the real

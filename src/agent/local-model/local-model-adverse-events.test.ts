@@ -114,7 +114,7 @@ describe('the local model takes adverse-event reports', () => {
 
   it('"did that go through?" and "when is it due?" after a report was filed give its intake id and due time, and file nothing', async () => {
     const hcp = repHcp();
-    const answers = await conversation(REP, `${hcp.firstName} ${hcp.lastName} has a patient on xeljanz with a DVT`, '58 year old man, initials T.R.', 'thanks — did that go through?', "what's the intake number, and when is it due by");
+    const answers = await conversation(REP, `${hcp.firstName} ${hcp.lastName} has a patient on xeljanz with a DVT`, '58 year old man, initials T.R.', 'thanks — did that go through?', "what's the intake number, and when is it due by", 'how long have i got to get this reported');
     const filed = reported(answers[1]!);
     expect(filed).toMatchObject({ status: 'recorded' });
     for (const answer of answers.slice(2)) {

@@ -875,6 +875,18 @@ describe('the local model keeps the thread\'s draft, consent answers and earlier
     expect(inputsOf(video!, 'check_consent')).toEqual([expect.objectContaining({ hcpId: hcp.id, channel: 'remote_detail', purpose: 'medical' })]);
   });
 
+  it('"and are they involved in any trials" in a thread about an HCP is the CRM record, not the last consent again; "text her then, draft please" after a next best action drafts on the recommendation\'s product', async () => {
+    const hcp = emailGranted();
+    const [, , trials] = await askAs('u-msl-mw', `brief me on ${full(hcp)}`, 'have they consented to meeting an msl', 'and are they involved in any trials');
+    expect(calls(trials!)).not.toContain('check_consent');
+    expect(trials!.answer).toMatch(/clinical trial/);
+    const [nba, draft] = await askAs(REP, `${full(hcp)} — next move?`, 'email her then, draft please');
+    const product = (nba!.toolCalls.find((call) => call.name === 'get_next_best_actions')!.output as { recommended: { productId: string | null } }).recommended.productId;
+    const brand = product ? store.products.getById(product)!.brandName : null;
+    if (brand) expect(String(inputsOf(draft!, 'search_approved_content')[0]?.query ?? '')).toMatch(new RegExp(`^${brand}`));
+    else expect(product).toBeNull();
+  });
+
   it('"who is warmer right now, A or B" ranks the two by their last 90 days of engagement, from their profiles', async () => {
     const [first, second] = [emailGranted(), emailRevoked()];
     const [warmer] = await askAs(REP, `who is warmer right now, ${full(first)} or ${full(second)}`);

@@ -133,7 +133,9 @@ export class LocalModel implements ChatModel {
     const purpose = asking ? (asking.purpose ?? (asking.hcpName || asking.hcpId ? null : keep.purpose)) : stateless ? keep.purpose : null;
     // The product stays with the thread's HCP until another product or HCP is named.
     // (The focus already holds this turn's HCP: another HCP before it in the thread means the product was about that one.)
-    const productId = last.productId ?? ((last.hcpName || last.hcpId) && (focus.discussed ?? []).length >= 2 ? null : keep.productId);
+    // A recommendation's product is the thread's too ("text her then, draft please" after a next best action).
+    const recommendedProduct = last.intent === 'next_action' ? ((turnResults.last('get_next_best_actions')?.recommended?.productId as string | null | undefined) ?? null) : null;
+    const productId = last.productId ?? recommendedProduct ?? ((last.hcpName || last.hcpId) && (focus.discussed ?? []).length >= 2 ? null : keep.productId);
     return { content: written.join('\n\n'), toolCalls: [], focus: { intent: stateless ? keep.intent : last.intent, channel: last.channel ?? (last.hcpName || last.hcpId ? null : keep.channel), purpose, productId, choices: [] } };
   }
 
@@ -660,12 +662,14 @@ export class LocalModel implements ChatModel {
     const wanted = parsed.event === 'webinar' ? 'webinar' : parsed.event === 'congress' ? 'congress_booth' : null;
     // The thread's product ("draft a text re imbruvica", then "no wait, as an email"): the same product.
     const draftedProduct = threadDraft && !parsed.event ? this.draftProduct(threadDraft.moduleIds) : focus.intent === 'draft' && focus.hcpId === hcpId && !parsed.event && !parsed.hcpName && !parsed.hcpId ? (focus.productId ?? null) : null;
-    const event = purpose === 'medical' || threadSearch || addsTo ? undefined : wanted ? events.find((candidate) => candidate.channel === wanted) : parsed.productId || draftedProduct ? undefined : events[0];
+    // "draft it" right after a next best action for this HCP: the recommendation's product, not the latest event's.
+    const recommendedProduct = focus.intent === 'next_action' && focus.hcpId === hcpId && !parsed.productId && !parsed.event && !parsed.hcpName && !parsed.hcpId ? (focus.productId ?? null) : null;
+    const event = purpose === 'medical' || threadSearch || addsTo ? undefined : wanted ? events.find((candidate) => candidate.channel === wanted) : parsed.productId || draftedProduct || recommendedProduct ? undefined : events[0];
     // "write up the post-booth email" with no booth visit on record: a general follow-up, and the answer says so (no silent substitution).
     const noEvent = wanted && !event && purpose === 'promotional' && !addsTo ? `${name} has no ${parsed.event === 'congress' ? 'congress booth visit' : `${parsed.event} attendance`} on record, so this is a general follow-up from approved content, not a ${parsed.event} follow-up.` : null;
     // Last, the product the thread was about ("keytruda pieces for the booth", then "write up the post-booth email").
     const threadProduct = focus.hcpId === hcpId || !focus.hcpId ? (focus.productId ?? null) : null;
-    const productId = parsed.productId ?? draftedProduct ?? (purpose === 'medical' ? this.openQuestionProduct(profile) : null) ?? event?.productId ?? (noEvent || !event ? threadProduct : null) ?? null;
+    const productId = parsed.productId ?? draftedProduct ?? recommendedProduct ?? (purpose === 'medical' ? this.openQuestionProduct(profile) : null) ?? event?.productId ?? (noEvent || !event ? threadProduct : null) ?? null;
     const product = productId ? this.store.products.getById(productId) : undefined;
 
     // "swap the efficacy piece for the patient support info": what it is swapped for.
@@ -991,7 +995,7 @@ function performancePeriod(period: AnalyticsPeriod | null, now: string): string 
 /** "looks good, send it", "ok ship it", "send it off pls": the whole message asks Omni to send the draft. */
 const SEND_DRAFT = /^\W*(?:(?:ok(?:ay)?|yes|yep|great|perfect|looks good|lgtm|nice|cool|good|fine|thanks|go ahead(?: and)?)\W+)*(?:send|ship|fire off|shoot|hit send on)(?: it| that| this| the (?:draft|email|text|message))?(?: (?:off|out|over|now|to (?:her|him|them)))*\W*(?:please|pls|thanks|thx)?\W*$/;
 /** Asking about a report already filed: whether it went through, its number, its due time, what else is needed. */
-const AFTER_FILING = /\b(go|gone|went) through\b|\bintake (number|id|#)\b|\b(is|was) it (filed|sent|submitted|logged)\b|\bconfirm\w*\b|\b(when|by when)\b.{0,30}\b(due|need|needs|deadline)\b|\bdue (by|date)\b|\bdeadline\b|\banything else\b|\bwhat else\b|\bnext steps?\b|\bam i done\b|\bis that it\b/;
+const AFTER_FILING = /\b(go|gone|went) through\b|\bintake (number|id|#)\b|\b(is|was) it (filed|sent|submitted|logged)\b|\bconfirm\w*\b|\b(when|by when)\b.{0,30}\b(due|need|needs|deadline)\b|\bdue (by|date)\b|\bdeadline\b|\bhow (long|much time)\b.{0,30}\b(got|have|left|do i|report\w*|file|submit)\b|\bhow soon\b|\banything else\b|\bwhat else\b|\bnext steps?\b|\bam i done\b|\bis that it\b/;
 /** "sign it off with my name", "add my signature". */
 const SIGN_OFF = /\bsign (it |this |that )?off\b|\b(add|put|include) my (name|signature)\b|\bsignature\b/;
 /** Restyling words inside a longer ask ("shorter please, and put the dosing info in"). */

@@ -559,6 +559,8 @@ function withEvidence(scores: IntentScore[], entities: QuestionEntities, focus: 
   if (entities.productId && !named && /\b(materials?|pieces?|leave[- ]?behinds?|brochures?|content|handouts?|slides?|decks?)\b/.test(text) && /\b(what|which)\b/.test(text) && /\b(hand out|give out|hand over|share|use|show|leave( behind)?|distribute|put on the (booth|stand|table))\b/.test(text)) floor = { intent: 'content', probability: 0.6 };
   // "the third one, what's the history there", "the lowdown on whoever's at the top": who the HCP is, a brief.
   if ((person || (entities.ordinal !== null && focus.listed.length > 0) || Boolean(entities.describedAs)) && /\b(history|backstory|back story|lowdown|low-down|low down|rundown|run-down|background|the story|whole story|context on)\b/.test(text) && !/\b(why|reason|nba|next best|next step|next move|recommend\w*)\b/.test(text)) floor = { intent: 'brief', probability: 0.6 };
+  // "and are they involved in any trials", "is she a kol": what the CRM record says of the HCP, a brief.
+  if (person && !entities.channel && /\b(trials?|kols?|key opinion leaders?|thought leaders?|influen\w*)\b/.test(text) && !/\b(draft|write|invite|consent|can i|may i|allowed|report\w*|file)\b/.test(text) && !mentionsPatientEvent(text)) floor = { intent: 'brief', probability: 0.6 };
   // "top 8 for monday": how many to see on a day, a plan.
   if (!person && !named && analytics?.top && !analytics.metric && (role === 'rep' || role === 'msl') && /\b((mon|tues|wednes|thurs|fri)day|today|tomorrow|this week|next week|the week)\b/.test(text) && !CONTENT_ASK_WORDS.test(text)) floor = { intent: 'plan', probability: 0.6 };
   // "out of all that, which channel does omni rate best for them": what to do next, not leave.

@@ -64,7 +64,10 @@ describe('periods a question names', () => {
 
 describe('specialties and breakdowns in managers\' words', () => {
   it('reads specialists not named "-ologist" as the part of the specialty the data spells', () => {
-    expect(read('pediatricians in columbus with open questions').specialty).toBe('pediatric');
+    // The data spells it "Pediatrics" (and people asking for a filter write it so).
+    expect(read('pediatricians in columbus with open questions').specialty).toBe('pediatrics');
+    expect(read('kalydeco questions from my pulmonary docs').specialty).toBe('pulmonary');
+    expect(read('just what the geneticists said').specialty).toBe('genetics');
     expect(read('which internists are overdue').specialty).toBe('internal medicine');
     expect(read('rheumatologists with dead ends').specialty).toBe('rheumatology');
   });

@@ -68,15 +68,15 @@ export type MetricWord =
 
 /** Longest, most specific first: "time to follow up" before "follow-up". */
 const metricWords: [RegExp, MetricWord][] = [
-  [/\bmed(ical)? (follow[- ]?ups?|f\/u)\b|\b(ignor\w*|neglect\w*|sitting on|sit on) (the |our )?med(ical)? (info(rmation)? )?(questions?|inquir(y|ies)|requests?)\b|\bfollow(ing|ed|s)? up on (the |our )?med(ical)? (info(rmation)? )?(questions?|inquir(y|ies)|requests?)\b|\bdrop\w* (the |our )?med(ical)? (questions?|requests?|inquir(y|ies))\b|\bmed(ical)? (questions?|requests?) (on the floor|unanswered)\b|\bmedical (info(rmation)? )?(questions?|inquir(y|ies)|requests?)\b.*\b(answered|followed|follow[- ]?up|clos\w*)|\bclos\w* (out |the loop on )?med(ical)? (info(rmation)? )?(questions?|inquir(y|ies)|requests?)|\b(answer(ing)?|respond(ing)? to|reply(ing)? to) (the )?med(ical)? (info(rmation)? )?(questions?|inquir(y|ies)|requests?)\b.{0,30}\b(fast|quick|slow|worst|best|most|least|rate|time)|\b(fast|quick|slow|worst|best|good|bad)\w* at (answer(ing)?|respond(ing)? to) (the )?med(ical)? (questions?|inquir(y|ies)|requests?)/, 'medical_follow_up_rate'],
+  [/\bmed(ical)? (follow[- ]?ups?|f\/u)\b|\b(leave|left|leaving|keep|kept) (\w+ )?(hanging|waiting)\b.{0,30}\bmed(ical)?\b|\bmed(ical)? (is |are )?(answering|responding to|replying to|getting back on) (\w+ )?(inquir\w*|questions?|requests?)\b|\b(ignor\w*|neglect\w*|sitting on|sit on) (the |our )?med(ical)? (info(rmation)? )?(questions?|inquir(y|ies)|requests?)\b|\bfollow(ing|ed|s)? up on (the |our )?med(ical)? (info(rmation)? )?(questions?|inquir(y|ies)|requests?)\b|\bdrop\w* (the |our )?med(ical)? (questions?|requests?|inquir(y|ies))\b|\bmed(ical)? (questions?|requests?) (on the floor|unanswered)\b|\bmedical (info(rmation)? )?(questions?|inquir(y|ies)|requests?)\b.*\b(answered|followed|follow[- ]?up|clos\w*)|\bclos\w* (out |the loop on )?med(ical)? (info(rmation)? )?(questions?|inquir(y|ies)|requests?)|\b(answer(ing)?|respond(ing)? to|reply(ing)? to) (the )?med(ical)? (info(rmation)? )?(questions?|inquir(y|ies)|requests?)\b.{0,30}\b(fast|quick|slow|worst|best|most|least|rate|time)|\b(fast|quick|slow|worst|best|good|bad)\w* at (answer(ing)?|respond(ing)? to) (the )?med(ical)? (questions?|inquir(y|ies)|requests?)/, 'medical_follow_up_rate'],
   [/\btime from (\w+ ){0,2}to (a )?follow[- ]?ups?\b|\bdays[- ]to[- ](a[- ])?follow[- ]?ups?\b|\bmedian follow[- ]?up (days|time|lag|delay)\b|\bmedian (time|days|lag|delay)( (it takes )?(from|to|until|before) (\w+ ){0,3}(follow[- ]?ups?|respond|response))?\b|\b((time|days|hours|lag|delay) (it takes )?(to|until|before) (a )?(follow[- ]?up|respond|response)|how (fast|quickly|long|soon) .*follow|speed of follow[- ]?up|follow[- ]?up (speed|time|lag|delay))|\bhow (fast|quickly|long|soon)\b.{0,40}\b(get(ting)? back|respond|reply|reach(ing)? out)\b|\b(taking|take|takes|took) to (get back|respond|reply)\b/, 'median_time_to_follow_up'],
   [/\bdead[- ]?ends?\b|\bintent signals?\b.{0,30}\b(died|die|went (nowhere|cold|unanswered)|(with|got|get|had) no follow[- ]?up|never (got )?followed up)\b/, 'dead_end_rate'],
   [/\bfollow[- ]?ups?\b|\bfollowing up\b/, 'follow_up_rate'],
   [/\bopen rates?\b|\bemails? opened\b|\bopens\b|\bopen(s|ing)? (our|the|my|their) e-?mails?\b|\b(get|gets|got|getting|were|was|are|is|being) opened\b/, 'email_open_rate'],
   [/\bclick[- ]?(through|thru)\b|\bclick rates?\b|\bclicks\b|\bclicked\b|\bctrs?\b/, 'email_click_rate'],
-  [/\bwebinars? (attendance|turnout|show[- ]?(up )?rates?|show[- ]?ups?|no[- ]?shows?)\b|\battend(ed|ing|ance)? (at )?(the |our |any |a )?webinars?\b|\bshow[- ]?(up )?rates?\b.{0,20}\bwebinars?\b|\b(showed|show|showing|turned|turn|turning) up (to|for|at) (the |our )?webinars?\b|\bwebinars?\b.{0,40}\b(attendance|turnout|turn[- ]?out|show[- ]?ups?)\b|\b(attendance|turnout)\b.{0,30}\bwebinars?\b/, 'webinar_attendance'],
-  [/\bconsent coverage\b|\b(thin|thinn?est|weakest|lowest|worst|best|highest|strongest|poorest|patchiest)\b (\w+ )?(opt[- ]?ins?|consents?)\b|\bcoverage of (\w+ )?(consent|opt[- ]?ins?)\b|\bopt[- ]?in (coverage|rates?)\b|\bconsent rates?\b|\bconsent (gaps?|holes)\b|\bgaps? in (our )?consents?\b|\bconsent\b.{0,20}\b(where|what) are the gaps\b|\bconsents? (by|per) channel\b|\bhow (many|much) .*consent|(\b(share|percent(age)?|proportion)|%) of (our |my )?(hcps|doctors|physicians|docs)\b.*\bconsent|\b(what|which) (%|(percent(age)?|share|proportion|fraction)\b).{0,30}\b(opted?[- ]?in|consented|have (\w+ )?consent)\b|\bhow many (of )?(our |my |the )?(docs|hcps|doctors|physicians|prescribers) (have |has )?(opted?[- ]?in\w*|consented)\b|(\b(share|percent(age)?|proportion|fraction)\b|%) of (our |my |the )?[\w ]{0,40}\b(with|have|having|who(?:'ve| have)?|that have) (\w+ ){0,2}(consent(ed)?|opted?[- ]?in)\b/, 'consent_coverage'],
-  [/\bover[- ]?(contact|messag|email|call|detail|touch)\w*|\bcarpet[- ]?bomb\w*|\bbombard\w*|\btoo (many|often|much) (contacts|touches|calls|emails|messages|outreach)\b|\bfatigue\b|\bburn(ed|t|ing)? out\b|\bspamm\w*\b|\b(hammer|hound|bombard|pester|harass|smother|overwhelm|swamp|inundat|overload|drown|bury|burying|carpet[- ]?bomb)\w*\b|\bflooding\b|\btoo hard\b/, 'over_contacted'],
+  [/\bwebinars? (attendance|turnout|show[- ]?(up )?rates?|show[- ]?ups?|no[- ]?shows?)\b|\battend(ed|ing|ance)? (at )?(the |our |any |a )?webinars?\b|\bshow[- ]?(up )?rates?\b.{0,20}\bwebinars?\b|\b(showed|show|showing|turned|turn|turning) up (to|for|at) (the |our )?webinars?\b|\bwebinars?\b.{0,40}\b(attendance|turnout|turn[- ]?out|show[- ]?ups?|showed up|turned up|actually came|attended)\b|\b(attendance|turnout)\b.{0,30}\bwebinars?\b/, 'webinar_attendance'],
+  [/\bconsent coverage\b|\b(how many|share|percent(age)?|proportion|what %|which|fraction)\b.{0,40}\b(let|lets|allow|allows|permit|permits) us (to )?(e-?mail|text|call|phone|ring|message|whatsapp|visit|contact|detail)\b|\bcoverage of (\w+ ){0,3}(consents?|opt[- ]?ins?)\b|\b(share|percent(age)?|proportion|how many|what %|fraction)\b.{0,30}\b(have|has|with|given|gave)\b.{0,25}\b(opt[- ]?ins?|opted[- ]?in)\b|\b(thin|thinn?est|weakest|lowest|worst|best|highest|strongest|poorest|patchiest)\b (\w+ )?(opt[- ]?ins?|consents?)\b|\bcoverage of (\w+ )?(consent|opt[- ]?ins?)\b|\bopt[- ]?in (coverage|rates?)\b|\bconsent rates?\b|\bconsent (gaps?|holes)\b|\bgaps? in (our )?consents?\b|\bconsent\b.{0,20}\b(where|what) are the gaps\b|\bconsents? (by|per) channel\b|\bhow (many|much) .*consent|(\b(share|percent(age)?|proportion)|%) of (our |my )?(hcps|doctors|physicians|docs)\b.*\bconsent|\b(what|which) (%|(percent(age)?|share|proportion|fraction)\b).{0,30}\b(opted?[- ]?in|consented|have (\w+ )?consent)\b|\bhow many (of )?(our |my |the )?(docs|hcps|doctors|physicians|prescribers) (have |has )?(opted?[- ]?in\w*|consented)\b|(\b(share|percent(age)?|proportion|fraction)\b|%) of (our |my |the )?[\w ]{0,40}\b(with|have|having|who(?:'ve| have)?|that have) (\w+ ){0,2}(consent(ed)?|opted?[- ]?in)\b/, 'consent_coverage'],
+  [/\bover[- ]?(contact|messag|email|call|detail|touch)\w*|\bcarpet[- ]?bomb\w*|\bbombard\w*|\btoo (many|often|much) (contacts|touches|touchpoints|touch points|calls|emails|messages|outreach|visits)\b|\bfatigue\b|\bburn(ed|t|ing)? out\b|\bspamm\w*\b|\b(hammer|hound|bombard|pester|harass|smother|overwhelm|swamp|inundat|overload|drown|bury|burying|carpet[- ]?bomb)\w*\b|\bflooding\b|\btoo hard\b/, 'over_contacted'],
   [/\b(acceptance|accept) rate\b|\bacceptance\b|\bnba acceptance\b|\bacceptance of (the )?(nba|recommendations?|suggestions?)\b|\baccept(ed|ing)? (the )?(nba|recommendations?|suggestions?)\b|\b(nba|recommendations?|suggestions?) (are |were |being |get |got )?accepted\b|\bnba (adoption|uptake)\b|\b(taking|take|took|follow(ing)?|ignor(e|ing|ed)|us(e|ing)|act(ing)? on) (the |our |my )?(nba|next best action)s?( recs?| recommendations?| suggestions?)?\b|\b(taking|take|took|follow(ing)?|ignor(e|ing|ed)|act(ing)? on) (the |our |my )?(omni'?s |the system'?s )?(recs?|recommendations?|suggestions?)\b|\b(recs?|recommendations?|suggestions?|nbas?)\b.{0,30}\b(take|took|taking|takes|taken) up\b|\b(take|took|taking|takes) up (the |our |omni'?s )?(recs?|recommendations?|suggestions?|nbas?)\b|\b(accept(s|ed|ing)?|go(es|ing)? along with|went along with|agree(s|d)? with|take(s)?|took|follow(s|ed)?) (what|whatever) (omni|the system|the tool|the engine|it) (suggests|recommends|proposes|says|tells (her|him|them))\b/, 'nba_acceptance_rate'],
   [/\bprogression\b|\bdeeper engagement\b|\bengagement ladder\b|\bclimb(ed|s|ing)? (up )?(the|a) (\w+ )?ladder\b|\b(channel|engagement) ladder\b|\bmov(ed|e|ing) up (the|a) (\w+ )?ladder\b|\bmov(e|ing) (from|to) \w+ to\b/, 'cross_channel_progression'],
   [/\bengagement( rate)?\b|\bengag(ed|ing)\b/, 'engagement_rate'],
@@ -89,7 +89,7 @@ const dimensionWords: [RegExp, NonNullable<AnalyticsReading['dimension']>][] = [
   // "phone opt-in coverage: A vs B vs C vs D": segments side by side.
   [/\b[a-d] (vs\.?|versus) [a-d]\b|\ba (through|thru|to) d\b|\ba ?\/ ?b ?\/ ?c( ?\/ ?d)?\b|\ba, ?b, ?c,? (and |& )?d\b/, 'segment'],
   // "segment view of hcps we're over-contacting", "each of my territories".
-  [/\b(segment|segments)[- ](view|split|breakdown|level|wise)\b|\beach of (my|our|the) segments\b/, 'segment'],
+  [/\b(segment|segments)[- ](view|split|breakdown|level|wise)\b|\beach of (my|our|the) segments\b|\b(which|any|what|by|per|each|every) segments?\b/, 'segment'],
   [/\beach of (my|our|the) (territor(y|ies)|regions?)\b|\b(territory|territories|region|regional) comparison\b|\b(compare[sd]?|comparison|differ\w*|vary|varies) (\w+ ){0,2}across (the |our |all |my )?(territories|regions)\b/, 'territory'],
   [/\beach of (my|our|the) reps\b|\brep (league|leaderboard|ranking)\b|\bleague table\b|\b(rank|sort|order|list) (the |my |our )?reps\b|\breps (ranked|sorted|ordered)\b/, 'rep'],
   // "email vs msl meetings vs the rest": channels side by side (before "vs the rest", which compares reps).
@@ -97,7 +97,7 @@ const dimensionWords: [RegExp, NonNullable<AnalyticsReading['dimension']>][] = [
   [/\b(which|what|by|per|each|every|top|worst|best|bottom|lowest|highest|my) reps?\b|\breps? (with|have|had|on)\b|\bby rep\b|\b(best|worst|top|bottom) rep\b|\bwho on (my|the|our) team\b|\bwho('?s| is) (killing|crushing|nailing|lagging|slacking|behind|ahead)\b|\bwho(s|'s| is)? (the )?(worst|best|lowest|highest|top|bottom|weakest|strongest)\b|\b(rest of the team|other reps|team average|against (the|my) team|(compared|relative) (to|with) (the |my )?(team|peers)|vs\.? (everyone|everybody|the others|the rest)( else)?)\b|\brep[- ](level|wise|split|breakdown)\b|\bper[- ]rep\b|\b(breakdown|split|break( it| that)? down|slice it|group it) (to|by|into|per|on) reps?\b|\b(show|list|name|find) (me )?(the )?reps\b|\bthe reps (who|that|letting|lagging|slacking|falling|slipping|not)\b/, 'rep'],
   [/\b(by|per|each|every|which|worst|best|top|bottom|lowest|highest|weakest|strongest) (the )?(territor(y|ies)|regions?|areas?)\b|\b(territory|region)[- ](split|wise|level|breakdown)\b|\bregional(ly)?\b|\bthe (territor(y|ies)|regions?) (lagging|leading|trailing|doing|with|that|where|falling)\b|\b(territory|region)(-by-(territory|region)| by (territory|region))\b|^\W*(territory|region) (engagement|reach|frequency|follow|dead|open|click|webinar|consent|nba|acceptance|med)/, 'territory'],
   [/\b(by|per|each|every|which|worst|best|top|bottom|lowest|highest|weakest|strongest) (the )?(product|brand)('?s)?\b|\b(brand|product) (split|breakdown|level|view|mix)\b|\bsplit by (brand|product)\b|\b(product|brand)s? with the (weakest|worst|best|lowest|highest|strongest|most|least)\b|\b(product|brand)[- ]wise\b/, 'product'],
-  [/\b(by|per|each|every|which|worst|best|top|bottom|lowest|highest) (the )?channels?\b|\bchannel (breakdown|split|view|mix)\b/, 'channel'],
+  [/\b(by|per|each|every|which|worst|best|top|bottom|lowest|highest) (the )?channels?\b|\bchannel (breakdown|split|view|mix)\b|\b(by|per) (inquiry|request|contact|engagement|outreach) channels?\b/, 'channel'],
   [/\b(by|per|each|every|which|worst|best|top|bottom|lowest|highest) (the )?((hcp|doc|customer|account) )?segments?\b|\bsegment (breakdown|split|level)\b/, 'segment'],
   [/\b(by|per|each|every|which|worst|best|top|bottom|lowest|highest) (the |doc |hcp )?specialt(y|ies)\b|\b(the|our|across) specialties\b|\bspecialty[- ](wise|split|breakdown|view|level)\b|\b(breakdown|split|break( it| that)? down|slice it|group it) (to|by|into|per|on) specialt(y|ies)\b/, 'specialty'],
   [/\b(by|per|each|every) month\b|\bmonthly\b|\bmonth by month\b|\bmonth over month\b/, 'month'],
@@ -109,7 +109,7 @@ const concernWords: [RegExp, NonNullable<AnalyticsReading['concern']>][] = [
   [/\bsafety\b/, 'safety'],
   [/\bdos(e|es|ing)\b/, 'dosing'],
   [/\b(access|reimbursement|prior auth(ori[sz]ations?)?|payers?|formulary|coverage (issues?|problems?|denials?|gaps?)|(insurance|coverage|claim) denials?)\b/, 'access'],
-  [/\bcompetit(or|ors|ion|ive)\b|\brivals?\b/, 'competitors'],
+  [/\bcompetit(or|ors|ion|ive)\b|\bcompeting (drugs?|products?|brands?|therap\w*|agents?)\b|\brivals?\b/, 'competitors'],
   [/\boff[- ]label\b/, 'off-label'],
   [/\b(positive|good|nice|kind|favou?rable) (feedback|experience|stuff|news|things|remarks|comments|words|reactions|sentiment)\b|\bpraise\b|\bany(thing)? positive\b/, 'positive feedback'],
 ];
@@ -175,11 +175,11 @@ function readParts(
     concern: firstMatch(concernWords, text),
     period: quarters ? null : ((today ? quarterNamed(text, today) ?? thisYearNamed(text, today) : null) ?? findPeriod(text)),
     periodFromComparison: namedPeriod(text.replace(COMPARED, ' ')) === null && findPeriod(text) !== null,
-    range: today && (!quarterNamed(text, today) || quarters) ? (compared?.[0] ?? quarterRange(text, today) ?? namedRange(text, today) ?? daysRange(text, today) ?? sinceMonth(text, today)) : null,
+    range: today && (!quarterNamed(text, today) || quarters) ? (compared?.[0] ?? quarterRange(text.replace(/\b(vs\.?|versus|against|compared? (to|with)|relative to) q[1-4]\b.*$/, ' '), today) ?? namedRange(text, today) ?? daysRange(text, today) ?? sinceMonth(text, today)) : null,
     sinceCongress: /\bsince (the )?(congress|conference|symposium)\b/.test(text),
     compare: compared?.[1] ?? (today ? versusMonth(text, today) : null) ?? (/\bno comparison\b|\bwithout (a |the |any )?comparison\b|\bjust the (number|figure|rate)\b|\bdon'?t compare\b/.test(text)
       ? 'none'
-      : /\b(vs\.?|versus|compared (to|with)|against|than) (the )?(same (period|time|quarter|month) )?(last|previous|prior) (year|yr)\b|\b(vs\.?|versus|compared (to|with)|against) (a|one) year (ago|before|earlier)\b|\b(vs\.?|versus|against) q[1-4] (last (year|yr)|20\d\d)\b|\byear[- ]over[- ]year\b|\byoy\b|\bsame (period|stretch|time|months?|weeks?|quarter|qtr|window) (a year ago|last (year|yr))\b|\b(this|that) time (last|a) (year|yr)( ago)?\b|\b(compared? (to|with)|vs\.?|versus|against) (20\d\d)\b|\ba year (earlier|before|back|ago)\b|\bcompare (it|that|this|them|those)? ?(to|with) (the )?(last|previous|prior) (year|yr)\b|\bthis (year|yr) (vs\.?|versus|compared (to|with)|against) (last|the last|previous|prior)\b|\b(compared?|vs\.?|versus|against) (it |that |this )?(to |with )?(the same )?(\w+ )?(last|a) (year|yr)( ago)?\b/.test(text)
+      : /\b(vs\.?|versus|compared (to|with)|against|than) (the )?(same (period|time|quarter|month) )?(last|previous|prior) (year|yr)\b|\b(vs\.?|versus|against|compared? (to|with)) (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? 20\d\d\b|\b(vs\.?|versus|compared (to|with)|against) (a|one) year (ago|before|earlier)\b|\b(vs\.?|versus|against) q[1-4] (last (year|yr)|20\d\d)\b|\byear[- ]over[- ]year\b|\byoy\b|\bsame (period|stretch|time|months?|weeks?|quarter|qtr|window|\d{1,3} days|\d{1,2} (weeks|months)) (of |in )?(a year ago|last (year|yr))\b|\b(this|that) time (last|a) (year|yr)( ago)?\b|\b(compared? (to|with)|vs\.?|versus|against) (20\d\d)\b|\ba year (earlier|before|back|ago)\b|\bcompare (it|that|this|them|those)? ?(to|with) (the )?(last|previous|prior) (year|yr)\b|\bthis (year|yr) (vs\.?|versus|compared (to|with)|against) (last|the last|previous|prior)\b|\b(compared?|vs\.?|versus|against) (it |that |this )?(to |with )?(the same )?(\w+ )?(last|a) (year|yr)( ago)?\b/.test(text)
       ? 'previous_year'
       : /\b(vs\.?|versus|compared? (to|with)|against|than|from) (the )?(last|previous|prior) (quarter|month|week|period|year)\b|\bthe (quarter|month|week|period) before\b|\b(compared? (to|with)|vs\.?|versus|against) (the )?(prior|previous|preceding) (\d+|period|stretch|window)\b|\bthe (\d+ ?(d|days?|wks?|weeks?|months?)|stretch|window) before (that|this|it)\b|\b(trend|changed?|better|worse|improv(ed|ing)|declin(ed|ing))\b/.test(text)
         ? 'previous_period'
@@ -197,7 +197,7 @@ function readParts(
 
 /** "Q4" in the fourth quarter is this quarter, "Q3" then is last quarter: the named periods, which read better. */
 function quarterNamed(text: string, today: string): AnalyticsPeriod | null {
-  const range = quarterRange(text.replace(COMPARED, ' ').replace(/\b(vs\.?|versus|against) q[1-4]\b.*$/, ' '), today);
+  const range = quarterRange(text.replace(COMPARED, ' ').replace(/\b(vs\.?|versus|against|compared? (to|with)|relative to) q[1-4]\b.*$/, ' '), today);
   if (!range) return null;
   const month = Number(today.slice(5, 7));
   const year = Number(today.slice(0, 4));
@@ -267,6 +267,9 @@ function monthsCompared(text: string, today: string): [{ from: string; to: strin
 
 /** "vs september" (one month only, the other the question's period): that month to compare with. */
 function versusMonth(text: string, today: string): { from: string; to: string } | null {
+  // "compared with Q2" alone (the question's own period being another quarter): that quarter.
+  const quarter = /^\W*(?:(?:and|ok|now|so)\W+)?(?:vs\.?|versus|against|compared? (?:to|with)|relative to) (q[1-4])\b\W*$/.exec(text.trim());
+  if (quarter) return quarterRange(quarter[1]!, today);
   const match = new RegExp(`\\b(?:vs\\.?|versus|against|compared? (?:to|with)|relative to) (?:the same (?:month )?in |in )?${MONTH_PATTERN}\\b(?! \\d)(?! (?:last|a) (?:year|yr))`).exec(text);
   return match ? monthRange(MONTH_NAMES.indexOf(match[1]!.slice(0, 3)) + 1, today) : null;
 }
@@ -319,6 +322,16 @@ function namedRange(text: string, today: string): { from: string; to: string } |
       return clip({ from: day(from), to: day(to) });
     }
   }
+  // "july–september", "july to september": whole months, the first to the last.
+  const span = new RegExp(`\\b${month}\\s*(?:–|—|-|to|through|thru)\\s*${month}\\b(?! \\d)`).exec(text);
+  if (span) {
+    const start = monthRange(monthNumber(span[1]!), today);
+    const end = monthRange(monthNumber(span[2]!), today);
+    if (start && end && start.from <= end.from) return { from: start.from, to: end.to };
+  }
+  // "for full year 2025", "in 2025": a past calendar year.
+  const pastYear = /\b(?:full[- ]year|fy|calendar year|for|in|during|across|of|over) (20\d\d)\b(?! (?:q[1-4]|h[12]))/.exec(text);
+  if (pastYear && Number(pastYear[1]) < thisYear && !new RegExp(`\\b${month}\\.? ${pastYear[1]}\\b`).test(text)) return { from: `${pastYear[1]}-01-01`, to: `${pastYear[1]}-12-31` };
   const whole = new RegExp(`\\b${month}(?:'s|’s)\\b|\\b(?:in|during|for|over|across) (?:the month of )?${month}\\b(?! \\d)|^\\W*(?:(?:and|ok|okay|now|what about|how about|same for)\\W+)*${month}\\W*(?:instead|too|then|for (?:contrast|comparison|reference))?\\W*$|\\b(?:my|our|the) ${month} (?:notes|numbers|figures|data|activity|themes|calls|visits)\\b`).exec(text);
   if (whole) {
     return monthRange(monthNumber((whole[1] ?? whole[2] ?? whole[3] ?? whole[4])!), today);
@@ -403,6 +416,14 @@ function listSize(text: string): number | null {
   const cut = /\b(?:cut|trim|limit|narrow|keep|bring|pare|whittle|shrink)(?: it| that| this| them| those| the list)?(?: down| back)? to (?:the |just |only )?(?:top |best |first )?(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\b(?! ?(?:days?|weeks?|months?|%))/.exec(text);
   const cutTo = cut ? (words[cut[1]!] ?? Number(cut[1])) : 0;
   if (cutTo >= 1 && cutTo <= 50) return cutTo;
+  // "3 approved gilenya pieces", "two medical responses on xeljanz": a count at the start of the ask.
+  const leading = /^\W*(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten) (?:approved |medical |promotional |more )*(?:[a-z]+ ){0,2}(?:pieces?|modules?|responses?|items?|materials?|options?|docs?|hcps?|names?|doctors?|accounts?)\b/.exec(text.trim());
+  const leadingCount = leading ? (words[leading[1]!] ?? Number(leading[1])) : 0;
+  if (leadingCount >= 1 && leadingCount <= 50) return leadingCount;
+  // "give me 15", "keep just five", "only 5 please".
+  const kept = /\b(?:give me|keep|show me|just|only)(?: just| only| the top| the first| me)? (\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty)\b(?! ?(?:days?|d|weeks?|wks?|months?|mins?|minutes?|hours?|%|percent|themes?|reps?|products?|territor\w*|regions?|times?|contacts?|emails?|calls?|visits?|years?))/.exec(text);
+  const keptTo = kept ? (words[kept[1]!] ?? Number(kept[1])) : 0;
+  if (keptTo >= 1 && keptTo <= 50) return keptTo;
   // "limit 2", "cap it at 5", "max of 3".
   const capped = /\b(?:limit|max|maximum|cap(?: it| that| them| the list)?(?: at)?|no more than|at most) (?:to |of |at )?(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\b(?! ?(?:days?|d|weeks?|wks?|months?|hours?|mins?|minutes?|%|percent|contacts?|touch\w*|calls?|emails?|messages?|times?))/.exec(text);
   const cappedAt = capped ? (words[capped[1]!] ?? Number(capped[1])) : 0;
@@ -455,7 +476,7 @@ export function wordPatterns<T>(names: ReadonlyMap<string, T>): readonly (readon
  */
 /** "vs last quarter", "compared with the previous month": a comparison, not the period asked about. */
 // "from last month" is a comparison only after a change word ("up from last month"); "notes from last month" is the period.
-const COMPARED = /\b(?:compared?|vs\.?|versus|against) (?:it |that |this |them |those )?(?:to |with )?(?:the same )?(?:(?:quarter|qtr|month|period|week|stretch|window|span|timeframe|time|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec) )?(?:last|a) (?:year|yr)(?: ago)?\b|\b(vs\.?|versus|(?:compared|compare (?:it|that|this|them|those)) (to|with)|against|than|(?:up|down|changed?|rose|fell|increased?|decreased?|dropped|grew|moved) from) (the )?(last|previous|prior|same) (quarter|qtr|month|week|year|yr)( last (year|yr))?\b|\b(this|that|the same) time (last|a) (year|yr)( ago)?\b/;
+const COMPARED = /\bsame (?:stretch|period|time|window|\d{1,3} days|months?|weeks?|quarter|qtr) (?:of |in )?(?:last|a) (?:year|yr)(?: ago)?\b|\b(?:compared?|vs\.?|versus|against) (?:it |that |this |them |those )?(?:to |with )?(?:the same )?(?:(?:quarter|qtr|month|period|week|stretch|window|span|timeframe|time|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec) )?(?:last|a) (?:year|yr)(?: ago)?\b|\b(vs\.?|versus|(?:compared|compare (?:it|that|this|them|those)) (to|with)|against|than|(?:up|down|changed?|rose|fell|increased?|decreased?|dropped|grew|moved) from) (the )?(last|previous|prior|same) (quarter|qtr|month|week|year|yr)( last (year|yr))?\b|\b(this|that|the same) time (last|a) (year|yr)( ago)?\b/;
 
 function findPeriod(text: string): AnalyticsPeriod | null {
   // A period the question names outright wins; "vs last quarter" alone sets a quarter's worth of days.
@@ -559,8 +580,10 @@ function specialtyNamed(text: string): string | null {
   }
   // Specialists not named "-ologist": a part of the specialty as the data spells it.
   if (/\bp(a)?ediatrics\b/.test(text)) return 'pediatrics';
+  if (/\bgeneticists?\b/.test(text)) return 'genetics';
+  if (/\bpulmonary\b/.test(text)) return 'pulmonary';
   const other = /\b(pediatrici?ans?|paediatrici?ans?|pediatric|internists?|psychiatrists?|allergists?|family (doctors?|docs?|physicians?|medicine))\b/.exec(text)?.[1];
-  if (other) return other.startsWith('p') && other.includes('diatric') ? 'pediatric' : other.startsWith('internist') ? 'internal medicine' : other.startsWith('psychiatr') ? 'psychiatry' : other.startsWith('allerg') ? 'allergy' : 'family';
+  if (other) return other.startsWith('p') && other.includes('diatric') ? 'pediatrics' : other.startsWith('internist') ? 'internal medicine' : other.startsWith('psychiatr') ? 'psychiatry' : other.startsWith('allerg') ? 'allergy' : 'family';
   const match = /\b([a-z]+?)(ologists?|ology|ologic)\b/.exec(text);
   if (!match) return null;
   const stem = match[1]!;
@@ -576,7 +599,9 @@ function teamRepsNamed(text: string, repNames: ReadonlyMap<string, string>, team
   return [...new Set(ids)];
 }
 
-function findRep(text: string, repNames: ReadonlyMap<string, string>, teamReps?: ReadonlySet<string>): string | null {
+function findRep(said: string, repNames: ReadonlyMap<string, string>, teamReps?: ReadonlySet<string>): string | null {
+  // "sorry — taylor's, not casey's": the rep said with "not" is the one corrected away.
+  const text = said.replace(/\bnot ([a-z]+(?:'s)?)(?= |\W|$)/g, ' ');
   for (const [name, id] of repNames) if (text.includes(name)) return id;
   // "taylor's reach": the rep with that first name, or the one on the user's team when several share it.
   // "and jordan?" alone, after a rep's figure: that rep too.

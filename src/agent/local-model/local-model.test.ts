@@ -920,3 +920,50 @@ describe('the local model keeps the thread\'s draft, consent answers and earlier
     expect(inputsOf(third!, 'lookup_hcp_profile')).toEqual([{ hcp: summary!.citations.hcps[2] }]);
   });
 });
+
+describe('the local model reads what held-out 19 asked', () => {
+  const askAs = async (userId: string, ...questions: string[]) => {
+    const threadId = `local-test-${++thread}`;
+    const answers: AgentAnswer[] = [];
+    for (const question of questions) answers.push(await agent.ask({ user: store.users.getById(userId)!, question, threadId }));
+    return answers;
+  };
+  const inputsOf = (answer: AgentAnswer, name: string) => answer.toolCalls.filter((call) => call.name === name).map((call) => call.input as Record<string, unknown>);
+
+  it('"oops, not X — i meant Y" asks the same of Y on the same channel; a manager\'s "taylor\'s, not casey\'s" swaps the rep', async () => {
+    const [first, second] = [emailGranted(), emailRevoked()];
+    const [, corrected] = await askAs(REP, `visit consent on ${full(first)}?`, `oops, not ${full(first)} — i meant ${full(second)}`);
+    expect(inputsOf(corrected!, 'check_consent')).toEqual([expect.objectContaining({ hcpId: second.id, channel: 'field_visit' })]);
+    const [, swapped] = await askAs('u-mgr-east', "casey's dead end rate over the last 30 days", "sorry — taylor's, not casey's");
+    // Taylor Brandt is the rep on u-mgr-east's team called Taylor (another Taylor is an MSL).
+    expect(inputsOf(swapped!, 'query_performance')).toEqual([expect.objectContaining({ metric: 'dead_end_rate', filters: { rep: 'u-rep-ne-1' } })]);
+  });
+
+  it('periods said as follow-ups: "what about the month before" after October is September; "compared with Q2" keeps Q3; "july–september"; "for full year 2025"', async () => {
+    const [, before] = await askAs('u-msl-mw', 'side effects mentioned in my october notes', 'what about the month before');
+    expect(inputsOf(before!, 'summarize_field_insights')).toEqual([expect.objectContaining({ from: '2026-09-01', to: '2026-09-30' })]);
+    const [q3, q2] = await askAs('u-mgr-east', 'webinar attendance in Q3', 'compared with Q2');
+    expect(inputsOf(q2!, 'query_performance')).toEqual([expect.objectContaining({ period: inputsOf(q3!, 'query_performance')[0]!.period, compareTo: { from: '2026-04-01', to: '2026-06-30' } })]);
+    const [span] = await askAs('u-admin', 'july–september webinar show-up rate for each region');
+    expect(inputsOf(span!, 'query_performance')).toEqual([expect.objectContaining({ metric: 'webinar_attendance', dimension: 'territory', period: { from: '2026-07-01', to: '2026-09-30' } })]);
+    const [year] = await askAs('u-admin', 'board pack: company reach for full year 2025');
+    expect(inputsOf(year!, 'query_performance')).toEqual([expect.objectContaining({ metric: 'reach', period: { from: '2025-01-01', to: '2025-12-31' } })]);
+  });
+
+  it('list follow-ups: "gone unvisited the longest" (no typo repair to "unlimited"), "forget the segment", "keep just five"; "the patient support one instead" after a draft is no adverse event', async () => {
+    const [unvisited] = await askAs(REP, 'which of my hcps have gone unvisited the longest');
+    expect(inputsOf(unvisited!, 'plan_territory')).toEqual([expect.objectContaining({ flag: 'no_recent_visit' })]);
+    const [, forgot, five] = await askAs(REP, 'A-segment docs who have said yes to email', 'forget the segment', 'keep just five');
+    expect(inputsOf(forgot!, 'plan_territory')).toEqual([{ limit: 10, consent: { channel: 'email', status: 'granted' } }]);
+    expect(inputsOf(five!, 'plan_territory')).toEqual([{ limit: 5, consent: { channel: 'email', status: 'granted' } }]);
+    const [, swapped] = await askAs(REP, `draft an email to ${full(emailGranted())}`, 'actually use the patient support one instead');
+    expect(calls(swapped!)).not.toContain('report_adverse_event');
+    expect(calls(swapped!)).toContain('check_consent');
+  });
+
+  it('"thumbs up on the X recommendation" accepts X\'s recommendation', async () => {
+    const hcp = emailGranted();
+    const [thumbs] = await askAs(REP, `thumbs up on the ${full(hcp)} recommendation`);
+    expect(inputsOf(thumbs!, 'record_feedback')).toEqual([expect.objectContaining({ verdict: 'accept' })]);
+  });
+});

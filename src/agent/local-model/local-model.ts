@@ -537,6 +537,10 @@ export class LocalModel implements ChatModel {
     if (!last) return { answer: 'I can\'t tell what that follows on from in this thread. Say who or what it is about: an HCP ("can I email Dr. Reyes?"), a metric ("email click rate by territory") or a topic ("what is the field hearing on access?").' };
     const done = results.last(last.tool);
     const reading = parsed.analytics!;
+    // "what about the month before" after October: September, not last month again.
+    const before = unitBefore(last.input, normaliseQuestion(askedIn(parsed, request)), request.context.now);
+    if (before && last.tool === 'query_performance' && !done) return call('query_performance', { ...last.input, period: before });
+    if (before && last.tool === 'summarize_field_insights' && !done) return call('summarize_field_insights', { ...last.input, period: undefined, from: before.from, to: before.to });
     if (last.tool === 'query_performance') {
       if (done) return { answer: analytics.performanceAnswer(done, { ranked: reading.ranked || reading.dimension !== null }) };
       const filters = { ...((last.input.filters as Record<string, unknown>) ?? {}) };
@@ -851,7 +855,7 @@ function planFilters(parsed: ParsedQuestion, question: string, lexicon: Lexicon)
       ? 'follow_up_due'
     : OPEN_QUESTIONS.test(text) || /\bmedical questions?\b/.test(text)
       ? 'open_medical_question'
-      : /\b(overdue|due) for a (field )?visit\b|\bhaven'?t (been )?(seen|visited|in front of)\b|\b(haven'?t|hasn'?t|have not|has not) had an? (in[- ]person|visit|f2f|field visit)\b|\bhaven'?t been in to see\b|\bhaven'?t (i |we )?(been|gone) (to see|by|over)\b|\bhaven'?t (i|we) (seen|visited|been to)\b|\b(nobody|no one|no-one)('?s| has)? (visited|seen|been (to|in))\b|\bnot (been )?(seen|visited)\b|\bno (field )?visits?\b|\boverdue\b|\bneglect\w*\b|\b(completely |totally )?ignored\b|\bforgotten (about )?\b|\bfall(en)? through the cracks\b|\bset foot\b|\bwithout a (field )?visit\b|\b(physically|in person) seen\b|\bseen (in person|physically)\b|\bin ages\b/.test(text)
+      : /\b(overdue|due) for a (field )?visit\b|\bhaven'?t (been )?(seen|visited|in front of)\b|\b(haven'?t|hasn'?t|have not|has not) had an? (in[- ]person|visit|f2f|field visit)\b|\bhaven'?t been in to see\b|\bhaven'?t (i |we )?(been|gone) (to see|by|over)\b|\bhaven'?t (i|we) (seen|visited|been to)\b|\b(nobody|no one|no-one)('?s| has)? (visited|seen|been (to|in))\b|\bnot (been )?(seen|visited)\b|\bno (field )?visits?\b|\boverdue\b|\bneglect\w*\b|\b(completely |totally )?ignored\b|\bforgotten (about )?\b|\bfall(en)? through the cracks\b|\bset foot\b|\bwithout a (field )?visit\b|\b(physically|in person) seen\b|\bseen (in person|physically)\b|\bin ages\b|\bunvisited\b|\blongest (since|without) (a |an )?(visit|call)\b|\bno recent (field )?visits?\b/.test(text)
         ? 'no_recent_visit'
         : /\b(due|owed) a follow[- ]?up\b/.test(text)
           ? 'follow_up_due'
@@ -870,6 +874,32 @@ function planFilters(parsed: ParsedQuestion, question: string, lexicon: Lexicon)
     if (status) filters.consent = { channel: parsed.channel, status };
   }
   return filters;
+}
+
+/** The month (or quarter) before the one a query covers, when a follow-up asks for "the month before"; else null. */
+function unitBefore(input: Record<string, unknown>, text: string, now: string): { from: string; to: string } | null {
+  const asked = /\b(?:the )?(month|quarter) (?:before|prior)\b|\bthe (?:previous|prior|preceding) (month|quarter)\b/.exec(text);
+  if (!asked || /\b(compare|vs\.?|versus|against)\b/.test(text)) return null;
+  const unit = (asked[1] ?? asked[2]) === 'quarter' ? 3 : 1;
+  const today = now.slice(0, 10);
+  const monthStart = (iso: string) => `${iso.slice(0, 7)}-01`;
+  const shift = (iso: string, months: number) => {
+    const date = new Date(`${iso}T00:00:00Z`);
+    date.setUTCMonth(date.getUTCMonth() + months);
+    return date.toISOString().slice(0, 10);
+  };
+  const period = input.period;
+  const range = period && typeof period === 'object' ? (period as { from: string }) : typeof input.from === 'string' ? { from: input.from } : null;
+  const start =
+    range?.from
+      ? monthStart(range.from)
+      : period === 'last_month' ? shift(monthStart(today), -1) : period === 'this_month' || period === 'month_to_date' ? monthStart(today)
+      : period === 'last_quarter' ? shift(`${today.slice(0, 5)}${String(Math.floor((Number(today.slice(5, 7)) - 1) / 3) * 3 + 1).padStart(2, '0')}-01`, -3)
+      : period === 'this_quarter' || period === 'quarter_to_date' ? `${today.slice(0, 5)}${String(Math.floor((Number(today.slice(5, 7)) - 1) / 3) * 3 + 1).padStart(2, '0')}-01`
+      : null;
+  if (!start) return null;
+  const from = shift(start, -unit);
+  return { from, to: addDays(`${start}T00:00:00Z`, -1).slice(0, 10) };
 }
 
 /** A query's input without one filter: a plan's own key, a metric's filters entry, a field summary's key. */
@@ -1002,7 +1032,7 @@ const SIGN_OFF = /\bsign (it |this |that )?off\b|\b(add|put|include) my (name|si
 const DRAFT_RESTYLE_WORDS = /\b(shorter|longer|more formal|less formal|casual|friendlier|warmer|punchier|simpler|tighter|snappier|reword|rephrase|tone it)\b/;
 /** Asking who criticises a product, in the field's words ("who's slagging off gilenya", "the most brutal comments"). */
 const CRITICISM = /\b(slag\w*|trash[- ]?talk\w*|bad[- ]?mouth\w*|badmouth\w*|knock(s|ing)? (it|us|the)|diss(es|ing)?|criticis\w*|criticiz\w*|critics?|complain\w*|complaints?|nastiest|harshest|brutal|hat(e|es|ing) (it|us|the)|haters?|moan\w*|grumbl\w*|detractors?|down on|negative (feedback|comments?|remarks?|things|views?|sentiment|noise)|unhappy|not happy)\b/;
-const DRAFT_RESTYLE = /^\W*(?:(?:can you|could you|pls|please|ok|hmm|make it|make the (?:opening|intro|ending|close|tone|subject(?: line)?|wording|message|email|text|draft)|a bit|bit|little|slightly|more|less|too|way|much|and)\W+){0,4}(shorter|longer|more formal|less formal|formal|casual|friendlier|warmer|punchier|simpler|tighter|snappier|softer|reword(ed)?|rephrase(d)?|tone it (down|up)|too long|too stiff|too formal|too salesy|less salesy|cut (it|that|this)(?! (down )?to (the )?(top |first |best )?(\d|two|three|four|five|ten)\b)( down| in half| back)?|trim (it|that|this)( down)?|trim( it)? down|shorten (it|that|this)|condense (it|that|this))\b[\w\s,.!?]{0,20}$/;
+const DRAFT_RESTYLE = /^\W*(?:(?:can you|could you|pls|please|ok|hmm|make it|make the (?:opening|intro|ending|close|tone|subject(?: line)?|wording|message|email|text|draft)|a bit|bit|little|slightly|more|less|too|way|much|and)\W+){0,4}(shorter|longer|more formal|less formal|formal|casual|friendlier|warmer|punchier|simpler|tighter|snappier|softer|reword(ed)?|rephrase(d)?|tone it (down|up)|too long|too stiff|too formal|too salesy|less salesy|cut (it|that|this)(?! (down )?to (the )?(top |first |best )?(\d|two|three|four|five|ten)\b)( down| in half| back)?|trim (it|that|this)(?! (down )?to (the )?(top |first |best )?(\d|two|three|four|five|ten)\b)( down)?|trim( it)? down(?! to (the )?(top |first |best )?(\d|two|three|four|five|ten)\b)|shorten (it|that|this)|condense (it|that|this))\b[\w\s,.!?]{0,20}$/;
 
 /** Words that say nothing of a content topic ("ok the second one, what should i bring"). */
 const NO_TOPIC_WORDS = new Set(

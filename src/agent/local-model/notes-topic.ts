@@ -12,7 +12,7 @@ import type { Lexicon } from './question-parser.ts';
 const ASKING_WORDS = new Set(
   (
     // Words around "showing up in my notes", "cropping up", "surfacing".
-    'planning plan plans prep prepping preparing prepare ahead advisory board ad qbr agenda taking take took over handover handing covering cover previous predecessor colleague departing leaving showing show shows showed shown cropping surfacing popping bring brought bringing raised raising ' +
+    'year-end yearend review reviews recurring whose whom answered havent planning plan plans prep prepping preparing prepare ahead advisory board ad qbr agenda taking take took over handover handing covering cover previous predecessor colleague departing leaving showing show shows showed shown cropping surfacing popping bring brought bringing raised raising ' +
     // Being away: "what did i miss while i was away", "back after two weeks off".
     'away back miss missed while gone leave holiday vacation ' +
     // Holidays a period is dated from ("since labor day").

@@ -100,6 +100,8 @@ const TOPICS: PolicyTopic[] = [
     id: 'mlr_review',
     // The review process, not "an mlr approved piece on X" (a content search).
     cue: /\b(mlr|medical|legal|regulatory) (review|process|submission|committee|sign[- ]?off)\b|\breview\w* (a|the|our|my|this) (promo\w*|slides?|deck|material|email|piece)\b|\bbefore (mlr|it goes through|it'?s (mlr[- ])?approved|approval)\b|\b(skip|bypass|get around|around) (the )?mlr\b/,
+    // "for the year-end medical review, top themes": a meeting the figures are for, not the approval process.
+    unless: /\b(year[- ]end|quarterly|annual|monthly|regional) (medical )?review\b|\bthemes?\b|\bnotes\b/,
     answer:
       'Rule: promotional material is used only after MLR (medical, legal, regulatory) approval in the review system; no informal pre-review, and no use of a draft or an expired piece.\n' +
       'What to do: submit the piece through the MLR system; Omni searches and drafts only from approved, unexpired modules.',
@@ -277,8 +279,8 @@ const GENERAL =
   'What to do: for a specific case (meals, gifts, fees, off-label questions, side effects) ask me about it, or check with Compliance.';
 
 /** A patient's event heard in the field ("a patient on GILENYA had a really slow heart rate"). */
-const PATIENT = /\b(patients?|pts?|kid|child|son|daughter|mother|father|husband|wife|neighbou?rs?|friends?|relatives?|cousins?|aunt|uncle|mum|mom|dad|brother|sister|grand(ma|pa|mother|father)|\d{1,3}[- ]?(year|yr)s?[- ]?old( (man|woman|male|female|boy|girl|guy|lady))?)\b/;
-const EVENT = /\b(side[- ]?effects?|adverse|reaction|jaundice|rash|er|emergency|hospitali[sz]ed|admitted|died|death|passed away|pass(ed|es|ing)? out|black(ed)? out|palpitations?|seizures?|heart rate|bradycardia|liver|allergic|anaphyla\w*|infection|fainted|collapsed|bleed\w*|sick|pml|symptoms?|shingles|vomit\w*|threw up|throwing up|blurr\w* vision|chest pain|swelling)\b/;
+const PATIENT = /\b(patients?|pts?|kid|child|son|daughter|mother|father|husband|wife|neighbou?rs?|friends?|relatives?|cousins?|aunt|uncle|mum|mom|dad|brother|sister|grand(ma|pa|mother|father)|\d{1,3}[- ]?(year|yr)s?[- ]?old( (man|woman|male|female|boy|girl|guy|lady))?|\d{1,3} ?(yo|y\/o)( (man|woman|male|female|boy|girl|guy|lady))?)\b/;
+const EVENT = /\b(side[- ]?effects?|adverse|reaction|jaundice|rash|er|emergency|hospitali[sz]ed|admitted|died|death|passed away|pass(ed|es|ing)? out|black(ed)? out|palpitations?|seizures?|heart rate|bradycardia|liver|allergic|anaphyla\w*|infection|fainted|collapsed|bleed\w*|sick|pml|symptoms?|shingles|vomit\w*|threw up|throwing up|blurr\w* vision|chest pain|swelling|strokes?|heart attacks?|blood clots?|dvt|pulmonary embolism|pancreatitis|heart failure|kidney failure|liver failure|anaphylaxis|collapsed?|fell unconscious)\b/;
 
 /** A patient and an event in one question: possibly an adverse event heard in the field. */
 export function mentionsPatientEvent(text: string): boolean {

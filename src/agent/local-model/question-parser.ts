@@ -81,9 +81,9 @@ const channelWords: [RegExp, Channel][] = [
   [/\be-?mail(s|ed|ing|able)?\b|\bmail (her|him|them)\b/, 'email'],
   [/\b(sms|txt|text(s|ed|ing|able)?( message)?)\b/, 'sms'],
   [/\bremote(ly)?\b(?! (patient|monitoring|work))|\bvirtual(ly)?\b(?! (patient|care|assistant))|\b(remote detail(s|ing)?|video (call|detail(ing)?|meeting)|virtual (call|visit|meeting|detail(ing)?)|zoom|teams call|remote calls?|(over|via|on|by) video|video(?=\s*(\?|$|instead\b|then\b|too\b|ok\b|okay\b)))\b/, 'remote_detail'],
-  [/\b(phon(e|ing|ed)|(?<!\b(?:video|zoom|teams|virtual|remote|web) )call(ing|able)?|ring)\b/, 'phone'],
+  [/\b(phon(e|ing|ed)|(?<!\b(?:video|zoom|teams|virtual|remote|web) )call(ing|able)?|ring(ing)?)\b/, 'phone'],
   // An MSL meeting, in person or not, is the MSL's channel.
-  [/\bmsl (meeting|visit|call)\b|\bmedical science liaison\b|\bsit down with (an |the |our )?msl\b|\bmedical (meetings?|calls?|discussions?)\b|\bmeet (with )?(medical|an msl|the msl|our msl)\b|\b(medical|msl)\b.{0,30}\bmeet\b|\bmeet\b.{0,20}\b(medical|msl)\b/, 'msl_meeting'],
+  [/\bmsl (meeting|visit|call)s?\b|\bmedical science liaison\b|\bsit down with (an |the |our )?msl\b|\bmedical (meetings?|calls?|discussions?)\b|\bmeet (with )?(medical|an msl|the msl|our msl)\b|\b(medical|msl)\b.{0,30}\bmeet\b|\bmeet\b.{0,20}\b(medical|msl)\b/, 'msl_meeting'],
   [/\b(go (and )?(see|visit) (her|him|them)|field visits?|visit(s|ing)?|in person|in-person|face[- ]to[- ]face|f2f|ftf|drop(ping)? (by|in|into)|stop(ping)? (by|into)|pop(ping)? (by|in|into)|swing(ing)? by|see (her|him|them) in person|meet (with )?(her|him|them))\b/, 'field_visit'],
   [/\bwebinar\b/, 'webinar'],
   [/\bmsl\b/, 'msl_meeting'],
@@ -108,7 +108,7 @@ export function withoutChannelWords(text: string): string {
 }
 
 /** "open medical questions", "unanswered requests", "waiting on an answer": questions still owed an answer. */
-export const OPEN_QUESTIONS = /\b(still )?(owe|owed|owing) (them |him |her |you |me )?(a |an )?(med(ical)? )?(answer|response|reply|replies|answers)\b|\b(open|unanswered|outstanding|pending|waiting)\b.{0,30}\b(questions?|q'?s|q|requests?|inquir(y|ies))\b|\bmed(ical)? (questions?|q'?s|inquir(y|ies)|requests?)\b.{0,20}\b(still )?(open|pending|outstanding|unanswered)\b|\bmed(ical)? info(rmation)? (requests?|questions?|inquir(y|ies))\b.{0,30}\b(pending|open|unanswered|outstanding|waiting)\b|\bwaiting (on|for) (an? )?(med(ical)? )?(answer|response|reply)\b|\b(questions?|q'?s)\b.{0,25}\b(still )?(unanswered|outstanding|not (yet )?answered|(nobody|no one|no-one) (has )?answered|without (an )?answer)\b/;
+export const OPEN_QUESTIONS = /\b(still )?(owe|owed|owing) (them |him |her |you |me )?(a |an )?(med(ical)? )?(answer|response|reply|replies|answers)\b|\b(open|unanswered|outstanding|pending|waiting)\b.{0,30}\b(questions?|q'?s|q|requests?|inquir(y|ies))\b|\bmed(ical)? (questions?|q'?s|inquir(y|ies)|requests?)\b.{0,20}\b(still )?(open|pending|outstanding|unanswered)\b|\bmed(ical)? info(rmation)? (requests?|questions?|inquir(y|ies))\b.{0,30}\b(pending|open|unanswered|outstanding|waiting)\b|\bwaiting (on|for) (an? )?(med(ical)? )?(answer|response|reply)\b|\b(questions?|q'?s)\b.{0,25}\b(still )?(unanswered|outstanding|not (yet )?answered|(nobody|no one|no-one) (has )?answered|without (an )?answer|(we|i|they|medical) (haven'?t|have not|never|didn'?t) (yet )?(answered|responded|replied|got back))\b/;
 
 const actionWords: [RegExp, ActionKind][] = [
   [/\b(event )?invit(e|ation)\b/, 'event_invitation'],
@@ -120,7 +120,7 @@ const actionWords: [RegExp, ActionKind][] = [
   [/\bwait(ing)?\b/, 'wait'],
 ];
 
-const PRONOUN = /\b(her|him|them|she|he|they|his|hers|their|theirs|(this|that|same) (doctor|doc|hcp|physician|one)|the (doctor|doc|hcp|physician))\b/;
+const PRONOUN = /\b(her|him|them|she|he|they|his|hers|their|theirs|(this|that|same) (doctor|doc|hcp|physician|one|account|practice|clinic|prescriber)|the (doctor|doc|hcp|physician))\b/;
 const HCP_ID = /\b(hcp-\d{6}|npi-\d{10})\b/i;
 const DATE = /\b(20\d\d-\d\d-\d\d)\b/;
 
@@ -164,7 +164,7 @@ export function readEntities(question: string, lexicon: Lexicon, today: string):
     // "she unsubscribed a while back": unsubscribing is from email when no channel is named.
     // "why that over a call?": the channel it was chosen over is the one asked about.
     channel: firstMatch(channelWords, /\bwhy (?:that|this|it)(?: one)? (?:over|rather than|instead of|and not|not) (.+)$/.exec(text)?.[1] ?? '') ?? firstMatch(channelWords, withoutRefusedChannel(text)) ?? (/\bunsubscri\w*/.test(text) ? 'email' : null),
-    purpose: /\bmedical (purpose|use|content|information|response|e-?mail|letter|reply|draft)\b|\bfor medical\b/.test(text) ? 'medical' : /\bmarket[- ]research\b|\bsurveys?\b/.test(text) ? 'market_research' : (/\b(invite|invitation|event|symposium|speaker (program|event|dinner)|register|registration|sign[- ]?up link)\b/.test(text) || /\b(link|invite|register|sign up|registration)\b.{0,30}\bwebinar\b/.test(text)) && !/\badverse events?\b/.test(text) ? 'events' : /\bpromo(tional)?\b/.test(text) && !/\b(not|no|non|never)[- ](a )?promo/.test(text) ? 'promotional' : null,
+    purpose: /\bmedical (purpose|use|content|information|response|e-?mail|letter|reply|draft|follow[- ]?up)\b|\bfor medical\b/.test(text) ? 'medical' : /\bmarket[- ]research\b|\bsurveys?\b/.test(text) ? 'market_research' : (/\b(invite|invitation|event|symposium|speaker (program|event|dinner)|register|registration|sign[- ]?up link)\b/.test(text) || /\b(link|invite|register|sign up|registration)\b.{0,30}\bwebinar\b/.test(text)) && !/\badverse events?\b/.test(text) ? 'events' : /\bpromo(tional)?\b/.test(text) && !/\b(not|no|non|never)[- ](a )?promo/.test(text) ? 'promotional' : null,
     productId: findProduct(text, lexicon),
     topic: topicOf(question, name),
     event: /\bwebinar\b/.test(text) ? 'webinar' : /\b(congress|booth|conference|symposium)\b/.test(text) ? 'congress' : null,
@@ -249,7 +249,10 @@ function findOrdinal(text: string): number | null {
     /\bthe (first|second|third|fourth|fifth|last)\b(?=\s*(?:[-–—,:?!.]|$))/.exec(text.trim());
   if (word) return ORDINALS[word[1]!]!;
   // "whoever leads the list", "whoever tops that ranking"
-  if (/\bwho(?:ever)?(?:'s| is)? (?:leads|leading|tops|topping|heads|heading) (?:the|that|this|my) (?:list|ranking|plan|pile)\b/.test(text)) return 1;
+  if (/\bwho(?:ever)?(?:'s| is)? (?:leads|leading|tops|topping|heads|heading) (?:the|that|this|my) (?:list|ranking|plan|pile)\b|\bwho(?:ever)?(?:'s| is)? (?:tops|leads|heads) (?:that|it|this|them|those)\b/.test(text)) return 1;
+  // "first there — can we phone them", "second one in there".
+  const there = /\b(?:the )?(first|second|third|fourth|fifth|last|top)(?: one| doc| name)? (?:in )?there\b/.exec(text);
+  if (there) return ORDINALS[there[1]!]!;
   const spelled = /\bnumber (one|two|three|four|five|six|seven|eight|nine|ten)\b/.exec(text);
   if (spelled) return NUMBER_WORDS[spelled[1]!]!;
   const number = /(?:\bnumber |\bno\. ?|#)(\d{1,2})\b/.exec(text) ?? /\b(?:the )?(\d{1,2})(?:st|nd|rd|th)(?: one| hcp| doctor| physician| name| entry| on (?:the|my|that) list)?\b/.exec(text);
@@ -262,7 +265,7 @@ const NOT_DESCRIPTIONS = new Set([...Object.keys(ORDINALS), 'other', 'same', 'ri
 /** "the one at Philadelphia Cancer Institute", "the pulm one in denver", "the neuro one": an entry of the list by what it says of the HCP. */
 function describedAsOf(text: string): string | null {
   // "the gastroenterologist on there", "the neuro from that list": an entry by its specialty.
-  const bySpecialty = /\bthe ([a-z]+(?:ologists?|ians?|iatrists?)|derm|rheum|rheumy|onc|neuro|pulm|gi|cardio|gastro|peds)(?: (?:one|doc|doctor))? (?:on (?:there|it|that|the list|that list|my list)|from (?:the|that|my) list|in (?:that|the) list)\b/.exec(text);
+  const bySpecialty = /\bthe ([a-z]+(?:ologists?|ians?|iatrists?)|derm|rheum|rheumy|onc|neuro|pulm|gi|cardio|gastro|peds)(?: (?:one|doc|doctor))? (?:on (?:there|it|that|the list|that list|my list)|from (?:the|that|my) list|in (?:that|the) list|in there)\b/.exec(text);
   const specialty = bySpecialty ? findSpecialty(bySpecialty[1]!) : null;
   if (specialty) return specialty;
   const match = /^\W*(?:(?:i mean|no,?|sorry,?|oh,?|ok,?|okay,?)\s+)?the (?:([\p{L}]{3,20}) )?(?:one|doc|doctor|dr\.?|hcp|physician)(?:\s+(?:at|in|from|with|w|called|named)\s+(?:the\s+)?(?:(?:last|first|sur) ?name\s+)?([\p{L}\d .&'-]{3,60}?))?\W*$/u.exec(text);
@@ -278,6 +281,9 @@ export const UNDOES_NARROWING = /\b(never ?mind|nvm|scrap (that|this)|undo( that
 
 /** "drop the segment filter", "without the specialty restriction": the one filter a follow-up removes, by its input key. */
 export function droppedFilter(text: string): string | null {
+  // "forget the segment", "drop the city": that filter, said without the word "filter" at the end of the ask.
+  const bare = /\b(?:drop|remove|clear|lose|ditch|scrap|forget|forget about) (?:the |that )?(segment|tier|specialty|speciality|territory|region|city|product|brand|channel)\W*(?:$|,|and\b|then\b)/.exec(text);
+  if (bare) return ({ tier: 'segment', speciality: 'specialty', region: 'territory', brand: 'product' } as Record<string, string>)[bare[1]!] ?? bare[1]!;
   const match = /\b(?:drop|remove|clear|lose|ditch|reset|kill|scrap|forget|take off|get rid of|without|no) (?:the |that |those |any )?(segment|tier|specialty|speciality|territory|region|rep|product|brand|channel|city|flag|follow[- ]?up|dead[- ]?end|consent|topic) (?:filter|restriction|cut|limit|condition|part)s?\b/.exec(text);
   // "back to every specialty", "all segments again": that filter gone.
   const every = /\b(?:back to|across|for|over|with|to) (?:every|all|any|all the) (specialt(?:y|ies)|segments?|territor(?:y|ies)|regions?|cities|city|products?|brands?|channels?)\b/.exec(text);
@@ -309,7 +315,10 @@ function findName(question: string, lexicon: Lexicon): string | null {
   const words = withoutCities(question, lexicon)
     .replace(/['’]s\b/g, '').split(/[^\p{L}'-]+/u).filter(Boolean);
   let best: string[] = [];
+  // "oops, not okonkwo — i meant kim": a name said with "not" is the one corrected away, when another is named.
+  let bestNegated = false;
   for (let start = 0; start < words.length; start++) {
+    const negated = /^(not|nor)$/i.test(words[start - 1] ?? '');
     const run: string[] = [];
     for (let index = start; index < words.length && run.length < 3; index++) {
       const word = words[index]!.toLowerCase();
@@ -323,7 +332,10 @@ function findName(question: string, lexicon: Lexicon): string | null {
       if (!isLast && !isFirst) break;
       run.push(possessive ? words[index]!.slice(0, -1) : words[index]!);
       // A name of two or three words starts with a first name: "park ibrahim mwangi" is Ibrahim Mwangi, parked.
-      if (isLast && run.length > best.length && (run.length === 1 || lexicon.firstNames.has(run[0]!.toLowerCase()))) best = [...run];
+      if (isLast && (run.length > best.length || (bestNegated && !negated && run.length === best.length)) && (run.length === 1 || lexicon.firstNames.has(run[0]!.toLowerCase())) && !(negated && best.length > 0 && !bestNegated)) {
+        best = [...run];
+        bestNegated = negated;
+      }
     }
   }
   if (best.length > 0) return best.join(' ');
@@ -397,6 +409,9 @@ function topicOf(question: string, name: string | null): string {
   if (name) text = text.replace(new RegExp(escapeRegExp(name), 'i'), ' ');
   return text
     .replace(/\b(dr|doctor)\.?\s/gi, ' ')
+    // "3 approved gilenya pieces for a neurologist": the count and who it is for are no topic.
+    .replace(/^\s*(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+/i, ' ')
+    .replace(/\bfor an? [a-z]+(ologist|ician|iatrist)s?\b/gi, ' ')
     .replace(
       /\b(what|which|do|does|we|i|you|have|has|is|are|there|any|anything|search|approved|content|contents|material|materials|module|modules|resources?|stuff|things|on|about|for|regarding|around|show|me|find|give|get|list|can|could|share|send|use|the|a|an|to|her|him|them|with|please|our|some|available|leave[- ]behinds?|slides?|pull|grab|fetch|go|it|pieces?|got|just|only|nothing more|no more|top \d{1,2}|(?:limit|max|cap(?: it)?(?: at)?) \d{1,2}|pls|plz|am|allowed|permitted|hand out|give out)\b/gi,
       ' ',
@@ -425,7 +440,7 @@ export function asksEmailEngagement(text: string): boolean {
 }
 
 /** An intent signal nobody followed up, in the field's words: "dead ends", "who's ghosting me", "went cold after clicking". */
-export const DEAD_END_WORDS = /\bdead[- ]?ends?\b|\bdead to (me|us)\b|\bghost(ing|ed)? (me|us)\b|\bstonewall\w*|\bleft (me|us) on read\b|\b((gone|went|going) (dark|quiet|cold|silent)|stopped (responding|replying)|blow(ing|n)? (me|us) off|dropped off|fell off|drop[- ]?offs?|(engaged|interested|clicked|downloaded) (then|and then|but) (dropped|went|vanished|disappeared|nothing))\b|\b(i'?ve|we'?ve|i have|we have) lost\b|\blost (completely|entirely|touch with)\b/;
+export const DEAD_END_WORDS = /\bdead[- ]?ends?\b|\bdead to (me|us)\b|\bghost(ing|ed)? (me|us)\b|\bstonewall\w*|\bleft (me|us) on read\b|\b((gone|went|going) (dark|quiet|cold|silent)|stopped (responding|replying)|blow(ing|n)? (me|us) off|dropped off|fell off|drop[- ]?offs?|(engaged|interested|clicked|downloaded) (then|and then|but) (dropped|went|vanished|disappeared|nothing))\b|\b(i'?ve|we'?ve|i have|we have) lost\b|\blost (completely|entirely|touch with)\b|\bnever (respond|reply|answer|engage|open)\w*( anymore| any more)?\b|\b(don'?t|doesn'?t|do not) (respond|reply|engage) anymore\b/;
 
 /** A follow-up owed or late, in any order: "follow-ups am i late on", "where a follow-up is due", "overdue follow-ups", "i owe her a follow-up". */
 export const FOLLOW_UP_OWED =
@@ -435,7 +450,7 @@ export const FOLLOW_UP_OWED =
 export const ACCEPTS_IT = /^\W*(?:(?:ok(?:ay)?|yes|yep|yeah|sure|fine|great|cool|alright|perfect|good call|fair enough|then|right|grand|makes sense)\W+)*(?:(?:i'?ll|we'?ll|let'?s|i will|we will) (?:take|go with|follow|accept|run with|act on) (?:omni'?s|the|your|that|its|this) (?:suggestion|recommendation|rec|advice|nba|call|idea)|do it|let'?s do (?:it|that|this)|will do|i'?ll do (?:it|that|this)|go(?:ing)? (?:for it|with (?:it|that|this))|sounds good|makes sense|(?:i'?m )?on it|i'?ll take (?:it|that)|agreed?|works for me|that works|done deal|i'?ll (?:do|book|schedule|set up|take|go with|make|plan) (?:the |that |a |an )?(?:visit|call|email|meeting|detail|remote detail|f2f|it|that|one))(?:\W+(?:thanks|thx|ty|then|tomorrow|this week|next week))?\W*$/;
 
 /** Words that dismiss a recommendation: "dismiss it", "kill the nba", "it's garbage", "not useful, he moved on". */
-export const DISMISS_WORDS = /\b(dismiss(ed|ing)?|reject(ed)?|ignore|kill (off )?(it|that|this|the (nba|rec|recommendation|suggestion))|useless|garbage|pointless|irrelevant|(totally|completely|just|dead|plain) wrong|off base|bogus|nonsense|not (useful|relevant|helpful|applicable)|no longer (relevant|applies)|does(n'?t| not) apply|junk|rubbish|trash (it|that|this)|(throw|toss|bin|scrap|ditch) (it|that|this)( out| away)?|(rec|recommendation|nba|suggestion) is off|(bin|scrap|ditch|drop|kill|trash|nuke|axe) (the|this|that|his|her|their) (rec|recommendation|nba|suggestion)|that'?s (just )?(wrong|incorrect|not right|outdated|out of date|stale)|(she|he|they)(?:'s| has| have)? (already )?(switched|moved (on|away)|left (the|her|his|their) (practice|clinic|hospital)|retired|stopped (prescribing|seeing))|(nba|rec|recommendation|suggestion) (makes no sense|is stale|is outdated))\b/;
+export const DISMISS_WORDS = /\b(thumbs[- ]?down|dismiss(ed|ing)?|reject(ed)?|ignore|kill (off )?(it|that|this|the (nba|rec|recommendation|suggestion))|useless|garbage|pointless|irrelevant|(totally|completely|just|dead|plain) wrong|off base|bogus|nonsense|not (useful|relevant|helpful|applicable)|no longer (relevant|applies)|does(n'?t| not) apply|junk|rubbish|trash (it|that|this)|(throw|toss|bin|scrap|ditch) (it|that|this)( out| away)?|(rec|recommendation|nba|suggestion) is off|(bin|scrap|ditch|drop|kill|trash|nuke|axe) (the|this|that|his|her|their) (rec|recommendation|nba|suggestion)|that'?s (just )?(wrong|incorrect|not right|outdated|out of date|stale)|(she|he|they)(?:'s| has| have)? (already )?(switched|moved (on|away)|left (the|her|his|their) (practice|clinic|hospital)|retired|stopped (prescribing|seeing))|(nba|rec|recommendation|suggestion) (makes no sense|is stale|is outdated))\b/;
 
 function findFeedback(text: string, today: string): ParsedQuestion['feedback'] {
   const verdict = SNOOZE_WORDS.test(text) ? 'snooze' : DISMISS_WORDS.test(text) ? 'dismiss' : 'accept';

@@ -208,8 +208,8 @@ export class Understanding {
     // "no wait, i meant okonkwo": a correction, so the same question about the one meant.
     const onlyAnotherHcp =
       Boolean(entities.hcpName) &&
-      (/^\W*(?:(?:and|so|ok|okay|hmm)\W+)?(?:what|how) about\b/.test(text) || /^\W*(?:(?:no|nope|wait|sorry|oops|actually|ugh|my bad)\W+)*(?:i meant|i mean|meant|make that|rather|not \w+)\b|\bwrong (?:doc|doctor|hcp|person|one|name|guy|lady|physician)\b|\bshould (?:have )?(?:been|be)\b/.test(text)) &&
-      text.replace(new RegExp(escapeRegExp(entities.hcpName!.toLowerCase()), 'g'), ' ').replace(/\b(and|so|ok|okay|hmm|what|how|about|her|his|their|the|colleague|partner|other|one|dr|doctor|then|too|also|no|nope|wait|sorry|oops|actually|ugh|my|bad|i|meant|mean|make|that|rather|not|him|instead|wrong|doc|hcp|person|name|guy|lady|physician|should|have|been|be|it|its|it's|was|is)\b|[^\p{L}\s]/gu, ' ').trim() === '';
+      (/^\W*(?:(?:and|so|ok|okay|hmm)\W+)?(?:what|how) about\b/.test(text) || /^\W*(?:(?:no|nope|wait|sorry|oops|actually|ugh|my bad)\W+)*(?:i meant|i mean|meant|make that|rather|not \w+)\b|\bwrong (?:doc|doctor|hcp|person|one|name|guy|lady|physician)\b|\bshould (?:have )?(?:been|be)\b|\bscratch (?:that|it)\b|\b(?:it'?s|its) \S+ (?:i|we) (?:need|want|mean|meant)\b/.test(text)) &&
+      text.replace(new RegExp(escapeRegExp(entities.hcpName!.toLowerCase()), 'g'), ' ').replace(/\bnot (dr\.? )?(?:[\p{L}'-]+ ?){1,3}(?=\s*(?:[—–,;:]|-\s|$|i meant\b|i mean\b|meant\b|it'?s\b))/gu, ' ').replace(/\bnot (dr\.? )?[\p{L}'-]+\b/gu, ' ').replace(/\b(and|so|ok|okay|hmm|what|how|about|scratch|that|it'?s|i need|need|her|his|their|the|colleague|partner|other|one|dr|doctor|then|too|also|no|nope|wait|sorry|oops|actually|ugh|my|bad|i|meant|mean|make|that|rather|not|him|instead|wrong|doc|hcp|person|name|guy|lady|physician|should|have|been|be|it|its|it's|was|is)\b|[^\p{L}\s]/gu, ' ').trim() === '';
     const sameAgain = (Boolean(entities.hcpName || entities.hcpId) && /\bsame (thing|question|q|check|deal|here|for (her|him|them))\b|\bditto\b|\bsame\W*$/.test(text)) || onlyAnotherHcp;
     // "is that one ok to send by text" after a content search: the same search on that channel (a draft asks for one).
     const contentOnChannel = contentChannel && !CONSENT_ASK.test(text.replace(/\b(ok|okay|fine)\b/, '')) && !/\b(draft|write|compose|prep(are)?|follow[- ]?up)\b/.test(text);
@@ -510,7 +510,7 @@ function withEvidence(scores: IntentScore[], entities: QuestionEntities, focus: 
   // "so where do i go from here with them", "what are we meant to do with them": the next step with the thread's HCP.
   if (focus.hcpId && !named && !entities.channel && /\bwhere do (i|we) go from here\b|\bwhat (are|am|should) (we|i) (meant|supposed) to do\b|\bwhat now\b/.test(text)) floor = { intent: 'next_action', probability: 0.7 };
   // "what did my HCPs say last week": what the field said, for an MSL or medical affairs.
-  if (!person && (role === 'msl' || role === 'medical_affairs') && /\b(hcps?|docs?|doctors?|physicians|kols?|accounts)\b.{0,20}\b(say|said|saying|tell|told|telling)\b/.test(text) && !PLAN_FLAG_WORDS.test(text) && !mentionsPatientEvent(text) && !/\b(file|report|log|submit)\b/.test(text)) floor = { intent: 'insights', probability: 0.6 };
+  if (!person && (role === 'msl' || role === 'medical_affairs') && /\b(hcps?|docs?|doctors?|physicians|kols?|accounts)\b.{0,20}\b(say|said|saying|tell|told|telling|named|naming|mention\w*|cited|citing|raised|brought up)\b/.test(text) && !PLAN_FLAG_WORDS.test(text) && !mentionsPatientEvent(text) && !/\b(file|report|log|submit)\b/.test(text)) floor = { intent: 'insights', probability: 0.6 };
   // "what should jamie lead with, per omni" about the thread's HCP: the next step.
   if (focus.hcpId && !named && !entities.channel && /\b(lead|open|start|kick off) with\b|\bper omni\b|\bomni'?s (pick|suggestion|rec\w*)\b/.test(text) && /\b(what|which|how)\b/.test(text)) floor = { intent: 'next_action', probability: 0.6 };
   // "pull the whole file on james ortiz, leave nothing out": the brief.
@@ -527,7 +527,11 @@ function withEvidence(scores: IntentScore[], entities: QuestionEntities, focus: 
   if (focus.hcpId && !named && !VERDICT.test(text) && /\b(hold off|wait( a (bit|while|few))?(?!\W+(why|what|how|when|who|so)\b)|back off|pause|lay off|leave (her|him|them) (alone|be)|give (her|him|them) (a )?(break|rest|space))\b/.test(text)) floor = { intent: 'next_action', probability: 0.6 };
   if (!person && !focus.hcpId) scale(['brief', 'next_action', 'consent', 'why', 'why_not', 'draft'], 0.4);
   // A report needs something of an adverse event in the question, or one being gathered in the thread.
-  if (!ADVERSE_EVENT_WORDS.test(text) && !mentionsPatientEvent(text) && !focus.adverseEvent) scale(['adverse_event'], 0.2);
+  // "the patient support piece" names material, not a patient: no adverse event in it.
+  const eventText = text.replace(/\bpatient (support|assistance|access|services?|brochures?|materials?|leaflets?|education|savings|copay|co-pay|hub|program(me)?s?)\b/g, ' ');
+  if (!ADVERSE_EVENT_WORDS.test(eventText) && !mentionsPatientEvent(text) && !focus.adverseEvent) scale(['adverse_event'], 0.2);
+  // After a draft, more material or another piece for it is the draft again, never a report.
+  if (focus.intent === 'draft' && !mentionsPatientEvent(text) && /\b(add|include|use|swap|instead|put|piece|module|info)\b/.test(text) && !/\b(report|adverse|side[- ]?effects?|reaction)\b/.test(text)) scale(['adverse_event'], 0.05);
   if (!policyTopic(text)) scale(['policy'], person ? 0.2 : /\b(rules?|policy|policies|allowed|compliance|compliant|permitted|legal|sunshine|phrma|sop)\b/.test(text) ? 0.5 : 0.25);
   // Content and field questions are about something in this domain: a product, label or safety words,
   // material, a channel, a metric. Without any, "detailed step-by-step instructions for …" is no content search.
@@ -561,6 +565,10 @@ function withEvidence(scores: IntentScore[], entities: QuestionEntities, focus: 
   if ((person || (entities.ordinal !== null && focus.listed.length > 0) || Boolean(entities.describedAs)) && /\b(history|backstory|back story|lowdown|low-down|low down|rundown|run-down|background|the story|whole story|context on)\b/.test(text) && !/\b(why|reason|nba|next best|next step|next move|recommend\w*)\b/.test(text)) floor = { intent: 'brief', probability: 0.6 };
   // "and are they involved in any trials", "is she a kol": what the CRM record says of the HCP, a brief.
   if (person && !entities.channel && /\b(trials?|kols?|key opinion leaders?|thought leaders?|influen\w*)\b/.test(text) && !/\b(draft|write|invite|consent|can i|may i|allowed|report\w*|file)\b/.test(text) && !mentionsPatientEvent(text)) floor = { intent: 'brief', probability: 0.6 };
+  // "what's omni telling us to do with that account": the next best action.
+  if ((person || (focus.hcpId && !named)) && /\bwhat('?s| is| does| would)? omni (telling|saying|suggesting|recommending|want\w*|say|suggest|recommend)\b|\bwhat (should|do) (we|i) do (with|about|for) (her|him|them|that (account|doc|one|practice))\b/.test(text) && !entities.channel) floor = { intent: 'next_action', probability: 0.6 };
+  // "thumbs up on the hannah lam recommendation": a verdict on that HCP's recommendation.
+  if (/\bthumbs[- ]?(up|down)\b/.test(text) && (named || focus.recommendationId || entities.pronoun) && !entities.channel) floor = { intent: 'feedback', probability: 0.6 };
   // "top 8 for monday": how many to see on a day, a plan.
   if (!person && !named && analytics?.top && !analytics.metric && (role === 'rep' || role === 'msl') && /\b((mon|tues|wednes|thurs|fri)day|today|tomorrow|this week|next week|the week)\b/.test(text) && !CONTENT_ASK_WORDS.test(text)) floor = { intent: 'plan', probability: 0.6 };
   // "out of all that, which channel does omni rate best for them": what to do next, not leave.
@@ -743,7 +751,7 @@ function withFloor(scores: IntentScore[], intent: NluIntent, probability: number
 }
 
 /** A verdict on a recommendation, said in words ("accept it", "snooze till Monday", "dismiss, retired"). */
-export const VERDICT = new RegExp(`\\b(accept(ed|ing)?|snooz(e|ed|ing)|park(ed)?|ignore (it|that|this)|mark (it|that|this)|done with (it|that))\\b|${DISMISS_WORDS.source}|${SNOOZE_WORDS.source}|${ACCEPTS_IT.source}`);
+export const VERDICT = new RegExp(`\\b(thumbs[- ]?(up|down)|accept(ed|ing)?|snooz(e|ed|ing)|park(ed)?|ignore (it|that|this)|mark (it|that|this)|done with (it|that))\\b|${DISMISS_WORDS.source}|${SNOOZE_WORDS.source}|${ACCEPTS_IT.source}`);
 
 /** The two HCPs the thread just discussed ("both", "the two of them", "which one of them first"). */
 const BOTH = /\b(both|the (two|2)( of them)?|them both|each of them|(which|who) (one )?of (them|the (two|2)|those (two|2))|between (them|the (two|2))|either (one|of them))\b/;
@@ -767,7 +775,7 @@ const LABEL_ASK = /\bdoes \w+ cause\b|\bwhat can i (show|send|share)\b/;
 const SEARCHES_NOTES = /\b(mentions?|mentioned|notes|logged|flagged|show (me )?all|every note|did (anyone|anybody|any ?one)|any(one|body)? (log|flag|report|mention)\w*|in the (past|last) (\d+|few|two|three)|(last|past) \d+ ?(d|days?|wks?|weeks?|months?)|(last|this|past) (week|month|quarter))\b/;
 
 /** Asking leave to contact: "is it alright to send", "ok for Dr. Lee?", "if i can email them", "y/n". */
-const ASKS_PERMISSION = /\bis it (ok|okay|alright|fine|allowed|safe|acceptable|permitted|permissible)\b|\b(would|will|is) (it|that|this) be (ok|okay|alright|fine|allowed|acceptable|permitted|permissible)\b|\b(are we|am i|is that) covered\b|\b(can|may|could) (i|we) (invite|contact|reach( out to)?|ping|write to)\b|\b(is|are) (\w+ ){1,2}(ok|okay|fine|allowed|alright)\W*$|\b(get|got) (me )?(fired|in trouble|sacked)\b|\bagainst the (law|rules)\b|\b(illegal|legal|compliant) (to|for)\b|\bis \w+ing \w+( \w+)? (illegal|legal|compliant|against)\b|^\W*(ok|okay|alright|fine) to\b|\b(ok|okay|alright|fine) (for|with)\b|\b(can|may|could) (i|we) (still |at least )?(send|e-?mail|text|call|ring|phone|whatsapp|message|visit|see)\b|\b(if|whether) (i|we) (can|could|may)\b|\bam i (allowed|cleared|ok|okay|permitted)\b|\by\/n\b|\b(is|are) (\w+ ){0,2}(an? )?(option|possibility|possible|a go)\b|\bgreen ?light\b|\bgood to go\b|\bcool (w|with)\b|\b(happy|open|okay|ok|fine|alright) (w|with|to get|to receive|getting|receiving)\b|\bmind (getting|receiving)\b|\b(am i|are we) (clear|cleared) to\b|\bany reason (i|we) (can'?t|cannot|shouldn'?t|couldn'?t)\b/;
+const ASKS_PERMISSION = /\bis it (ok|okay|alright|fine|allowed|safe|acceptable|permitted|permissible)\b|\b(lets?|allows?|permits?) (us|me) (to )?(e-?mail|text|call|phone|ring|visit|see|message|whatsapp|contact)\b|\b(consent|opt[- ]?in)\b.{0,20}\b(actually )?(say|says|show|shows|status|look like|on file)\b|\bany objections?\b|\b(would|will|is) (it|that|this) be (ok|okay|alright|fine|allowed|acceptable|permitted|permissible)\b|\b(are we|am i|is that) covered\b|\b(can|may|could) (i|we) (invite|contact|reach( out to)?|ping|write to)\b|\b(is|are) (\w+ ){1,2}(ok|okay|fine|allowed|alright)\W*$|\b(get|got) (me )?(fired|in trouble|sacked)\b|\bagainst the (law|rules)\b|\b(illegal|legal|compliant) (to|for)\b|\bis \w+ing \w+( \w+)? (illegal|legal|compliant|against)\b|^\W*(ok|okay|alright|fine) to\b|\b(ok|okay|alright|fine) (for|with)\b|\b(can|may|could) (i|we) (still |at least )?(send|e-?mail|text|call|ring|phone|whatsapp|message|visit|see)\b|\b(if|whether) (i|we) (can|could|may)\b|\bam i (allowed|cleared|ok|okay|permitted)\b|\by\/n\b|\b(is|are) (\w+ ){0,2}(an? )?(option|possibility|possible|a go)\b|\bgreen ?light\b|\bgood to go\b|\bcool (w|with)\b|\b(happy|open|okay|ok|fine|alright) (w|with|to get|to receive|getting|receiving)\b|\bmind (getting|receiving)\b|\b(am i|are we) (clear|cleared) to\b|\bany reason (i|we) (can'?t|cannot|shouldn'?t|couldn'?t)\b/;
 
 /** The open items a plan can be narrowed to: dead ends, follow-ups owed, open questions, no recent visit. */
 const PLAN_FLAG_WORDS = new RegExp(`${DEAD_END_WORDS.source}|${OPEN_QUESTIONS.source}|${FOLLOW_UP_OWED.source}|\\b(no|without a) (recent )?visits?\\b|\\bhaven'?t (seen|visited)\\b`);

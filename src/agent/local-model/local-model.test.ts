@@ -3,7 +3,7 @@ import { currentConsents } from '../../compliance/consent-policy.ts';
 import { recentEvents, type FollowUpDraft } from '../../drafts/follow-up-draft.ts';
 import { accessScopeFor } from '../../compliance/access-policy.ts';
 import { createAgent, createNbaDependencies } from '../../container.ts';
-import type { Hcp } from '../../domain/hcp.ts';
+import { hcpDisplayName, type Hcp } from '../../domain/hcp.ts';
 import { consentGate } from '../../compliance/gates.ts';
 import type { Caller } from '../../compliance/caller.ts';
 import { NbaEvaluator } from '../../nba/next-best-actions.ts';
@@ -959,6 +959,14 @@ describe('the local model reads what held-out 19 asked', () => {
     const [, swapped] = await askAs(REP, `draft an email to ${full(emailGranted())}`, 'actually use the patient support one instead');
     expect(calls(swapped!)).not.toContain('report_adverse_event');
     expect(calls(swapped!)).toContain('check_consent');
+  });
+
+  it('"which hcps mentioned them most" after a competitor summary names the HCPs behind its quoted notes', async () => {
+    const [, who] = await askAs('u-msl-mw', 'this month, which rival drugs showed up in my notes', 'which hcps mentioned them most');
+    const summary = who!.toolCalls.find((call) => call.name === 'summarize_field_insights')!.output as { competitorMentions: { competitors: { quotes: { hcpId: string }[] }[] } };
+    const quoted = summary.competitorMentions.competitors.flatMap((rival) => rival.quotes.map((quote) => quote.hcpId));
+    if (quoted.length === 0) expect(who!.answer).not.toMatch(/^Who said it/);
+    else expect(who!.answer.split('\n')[0]).toContain(hcpDisplayName(store.hcps.getById(quoted[0]!)!));
   });
 
   it('"thumbs up on the X recommendation" accepts X\'s recommendation', async () => {

@@ -462,9 +462,25 @@ export class LocalModel implements ChatModel {
     const summary = oneMatched ? byWords[0] : (general ?? latest);
     if (summary) {
       const lead = byWords.length === 0 ? '' : oneMatched ? `${analytics.mentions(found(summary), asked[0]!)} in this period:\n` : `${analytics.wordsFoundLead(asked, byWords)}\nWhat the notes do say:\n`;
-      return { answer: `${lead}${analytics.insightsAnswer(summary, { concern: reading.concern, questions: asksOpenQuestions(parsed), byProduct: reading.dimension === 'product' })}${safety ? `\n${answers.REPORT_OFFER}` : ''}` };
+      // "which hcps mentioned them most": who said it, by name and note count, first.
+      const who = WHO_SAID.test(normaliseQuestion(lastQuestion(request))) && summary.status === 'summarized' ? this.whoSaid(summary) : null;
+      return { answer: `${who ? `${who}\n` : ''}${lead}${analytics.insightsAnswer(summary, { concern: reading.concern, questions: asksOpenQuestions(parsed), byProduct: reading.dimension === 'product' })}${safety ? `\n${answers.REPORT_OFFER}` : ''}` };
     }
     return call('summarize_field_insights', { ...this.insightsFilters(parsed, reading, request), topic: reading.concern ?? competitor });
+  }
+
+  /** The HCPs the summary's quoted notes are from, most notes first (up to 8), or null when it quotes none. */
+  private whoSaid(summary: Json): string | null {
+    const quotes = [...((summary.competitorMentions?.competitors as Json[] | undefined) ?? []).flatMap((rival) => rival.quotes as Json[]), ...(summary.themes as Json[]).flatMap((theme) => theme.quotes as Json[])];
+    const notes = new Map<string, Set<string>>();
+    for (const quote of quotes) notes.set(quote.hcpId, (notes.get(quote.hcpId) ?? new Set<string>()).add(quote.noteId));
+    if (notes.size === 0) return null;
+    const ranked = [...notes].sort((a, b) => b[1].size - a[1].size).slice(0, 8);
+    const names = ranked.map(([hcpId, ids]) => {
+      const hcp = this.store.hcps.getById(hcpId);
+      return `${hcp ? hcpDisplayName(hcp) : hcpId} (${ids.size} note${ids.size === 1 ? '' : 's'}: ${[...ids].join(', ')})`;
+    });
+    return `Who said it, among the notes this summary quotes (most first): ${names.join('; ')}.`;
   }
 
   /** The nearest the notes come to criticism: who is choosing a competitor, who is frustrated with access, by name and note. */
@@ -567,7 +583,10 @@ export class LocalModel implements ChatModel {
       });
     }
     if (last.tool === 'summarize_field_insights') {
-      if (done) return { answer: analytics.insightsAnswer(done, { concern: reading.concern, questions: asksOpenQuestions(parsed) }) };
+      if (done) {
+        const who = WHO_SAID.test(normaliseQuestion(lastQuestion(request))) && done.status === 'summarized' ? this.whoSaid(done) : null;
+        return { answer: `${who ? `${who}\n` : ''}${analytics.insightsAnswer(done, { concern: reading.concern, questions: asksOpenQuestions(parsed) })}` };
+      }
       const topic = reading.concern ?? competitorNamed(lastQuestion(request));
       return call('summarize_field_insights', {
         ...last.input,
@@ -1030,6 +1049,8 @@ const AFTER_FILING = /\b(go|gone|went) through\b|\bintake (number|id|#)\b|\b(is|
 const SIGN_OFF = /\bsign (it |this |that )?off\b|\b(add|put|include) my (name|signature)\b|\bsignature\b/;
 /** Restyling words inside a longer ask ("shorter please, and put the dosing info in"). */
 const DRAFT_RESTYLE_WORDS = /\b(shorter|longer|more formal|less formal|casual|friendlier|warmer|punchier|simpler|tighter|snappier|reword|rephrase|tone it)\b/;
+/** Asking which HCPs said something ("which hcps mentioned them most", "who raised it"). */
+const WHO_SAID = /\b(which|what) (hcps?|docs?|doctors?|physicians?|kols?)\b.{0,30}\b(mention\w*|nam(ed|ing)|rais(ed|ing)|sa(id|ying)|talk\w*|brought|bring\w*|cit(ed|ing)|complain\w*)\b|\bwho (mention\w*|rais(ed|es)|said|brought (it|them|that) up|named|is talking|was talking|keeps? (mentioning|raising))\b/;
 /** Asking who criticises a product, in the field's words ("who's slagging off gilenya", "the most brutal comments"). */
 const CRITICISM = /\b(slag\w*|trash[- ]?talk\w*|bad[- ]?mouth\w*|badmouth\w*|knock(s|ing)? (it|us|the)|diss(es|ing)?|criticis\w*|criticiz\w*|critics?|complain\w*|complaints?|nastiest|harshest|brutal|hat(e|es|ing) (it|us|the)|haters?|moan\w*|grumbl\w*|detractors?|down on|negative (feedback|comments?|remarks?|things|views?|sentiment|noise)|unhappy|not happy)\b/;
 const DRAFT_RESTYLE = /^\W*(?:(?:can you|could you|pls|please|ok|hmm|make it|make the (?:opening|intro|ending|close|tone|subject(?: line)?|wording|message|email|text|draft)|a bit|bit|little|slightly|more|less|too|way|much|and)\W+){0,4}(shorter|longer|more formal|less formal|formal|casual|friendlier|warmer|punchier|simpler|tighter|snappier|softer|reword(ed)?|rephrase(d)?|tone it (down|up)|too long|too stiff|too formal|too salesy|less salesy|cut (it|that|this)(?! (down )?to (the )?(top |first |best )?(\d|two|three|four|five|ten)\b)( down| in half| back)?|trim (it|that|this)(?! (down )?to (the )?(top |first |best )?(\d|two|three|four|five|ten)\b)( down)?|trim( it)? down(?! to (the )?(top |first |best )?(\d|two|three|four|five|ten)\b)|shorten (it|that|this)|condense (it|that|this))\b[\w\s,.!?]{0,20}$/;

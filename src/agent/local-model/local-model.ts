@@ -48,6 +48,9 @@ const CHANNEL_METRICS: ReadonlySet<string> = new Set(['email_open_rate', 'email_
 /** Channels the next-best-action engine's actions use. */
 const NBA_CHANNELS: ReadonlySet<string> = new Set(['field_visit', 'remote_detail', 'email', 'msl_meeting']);
 
+/** Breakdowns that are also filter keys of query_performance (a breakdown by one drops that filter). */
+const FILTERED_DIMENSIONS: ReadonlySet<string> = new Set(['rep', 'territory', 'segment', 'product', 'specialty', 'channel']);
+
 /** Channels a written follow-up can use. */
 const DRAFT_CHANNELS = new Set(['email', 'whatsapp', 'sms']);
 
@@ -471,9 +474,8 @@ export class LocalModel implements ChatModel {
 
   /** The HCPs the summary's quoted notes are from, most notes first (up to 8), or null when it quotes none. */
   private whoSaid(summary: Json): string | null {
-    const quotes = [...((summary.competitorMentions?.competitors as Json[] | undefined) ?? []).flatMap((rival) => rival.quotes as Json[]), ...(summary.themes as Json[]).flatMap((theme) => theme.quotes as Json[])];
     const notes = new Map<string, Set<string>>();
-    for (const quote of quotes) notes.set(quote.hcpId, (notes.get(quote.hcpId) ?? new Set<string>()).add(quote.noteId));
+    for (const quote of quotesOf(summary)) notes.set(quote.hcpId, (notes.get(quote.hcpId) ?? new Set<string>()).add(quote.noteId));
     if (notes.size === 0) return null;
     const ranked = [...notes].sort((a, b) => b[1].size - a[1].size).slice(0, 8);
     const names = ranked.map(([hcpId, ids]) => {
@@ -491,7 +493,7 @@ export class LocalModel implements ChatModel {
     const period = `${String(rivals.period.from).slice(0, 10)} to ${String(rivals.period.to).slice(0, 10)}`;
     const lines = [`No field note from ${period} records an HCP criticising ${product} in so many words (the notes log questions, access problems and competitor use, not opinions). The nearest negatives:`];
     const said = (output: Json) => {
-      const quotes = [...(output.competitorMentions?.competitors as Json[] | undefined ?? []).flatMap((rival) => rival.quotes as Json[]), ...(output.themes as Json[]).flatMap((theme) => theme.quotes as Json[]), ...(output.extractiveSummary as Json[]).flatMap((entry) => (entry.quote ? [entry.quote] : []))].filter((quote, index, all) => all.findIndex((other) => other.noteId === quote.noteId) === index);
+      const quotes = [...quotesOf(output), ...(output.extractiveSummary as Json[]).flatMap((entry) => (entry.quote ? [entry.quote] : []))].filter((quote, index, all) => all.findIndex((other) => other.noteId === quote.noteId) === index);
       return quotes.slice(0, 4).map((quote) => {
         const hcp = this.store.hcps.getById(quote.hcpId);
         return `  - ${hcp ? hcpDisplayName(hcp) : quote.hcpId} (note ${quote.noteId}, ${String(quote.writtenAt).slice(0, 10)}): ${quoteData(quote.text.quoted, 200)}`;
@@ -566,8 +568,7 @@ export class LocalModel implements ChatModel {
       if (reading.specialty) filters.specialty = reading.specialty;
       if (parsed.productId) filters.product = parsed.productId;
       // "and the whole team, rep by rep": a breakdown by what was a filter covers all of it.
-      const dimensionFilter: Record<string, string> = { rep: 'rep', territory: 'territory', segment: 'segment', product: 'product', specialty: 'specialty', channel: 'channel' };
-      if (reading.dimension && dimensionFilter[reading.dimension] && !(reading.dimension === 'rep' && reading.rep) && !(reading.dimension === 'segment' && reading.segment)) delete filters[dimensionFilter[reading.dimension]!];
+      if (reading.dimension && FILTERED_DIMENSIONS.has(reading.dimension) && !(reading.dimension === 'rep' && reading.rep) && !(reading.dimension === 'segment' && reading.segment)) delete filters[reading.dimension];
       if (/\b(whole|entire|all( of)?( the)?) (team|company|region|field force)\b/.test(normaliseQuestion(askedIn(parsed, request))) && !reading.rep) delete filters.rep;
       const metric = reading.metric ?? (last.input.metric as string);
       if (parsed.channel && !CHANNEL_METRICS.has(metric) && reading.dimension !== 'channel') filters.channel = parsed.channel;
@@ -683,16 +684,16 @@ export class LocalModel implements ChatModel {
     if (consent.status === 'answered' && !consent.allowed) return { answer: answers.draftWithoutConsentAnswer(consent, name) };
     const events: Json[] = profile.events;
     const wanted = parsed.event === 'webinar' ? 'webinar' : parsed.event === 'congress' ? 'congress_booth' : null;
-    // The thread's product ("draft a text re imbruvica", then "no wait, as an email"): the same product.
-    const draftedProduct = threadDraft && !parsed.event ? this.draftProduct(threadDraft.moduleIds) : focus.intent === 'draft' && focus.hcpId === hcpId && !parsed.event && !parsed.hcpName && !parsed.hcpId ? (focus.productId ?? null) : null;
-    // "draft it" right after a next best action for this HCP: the recommendation's product, not the latest event's.
-    const recommendedProduct = focus.intent === 'next_action' && focus.hcpId === hcpId && !parsed.productId && !parsed.event && !parsed.hcpName && !parsed.hcpId ? (focus.productId ?? null) : null;
-    const event = purpose === 'medical' || threadSearch || addsTo ? undefined : wanted ? events.find((candidate) => candidate.channel === wanted) : parsed.productId || draftedProduct || recommendedProduct ? undefined : events[0];
+    // The thread's product, not the latest event's: its draft's ("draft a text re imbruvica", then "no wait, as an email"),
+    // or the one it was drafting or was recommended for this HCP ("draft it" right after a next best action).
+    const askedProduct = (focus.intent === 'draft' || focus.intent === 'next_action') && focus.hcpId === hcpId && !parsed.event && !parsed.hcpName && !parsed.hcpId ? (focus.productId ?? null) : null;
+    const draftedProduct = threadDraft && !parsed.event ? this.draftProduct(threadDraft.moduleIds) : askedProduct;
+    const event = purpose === 'medical' || threadSearch || addsTo ? undefined : wanted ? events.find((candidate) => candidate.channel === wanted) : parsed.productId || draftedProduct ? undefined : events[0];
     // "write up the post-booth email" with no booth visit on record: a general follow-up, and the answer says so (no silent substitution).
     const noEvent = wanted && !event && purpose === 'promotional' && !addsTo ? `${name} has no ${parsed.event === 'congress' ? 'congress booth visit' : `${parsed.event} attendance`} on record, so this is a general follow-up from approved content, not a ${parsed.event} follow-up.` : null;
     // Last, the product the thread was about ("keytruda pieces for the booth", then "write up the post-booth email").
     const threadProduct = focus.hcpId === hcpId || !focus.hcpId ? (focus.productId ?? null) : null;
-    const productId = parsed.productId ?? draftedProduct ?? recommendedProduct ?? (purpose === 'medical' ? this.openQuestionProduct(profile) : null) ?? event?.productId ?? (noEvent || !event ? threadProduct : null) ?? null;
+    const productId = parsed.productId ?? draftedProduct ?? (purpose === 'medical' ? this.openQuestionProduct(profile) : null) ?? event?.productId ?? (noEvent || !event ? threadProduct : null) ?? null;
     const product = productId ? this.store.products.getById(productId) : undefined;
 
     // "swap the efficacy piece for the patient support info": what it is swapped for.
@@ -909,12 +910,13 @@ function unitBefore(input: Record<string, unknown>, text: string, now: string): 
   };
   const period = input.period;
   const range = period && typeof period === 'object' ? (period as { from: string }) : typeof input.from === 'string' ? { from: input.from } : null;
+  const quarterStart = `${today.slice(0, 5)}${String(Math.floor((Number(today.slice(5, 7)) - 1) / 3) * 3 + 1).padStart(2, '0')}-01`;
   const start =
     range?.from
       ? monthStart(range.from)
       : period === 'last_month' ? shift(monthStart(today), -1) : period === 'this_month' || period === 'month_to_date' ? monthStart(today)
-      : period === 'last_quarter' ? shift(`${today.slice(0, 5)}${String(Math.floor((Number(today.slice(5, 7)) - 1) / 3) * 3 + 1).padStart(2, '0')}-01`, -3)
-      : period === 'this_quarter' || period === 'quarter_to_date' ? `${today.slice(0, 5)}${String(Math.floor((Number(today.slice(5, 7)) - 1) / 3) * 3 + 1).padStart(2, '0')}-01`
+      : period === 'last_quarter' ? shift(quarterStart, -3)
+      : period === 'this_quarter' || period === 'quarter_to_date' ? quarterStart
       : null;
   if (!start) return null;
   const from = shift(start, -unit);
@@ -1049,6 +1051,11 @@ const AFTER_FILING = /\b(go|gone|went) through\b|\bintake (number|id|#)\b|\b(is|
 const SIGN_OFF = /\bsign (it |this |that )?off\b|\b(add|put|include) my (name|signature)\b|\bsignature\b/;
 /** Restyling words inside a longer ask ("shorter please, and put the dosing info in"). */
 const DRAFT_RESTYLE_WORDS = /\b(shorter|longer|more formal|less formal|casual|friendlier|warmer|punchier|simpler|tighter|snappier|reword|rephrase|tone it)\b/;
+/** The notes a field summary quotes: its competitor mentions' first, then its themes'. */
+function quotesOf(summary: Json): Json[] {
+  return [...((summary.competitorMentions?.competitors as Json[] | undefined) ?? []).flatMap((rival) => rival.quotes as Json[]), ...(summary.themes as Json[]).flatMap((theme) => theme.quotes as Json[])];
+}
+
 /** Asking which HCPs said something ("which hcps mentioned them most", "who raised it"). */
 const WHO_SAID = /\b(which|what) (hcps?|docs?|doctors?|physicians?|kols?)\b.{0,30}\b(mention\w*|nam(ed|ing)|rais(ed|ing)|sa(id|ying)|talk\w*|brought|bring\w*|cit(ed|ing)|complain\w*)\b|\bwho (mention\w*|rais(ed|es)|said|brought (it|them|that) up|named|is talking|was talking|keeps? (mentioning|raising))\b/;
 /** Asking who criticises a product, in the field's words ("who's slagging off gilenya", "the most brutal comments"). */
